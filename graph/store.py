@@ -1,0 +1,52 @@
+"""The GraphStore protocol: one small adapter per backend, chosen by settings.
+
+Adapters do no I/O in their constructors; `open()` connects (called from the app's
+lifespan or the CLI command), `close()` releases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+
+@dataclass(frozen=True)
+class Statement:
+    cypher: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[list[Any]]
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    backend: str
+
+    def open(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def schema_statements(self) -> list[str]:
+        """The backend's DDL (constraints, indexes, full-text), in execution order."""
+        ...
+
+    def ensure_schema(self) -> None:
+        """Create constraints and indexes if missing; idempotent; run before loading."""
+        ...
+
+    def read(
+        self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None
+    ) -> QueryResult:
+        """Run a query in the engine's read-only mode (a write is refused by the engine)."""
+        ...
+
+    def write(self, statements: list[Statement]) -> None:
+        """Run the statements in one transaction: all of them take effect, or none."""
+        ...

@@ -1,0 +1,126 @@
+"""The ExtractionRecord: the seam between ingest/ and graph/.
+
+`policykg extract FILE --json` prints it, tests assert on it, the writer consumes it.
+Every offset (`start`, `end`) points into the normalized text of the document.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Role = Literal["lead", "support", "responsible"]
+Statement = Literal["commitment", "background", "vision", "safeguard"]
+Binding = Literal["binding", "expected"]
+Comparator = Literal["=", ">=", "<=", ">", "<"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DocumentInfo(Strict):
+    id: str
+    source: str
+    title: str | None = None
+    province: str | None = None
+    province_code: str | None = None
+    issuer: str | None = None
+    doc_number: str | None = None
+    issued_date: str | None = None
+    published_date: str | None = None
+    kind: str | None = None
+    period: str | None = None
+    script: Literal["simplified", "traditional"] = "simplified"
+    content_hash: str = ""
+    chars: int = 0
+
+
+class DepartmentMention(Strict):
+    name: str  # canonical full name (as resolved for the document's province)
+    mention: str  # exactly as written
+    role: Role = "responsible"
+
+
+class TopicMatch(Strict):
+    key: str
+    matched: str
+
+
+class Section(Strict):
+    """A heading of the document outline (一、 / （一） / 专栏 …)."""
+
+    ordinal: str  # path of numbers, e.g. "3.2"
+    title: str
+    level: int
+    start: int
+    end: int
+
+
+class Measure(Strict):
+    id: str
+    ordinal: str
+    section: str | None = None
+    title: str | None = None
+    text: str
+    statement: Statement = "commitment"
+    start: int
+    end: int
+    departments: list[DepartmentMention] = Field(default_factory=list)
+    topics: list[TopicMatch] = Field(default_factory=list)
+    programs: list[str] = Field(default_factory=list)
+    regions: list[str] = Field(default_factory=list)
+
+
+class Target(Strict):
+    id: str
+    indicator: str
+    indicator_key: str | None = None
+    value: float | None = None
+    value_text: str
+    comparator: Comparator | None = None
+    unit: str | None = None
+    year: int | None = None
+    baseline: float | None = None
+    baseline_year: int | None = None
+    binding: Binding | None = None
+    cumulative: bool = False
+    section: str | None = None
+    text: str = ""  # the evidence sentence or table row
+    start: int
+    end: int
+    departments: list[DepartmentMention] = Field(default_factory=list)
+    topics: list[TopicMatch] = Field(default_factory=list)
+
+
+class Program(Strict):
+    name: str
+    kind: str | None = None
+    description: str | None = None
+    start: int
+    end: int
+
+
+class Department(Strict):
+    name: str
+    kind: str | None = None
+    level: str | None = None
+    parent: str | None = None  # canonical name of the body a division belongs to
+    mentions: list[str] = Field(default_factory=list)
+
+
+class Reference(Strict):
+    title: str | None = None
+    doc_number: str | None = None
+
+
+class ExtractionRecord(Strict):
+    document: DocumentInfo
+    sections: list[Section] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    programs: list[Program] = Field(default_factory=list)
+    departments: list[Department] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)

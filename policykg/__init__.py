@@ -1,0 +1,1 @@
+"""policykg: composition root (settings, CLI)."""
