@@ -1,0 +1,36 @@
+"""Service health and graph statistics."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel
+
+from api.deps import get_store
+from graph.store import GraphStore
+from policykg.ingestion import graph_stats
+
+router = APIRouter(tags=["meta"])
+
+
+class Health(BaseModel):
+    status: str
+    backend: str
+    documents: int
+
+
+class Stats(BaseModel):
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+
+
+@router.get("/health", response_model=Health)
+def health(store: Annotated[GraphStore, Depends(get_store)]) -> Health:
+    docs = store.read("MATCH (d:Document) RETURN count(d)").rows[0][0]
+    return Health(status="ok", backend=store.backend, documents=docs)
+
+
+@router.get("/stats", response_model=Stats)
+def stats(store: Annotated[GraphStore, Depends(get_store)]) -> Stats:
+    return Stats(**graph_stats(store))

@@ -1,0 +1,118 @@
+"""Named queries over HTTP: GET /queries, GET /queries/{name}[.json|.csv]."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+from api.deps import get_app_settings, get_store
+from graph.queries import enum_values, get_query, registry
+from graph.store import GraphStore
+from policykg.errors import InputError
+from policykg.settings import Settings
+
+router = APIRouter(tags=["named queries"])
+
+
+class ParamInfo(BaseModel):
+    name: str
+    type: str
+    required: bool
+    default: Any = None
+    allowed: list[str] | None = None
+
+
+class QueryInfo(BaseModel):
+    name: str
+    description: str
+    params: list[ParamInfo]
+    example: dict[str, Any]
+
+
+class QueryAnswer(BaseModel):
+    query: str
+    params: dict[str, Any]
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    count: int
+    limit: int
+    offset: int
+
+
+def _info(name: str) -> QueryInfo:
+    q = get_query(name)
+    params = [
+        ParamInfo(
+            name=p.name,
+            type=p.type,
+            required=p.required,
+            default=p.default,
+            allowed=enum_values(p.enum) if p.enum else None,
+        )  # fmt: skip
+        for p in q.params
+    ]
+    return QueryInfo(name=q.name, description=q.description, params=params, example=q.example)
+
+
+@router.get("/queries", response_model=list[QueryInfo])
+def list_queries() -> list[QueryInfo]:
+    """Every named query with its description, parameters, defaults and allowed values."""
+    return [_info(name) for name in registry()]
+
+
+@router.get("/queries/{name}", response_model=QueryAnswer)
+def run_query(
+    name: str,
+    request: Request,
+    store: Annotated[GraphStore, Depends(get_store)],
+    settings: Annotated[Settings, Depends(get_app_settings)],
+    limit: Annotated[int, Query(ge=1, description="Rows per page (capped by the server)")] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    format: Annotated[str | None, Query(pattern="^(json|csv)$")] = None,
+) -> Any:
+    """Run a named query; parameters go in the query string. `.csv`/`.json` suffixes work too."""
+    fmt = format
+    for suffix in (".csv", ".json"):
+        if name.endswith(suffix):
+            name, fmt = name[: -len(suffix)], suffix[1:]
+    q = get_query(name)
+    given = {
+        k: v for k, v in request.query_params.items() if k not in ("limit", "offset", "format")
+    }
+    multi = {
+        k: request.query_params.getlist(k)
+        for k in given
+        if len(request.query_params.getlist(k)) > 1
+    }
+    if multi:
+        raise InputError(
+            f"parameter(s) {', '.join(multi)} given more than once; use a comma-separated list"
+        )
+    bound = q.bind(given, enum_values)
+    limit = min(limit, settings.max_rows)
+    result = store.read(q.cypher, bound, timeout_ms=settings.query_timeout_ms)
+    rows = result.records()[offset : offset + limit]
+    if fmt == "csv":
+        return Response(to_csv(result.columns, rows), media_type="text/csv; charset=utf-8")
+    return QueryAnswer(query=q.name, params=bound, columns=result.columns, rows=rows,
+                       count=len(result.rows), limit=limit, offset=offset)  # fmt: skip
+
+
+def to_csv(columns: list[str], rows: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(
+            [
+                json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                for v in (row[c] for c in columns)
+            ]
+        )
+    return buf.getvalue()

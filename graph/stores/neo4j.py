@@ -1,0 +1,271 @@
+"""Neo4j 5 backend: the official `neo4j` driver behind the GraphStore protocol.
+
+- No I/O in the constructor; `open()` creates the driver and verifies connectivity.
+- `read()` runs in a managed *read* transaction (`session.execute_read`): Neo4j itself
+  refuses a write there, and the driver retries transient failures.
+- `write()` runs every statement in one managed write transaction (all or nothing).
+- `schema_statements()` is Neo4j 5 DDL; every statement is checked by Neo4j's own
+  Cypher front end in tests/graph/test_cypher_lint.py (Neo4j does not run here).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+from neo4j.graph import Node, Path, Relationship
+
+from graph.store import QueryResult, Statement
+from policykg.errors import QueryRefused, StoreError
+
+log = logging.getLogger(__name__)
+
+# label -> key property (unique; MERGE on it). Same table as graph.model.NODE_KEYS
+# (a test keeps them equal).
+UNIQUE_KEYS: dict[str, str] = {
+    "Province": "code",
+    "Region": "key",
+    "Document": "id",
+    "Measure": "id",
+    "Department": "id",
+    "Target": "id",
+    "Indicator": "key",
+    "Program": "id",
+    "Topic": "key",
+    "Reference": "id",
+}
+
+# Range indexes for the common filters of the named queries.
+RANGE_INDEXES: tuple[tuple[str, str], ...] = (
+    ("Province", "name"),
+    ("Document", "province_code"),
+    ("Document", "kind"),
+    ("Document", "issued_date"),
+    ("Measure", "statement"),
+    ("Measure", "document_id"),
+    ("Department", "kind"),
+    ("Department", "name"),
+    ("Department", "province_code"),
+    ("Target", "year"),
+    ("Target", "document_id"),
+    ("Program", "kind"),
+)
+REL_RANGE_INDEXES: tuple[tuple[str, str], ...] = (("RESPONSIBLE", "role"),)
+
+# Full-text search over the evidence text (Lucene `cjk` analyzer: CJK bigrams).
+FULLTEXT_INDEX = "evidence_text"
+FULLTEXT_LABELS: tuple[str, ...] = ("Measure", "Target", "Program")
+FULLTEXT_PROPERTIES: tuple[str, ...] = ("text", "name", "description")
+FULLTEXT_ANALYZER = "cjk"
+
+ACCESS_MODE_CODE = "Neo.ClientError.Statement.AccessMode"
+BOLT_SCHEMES = frozenset(
+    {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
+)  # not the driver's preview http(s):// Query API
+
+
+def neo4j_schema_statements() -> list[str]:
+    """Neo4j 5 DDL: uniqueness constraints, range indexes, one full-text index."""
+    out = [
+        f"CREATE CONSTRAINT {label.lower()}_{key}_unique IF NOT EXISTS "
+        f"FOR (n:{label}) REQUIRE n.{key} IS UNIQUE"
+        for label, key in UNIQUE_KEYS.items()
+    ]
+    out += [
+        f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
+        for label, prop in RANGE_INDEXES
+    ]
+    out += [
+        f"CREATE INDEX {rel.lower()}_{prop} IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.{prop})"
+        for rel, prop in REL_RANGE_INDEXES
+    ]
+    labels = "|".join(FULLTEXT_LABELS)
+    props = ", ".join(f"n.{p}" for p in FULLTEXT_PROPERTIES)
+    out.append(
+        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [{props}] "
+        f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{FULLTEXT_ANALYZER}'}}}}"
+    )
+    return out
+
+
+def to_plain(value: Any) -> Any:
+    """Driver values -> JSON-friendly Python (nodes and relationships become dicts)."""
+    if isinstance(value, Node):
+        return {"_labels": sorted(value.labels), **{k: to_plain(v) for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        return {"_type": value.type, **{k: to_plain(v) for k, v in value.items()}}
+    if isinstance(value, Path):
+        return {
+            "nodes": [to_plain(n) for n in value.nodes],
+            "edges": [to_plain(r) for r in value.relationships],  # as the FalkorDB store
+        }
+    if isinstance(value, list | tuple):
+        return [to_plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: to_plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):  # neo4j.time Date / DateTime / Time / Duration
+        return value.iso_format()
+    return value
+
+
+class Neo4jStore:
+    """GraphStore for Neo4j 5 (`NEO4J_URI`, e.g. bolt://localhost:7687)."""
+
+    backend = "neo4j"
+
+    def __init__(
+        self,
+        uri: str,
+        user: str = "neo4j",
+        password: str = "",
+        database: str | None = None,
+        *,
+        connection_timeout: float = 10.0,
+        max_retry_time: float = 15.0,
+    ) -> None:
+        self.uri = uri
+        self.user = user
+        self._password = password
+        self.database = database or None  # None: the server's default database
+        self._config = {
+            "connection_timeout": connection_timeout,
+            "max_transaction_retry_time": max_retry_time,
+        }
+        self._driver: neo4j.Driver | None = None
+
+    def __repr__(self) -> str:
+        return f"Neo4jStore({self.uri!r}, user={self.user!r}, database={self.database!r})"
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def open(self) -> None:
+        if self._driver is not None:
+            return
+        scheme = self.uri.partition("://")[0].lower()
+        if scheme not in BOLT_SCHEMES:
+            raise StoreError(
+                f"invalid Neo4j URI {self.uri!r}: use a Bolt URI (bolt://host:7687 or "
+                "neo4j://host:7687, +s / +ssc for TLS) in NEO4J_URI"
+            )
+        try:
+            driver = neo4j.GraphDatabase.driver(
+                self.uri, auth=(self.user, self._password), **self._config
+            )
+        except (neo4j_errors.ConfigurationError, ValueError) as e:
+            raise StoreError(
+                f"invalid Neo4j URI {self.uri!r} ({e}); set NEO4J_URI to e.g. "
+                "bolt://localhost:7687 or neo4j://host:7687"
+            ) from e
+        try:
+            driver.verify_connectivity()
+        except neo4j_errors.AuthError as e:
+            driver.close()
+            raise StoreError(
+                f"Neo4j at {self.uri} refused the credentials of user {self.user!r}: check "
+                "NEO4J_USER / NEO4J_PASSWORD (docker-compose: NEO4J_AUTH)"
+            ) from e
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as e:
+            driver.close()
+            raise StoreError(
+                f"cannot reach Neo4j at {self.uri} ({e.__class__.__name__}: {e}); is it "
+                "running (`docker compose up -d neo4j`) and is NEO4J_URI right?"
+            ) from e
+        self._driver = driver
+        log.info("connected to Neo4j at %s (database %s)", self.uri, self.database or "default")
+
+    def close(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
+
+    def __enter__(self) -> Neo4jStore:
+        self.open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _session(self, access_mode: str) -> neo4j.Session:
+        if self._driver is None:
+            raise StoreError("the Neo4j store is not open: call open() first")
+        return self._driver.session(database=self.database, default_access_mode=access_mode)
+
+    # ------------------------------------------------------------------ schema
+
+    def schema_statements(self) -> list[str]:
+        return neo4j_schema_statements()
+
+    def ensure_schema(self) -> None:
+        """Create constraints and indexes if missing (idempotent), then wait for them."""
+        statements = self.schema_statements()
+        try:
+            with self._session(neo4j.WRITE_ACCESS) as session:
+                for cypher in statements:  # DDL: one transaction per statement
+                    session.execute_write(_consume, cypher)
+                session.run("CALL db.awaitIndexes(300)").consume()
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as e:
+            raise _store_error(e, "creating the Neo4j schema") from e
+        log.info("Neo4j schema ensured (%d statements)", len(statements))
+
+    # ------------------------------------------------------------------ queries
+
+    def read(
+        self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None
+    ) -> QueryResult:
+        timeout = timeout_ms / 1000 if timeout_ms else None
+        query = neo4j.Query(cypher, timeout=timeout)
+        try:
+            with self._session(neo4j.READ_ACCESS) as session:
+                return session.execute_read(_read_tx, query, dict(params or {}))
+        except neo4j_errors.Neo4jError as e:
+            if e.code == ACCESS_MODE_CODE:
+                raise QueryRefused(
+                    f"Neo4j refused a write in a read-only query: {e.message}"
+                ) from e
+            raise _store_error(e, "running a read query") from e
+        except neo4j_errors.DriverError as e:
+            raise _store_error(e, "running a read query") from e
+
+    def write(self, statements: list[Statement]) -> None:
+        if not statements:
+            return
+        try:
+            with self._session(neo4j.WRITE_ACCESS) as session:
+                session.execute_write(_write_tx, list(statements))
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as e:
+            raise _store_error(e, f"writing {len(statements)} statements") from e
+
+
+# ---------------------------------------------------------------------- transaction functions
+
+
+def _consume(tx: neo4j.ManagedTransaction, cypher: str) -> None:
+    tx.run(cypher).consume()
+
+
+def _read_tx(
+    tx: neo4j.ManagedTransaction, query: neo4j.Query, params: dict[str, Any]
+) -> QueryResult:
+    result = tx.run(query, params)
+    columns = list(result.keys())
+    rows = [[to_plain(v) for v in record.values()] for record in result]
+    return QueryResult(columns=columns, rows=rows)
+
+
+def _write_tx(tx: neo4j.ManagedTransaction, statements: list[Statement]) -> None:
+    for st in statements:
+        tx.run(st.cypher, st.params).consume()
+
+
+def _store_error(e: Exception, doing: str) -> StoreError:
+    if isinstance(e, neo4j_errors.Neo4jError):
+        code = e.code or "unknown"
+        if code.startswith("Neo.ClientError.Transaction.TransactionTimedOut"):
+            return StoreError(f"Neo4j: the query timed out while {doing} ({e.message})")
+        return StoreError(f"Neo4j error while {doing}: [{code}] {e.message}")
+    if isinstance(e, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired):
+        return StoreError(f"Neo4j became unreachable while {doing}: {e}")
+    return StoreError(f"Neo4j driver error while {doing}: {e.__class__.__name__}: {e}")

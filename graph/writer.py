@@ -1,0 +1,116 @@
+"""Writer: rows → `UNWIND $rows … MERGE` statements, one transaction per document.
+
+A document whose content hash is unchanged is a no-op; a changed one is replaced
+whole (its measures and targets deleted, then everything written again, in the same
+transaction); shared nodes nothing points at any more are removed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Literal
+
+from graph.model import OWNED_LABELS, DocumentGraph, NodeRows, RelRows
+from graph.reference import reference_graph
+from graph.store import GraphStore, Statement
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+Outcome = Literal["added", "replaced", "unchanged"]
+
+
+def _batches(rows: list[dict], size: int = BATCH_SIZE) -> Iterator[list[dict]]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
+
+
+def node_statements(nodes: NodeRows) -> list[Statement]:
+    cypher = (
+        f"UNWIND $rows AS row MERGE (n:{nodes.label} {{{nodes.key}: row.key}}) SET n += row.props"
+    )
+    return [Statement(cypher, {"rows": batch}) for batch in _batches(nodes.rows)]
+
+
+def rel_statements(rels: RelRows) -> list[Statement]:
+    from graph.model import NODE_KEYS
+
+    identity = ", ".join(f"{p}: row.props.{p}" for p in rels.identity)
+    rel = f"[r:{rels.type} {{{identity}}}]" if identity else f"[r:{rels.type}]"
+    cypher = (
+        f"UNWIND $rows AS row "
+        f"MATCH (a:{rels.source} {{{NODE_KEYS[rels.source]}: row.from}}) "
+        f"MATCH (b:{rels.target} {{{NODE_KEYS[rels.target]}: row.to}}) "
+        f"MERGE (a)-{rel}->(b) SET r += row.props"
+    )
+    return [Statement(cypher, {"rows": batch}) for batch in _batches(rels.rows)]
+
+
+def delete_document_statements(document_id: str) -> list[Statement]:
+    params = {"id": document_id}
+    out = [
+        Statement(f"MATCH (n:{label} {{document_id: $id}}) DETACH DELETE n", params)
+        for label in OWNED_LABELS
+    ]
+    out.append(Statement("MATCH (d:Document {id: $id})-[r]-() DELETE r", params))
+    return out
+
+
+# Shared nodes left without any link from a document's content.
+ORPHAN_STATEMENTS = [
+    Statement(
+        "MATCH (d:Department) WHERE NOT (d)<-[:RESPONSIBLE]-() AND NOT (d)<-[:DIVISION_OF]-() "
+        "DETACH DELETE d"
+    ),
+    Statement(
+        "MATCH (p:Program) WHERE NOT (p)<-[:MENTIONS]-() AND NOT (p)<-[:ESTABLISHES]-() DETACH DELETE p"
+    ),
+    Statement("MATCH (i:Indicator) WHERE NOT (i)<-[:TRACKS]-() DETACH DELETE i"),
+    Statement("MATCH (r:Reference) WHERE NOT (r)<-[:CITES]-() DETACH DELETE r"),
+]
+
+
+def graph_statements(graph: DocumentGraph) -> list[Statement]:
+    out: list[Statement] = []
+    for nodes in graph.nodes:
+        out += node_statements(nodes)
+    for rels in graph.rels:
+        out += rel_statements(rels)
+    return out
+
+
+def stored_hash(store: GraphStore, document_id: str) -> str | None:
+    result = store.read("MATCH (d:Document {id: $id}) RETURN d.content_hash", {"id": document_id})
+    return result.rows[0][0] if result.rows else None
+
+
+def write_document(store: GraphStore, graph: DocumentGraph) -> Outcome:
+    """Write one document's graph in one transaction; replace it whole if it changed."""
+    previous = stored_hash(store, graph.document_id)
+    if previous == graph.content_hash:
+        return "unchanged"
+    statements: list[Statement] = []
+    if previous is not None:
+        statements += delete_document_statements(graph.document_id)
+    statements += graph_statements(graph)
+    statements += ORPHAN_STATEMENTS
+    store.write(statements)
+    log.info("wrote %s (%d statements)", graph.document_id, len(statements))
+    return "added" if previous is None else "replaced"
+
+
+def load_reference_data(store: GraphStore) -> None:
+    """Provinces, regions and the topic taxonomy: MERGEd, so loading twice changes nothing."""
+    store.write(graph_statements(reference_graph()))
+
+
+def delete_document(store: GraphStore, document_id: str) -> bool:
+    if stored_hash(store, document_id) is None:
+        return False
+    statements = delete_document_statements(document_id)
+    statements.append(
+        Statement("MATCH (d:Document {id: $id}) DETACH DELETE d", {"id": document_id})
+    )
+    store.write(statements + ORPHAN_STATEMENTS)
+    return True

@@ -1,0 +1,450 @@
+"""Stage 2 of ingest: turn a decoded `SourceText` into the normalized text every later
+offset points into, keeping an exact map back to the source characters.
+
+Steps, in order: YAML front matter → markup (HTML tags / Markdown syntax, see
+ingest.markup; docx-export artefacts such as ``[bookmark: _Toc73266729]``) →
+Traditional→Simplified (OpenCC t2s) → character folding (table below) → the line
+contract → diagram debris → run-on scraped lines split at inline headings → sentences
+duplicated by a scraper. Each step carries the per-character source index along, so
+`NormalizedText.offsets` is exact rather than reconstructed afterwards.
+
+Character folding (applied everywhere; table cells included):
+
+=================================================  ======================================
+source                                             normalized
+=================================================  ======================================
+full-width digits/letters ０-９ Ａ-Ｚ ａ-ｚ           0-9 A-Z a-z
+full-width ％ ＋ － ＝ ＜ ＞ ／ ＆ ＃ ＠ ＊ ＿ ＼ ｜ ＄   % + - = < > / & # @ * _ \\ | $
+full-width ． between two digits                   .   (other ． stays: "1．" is a heading)
+U+3000, NBSP, U+2000-200A, U+202F, U+205F, TAB     space (a TAB that starts a line is kept)
+  inside a line
+U+200B-200D, U+2060, U+FEFF, soft hyphen           removed
+Latin Extended / IPA letters touching a hanzi,     removed (debris of broken fonts, e.g.
+  private-use characters                             "Ȑ数字药监ȑ"), counted in a warning
+ASCII ( ) next to / around Chinese text            （ ）
+ASCII , : ; ! ? next to Chinese text               ， ： ； ！ ？  except between digits
+                                                     ("1,000", "09:56") and in "://"
+runs of spaces                                     one space; none next to Chinese
+                                                     punctuation; none in letter-spaced
+                                                     words ("名  词  解  释" → 名词解释)
+=================================================  ======================================
+
+Line contract (what ingest.structure parses): one paragraph per line, stripped; a source
+line starting with TAB is a table cell and stays "\\t" + text ("\\t" alone = empty cell);
+non-blank lines right after a cell are continuation lines of that cell; runs of blank
+lines become one empty line (they separate table rows); no trailing spaces. HTML <td>/<th>
+become cell lines and </tr> a blank line, so HTML tables obey the same contract.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Literal
+
+import opencc
+
+from ingest.markup import Mapped, html_to_lines, markdown_to_lines, split_front_matter
+from ingest.read import SourceText
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CH = re.compile(f"[{CJK}]")
+# Characters that make ASCII punctuation "Chinese context": hanzi, CJK punctuation, full-width forms.
+_ZH_CONTEXT = re.compile(f"[{CJK}\u3000-\u303f\uff01-\uff5e“”‘’—…《》〔〕【】]")
+_SENT_END = "。；！？"
+_CLOSERS = "）〕】」』"
+_NUM = "一二三四五六七八九十百零〇"
+# A heading/list marker at the start of a piece of text.
+_MARKER = (
+    rf"(?:[{_NUM}]+、(?![{_NUM}]+[、级])|（[{_NUM}]+）|（\d{{1,2}}）|\d{{1,2}}(?:[．.](?![\d．.])|、(?!\d))"
+    rf"|专栏\s?\d{{1,2}}|附件\s?(?:\d{{1,2}}|[：:])|第[{_NUM}\d]+[章节条部])"
+)
+_HEADING_START = re.compile(rf"^(?:{_MARKER}|[①-⑳]|——|[-•·*]\s)")
+_INLINE_HEADING = re.compile(rf"(?<=[{_SENT_END}{_CLOSERS}])(?={_MARKER})")
+_HEADING_CHAIN = re.compile(
+    rf"^{_MARKER}[^{_SENT_END}，,：:\s]{{1,30}}?(?=（[{_NUM}]+）|\d{{1,2}}[．.])"
+)
+_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
+_SENTENCE = re.compile(rf"[^{_SENT_END}]+(?:[{_SENT_END}]+[”’」』）]*)?|[{_SENT_END}]+")
+
+RUN_ON_MIN = 300  # a line this long holding several sentences is scraped run-on text
+DUP_MIN_CJK = 20  # a sentence this long recurring in one document is a scrape duplicate
+DEBRIS_MIN_FRAGMENTS = 6
+TRADITIONAL_SHARE = 0.10  # share of hanzi that t2s changes in a predominantly Traditional text
+
+_FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B) if chr(c).isalnum()}
+_FOLD.update({chr(c + 0xFEE0): chr(c) for c in map(ord, "%+-=<>/&#@*_\\|$")})
+_SPACES = set(
+    "\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\f\v"
+)
+_INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_STRAY = re.compile(r"[\u0100-\u02af]+")
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_ARTEFACTS = re.compile(r"\[bookmark:[^\]\n]*\]|\[\]\{#[^}\n]*\}|\{#_[A-Za-z]+\d+[^}\n]*\}")
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    text: str
+    source: SourceText
+    offsets: tuple[int, ...]
+    script: Literal["simplified", "traditional"]
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Span [start, end) of the normalized text -> span of `source.text`."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span {start}:{end} outside normalized text of {len(self.text)}")
+        if start == end:
+            return self.offsets[start], self.offsets[start]
+        last = self.offsets[end - 1]
+        return self.offsets[start], last + _unit_len(self.source, last)
+
+
+def _unit_len(src: SourceText, pos: int) -> int:
+    """Source characters behind one normalized character (an HTML entity is several)."""
+    if src.format == "html" and (m := _ENTITY.match(src.text, pos)):
+        return len(m.group())
+    return 1 if pos < len(src.text) else 0
+
+
+@dataclass
+class _Line:
+    text: str
+    offs: list[int]
+    kind: str = "text"  # text | cell | cont | blank
+
+
+def _split_lines(buf: Mapped) -> list[_Line]:
+    lines, start = [], 0
+    for i, ch in enumerate(buf.text + "\n"):
+        if ch == "\n":
+            lines.append(_Line(buf.text[start:i], buf.offs[start:i]))
+            start = i + 1
+    return lines
+
+
+def normalize(src: SourceText) -> NormalizedText:
+    warnings: list[str] = []
+    buf = Mapped(src.text, list(range(len(src.text))))
+    buf = buf.sub(re.compile(r"\r\n?"), "\n")
+    front_matter, buf = split_front_matter(buf, warnings)
+    quotes: list[tuple[int, int]] = []
+    if src.format == "html":
+        buf, quotes = html_to_lines(buf)
+    elif src.format == "markdown":
+        buf = markdown_to_lines(buf)
+    buf = buf.sub(_ARTEFACTS, "")
+
+    stats = {"hanzi": 0, "changed": 0, "stray": 0}
+    lines = [_normalize_line(line, stats) for line in _split_lines(buf)]
+    script = "simplified"
+    if stats["hanzi"] and stats["changed"] / stats["hanzi"] >= TRADITIONAL_SHARE:
+        script = "traditional"
+        warnings.append(
+            f"converted Traditional to Simplified Chinese ({stats['changed']} of "
+            f"{stats['hanzi']} hanzi changed)"
+        )
+    if stats["stray"]:
+        warnings.append(
+            f"removed {stats['stray']} stray characters of unrelated scripts next to hanzi "
+            "(broken font encoding, e.g. Ȑ ȑ)"
+        )
+    lines = _drop_debris(_classify(lines), warnings)
+    lines = _classify(_split_run_on(lines))
+    lines = _classify(_drop_duplicates(lines, quotes, warnings))
+    text, offs = _join(lines)
+    offs.append(offs[-1] + _unit_len(src, offs[-1]) if offs else 0)
+    return NormalizedText(text, src, tuple(offs), script, front_matter, warnings)
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def _to_simplified(text: str, offs: list[int], stats: dict[str, int]) -> tuple[str, list[int]]:
+    conv = _t2s().convert(text)
+    if len(conv) == len(text):
+        firsts = conv
+    else:
+        # A phrase rule changed the length: convert char by char so every output char
+        # still maps to the source char it came from.
+        pieces = [_t2s().convert(ch) for ch in text]
+        firsts = "".join(p[:1] or " " for p in pieces)
+        conv = "".join(pieces)
+        offs = [o for p, o in zip(pieces, offs, strict=True) for _ in p]
+    for a, b in zip(text, firsts, strict=True):
+        if _CJK_CH.match(a):
+            stats["hanzi"] += 1
+            stats["changed"] += a != b
+    return conv, offs
+
+
+def _fold_chars(text: str, offs: list[int], stats: dict[str, int]) -> tuple[str, list[int]]:
+    out, out_offs = [], []
+    for i, ch in enumerate(text):
+        if ch in _INVISIBLE or 0xE000 <= ord(ch) <= 0xF8FF:
+            stats["stray"] += ch not in _INVISIBLE
+            continue
+        if ch == "．" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            ch = "."
+        ch = " " if ch in _SPACES else _FOLD.get(ch, ch)
+        out.append(ch)
+        out_offs.append(offs[i])
+    text = "".join(out)
+    buf = Mapped(text, out_offs)
+
+    def stray(m: re.Match[str]) -> str:
+        s, e = m.span()
+        if _CJK_CH.match(text[s - 1 : s] or " ") or _CJK_CH.match(text[e : e + 1] or " "):
+            stats["stray"] += e - s
+            return ""
+        return m.group()
+
+    buf = buf.sub(_STRAY, stray)
+    return buf.text, buf.offs
+
+
+_ZH_PUNCT = "，。、；：！？（）《》“”‘’【】〔〕"
+
+
+def _unspace(m: re.Match[str]) -> str:
+    chars = m.group().split()
+    return "".join(chars) if len(chars) >= 3 or "  " in m.group() else m.group()
+
+
+_SPACE_RULES = [
+    # letter-spaced words: "名  词  解  释", "指  标"
+    (re.compile(f"(?<![{CJK}])[{CJK}](?: +[{CJK}])+(?![{CJK}])"), _unspace),
+    (re.compile(" {2,}"), " "),
+    # no space between Chinese punctuation and Chinese text ("1. “四个最严”" keeps its space)
+    (
+        re.compile(
+            f"(?<=[{CJK}{_ZH_PUNCT}]) (?=[{_ZH_PUNCT}])|(?<=[{_ZH_PUNCT}]) (?=[{CJK}{_ZH_PUNCT}])"
+        ),
+        "",
+    ),
+]
+_ASCII_TO_ZH = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+
+
+def _zh_punct(text: str) -> str:
+    """ASCII ( ) , : ; ! ? written inside Chinese text -> full-width (same length)."""
+    chars = list(text)
+
+    def near(i: int, step: int) -> str:
+        i += step
+        while 0 <= i < len(chars) and chars[i] == " ":
+            i += step
+        return chars[i] if 0 <= i < len(chars) else ""
+
+    def zh(ch: str) -> bool:
+        return bool(ch) and bool(_ZH_CONTEXT.match(ch))
+
+    stack: list[int] = []
+    paired: set[int] = set()
+    for i, ch in enumerate(chars):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            j = stack.pop()
+            paired.update((i, j))
+            if _CJK_CH.search(text, j, i) or zh(near(j, -1)) or zh(near(i, 1)):
+                chars[j], chars[i] = "（", "）"
+    for i, ch in enumerate(chars):
+        if ch not in _ASCII_TO_ZH or i in paired:
+            continue
+        if ch in ",:" and text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit():
+            continue  # 1,000 and 09:56
+        if ch == ":" and text.startswith("//", i + 1):
+            continue
+        if zh(near(i, -1)) or zh(near(i, 1)):
+            chars[i] = _ASCII_TO_ZH[ch]
+    return "".join(chars)
+
+
+def _normalize_line(line: _Line, stats: dict[str, int]) -> _Line:
+    cell = line.text.startswith("\t")
+    head = 1 if cell else 0
+    text, offs = _to_simplified(line.text[head:], line.offs[head:], stats)
+    text, offs = _fold_chars(text, offs, stats)
+    buf = Mapped(_zh_punct(text), offs)
+    for pattern, repl in _SPACE_RULES:
+        buf = buf.sub(pattern, repl)
+    text = buf.text
+    lead = len(text) - len(text.lstrip(" "))
+    body, offs = text.strip(" "), buf.offs[lead : lead + len(text.strip(" "))]
+    if cell:
+        return _Line("\t" + body, line.offs[:1] + offs, "cell")
+    return _Line(body, offs, "text" if body else "blank")
+
+
+def _classify(lines: list[_Line]) -> list[_Line]:
+    """Assign line kinds and collapse blank runs (blank lines separate table rows)."""
+    out: list[_Line] = []
+    for line in lines:
+        if line.text.startswith("\t"):
+            line.kind = "cell"
+        elif not line.text:
+            line.kind = "blank"
+            if not out or out[-1].kind == "blank":
+                continue
+        else:
+            line.kind = "cont" if out and out[-1].kind in ("cell", "cont") else "text"
+        out.append(line)
+    while out and out[-1].kind == "blank":
+        out.pop()
+    return out
+
+
+def _debris_like(text: str) -> bool:
+    return (
+        len(text) <= 20
+        and not re.search(rf"[{_SENT_END}：，,;:!?\d]", text)
+        and not _HEADING_START.match(text)
+        and not _DATE.search(text)
+    )
+
+
+def _drop_debris(lines: list[_Line], warnings: list[str]) -> list[_Line]:
+    """Drop runs of word fragments left by diagrams exported as text ("非现", "场智", "控").
+
+    A run is several consecutive short non-cell lines without sentence punctuation,
+    digits, heading/list markers or dates, most of them 1-4 characters long. Isolated
+    short lines (signatures, dates, headings) never form such a run.
+    """
+    drop: set[int] = set()
+    region: list[int] = []
+    for i, line in enumerate([*lines, _Line("。", [], "text")]):  # sentinel closes the last run
+        if line.kind == "blank":
+            continue
+        if line.kind == "text" and _debris_like(line.text):
+            region.append(i)
+            continue
+        frags = sum(1 for j in region if len(lines[j].text.replace(" ", "")) <= 4)
+        if frags >= DEBRIS_MIN_FRAGMENTS and frags * 2 >= len(region):
+            drop.update(region)
+        region = []
+    if drop:
+        warnings.append(
+            f"dropped {len(drop)} lines of diagram debris (runs of short word fragments)"
+        )
+    return [line for i, line in enumerate(lines) if i not in drop]
+
+
+def _split_run_on(lines: list[_Line]) -> list[_Line]:
+    """Put inline headings of scraped run-on lines on lines of their own."""
+    out: list[_Line] = []
+    for line in lines:
+        if line.kind != "text" or len(line.text) < RUN_ON_MIN:
+            out.append(line)
+            continue
+        cuts = [m.start() for m in _INLINE_HEADING.finditer(line.text) if m.start() > 0]
+        for s, e in zip([0, *cuts], [*cuts, len(line.text)], strict=True):
+            piece = _Line(line.text[s:e], line.offs[s:e])
+            # "一、现状与形势（一）“十三五”时期…": a short heading directly followed by a sub-heading.
+            while m := _HEADING_CHAIN.match(piece.text):
+                out.append(_Line(piece.text[: m.end()], piece.offs[: m.end()]))
+                piece = _Line(piece.text[m.end() :], piece.offs[m.end() :])
+            out.append(piece)
+    return out
+
+
+def _drop_duplicates(
+    lines: list[_Line], quotes: list[tuple[int, int]], warnings: list[str]
+) -> list[_Line]:
+    """Drop sentences a scraper duplicated: any sentence of >= DUP_MIN_CJK hanzi that occurs
+    more than once keeps one copy, and the short sentences around a dropped copy go with it
+    when the kept copy has the very same neighbours (the duplicated chunk, cut anywhere).
+
+    Kept copy: the first, except that body text wins over an HTML <blockquote> lead that
+    quotes it. Table cells, continuation lines and title-like lines (one sentence without
+    sentence-end punctuation, e.g. headings and TOC entries) are never touched.
+    """
+    segs: list[tuple[int, int, int, str, bool] | None] = []
+    for li, line in enumerate(lines):
+        if line.kind != "text":
+            if line.kind != "blank":
+                segs.append(None)
+            continue
+        found = list(_SENTENCE.finditer(line.text))
+        for m in found:
+            key = re.sub(r"\s+", "", m.group())
+            if not key:
+                continue
+            titled = len(found) == 1 and not re.search(f"[{_SENT_END}]", key)
+            anchor = len(_CJK_CH.findall(key)) >= DUP_MIN_CJK and not titled
+            segs.append((li, m.start(), m.end(), key, anchor))
+
+    def quoted(i: int) -> bool:
+        li, s = segs[i][0], segs[i][1]  # type: ignore[index]
+        return any(a <= lines[li].offs[s] < b for a, b in quotes)
+
+    groups: dict[str, list[int]] = {}
+    for i, seg in enumerate(segs):
+        if seg and seg[4]:
+            groups.setdefault(seg[3], []).append(i)
+    dropped: dict[int, int] = {}
+    keepers: set[int] = set()
+    for idxs in groups.values():
+        if len(idxs) > 1:
+            keep = next((i for i in idxs if not quoted(i)), idxs[0])
+            keepers.add(keep)
+            dropped.update({i: keep for i in idxs if i != keep})
+    todo = list(dropped.items())
+    while todo:
+        j, k = todo.pop()
+        for step in (1, -1):
+            j2, k2 = j + step, k + step
+            if not (0 <= j2 < len(segs) and 0 <= k2 < len(segs)) or j2 == k2:
+                continue
+            a, b = segs[j2], segs[k2]
+            fresh = j2 not in dropped and j2 not in keepers and k2 not in dropped
+            if a and b and not a[4] and a[3] == b[3] and fresh:
+                dropped[j2] = k2
+                keepers.add(k2)
+                todo.append((j2, k2))
+    if not dropped:
+        return lines
+    cut: dict[int, list[tuple[int, int]]] = {}
+    for i in dropped:
+        li, s, e = segs[i][:3]  # type: ignore[index]
+        cut.setdefault(li, []).append((s, e))
+    out: list[_Line] = []
+    chars = 0
+    for li, line in enumerate(lines):
+        if li not in cut:
+            out.append(line)
+            continue
+        keep = [k for k in range(len(line.text)) if not any(s <= k < e for s, e in cut[li])]
+        chars += len(line.text) - len(keep)
+        text = "".join(line.text[k] for k in keep)
+        lead = len(text) - len(text.lstrip())
+        body = text.strip()
+        if body:
+            out.append(_Line(body, [line.offs[k] for k in keep][lead : lead + len(body)]))
+    note = ""
+    if any(quoted(i) for i in dropped):
+        note = "; copies quoted in an HTML <blockquote> dropped in favour of the body text"
+    warnings.append(
+        f"removed {len(dropped)} duplicated sentences ({chars} characters) that repeat text "
+        f"found elsewhere in the document (scrape artefact); one copy of each kept{note}"
+    )
+    return out
+
+
+def _join(lines: list[_Line]) -> tuple[str, list[int]]:
+    """Join lines; a newline maps to the end of the preceding text in the source."""
+    offs: list[int] = []
+    cursor = 0
+    for n, line in enumerate(lines):
+        if n:
+            nxt = line.offs[0] if line.offs else cursor
+            offs.append(min(cursor, nxt))
+        offs += line.offs
+        if line.offs:
+            cursor = line.offs[-1] + 1
+    return "\n".join(line.text for line in lines), offs

@@ -1,0 +1,132 @@
+"""Responsibility statements → department mentions with roles.
+
+Handles the forms the genre uses: （责任单位：A、B）, （牵头单位：A；配合单位：B）,
+"A牵头，B、C配合", and the task-division shorthand "A会B、C" (A leads, B and C
+support). Mentions keep their exact surface form and offset; resolving them to a
+canonical department is ingest/departments.py's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ingest.patterns import responsibility_patterns
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str  # as written
+    role: str  # lead | support | responsible
+    start: int  # offset in the document's normalized text
+    end: int
+
+
+@dataclass(frozen=True)
+class Statement:
+    label: str
+    start: int
+    end: int
+    mentions: tuple[Mention, ...]
+
+
+@cache
+def _rx(name: str) -> re.Pattern[str]:
+    return re.compile(responsibility_patterns()[name])
+
+
+def _label_role(label: str) -> str | None:
+    for word, role in responsibility_patterns()["labels"].items():
+        if word in label:
+            return role
+    return None
+
+
+def find_statements(text: str, offset: int = 0) -> list[Statement]:
+    """Every parenthesised responsibility statement in a passage."""
+    out = []
+    for m in _rx("statement").finditer(text):
+        role = _label_role(m["label"])
+        if role is None:
+            continue
+        body_start = offset + m.start("body")
+        mentions = parse_body(m["body"], body_start, default_role=role)
+        if mentions:
+            out.append(Statement(m["label"], offset + m.start(), offset + m.end(), tuple(mentions)))
+    return out
+
+
+def parse_body(body: str, offset: int = 0, default_role: str = "responsible") -> list[Mention]:
+    """Parse 'A、B' / 'A会B、C' / 'A牵头，B配合' / '牵头单位：A；配合单位：B'."""
+    mentions: list[Mention] = []
+    for clause, cstart in _split_keep(body, r"[；;。]"):
+        label = re.match(r"\s*([^：:]{2,8}?)(?:单位|部门)?\s*[:：]\s*", clause)
+        role = default_role
+        if label and _label_role(label.group(1)):
+            role = _label_role(label.group(1)) or role
+            cstart += label.end()
+            clause = clause[label.end() :]
+        mentions += _parse_clause(clause, offset + cstart, role)
+    return _dedupe(mentions)
+
+
+def _parse_clause(clause: str, offset: int, role: str) -> list[Mention]:
+    pieces = list(_split_keep(clause, responsibility_patterns()["with_support"]))
+    if len(pieces) > 1:  # A会B、C
+        lead, lstart = pieces[0]
+        out = _names(lead, offset + lstart, "lead")
+        for piece, pstart in pieces[1:]:
+            out += _names(piece, offset + pstart, "support")
+        return out
+    out: list[Mention] = []
+    for part, pstart in _split_keep(clause, r"[，,]"):
+        part_role = role
+        if re.search(responsibility_patterns()["lead_marker"] + r"\s*$", part):
+            part_role = "lead"
+        elif re.search(responsibility_patterns()["support_marker"] + r"\s*$", part):
+            part_role = "support"
+        out += _names(part, offset + pstart, part_role)
+    return out
+
+
+def _names(part: str, offset: int, role: str) -> list[Mention]:
+    out = []
+    for name, nstart in _split_keep(part, responsibility_patterns()["separators"]):
+        cleaned, lead_trim = _clean(name)
+        if not cleaned or cleaned in responsibility_patterns()["non_specific"]:
+            continue
+        start = offset + nstart + lead_trim
+        out.append(Mention(cleaned, role, start, start + len(cleaned)))
+    return out
+
+
+def _clean(name: str) -> tuple[str, int]:
+    stripped = name.lstrip()
+    lead_trim = len(name) - len(stripped)
+    for marker in ("lead_marker", "support_marker"):
+        stripped = re.sub(responsibility_patterns()[marker] + r"\s*$", "", stripped)
+    stripped = re.sub(responsibility_patterns()["trailing_words"], "", stripped.rstrip())
+    stripped = stripped.strip(' 　\t"“”')
+    if len(stripped) < 2 or not re.search(r"[\u4e00-\u9fff]", stripped):
+        return "", 0
+    return stripped, lead_trim
+
+
+def _split_keep(text: str, pattern: str) -> list[tuple[str, int]]:
+    """Split on a pattern, keeping each piece's offset."""
+    out, pos = [], 0
+    for m in re.finditer(pattern, text):
+        out.append((text[pos : m.start()], pos))
+        pos = m.end()
+    out.append((text[pos:], pos))
+    return [(piece, start) for piece, start in out if piece.strip()]
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: dict[str, Mention] = {}
+    rank = {"lead": 0, "support": 2, "responsible": 1}
+    for m in mentions:
+        if m.text not in seen or rank[m.role] < rank[seen[m.text].role]:
+            seen[m.text] = m
+    return list(seen.values())

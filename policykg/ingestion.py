@@ -1,0 +1,101 @@
+"""Ingest files into a store: extract each, write it in one transaction, summarise.
+
+A file that cannot be read or extracted is reported and skipped; nothing of it is
+written, and the other files still load.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.model import record_to_graph
+from graph.store import GraphStore
+from graph.writer import load_reference_data, write_document
+from ingest.pipeline import extract_file
+from ingest.read import SUPPORTED_SUFFIXES
+from policykg.errors import InputError, PolicyKGError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestSummary:
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "added": len(self.added),
+            "replaced": len(self.replaced),
+            "unchanged": len(self.unchanged),
+            "failed": [{"path": p, "reason": r} for p, r in self.failed],
+        }
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files named, and supported files inside folders named; missing paths are errors."""
+    files, errors = [], []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+            )
+            if not found:
+                errors.append(
+                    (str(path), f"no {', '.join(sorted(SUPPORTED_SUFFIXES))} files in this folder")
+                )
+            files += found
+        elif path.exists():
+            files.append(path)
+        else:
+            errors.append((str(path), "no such file or folder"))
+    return files, errors
+
+
+def ingest_paths(
+    store: GraphStore,
+    paths: Iterable[str | Path],
+    on_file: Callable[[Path], None] | None = None,
+) -> IngestSummary:
+    files, errors = collect_files(paths)
+    summary = IngestSummary(failed=errors)
+    store.ensure_schema()
+    load_reference_data(store)
+    for path in files:
+        try:
+            record = extract_file(path)
+            outcome = write_document(store, record_to_graph(record))
+        except InputError as e:
+            summary.failed.append((str(path), _reason(e, path)))
+        except PolicyKGError as e:
+            summary.failed.append((str(path), str(e)))
+        else:
+            getattr(summary, outcome).append(str(path))
+        if on_file:
+            on_file(path)
+    return summary
+
+
+def _reason(error: Exception, path: Path) -> str:
+    message = str(error)
+    prefix = f"{path}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
+
+
+def store_is_empty(store: GraphStore) -> bool:
+    return not store.read("MATCH (d:Document) RETURN d.id LIMIT 1").rows
+
+
+def graph_stats(store: GraphStore) -> dict[str, dict[str, int]]:
+    nodes = store.read("MATCH (n) RETURN labels(n)[0] AS label, count(n) AS n ORDER BY label")
+    rels = store.read("MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n ORDER BY type")
+    return {
+        "nodes": {label: n for label, n in nodes.rows},
+        "relationships": {rtype: n for rtype, n in rels.rows},
+    }

@@ -1,0 +1,22 @@
+"""Choose the graph store from settings: Neo4j when NEO4J_URI is set, else FalkorDB."""
+
+from __future__ import annotations
+
+from graph.store import GraphStore
+from policykg.settings import Settings
+
+
+def make_store(settings: Settings, backend: str | None = None) -> GraphStore:
+    """Build (not open) the configured store; no I/O here."""
+    if (backend or settings.backend) == "neo4j":
+        from graph.stores.neo4j import Neo4jStore
+
+        return Neo4jStore(
+            settings.neo4j_uri or "bolt://localhost:7687",
+            settings.neo4j_user,
+            settings.neo4j_password,
+            settings.neo4j_database,
+        )
+    from graph.stores.falkordb import FalkorDBStore
+
+    return FalkorDBStore(settings.data_dir, url=settings.falkordb_url, graph=settings.graph_name)

@@ -1,0 +1,42 @@
+"""The HTTP API over real HTTP semantics (TestClient) on the seeded embedded store."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from policykg.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def client(seeded_store) -> TestClient:
+    settings = Settings(POLICYKG_DATA_DIR=seeded_store.data_dir)
+    with TestClient(create_app(settings)) as c:
+        yield c
+
+
+def test_health(client: TestClient):
+    body = client.get("/health").json()
+    assert body == {"status": "ok", "backend": "falkordb", "documents": 5}
+
+
+def test_named_query_answers_from_seeds(client: TestClient):
+    resp = client.get("/queries/documents", params={"province": "上海市"})
+    assert resp.status_code == 200
+    body = resp.json()
+    assert body["count"] == 3
+    assert {r["province"] for r in body["rows"]} == {"上海市"}
+
+
+def test_named_query_csv(client: TestClient):
+    resp = client.get("/queries/documents.csv")
+    assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
+    assert resp.text.splitlines()[0].startswith("id,province,title")
+    assert len(resp.text.strip().splitlines()) == 6
+
+
+def test_bad_parameters_are_400_not_500(client: TestClient):
+    assert client.get("/queries/documents", params={"province": "火星"}).status_code == 400
+    assert client.get("/queries/documents", params={"nope": "1"}).status_code == 400
+    assert client.get("/queries/no_such_query").status_code == 404

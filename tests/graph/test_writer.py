@@ -1,0 +1,91 @@
+"""The writer on the real embedded FalkorDB: idempotent, replace-whole, nothing half-written."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from graph.model import record_to_graph
+from graph.writer import write_document
+from ingest.pipeline import extract_file
+from policykg.ingestion import graph_stats, ingest_paths
+from tests.conftest import CORPUS, seed
+
+
+def test_seeds_load_with_every_label(seeded_store):
+    stats = graph_stats(seeded_store)
+    assert stats["nodes"]["Document"] == 5
+    assert stats["nodes"]["Province"] == 34
+    assert stats["nodes"]["Measure"] > 300
+    assert stats["nodes"]["Target"] > 30
+    assert stats["nodes"]["Department"] > 40
+    for rel in ("ISSUED", "CONTAINS", "RESPONSIBLE", "BELONGS_TO", "SETS"):
+        assert stats["relationships"][rel] > 0, rel
+
+
+def test_reingest_is_a_no_op(empty_store):
+    first = ingest_paths(empty_store, [CORPUS])
+    assert len(first.added) == 5 and not first.failed
+    before = graph_stats(empty_store)
+    second = ingest_paths(empty_store, [CORPUS])
+    assert len(second.unchanged) == 5 and not second.added and not second.replaced
+    assert graph_stats(empty_store) == before
+
+
+def test_changed_document_is_replaced_whole(empty_store, tmp_path: Path):
+    doc = tmp_path / seed("001").name
+    shutil.copy(seed("001"), doc)
+    ingest_paths(empty_store, [doc])
+    before = graph_stats(empty_store)
+    # Drop the last numbered item: the document keeps its identity but loses a measure.
+    text = doc.read_text(encoding="utf-8")
+    cut = text.index("加快法规制度建设")
+    doc.write_text(
+        text[:cut] + text[cut:].replace("加快法规制度建设", "加快法规制度体系建设", 1),
+        encoding="utf-8",
+    )
+    summary = ingest_paths(empty_store, [doc])
+    assert len(summary.replaced) == 1
+    after = graph_stats(empty_store)
+    assert after == before  # same shape: old measures gone, new ones in, no orphans
+    texts = empty_store.read(
+        "MATCH (m:Measure) WHERE m.text CONTAINS '法规制度体系建设' RETURN count(m)"
+    )
+    assert texts.rows[0][0] == 1
+    old = empty_store.read("MATCH (m:Measure) WHERE m.title = '加快法规制度建设' RETURN count(m)")
+    assert old.rows[0][0] == 0
+
+
+def test_bad_file_writes_nothing_and_others_load(empty_store, tmp_path: Path):
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(bytes(range(256)) * 20)
+    good = tmp_path / seed("002").name
+    shutil.copy(seed("002"), good)
+    summary = ingest_paths(empty_store, [bad, good, tmp_path / "missing.txt"])
+    assert sorted(p for p, _ in summary.failed) == sorted([str(bad), str(tmp_path / "missing.txt")])
+    assert len(summary.added) == 1
+    docs = empty_store.read("MATCH (d:Document) RETURN d.source")
+    assert docs.rows == [[good.name]]
+
+
+def test_write_is_one_transaction_per_document(empty_store):
+    """A statement failing inside a document's write leaves no trace of that document."""
+    from graph.store import Statement
+    from graph.writer import graph_statements
+    from policykg.errors import StoreError
+
+    record = extract_file(seed("001"))
+    graph = record_to_graph(record)
+    empty_store.ensure_schema()
+    empty_store.write([Statement("CREATE (:Province {code: '310000'})")])
+    clash = Statement("CREATE (:Province {code: '310000'})")  # violates the unique key
+    try:
+        empty_store.write([*graph_statements(graph), clash])
+    except StoreError as e:
+        assert "nothing of it was stored" in str(e)
+    else:
+        raise AssertionError("the constraint violation was not reported")
+    assert empty_store.read("MATCH (n) RETURN count(n)").rows[0][0] == 1
+    assert write_document(empty_store, graph) == "added"
+    assert empty_store.read("MATCH (m:Measure) RETURN count(m)").rows[0][0] == len(record.measures)
+    assert write_document(empty_store, graph) == "unchanged"

@@ -1,0 +1,102 @@
+"""Golden tables: responsibility statements → (mention, role)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.pipeline import extract_file
+from ingest.responsibility import find_statements, parse_body
+from tests.conftest import seed
+
+BODIES = [
+    ("器械注册处会器审中心", [("器械注册处", "lead"), ("器审中心", "support")]),
+    ("药品注册处、器械注册处会药审中心、器审中心",
+     [("药品注册处", "lead"), ("器械注册处", "lead"), ("药审中心", "support"), ("器审中心", "support")]),
+    ("业务监督处会各业务处", [("业务监督处", "lead"), ("各业务处", "support")]),
+    ("市药品监管局、市卫生健康委", [("市药品监管局", "responsible"), ("市卫生健康委", "responsible")]),
+    ("牵头单位：省药监局；配合单位：省卫生健康委、省医保局",
+     [("省药监局", "lead"), ("省卫生健康委", "support"), ("省医保局", "support")]),
+    ("市药品监管局牵头，市卫生健康委等配合", [("市药品监管局", "lead"), ("市卫生健康委", "support")]),
+    ("省卫生健康委员会、省药监局等", [("省卫生健康委员会", "responsible"), ("省药监局", "responsible")]),
+    ("各区政府、有关部门", [("各区政府", "responsible")]),
+    ("省科技厅和省经信厅", [("省科技厅", "responsible"), ("省经信厅", "responsible")]),
+    ("省药监局会同省公安厅", [("省药监局", "lead"), ("省公安厅", "support")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("body,expected", BODIES, ids=[b for b, _ in BODIES])
+def test_parse_body(body, expected):
+    mentions = parse_body(body)
+    assert [(m.text, m.role) for m in mentions] == expected
+    for m in mentions:  # spans point at the mention as written
+        assert body[m.start : m.end] == m.text
+
+
+STATEMENTS = [
+    ("加快建设。（责任单位：市药品监管局、市卫生健康委）", ["市药品监管局", "市卫生健康委"]),
+    ("完善制度。（责任部门：省药监局、省司法厅）", ["省药监局", "省司法厅"]),
+    ("推进试点。（牵头单位：市药监局；配合单位：市商务委）", ["市药监局", "市商务委"]),
+    ("（2021—2025年）与（含医疗器械、化妆品）不是责任表述", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", STATEMENTS, ids=[t for t, _ in STATEMENTS])
+def test_find_statements(text, expected):
+    found = [m.text for s in find_statements(text, 100) for m in s.mentions]
+    assert found == expected
+    for s in find_statements(text, 100):
+        for m in s.mentions:
+            assert text[m.start - 100 : m.end - 100] == m.text
+
+
+def _measure(record, fragment):
+    return next(m for m in record.measures if fragment in m.text)
+
+
+def test_seed_001_responsibility():
+    record = extract_file(seed("001"))
+    with_depts = [m for m in record.measures if m.departments]
+    assert len(with_depts) == 27  # every 责任部门 statement of the opinion
+    m = _measure(record, "加快法规制度建设")
+    assert [(d.mention, d.role) for d in m.departments] == [
+        ("市药品监管局", "responsible"),
+        ("市司法局", "responsible"),
+    ]
+    assert m.section and "加强法规标准能力建设" in m.section
+    text = extract_file(seed("001")).model_dump()
+    assert text["document"]["province"] == "上海市"
+
+
+def test_seed_002_traditional_responsibility():
+    record = extract_file(seed("002"))
+    m = _measure(record, "打造协同创新生态")
+    assert [d.mention for d in m.departments] == [
+        "市药品监管局",
+        "市卫生健康委",
+        "市科委",
+        "市经济信息化委",
+        "市医保局",
+    ]
+    assert all(d.role == "responsible" for d in m.departments)
+    assert sum(1 for m in record.measures if m.departments) >= 20
+
+
+def test_seed_000_task_division_roles():
+    record = extract_file(seed("000"))
+    m = _measure(record, "医疗器械审评审批提质增效扩能工程")
+    assert [(d.mention, d.role) for d in m.departments] == [
+        ("器械注册处", "lead"),
+        ("器审中心", "support"),
+    ]
+    m = _measure(record, "加强应急队伍及专家库建设")
+    assert [d.mention for d in m.departments] == ["业务监督处", "综合处", "人事处"]
+    rows = [m for m in record.measures if m.departments]
+    assert len(rows) == len(record.measures) == 57  # 43 task, 4 safeguard and 10 major-project rows
+
+
+def test_same_department_is_one_node_across_scripts():
+    """市药品监管局 (001) and 市藥品監管局 (002) resolve to the same canonical name."""
+    a = {d.name for d in extract_file(seed("001")).departments}
+    b = {d.name for d in extract_file(seed("002")).departments}
+    regulator = {n for n in a if "药品监" in n and n.startswith("上海市")}
+    assert regulator and regulator <= b
