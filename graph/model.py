@@ -55,6 +55,9 @@ class RelRows:
 class DocumentGraph:
     document_id: str
     content_hash: str
+    extractor_version: str = ""
+    source: str = ""
+    province_code: str | None = None
     nodes: list[NodeRows] = field(default_factory=list)
     rels: list[RelRows] = field(default_factory=list)
 
@@ -84,7 +87,7 @@ def _clean(props: dict[str, Any]) -> dict[str, Any]:
 def record_to_graph(record: ExtractionRecord) -> DocumentGraph:
     doc = record.document
     code = doc.province_code
-    graph = DocumentGraph(doc.id, doc.content_hash)
+    graph = DocumentGraph(doc.id, doc.content_hash, doc.extractor_version, doc.source, code)
     doc_props = doc.model_dump(exclude={"id"})
     graph.nodes.append(NodeRows("Document", [{"key": doc.id, "props": _clean(doc_props)}]))
     if code:

@@ -85,19 +85,39 @@ def stored_hash(store: GraphStore, document_id: str) -> str | None:
     return result.rows[0][0] if result.rows else None
 
 
+def _stored_versions(
+    store: GraphStore, graph: DocumentGraph
+) -> tuple[tuple[str, str] | None, list[str]]:
+    """(content hash, extractor version) stored under this id, and other ids the same
+    file was stored under (its metadata read differently by an older extractor)."""
+    same = store.read(
+        "MATCH (d:Document {id: $id}) RETURN d.content_hash, d.extractor_version",
+        {"id": graph.document_id},
+    )
+    older = store.read(
+        "MATCH (d:Document {source: $source}) WHERE d.id <> $id AND d.province_code = $code RETURN d.id",
+        {"source": graph.source, "id": graph.document_id, "code": graph.province_code},
+    )
+    stored = (same.rows[0][0], same.rows[0][1] or "") if same.rows else None
+    return stored, [row[0] for row in older.rows]
+
+
 def write_document(store: GraphStore, graph: DocumentGraph) -> Outcome:
-    """Write one document's graph in one transaction; replace it whole if it changed."""
-    previous = stored_hash(store, graph.document_id)
-    if previous == graph.content_hash:
+    """Write one document's graph in one transaction; replace it whole if it changed
+    (its text, or the extractor that read it)."""
+    stored, superseded = _stored_versions(store, graph)
+    if stored == (graph.content_hash, graph.extractor_version) and not superseded:
         return "unchanged"
     statements: list[Statement] = []
-    if previous is not None:
+    for old_id in superseded:
+        statements += _remove_document_statements(old_id)
+    if stored is not None:
         statements += delete_document_statements(graph.document_id)
     statements += graph_statements(graph)
     statements += ORPHAN_STATEMENTS
     store.write(statements)
     log.info("wrote %s (%d statements)", graph.document_id, len(statements))
-    return "added" if previous is None else "replaced"
+    return "added" if stored is None and not superseded else "replaced"
 
 
 def load_reference_data(store: GraphStore) -> None:
@@ -105,12 +125,15 @@ def load_reference_data(store: GraphStore) -> None:
     store.write(graph_statements(reference_graph()))
 
 
+def _remove_document_statements(document_id: str) -> list[Statement]:
+    return [
+        *delete_document_statements(document_id),
+        Statement("MATCH (d:Document {id: $id}) DETACH DELETE d", {"id": document_id}),
+    ]
+
+
 def delete_document(store: GraphStore, document_id: str) -> bool:
     if stored_hash(store, document_id) is None:
         return False
-    statements = delete_document_statements(document_id)
-    statements.append(
-        Statement("MATCH (d:Document {id: $id}) DETACH DELETE d", {"id": document_id})
-    )
-    store.write(statements + ORPHAN_STATEMENTS)
+    store.write(_remove_document_statements(document_id) + ORPHAN_STATEMENTS)
     return True

@@ -31,6 +31,7 @@ from ingest.record import (
 from ingest.responsibility import Mention
 from ingest.structure import Block, parse_blocks
 from ingest.targets import targets_from_rows
+from ingest.version import extractor_version
 from ingest.vocab import Province
 
 
@@ -114,6 +115,7 @@ def extract_text(normalized: NormalizedText) -> ExtractionRecord:
         period=meta.period,
         script=normalized.script,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        extractor_version=extractor_version(),
         chars=len(text),
     )
     record = ExtractionRecord(document=info, warnings=[*normalized.warnings, *meta.warnings])

@@ -33,7 +33,8 @@ class DocumentInfo(Strict):
     kind: str | None = None
     period: str | None = None
     script: Literal["simplified", "traditional"] = "simplified"
-    content_hash: str = ""
+    content_hash: str = ""  # sha256 of the normalized text
+    extractor_version: str = ""  # fingerprint of the extractor's code and data (ingest/version.py)
     chars: int = 0
 
 

@@ -89,3 +89,25 @@ def test_write_is_one_transaction_per_document(empty_store):
     assert write_document(empty_store, graph) == "added"
     assert empty_store.read("MATCH (m:Measure) RETURN count(m)").rows[0][0] == len(record.measures)
     assert write_document(empty_store, graph) == "unchanged"
+
+
+def test_new_extractor_version_reextracts(empty_store):
+    record = extract_file(seed("002"))
+    assert write_document(empty_store, record_to_graph(record)) == "added"
+    upgraded = record.model_copy(deep=True)
+    upgraded.document.extractor_version = "newer"
+    assert write_document(empty_store, record_to_graph(upgraded)) == "replaced"
+    assert write_document(empty_store, record_to_graph(upgraded)) == "unchanged"
+
+
+def test_same_file_under_a_new_identity_supersedes_the_old(empty_store):
+    """An improved extractor may find the document number: the file must not load twice."""
+    record = extract_file(seed("001"))
+    old = record.model_copy(deep=True)
+    old.document.id = "310000:关于全面加强药品监管能力建设的实施意见"
+    write_document(empty_store, record_to_graph(old))
+    before = graph_stats(empty_store)
+    assert write_document(empty_store, record_to_graph(record)) == "replaced"
+    ids = empty_store.read("MATCH (d:Document) RETURN d.id").rows
+    assert ids == [[record.document.id]]
+    assert graph_stats(empty_store) == before
