@@ -9,33 +9,51 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
 
 from ingest.record import Binding, Comparator, Role, Statement
 from policykg.errors import InputError
 
 # The topic keys of DESIGN.md plus the region topics of data/reference/regions.yaml.
-TOPIC_KEYS = frozenset(
-    "udi drug_traceability vaccine_oversight pharmacovigilance mah_system device_registrant tcm "
-    "cosmetics ai_medical_devices brain_computer_interface cell_gene_therapy rare_disease "
-    "blood_products special_drugs inspector_workforce smart_regulation review_approval_reform "
-    "generic_consistency clinical_trials online_sales emergency_response standards "
-    "credit_regulation testing_capacity regulatory_science lot_release pics international "
-    "yangtze_river_delta chengdu_chongqing regional_cooperation beijing_tianjin_hebei "
-    "greater_bay_area pan_pearl_river_delta yellow_river_basin".split()
-)
-REGION_KEYS = frozenset(
-    "yangtze_river_delta chengdu_chongqing beijing_tianjin_hebei greater_bay_area "
-    "pan_pearl_river_delta yellow_river_basin".split()
-)
+# fmt: off
+TOPIC_KEYS = frozenset([
+    "udi", "drug_traceability", "vaccine_oversight", "pharmacovigilance", "mah_system",
+    "device_registrant", "tcm", "cosmetics", "ai_medical_devices", "brain_computer_interface",
+    "cell_gene_therapy", "rare_disease", "blood_products", "special_drugs", "inspector_workforce",
+    "smart_regulation", "review_approval_reform", "generic_consistency", "clinical_trials",
+    "online_sales", "emergency_response", "standards", "credit_regulation", "testing_capacity",
+    "regulatory_science", "lot_release", "pics", "international", "yangtze_river_delta",
+    "chengdu_chongqing", "regional_cooperation", "beijing_tianjin_hebei", "greater_bay_area",
+    "pan_pearl_river_delta", "yellow_river_basin",
+])
+REGION_KEYS = frozenset([
+    "yangtze_river_delta", "chengdu_chongqing", "beijing_tianjin_hebei", "greater_bay_area",
+    "pan_pearl_river_delta", "yellow_river_basin",
+])
+# fmt: on
 # narrower → broader: a set of topics is closed under these before comparison.
 BROADER = {region: "regional_cooperation" for region in REGION_KEYS}
 
 Scope = Literal[
-    "document", "measures", "responsibility", "targets", "departments", "programs", "topics",
-    "regions", "references",
+    "document",
+    "measures",
+    "responsibility",
+    "targets",
+    "departments",
+    "programs",
+    "topics",
+    "regions",
+    "references",
 ]
 ALL_SCOPES: tuple[str, ...] = Scope.__args__  # type: ignore[attr-defined]
 
@@ -44,11 +62,18 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def _known_topics(keys: list[str]) -> list[str]:
-    unknown = sorted(set(keys) - TOPIC_KEYS)
-    if unknown:
-        raise ValueError(f"unknown topic key(s) {unknown}; known keys: see DESIGN.md")
-    return keys
+def _vocabulary(known: frozenset[str], what: str):
+    def check(keys: list[str]) -> list[str]:
+        unknown = sorted(set(keys) - known)
+        if unknown:
+            raise ValueError(f"unknown {what} key(s) {unknown}; known: {sorted(known)}")
+        return keys
+
+    return AfterValidator(check)
+
+
+Topics = Annotated[list[str], _vocabulary(TOPIC_KEYS, "topic")]
+Regions = Annotated[list[str], _vocabulary(REGION_KEYS, "region")]
 
 
 class GoldResponsibility(Strict):
@@ -61,9 +86,7 @@ class GoldMeasure(Strict):
     key: str = Field(min_length=6, max_length=20)  # a distinctive snippet of the measure text
     statement: Statement = "commitment"
     departments: list[GoldResponsibility] = Field(default_factory=list)
-    topics: list[str] = Field(default_factory=list)
-
-    _check_topics = field_validator("topics")(_known_topics)
+    topics: Topics = Field(default_factory=list)
 
 
 class GoldTarget(Strict):
@@ -78,9 +101,7 @@ class GoldTarget(Strict):
     binding: Binding | None = None
     cumulative: bool = False
     departments: list[GoldResponsibility] | None = None  # null: not annotated
-    topics: list[str] = Field(default_factory=list)
-
-    _check_topics = field_validator("topics")(_known_topics)
+    topics: Topics = Field(default_factory=list)
 
 
 class GoldDepartment(Strict):
@@ -93,9 +114,11 @@ class GoldReference(Strict):
     title: str | None = None
     doc_number: str | None = None
 
-    def model_post_init(self, _context: object) -> None:
+    @model_validator(mode="after")
+    def _title_or_number(self) -> GoldReference:
         if not (self.title or self.doc_number):
             raise ValueError("a reference needs a title or a doc_number")
+        return self
 
 
 class GoldDocumentInfo(Strict):
@@ -121,21 +144,12 @@ class GoldDocument(Strict):
     targets: list[GoldTarget] = Field(default_factory=list)
     departments: list[GoldDepartment] = Field(default_factory=list)
     programs: list[str] = Field(default_factory=list)
-    topics: list[str] = Field(default_factory=list)
-    regions: list[str] = Field(default_factory=list)
+    topics: Topics = Field(default_factory=list)
+    regions: Regions = Field(default_factory=list)
     references: list[str | GoldReference] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)  # annotator's remarks, not scored
 
     _path: Path | None = PrivateAttr(default=None)
-    _check_topics = field_validator("topics")(_known_topics)
-
-    @field_validator("regions")
-    @classmethod
-    def _known_regions(cls, keys: list[str]) -> list[str]:
-        unknown = sorted(set(keys) - REGION_KEYS)
-        if unknown:
-            raise ValueError(f"unknown region key(s) {unknown}; known: {sorted(REGION_KEYS)}")
-        return keys
 
     @property
     def path(self) -> Path | None:

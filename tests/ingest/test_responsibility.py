@@ -21,6 +21,10 @@ BODIES = [
     ("各区政府、有关部门", [("各区政府", "responsible")]),
     ("省科技厅和省经信厅", [("省科技厅", "responsible"), ("省经信厅", "responsible")]),
     ("省药监局会同省公安厅", [("省药监局", "lead"), ("省公安厅", "support")]),
+    # 会 inside a name is not "A会B"
+    ("市人力资源社会保障局、临港新片区管委会",
+     [("市人力资源社会保障局", "responsible"), ("临港新片区管委会", "responsible")]),
+    ("省中医药管理局、省科学技术协会", [("省中医药管理局", "responsible"), ("省科学技术协会", "responsible")]),
 ]  # fmt: skip
 
 
