@@ -44,17 +44,30 @@ def _label_role(label: str) -> str | None:
 
 
 def find_statements(text: str, offset: int = 0) -> list[Statement]:
-    """Every parenthesised responsibility statement in a passage."""
-    out = []
-    for m in _rx("statement").finditer(text):
-        role = _label_role(m["label"])
-        if role is None:
+    """Every responsibility statement in a passage: （责任单位：…）, （A牵头，B配合）,
+    （A、B按职责分工负责）, and an unbracketed 责任单位：… closing an item or on its own line."""
+    out: list[Statement] = []
+    taken: list[tuple[int, int]] = []
+    for name in ("statement", "label_line"):
+        for m in _rx(name).finditer(text):
+            role = _label_role(m["label"])
+            if role is None or _overlaps(m.span(), taken):
+                continue
+            mentions = parse_body(m["body"], offset + m.start("body"), default_role=role)
+            if mentions:
+                taken.append(m.span())
+                out.append(Statement(m["label"], offset + m.start(), offset + m.end(), tuple(mentions)))
+    for m in _rx("unlabelled").finditer(text):
+        if _overlaps(m.span(), taken):
             continue
-        body_start = offset + m.start("body")
-        mentions = parse_body(m["body"], body_start, default_role=role)
-        if mentions:
-            out.append(Statement(m["label"], offset + m.start(), offset + m.end(), tuple(mentions)))
-    return out
+        mentions = parse_body(m["body"], offset + m.start("body"))
+        if mentions and all(_rx("body_suffix").search(x.text) for x in mentions):
+            out.append(Statement("", offset + m.start(), offset + m.end(), tuple(mentions)))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in taken)
 
 
 def parse_body(body: str, offset: int = 0, default_role: str = "responsible") -> list[Mention]:
@@ -68,6 +81,9 @@ def parse_body(body: str, offset: int = 0, default_role: str = "responsible") ->
             cstart += label.end()
             clause = clause[label.end() :]
         mentions += _parse_clause(clause, offset + cstart, role)
+    has_lead = any(m.role == "lead" for m in mentions)
+    shared = "support" if has_lead else "responsible"
+    mentions = [Mention(m.text, shared, m.start, m.end) if m.role == "shared" else m for m in mentions]
     return _dedupe(mentions)
 
 
@@ -86,6 +102,8 @@ def _parse_clause(clause: str, offset: int, role: str) -> list[Mention]:
             part_role = "lead"
         elif re.search(responsibility_patterns()["support_marker"] + r"\s*$", part):
             part_role = "support"
+        elif re.search(responsibility_patterns()["shared_marker"] + r"\s*$", part):
+            part_role = "shared"
         out += _names(part, offset + pstart, part_role)
     return out
 
@@ -104,7 +122,7 @@ def _names(part: str, offset: int, role: str) -> list[Mention]:
 def _clean(name: str) -> tuple[str, int]:
     stripped = name.lstrip()
     lead_trim = len(name) - len(stripped)
-    for marker in ("lead_marker", "support_marker"):
+    for marker in ("lead_marker", "support_marker", "shared_marker"):
         stripped = re.sub(responsibility_patterns()[marker] + r"\s*$", "", stripped)
     stripped = re.sub(responsibility_patterns()["trailing_words"], "", stripped.rstrip())
     stripped = stripped.strip(' 　\t"“”')

@@ -41,7 +41,26 @@ STATEMENTS = [
     ("完善制度。（责任部门：省药监局、省司法厅）", ["省药监局", "省司法厅"]),
     ("推进试点。（牵头单位：市药监局；配合单位：市商务委）", ["市药监局", "市商务委"]),
     ("（2021—2025年）与（含医疗器械、化妆品）不是责任表述", []),
+    ("达到100%。（省药监局、省卫生健康委、省医保局按职责分工负责）", ["省药监局", "省卫生健康委", "省医保局"]),
+    ("开展试点。（省药监局牵头，省商务厅、省市场监管局配合）", ["省药监局", "省商务厅", "省市场监管局"]),
+    ("加强监管。（省药监局负责）", ["省药监局"]),
+    ("（各地级以上市人民政府负责）", ["各地级以上市人民政府"]),
+    ("完善机制。责任单位：省药监局、省科技厅", ["省药监局", "省科技厅"]),
+    ("（企业负责）与（由企业自行负责）不是部门", []),
 ]
+
+ROLES = [
+    ("（省药监局、省卫生健康委按职责分工负责）", [("省药监局", "responsible"), ("省卫生健康委", "responsible")]),
+    ("（省药监局牵头，省商务厅、省市场监管局配合）",
+     [("省药监局", "lead"), ("省商务厅", "support"), ("省市场监管局", "support")]),
+    ("（省药监局牵头，省公安厅等按职责分工负责）", [("省药监局", "lead"), ("省公安厅", "support")]),
+    ("责任单位：省药监局、东湖高新区管委会", [("省药监局", "responsible"), ("东湖高新区管委会", "responsible")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", ROLES, ids=[t for t, _ in ROLES])
+def test_statement_roles(text, expected):
+    assert [(m.text, m.role) for s in find_statements(text) for m in s.mentions] == expected
 
 
 @pytest.mark.parametrize("text,expected", STATEMENTS, ids=[t for t, _ in STATEMENTS])
