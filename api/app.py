@@ -7,9 +7,12 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.routers import meta, named
+from api.routers import browser, meta, named, research
+from api.routers import export as export_routes
 from policykg.errors import PolicyKGError
 from policykg.settings import Settings, get_settings
 from policykg.stores import make_store
@@ -50,6 +53,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             status_code=422, content={"error": "InvalidRequest", "message": "; ".join(problems)}
         )
 
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        message = (
+            f"no such endpoint: {request.method} {request.url.path}; the endpoints are listed at /docs"
+            if exc.status_code == 404
+            else str(exc.detail)
+        )
+        return JSONResponse(
+            status_code=exc.status_code,
+            content={"error": "NotFound" if exc.status_code == 404 else "HTTPError", "message": message},
+            headers=getattr(exc, "headers", None),
+        )
+
+    # Neo4j Browser (another origin) fetches the guide and style of api/routers/browser.py.
+    app.add_middleware(
+        CORSMiddleware, allow_origins=list(browser.BROWSER_ORIGINS), allow_methods=["GET"],
+        allow_headers=["*"],
+    )  # fmt: skip
+    app.include_router(browser.router)
     app.include_router(meta.router)
     app.include_router(named.router)
+    app.include_router(research.router)
+    app.include_router(export_routes.router)
     return app

@@ -10,6 +10,9 @@ first use (``npm ci``) and runs it in a subprocess::
     [result] = lint([LintQuery("q", "MATCH (t:Topic {key: $topic}) RETURN t.key", ("topic",))])
     result.errors    # () -> Neo4j accepts it;  result.warnings: unknown labels/properties, ...
 
+Named query files are read by graph/queries.py (the one header parser); `lint_named`
+lints them with the parameters their header declares.
+
 Raises `CypherLintUnavailable` when Node.js/npm or the tool directory is absent (tests
 skip), `CypherLintError` when the tool itself fails (install error, crash, bad output).
 """
@@ -21,14 +24,15 @@ import hashlib
 import json
 import logging
 import os
-import re
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from graph.queries import NamedQuery
 
 log = logging.getLogger(__name__)
 
@@ -196,94 +200,15 @@ def lint(
     ]
 
 
-# --------------------------------------------------------------------------- query files
-
-_HEADER = re.compile(r"^\s*//\s*(name|description|params|example)\s*:\s*(.*?)\s*$")
-_PARAM = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((.*)\))?\s*$")
-_NO_PARAMS = {"", "none", "-", "—"}
+# --------------------------------------------------------------------------- named queries
 
 
-@dataclass(frozen=True)
-class QueryFile:
-    """A `queries/<name>.cypher` file: its header and its text (header comments included)."""
-
-    path: Path
-    name: str
-    description: str
-    params: tuple[str, ...]
-    param_specs: dict[str, str] = field(default_factory=dict)  # name -> "string, required"
-    example: dict[str, Any] | None = None
-    text: str = ""
-
-    def lint_query(self) -> LintQuery:
-        # The whole file is linted (comments are Cypher comments) so positions are file lines.
-        return LintQuery(self.name, self.text, self.params)
+def named_lint_query(query: NamedQuery) -> LintQuery:
+    """A named query as the lint sees it: the whole file (its header comments are Cypher
+    comments, so positions are file lines) and the parameters its header declares."""
+    return LintQuery(query.name, query.source_text(), tuple(p.name for p in query.params))
 
 
-def _split_top_level(text: str) -> list[str]:
-    parts, depth, current = [], 0, []
-    for ch in text:
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        if ch == "," and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    parts.append("".join(current))
-    return [p for p in (s.strip() for s in parts) if p]
-
-
-def parse_params(spec: str, *, where: str = "params") -> dict[str, str]:
-    """`topic (string, required), include_narrower (bool, default true)` -> {name: spec}."""
-    if spec.strip().lower() in _NO_PARAMS:
-        return {}
-    params: dict[str, str] = {}
-    for item in _split_top_level(spec):
-        m = _PARAM.match(item)
-        if m is None:
-            raise ValueError(f"{where}: cannot read parameter {item!r}; write `name (type, …)`")
-        if m.group(1) in params:
-            raise ValueError(f"{where}: parameter {m.group(1)!r} is declared twice")
-        params[m.group(1)] = (m.group(2) or "").strip()
-    return params
-
-
-def read_query_file(path: Path) -> QueryFile:
-    """Parse the comment header of a named query file; ValueError names file and line."""
-    text = path.read_text(encoding="utf-8")
-    header: dict[str, tuple[int, str]] = {}
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        m = _HEADER.match(line)
-        if m is None:
-            if line.lstrip().startswith("//"):
-                continue  # other comments are allowed in the header block
-            break
-        header[m.group(1)] = (lineno, m.group(2))
-    for required in ("name", "description", "params"):
-        if required not in header:
-            raise ValueError(f"{path}: header line `// {required}: …` is missing")
-    line_no, spec = header["params"]
-    specs = parse_params(spec, where=f"{path}:{line_no}")
-    example = None
-    if "example" in header:
-        line_no, raw = header["example"]
-        try:
-            example = json.loads(raw)
-        except json.JSONDecodeError as e:
-            raise ValueError(f"{path}:{line_no}: `// example:` is not JSON: {e}") from e
-        if not isinstance(example, dict):
-            raise ValueError(f"{path}:{line_no}: `// example:` must be a JSON object")
-    return QueryFile(
-        path=path,
-        name=header["name"][1],
-        description=header["description"][1],
-        params=tuple(specs),
-        param_specs=specs,
-        example=example,
-        text=text,
-    )
+def lint_named(queries: Iterable[NamedQuery], **kwargs: Any) -> list[LintResult]:
+    """Lint named queries (graph/queries.py's registry) with Neo4j's front end."""
+    return lint([named_lint_query(q) for q in queries], **kwargs)

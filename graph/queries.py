@@ -5,8 +5,15 @@
     // params: topic (string, required, enum: topics), include_narrower (bool, default true)
     // example: {"topic": "udi"}
 
-Routes and the CLI look queries up by name and pass parameters; nothing builds
-Cypher from user input. Parameter values are checked and coerced here.
+A parameter is `name (type[, required][, default X][, enum: vocabulary])`; the type is one
+of `TYPES`; `X` is JSON (`true`, `null`, `3`, `"a b"`, `["上海市", "浙江省"]`) or a bare
+word; the vocabulary is one of `ENUMS` (its values come from data/, see `enum_values`).
+`params: none` declares no parameter.
+
+This is the one parser of the header: the registry, the API, the CLI, the Browser guide
+and the Neo4j lint (graph/cypher_lint.py) all read query files through `parse_query_file`.
+Routes and the CLI look queries up by name and pass parameters; nothing builds Cypher
+from user input. Parameter values are checked and coerced here.
 """
 
 from __future__ import annotations
@@ -23,7 +30,12 @@ from policykg.errors import InputError, NotFoundError
 from policykg.resources import queries_path
 
 TYPES = ("string", "int", "float", "bool", "list")
-PARAM = re.compile(r"(?P<name>\w+)\s*\((?P<spec>[^)]*)\)")
+ENUMS = ("topics", "provinces", "indicators", "regions", "statements", "roles", "bindings")
+HEADER_KEYS = ("name", "description", "params", "example")
+_HEADER = re.compile(r"^\s*//\s*(name|description|params|example)\s*:\s*(.*?)\s*$")
+_PARAM = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:\((?P<spec>.*)\))?$", re.S)
+_OPTION = re.compile(r"^(?P<word>required|default|enum)\b\s*[:=]?\s*(?P<value>.*)$", re.S)
+_NO_PARAMS = {"", "none", "-", "—"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,8 @@ class Param:
             return None
         try:
             if self.type == "int":
+                if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
+                    raise ValueError(raw)
                 return int(raw)
             if self.type == "float":
                 return float(raw)
@@ -52,7 +66,7 @@ class Param:
                     return False
                 raise ValueError(raw)
             if self.type == "list":
-                if isinstance(raw, list):
+                if isinstance(raw, list | tuple):
                     return [str(v) for v in raw]
                 return [v.strip() for v in str(raw).split(",") if v.strip()]
             return str(raw)
@@ -64,7 +78,7 @@ class Param:
 class NamedQuery:
     name: str
     description: str
-    cypher: str
+    cypher: str  # the statement without its comment lines
     params: tuple[Param, ...] = ()
     example: dict[str, Any] = field(default_factory=dict)
     path: str = ""
@@ -97,51 +111,142 @@ class NamedQuery:
             bound[p.name] = value
         return bound
 
+    def source_text(self) -> str:
+        """The whole file, header included (what the lint reads, so positions are file lines)."""
+        return Path(self.path).read_text(encoding="utf-8") if self.path else self.cypher
 
-def parse_params(spec: str, source: str) -> tuple[Param, ...]:
-    out = []
-    for m in PARAM.finditer(spec):
-        parts = [s.strip() for s in m["spec"].split(",") if s.strip()]
+
+def split_top_level(text: str) -> list[str]:
+    """Split at commas outside (), [], {} and quotes; blank parts dropped."""
+    parts: list[str] = []
+    depth, quote, current = 0, "", []
+    for ch in text:
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        if ch == "," and depth == 0 and not quote:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return [p for p in (s.strip() for s in parts) if p]
+
+
+def _default(param: Param, text: str, where: str) -> Any:
+    """`default X`: X as JSON, a bracketed list of bare words, or a bare word."""
+    try:
+        value: Any = json.loads(text)
+    except json.JSONDecodeError:
+        if text.startswith("[") and text.endswith("]"):
+            value = [v.strip(" \"'") for v in split_top_level(text[1:-1])]
+        else:
+            value = text
+    try:
+        return param.coerce(value, param.name)
+    except InputError as e:
+        raise InputError(f"{where}: default {text!r} is not a valid {param.type}") from e
+
+
+def parse_params(spec: str, source: str = "params") -> tuple[Param, ...]:
+    """`topic (string, required, enum: topics), include_narrower (bool, default true)`."""
+    if spec.strip().lower() in _NO_PARAMS:
+        return ()
+    out: dict[str, Param] = {}
+    for item in split_top_level(spec):
+        m = _PARAM.match(item)
+        if m is None or not m["spec"]:
+            raise InputError(
+                f"{source}: cannot read parameter {item!r}; write `name (type, …)` with a type "
+                f"of {', '.join(TYPES)}"
+            )
+        name = m["name"]
+        if name in out:
+            raise InputError(f"{source}: parameter '{name}' is declared twice")
+        parts = split_top_level(m["spec"])
         if not parts or parts[0] not in TYPES:
             raise InputError(
-                f"{source}: parameter '{m['name']}' needs a type first, one of {TYPES}"
+                f"{source}: parameter '{name}' needs a type first, one of {', '.join(TYPES)}"
             )
-        kind, required, default, enum = parts[0], False, None, None
+        param = Param(name, parts[0])
+        required, default, enum = False, None, None
         for part in parts[1:]:
-            if part == "required":
+            m = _OPTION.match(part)
+            if m is None:
+                raise InputError(
+                    f"{source}: parameter '{name}': cannot read {part!r}; use `required`, "
+                    f"`default <value>` or `enum: <vocabulary>`"
+                )
+            if m["word"] == "required" and not m["value"]:
                 required = True
-            elif part.startswith("default"):
-                text = part[len("default") :].strip(" :=")
-                default = Param(m["name"], kind).coerce(None if text == "null" else text, source)
-            elif part.startswith("enum"):
-                enum = part[len("enum") :].strip(" :=")
-        out.append(Param(m["name"], kind, required, default, enum))
-    return tuple(out)
+            elif m["word"] == "default" and m["value"]:
+                default = _default(param, m["value"], f"{source}, parameter '{name}'")
+            elif m["word"] == "enum" and m["value"] in ENUMS:
+                enum = m["value"]
+            else:
+                raise InputError(
+                    f"{source}: parameter '{name}': {part!r} — a default needs a value, an "
+                    f"enum one of {', '.join(ENUMS)}"
+                )
+        if required and default is not None:
+            raise InputError(f"{source}: parameter '{name}' is required and has a default")
+        out[name] = Param(name, param.type, required, default, enum)
+    return tuple(out.values())
 
 
 def parse_query_file(path: Path) -> NamedQuery:
+    """Read a query file; a bad header is an InputError naming the file and line."""
     text = path.read_text(encoding="utf-8")
-    header: dict[str, str] = {}
+    header: dict[str, tuple[int, str]] = {}
     body = []
-    for line in text.splitlines():
-        m = re.match(r"\s*//\s*(name|description|params|example)\s*:\s*(.*)$", line)
-        if m:
-            header[m[1]] = m[2].strip()
-        elif not line.strip().startswith("//"):
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        m = _HEADER.match(line)
+        if m and m[1] not in header and not body:
+            header[m[1]] = (lineno, m[2])
+        elif not line.lstrip().startswith("//"):
             body.append(line)
-    if "name" not in header or "description" not in header:
-        raise InputError(f"{path}: the header needs '// name:' and '// description:' lines")
-    if header["name"] != path.stem:
-        raise InputError(f"{path}: header name '{header['name']}' differs from the file name")
+    missing = [k for k in HEADER_KEYS if k not in header]
+    if missing:
+        raise InputError(
+            f"{path}: the header needs {', '.join(f'`// {k}: …`' for k in missing)} "
+            f"before the query"
+        )
+    name = header["name"][1]
+    if name != path.stem:
+        raise InputError(f"{path}:{header['name'][0]}: name '{name}' differs from the file name")
+    if not header["description"][1]:
+        raise InputError(f"{path}:{header['description'][0]}: the description is empty")
+    line, spec = header["params"]
+    params = parse_params(spec, f"{path}:{line}")
+    line, raw = header["example"]
     try:
-        example = json.loads(header.get("example") or "{}")
+        example = json.loads(raw or "{}")
     except json.JSONDecodeError as e:
-        raise InputError(f"{path}: '// example:' is not JSON ({e})") from e
+        raise InputError(f"{path}:{line}: `// example:` is not JSON ({e})") from e
+    if not isinstance(example, dict):
+        raise InputError(f"{path}:{line}: `// example:` must be a JSON object")
+    declared = {p.name for p in params}
+    if set(example) - declared:
+        raise InputError(
+            f"{path}:{line}: the example uses undeclared parameters "
+            f"{', '.join(sorted(set(example) - declared))}"
+        )
+    lacking = [p.name for p in params if p.required and p.name not in example]
+    if lacking:
+        raise InputError(f"{path}:{line}: the example lacks required {', '.join(lacking)}")
+    cypher = "\n".join(body).strip()
+    if not cypher:
+        raise InputError(f"{path}: no query after the header")
     return NamedQuery(
-        name=header["name"],
-        description=header["description"],
-        cypher="\n".join(body).strip().rstrip(";"),
-        params=parse_params(header.get("params", ""), str(path)),
+        name=name,
+        description=header["description"][1],
+        cypher=cypher.rstrip(";").rstrip(),
+        params=params,
         example=example,
         path=str(path),
     )

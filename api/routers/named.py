@@ -12,6 +12,8 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from api.deps import get_app_settings, get_store
+from api.models import ERRORS
+from api.routers.common import check_text, read
 from graph.queries import enum_values, get_query, registry
 from graph.store import GraphStore
 from policykg.errors import InputError
@@ -66,7 +68,7 @@ def list_queries() -> list[QueryInfo]:
     return [_info(name) for name in registry()]
 
 
-@router.get("/queries/{name}", response_model=QueryAnswer)
+@router.get("/queries/{name}", response_model=QueryAnswer, responses=ERRORS)
 def run_query(
     name: str,
     request: Request,
@@ -94,9 +96,11 @@ def run_query(
         raise InputError(
             f"parameter(s) {', '.join(multi)} given more than once; use a comma-separated list"
         )
+    for key, value in given.items():
+        check_text(value, f"parameter '{key}'")
     bound = q.bind(given, enum_values)
     limit = min(limit, settings.max_rows)
-    result = store.read(q.cypher, bound, timeout_ms=settings.query_timeout_ms)
+    result = read(store, q.cypher, bound, settings.query_timeout_ms)
     rows = result.records()[offset : offset + limit]
     if fmt == "csv":
         return Response(to_csv(result.columns, rows), media_type="text/csv; charset=utf-8")

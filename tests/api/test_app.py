@@ -40,3 +40,9 @@ def test_bad_parameters_are_400_not_500(client: TestClient):
     assert client.get("/queries/documents", params={"province": "火星"}).status_code == 400
     assert client.get("/queries/documents", params={"nope": "1"}).status_code == 400
     assert client.get("/queries/no_such_query").status_code == 404
+
+
+def test_unknown_endpoint_is_our_json_error(client: TestClient):
+    resp = client.get("/no/such/endpoint")
+    assert resp.status_code == 404
+    assert resp.json()["error"] == "NotFound" and "/docs" in resp.json()["message"]

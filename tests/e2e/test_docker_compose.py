@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -14,6 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # Neo4j 5 server settings set through the environment (NEO4J_<name>, '.' -> '_',
 # '_' -> '__'). Neo4j 5 validates its config strictly: an unknown name stops the server.
 NEO4J5_SETTINGS = {"browser.post_connect_cmd", "browser.remote_content_hostname_whitelist"}
+# Where the user's web browser reaches the API (the api service's published port).
+API_URL = "http://localhost:8000"
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +50,15 @@ def test_neo4j_service(compose: dict[str, Any]) -> None:
     assert any(str(v).startswith("neo4j-data:/data") for v in neo4j["volumes"])
     env = _env(neo4j)
     assert re.fullmatch(r"neo4j/\$\{NEO4J_PASSWORD:-.{8,}\}", env["NEO4J_AUTH"])
-    assert env["NEO4J_browser_post__connect__cmd"] == "play http://localhost:8000/browser/guide"
-    assert env["NEO4J_browser_remote__content__hostname__whitelist"] == "*"
+    # Browser runs these on connect (';'-separated, each a ':' command without the colon),
+    # fetching from the user's web browser: the API's published port on localhost.
+    commands = [c.strip() for c in env["NEO4J_browser_post__connect__cmd"].split(";")]
+    assert commands == [
+        f"style {API_URL}/browser/style.grass",
+        f"play {API_URL}/browser/guide",
+    ]
+    allowed = env["NEO4J_browser_remote__content__hostname__whitelist"].split(",")
+    assert allowed == ["*"] or urlsplit(API_URL).hostname in allowed
     settings = {_setting_name(k) for k in env if k != "NEO4J_AUTH" and k.startswith("NEO4J_")}
     assert settings <= NEO4J5_SETTINGS, settings - NEO4J5_SETTINGS
 
@@ -70,7 +80,9 @@ def test_ingest_then_api(compose: dict[str, Any]) -> None:
     assert api["command"][:4] == ["policykg", "serve", "--host", "0.0.0.0"]
     assert api["depends_on"]["neo4j"]["condition"] == "service_healthy"
     assert api["depends_on"]["ingest"]["condition"] == "service_completed_successfully"
-    assert "8000:8000" in [str(p) for p in api["ports"]]
+    assert f"{urlsplit(API_URL).port}:8000" in [str(p) for p in api["ports"]]
+    check = api["healthcheck"]["test"]
+    assert check[0] == "CMD" and "http://localhost:8000/health" in " ".join(check)
     for service in (ingest, api):
         assert service["build"] in (".", {"context": "."})
         env = _env(service)

@@ -1,8 +1,14 @@
 """Neo4jStore against a real Neo4j 5 (skipped unless NEO4J_URI is set), plus the checks
 that need no server (constructor without I/O, unreachable server, value conversion).
 
+With a server, the named-query suite of tests/graph/test_queries.py (`SEED_CHECKS`, the
+same assertions as on embedded FalkorDB) runs against Neo4j holding the seed corpus:
+
     docker compose up -d neo4j
     NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=policykg-dev pytest tests/e2e -q
+
+The suite ingests data/corpus (idempotent: `docker compose up` has usually done it) and
+skips if the database holds other documents too, since its answers are about the seeds.
 """
 
 from __future__ import annotations
@@ -14,9 +20,12 @@ from collections.abc import Iterator
 
 import pytest
 
+from graph.queries import enum_values, get_query, registry
 from graph.store import GraphStore, Statement
 from graph.stores.neo4j import Neo4jStore, to_plain
 from policykg.errors import PolicyKGError, QueryRefused, StoreError
+from policykg.ingestion import ingest_paths
+from tests.graph.test_queries import API_PREFIX, CORPUS, SEED_CHECKS, Seeds
 
 NEO4J_URI = os.environ.get("NEO4J_URI")
 needs_neo4j = pytest.mark.skipif(not NEO4J_URI, reason="NEO4J_URI is not set (no Neo4j server)")
@@ -170,3 +179,38 @@ def test_read_refuses_writes(store: Neo4jStore, doc_id: str) -> None:
         store.read("CREATE (:Document {id: $id})", {"id": doc_id})
     assert isinstance(info.value, PolicyKGError)
     assert store.read("MATCH (d:Document {id: $id}) RETURN d", {"id": doc_id}).rows == []
+
+
+# --------------------------------------------------------------------------- named queries
+
+
+@pytest.fixture(scope="module")
+def seeds(store: Neo4jStore) -> Seeds:
+    summary = ingest_paths(store, [CORPUS])
+    assert not summary.failed, summary.failed
+    sources = {
+        r["source"] for r in store.read("MATCH (d:Document) RETURN d.source AS source").records()
+    }
+    extra = sorted(sources - {p.name for p in CORPUS.glob("*.txt")})
+    if extra:
+        pytest.skip(
+            f"the Neo4j database holds documents besides the seed corpus ({', '.join(extra[:3])}"
+            f"{' …' if len(extra) > 3 else ''}); the named-query suite asserts answers about the "
+            "seeds, so run it on a database with data/corpus only"
+        )
+    return Seeds(store)
+
+
+@needs_neo4j
+@pytest.mark.parametrize("check", sorted(SEED_CHECKS))
+def test_named_query_on_neo4j(check: str, seeds: Seeds) -> None:
+    SEED_CHECKS[check](seeds)
+
+
+@needs_neo4j
+@pytest.mark.parametrize("name", sorted(registry()))
+def test_example_runs_on_neo4j(name: str, seeds: Seeds) -> None:
+    query = get_query(name)
+    rows = seeds.store.read(query.cypher, query.bind(query.example, enum_values)).records()
+    if not name.startswith(API_PREFIX):
+        assert rows, f"{name}: its example answers nothing on the seeds"

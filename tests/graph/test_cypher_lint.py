@@ -17,11 +17,11 @@ from graph.cypher_lint import (
     LintQuery,
     LintResult,
     load_vocabulary,
+    named_lint_query,
     node_executable,
-    parse_params,
-    read_query_file,
 )
 from graph.cypher_lint import lint as run_lint
+from graph.queries import NamedQuery, parse_query_file
 from graph.stores.neo4j import (
     FULLTEXT_LABELS,
     FULLTEXT_PROPERTIES,
@@ -30,6 +30,7 @@ from graph.stores.neo4j import (
     UNIQUE_KEYS,
     Neo4jStore,
 )
+from policykg.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERY_FILES = sorted((ROOT / "queries").glob("*.cypher"))
@@ -92,11 +93,12 @@ def linted() -> dict[str, LintResult]:
 
 
 def _file_query(path: Path) -> LintQuery:
+    """The file as graph/queries.py reads it (the one header parser), linted whole."""
     try:
-        params = read_query_file(path).params
-    except ValueError:
-        params = ()  # the header test reports it; lint the Cypher anyway
-    return LintQuery(path.stem, path.read_text(encoding="utf-8"), params)
+        return named_lint_query(parse_query_file(path))
+    except InputError:
+        # test_query_file_header reports the header; lint the Cypher anyway
+        return LintQuery(path.stem, path.read_text(encoding="utf-8"))
 
 
 def _problems(result: LintResult) -> tuple[Diagnostic, ...]:
@@ -122,15 +124,10 @@ def test_query_file_passes_neo4j_front_end(path: Path, linted: dict[str, LintRes
 
 @pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
 def test_query_file_header(path: Path) -> None:
-    qf = read_query_file(path)
-    assert qf.name == path.stem, f"{path}: `// name: {qf.name}` must equal the file name"
-    assert qf.description, f"{path}: `// description:` is empty"
-    assert qf.example is not None, f"{path}: add `// example: {{…json…}}`"
-    unknown = set(qf.example) - set(qf.params)
-    assert not unknown, f"{path}: example uses undeclared parameters {sorted(unknown)}"
-    for name, spec in qf.param_specs.items():
-        if "required" in spec:
-            assert name in qf.example, f"{path}: required parameter {name} missing in example"
+    """The header parses (name = file name, description, params, example; the example
+    declares only known parameters and every required one: graph/queries.py checks)."""
+    query: NamedQuery = parse_query_file(path)
+    assert query.name == path.stem and query.description
 
 
 @pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
@@ -141,14 +138,6 @@ def test_query_file_is_portable(path: Path) -> None:
     )  # fmt: skip
     found = [what for what, rx in NOT_PORTABLE.items() if rx.search(body)]
     assert not found, f"{path}: not portable to FalkorDB (DESIGN.md Backends): {found}"
-
-
-def test_header_params_parsing() -> None:
-    spec = "topic (string, required), include_narrower (bool, default true), years (list, default [2021, 2025])"
-    assert list(parse_params(spec)) == ["topic", "include_narrower", "years"]
-    assert parse_params("none") == {}
-    with pytest.raises(ValueError, match="cannot read parameter"):
-        parse_params("topic string")
 
 
 # --------------------------------------------------------------------------- Neo4j DDL

@@ -1,0 +1,42 @@
+"""Provinces: the 34 with what the graph holds for each, and one province's profile."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+
+from api.models import ERRORS, ProvinceProfile, Provinces, ProvinceSummary, TopicCount
+from api.routers.common import AppSettings, Format, Pages, Store, resolve_province, respond, tabular
+from api.routers.common import run as run_query
+
+router = APIRouter(tags=["provinces"])
+
+
+@tabular(router, "/provinces", Provinces)
+def list_provinces(request: Request, store: Store, settings: AppSettings, page: Pages,
+                   format: Format = None) -> Any:  # fmt: skip
+    """All 34 provincial-level divisions with counts of documents, measures, commitments, targets."""
+    rows = [ProvinceSummary(**r) for r in run_query(store, settings, "api_provinces")]
+    payload = Provinces(rows=page.cut(rows), count=len(rows), limit=page.limit, offset=page.offset)
+    return respond(request, format, payload)
+
+
+@router.get("/provinces/{name}", response_model=ProvinceProfile, responses=ERRORS)
+def province_profile(name: str, store: Store, settings: AppSettings) -> ProvinceProfile:
+    """One province: documents, topics, departments and their roles, programs, targets.
+
+    `name` is a full name (上海市), a short name (上海), an abbreviation (沪), an English
+    name (Shanghai) or a code (310000).
+    """
+    p = resolve_province(name)
+    [r] = run_query(store, settings, "province_profile", province=p.name)
+    return ProvinceProfile(
+        code=p.code, name=p.name, name_en=p.name_en, short=p.short, kind=p.kind,
+        regions=r["regions"] or [], documents=r["documents"] or [],
+        topics=[TopicCount(key=t["topic"], name_zh=t.get("name_zh"), commitments=t["commitments"],
+                           mentions=t["other_mentions"], targets=t["targets"])
+                for t in r["topics"] or []],
+        departments=r["departments"] or [], programs=r["programs"] or [],
+        targets=r["targets"] or [],
+    )  # fmt: skip

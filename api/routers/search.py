@@ -1,0 +1,195 @@
+"""Full-text search over measures, targets and programs, Simplified or Traditional input.
+
+Portable across engines: a named query finds candidates with CONTAINS; ranking and
+highlighting happen here. The query is converted to Simplified (OpenCC t2s) and
+segmented with jieba. A hit scores up to 3 for the share of the query its matched terms
+cover, 2 more when it contains the whole query, a little for each further occurrence
+(at most 1) and up to 0.5 the earlier its first match.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from functools import cache
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field
+
+from api.models import Page
+from api.routers.common import (
+    AppSettings,
+    Format,
+    Pages,
+    Store,
+    blank_to_none,
+    check_text,
+    resolve_province,
+    respond,
+    tabular,
+    to_simplified,
+)
+from api.routers.common import run as run_query
+from policykg.errors import InputError
+
+router = APIRouter(tags=["search"])
+
+MAX_TERMS = 12
+STOP = {"的", "和", "与", "及", "等", "在", "对", "了", "是", "或", "并", "以", "为", "中"}
+PUNCT = re.compile(r"^[\W_]+$")
+
+# ---------------------------------------------------------------------- models: search
+
+
+class Highlight(BaseModel):
+    start: int = Field(description="Offset in `text` (characters)")
+    end: int
+    term: str
+
+
+class SearchHit(BaseModel):
+    kind: Literal["measure", "target", "program"]
+    id: str
+    score: float = Field(
+        description="Higher is better: share of the query matched, whole query, occurrences, how early"
+    )
+    title: str | None = None
+    text: str
+    highlighted: str = Field(description="`text`, HTML-escaped, matches in <mark>…</mark>")
+    highlights: list[Highlight]
+    section: str | None = None
+    statement: str | None = None
+    province: str | None = None
+    document_id: str | None = None
+    document: str | None = None
+    doc_number: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class SearchResult(Page):
+    q: str = Field(description="The query as given")
+    converted: str = Field(description="The query in Simplified characters (OpenCC t2s)")
+    terms: list[str] = Field(description="Terms searched (jieba segmentation)")
+    rows: list[SearchHit]
+
+
+@cache
+def _jieba() -> Any:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def segment(query: str) -> tuple[str, list[str], str]:
+    """(Simplified query, search terms, phrase): words of 2+ characters or Latin/digits;
+    single characters only when nothing longer is left."""
+    converted = to_simplified(query.strip())
+    phrase = re.sub(r"\s+", "", converted)
+    words = [w.strip() for w in _jieba().cut_for_search(converted)]
+    words = [w for w in words if w and not PUNCT.match(w) and w not in STOP]
+    terms = [w for w in dict.fromkeys(words) if len(w) >= 2 or w.isascii()]
+    if not terms:
+        terms = list(dict.fromkeys(words)) or ([phrase] if phrase else [])
+    terms.sort(key=len, reverse=True)
+    return converted, terms[:MAX_TERMS], phrase
+
+
+def _variants(terms: list[str]) -> list[str]:
+    """CONTAINS is case-sensitive: send udi, UDI and Udi alike for Latin terms."""
+    out: dict[str, None] = {}
+    for t in terms:
+        out.update(dict.fromkeys([t, t.upper(), t.lower()] if t.isascii() else [t]))
+    return list(out)
+
+
+def _spans(text: str, term: str) -> list[tuple[int, int]]:
+    hay, needle = (text.casefold(), term.casefold()) if term.isascii() else (text, term)
+    return [(m.start(), m.start() + len(term)) for m in re.finditer(re.escape(needle), hay)]
+
+
+def _coverage(phrase: str, matched: set[str]) -> float:
+    """Share of the query's characters that matched terms cover (医疗器械 covers more of
+    医疗器械唯一标识 than 器械 does, and 医疗 + 器械 add nothing once 医疗器械 matched)."""
+    hay = phrase.casefold()
+    if not hay:
+        return 0.0
+    covered = [False] * len(hay)
+    for term in matched:
+        for a, b in _spans(hay, term):
+            covered[a:b] = [True] * (b - a)
+    return sum(covered) / len(hay)
+
+
+def rank(row: dict[str, Any], terms: list[str], phrase: str) -> SearchHit | None:
+    text = row.get("text") or ""
+    found: list[tuple[int, int, str]] = []
+    matched = set()
+    for term in terms:
+        spans = _spans(text, term)
+        if spans:
+            matched.add(term.casefold())
+            found += [(a, b, term) for a, b in spans]
+    if not found:
+        return None
+    whole = len(phrase) >= 2 and phrase.casefold() not in matched and _spans(text, phrase)
+    if whole:
+        found += [(a, b, phrase) for a, b in whole]
+    first = min(a for a, _, _ in found)
+    score = 3 * _coverage(phrase, matched) + (2 if whole or phrase.casefold() in matched else 0)
+    score += 0.1 * min(len(found), 10) + 0.5 * (1 - first / max(len(text), 1))
+    merged: list[list[Any]] = []
+    for a, b, _ in sorted(found, key=lambda f: (f[0], -f[1])):
+        if merged and a <= merged[-1][1]:
+            if b > merged[-1][1]:
+                merged[-1][1], merged[-1][2] = b, text[merged[-1][0] : b]
+        else:
+            merged.append([a, b, text[a:b]])
+    pieces, last = [], 0
+    for a, b, _ in merged:
+        pieces += [html.escape(text[last:a]), "<mark>", html.escape(text[a:b]), "</mark>"]
+        last = b
+    pieces.append(html.escape(text[last:]))
+    return SearchHit(
+        **{k: row.get(k) for k in ("kind", "id", "title", "section", "statement", "province",
+                                   "document_id", "document", "doc_number", "start", "end")},
+        text=text, score=round(score, 4), highlighted="".join(pieces),
+        highlights=[Highlight(start=a, end=b, term=t) for a, b, t in merged],
+    )  # fmt: skip
+
+
+@tabular(router, "/search", SearchResult)
+def search(
+    request: Request,
+    store: Store,
+    settings: AppSettings,
+    page: Pages,
+    q: Annotated[
+        str, Query(description="Words to find; Simplified or Traditional (追溯 / 追溯體系)")
+    ],
+    province: Annotated[str | None, Query(description="Only this province")] = None,
+    kind: Annotated[
+        str | None,
+        Query(pattern="^(measure|target|program)$", description="measure | target | program"),
+    ] = None,
+    format: Format = None,
+) -> Any:
+    """Full-text search over measures, targets and programs, ranked, with highlights."""
+    check_text(q, "q")
+    converted, terms, phrase = segment(q)
+    if not terms:
+        raise InputError("q: give at least one word to search for, e.g. q=药品追溯")
+    params: dict[str, Any] = {"terms": _variants(terms), "cap": settings.max_rows}
+    if blank_to_none(province):
+        params["province"] = resolve_province(province or "", missing=InputError).name
+    hits = [h for r in run_query(store, settings, "api_search", **params)
+            if (kind is None or r["kind"] == kind) and (h := rank(r, terms, phrase))]  # fmt: skip
+    order = {"measure": 0, "target": 1, "program": 2}
+    hits.sort(key=lambda h: (-h.score, order[h.kind], h.province or "", h.start or 0))
+    payload = SearchResult(q=q, converted=converted, terms=terms, rows=page.cut(hits),
+                           count=len(hits), limit=page.limit, offset=page.offset)  # fmt: skip
+    return respond(request, format, payload)

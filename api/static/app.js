@@ -1,0 +1,301 @@
+// The comparison page: vanilla JS over the policykg API (no build step).
+// Everything from the API is inserted as text or escaped; only <mark> is added here.
+"use strict";
+
+const $ = (sel) => document.querySelector(sel);
+const PALETTE = ["#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];
+const STATUS = { commits: "承诺", background: "仅背景提及", silent: "未提及" };
+const KIND = { measure: "措施", target: "目标", program: "项目" };
+const BINDING = { binding: "约束性", expected: "预期性" };
+
+function esc(s) {
+  return String(s ?? "").replace(/[&<>"']/g, (c) => (
+    { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+}
+
+async function api(path) {
+  const resp = await fetch(path, { headers: { Accept: "application/json" } });
+  const body = await resp.json().catch(() => ({}));
+  if (!resp.ok) throw new Error(body.message || `${resp.status} ${resp.statusText}`);
+  return body;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v;
+    else if (k === "text") node.textContent = v;
+    else if (k === "html") node.innerHTML = v; // callers pass escaped HTML only
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) if (c != null) node.append(c);
+  return node;
+}
+
+// Escape `text` and wrap the given [start, end) ranges in <mark>.
+function markRanges(text, ranges) {
+  let out = "", last = 0;
+  for (const [a, b] of ranges.slice().sort((x, y) => x[0] - y[0])) {
+    if (a < last) continue;
+    out += esc(text.slice(last, a)) + "<mark>" + esc(text.slice(a, b)) + "</mark>";
+    last = b;
+  }
+  return out + esc(text.slice(last));
+}
+
+function markWords(text, words) {
+  const ranges = [];
+  for (const w of words || []) {
+    if (!w) continue;
+    let i = text.indexOf(w);
+    while (i >= 0) { ranges.push([i, i + w.length]); i = text.indexOf(w, i + w.length); }
+  }
+  return markRanges(text, ranges);
+}
+
+function shorten(text, n) {
+  return text.length > n ? text.slice(0, n - 1) + "…" : text;
+}
+
+function level(v, max) {
+  if (!v || !max) return -1;
+  return Math.min(PALETTE.length - 1, Math.floor(Math.sqrt(v / max) * PALETTE.length));
+}
+
+// ------------------------------------------------------------------ header figures
+
+let provinceInfo = {};
+
+async function loadStats() {
+  const { rows } = await api("/provinces");
+  provinceInfo = Object.fromEntries(rows.map((r) => [r.name, r]));
+  const sum = (k) => rows.reduce((n, r) => n + r[k], 0);
+  const covered = rows.filter((r) => r.documents > 0).length;
+  const box = $("#stats");
+  box.replaceChildren();
+  for (const [n, label] of [[sum("documents"), "文件"], [covered, "省份"],
+                            [sum("commitments"), "承诺条款"], [sum("targets"), "量化目标"]]) {
+    box.append(el("div", { class: "stat" }, el("b", { text: n }), el("span", { text: label })));
+  }
+}
+
+// ------------------------------------------------------------------ matrix
+
+let matrixData = null;
+
+async function loadMatrix() {
+  matrixData = await api("/matrix");
+  renderMatrix();
+  const legend = $("#legend");
+  legend.replaceChildren(el("span", { class: "lbl", text: "少" }),
+    ...PALETTE.map((c) => el("i", { style: `background:${c}` })),
+    el("span", { class: "lbl", text: "多" }),
+    el("i", { style: "background:#fff;border:1px solid #cbd2d9;text-align:center;line-height:8px", text: "·" }),
+    el("span", { class: "lbl", text: "仅背景" }));
+}
+
+function renderMatrix() {
+  const wrap = $("#matrix-wrap");
+  const { topics, cells } = matrixData;
+  if (!topics.length) {
+    wrap.replaceChildren(el("p", { class: "placeholder",
+      text: "图中还没有主题承诺：导入文件后（policykg ingest）这里会出现矩阵。" }));
+    return;
+  }
+  const all = $("#all-provinces").checked;
+  const provinces = matrixData.provinces.filter((p) => all || (provinceInfo[p]?.documents ?? 0) > 0);
+  const byKey = new Map(cells.map((c) => [`${c.province}|${c.topic}`, c]));
+  const max = Math.max(1, ...cells.map((c) => c.commitments + c.targets));
+
+  const head = el("tr", {}, el("th", { class: "prov corner", text: "省份 \\ 主题" }));
+  for (const t of topics) {
+    head.append(el("th", { class: "topic", title: `${t.name_zh} · ${t.name_en} (${t.key})` },
+      el("span", { text: shorten(t.name_zh || t.key, 11) })));
+  }
+  const body = el("tbody");
+  for (const p of provinces) {
+    const docs = provinceInfo[p]?.documents ?? 0;
+    const tr = el("tr", { class: docs ? "" : "nodocs" },
+      el("th", { class: "prov", title: `${docs} 份文件`, text: p }));
+    for (const t of topics) {
+      const c = byKey.get(`${p}|${t.key}`);
+      const v = c ? c.commitments + c.targets : 0;
+      const lv = level(v, max);
+      const td = el("td", { class: "cell", "data-province": p, "data-topic": t.key });
+      if (c && c.status === "commits") {
+        td.style.background = PALETTE[lv];
+        td.style.color = lv >= 3 ? "#fff" : "#1f2933";
+        td.textContent = v;
+        td.title = `${p} · ${t.name_zh}：${c.commitments} 条承诺，${c.targets} 个目标，${c.mentions} 处其他提及`;
+      } else if (c && c.status === "background") {
+        td.classList.add("bg");
+        td.title = `${p} · ${t.name_zh}：仅在背景/愿景中提及 ${c.mentions} 处`;
+      } else {
+        td.classList.add("silent");
+        td.title = `${p} · ${t.name_zh}：未提及`;
+      }
+      if (c) td.addEventListener("click", () => showEvidence(p, t, td));
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  wrap.replaceChildren(el("table", { class: "matrix" }, el("thead", {}, head), body));
+  renderCards(topics, cells);
+}
+
+// One card per province with documents: its figures and the topics it commits to most.
+function renderCards(topics, cells) {
+  const names = Object.fromEntries(topics.map((t) => [t.key, t.name_zh || t.key]));
+  const broad = new Set(topics.filter((t) => t.narrower.length).map((t) => t.key));
+  const cards = Object.values(provinceInfo).filter((p) => p.documents > 0).map((p) => {
+    const top = cells.filter((c) => c.province === p.name && c.status === "commits" && !broad.has(c.topic))
+      .sort((a, b) => (b.commitments + b.targets) - (a.commitments + a.targets)).slice(0, 6);
+    return el("div", { class: "pcard" },
+      el("h4", {}, el("a", { href: `/provinces/${encodeURIComponent(p.name)}`, text: p.name })),
+      el("div", { class: "nums", html: `<b>${esc(p.documents)}</b> 份文件 · <b>${esc(p.commitments)}</b> 条承诺 · ` +
+        `<b>${esc(p.targets)}</b> 个目标 · <b>${esc(p.departments)}</b> 个部门` }),
+      el("div", { class: "ptop" }, ...top.map((c) => el("span", { text: names[c.topic], title: `${c.commitments} 条承诺，${c.targets} 个目标` }))));
+  });
+  $("#province-cards").replaceChildren(...cards);
+}
+
+async function showEvidence(province, topic, td) {
+  document.querySelectorAll("td.cell.sel").forEach((n) => n.classList.remove("sel"));
+  td.classList.add("sel");
+  const panel = $("#evidence");
+  panel.replaceChildren(el("p", { class: "loading", text: "加载中…" }));
+  try {
+    const url = `/topics/${encodeURIComponent(topic.key)}/provinces?province=${encodeURIComponent(province)}`;
+    const data = await api(url);
+    const row = data.rows[0];
+    panel.replaceChildren(...evidenceView(row, data.topic, url));
+  } catch (err) {
+    panel.replaceChildren(el("p", { class: "error", text: `出错了：${err.message}` }));
+  }
+}
+
+function evidenceView(row, topic, url) {
+  const out = [
+    el("h3", { text: `${row.province} · ${topic.name_zh || topic.key}` }),
+    el("div", {}, el("span", { class: `badge ${row.status}`, text: STATUS[row.status] }),
+      el("small", { text: `${row.commitments} 条承诺 · ${row.targets.length} 个目标 · ${row.mentions} 处其他提及` })),
+  ];
+  const deps = [["牵头", row.lead_departments], ["配合", row.support_departments],
+                ["责任单位", row.other_departments]].filter(([, v]) => v.length);
+  for (const [label, names] of deps) {
+    out.push(el("div", { class: "deps" }, el("b", { text: `${label}：` }), names.join("、")));
+  }
+  for (const t of row.targets) {
+    const val = [t.value_text, t.unit && !String(t.value_text).includes(t.unit) ? t.unit : ""].join("");
+    out.push(el("div", { class: "tg" },
+      t.binding ? el("span", { class: `badge ${t.binding}`, text: BINDING[t.binding] || t.binding }) : null,
+      el("b", { text: t.indicator }), `：${val}${t.year ? `（${t.year}年）` : ""}`,
+      el("div", { class: "src", text: `${t.document || ""}${t.section ? " › " + t.section : ""}` })));
+  }
+  for (const e of row.evidence) {
+    const where = [e.document, e.doc_number, e.section].filter(Boolean).join(" › ");
+    out.push(el("div", { class: `ev ${e.statement === "commitment" ? "" : "other"}` },
+      el("div", { class: "text", html: markWords(e.text, e.matched) }),
+      el("div", { class: "src", text: `${where} · 字符 ${e.start}–${e.end}${e.statement === "commitment" ? "" : " · " + e.statement}` })));
+  }
+  out.push(el("p", { class: "hint" }, "数据：", el("a", { href: url, text: "JSON" }), " · ",
+    el("a", { href: url.replace("/provinces?", "/provinces.csv?"), text: "CSV" })));
+  return out;
+}
+
+// ------------------------------------------------------------------ indicators
+
+async function loadIndicators() {
+  const [targets, indicators] = await Promise.all([api("/targets?limit=5000"), api("/indicators?used=true")]);
+  const names = Object.fromEntries(indicators.rows.map((i) => [i.key, i]));
+  const rows = targets.rows.filter((t) => t.indicator_key);
+  const provinces = [...new Set(rows.map((t) => t.province))]
+    .sort((a, b) => (provinceInfo[a]?.code || "").localeCompare(provinceInfo[b]?.code || ""));
+  const byInd = new Map();
+  for (const t of rows) {
+    if (!byInd.has(t.indicator_key)) byInd.set(t.indicator_key, new Map());
+    const m = byInd.get(t.indicator_key);
+    if (!m.has(t.province)) m.set(t.province, []);
+    m.get(t.province).push(t);
+  }
+  const order = [...byInd.keys()].sort((a, b) => byInd.get(b).size - byInd.get(a).size || a.localeCompare(b));
+  const wrap = $("#indicator-table");
+  if (!order.length) {
+    wrap.replaceChildren(el("p", { class: "placeholder", text: "还没有与标准指标匹配的目标。" }));
+  } else {
+    const head = el("tr", {}, el("th", { text: "指标" }), ...provinces.map((p) => el("th", { text: p })));
+    const body = el("tbody");
+    for (const key of order) {
+      const info = names[key] || {};
+      const tr = el("tr", {}, el("td", { class: "indname" }, info.name || key,
+        el("small", { text: `${info.name_en || ""}${info.unit ? " · " + info.unit : ""}` })));
+      for (const p of provinces) {
+        const ts = (byInd.get(key).get(p) || []).sort((a, b) => (b.year || 0) - (a.year || 0));
+        if (!ts.length) { tr.append(el("td", { class: "val none", text: "—" })); continue; }
+        const td = el("td", { class: "val", title: ts.map((t) => `${t.text || t.indicator}\n— ${t.document || ""}`).join("\n\n") });
+        ts.slice(0, 3).forEach((t, i) => {
+          if (i) td.append(el("br"));
+          const unit = t.unit && !String(t.value_text).includes(t.unit) ? t.unit : "";
+          td.append(`${t.value_text}${unit}`); // as written: 1000以上, 〔70〕, 不发生
+          if (t.year) td.append(el("span", { class: "yr", text: t.year }));
+        });
+        tr.append(td);
+      }
+      body.append(tr);
+    }
+    wrap.replaceChildren(el("table", { class: "ind" }, el("thead", {}, head), body));
+  }
+  const unmatched = targets.rows.length - rows.length;
+  $("#indicator-note").textContent = `${rows.length} 个目标与 ${order.length} 个标准指标匹配` +
+    (unmatched ? `；另有 ${unmatched} 个目标的指标尚未归入标准指标（见 /targets?unmatched=true）。` : "。");
+}
+
+// ------------------------------------------------------------------ search
+
+function snippet(hit, width = 160) {
+  const text = hit.text || "";
+  const first = hit.highlights.length ? hit.highlights[0].start : 0;
+  const from = Math.max(0, first - 40);
+  const to = Math.min(text.length, from + width);
+  const ranges = hit.highlights.filter((h) => h.start >= from && h.end <= to)
+    .map((h) => [h.start - from, h.end - from]);
+  return (from > 0 ? "…" : "") + markRanges(text.slice(from, to), ranges) + (to < text.length ? "…" : "");
+}
+
+async function runSearch(ev) {
+  if (ev) ev.preventDefault();
+  const q = $("#q").value.trim();
+  const list = $("#search-results");
+  if (!q) { list.replaceChildren(); $("#search-summary").textContent = ""; return; }
+  const kind = $("#search-kind").value;
+  $("#search-summary").textContent = "检索中…";
+  try {
+    const data = await api(`/search?q=${encodeURIComponent(q)}&limit=50${kind ? "&kind=" + kind : ""}`);
+    const conv = data.converted !== data.q ? `（已转为简体：${data.converted}）` : "";
+    $("#search-summary").textContent = `“${data.q}”${conv}：${data.count} 条结果，检索词 ${data.terms.join(" / ")}`;
+    list.replaceChildren(...data.rows.map((h) => el("li", {},
+      el("div", { class: "meta" }, el("span", { class: "badge kind", text: KIND[h.kind] || h.kind }),
+        [h.province, h.document, h.section].filter(Boolean).join(" › ")),
+      el("div", { class: "snippet", html: snippet(h) }))));
+  } catch (err) {
+    $("#search-summary").textContent = `出错了：${err.message}`;
+    list.replaceChildren();
+  }
+}
+
+// ------------------------------------------------------------------ start
+
+async function main() {
+  $("#search-form").addEventListener("submit", runSearch);
+  $("#all-provinces").addEventListener("change", () => matrixData && renderMatrix());
+  try {
+    await loadStats();
+    await Promise.all([loadMatrix(), loadIndicators()]);
+  } catch (err) {
+    $("#matrix-wrap").replaceChildren(el("p", { class: "error", text: `无法加载数据：${err.message}` }));
+  }
+  document.body.dataset.ready = "true";
+}
+
+main();

@@ -1,0 +1,210 @@
+"""The synonym / pattern / exclude matcher shared by topics and indicators.
+
+Rules come from data/taxonomy/topics.yaml and indicators.yaml (their headers document
+`synonyms`, `patterns` and `exclude`). Matching is on Simplified text, brackets compared in
+full-width form; offsets of every hit point into the text given.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ingest.vocab import (
+    ExcludeRule,
+    Indicator,
+    Topic,
+    indicators,
+    topic_ancestors,
+    topics,
+    wide,
+)
+
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One surviving match of a topic or indicator in a text."""
+
+    key: str
+    matched: str  # the text that matched (a synonym, or the span a pattern covered)
+    start: int  # offsets into the text given to the matcher
+    end: int
+    term: str  # the synonym or the pattern's anchor term
+    score: int  # characters matched (synonym length, or the sum of a pattern's terms)
+
+
+def _is_latin(term: str) -> bool:
+    return term.isascii()
+
+
+def _occurrences(term: str, text: str) -> Iterator[tuple[int, int]]:
+    if _is_latin(term):  # case-insensitive; a word edge must not touch another Latin word
+        for m in re.finditer(re.escape(term), text, flags=re.IGNORECASE):
+            before = text[m.start() - 1] if m.start() else ""
+            after = text[m.end()] if m.end() < len(text) else ""
+            glued_left = term[0].isalnum() and before.isascii() and before.isalnum()
+            glued_right = term[-1].isalnum() and after.isascii() and after.isalnum()
+            if not glued_left and not glued_right:
+                yield m.start(), m.end()
+        return
+    start = text.find(term)
+    while start >= 0:
+        yield start, start + len(term)
+        start = text.find(term, start + 1)
+
+
+def _excluded(rules: tuple[ExcludeRule, ...], term: str, a: int, b: int, text: str) -> bool:
+    for rule in rules:
+        if rule.terms and term not in rule.terms:
+            continue
+        if rule.inside:
+            if any(s <= a and b <= e for p in rule.inside for s, e in _occurrences(p, text)):
+                return True
+            continue
+        words = rule.before or rule.after or rule.near
+        for w in words:
+            for s, e in _occurrences(w, text):
+                is_before = e <= a and a - e <= rule.within
+                is_after = s >= b and s - b <= rule.within
+                if (rule.before and is_before) or (rule.after and is_after):
+                    return True
+                if rule.near and (is_before or is_after):
+                    return True
+    return False
+
+
+def _pattern_hits(item: Topic | Indicator, key: str, text: str) -> Iterator[Hit]:
+    for pattern in item.patterns:
+        occ = [
+            [(s, e, t) for t in group for s, e in _occurrences(t, text)] for group in pattern.all
+        ]
+        if not all(occ):
+            continue
+        for anchor in occ[0]:
+            if _excluded(item.exclude, anchor[2], anchor[0], anchor[1], text):
+                continue
+            best: tuple[int, int, int] | None = None
+            for combo in itertools.islice(itertools.product(*occ[1:]), 5000):
+                start = min(anchor[0], *(c[0] for c in combo))
+                end = max(anchor[1], *(c[1] for c in combo))
+                if pattern.within is not None and end - start > pattern.within:
+                    continue
+                if best is None or end - start < best[1] - best[0]:
+                    best = (start, end, sum(len(c[2]) for c in (anchor, *combo)))
+            if best is not None:
+                yield Hit(key, text[best[0] : best[1]], best[0], best[1], anchor[2], best[2])
+
+
+_ANCHORS: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _may_match(item: Topic | Indicator, text: str) -> bool:
+    """Cheap pre-check: some synonym or some first-group pattern term occurs at all.
+
+    Most items match nothing in a given sentence; plain substring tests (C speed) spare
+    them the occurrence and exclude-rule machinery."""
+    anchors = _ANCHORS.get(id(item))
+    if anchors is None:
+        terms = [*item.synonyms, *(t for p in item.patterns for t in p.all[0])]
+        anchors = (
+            tuple(t for t in terms if not _is_latin(t)),
+            tuple(t.lower() for t in terms if _is_latin(t)),
+        )
+        _ANCHORS[id(item)] = anchors
+    cjk, latin = anchors
+    if any(t in text for t in cjk):
+        return True
+    if latin:
+        lowered = text.lower()
+        return any(t in lowered for t in latin)
+    return False
+
+
+def _hits(item: Topic | Indicator, key: str, text: str) -> list[Hit]:
+    """Synonym hits and pattern hits of one topic/indicator that no exclude rule drops."""
+    if not _may_match(item, text):
+        return []
+    found = [
+        Hit(key, text[s:e], s, e, syn, len(syn))
+        for syn in item.synonyms
+        for s, e in _occurrences(syn, text)
+        if not _excluded(item.exclude, syn, s, e, text)
+    ]
+    found.extend(_pattern_hits(item, key, text))
+    return found
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            yield start, text[start : m.start()]
+        start = m.end()
+    if start < len(text):
+        yield start, text[start:]
+
+
+def topic_hits(text: str) -> list[Hit]:
+    """Every surviving topic hit in a text, sentence by sentence, offsets into `text`.
+
+    A hit of a broader topic lying inside a hit of one of its narrower topics is dropped.
+    """
+    out: list[Hit] = []
+    for offset, sentence in _sentences(wide(text)):
+        out.extend(
+            Hit(h.key, h.matched, h.start + offset, h.end + offset, h.term, h.score)
+            for h in sentence_topic_hits(sentence)
+        )
+    return sorted(out, key=lambda h: (h.start, -h.score))
+
+
+def sentence_topic_hits(sentence: str) -> list[Hit]:
+    """The topic hits of one sentence (already split and widened), offsets into it."""
+    hits = [h for t in topics() for h in _longest_first(_hits(t, t.key, sentence))]
+    return [
+        h
+        for h in hits
+        if not any(
+            h.key in topic_ancestors(o.key) and o.start <= h.start and h.end <= o.end for o in hits
+        )
+    ]
+
+
+def _longest_first(hits: list[Hit]) -> list[Hit]:
+    """Overlapping hits of one topic collapse to the longest (药品上市许可持有人, not 持有人)."""
+    kept: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(h.end <= k.start or h.start >= k.end for k in kept):
+            kept.append(h)
+    return kept
+
+
+def match_topics(text: str) -> list[tuple[str, str]]:
+    """(topic key, matched text) for every topic the text addresses, first hit each."""
+    seen: dict[str, str] = {}
+    for h in topic_hits(text):
+        seen.setdefault(h.key, h.matched)
+    return list(seen.items())
+
+
+def rank_indicators(name: str) -> list[Hit]:
+    """Indicators whose synonyms/patterns match an indicator name, best first (one hit each)."""
+    text = wide(name)
+    best: dict[str, Hit] = {}
+    for ind in indicators():
+        for h in _hits(ind, ind.key, text):
+            if h.key not in best or h.score > best[h.key].score:
+                best[h.key] = h
+    return sorted(best.values(), key=lambda h: -h.score)
+
+
+def match_indicator(name: str) -> str | None:
+    """The canonical indicator key for an indicator name, or None (no match, or a tie)."""
+    ranked = rank_indicators(name)
+    if not ranked or (len(ranked) > 1 and ranked[1].score == ranked[0].score):
+        return None
+    return ranked[0].key

@@ -1,0 +1,19 @@
+// name: api_departments
+// description: Departments (scoped to their province) with kind and level, and how many measures they lead, support or are responsible for, and how many targets
+// params: province (string, default null, enum: provinces), kind (string, default null), department_id (string, default null)
+// example: {"province": "上海市", "kind": "drug_regulator"}
+MATCH (dep:Department)
+OPTIONAL MATCH (dep)-[:BELONGS_TO]->(p:Province)
+WITH dep, p
+WHERE ($province IS NULL OR p.name = $province)
+  AND ($kind IS NULL OR dep.kind = $kind)
+  AND ($department_id IS NULL OR dep.id = $department_id)
+OPTIONAL MATCH (m:Measure)-[r:RESPONSIBLE]->(dep)
+WITH dep, p, count(DISTINCT m) AS measures,
+     count(DISTINCT CASE WHEN r.role = 'lead' THEN m.id END) AS lead,
+     count(DISTINCT CASE WHEN r.role = 'support' THEN m.id END) AS support
+OPTIONAL MATCH (g:Target)-[:RESPONSIBLE]->(dep)
+RETURN dep.id AS id, dep.name AS name, dep.kind AS kind, dep.level AS level,
+       p.name AS province, p.code AS code, dep.mentions AS mentions,
+       measures, lead, support, count(DISTINCT g) AS targets
+ORDER BY code, measures DESC, name

@@ -1,0 +1,32 @@
+// name: api_search
+// description: Candidates for full-text search: measures, targets and programs whose text contains any of the terms (the API ranks and highlights them)
+// params: terms (list, required), province (string, default null, enum: provinces), cap (int, default 2000)
+// example: {"terms": ["追溯", "唯一标识"]}
+MATCH (p:Province)-[:ISSUED]->(d:Document)-[:CONTAINS]->(m:Measure)
+WHERE ($province IS NULL OR p.name = $province)
+  AND any(term IN $terms WHERE m.text CONTAINS term)
+RETURN 'measure' AS kind, m.id AS id, m.title AS title, m.text AS text, m.section AS section,
+       m.statement AS statement, p.name AS province, d.id AS document_id, d.title AS document,
+       d.doc_number AS doc_number, m.start AS start, m.end AS end
+LIMIT $cap
+UNION ALL
+MATCH (p:Province)-[:ISSUED]->(d:Document)-[:SETS]->(g:Target)
+WHERE ($province IS NULL OR p.name = $province)
+  AND any(term IN $terms WHERE coalesce(g.text, '') CONTAINS term OR g.indicator CONTAINS term)
+RETURN 'target' AS kind, g.id AS id, g.indicator AS title,
+       CASE WHEN coalesce(g.text, '') = '' THEN g.indicator + ' ' + g.value_text ELSE g.text END AS text,
+       g.section AS section, g.binding AS statement, p.name AS province, d.id AS document_id,
+       d.title AS document, d.doc_number AS doc_number, g.start AS start, g.end AS end
+LIMIT $cap
+UNION ALL
+MATCH (g:Program)
+OPTIONAL MATCH (p:Province {code: g.province_code})
+WITH g, p
+WHERE ($province IS NULL OR p.name = $province)
+  AND any(term IN $terms WHERE g.name CONTAINS term OR coalesce(g.description, '') CONTAINS term)
+OPTIONAL MATCH (d:Document)-[:ESTABLISHES]->(g)
+WITH g, p, collect(d)[0] AS d
+RETURN 'program' AS kind, g.id AS id, g.name AS title, coalesce(g.description, g.name) AS text,
+       null AS section, g.kind AS statement, p.name AS province, d.id AS document_id,
+       d.title AS document, d.doc_number AS doc_number, null AS start, null AS end
+LIMIT $cap

@@ -1,0 +1,39 @@
+// name: compare_provinces
+// description: Two or more provinces side by side, one row per topic any of them commits to: which of them commit (shared by all, or only in one), and per province the commitment measures, targets and programs on that topic
+// params: provinces (list, required, enum: provinces)
+// example: {"provinces": ["上海市", "浙江省"]}
+UNWIND $provinces AS wanted
+MATCH (p:Province {name: wanted})
+WITH collect(DISTINCT p) AS compared
+WITH compared, size(compared) AS n
+UNWIND compared AS p
+MATCH (p)-[:ISSUED]->(d:Document)-[:CONTAINS|SETS]->(x)-[:ADDRESSES]->(t:Topic)
+WHERE x:Target OR x.statement = 'commitment'
+WITH n, t, p, x, d
+ORDER BY d.title, x.start
+WITH n, t, p,
+     count(DISTINCT CASE WHEN x:Measure THEN x END) AS measures,
+     collect(DISTINCT CASE WHEN x:Target THEN {
+       indicator: x.indicator, value_text: x.value_text, unit: x.unit, year: x.year,
+       binding: x.binding, document: d.title, start: x.start, end: x.end} END) AS targets
+// programs that the province's commitment measures on this topic mention. A pattern
+// comprehension (an OPTIONAL MATCH here is several times slower on FalkorDB) anchored on
+// the topic; FalkorDB refuses a pattern predicate inside it, so the province's documents
+// are matched by id.
+WITH n, t, p, measures, targets, [(p)-[:ISSUED]->(pd:Document) | pd.id] AS documents
+WITH n, t, p, measures, targets,
+     [(t)<-[:ADDRESSES]-(pm:Measure)-[:MENTIONS]->(prog:Program)
+      WHERE pm.statement = 'commitment' AND pm.document_id IN documents | prog.name] AS mentioned
+WITH n, t, p, measures, targets,
+     reduce(acc = [], name IN mentioned | CASE WHEN name IN acc THEN acc ELSE acc + [name] END)
+       AS programs
+ORDER BY p.code
+WITH n, t,
+     collect(p.name) AS committed_by,
+     collect({province: p.name, measures: measures, targets: targets, programs: programs})
+       AS by_province
+WITH t, committed_by, by_province, size(committed_by) = n AS shared,
+     CASE WHEN size(committed_by) = 1 AND n > 1 THEN committed_by[0] END AS only_in
+RETURN t.key AS topic, t.name_zh AS name_zh, t.name_en AS name_en,
+       shared, only_in, committed_by, by_province
+ORDER BY CASE WHEN shared THEN 0 WHEN only_in IS NULL THEN 1 ELSE 2 END, only_in, topic

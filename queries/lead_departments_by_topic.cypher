@@ -1,0 +1,28 @@
+// name: lead_departments_by_topic
+// description: Which departments lead, support or are responsible for a topic (narrower topics included), by province and department kind — counted over commitment measures and targets, with the evidence
+// params: topic (string, required, enum: topics), include_narrower (bool, default true), province (string, default null, enum: provinces), role (string, default null, enum: roles)
+// example: {"topic": "pharmacovigilance"}
+MATCH (root:Topic {key: $topic})
+OPTIONAL MATCH (below:Topic)-[:BROADER*1..6]->(root)
+WITH root, collect(DISTINCT below.key) AS narrower
+WITH [root.key] + CASE WHEN $include_narrower THEN narrower ELSE [] END AS keys
+MATCH (p:Province)-[:ISSUED]->(d:Document)-[:CONTAINS|SETS]->(x)-[:ADDRESSES]->(t:Topic)
+WHERE t.key IN keys AND (x:Target OR x.statement = 'commitment')
+  AND ($province IS NULL OR p.name = $province)
+MATCH (x)-[r:RESPONSIBLE]->(dep:Department)
+WHERE $role IS NULL OR r.role = $role
+// one row per (department, measure or target, role)
+WITH DISTINCT p, dep, x, r.role AS role, d
+ORDER BY d.title, x.start
+WITH p, dep,
+     count(DISTINCT CASE WHEN role = 'lead' THEN x END) AS lead,
+     count(DISTINCT CASE WHEN role = 'support' THEN x END) AS support,
+     count(DISTINCT CASE WHEN role = 'responsible' THEN x END) AS responsible,
+     count(DISTINCT CASE WHEN x:Measure THEN x END) AS measures,
+     count(DISTINCT CASE WHEN x:Target THEN x END) AS targets,
+     collect({id: x.id, kind: CASE WHEN x:Target THEN 'target' ELSE 'measure' END, role: role,
+              text: coalesce(x.text, x.indicator), section: x.section, document: d.title,
+              doc_number: d.doc_number, start: x.start, end: x.end}) AS evidence
+RETURN p.name AS province, dep.kind AS kind, dep.name AS department, dep.level AS level,
+       lead, support, responsible, measures, targets, evidence
+ORDER BY province, kind, lead DESC, support DESC, responsible DESC, department
