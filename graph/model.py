@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.record import ExtractionRecord
+from ingest.record import ExtractionRecord, Target
 
 # label → key property
 NODE_KEYS: dict[str, str] = {
@@ -82,6 +82,16 @@ def reference_id(title: str | None, doc_number: str | None) -> str:
 def _clean(props: dict[str, Any]) -> dict[str, Any]:
     """Drop nulls: neither engine stores a null property."""
     return {k: v for k, v in props.items() if v is not None and v != []}
+
+
+def _indicator_props(target: Target) -> dict[str, Any]:
+    """The canonical indicator (name from the vocabulary, not one province's wording)."""
+    from ingest.vocab import indicator_by_key
+
+    known = indicator_by_key(target.indicator_key or "")
+    if known is None:
+        return {"name": target.indicator}
+    return _clean({"name": known.name, "name_en": known.name_en, "unit": known.unit})
 
 
 def record_to_graph(record: ExtractionRecord) -> DocumentGraph:
@@ -157,7 +167,7 @@ def record_to_graph(record: ExtractionRecord) -> DocumentGraph:
         sets.append({"from": doc.id, "to": tid, "props": {}})
         if t.indicator_key:
             indicator_rows.setdefault(
-                t.indicator_key, {"key": t.indicator_key, "props": {"name": t.indicator}}
+                t.indicator_key, {"key": t.indicator_key, "props": _indicator_props(t)}
             )
             tracks.append({"from": tid, "to": t.indicator_key, "props": {}})
         for dm in t.departments:

@@ -1,18 +1,33 @@
-"""Department mentions → one canonical department per province.
+"""Department mentions → one canonical department per province, with roles.
 
-Interim resolver: expands the province-relative prefix (市/省/自治区) with the
-document's province and classifies divisions by their suffix. The vocabulary-driven
-resolver (data/reference/departments.yaml) replaces the body of `resolve`.
+Resolution is vocabulary-driven (data/reference/departments.yaml, expanded per province by
+ingest/lexicon.py): 市药品监管局 / 市藥品監管局 / 上海市药品监督管理局 in a Shanghai document
+are one 上海市药品监督管理局; 市药监局 in a Chongqing document is 重庆市药品监督管理局; a
+regulator's division (器械注册处, 药审中心) is a `division` whose `parent` is its regulator.
+A mention the vocabulary does not know keeps its surface form as its name (the graph
+scopes it to the document's province) and the record gets a warning naming it.
+
+Besides the responsibility statements (ingest/responsibility.py), the running text of a
+commitment names responsible departments when a department is the subject of a clause
+(data/patterns/departments.yaml explains the rules); the enricher adds those.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from ingest.vocab import Province
+from ingest.lexicon import resolve_department
+from ingest.patterns import pattern_file
+from ingest.record import Department, DepartmentMention
+from ingest.responsibility import Mention, find_statements
+from ingest.vocab import DepartmentName, Province, departments, provinces
 
-DIVISION_SUFFIX = re.compile(r"(?:处|中心|所|院|科|室|稽查局|稽查总队)$")
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from ingest.pipeline import Context
 
 
 @dataclass(frozen=True)
@@ -21,17 +36,158 @@ class ResolvedDepartment:
     kind: str | None
     level: str | None
     parent: str | None = None
+    known: bool = True  # False: not in the vocabulary, kept as written
+
+
+def _national(mention: str) -> DepartmentName | None:
+    """A national body (or a division of one) in a document whose province is unknown."""
+    mainland = next(p for p in provinces() if p.mainland_system)
+    hit = resolve_department(mention, mainland.code)
+    if hit is None:
+        return None
+    levels = {d.key: d.level for d in departments()}
+    parent = next((d.parent for d in departments() if d.key == hit.key), None)
+    national = hit.level == "national" or levels.get(parent or "") == "national"
+    return hit if national else None
 
 
 def resolve(mention: str, province: Province | None) -> ResolvedDepartment:
+    """The canonical department a mention names in a document of `province`."""
     mention = mention.strip()
-    if mention.startswith(("国家", "国务院")):
-        return ResolvedDepartment(mention, None, "national")
-    for prefix in ("自治区", "省", "市"):
-        if province and mention.startswith(prefix) and not mention.startswith(province.name):
-            return ResolvedDepartment(province.name + mention[len(prefix) :], None, "provincial")
-    if mention.startswith("各"):
-        return ResolvedDepartment(mention, "collective", "district")
-    if DIVISION_SUFFIX.search(mention):
-        return ResolvedDepartment(mention, None, "division")
-    return ResolvedDepartment(mention, None, None)
+    hit = resolve_department(mention, province.code) if province else _national(mention)
+    if hit is None:
+        return ResolvedDepartment(mention, None, None, known=False)
+    return ResolvedDepartment(hit.name, hit.kind, hit.level, hit.parent)
+
+
+def register(
+    registry: dict[str, Department],
+    mentions: list[Mention],
+    province: Province | None,
+    warnings: list[str],
+) -> list[DepartmentMention]:
+    """Resolve mentions into `registry` (name → Department) and return them with roles.
+
+    A division brings its parent into the registry (DIVISION_OF needs both ends). An
+    unknown mention is warned about once per document.
+    """
+    out: dict[tuple[str, str], DepartmentMention] = {}
+    for m in mentions:
+        resolved = resolve(m.text, province)
+        if resolved.name not in registry:
+            registry[resolved.name] = Department(
+                name=resolved.name, kind=resolved.kind, level=resolved.level, parent=resolved.parent
+            )
+            if not resolved.known:
+                where = province.name if province else "no province"
+                warnings.append(
+                    f"department {m.text!r} (at {m.start}) is not in the department vocabulary "
+                    f"(data/reference/departments.yaml); kept as written, scoped to {where}"
+                )
+        if resolved.parent and resolved.parent not in registry:
+            parent = resolve(resolved.parent, province)
+            registry[parent.name] = Department(
+                name=parent.name, kind=parent.kind, level=parent.level, parent=parent.parent
+            )
+        dept = registry[resolved.name]
+        if m.text not in dept.mentions:
+            dept.mentions.append(m.text)
+        out.setdefault(
+            (resolved.name, m.role),
+            DepartmentMention(name=resolved.name, mention=m.text, role=m.role),
+        )
+    return list(out.values())
+
+
+# --------------------------------------------------------------------------- running text
+
+
+def _rules() -> dict[str, Any]:
+    return pattern_file("departments.yaml")
+
+
+def _clause_start(doc: Doc, i: int) -> bool:
+    """Token i opens a clause, allowing opener words (由, 同时) before it."""
+    rules = _rules()
+    j = i - 1
+    while j >= 0 and doc[j].text in rules["openers"]:
+        j -= 1
+    return j < 0 or any(c in rules["clause_end"] for c in doc[j].text) or doc[j + 1].is_sent_start
+
+
+def _clause_rest(doc: Doc, i: int) -> str:
+    """The text from token i to the end of its clause (with the mark that ends it)."""
+    rules = _rules()
+    out = []
+    for tok in doc[i:]:
+        out.append(tok.text)
+        if any(c in rules["clause_end"] for c in tok.text):
+            break
+    return "".join(out)
+
+
+def subject_mentions(doc: Doc, spans: list[Span]) -> list[Mention]:
+    """Departments that are the subject of their clause, with their roles.
+
+    `spans` are department spans of one passage, in order. A run of them joined by 、/和/
+    会同 at the start of a clause is one subject; "A会同B" makes A lead and B support.
+    """
+    rules = _rules()
+    out: list[Mention] = []
+    i = 0
+    while i < len(spans):
+        if not _clause_start(doc, spans[i].start):
+            i += 1
+            continue
+        group, roles, k, role = [spans[i]], ["responsible"], i, "responsible"
+        while k + 1 < len(spans):
+            between = doc[spans[k].end : spans[k + 1].start].text
+            if between not in rules["joiners"]:
+                break
+            if between == "会同":
+                roles = ["lead"] * len(roles)
+                role = "support"
+            group.append(spans[k + 1])
+            roles.append(role)
+            k += 1
+        i = k + 1
+        rest = _clause_rest(doc, group[-1].end) if group[-1].end < len(doc) else ""
+        if not rest.strip(rules["clause_end"]) or rest.startswith(tuple(rules["not_after"])):
+            continue  # an attribute (市药监局直属检查局), or no predicate at all
+        if any(re.search(rx, rest) for rx in rules["lead"]):
+            roles = ["lead" if r == "responsible" else r for r in roles]
+        elif any(re.search(rx, rest) for rx in rules["support"]):
+            roles = ["support" if r == "responsible" else r for r in roles]
+        out += [
+            Mention(s.text, r, s.start_char, s.end_char) for s, r in zip(group, roles, strict=True)
+        ]
+    return out
+
+
+def enrich(ctx: Context) -> None:
+    """Make the subjects of a commitment's running text responsible for it.
+
+    Only where the document does not say who is responsible: a responsibility statement or
+    a task table's department column is the authority (a task-division table may assign a
+    task that names 各区政府 to the regulator's own divisions). A department merely named
+    (an object, an attribute) gets no role and no Department node: record.departments
+    holds the bodies given a role, and the bodies their divisions belong to.
+    """
+    statements = set(_rules()["statements"])
+    for m in ctx.record.measures:
+        stated = [(s.start, s.end) for s in find_statements(m.text, m.start)]
+        spans = [
+            s
+            for s in ctx.doc.spans.get("departments", [])
+            if m.start <= s.start_char
+            and s.end_char <= m.end
+            and not any(a <= s.start_char < b for a, b in stated)
+        ]
+        if m.statement not in statements or m.departments:
+            continue
+        mentions = subject_mentions(ctx.doc, spans)
+        known = {d.name for d in m.departments}
+        for dm in register(ctx.departments, mentions, ctx.province, ctx.record.warnings):
+            if dm.name not in known:  # a statement's explicit role wins
+                m.departments.append(dm)
+                known.add(dm.name)

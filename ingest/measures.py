@@ -6,7 +6,8 @@ rows go to ingest/targets.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 
 from ingest.patterns import responsibility_patterns, structure_patterns
 from ingest.responsibility import Mention, find_statements, parse_body
@@ -39,6 +40,20 @@ def statement_of(path: list[str]) -> str:
     return "commitment"
 
 
+@cache
+def _cues(kind: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{rx})" for rx in structure_patterns()["statement_cues"][kind]))
+
+
+def sentence_statement(sentence: str) -> str:
+    """What one sentence says, read without its section (a shuffled page's outline lies)."""
+    if _cues("vision").search(sentence) and not _cues("future").search(sentence):
+        return "vision"
+    if _cues("background").search(sentence) and not _cues("future").search(sentence):
+        return "background"
+    return "commitment"
+
+
 def _skipped(path: list[str], key: str) -> bool:
     words = structure_patterns()[key]
     return any(w in title for title in path for w in words)
@@ -53,11 +68,17 @@ def build_measures(blocks: list[Block]) -> list[DraftMeasure]:
     measures: list[DraftMeasure] = []
     seen_heading = False
     para_counter: dict[str, int] = {}
-    for block in blocks:
+    skipped = non_measure_blocks(blocks) | _annex_captions(blocks)
+    disordered = outline_disordered(blocks)
+    for i, block in enumerate(blocks):
         if block.kind == "heading":
             seen_heading = True
-        if not seen_heading or _skipped(block.path, "non_measure_sections"):
+        if not seen_heading or _skipped(block.path, "non_measure_sections") or i in skipped:
             continue  # the preamble and notice text, definitions, statistical notes
+        if _is_noise(block.text):
+            continue
+        if block.kind == "paragraph" and measures and _attach_statement(block, measures[-1]):
+            continue  # 责任单位：… on a line of its own belongs to the item above it
         if block.kind == "heading":
             measure = _from_heading(block)
         elif block.kind == "paragraph":
@@ -67,7 +88,123 @@ def build_measures(blocks: list[Block]) -> list[DraftMeasure]:
         # table rows name their task however briefly (疫苗全链条监管工程); prose needs substance
         if measure and (block.kind == "row" or len(measure.text) >= MIN_MEASURE_CHARS):
             measures.append(measure)
+    if disordered:  # the outline lies: each sentence says what it is
+        measures = [part for m in measures for part in _by_sentence(m)]
     return _unique_ordinals(measures)
+
+
+def non_measure_blocks(blocks: list[Block]) -> set[int]:
+    """Blocks of an annex whose caption says it holds no measures (附件3 名词解释).
+
+    An annex heading (附件2) is often followed by its caption as a plain line, so the
+    caption is not in the blocks' section path; the annex runs to the next annex.
+    """
+    words = structure_patterns()["non_measure_sections"]
+    out: set[int] = set()
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == "heading" and b.marker is not None and b.marker.style == "annex":
+            j = i + 1
+            while j < len(blocks) and not _is_annex(blocks[j]):
+                j += 1
+            caption = "".join(
+                re.sub(r"\s", "", n.text) for n in blocks[i : min(j, i + 3)] if n.kind != "row"
+            )
+            if any(w in caption for w in words):
+                out.update(range(i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _annex_captions(blocks: list[Block]) -> set[int]:
+    """The title lines right after an annex heading (附件1 / “十四五”时期… / 重大改革…)."""
+    out: set[int] = set()
+    for i, b in enumerate(blocks):
+        if _is_annex(b):
+            j = i + 1
+            while j < len(blocks) and blocks[j].kind == "paragraph" and len(blocks[j].text) <= 60:
+                out.add(j)
+                j += 1
+    return out
+
+
+def _attach_statement(block: Block, previous: DraftMeasure) -> bool:
+    """A paragraph that is only a responsibility statement: its mentions go to `previous`."""
+    statements = find_statements(block.text, block.start)
+    if not statements or previous.ordinal.startswith("t"):
+        return False
+    covered = sum(s.end - s.start for s in statements)
+    if covered < len(block.text.rstrip("。；; ")):
+        return False  # a sentence that also says something else is a measure of its own
+    previous.mentions += [m for s in statements for m in s.mentions]
+    return True
+
+
+def _is_annex(block: Block) -> bool:
+    return block.kind == "heading" and block.marker is not None and block.marker.style == "annex"
+
+
+def _is_noise(text: str) -> bool:
+    """Web-page chrome, or a glossary entry that defines a term rather than sets a task."""
+    rules = structure_patterns()
+    if any(w in text for w in rules["boilerplate"]):
+        return True
+    if text.startswith(tuple(rules["non_measure_sections"])):
+        return True  # 附件：1. … (the list of annexes)
+    if re.match(rules["caption_line"], text):
+        return True
+    body = re.sub(r"^\S{1,4}[．.、]\s*", "", text)  # a numbered entry: 3．“一院四所一中心”：…
+    return re.match(rules["definition_entry"], body) is not None
+
+
+def outline_disordered(blocks: list[Block]) -> bool:
+    """A scraped page whose paragraphs were shuffled: a heading number repeats in the body."""
+    seen: set[str] = set()
+    for b in blocks:
+        if _is_annex(b):
+            break  # annexes number their items afresh
+        if b.kind == "heading" and "box" not in b.ordinal:
+            if b.ordinal in seen:
+                return True
+            seen.add(b.ordinal)
+    return False
+
+
+def _by_sentence(m: DraftMeasure) -> list[DraftMeasure]:
+    """Split a measure where its sentences change statement (background / commitment …)."""
+    if m.ordinal.startswith("t"):
+        return [m]  # a table row is one task
+    runs: list[tuple[str, int, int]] = []  # (statement, start, end) offsets into m.text
+    for sm in re.finditer(r"[^。！？!?]+[。！？!?]*", m.text):
+        kind = sentence_statement(sm.group())
+        plain = kind == "commitment" and not _cues("future").search(sm.group())
+        if plain and runs and not _cues("task").search(sm.group().lstrip()):
+            kind = runs[-1][0]  # a sentence without cues goes on with the one before it
+        if runs and runs[-1][0] == kind:
+            runs[-1] = (kind, runs[-1][1], sm.end())
+        else:
+            runs.append((kind, sm.start(), sm.end()))
+    if len(runs) <= 1:
+        return [replace(m, statement=runs[0][0] if runs else m.statement)]
+    out = []
+    for n, (kind, a, b) in enumerate(runs, start=1):
+        start, end = m.start + a, m.start + b
+        out.append(
+            replace(
+                m,
+                ordinal=m.ordinal if n == 1 else f"{m.ordinal}s{n}",
+                title=m.title if n == 1 else None,
+                text=m.text[a:b],
+                statement=kind,
+                start=start,
+                end=end,
+                mentions=[x for x in m.mentions if start <= x.start < end],
+            )
+        )
+    return out
 
 
 def _from_heading(block: Block) -> DraftMeasure | None:
@@ -91,8 +228,7 @@ def _from_heading(block: Block) -> DraftMeasure | None:
 
 def _from_paragraph(block: Block, counter: dict[str, int]) -> DraftMeasure | None:
     if (
-        _skipped(block.path[-1:], "framing_sections")
-        or block.text.startswith("注")
+        block.text.startswith("注")
         or block.text.endswith(("：", ":"))  # introduces a list or table
     ):
         return None
@@ -117,18 +253,17 @@ def _ordinal_of(block: Block) -> str:
 
 def _from_row(block: Block) -> DraftMeasure | None:
     """A task-division row: 序号 | 任务名称 | 责任部门 [| 时间节点]."""
-    columns = [_column_kind(h) for h in block.header] if block.header else []
-    task = next((c for c, k in zip(block.cells, columns, strict=False) if k == "task"), None)
-    if task is None:  # no header: the longest cell is the task
-        task = max(block.cells, key=lambda c: len(c.text))
+    columns = [column_kind(h) for h in block.header] if block.header else []
+    tasks = [c for c, k in zip(block.cells, columns, strict=False) if k == "task" and c.text]
+    task = tasks[-1] if tasks else max(block.cells, key=lambda c: len(c.text))  # no header
+    name = tasks[0].text if len(tasks) > 1 else None  # 名称 | 内容: the name is the title
     mentions: list[Mention] = []
     for cell, kind in zip(block.cells, columns, strict=False):
-        if kind in ("responsible", "support") and cell.text:
-            role = "support" if kind == "support" else "responsible"
-            mentions += parse_body(cell.text, cell.start, default_role=role)
+        if kind in ("lead", "responsible", "support") and cell.text:
+            mentions += parse_body(cell.text, cell.start, default_role=kind)
     mentions += _mentions_in(task.text, task.start)
     number = next((c.text for c in block.cells if c.text.isdigit()), None)
-    title, _ = split_title(task.text, max_len=30)
+    title = name or split_title(task.text, max_len=30)[0]
     return DraftMeasure(
         ordinal=f"t{block.table}.r{number or block.start}",
         section=block.section,
@@ -141,12 +276,14 @@ def _from_row(block: Block) -> DraftMeasure | None:
     )
 
 
-def _column_kind(header: str) -> str:
+def column_kind(header: str) -> str:
+    """What a task table's column holds: task / lead / responsible / support / other."""
     patterns = responsibility_patterns()
     if any(w in header for w in patterns["support_columns"]):
         return "support"
     if any(w in header for w in patterns["table_columns"]):
-        return "responsible"
+        leads = [w for w, role in patterns["labels"].items() if role == "lead"]
+        return "lead" if any(w in header for w in leads) else "responsible"  # 牵头单位
     if any(w in header for w in ("任务", "措施", "事项", "名称", "内容")):
         return "task"
     return "other"

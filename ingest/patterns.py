@@ -32,3 +32,14 @@ def document_patterns() -> dict[str, Any]:
 @cache
 def responsibility_patterns() -> dict[str, Any]:
     return _load("responsibility.yaml")
+
+
+@cache
+def targets_patterns() -> dict[str, Any]:
+    return _load("targets.yaml")
+
+
+@cache
+def pattern_file(name: str) -> dict[str, Any]:
+    """Any pattern file of data/patterns/ by file name (loaded once)."""
+    return _load(name)

@@ -12,11 +12,15 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ingest.departments import resolve
+from ingest import departments, programs, references, regions, text_targets, topics
+from ingest.departments import register
 from ingest.measures import DraftMeasure, build_measures, is_indicator_table
 from ingest.metadata import Metadata, extract_metadata
+from ingest.nlp import parse
 from ingest.normalize import NormalizedText, normalize
 from ingest.read import read_source
 from ingest.record import (
@@ -30,9 +34,12 @@ from ingest.record import (
 )
 from ingest.responsibility import Mention
 from ingest.structure import Block, parse_blocks
-from ingest.targets import targets_from_rows
+from ingest.targets import targets_from_rows, unique_id
 from ingest.version import extractor_version
 from ingest.vocab import Province
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass
@@ -55,34 +62,23 @@ class Context:
 
     def department_mentions(self, mentions: list[Mention]) -> list[DepartmentMention]:
         """Resolve mentions to canonical departments of the document's province."""
-        out: dict[tuple[str, str], DepartmentMention] = {}
-        for m in mentions:
-            resolved = resolve(m.text, self.province)
-            dept = self.departments.setdefault(
-                resolved.name,
-                Department(
-                    name=resolved.name,
-                    kind=resolved.kind,
-                    level=resolved.level,
-                    parent=resolved.parent,
-                ),  # fmt: skip
-            )
-            if resolved.parent and resolved.parent not in self.departments:
-                parent = resolve(resolved.parent, self.province)
-                self.departments[parent.name] = Department(
-                    name=parent.name, kind=parent.kind, level=parent.level
-                )
-            if m.text not in dept.mentions:
-                dept.mentions.append(m.text)
-            out.setdefault(
-                (resolved.name, m.role),
-                DepartmentMention(name=resolved.name, mention=m.text, role=m.role),
-            )
-        return list(out.values())
+        return register(self.departments, mentions, self.province, self.record.warnings)
+
+    @cached_property
+    def doc(self) -> Doc:
+        """The spaCy Doc of the text (ingest/nlp.py), parsed on first use."""
+        return parse(self.text, self.province.code if self.province else None)
 
 
 Enricher = Callable[[Context], None]
-ENRICHERS: list[Enricher] = []
+ENRICHERS: list[Enricher] = [
+    departments.enrich,  # running-text subjects, before topics/programs read the measures
+    text_targets.enrich,  # after departments (a target takes its measure's), before topics
+    topics.enrich,
+    regions.enrich,
+    programs.enrich,
+    references.enrich,
+]
 
 
 def document_id(meta: Metadata, source: str) -> str:
@@ -150,31 +146,13 @@ def _measure(ctx: Context, m: DraftMeasure) -> Measure:
 
 
 def _targets(ctx: Context) -> list[Target]:
+    """Indicator-table targets (running-text targets: the text_targets enricher)."""
     rows = [b for b in ctx.blocks if b.kind == "row" and is_indicator_table(b)]
-    start_year = int(ctx.meta.period[:4]) if ctx.meta.period else None
-    out = []
-    for t in targets_from_rows(rows, start_year):
+    period = ctx.meta.period
+    out, seen = [], set()
+    for t in targets_from_rows(rows, int(period[:4]) if period else None):
         ctx.record.warnings.extend(t.warnings)
-        out.append(
-            Target(
-                id=t.key,
-                indicator=t.indicator,
-                value=t.parsed.value,
-                value_text=t.value_text,
-                comparator=t.parsed.comparator,
-                unit=t.unit,
-                year=t.year,
-                baseline=t.baseline,
-                baseline_year=t.baseline_year,
-                binding=t.binding,
-                cumulative=t.parsed.cumulative,
-                section=t.section,
-                text=t.text,
-                start=t.start,
-                end=t.end,
-                departments=ctx.department_mentions(t.mentions),
-            )
-        )
+        out.append(t.to_record(unique_id(t.key, seen), ctx.department_mentions(t.mentions)))
     return out
 
 

@@ -6,7 +6,12 @@ Chinese policy documents number their outline with several marker styles
 a heading is a sibling of the open heading of the same style whose number it
 continues, otherwise it opens a child level. Tables arrive flattened, one cell per
 line with a leading tab (see ingest/normalize.py); they are regrouped into rows
-using the header width.
+using the header width. A scraped page may hold a whole indicator table in one line of
+text, its separators lost ("…主要指标表三、主要任务类型序号指标名称单位2020年…"): such a
+line is cut into the text before the table, the table's rows (ingest/runon_table.py,
+each row a Block with `warnings` where its reading was ambiguous), a heading glued
+between the table's caption and its header (emitted after the table, where it belongs),
+and the text after the table.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ingest.patterns import structure_patterns
+from ingest.runon_table import find_runon_table
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -66,6 +72,7 @@ class Block:
     header: list[str] = field(default_factory=list)
     table: int | None = None  # index of the table a row belongs to
     caption: str | None = None  # the line that introduces the table
+    warnings: list[str] = field(default_factory=list)  # doubts about a row's reading
 
     @property
     def section(self) -> str | None:
@@ -155,12 +162,19 @@ def _is_cell(line: str) -> bool:
     return line.startswith("\t")
 
 
+@dataclass
+class _State:
+    table_no: int = -1
+    caption: str | None = None  # the last short line: it introduces the next table
+
+
 def parse_blocks(text: str) -> list[Block]:
     """Split normalized text into headings, paragraphs and table rows."""
     lines = _lines(text)
     blocks: list[Block] = []
     outline = _Outline()
-    i, table_no, caption = 0, -1, None
+    state = _State()
+    i = 0
     while i < len(lines):
         line, start, end = lines[i]
         stripped = line.strip()
@@ -173,7 +187,7 @@ def parse_blocks(text: str) -> list[Block]:
                 blocks.append(_heading(outline, box, stripped, start + 1, end))
                 i += 1
                 continue
-            table_no += 1
+            state.table_no += 1
             rows, i = _read_table(lines, i)
             header = [c.text for c in rows[0]] if rows and _looks_like_header(rows[0]) else []
             body = rows[1:] if header else rows
@@ -188,30 +202,59 @@ def parse_blocks(text: str) -> list[Block]:
                         end=cells[-1].end,
                         cells=cells,
                         header=header,
-                        table=table_no,
-                        caption=caption,
+                        table=state.table_no,
+                        caption=state.caption,
                         path=outline.path(),
                     )
                 )
             continue
-        parsed = parse_marker(stripped)
         offset = start + (len(line) - len(line.lstrip()))
-        if parsed:
-            blocks.append(_heading(outline, parsed, stripped, offset, end))
-        else:
-            blocks.append(
-                Block(
-                    kind="paragraph",
-                    text=stripped,
-                    start=offset,
-                    end=offset + len(stripped),
-                    path=outline.path(),
-                    level=len(outline.stack),
-                )  # fmt: skip
-            )
-            caption = stripped if len(stripped) <= 60 else caption
+        blocks += _text_blocks(outline, state, stripped, offset)
         i += 1
     return blocks
+
+
+def _text_blocks(outline: _Outline, state: _State, text: str, offset: int) -> list[Block]:
+    """One line of text: a heading or a paragraph — or, in a scraped page, a line that
+    holds a whole indicator table whose separators were lost (ingest/runon_table.py)."""
+    table = find_runon_table(text, offset) if _may_hold_table(text) else None
+    if table is None:
+        return [_text_block(outline, state, text, offset)]
+    blocks: list[Block] = []
+    pre_end = (table.heading.start if table.heading else table.start) - offset
+    pre = text[:pre_end]
+    if pre.strip():
+        blocks += _text_blocks(outline, state, pre.rstrip(), offset)
+    state.table_no += 1
+    caption = pre.strip() or state.caption
+    for row in table.rows:
+        cells = [Cell(c.text, c.start, c.end) for c in row.cells]
+        filled = [c for c in cells if c.text]
+        blocks.append(Block(kind="row", text=" | ".join(c.text for c in cells),
+                            start=filled[0].start, end=filled[-1].end, cells=cells,
+                            header=list(table.header), table=state.table_no, caption=caption,
+                            path=outline.path(), warnings=list(row.warnings)))  # fmt: skip
+    # a heading glued between the caption and the header belongs after the table
+    if table.heading:
+        blocks += _text_blocks(outline, state, table.heading.text, table.heading.start)
+    post = text[table.end - offset :]
+    if post.strip():
+        lead = len(post) - len(post.lstrip())
+        blocks += _text_blocks(outline, state, post.strip(), table.end + lead)
+    return blocks
+
+
+def _may_hold_table(text: str) -> bool:
+    return "指标" in text and re.search(r"(?:19|20)\d{2}年", text) is not None
+
+
+def _text_block(outline: _Outline, state: _State, text: str, offset: int) -> Block:
+    parsed = parse_marker(text)
+    if parsed:
+        return _heading(outline, parsed, text, offset, offset + len(text))
+    state.caption = text if len(text) <= 60 else state.caption
+    return Block(kind="paragraph", text=text, start=offset, end=offset + len(text),
+                 path=outline.path(), level=len(outline.stack))  # fmt: skip
 
 
 def _heading(

@@ -6,18 +6,19 @@ forbidden, cross-file integrity) and serves them from cached loaders. Every load
 an optional path, so a test or a user can point it at another file; a broken file raises
 `InputError` naming the file and the field.
 
-Besides the loaders it holds the reference semantics of the files: expanding the
+The reference semantics of the files live next door: ingest/lexicon.py expands the
 department vocabulary for one province (`department_lexicon`, `resolve_department`,
-`find_departments`) and the synonym/pattern/exclude matcher shared by topics and
-indicators (`match_topics`, `match_indicator`). Everything works on Simplified text.
+`find_departments`) and ingest/matching.py is the synonym/pattern/exclude matcher shared
+by topics and indicators (`topic_hits`, `match_topics`, `match_indicator`). Those names
+stay importable from here (`vocab.match_topics`) for existing callers. Everything works on
+Simplified text.
 """
 
 from __future__ import annotations
 
-import itertools
+import importlib
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -175,6 +176,23 @@ class DepartmentEntry(_Strict):
 
 class _DepartmentFile(_Strict):
     departments: tuple[DepartmentEntry, ...]
+
+
+# --------------------------------------------------------------------------- laws
+
+
+class Law(_Strict):
+    title: str = Field(min_length=2)
+    aliases: tuple[str, ...] = ()
+    bare: bool = True  # also recognised without 《》
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.title, *self.aliases)
+
+
+class _LawFile(_Strict):
+    laws: tuple[Law, ...]
 
 
 class DepartmentName(_Strict):
@@ -429,349 +447,12 @@ def topic_narrower(key: str) -> frozenset[str]:
     return frozenset(t.key for t in topics() if key in topic_ancestors(t.key))
 
 
-# --------------------------------------------------------------------------- departments: expansion
-
 _WIDE = str.maketrans({"(": "（", ")": "）", ":": "：", ";": "；", ",": "，"})
 
 
-def _wide(text: str) -> str:
+def wide(text: str) -> str:
     """Half-width brackets and punctuation to full width (same length, offsets kept)."""
     return text.translate(_WIDE)
-
-
-def _norm_mention(text: str) -> str:
-    text = re.sub(r"[\s\u3000]+", "", _wide(text))
-    return text.strip("“”\"'‘’《》「」")
-
-
-def _applies(d: DepartmentEntry, p: Province) -> bool:
-    if d.provinces:
-        return p.code in d.provinces
-    return d.level == "national" or p.mainland_system
-
-
-def _canonical(d: DepartmentEntry, p: Province, parent: str | None, place: str = "") -> str:
-    template = d.names_by_province.get(p.code) or d.name_by_kind.get(p.kind) or d.name
-    return (
-        template.replace("{province}", p.name)
-        .replace("{parent}", parent or "")
-        .replace("{place}", place)
-    )
-
-
-@cache
-def _resolved_entries(code: str) -> Mapping[str, DepartmentName]:
-    """Each entry (without instances/patterns) resolved for one province, by key."""
-    p = province_by_code(code)
-    if p is None:
-        raise InputError(
-            f"unknown province code {code!r}; use a GB/T 2260 code from provinces.yaml"
-        )
-    by_key = {d.key: d for d in departments()}
-    out: dict[str, DepartmentName] = {}
-
-    def resolve(key: str) -> DepartmentName | None:
-        if key in out:
-            return out[key]
-        d = by_key[key]
-        if not _applies(d, p) or d.instances or d.patterns:
-            return None
-        parent = resolve(d.parent) if d.parent else None
-        if d.parent and parent is None:
-            return None
-        out[key] = DepartmentName(
-            key=d.key,
-            name=_canonical(d, p, parent.name if parent else None),
-            kind=d.kind,
-            level=d.level_by_kind.get(p.kind, d.level),
-            parent=parent.name if parent else None,
-            collective=d.collective,
-        )
-        return out[key]
-
-    for d in departments():
-        resolve(d.key)
-    return MappingProxyType(out)
-
-
-def _surfaces(d: DepartmentEntry, p: Province, resolved: Mapping[str, DepartmentName]) -> set[str]:
-    prefixes = (*p.prefixes, p.name, *p.aliases)
-    forms = {resolved[d.key].name, *d.aliases}
-    forms |= {pre + stem for pre in prefixes for stem in d.stems}
-    if d.parent:
-        parent = next(e for e in departments() if e.key == d.parent)
-        parent_forms = _surfaces(parent, p, resolved)
-        forms |= {pf + a for pf in parent_forms for a in d.aliases}
-        if not d.collective and parent.level == "provincial":
-            forms |= {pre + a for pre in prefixes for a in d.aliases}
-    return {_norm_mention(f) for f in forms}
-
-
-@cache
-def department_lexicon(code: str) -> Mapping[str, DepartmentName]:
-    """Every surface form of every department for one province → the resolved department.
-
-    Raises InputError if the vocabulary maps one surface form to two different bodies.
-    """
-    p = province_by_code(code)
-    if p is None:
-        raise InputError(
-            f"unknown province code {code!r}; use a GB/T 2260 code from provinces.yaml"
-        )
-    resolved = _resolved_entries(code)
-    lexicon: dict[str, DepartmentName] = {}
-
-    def add(surface: str, dept: DepartmentName) -> None:
-        other = lexicon.setdefault(surface, dept)
-        if other.name != dept.name:
-            raise InputError(
-                f"{data_path('reference', 'departments.yaml')}: departments {other.key} and "
-                f"{dept.key}: {surface!r} names both {other.name} and {dept.name} in {p.name}; "
-                "fix the file"
-            )
-
-    for d in departments():
-        if d.instances:
-            for name in d.instances.get(p.code, ()):
-                dept = DepartmentName(key=d.key, name=name, kind=d.kind, level=d.level)
-                add(_norm_mention(name), dept)
-        elif d.key in resolved:
-            for surface in sorted(_surfaces(d, p, resolved)):
-                add(surface, resolved[d.key])
-    return MappingProxyType(lexicon)
-
-
-def resolve_department(mention: str, code: str) -> DepartmentName | None:
-    """One mention (as written, e.g. 市药监局) in a document of province `code`, or None.
-
-    Exact surface forms first, then the open-class patterns (巴南区政府, 两江新区管委会).
-    """
-    text = _norm_mention(mention)
-    hit = department_lexicon(code).get(text)
-    if hit is not None:
-        return hit
-    p = province_by_code(code)
-    assert p is not None  # department_lexicon checked the code
-    for d in departments():
-        if not d.patterns or not _applies(d, p):
-            continue
-        for rx in d.patterns:
-            m = re.fullmatch(rx, text)
-            if m:
-                return DepartmentName(
-                    key=d.key,
-                    name=_canonical(d, p, None, m["place"]),
-                    kind=d.kind,
-                    level=d.level_by_kind.get(p.kind, d.level),
-                    collective=d.collective,
-                )
-    return None
-
-
-@cache
-def _bare_division_aliases(code: str) -> frozenset[str]:
-    """Division aliases as written without prefix (监测中心, 药检所): ambiguous in running text."""
-    resolved = _resolved_entries(code)
-    levels = {d.key: d.level for d in departments()}
-    return frozenset(
-        _norm_mention(a)
-        for d in departments()
-        if d.level == "division"
-        and d.key in resolved
-        and not d.provinces  # local units (万州食品药品检验所) are distinctive
-        and levels.get(d.parent or "") == "provincial"  # national ones carry 国家药监局
-        for a in d.aliases
-        if _norm_mention(a) != resolved[d.key].name
-    )
-
-
-@cache
-def _lexicon_by_first_char(code: str, divisions: bool) -> Mapping[str, tuple[str, ...]]:
-    skip = frozenset() if divisions else _bare_division_aliases(code)
-    index: dict[str, list[str]] = {}
-    for surface in department_lexicon(code):
-        if surface not in skip:
-            index.setdefault(surface[0], []).append(surface)
-    return MappingProxyType({c: tuple(sorted(s, key=len, reverse=True)) for c, s in index.items()})
-
-
-def find_departments(
-    text: str, code: str, *, divisions: bool = False
-) -> list[tuple[int, int, DepartmentName]]:
-    """Department mentions in running text: longest match, left to right, (start, end, dept).
-
-    Bare division aliases (监测中心, 药检所, 综合处) only count with `divisions=True` — in a
-    regulator's own task table; elsewhere they are common nouns (4个食品药品检验所, 网络化妆品
-    监测中心) and only their prefixed forms (市药监局器审中心, 省药品检查中心) count.
-    """
-    wide = _wide(text)
-    index = _lexicon_by_first_char(code, divisions)
-    lexicon = department_lexicon(code)
-    out, i = [], 0
-    while i < len(wide):
-        for surface in index.get(wide[i], ()):
-            if wide.startswith(surface, i):
-                out.append((i, i + len(surface), lexicon[surface]))
-                i += len(surface)
-                break
-        else:
-            i += 1
-    return out
-
-
-# --------------------------------------------------------------------------- topics and indicators
-
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One surviving match of a topic or indicator in a text."""
-
-    key: str
-    matched: str  # the text that matched (a synonym, or the span a pattern covered)
-    start: int  # offsets into the text given to the matcher
-    end: int
-    term: str  # the synonym or the pattern's anchor term
-    score: int  # characters matched (synonym length, or the sum of a pattern's terms)
-
-
-def _is_latin(term: str) -> bool:
-    return term.isascii()
-
-
-def _occurrences(term: str, text: str) -> Iterator[tuple[int, int]]:
-    if _is_latin(term):  # case-insensitive; a word edge must not touch another Latin word
-        for m in re.finditer(re.escape(term), text, flags=re.IGNORECASE):
-            before = text[m.start() - 1] if m.start() else ""
-            after = text[m.end()] if m.end() < len(text) else ""
-            glued_left = term[0].isalnum() and before.isascii() and before.isalnum()
-            glued_right = term[-1].isalnum() and after.isascii() and after.isalnum()
-            if not glued_left and not glued_right:
-                yield m.start(), m.end()
-        return
-    start = text.find(term)
-    while start >= 0:
-        yield start, start + len(term)
-        start = text.find(term, start + 1)
-
-
-def _excluded(rules: tuple[ExcludeRule, ...], term: str, a: int, b: int, text: str) -> bool:
-    for rule in rules:
-        if rule.terms and term not in rule.terms:
-            continue
-        if rule.inside:
-            if any(s <= a and b <= e for p in rule.inside for s, e in _occurrences(p, text)):
-                return True
-            continue
-        words = rule.before or rule.after or rule.near
-        for w in words:
-            for s, e in _occurrences(w, text):
-                is_before = e <= a and a - e <= rule.within
-                is_after = s >= b and s - b <= rule.within
-                if (rule.before and is_before) or (rule.after and is_after):
-                    return True
-                if rule.near and (is_before or is_after):
-                    return True
-    return False
-
-
-def _pattern_hits(item: _Matchable, key: str, text: str) -> Iterator[Hit]:
-    for pattern in item.patterns:
-        occ = [
-            [(s, e, t) for t in group for s, e in _occurrences(t, text)] for group in pattern.all
-        ]
-        if not all(occ):
-            continue
-        for anchor in occ[0]:
-            if _excluded(item.exclude, anchor[2], anchor[0], anchor[1], text):
-                continue
-            best: tuple[int, int, int] | None = None
-            for combo in itertools.islice(itertools.product(*occ[1:]), 5000):
-                start = min(anchor[0], *(c[0] for c in combo))
-                end = max(anchor[1], *(c[1] for c in combo))
-                if pattern.within is not None and end - start > pattern.within:
-                    continue
-                if best is None or end - start < best[1] - best[0]:
-                    best = (start, end, sum(len(c[2]) for c in (anchor, *combo)))
-            if best is not None:
-                yield Hit(key, text[best[0] : best[1]], best[0], best[1], anchor[2], best[2])
-
-
-def _hits(item: _Matchable, key: str, text: str) -> list[Hit]:
-    """Synonym hits and pattern hits of one topic/indicator that no exclude rule drops."""
-    found = [
-        Hit(key, text[s:e], s, e, syn, len(syn))
-        for syn in item.synonyms
-        for s, e in _occurrences(syn, text)
-        if not _excluded(item.exclude, syn, s, e, text)
-    ]
-    found.extend(_pattern_hits(item, key, text))
-    return found
-
-
-def _sentences(text: str) -> Iterator[tuple[int, str]]:
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.start() > start:
-            yield start, text[start : m.start()]
-        start = m.end()
-    if start < len(text):
-        yield start, text[start:]
-
-
-def topic_hits(text: str) -> list[Hit]:
-    """Every surviving topic hit in a text, sentence by sentence, offsets into `text`.
-
-    A hit of a broader topic lying inside a hit of one of its narrower topics is dropped.
-    """
-    out: list[Hit] = []
-    for offset, sentence in _sentences(_wide(text)):
-        hits = [h for t in topics() for h in _longest_first(_hits(t, t.key, sentence))]
-        for h in hits:
-            redundant = any(
-                h.key in topic_ancestors(o.key) and o.start <= h.start and h.end <= o.end
-                for o in hits
-            )
-            if not redundant:
-                out.append(Hit(h.key, h.matched, h.start + offset, h.end + offset, h.term, h.score))
-    return sorted(out, key=lambda h: (h.start, -h.score))
-
-
-def _longest_first(hits: list[Hit]) -> list[Hit]:
-    """Overlapping hits of one topic collapse to the longest (药品上市许可持有人, not 持有人)."""
-    kept: list[Hit] = []
-    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if all(h.end <= k.start or h.start >= k.end for k in kept):
-            kept.append(h)
-    return kept
-
-
-def match_topics(text: str) -> list[tuple[str, str]]:
-    """(topic key, matched text) for every topic the text addresses, first hit each."""
-    seen: dict[str, str] = {}
-    for h in topic_hits(text):
-        seen.setdefault(h.key, h.matched)
-    return list(seen.items())
-
-
-def rank_indicators(name: str) -> list[Hit]:
-    """Indicators whose synonyms/patterns match an indicator name, best first (one hit each)."""
-    text = _wide(name)
-    best: dict[str, Hit] = {}
-    for ind in indicators():
-        for h in _hits(ind, ind.key, text):
-            if h.key not in best or h.score > best[h.key].score:
-                best[h.key] = h
-    return sorted(best.values(), key=lambda h: -h.score)
-
-
-def match_indicator(name: str) -> str | None:
-    """The canonical indicator key for an indicator name, or None (no match, or a tie)."""
-    ranked = rank_indicators(name)
-    if not ranked or (len(ranked) > 1 and ranked[1].score == ranked[0].score):
-        return None
-    return ranked[0].key
 
 
 def indicator_by_key(key: str) -> Indicator | None:
@@ -780,3 +461,32 @@ def indicator_by_key(key: str) -> Indicator | None:
 
 def topic_by_key(key: str) -> Topic | None:
     return next((t for t in topics() if t.key == key), None)
+
+
+@cache
+def laws(path: Path | None = None) -> tuple[Law, ...]:
+    """National laws and regulations by canonical title (data/reference/laws.yaml)."""
+    path = path or data_path("reference", "laws.yaml")
+    data, _ = _load(path, _LawFile)
+    owner: dict[str, str] = {}
+    for i, law in enumerate(data.laws):
+        for name in law.names:
+            if owner.setdefault(name, law.title) != law.title:
+                raise _fail(path, f"laws[{i}]", f"{name!r} also names {owner[name]}")
+    return data.laws
+
+
+# Names that moved to ingest/lexicon.py and ingest/matching.py, still served from here.
+_MOVED = {
+    **dict.fromkeys(("department_lexicon", "resolve_department", "find_departments"), "lexicon"),
+    **dict.fromkeys(
+        ("Hit", "topic_hits", "match_topics", "rank_indicators", "match_indicator"), "matching"
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    # lazy: lexicon and matching import this module
+    if name in _MOVED:
+        return getattr(importlib.import_module(f"ingest.{_MOVED[name]}"), name)
+    raise AttributeError(f"module 'ingest.vocab' has no attribute {name!r}")

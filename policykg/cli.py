@@ -233,5 +233,87 @@ def demo(
     serve(host, port)
 
 
+@app.command()
+def evaluate(
+    gold: Annotated[list[Path], typer.Argument(help="Gold files (tests/gold/*.json) or folders")],
+    corpus: Annotated[
+        Path | None,
+        typer.Option(help="Folder of the gold files' sources (default: bundled corpus)"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
+) -> None:
+    """Score the extractor against gold annotations: P/R/F1 per entity type and per document."""
+    from ingest.evaluate import TYPES, load_gold
+    from ingest.evaluate import evaluate as score_documents
+    from ingest.gold import gold_files
+    from ingest.pipeline import extract_file
+    from policykg.resources import data_path
+
+    corpus_dir = corpus or data_path("corpus")
+    golds, records = [], {}
+    try:
+        for file in gold_files(gold):
+            for doc in load_gold(file):
+                source = next((d / doc.source for d in (file.parent, corpus_dir)
+                               if (d / doc.source).is_file()), None)  # fmt: skip
+                if source is None:
+                    fail(f"error: {file}: source '{doc.source}' is neither next to the gold file "
+                         f"nor in {corpus_dir} (use --corpus DIR)")  # fmt: skip
+                golds.append(doc)
+                records[doc.source] = extract_file(source)
+    except PolicyKGError as e:
+        fail(f"error: {e}")
+    if not golds:
+        fail("error: no gold files (*.json) found")
+    report = score_documents(golds, records)
+    if as_json:
+        typer.echo(report.model_dump_json(indent=1))
+        return
+    typer.echo(f"{'type':<22}{'P':>7}{'R':>7}{'F1':>7}{'tp':>7}{'fp':>7}{'fn':>7}")
+    for name, s in [*report.types.items(), ("overall", report.overall)]:
+        label = name + ("*" if s.recall_only else "")
+        typer.echo(f"{label:<22}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
+                   f"{s.tp:>7}{s.fp:>7}{s.fn:>7}")  # fmt: skip
+    typer.echo("* recall only (partially annotated: extra extractions not counted)\n")
+    short = {"target_responsibility": "t_resp", "responsibility": "resp", "statements": "stmt"}
+    columns = [t for t in TYPES if t in report.types]
+    typer.echo(f"{'F1 per document':<28}" + "".join(f"{short.get(t, t)[:7]:>8}" for t in columns))
+    for doc in report.documents:
+        cells = [doc.types.get(t) for t in columns]
+        typer.echo(f"{doc.source:<28}" + "".join(
+            f"{'-' if c is None else format(c.f1, '.3f') + ('*' if c.recall_only else ''):>8}"
+            for c in cells))  # fmt: skip
+
+
+@app.command("export")
+def export_graph(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="graphml | gexf | json | neo4j-csv")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="File to write (neo4j-csv: a folder)")
+    ],
+    province: Annotated[
+        list[str] | None, typer.Option(help="Only this province (full name); repeatable")
+    ] = None,
+    topic: Annotated[
+        list[str] | None, typer.Option(help="Only this topic key (narrower included); repeatable")
+    ] = None,
+) -> None:
+    """Export the graph, or a slice, for networkx, Gephi, or neo4j-admin import."""
+    from graph.export import check_format, to_networkx, write_export
+
+    try:
+        check_format(fmt)
+    except PolicyKGError as e:
+        fail(f"error: {e}")
+    with open_store() as store:
+        try:
+            graph = to_networkx(store, provinces=province, topics=topic)
+            written = write_export(graph, fmt, output)
+        except PolicyKGError as e:
+            fail(f"error: {e}")
+    typer.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} "
+               f"relationships as {fmt} to {output} ({len(written)} file(s))")  # fmt: skip
+
+
 if __name__ == "__main__":
     app()

@@ -13,13 +13,16 @@ from tests.conftest import CORPUS, seed
 
 
 def test_seeds_load_with_every_label(seeded_store):
+    """The graph holds exactly what the records say: every measure and target, once."""
+    records = [extract_file(p) for p in sorted(CORPUS.glob("*.txt"))]
     stats = graph_stats(seeded_store)
     assert stats["nodes"]["Document"] == 5
     assert stats["nodes"]["Province"] == 34
-    assert stats["nodes"]["Measure"] > 300
-    assert stats["nodes"]["Target"] > 30
-    assert stats["nodes"]["Department"] > 40
-    for rel in ("ISSUED", "CONTAINS", "RESPONSIBLE", "BELONGS_TO", "SETS"):
+    assert stats["nodes"]["Measure"] == sum(len(r.measures) for r in records)
+    assert stats["nodes"]["Target"] == sum(len(r.targets) for r in records)
+    assert stats["relationships"]["CONTAINS"] == stats["nodes"]["Measure"]
+    assert stats["relationships"]["SETS"] == stats["nodes"]["Target"]
+    for rel in ("ISSUED", "RESPONSIBLE", "BELONGS_TO", "DIVISION_OF", "ADDRESSES", "TRACKS", "CITES"):
         assert stats["relationships"][rel] > 0, rel
 
 

@@ -1,0 +1,206 @@
+"""The department vocabulary expanded for one province: surface form → canonical body.
+
+data/reference/departments.yaml describes bodies by templates (`{province}药品监督管理局`,
+stems written after the province's prefixes, division aliases written after their
+parent). This module expands it for the province of a document, so that 市药监局 in a
+Chongqing document and 市药品监管局 in a Shanghai one each resolve to their own
+province's regulator, and checks that no surface form names two bodies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from types import MappingProxyType
+
+from ingest.vocab import (
+    DepartmentEntry,
+    DepartmentName,
+    Province,
+    departments,
+    province_by_code,
+    wide,
+)
+from policykg.errors import InputError
+from policykg.resources import data_path
+
+
+def _norm_mention(text: str) -> str:
+    text = re.sub(r"[\s\u3000]+", "", wide(text))
+    return text.strip("“”\"'‘’《》「」")
+
+
+def _applies(d: DepartmentEntry, p: Province) -> bool:
+    if d.provinces:
+        return p.code in d.provinces
+    return d.level == "national" or p.mainland_system
+
+
+def _canonical(d: DepartmentEntry, p: Province, parent: str | None, place: str = "") -> str:
+    template = d.names_by_province.get(p.code) or d.name_by_kind.get(p.kind) or d.name
+    return (
+        template.replace("{province}", p.name)
+        .replace("{parent}", parent or "")
+        .replace("{place}", place)
+    )
+
+
+@cache
+def _resolved_entries(code: str) -> Mapping[str, DepartmentName]:
+    """Each entry (without instances/patterns) resolved for one province, by key."""
+    p = province_by_code(code)
+    if p is None:
+        raise InputError(
+            f"unknown province code {code!r}; use a GB/T 2260 code from provinces.yaml"
+        )
+    by_key = {d.key: d for d in departments()}
+    out: dict[str, DepartmentName] = {}
+
+    def resolve(key: str) -> DepartmentName | None:
+        if key in out:
+            return out[key]
+        d = by_key[key]
+        if not _applies(d, p) or d.instances or d.patterns:
+            return None
+        parent = resolve(d.parent) if d.parent else None
+        if d.parent and parent is None:
+            return None
+        out[key] = DepartmentName(
+            key=d.key,
+            name=_canonical(d, p, parent.name if parent else None),
+            kind=d.kind,
+            level=d.level_by_kind.get(p.kind, d.level),
+            parent=parent.name if parent else None,
+            collective=d.collective,
+        )
+        return out[key]
+
+    for d in departments():
+        resolve(d.key)
+    return MappingProxyType(out)
+
+
+def _surfaces(d: DepartmentEntry, p: Province, resolved: Mapping[str, DepartmentName]) -> set[str]:
+    prefixes = (*p.prefixes, p.name, *p.aliases)
+    forms = {resolved[d.key].name, *d.aliases}
+    forms |= {pre + stem for pre in prefixes for stem in d.stems}
+    if d.parent:
+        parent = next(e for e in departments() if e.key == d.parent)
+        parent_forms = _surfaces(parent, p, resolved)
+        forms |= {pf + a for pf in parent_forms for a in d.aliases}
+        if not d.collective and parent.level == "provincial":
+            forms |= {pre + a for pre in prefixes for a in d.aliases}
+    return {_norm_mention(f) for f in forms}
+
+
+@cache
+def department_lexicon(code: str) -> Mapping[str, DepartmentName]:
+    """Every surface form of every department for one province → the resolved department.
+
+    Raises InputError if the vocabulary maps one surface form to two different bodies.
+    """
+    p = province_by_code(code)
+    if p is None:
+        raise InputError(
+            f"unknown province code {code!r}; use a GB/T 2260 code from provinces.yaml"
+        )
+    resolved = _resolved_entries(code)
+    lexicon: dict[str, DepartmentName] = {}
+
+    def add(surface: str, dept: DepartmentName) -> None:
+        other = lexicon.setdefault(surface, dept)
+        if other.name != dept.name:
+            raise InputError(
+                f"{data_path('reference', 'departments.yaml')}: departments {other.key} and "
+                f"{dept.key}: {surface!r} names both {other.name} and {dept.name} in {p.name}; "
+                "fix the file"
+            )
+
+    for d in departments():
+        if d.instances:
+            for name in d.instances.get(p.code, ()):
+                dept = DepartmentName(key=d.key, name=name, kind=d.kind, level=d.level)
+                add(_norm_mention(name), dept)
+        elif d.key in resolved:
+            for surface in sorted(_surfaces(d, p, resolved)):
+                add(surface, resolved[d.key])
+    return MappingProxyType(lexicon)
+
+
+def resolve_department(mention: str, code: str) -> DepartmentName | None:
+    """One mention (as written, e.g. 市药监局) in a document of province `code`, or None.
+
+    Exact surface forms first, then the open-class patterns (巴南区政府, 两江新区管委会).
+    """
+    text = _norm_mention(mention)
+    hit = department_lexicon(code).get(text)
+    if hit is not None:
+        return hit
+    p = province_by_code(code)
+    assert p is not None  # department_lexicon checked the code
+    for d in departments():
+        if not d.patterns or not _applies(d, p):
+            continue
+        for rx in d.patterns:
+            m = re.fullmatch(rx, text)
+            if m:
+                return DepartmentName(
+                    key=d.key,
+                    name=_canonical(d, p, None, m["place"]),
+                    kind=d.kind,
+                    level=d.level_by_kind.get(p.kind, d.level),
+                    collective=d.collective,
+                )
+    return None
+
+
+@cache
+def _bare_division_aliases(code: str) -> frozenset[str]:
+    """Division aliases as written without prefix (监测中心, 药检所): ambiguous in running text."""
+    resolved = _resolved_entries(code)
+    levels = {d.key: d.level for d in departments()}
+    return frozenset(
+        _norm_mention(a)
+        for d in departments()
+        if d.level == "division"
+        and d.key in resolved
+        and not d.provinces  # local units (万州食品药品检验所) are distinctive
+        and levels.get(d.parent or "") == "provincial"  # national ones carry 国家药监局
+        for a in d.aliases
+        if _norm_mention(a) != resolved[d.key].name
+    )
+
+
+@cache
+def _lexicon_by_first_char(code: str, divisions: bool) -> Mapping[str, tuple[str, ...]]:
+    skip = frozenset() if divisions else _bare_division_aliases(code)
+    index: dict[str, list[str]] = {}
+    for surface in department_lexicon(code):
+        if surface not in skip:
+            index.setdefault(surface[0], []).append(surface)
+    return MappingProxyType({c: tuple(sorted(s, key=len, reverse=True)) for c, s in index.items()})
+
+
+def find_departments(
+    text: str, code: str, *, divisions: bool = False
+) -> list[tuple[int, int, DepartmentName]]:
+    """Department mentions in running text: longest match, left to right, (start, end, dept).
+
+    Bare division aliases (监测中心, 药检所, 综合处) only count with `divisions=True` — in a
+    regulator's own task table; elsewhere they are common nouns (4个食品药品检验所, 网络化妆品
+    监测中心) and only their prefixed forms (市药监局器审中心, 省药品检查中心) count.
+    """
+    widened = wide(text)
+    index = _lexicon_by_first_char(code, divisions)
+    lexicon = department_lexicon(code)
+    out, i = [], 0
+    while i < len(widened):
+        for surface in index.get(widened[i], ()):
+            if widened.startswith(surface, i):
+                out.append((i, i + len(surface), lexicon[surface]))
+                i += len(surface)
+                break
+        else:
+            i += 1
+    return out

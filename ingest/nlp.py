@@ -1,0 +1,242 @@
+"""The extractor's spaCy pipeline: jieba tokens, policy sentences, vocabulary spans.
+
+`parse(text, code)` runs the pipeline of a province (built once per province code and
+cached) over a document's normalized text. The Doc carries span groups that the
+enrichers read, each span's character offsets pointing into the normalized text:
+
+    departments   every department the province's vocabulary names (label = canonical
+                  name, kb_id = departments.yaml key)
+    topics        topic hits (label = topic key, kb_id = the synonym or anchor term)
+    regions       cooperation regions (label = region key, kb_id = the trigger)
+    programs      named programs in running text (label = kind)
+    references    cited laws and policies (label = "REFERENCE")
+
+Why custom rulers rather than spaCy's SpanRuler: a phrase pattern matches token
+sequences, and jieba segments a phrase differently in context than alone (市卫生健康委的
+→ 市/卫生/健康/委的; 技术审评检查长三角 → …/检查/长/…), and the vocabularies overlap
+(a topic term inside a department name), so no single segmentation aligns them all. The
+rulers here match characters with the data-driven matchers (ingest/lexicon.py,
+ingest/matching.py, the regex finders of programs/references) and the tokenizer cuts
+jieba's tokens at every match edge, so every span is exact and token-aligned, and the
+tokens around a span (与 / 的 / 牵头 …) are real words for the rules that read them.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import jieba
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ingest import programs, references
+from ingest.lexicon import department_lexicon, find_departments
+from ingest.matching import sentence_topic_hits
+from ingest.vocab import regions, wide
+
+SPAN_KEYS = ("departments", "topics", "regions", "programs", "references")
+SENTENCE_END = frozenset("。；;！!？?\n")
+_FOUND = "policykg.found"  # Doc.user_data key: the finders' results, computed once
+
+
+@dataclass(frozen=True)
+class Found:
+    """One match of a finder: character offsets into the text, a label and an id."""
+
+    start: int
+    end: int
+    label: str
+    kb_id: str = ""
+
+
+Finder = Callable[[str], Iterable[Found]]
+
+
+def _department_finder(code: str | None) -> Finder:
+    def find(text: str) -> list[Found]:
+        if code is None:
+            return []
+        return [Found(s, e, d.name, d.key) for s, e, d in find_departments(text, code)]
+
+    return find
+
+
+def _topic_finder(text: str) -> list[Found]:
+    out, start = [], 0
+    widened = wide(text)
+    for i, ch in enumerate(widened + "\n"):
+        if ch in SENTENCE_END or i == len(widened):
+            if i > start:
+                hits = sorted(sentence_topic_hits(widened[start:i]), key=lambda h: h.start)
+                out += [Found(h.start + start, h.end + start, h.key, h.term) for h in hits]
+            start = i + 1
+    return out
+
+
+@cache
+def _region_triggers() -> tuple[tuple[str, str], ...]:
+    """(trigger, region key), longest trigger first."""
+    pairs = [(t, r.key) for r in regions() for t in r.triggers]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def _region_finder(text: str) -> list[Found]:
+    out: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for trigger, key in _region_triggers():
+        pos = text.find(trigger)
+        while pos >= 0:
+            end = pos + len(trigger)
+            if all(end <= a or pos >= b for a, b in taken):  # 成渝地区 wins over 成渝
+                taken.append((pos, end))
+                out.append(Found(pos, end, key, trigger))
+            pos = text.find(trigger, pos + 1)
+    return sorted(out, key=lambda f: f.start)
+
+
+def _program_cues(text: str) -> list[Found]:
+    return [Found(a, b, "CUE") for a, b in programs.cue_spans(text)]
+
+
+def _reference_finder(text: str) -> list[Found]:
+    return [Found(r.start, r.end, "REFERENCE", r.key) for r in references.find_references(text)]
+
+
+def _finders(code: str | None) -> dict[str, Finder]:
+    """The span groups made straight from character matches, by key."""
+    return {
+        "departments": _department_finder(code),
+        "topics": _topic_finder,
+        "regions": _region_finder,
+        "references": _reference_finder,
+    }
+
+
+def _cuts(code: str | None) -> dict[str, Finder]:
+    """Everything the tokenizer must cut at: the finders, and the words names end with."""
+    return {**_finders(code), "program_cues": _program_cues}
+
+
+class BoundaryTokenizer:
+    """spaCy's jieba tokenizer, with tokens cut at every edge of a finder's match."""
+
+    def __init__(self, base: Any, finders: dict[str, Finder]) -> None:
+        self.base = base
+        self.vocab = base.vocab
+        self.finders = finders
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.base(text)
+        found = {key: list(find(text)) for key, find in self.finders.items()}
+        cuts = sorted({e for matches in found.values() for f in matches for e in (f.start, f.end)})
+        words: list[str] = []
+        spaces: list[bool] = []
+        for tok in doc:
+            lo = bisect_right(cuts, tok.idx)
+            hi = bisect_left(cuts, tok.idx + len(tok.text), lo)
+            inner = [c - tok.idx for c in cuts[lo:hi]]
+            pieces = [
+                tok.text[a:b] for a, b in zip([0, *inner], [*inner, len(tok.text)], strict=True)
+            ]
+            words += pieces
+            spaces += [False] * (len(pieces) - 1) + [bool(tok.whitespace_)]
+        # sentence starts at construction: setting Token.is_sent_start one by one is slow
+        starts, ends = [], True
+        for w in words:
+            starts.append(ends)
+            ends = any(c in SENTENCE_END for c in w)
+        out = Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts)
+        out.user_data[_FOUND] = found
+        return out
+
+
+class SpanFinder:
+    """A ruler: turns one finder's matches into the span group `key`."""
+
+    def __init__(self, key: str, finder: Finder) -> None:
+        self.key = key
+        self.finder = finder
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = doc.user_data.get(_FOUND, {}).get(self.key)
+        if found is None:  # a Doc made by another tokenizer
+            found = list(self.finder(doc.text))
+        spans = []
+        for f in found:
+            span = doc.char_span(f.start, f.end, label=f.label, kb_id=f.kb_id)
+            if span is None:  # cannot happen with BoundaryTokenizer; keep the token cover
+                span = doc.char_span(
+                    f.start, f.end, label=f.label, kb_id=f.kb_id, alignment_mode="expand"
+                )
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.key] = spans
+        return doc
+
+
+@Language.component("policykg_sentences")
+def policy_sentences(doc: Doc) -> Doc:
+    """A sentence ends after 。；！？ and at a line break (table cells are lines)."""
+    if doc.has_annotation("SENT_START"):
+        return doc  # BoundaryTokenizer set them
+    ends = True
+    for tok in doc:
+        tok.is_sent_start = ends
+        ends = any(c in SENTENCE_END for c in tok.text)
+    return doc
+
+
+@Language.factory("policykg_span_finder", default_config={"key": "", "province": None})
+def _make_span_finder(nlp: Language, name: str, key: str, province: str | None) -> SpanFinder:
+    return SpanFinder(key, _finders(province)[key])
+
+
+class ProgramFinder:
+    """Program names read off the tokens; a department of the province is no program."""
+
+    def __init__(self, code: str | None) -> None:
+        lexicon = department_lexicon(code) if code else {}
+        self.bodies = frozenset(programs.key_of(s) for s in lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = programs.find_programs(doc, self.bodies)
+        doc.user_data[programs.PROGRAMS_KEY] = found  # with descriptions, for the enricher
+        doc.spans["programs"] = [
+            doc.char_span(p.start, p.end, label=p.kind or "", kb_id=p.name, alignment_mode="expand")
+            for p in found
+        ]
+        return doc
+
+
+@Language.factory("policykg_programs", default_config={"province": None})
+def _make_programs(nlp: Language, name: str, province: str | None) -> ProgramFinder:
+    return ProgramFinder(province)
+
+
+@cache
+def nlp_for(code: str | None) -> Language:
+    """The pipeline for documents of one province (its department vocabulary differs)."""
+    jieba.setLogLevel(logging.WARNING)  # jieba announces its dictionary on stderr
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.tokenizer = BoundaryTokenizer(nlp.tokenizer, _cuts(code))
+    nlp.add_pipe("policykg_sentences")
+    for key in _finders(code):
+        nlp.add_pipe("policykg_span_finder", name=key, config={"key": key, "province": code})
+    nlp.add_pipe("policykg_programs", name="programs", config={"province": code})
+    return nlp
+
+
+def parse(text: str, code: str | None) -> Doc:
+    """Run the province's pipeline over a normalized text."""
+    return nlp_for(code)(text)
+
+
+def spans_in(doc: Doc, key: str, start: int, end: int) -> list[Span]:
+    """The spans of a group that lie inside [start, end) of the text."""
+    return [s for s in doc.spans.get(key, []) if start <= s.start_char and s.end_char <= end]

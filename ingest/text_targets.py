@@ -1,0 +1,411 @@
+"""Explicit numeric commitments in running text → targets.
+
+Only commitment (and safeguard) measures are read — a background sentence about the last
+plan's achievements is not a target — and the other cells of their table rows (a 重大工程
+table's 建设内容 column). Each target's span runs from its indicator as written to its
+value; its text is the sentence. Each 。-sentence is split into clauses (，；：); every
+value in a clause (number + unit, with comparators: '30个工作日', '六个月内', '不低于40%',
+'20家以上', '3-5个') is kept only in one of the genre's commitment shapes:
+
+- change    — 缩短至/压缩至/达到/不低于 … value: the indicator is the phrase before the verb
+              ('…审批时限缩短至30个工作日'); '由30个工作日缩减至15个' gives the baseline; with
+              分别 the values are paired with the listed subjects ('药品、化妆品…评估分别达到
+              96分、95分以上');
+- count     — a count verb and the thing counted, either order ('培训20000名专业技术人员',
+              '设立…哨点20个、…哨点30个'), items chained by 、 share the verb;
+- deadline  — a time span with 内 ('5个工作日内完成技术审评');
+- limit     — a phrase and a value with 以上/以下 ('…占审评队伍20%以上'), or a rate name right
+              before a percentage ('…年度报告执行率100%');
+- object-first — '对15个品种开展上市后安全性评价研究'.
+
+Not targets: dates, year ranges, document numbers, ordinals (第1个), formulas (×100%),
+names like '1+3+N', and sentences that describe the past (data/patterns/targets.yaml,
+`text.past_markers`). The year comes from 到2025年 / 十四五期末 (the document's period) in
+the same sentence; '十四五期间' and 累计 make the value a period total (cumulative).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ingest.measures import is_indicator_table, statement_of
+from ingest.patterns import document_patterns, targets_patterns
+from ingest.record import DepartmentMention, Measure
+from ingest.structure import Block
+from ingest.targets import DraftTarget, unique_id
+from ingest.values import (
+    ARABIC,
+    ParsedValue,
+    indicator_key,
+    parse_value,
+    value_patterns,
+    value_regex,
+)
+
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
+_CLAUSE = re.compile(r"[^，,；;：:]+")
+_BRACKETS = re.compile(r"（[^（）]*）|\([^()]*\)|《[^《》]*》|“[^“”]*”")
+
+
+@cache
+def _cfg() -> dict[str, Any]:
+    t = targets_patterns()["text"]
+    longest = lambda words: sorted(words, key=len, reverse=True)  # noqa: E731
+    units = value_patterns()["unit_re"]
+    verb_cmp = {"decrease": "<=", "increase": ">=", "keep": None}
+    change = {w: verb_cmp[group] for group, words in t["change_verbs"].items() for w in words}
+    return {
+        **t,
+        "change": dict(sorted(change.items(), key=lambda kv: -len(kv[0]))),
+        "count": longest(t["count_verbs"]),
+        "leading": longest(t["leading_words"]),
+        "trailing": longest(t["trailing_words"]),
+        "value": re.compile(rf"(?<![\dA-Za-z.．/])(?:{value_regex()})"),
+        "range": re.compile(
+            rf"(?<![\dA-Za-z.．/])(?P<a>{ARABIC})\s*(?:{units})?\s*[-—–~～至到]\s*"
+            rf"(?P<b>{ARABIC})\s*(?P<unit>{units})"
+        ),
+        "not_values": [re.compile(p) for p in t["not_values"]],
+        "year_re": re.compile(t["year"]),
+        "period_end_re": re.compile(t["period_end"]),
+        "period_whole_re": re.compile(t["period_whole"]),
+        "qualifier": re.compile(rf"^(?:{'|'.join(t['qualifier_words'])})[^，的]{{0,12}}的"),
+        "definition_re": re.compile(t["definition"]),
+        "baseline_re": re.compile(f"(?:{'|'.join(t['baseline_words'])})"),
+        "by": longest(t["by_verbs"]),
+        "past_year_re": re.compile(t["past_year"]),
+        "periods": document_patterns()["periods"],
+    }
+
+
+@dataclass
+class _Value:
+    start: int  # offsets in the clause
+    end: int
+    text: str
+    parsed: ParsedValue
+
+
+@dataclass
+class _Found:
+    phrase: str
+    value: _Value
+    shape: str
+    baseline: float | None = None
+    comparator: str | None = None
+    warning: str | None = None
+
+
+@dataclass
+class _Source:
+    text: str
+    start: int
+    section: str | None
+    departments: list[DepartmentMention]
+
+
+def enrich(ctx: Any) -> None:
+    """Pipeline enricher (ingest/pipeline.py Context): add the running-text targets."""
+    seen = {t.id for t in ctx.record.targets}
+    for t in text_targets(ctx.record.measures, ctx.blocks, ctx.meta.period):
+        ctx.record.warnings.extend(t.warnings)
+        ctx.record.targets.append(t.to_record(unique_id(t.key, seen), t.departments))
+
+
+def text_targets(
+    measures: Iterable[Measure], blocks: Iterable[Block], period: str | None
+) -> list[DraftTarget]:
+    """Targets stated in the text of commitment measures and table rows, in document order."""
+    measures = list(measures)
+    out: list[DraftTarget] = []
+    seen: set[tuple[int, int]] = set()
+    for src in sorted(_sources(measures, blocks), key=lambda s: s.start):
+        for s in _SENTENCE.finditer(src.text):
+            for t in _sentence_targets(src, s.group(), src.start + s.start(), period):
+                if (t.start, t.end) not in seen:  # a row cell that is also a measure
+                    seen.add((t.start, t.end))
+                    t.key = f"X{len(out) + 1}"
+                    out.append(t)
+    return out
+
+
+def _sources(measures: list[Measure], blocks: Iterable[Block]) -> list[_Source]:
+    cfg = _cfg()
+    out = [
+        _Source(m.text, m.start, m.section or m.title, list(m.departments))
+        for m in measures
+        if m.statement in cfg["statements"] and not cfg["definition_re"].match(m.text)
+    ]
+    for row in blocks:
+        if row.kind != "row" or is_indicator_table(row):
+            continue
+        if statement_of(row.path) not in cfg["statements"]:
+            continue
+        owner = next((m for m in measures if row.start <= m.start <= row.end), None)
+        for cell in row.cells:
+            if owner and owner.start <= cell.start < owner.end or not re.search(r"\d", cell.text):
+                continue
+            departments = list(owner.departments) if owner else []
+            out.append(_Source(cell.text, cell.start, row.section, departments))
+    return out
+
+
+def _sentence_targets(src: _Source, sentence: str, offset: int, period: str | None):
+    cfg = _cfg()
+    if any(w in sentence for w in cfg["past_markers"]):
+        return []
+    past = cfg["past_year_re"].match(sentence)
+    if past and period and int(past.group("year")) < int(period[:4]):
+        return []
+    year, cumulative = _year(sentence, period)
+    cumulative = cumulative or any(w in sentence for w in targets_patterns()["cumulative_words"])
+    if any(w in sentence for w in cfg["per_year"]):
+        cumulative = False
+    out: list[DraftTarget] = []
+    previous, had_targets = "", False
+    for c in _CLAUSE.finditer(sentence):
+        clause = c.group()
+        found = _clause_targets(clause, previous, had_targets)
+        had_targets = bool(found)
+        for f in found:
+            ind = _clean(f.phrase)
+            if not ind:
+                continue
+            key, tie = indicator_key(ind)
+            start, end = _span(sentence, ind, c.start() + f.value.start, c.start() + f.value.end)
+            start, end = offset + start, offset + end
+            v = f.value.parsed
+            out.append(DraftTarget(
+                key="", indicator=ind, indicator_key=key, value_text=f.value.text, value=v.value,
+                comparator=v.comparator or f.comparator, unit=v.unit, year=year,
+                baseline=f.baseline, baseline_year=None, binding=None,
+                cumulative=cumulative or v.cumulative, section=src.section, text=sentence.strip(),
+                start=start, end=end, departments=list(src.departments),
+                warnings=[w for w in (tie, f.warning) if w],
+            ))  # fmt: skip
+        previous = clause
+    return out
+
+
+def _span(sentence: str, ind: str, a: int, b: int) -> tuple[int, int]:
+    """Evidence span in the sentence: the indicator as written through the value (or the
+    value through the thing counted after it)."""
+    for probe in (ind, ind[2:], ind[-4:]):  # whole, without a leading verb, its head
+        if (at := sentence.rfind(probe, 0, a)) >= 0:
+            return at, b
+        if (at := sentence.find(probe, b)) >= 0:
+            return a, at + len(probe)
+    return a, b
+
+
+def _year(sentence: str, period: str | None) -> tuple[int | None, bool]:
+    """(year, period total?) of a sentence: 到2025年, 2025年底, 十四五期末, 十四五期间."""
+    cfg = _cfg()
+    if m := cfg["year_re"].search(sentence):
+        return int(m.group("year") or m.group("year2")), False
+    for rx, whole in ((cfg["period_end_re"], False), (cfg["period_whole_re"], True)):
+        if m := rx.search(sentence):
+            named = cfg["periods"].get(m.group("name")) or period
+            return (int(named[-4:]) if named else None), whole
+    return None, False
+
+
+def _values(clause: str) -> list[_Value]:
+    """Candidate values of a clause, minus dates, numbers, names and bracketed asides."""
+    cfg = _cfg()
+    blocked = [(x.start(), x.end()) for rx in cfg["not_values"] for x in rx.finditer(clause)]
+    blocked += [(x.start(), x.end()) for x in _BRACKETS.finditer(clause)]
+    found: list[_Value] = []
+    for rx in (cfg["range"], cfg["value"]):
+        for x in rx.finditer(clause):
+            a, b = x.start(), x.end()
+            if a == b or any(s < b and a < e for s, e in blocked):
+                continue
+            if any(v.start < b and a < v.end for v in found):
+                continue
+            parsed = parse_value(x.group())
+            if _plausible(x, parsed, clause[:a]):
+                found.append(_Value(a, b, x.group(), parsed))
+    return sorted(found, key=lambda v: v.start)
+
+
+def _plausible(x: re.Match[str], parsed: ParsedValue, before: str) -> bool:
+    cfg = _cfg()
+    if parsed.kind == "range":
+        return True
+    if parsed.kind != "number" or not x.group("unit"):
+        return False  # a bare number says nothing a reader could check
+    raw_unit = x.group("unit")
+    if not re.match(r"\d", x.group("num")) and raw_unit not in cfg["cn_numeral_units"]:
+        return False  # 一批, 三个作用: Chinese numerals count only time spans here
+    if raw_unit in value_patterns()["time_units"] and parsed.comparator is None:
+        # a bare duration ("利用3年时间") is a value only after a change verb or as a baseline
+        return any(before.endswith(w) for w in cfg["change"]) or bool(
+            re.search(f"{cfg['baseline_re'].pattern}[^，]{{0,12}}$", before)
+        )
+    return True
+
+
+def _verb_at_end(text: str, verbs: Iterable[str]) -> str | None:
+    return next((w for w in verbs if text.endswith(w)), None)
+
+
+def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Found]:
+    """The commitment values of one clause, each with the phrase that names its indicator."""
+    cfg = _cfg()
+    time_units = value_patterns()["time_units"]
+    values = _values(clause)
+    breakdown = previous_had and clause.lstrip().startswith(tuple(cfg["breakdown_words"]))
+    out: list[_Found] = []
+    item_start, shape, verb, pending = 0, None, "", None
+    for i, v in enumerate(values):
+        prev_end = values[i - 1].end if i else 0
+        seg = clause[prev_end : v.start]
+        bare = seg.strip(" 、")
+        unit = v.parsed.unit
+        counted = unit not in time_units and unit != "%"
+        chained = i > 0 and seg.strip() in ("", "、", "和", "及")
+        marker = cfg["baseline_re"].search(seg)
+        nxt = clause[v.end : values[i + 1].start].strip() if i + 1 < len(values) else ""
+        if marker and _verb_at_end(nxt, cfg["change"]):
+            pending = (v.parsed.value, prev_end + marker.start())  # 由30个工作日 缩减至…
+            continue
+        change, qualifier = _change_verb(bare)
+        by = None if change else _verb_at_end(bare, cfg["by"])
+        count = _verb_at_end(bare, cfg["count"]) if counted else None
+        own_cmp = not re.match(r"[\d一二两三四五六七八九十]", v.text)
+        found = None
+        if change or (own_cmp and not count):
+            end = pending[1] if pending else v.start - len(change or "") - qualifier
+            phrase = clause[item_start:end]
+            phrase = phrase if _clean(phrase) else previous
+            found = _Found(phrase, v, "change", pending[0] if pending else None,
+                           cfg["change"].get(change) if change else None)  # fmt: skip
+        elif by:  # 审批时限压缩50%: the verb names the indicator
+            found = _Found(clause[item_start : v.start], v, "change_by")
+        elif chained and shape == "change":
+            found = _Found(out[-1].phrase, v, "change", comparator=out[-1].comparator)
+        elif shape == "count_before" and counted and (chained or seg.rstrip().endswith("、")):
+            found = _Found(verb + _object_after(clause, values, i), v, "count_before")
+        elif count:
+            verb, thing = count, _object_after(clause, values, i)
+            # 每年组织培训2000人次: nothing counted after the value, the phrase is before it
+            phrase = count + thing if _clean(thing) else clause[item_start : v.start]
+            found = _Found(phrase, v, "count_before")
+        elif counted and (w := _last_verb(clause, item_start, v.start)):
+            verb = w
+            found = _Found(clause[clause.rfind(w, item_start, v.start) : v.start], v, "count_after")
+        elif counted and (shape == "count_after" and seg.lstrip().startswith("、") or breakdown):
+            found = _Found(seg, v, "count_after")
+        elif unit in time_units and v.parsed.comparator:
+            phrase = clause[item_start : v.start]
+            found = _Found(phrase if _clean(phrase) else clause[v.end :], v, "deadline")
+        elif v.parsed.comparator or (unit == "%" and bare.endswith(tuple(cfg["rate_endings"]))):
+            found = _Found(clause[item_start : v.start], v, "limit")
+        elif counted and bare in cfg["object_first_words"]:
+            found = _Found(clause[v.end :], v, "object_first")
+        elif unit == "%" and _clean(clause[v.end :]) and _clean(bare):
+            # 省级审批事项100%“全程网办”: the share of the subject that meets the goal after it
+            found = _Found(bare + _object_after(clause, values, i), v, "share")
+        if found is None:
+            continue
+        shape, pending, item_start = found.shape, None, v.end
+        out.append(found)
+    return _distribute(out)
+
+
+def _change_verb(bare: str) -> tuple[str | None, int]:
+    """The change verb ending `bare`, also before a qualifier of the value (压缩至法定时限的
+    50%): (verb, length of the qualifier)."""
+    verbs = _cfg()["change"]
+    if verb := _verb_at_end(bare, verbs):
+        return verb, 0
+    if bare.endswith("的"):
+        for k in range(2, min(len(bare), 10)):  # the shortest qualifier after a verb
+            if "、" not in bare[-k:] and (verb := _verb_at_end(bare[:-k], verbs)):
+                return verb, k
+    return None, 0
+
+
+def _last_verb(clause: str, a: int, b: int) -> str | None:
+    hits = [(clause.rfind(w, a, b), w) for w in _cfg()["count"]]
+    hits = [(pos, w) for pos, w in hits if pos >= 0]
+    return max(hits, key=lambda h: (h[0] + len(h[1]), len(h[1])))[1] if hits else None
+
+
+def _object_after(clause: str, values: list[_Value], i: int) -> str:
+    """The thing counted after a value: up to the 、 before the next value, or clause end."""
+    v = values[i]
+    stop = len(clause)
+    if i + 1 < len(values):
+        nxt = values[i + 1].start
+        cut = clause.rfind("、", v.end, nxt)
+        stop = cut if cut >= 0 else nxt
+    return clause[v.end : stop]
+
+
+def _distribute(items: list[_Found]) -> list[_Found]:
+    """'药品、化妆品…评估分别达到96分、95分以上': pair each value with its own subject."""
+    out, i = [], 0
+    while i < len(items):
+        j = i
+        while j + 1 < len(items) and items[j + 1].phrase == items[i].phrase:
+            j += 1
+        group = items[i : j + 1]
+        if len(group) > 1 and group[0].shape == "change":
+            subjects = _split_subjects(group[0].phrase, len(group))
+            if subjects:
+                for f, subject in zip(group, subjects, strict=True):
+                    f.phrase = subject
+            else:
+                note = (f"values {', '.join(f.value.text for f in group)} share the indicator "
+                        f"'{_clean(group[0].phrase)}'; not paired with separate subjects")  # fmt: skip
+                for f in group:
+                    f.warning = note
+        out += group
+        i = j + 1
+    return out
+
+
+def _split_subjects(phrase: str, k: int) -> list[str] | None:
+    products = sorted(_cfg()["product_words"], key=len, reverse=True)
+    parts = (_clean(phrase) or "").split("、")
+    if len(parts) != k:
+        return None
+    head_of = next((p for p in products if parts[-1].startswith(p)), None)
+    if not head_of or not all(p in products for p in parts[:-1]):
+        return None
+    head = parts[-1][len(head_of) :]
+    return [p + head for p in parts[:-1]] + [parts[-1]]
+
+
+def _clean(phrase: str) -> str | None:
+    """The indicator as written, without leading verbs, qualifiers and trailing particles."""
+    cfg = _cfg()
+    p = phrase.strip(" 、，,：:；;。")
+    changed = True
+    while changed and p:
+        changed = False
+        if not p.startswith(tuple(cfg["keep_words"])):
+            for w in cfg["leading"]:
+                if p.startswith(w):
+                    p, changed = p[len(w) :].lstrip(" 、"), True
+                    break
+        if q := cfg["qualifier"].match(p):
+            p, changed = p[q.end() :], True
+        for w in cfg["trailing"]:
+            if p.endswith(w) and len(p) > len(w) + 1:
+                p, changed = p[: -len(w)].rstrip(" 、"), True
+                break
+    p = p.strip(" 、")
+    if p.count("“") != p.count("”"):
+        p = p.strip("“”")
+    if not cfg["min_indicator_chars"] <= len(p) <= cfg["max_indicator_chars"]:
+        return None
+    if not re.search(r"[\u4e00-\u9fff]", p):
+        return None
+    return p

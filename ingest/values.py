@@ -1,0 +1,189 @@
+"""Target values as the genre writes them: '99.5以上', '〔70〕', '1500份/百万人', '不发生',
+'B（省）', '六个月内', '不低于40%', '3-5个', and cells holding several values ('95（药）' /
+'75（械）').
+
+`parse_value` reads one value text; it never guesses: what is not one number gets
+`value=None` and a `kind` saying why ('several' and 'range' are for the caller to warn
+about). Units, comparators and word values come from data/patterns/targets.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal
+
+from ingest.patterns import targets_patterns
+from ingest.vocab import rank_indicators
+
+Kind = Literal["number", "range", "grade", "word", "empty", "several", "text"]
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}  # fmt: skip
+CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+CN_NUMERAL = "[零〇一二两三四五六七八九十百千万]+"
+ARABIC = r"\d+(?:\.\d+)?"
+_NOTE = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def cn_to_number(text: str) -> int | None:
+    """六 → 6, 十二 → 12, 两百 → 200, 二〇 → None (a year-like digit string is not a count)."""
+    if not text or any(c not in CN_DIGITS and c not in CN_UNITS for c in text):
+        return None
+    total, section, digit, seen_unit = 0, 0, None, False
+    for c in text:
+        if c in CN_DIGITS:
+            if digit is not None:
+                return None  # two digits in a row (二〇二五): not a count
+            digit = CN_DIGITS[c]
+        else:
+            seen_unit = True
+            unit = CN_UNITS[c]
+            if unit == 10000:
+                total += (section + (digit or 0)) * unit
+                section = 0
+            else:
+                section += (1 if digit is None else digit) * unit
+            digit = None
+    if not seen_unit and len(text) > 1:
+        return None
+    return total + section + (digit or 0)
+
+
+@cache
+def value_patterns() -> dict[str, Any]:
+    """Units, comparators and word values of data/patterns/targets.yaml, compiled once."""
+    p = targets_patterns()
+    units = sorted(p["units"], key=len, reverse=True)
+    prefix = sorted(p["comparators"]["prefix"].items(), key=lambda kv: -len(kv[0]))
+    suffix = sorted(p["comparators"]["suffix"].items(), key=lambda kv: -len(kv[0]))
+    alt = lambda words: "|".join(re.escape(w) for w in words)  # noqa: E731
+    return {
+        "units": units,
+        "unit_re": alt(units),
+        "prefix": dict(prefix),
+        "prefix_re": alt([w for w, _ in prefix]),
+        "suffix": dict(suffix),
+        "suffix_re": alt([w for w, _ in suffix]),
+        "empty": set(p["empty_cells"]),
+        "words": set(p["word_values"]),
+        "brackets": [(b[0], b[1]) for b in p["cumulative_brackets"]],
+        "time_units": set(p["time_units"]),
+        "aliases": dict(p["unit_aliases"]),
+    }
+
+
+def canonical_unit(unit: str | None) -> str | None:
+    """The unit as the record writes it: 个工作日 → 工作日, 份/百万人口 → 份/百万人."""
+    if not unit:
+        return None
+    return value_patterns()["aliases"].get(unit, unit)
+
+
+def value_regex() -> str:
+    """One value as written: [prefix comparator] number [unit] [suffix comparator]."""
+    p = value_patterns()
+    return (
+        rf"(?P<prefix>{p['prefix_re']})?\s*(?P<num>{ARABIC}|{CN_NUMERAL})\s*"
+        rf"(?P<unit>{p['unit_re']})?\s*(?P<suffix>{p['suffix_re']})?"
+    )
+
+
+@cache
+def _value_full() -> re.Pattern[str]:
+    return re.compile(rf"^{value_regex()}$")
+
+
+@cache
+def _range_full() -> re.Pattern[str]:
+    p = value_patterns()
+    return re.compile(
+        rf"^(?P<a>{ARABIC})\s*(?:{p['unit_re']})?\s*[-—–~～至到]\s*(?P<b>{ARABIC})\s*"
+        rf"(?P<unit>{p['unit_re']})?\s*(?P<suffix>{p['suffix_re']})?$"
+    )
+
+
+@dataclass
+class ParsedValue:
+    value: float | None
+    comparator: str | None
+    unit: str | None
+    cumulative: bool
+    kind: Kind
+    parts: list[str] = field(default_factory=list)  # kind 'several': each value as written
+    note: str | None = None  # an annotation in brackets: （省）, （“十三五”年均数）
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.kind == "several"
+
+
+def to_number(num: str) -> float | None:
+    if re.fullmatch(ARABIC, num):
+        value = float(num)
+    else:
+        n = cn_to_number(num)
+        if n is None:
+            return None
+        value = float(n)
+    return float(int(value)) if value.is_integer() else value
+
+
+def _comparator(prefix: str | None, suffix: str | None, unit: str | None) -> str | None:
+    p = value_patterns()
+    if prefix:
+        return p["prefix"][prefix]
+    if suffix:
+        if suffix == "内" and unit not in p["time_units"]:
+            return None  # 省内, 市内: a place, not a limit
+        return p["suffix"][suffix]
+    return None
+
+
+def parse_value(text: str) -> ParsedValue:
+    """'99.5以上' → 99.5 >= ; '〔70〕' → 70 cumulative ; '1500份/百万人' ; '不发生' → null."""
+    p = value_patterns()
+    raw = text.strip()
+    lines = [ln.strip() for ln in raw.split("\n") if ln.strip()]
+    notes = [ln for ln in lines if _NOTE.fullmatch(ln)]
+    values = [ln for ln in lines if ln not in notes]
+    if len(values) > 1:
+        return ParsedValue(None, None, None, False, "several", parts=values)
+    core = values[0] if values else ""
+    notes += _NOTE.findall(core)
+    core = _NOTE.sub("", core).strip()
+    note = "".join(notes) or None
+    cumulative = False
+    for a, b in p["brackets"]:
+        if core.startswith(a) and core.endswith(b):
+            core, cumulative = core[1:-1].strip(), True
+    if core in p["empty"]:
+        return ParsedValue(None, None, None, cumulative, "empty", note=note)
+    if core in p["words"]:
+        return ParsedValue(None, None, None, cumulative, "word", note=note)
+    if re.fullmatch(r"[A-Ea-e][+＋\-－]?", core):
+        return ParsedValue(None, None, None, cumulative, "grade", note=note)
+    if m := _range_full().match(core):
+        unit = canonical_unit(m.group("unit"))
+        return ParsedValue(None, None, unit, cumulative, "range", note=note)
+    if (m := _value_full().match(core)) and (number := to_number(m.group("num"))) is not None:
+        unit = m.group("unit")
+        comparator = _comparator(m.group("prefix"), m.group("suffix"), unit)
+        return ParsedValue(
+            number, comparator, canonical_unit(unit), cumulative, "number", note=note
+        )
+    return ParsedValue(None, None, None, cumulative, "text", note=note)
+
+
+def indicator_key(name: str) -> tuple[str | None, str | None]:
+    """(canonical indicator key or None, warning when several indicators tie)."""
+    ranked = rank_indicators(name)
+    if not ranked:
+        return None, None
+    tied = [h.key for h in ranked if h.score == ranked[0].score]
+    if len(tied) > 1:
+        return None, (
+            f"indicator '{name}' matches {', '.join(tied)} equally; indicator_key left empty"
+        )
+    return ranked[0].key, None

@@ -1,0 +1,112 @@
+"""Statements: commitment / background / vision / safeguard; no measures from debris."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.measures import outline_disordered, sentence_statement, statement_of
+from ingest.structure import parse_blocks
+from tests.ingest.seeds import all_records, record
+
+SECTIONS = [
+    (["发展背景", "“十三五”期间药品安全工作取得显著成效"], "background"),
+    (["发展背景", "新发展阶段面临的新机遇新挑战"], "background"),
+    (["总体要求", "二○三五年远景目标"], "vision"),
+    (["总体要求", "“十四五”药品安全工作的主要目标"], "vision"),
+    (["总体要求", "指导思想"], "vision"),
+    (["总体要求"], "vision"),
+    (["强化规划实施保障", "加强组织领导"], "safeguard"),
+    (["保障措施分工"], "safeguard"),
+    (["构建药品安全风险防控体系", "加强疫苗安全监管"], "commitment"),
+]
+
+
+@pytest.mark.parametrize("path,statement", SECTIONS, ids=[" / ".join(p) for p, _ in SECTIONS])
+def test_statement_of_section(path, statement):
+    assert statement_of(path) == statement
+
+
+# Sentences read without their section (a shuffled page): what each one says.
+SENTENCES = [
+    ("实施医疗器械优先审评制度，被国家药监局纳入医疗器械注册人制度、医疗器械唯一标识系统等试点范围。",
+     "background"),
+    ("全面加强疫苗监管，累计完成检查2万余家次。", "background"),
+    ("二是监管能力有待提升。", "background"),
+    ("2020年11月，中共中央、国务院印发了《成渝地区双城经济圈建设规划纲要》。", "background"),
+    ("展望2035年，全市药品监管能力达到国内先进水平。", "vision"),
+    ("到2025年，累计培养200名优秀检查组长。", "commitment"),
+    ("深化川渝药品监管一体化，推动川渝标准互认。", "commitment"),
+    ("建设药品追溯监管系统，采集追溯数据。", "commitment"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,statement", SENTENCES, ids=[s[0][:14] for s in SENTENCES])
+def test_sentence_statement(text, statement):
+    assert sentence_statement(text) == statement
+
+
+def _by_text(prefix: str, start: str):
+    return next(m for m in record(prefix).measures if m.text.startswith(start))
+
+
+def test_zhejiang_sections():
+    rec = record("003")
+    background = [m for m in rec.measures if (m.section or "").startswith("发展背景")]
+    assert len(background) >= 10 and all(m.statement == "background" for m in background)
+    assert _by_text("003", "展望2035年").statement == "vision"
+    # the plan's aims are its vision; what it commits to are its tasks and targets
+    assert _by_text("003", "到2025年，建成全国药品安全示范省").statement == "vision"
+    assert _by_text("003", "坚持以习近平新时代中国特色社会主义思想为指导").statement == "vision"
+    assert _by_text("003", "加强组织领导").statement == "safeguard"
+    assert _by_text("003", "加强疫苗安全监管").statement == "commitment"
+
+
+def test_shanghai_sections():
+    assert _by_text("001", "以习近平新时代中国特色社会主义思想为指导").statement == "vision"
+    assert _by_text("001", "认真履行药品安全尤其是疫苗安全的政治责任").statement == "safeguard"
+    safeguards = [m for m in record("000").measures if m.statement == "safeguard"]
+    assert len(safeguards) == 4  # 三、保障措施分工
+
+
+def test_chongqing_shuffled_page_is_read_sentence_by_sentence():
+    rec = record("004")
+    assert outline_disordered(parse_blocks(rec_text("004")))
+    assert not any(outline_disordered(parse_blocks(rec_text(p))) for p in ("000", "001", "003"))
+    pilot = next(m for m in rec.measures if "医疗器械唯一标识系统" in m.text)
+    assert pilot.statement == "background"
+    assert pilot.text.startswith("深入推进“放管服”改革")  # the background run, not the paragraph
+    assert _by_text("004", "展望2035年").statement == "vision"
+    chuanyu = [m for m in rec.measures if "川渝" in m.text and m.statement == "commitment"]
+    assert len(chuanyu) >= 3
+    for m in rec.measures:  # split measures keep exact evidence spans
+        assert m.text.strip()
+
+
+def rec_text(prefix: str) -> str:
+    from ingest.normalize import normalize
+    from ingest.read import read_source
+    from tests.conftest import seed
+
+    return normalize(read_source(seed(prefix))).text
+
+
+def test_no_measures_from_debris_glossaries_or_web_chrome():
+    for rec in all_records():
+        for m in rec.measures:
+            assert "新浪财经" not in m.text
+            assert not m.text.startswith(("“浙苗链”：", "“一院四所一中心”：", "附件：")), m.text
+            assert not m.text.startswith("计算公式"), m.text
+    # measures are unique within a document (the duplicated scrape of 004 included)
+    for rec in all_records():
+        texts = [m.text for m in rec.measures if len(m.text) > 30]
+        assert len(texts) == len(set(texts)), rec.document.source
+
+
+def test_evidence_spans_are_exact():
+    """Every measure and program points at its words in the normalized text (split runs too)."""
+    for prefix in ("000", "001", "002", "003", "004"):
+        text, rec = rec_text(prefix), record(prefix)
+        for m in rec.measures:
+            assert text[m.start : m.end] == m.text, (prefix, m.ordinal)
+        for p in rec.programs:
+            assert text[p.start : p.end].strip("“”") == p.name.strip("“”"), (prefix, p.name)

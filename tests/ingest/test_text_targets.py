@@ -1,0 +1,178 @@
+"""Numeric commitments in running text: golden sentences, non-targets, and the seeds."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from ingest.measures import build_measures
+from ingest.normalize import normalize
+from ingest.pipeline import extract_file
+from ingest.read import read_source
+from ingest.record import Measure
+from ingest.structure import parse_blocks
+from ingest.text_targets import text_targets
+from tests.conftest import seed
+
+PERIOD = "2021-2025"
+
+
+def _targets(text: str, statement: str = "commitment", period: str | None = PERIOD):
+    prefix = "（一）重点任务。"  # the sentence sits in a measure, after its title
+    m = Measure(id="d:1", ordinal="1", text=prefix + text, statement=statement, start=10,
+                end=10 + len(prefix + text))  # fmt: skip
+    return m, text_targets([m], [], period)
+
+
+# sentence → (indicator, value, value_text, comparator, unit, year, baseline, cumulative) each
+GOLDEN = [
+    ("到2025年，全省药品抽检合格率稳定在99%以上。",
+     [("全省药品抽检合格率", 99, "99%以上", ">=", "%", 2025, None, False)]),
+    ("支持符合条件的创新药临床试验审评审批时限缩短至30个工作日。",
+     [("创新药临床试验审评审批时限", 30, "30个工作日", "<=", "工作日", None, None, False)]),
+    ("提高申报资料质量，第二类医疗器械首次注册平均周期压缩至六个月内。",
+     [("第二类医疗器械首次注册平均周期", 6, "六个月内", "<=", "月", None, None, False)]),
+    ("优化新药的入院流程，逐步实现由30个工作日缩减至15个工作日。",
+     [("新药的入院流程", 15, "15个工作日", "<=", "工作日", None, 30, False)]),
+    ("设立药品上市许可持有人药物警戒哨点20个、医疗器械不良事件监测哨点30个。",
+     [("设立药品上市许可持有人药物警戒哨点", 20, "20个", None, "个", None, None, False),
+      ("医疗器械不良事件监测哨点", 30, "30个", None, "个", None, None, False)]),
+    ("“十四五”期间，制修订药品、医疗器械、化妆品标准100个，其中药品标准75个。",
+     [("制修订药品、医疗器械、化妆品标准", 100, "100个", None, "个", 2025, None, True),
+      ("药品标准", 75, "75个", None, "个", 2025, None, True)]),
+    ("省级每年培训20000名专业技术人员、1000名企业负责人和质量管理人员。",
+     [("培训专业技术人员", 20000, "20000名", None, "名", None, None, False),
+      ("培训企业负责人和质量管理人员", 1000, "1000名", None, "名", None, None, False)]),
+    ("疫苗生产企业派驻检查覆盖率达到100%。",
+     [("疫苗生产企业派驻检查覆盖率", 100, "100%", ">=", "%", None, None, False)]),
+    ("不良反应报告县（市、区）覆盖率不低于90%。",
+     [("不良反应报告县（市、区）覆盖率", 90, "不低于90%", ">=", "%", None, None, False)]),
+    ("到“十四五”期末，每万人口执业药师数达到4.5人。",
+     [("每万人口执业药师数", 4.5, "4.5人", ">=", "人", 2025, None, False)]),
+    ("到2023年末，累计培养200名优秀检查组长。",
+     [("培养优秀检查组长", 200, "200名", None, "名", 2023, None, True)]),
+    ("药品、化妆品不良反应报告质量抽样评估分别达到96分、95分以上。",
+     [("药品不良反应报告质量抽样评估", 96, "96分", ">=", "分", None, None, False),
+      ("化妆品不良反应报告质量抽样评估", 95, "95分以上", ">=", "分", None, None, False)]),
+    ("行政审批事项办理时限较法定时限压缩50%以上。",
+     [("行政审批事项办理时限较法定时限压缩", 50, "50%以上", ">=", "%", None, None, False)]),
+    ("符合要求的，5个工作日内完成技术审评。",
+     [("完成技术审评", 5, "5个工作日内", "<=", "工作日", None, None, False)]),
+    ("对15个品种开展上市后安全性评价研究。",
+     [("开展上市后安全性评价研究", 15, "15个品种", None, "品种", None, None, False)]),
+    ("拥有3-5个走向国际的领军品牌。",
+     [("拥有走向国际的领军品牌", None, "3-5个", None, "个", None, None, False)]),
+    ("第二类医疗器械注册审评时限压缩至法定时限的50%。",
+     [("第二类医疗器械注册审评时限", 50, "50%", "<=", "%", None, None, False)]),
+    ("每年组织培训2000人次。",
+     [("组织培训", 2000, "2000人次", None, "人次", None, None, False)]),
+    ("药品、医疗器械、化妆品生产企业年度报告执行率100%。",
+     [("药品、医疗器械、化妆品生产企业年度报告执行率", 100, "100%", None, "%", None, None, False)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence,expected", GOLDEN, ids=[g[0][:16] for g in GOLDEN])
+def test_golden_sentences(sentence, expected):
+    m, targets = _targets(sentence)
+    got = [(t.indicator, t.value, t.value_text, t.comparator, t.unit, t.year, t.baseline,
+            t.cumulative) for t in targets]  # fmt: skip
+    assert got == expected
+    for t in targets:  # evidence: the sentence, and a span that holds the value as written
+        assert t.text == sentence
+        local = m.text[t.start - m.start : t.end - m.start]
+        assert t.value_text in local
+
+
+NOT_TARGETS = [
+    "“十三五”期间，全省药品抽检合格率达到99.2%。",  # the past
+    "2020年，药品不良反应报告数分别达1260份/百万人口、265份/百万人口。",  # a past year
+    "截至目前，已建成不良反应监测哨点医院116家。",
+    "根据国办发〔2021〕16号文件要求，制定本方案。",  # a document number
+    "规划期为2021—2025年，展望至2035年。",  # year ranges and years
+    "2021年11月1日起施行。",  # a date
+    "第1个国家级重点实验室落户我市。",  # an ordinal
+    "计算公式：抽检合格批次数/抽检总批次数×100%。",  # a formula
+    "深化促进医药产业发展的“1+3+N”服务措施。",  # a name made of numbers
+    "建设一批中医药产业园，打造三个作用。",  # Chinese numerals that count nothing
+    "即利用3年时间，推动工作开展。",  # a bare duration
+    "全市共有药品生产企业137家。",  # a statement, no commitment verb
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_TARGETS, ids=[s[:12] for s in NOT_TARGETS])
+def test_not_targets(sentence):
+    assert _targets(sentence)[1] == []
+
+
+def test_background_measures_give_no_targets():
+    assert _targets("建成药物警戒哨点20个。", statement="background")[1] == []
+    assert _targets("设立药物警戒哨点20个。", statement="commitment")[1] != []
+
+
+def test_glossary_entry_is_no_commitment():
+    text = "“双百尖兵”工程：即利用3年时间，培养200名优秀检查组长。"
+    m = Measure(id="d:1", ordinal="1", text=text, statement="commitment", start=0, end=len(text))
+    assert text_targets([m], [], PERIOD) == []
+
+
+def test_period_named_in_the_sentence_gives_the_year_without_a_document_period():
+    _, targets = _targets("“十四五”期间，培育创新医疗器械10个以上。", period=None)
+    assert [(t.year, t.cumulative, t.comparator) for t in targets] == [(2025, True, ">=")]
+
+
+def test_indicator_key_only_for_a_confident_match():
+    _, targets = _targets("药品不良反应报告数达到1000份/百万人以上。")
+    assert targets[0].indicator_key == "adr_reports_per_million"
+    _, targets = _targets("培育国内一流经典品牌20个。")
+    assert targets[0].indicator_key is None
+
+
+# --- seeds ---------------------------------------------------------------------------------
+
+
+@cache
+def _seed_text_targets(prefix: str):
+    norm = normalize(read_source(seed(prefix)))
+    blocks = parse_blocks(norm.text)
+    measures = [Measure(id=m.ordinal, ordinal=m.ordinal, section=m.section, title=m.title,
+                        text=m.text, statement=m.statement, start=m.start, end=m.end)
+                for m in build_measures(blocks)]  # fmt: skip
+    return norm.text, text_targets(measures, blocks, PERIOD)
+
+
+def test_seed_003_running_text_targets():
+    text, targets = _seed_text_targets("003")
+    got = {(t.indicator, t.value_text, t.year) for t in targets}
+    assert {
+        ("设立药品上市许可持有人药物警戒哨点", "20个", None),
+        ("医疗器械不良事件监测哨点", "30个", None),
+        ("化妆品不良反应监测评价基地", "2个", None),
+        ("药品不良反应监测哨点医院新的/严重的报告比例", "不低于40%", None),
+        ("制修订药品、医疗器械、化妆品标准", "100个", 2025),
+        ("培训专业技术人员", "20000名", None),  # a cell of the 重大项目 table
+        ("申报创新药", "100个", 2025),
+    } <= got
+    # the glossary's 培养200名优秀检查组长 explains a program; only the commitment counts
+    assert [t.year for t in targets if t.indicator == "培养优秀检查组长"] == [2023]
+    assert not any("×100%" in t.text for t in targets)  # the statistics formulas
+    for t in targets:
+        assert t.value_text in text[t.start : t.end] and text[t.start : t.end] in t.text
+
+
+def test_seed_004_background_achievements_are_not_targets():
+    _, targets = _seed_text_targets("004")
+    values = {t.value_text for t in targets}
+    assert "16家" not in values and "137家" not in values and "4110批次" not in values
+    assert ("审评项目管理人数量占审评队伍", "20%以上", 2025) in {
+        (t.indicator, t.value_text, t.year) for t in targets}  # fmt: skip
+
+
+def test_seed_002_pipeline_targets_have_departments_and_unique_ids():
+    record = extract_file(seed("002"))
+    assert len(record.targets) == 10
+    assert len({t.id for t in record.targets}) == len(record.targets)
+    flu = next(t for t in record.targets if "流感疫苗" in t.indicator)
+    assert (flu.value, flu.unit, flu.comparator) == (30, "工作日", "<=")
+    assert flu.departments and flu.section
+    assert all(t.text and t.end > t.start for t in record.targets)
