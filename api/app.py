@@ -62,7 +62,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         return JSONResponse(
             status_code=exc.status_code,
-            content={"error": "NotFound" if exc.status_code == 404 else "HTTPError", "message": message},
+            content={
+                "error": "NotFound" if exc.status_code == 404 else "HTTPError",
+                "message": message,
+            },
             headers=getattr(exc, "headers", None),
         )
 

@@ -139,7 +139,7 @@ def normalize(src: SourceText) -> NormalizedText:
     buf = buf.sub(_ARTEFACTS, "")
 
     stats = {"hanzi": 0, "changed": 0, "stray": 0}
-    lines = [_normalize_line(line, stats) for line in _split_lines(buf)]
+    lines = [_normalize_line(line, stats) for line in _tsv_rows_to_cells(_split_lines(buf))]
     script = "simplified"
     if stats["hanzi"] and stats["changed"] / stats["hanzi"] >= TRADITIONAL_SHARE:
         script = "traditional"
@@ -280,6 +280,27 @@ def _normalize_line(line: _Line, stats: dict[str, int]) -> _Line:
     if cell:
         return _Line("\t" + body, line.offs[:1] + offs, "cell")
     return _Line(body, offs, "text" if body else "blank")
+
+
+def _tsv_rows_to_cells(lines: list[_Line]) -> list[_Line]:
+    """A row of tab-separated cells on one line ("1\t任务\t省药监局\t省司法厅") becomes
+    the cell-per-line form, one "\t" line a cell and a blank line after the row, so
+    both ways of flattening a table reach the structure stage alike."""
+    out: list[_Line] = []
+    for line in lines:
+        inner = line.text[1:] if line.text.startswith("\t") else line.text
+        if inner.count("\t") < 2 or not inner.strip():
+            out.append(line)
+            continue
+        head = len(line.text) - len(inner)
+        pos = head
+        for cell in inner.split("\t"):
+            end = pos + len(cell)
+            marker = line.offs[pos - 1] if pos > 0 else (line.offs[pos] if cell else line.offs[0])
+            out.append(_Line("\t" + cell, [marker, *line.offs[pos:end]]))
+            pos = end + 1
+        out.append(_Line("", []))
+    return out
 
 
 def _classify(lines: list[_Line]) -> list[_Line]:

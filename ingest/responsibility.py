@@ -56,7 +56,9 @@ def find_statements(text: str, offset: int = 0) -> list[Statement]:
             mentions = parse_body(m["body"], offset + m.start("body"), default_role=role)
             if mentions:
                 taken.append(m.span())
-                out.append(Statement(m["label"], offset + m.start(), offset + m.end(), tuple(mentions)))
+                out.append(
+                    Statement(m["label"], offset + m.start(), offset + m.end(), tuple(mentions))
+                )
     for m in _rx("unlabelled").finditer(text):
         if _overlaps(m.span(), taken):
             continue
@@ -83,7 +85,9 @@ def parse_body(body: str, offset: int = 0, default_role: str = "responsible") ->
         mentions += _parse_clause(clause, offset + cstart, role)
     has_lead = any(m.role == "lead" for m in mentions)
     shared = "support" if has_lead else "responsible"
-    mentions = [Mention(m.text, shared, m.start, m.end) if m.role == "shared" else m for m in mentions]
+    mentions = [
+        Mention(m.text, shared, m.start, m.end) if m.role == "shared" else m for m in mentions
+    ]
     return _dedupe(mentions)
 
 

@@ -166,6 +166,7 @@ def _is_cell(line: str) -> bool:
 class _State:
     table_no: int = -1
     caption: str | None = None  # the last short line: it introduces the next table
+    last_header: list[str] = field(default_factory=list)
 
 
 def parse_blocks(text: str) -> list[Block]:
@@ -191,6 +192,11 @@ def parse_blocks(text: str) -> list[Block]:
             rows, i = _read_table(lines, i)
             header = [c.text for c in rows[0]] if rows and _looks_like_header(rows[0]) else []
             body = rows[1:] if header else rows
+            if header:
+                state.last_header = header
+            elif rows and len(rows[0]) == len(state.last_header):
+                # a table interrupted by a sub-heading row （一）… goes on under its header
+                header = state.last_header
             for cells in body:
                 if not any(c.text for c in cells):
                     continue

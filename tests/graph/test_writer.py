@@ -22,7 +22,15 @@ def test_seeds_load_with_every_label(seeded_store):
     assert stats["nodes"]["Target"] == sum(len(r.targets) for r in records)
     assert stats["relationships"]["CONTAINS"] == stats["nodes"]["Measure"]
     assert stats["relationships"]["SETS"] == stats["nodes"]["Target"]
-    for rel in ("ISSUED", "RESPONSIBLE", "BELONGS_TO", "DIVISION_OF", "ADDRESSES", "TRACKS", "CITES"):
+    for rel in (
+        "ISSUED",
+        "RESPONSIBLE",
+        "BELONGS_TO",
+        "DIVISION_OF",
+        "ADDRESSES",
+        "TRACKS",
+        "CITES",
+    ):
         assert stats["relationships"][rel] > 0, rel
 
 

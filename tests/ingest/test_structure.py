@@ -1,0 +1,42 @@
+"""Golden tables for table flattening forms the structure stage must read alike."""
+
+from __future__ import annotations
+
+from ingest.measures import build_measures
+from ingest.normalize import normalize
+from ingest.read import SourceText
+from ingest.structure import parse_blocks
+
+TSV = (
+    "二、重点任务分工\n"
+    "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+    "（一）完善法规标准体系\n"
+    "1\t推动条例修订，完善配套制度。\t省药监局\t省司法厅\t2023年底前\n"
+    "2\t发布道地药材标准20个以上。\t省药监局会省中医药局\t省农业农村厅\t2025年底前\n"
+)
+
+
+def _normalized(text: str):
+    return normalize(SourceText(path="t.txt", text=text, encoding="utf-8", format="text"))
+
+
+def test_tab_separated_rows_become_cells_with_exact_offsets():
+    n = _normalized(TSV)
+    assert "\t省司法厅\n" in n.text
+    start = n.text.index("省司法厅")
+    s, e = n.to_source(start, start + 4)
+    assert TSV[s:e] == "省司法厅"
+
+
+def test_sub_heading_rows_keep_the_table_header_and_roles():
+    blocks = parse_blocks(_normalized(TSV).text)
+    rows = [b for b in blocks if b.kind == "row"]
+    assert [b.header for b in rows] == [
+        ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+    ] * 2
+    measures = build_measures(blocks)
+    roles = [[(m.text, m.role) for m in d.mentions] for d in measures]
+    assert roles == [
+        [("省药监局", "lead"), ("省司法厅", "support")],
+        [("省药监局", "lead"), ("省中医药局", "support"), ("省农业农村厅", "support")],
+    ]
