@@ -21,26 +21,14 @@ from pydantic import (
     model_validator,
 )
 
+from ingest import vocab
 from ingest.record import Binding, Comparator, Role, Statement
 from policykg.errors import InputError
 
 # The topic keys of DESIGN.md plus the region topics of data/reference/regions.yaml.
-# fmt: off
-TOPIC_KEYS = frozenset([
-    "udi", "drug_traceability", "vaccine_oversight", "pharmacovigilance", "mah_system",
-    "device_registrant", "tcm", "cosmetics", "ai_medical_devices", "brain_computer_interface",
-    "cell_gene_therapy", "rare_disease", "blood_products", "special_drugs", "inspector_workforce",
-    "smart_regulation", "review_approval_reform", "generic_consistency", "clinical_trials",
-    "online_sales", "emergency_response", "standards", "credit_regulation", "testing_capacity",
-    "regulatory_science", "lot_release", "pics", "international", "yangtze_river_delta",
-    "chengdu_chongqing", "regional_cooperation", "beijing_tianjin_hebei", "greater_bay_area",
-    "pan_pearl_river_delta", "yellow_river_basin",
-])
-REGION_KEYS = frozenset([
-    "yangtze_river_delta", "chengdu_chongqing", "beijing_tianjin_hebei", "greater_bay_area",
-    "pan_pearl_river_delta", "yellow_river_basin",
-])
-# fmt: on
+# The topics gold files speak of: DESIGN.md's keys and the cooperation regions.
+REGION_KEYS = frozenset(r.key for r in vocab.regions())
+TOPIC_KEYS = frozenset(vocab.DESIGN_TOPIC_KEYS) | REGION_KEYS
 # narrower → broader: a set of topics is closed under these before comparison.
 BROADER = {region: "regional_cooperation" for region in REGION_KEYS}
 

@@ -18,25 +18,14 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
+from graph.model import NODE_KEYS
 from graph.store import QueryResult, Statement
 from policykg.errors import QueryRefused, StoreError
 
 log = logging.getLogger(__name__)
 
-# label -> key property (unique; MERGE on it). Same table as graph.model.NODE_KEYS
-# (a test keeps them equal).
-UNIQUE_KEYS: dict[str, str] = {
-    "Province": "code",
-    "Region": "key",
-    "Document": "id",
-    "Measure": "id",
-    "Department": "id",
-    "Target": "id",
-    "Indicator": "key",
-    "Program": "id",
-    "Topic": "key",
-    "Reference": "id",
-}
+# label -> key property (unique; MERGE on it): the graph model's own table
+UNIQUE_KEYS: dict[str, str] = NODE_KEYS
 
 # Range indexes for the common filters of the named queries.
 RANGE_INDEXES: tuple[tuple[str, str], ...] = (
