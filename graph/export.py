@@ -245,9 +245,15 @@ def iter_export(g: nx.MultiDiGraph, fmt: str) -> Iterator[bytes]:
         for i in range(0, len(data), _CHUNK):
             yield data[i : i + _CHUNK]
     elif fmt == "json":
-        encoder = json.JSONEncoder(ensure_ascii=False)
-        for chunk in encoder.iterencode(node_link(g)):
-            yield chunk.encode("utf-8")
+        # iterencode yields tiny pieces (one per token): send them in 64 KiB chunks
+        parts, size = [], 0
+        for piece in json.JSONEncoder(ensure_ascii=False).iterencode(node_link(g)):
+            parts.append(piece)
+            size += len(piece)
+            if size >= _CHUNK:
+                yield "".join(parts).encode("utf-8")
+                parts, size = [], 0
+        yield "".join(parts).encode("utf-8")
     else:
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
