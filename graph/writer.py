@@ -102,6 +102,12 @@ def _stored_versions(
     return stored, [row[0] for row in older.rows]
 
 
+def is_unchanged(store: GraphStore, graph: DocumentGraph) -> bool:
+    """Stored under this id with the same text hash and extractor, and nowhere else."""
+    stored, superseded = _stored_versions(store, graph)
+    return stored == (graph.content_hash, graph.extractor_version) and not superseded
+
+
 def write_document(store: GraphStore, graph: DocumentGraph) -> Outcome:
     """Write one document's graph in one transaction; replace it whole if it changed
     (its text, or the extractor that read it)."""

@@ -92,11 +92,12 @@ def document_id(meta: Metadata, source: str) -> str:
     return f"file:{Path(source).name}"
 
 
-def extract_text(normalized: NormalizedText) -> ExtractionRecord:
+def describe(normalized: NormalizedText) -> tuple[DocumentInfo, Metadata]:
+    """The document's identity and metadata: cheap, so a caller can tell an unchanged
+    document (same id, text hash and extractor) before the full extraction."""
     text = normalized.text
     source = normalized.source.path
     meta = extract_metadata(text, normalized.front_matter, source)
-    blocks = parse_blocks(text)
     info = DocumentInfo(
         id=document_id(meta, source),
         source=Path(source).name,
@@ -114,6 +115,12 @@ def extract_text(normalized: NormalizedText) -> ExtractionRecord:
         extractor_version=extractor_version(),
         chars=len(text),
     )
+    return info, meta
+
+
+def extract_text(normalized: NormalizedText) -> ExtractionRecord:
+    info, meta = describe(normalized)
+    blocks = parse_blocks(normalized.text)
     record = ExtractionRecord(document=info, warnings=[*normalized.warnings, *meta.warnings])
     ctx = Context(normalized, blocks, meta, record)
     record.sections = [

@@ -11,11 +11,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.model import record_to_graph
+from graph.model import DocumentGraph, record_to_graph
 from graph.store import GraphStore
-from graph.writer import load_reference_data, write_document
-from ingest.pipeline import extract_file
-from ingest.read import SUPPORTED_SUFFIXES
+from graph.writer import is_unchanged, load_reference_data, write_document
+from ingest.normalize import normalize
+from ingest.pipeline import describe, extract_text
+from ingest.read import SUPPORTED_SUFFIXES, read_source
 from policykg.errors import InputError, PolicyKGError
 
 log = logging.getLogger(__name__)
@@ -69,8 +70,7 @@ def ingest_paths(
     load_reference_data(store)
     for path in files:
         try:
-            record = extract_file(path)
-            outcome = write_document(store, record_to_graph(record))
+            outcome = _ingest_file(store, path)
         except InputError as e:
             summary.failed.append((str(path), _reason(e, path)))
         except PolicyKGError as e:
@@ -80,6 +80,17 @@ def ingest_paths(
         if on_file:
             on_file(path)
     return summary
+
+
+def _ingest_file(store: GraphStore, path: Path) -> str:
+    normalized = normalize(read_source(path))
+    info, _ = describe(normalized)
+    probe = DocumentGraph(
+        info.id, info.content_hash, info.extractor_version, info.source, info.province_code
+    )
+    if is_unchanged(store, probe):
+        return "unchanged"  # the costly extraction is skipped, not just the write
+    return write_document(store, record_to_graph(extract_text(normalized)))
 
 
 def _reason(error: Exception, path: Path) -> str:

@@ -122,3 +122,21 @@ def test_same_file_under_a_new_identity_supersedes_the_old(empty_store):
     ids = empty_store.read("MATCH (d:Document) RETURN d.id").rows
     assert ids == [[record.document.id]]
     assert graph_stats(empty_store) == before
+
+
+def test_reingest_of_unchanged_files_skips_extraction(empty_store, monkeypatch):
+    """Unchanged files are recognised from their identity and text hash alone."""
+    import policykg.ingestion as ingestion
+
+    calls: list[str] = []
+    real = ingestion.extract_text
+
+    def counting(normalized):
+        calls.append(normalized.source.path)
+        return real(normalized)
+
+    monkeypatch.setattr(ingestion, "extract_text", counting)
+    ingest_paths(empty_store, [CORPUS])
+    assert len(calls) == 5
+    summary = ingest_paths(empty_store, [CORPUS])
+    assert len(summary.unchanged) == 5 and len(calls) == 5
