@@ -6,10 +6,11 @@ Pure: no database. The writer turns these rows into `UNWIND $rows … MERGE` sta
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.record import ExtractionRecord, Target
+from ingest.record import DepartmentMention, ExtractionRecord, Target, TopicMatch
 
 # label → key property
 NODE_KEYS: dict[str, str] = {
@@ -94,6 +95,20 @@ def _indicator_props(target: Target) -> dict[str, Any]:
     return _clean({"name": known.name, "name_en": known.name_en, "unit": known.unit})
 
 
+def _responsible_rows(
+    source: str, departments: list[DepartmentMention], dept_key: Callable[[str], str]
+) -> list[dict[str, Any]]:
+    """RESPONSIBLE rows of a measure or a target, with role and the mention as written."""
+    return [
+        {"from": source, "to": dept_key(d.name), "props": {"role": d.role, "mention": d.mention}}
+        for d in departments
+    ]
+
+
+def _topic_rows(source: str, topics: list[TopicMatch]) -> list[dict[str, Any]]:
+    return [{"from": source, "to": t.key, "props": {"matched": t.matched}} for t in topics]
+
+
 def record_to_graph(record: ExtractionRecord) -> DocumentGraph:
     doc = record.document
     code = doc.province_code
@@ -136,16 +151,8 @@ def record_to_graph(record: ExtractionRecord) -> DocumentGraph:
         props["document_id"] = doc.id
         measure_rows.append({"key": mid, "props": props})
         contains.append({"from": doc.id, "to": mid, "props": {}})
-        for dm in m.departments:
-            responsible.append(
-                {
-                    "from": mid,
-                    "to": dept_key(dm.name),
-                    "props": {"role": dm.role, "mention": dm.mention},
-                }
-            )
-        for t in m.topics:
-            addresses.append({"from": mid, "to": t.key, "props": {"matched": t.matched}})
+        responsible += _responsible_rows(mid, m.departments, dept_key)
+        addresses += _topic_rows(mid, m.topics)
         for p in m.programs:
             mentions.append({"from": mid, "to": program_id(code, p), "props": {}})
         for r in m.regions:
@@ -170,16 +177,8 @@ def record_to_graph(record: ExtractionRecord) -> DocumentGraph:
                 t.indicator_key, {"key": t.indicator_key, "props": _indicator_props(t)}
             )
             tracks.append({"from": tid, "to": t.indicator_key, "props": {}})
-        for dm in t.departments:
-            t_resp.append(
-                {
-                    "from": tid,
-                    "to": dept_key(dm.name),
-                    "props": {"role": dm.role, "mention": dm.mention},
-                }
-            )
-        for tm in t.topics:
-            t_addr.append({"from": tid, "to": tm.key, "props": {"matched": tm.matched}})
+        t_resp += _responsible_rows(tid, t.departments, dept_key)
+        t_addr += _topic_rows(tid, t.topics)
 
     ref_rows, cites = [], []
     for r in record.references:
