@@ -9,10 +9,10 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from policykg.api.routers import browser, meta, named, research
+from policykg.api.routers import export as export_routes
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.routers import browser, meta, named, research
-from api.routers import export as export_routes
 from policykg.errors import PolicyKGError
 from policykg.settings import Settings, get_settings
 from policykg.stores import make_store

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from fastapi import Request
+from policykg.graph.store import GraphStore
 
-from graph.store import GraphStore
 from policykg.settings import Settings
 
 

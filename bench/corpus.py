@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from opencc import OpenCC
+from policykg.ingest import vocab
+from policykg.ingest.metadata import extract_metadata
+from policykg.ingest.normalize import normalize
+from policykg.ingest.read import read_source
 
-from ingest import vocab
-from ingest.metadata import extract_metadata
-from ingest.normalize import normalize
-from ingest.read import read_source
 from policykg.resources import data_path
 
 _NUMBERED = re.compile(

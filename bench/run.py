@@ -34,11 +34,12 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
+from policykg.graph.export import to_networkx
+from policykg.graph.queries import enum_values, registry
+from policykg.graph.stores.falkordb import FalkorDBStore
+from policykg.ingest.pipeline import extract_file
+
 from bench.corpus import generate
-from graph.export import to_networkx
-from graph.queries import enum_values, registry
-from graph.stores.falkordb import FalkorDBStore
-from ingest.pipeline import extract_file
 from policykg.errors import PolicyKGError
 from policykg.ingestion import graph_stats, ingest_paths
 

@@ -6,7 +6,7 @@ analysis, shipped on npm as ``@neo4j-cypher/language-support``. ``tools/cypher-l
 pins it (package-lock.json) and wraps it in ``lint.mjs``; this module installs it on
 first use (``npm ci``) and runs it in a subprocess::
 
-    from graph.cypher_lint import LintQuery, lint
+    from policykg.graph.cypher_lint import LintQuery, lint
     [result] = lint([LintQuery("q", "MATCH (t:Topic {key: $topic}) RETURN t.key", ("topic",))])
     result.errors    # () -> Neo4j accepts it;  result.warnings: unknown labels/properties, ...
 
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from graph.queries import NamedQuery
+from policykg.graph.queries import NamedQuery
 
 log = logging.getLogger(__name__)
 

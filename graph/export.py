@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import IO, Any
 
 import networkx as nx
+from policykg.graph.model import NODE_KEYS
+from policykg.graph.neo4j_csv import neo4j_csv_files
+from policykg.graph.store import GraphStore
 
-from graph.model import NODE_KEYS
-from graph.neo4j_csv import neo4j_csv_files
-from graph.store import GraphStore
 from policykg.errors import InputError
 
 # format → (media type, file suffix)
@@ -105,7 +105,7 @@ def to_networkx(
 def _check_filters(
     provinces: Iterable[str] | None, topics: Iterable[str] | None
 ) -> tuple[list[str], list[str]]:
-    from graph.queries import enum_values
+    from policykg.graph.queries import enum_values
 
     out = []
     for name, given in (("provinces", provinces), ("topics", topics)):
@@ -147,7 +147,7 @@ def _province_slice(g: nx.MultiDiGraph, names: list[str]) -> nx.MultiDiGraph:
 
 
 def _topic_slice(g: nx.MultiDiGraph, keys: list[str]) -> nx.MultiDiGraph:
-    from ingest.vocab import topic_narrower
+    from policykg.ingest.vocab import topic_narrower
 
     wanted = set(keys).union(*(topic_narrower(k) for k in keys))
     topics = {node_id("Topic", k) for k in wanted} & set(g)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.record import DepartmentMention, ExtractionRecord, Target, TopicMatch
+from policykg.ingest.record import DepartmentMention, ExtractionRecord, Target, TopicMatch
 
 # label → key property
 NODE_KEYS: dict[str, str] = {
@@ -87,7 +87,7 @@ def _clean(props: dict[str, Any]) -> dict[str, Any]:
 
 def _indicator_props(target: Target) -> dict[str, Any]:
     """The canonical indicator (name from the vocabulary, not one province's wording)."""
-    from ingest.vocab import indicator_by_key
+    from policykg.ingest.vocab import indicator_by_key
 
     known = indicator_by_key(target.indicator_key or "")
     if known is None:

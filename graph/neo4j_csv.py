@@ -17,8 +17,7 @@ from collections import defaultdict
 from typing import Any
 
 import networkx as nx
-
-from graph.model import NODE_KEYS
+from policykg.graph.model import NODE_KEYS
 
 # Array delimiters to try, in order: the first that no list element contains wins.
 _ARRAY_DELIMITERS = (";", "|", "¦")

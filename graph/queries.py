@@ -267,7 +267,7 @@ def get_query(name: str) -> NamedQuery:
 
 def enum_values(name: str) -> list[str]:
     """The allowed values of an enumerated parameter, from the vocabularies."""
-    from ingest import vocab
+    from policykg.ingest import vocab
 
     fixed = {
         "statements": ["commitment", "background", "vision", "safeguard"],

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph.model import DocumentGraph, NodeRows, RelRows
-from ingest import vocab
+from policykg.graph.model import DocumentGraph, NodeRows, RelRows
+from policykg.ingest import vocab
 
 
 def reference_graph() -> DocumentGraph:

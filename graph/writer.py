@@ -11,9 +11,9 @@ import logging
 from collections.abc import Iterator
 from typing import Literal
 
-from graph.model import OWNED_LABELS, DocumentGraph, NodeRows, RelRows
-from graph.reference import reference_graph
-from graph.store import GraphStore, Statement
+from policykg.graph.model import OWNED_LABELS, DocumentGraph, NodeRows, RelRows
+from policykg.graph.reference import reference_graph
+from policykg.graph.store import GraphStore, Statement
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ def node_statements(nodes: NodeRows) -> list[Statement]:
 
 
 def rel_statements(rels: RelRows) -> list[Statement]:
-    from graph.model import NODE_KEYS
+    from policykg.graph.model import NODE_KEYS
 
     identity = ", ".join(f"{p}: row.props.{p}" for p in rels.identity)
     rel = f"[r:{rels.type} {{{identity}}}]" if identity else f"[r:{rels.type}]"

@@ -18,16 +18,15 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ingest.lexicon import resolve_department
-from ingest.patterns import pattern_file
-from ingest.record import Department, DepartmentMention
-from ingest.responsibility import Mention, find_statements
-from ingest.vocab import DepartmentName, Province, departments, provinces
+from policykg.ingest.lexicon import resolve_department
+from policykg.ingest.patterns import pattern_file
+from policykg.ingest.record import Department, DepartmentMention
+from policykg.ingest.responsibility import Mention, find_statements
+from policykg.ingest.vocab import DepartmentName, Province, departments, provinces
 
 if TYPE_CHECKING:
+    from policykg.ingest.pipeline import Context
     from spacy.tokens import Doc, Span
-
-    from ingest.pipeline import Context
 
 
 @dataclass(frozen=True)

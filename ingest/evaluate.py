@@ -28,10 +28,9 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
+from policykg.ingest.gold import BROADER, TOPIC_KEYS, GoldDocument, GoldReference, load_gold
+from policykg.ingest.record import DocumentInfo, ExtractionRecord
 from pydantic import BaseModel, Field, computed_field
-
-from ingest.gold import BROADER, TOPIC_KEYS, GoldDocument, GoldReference, load_gold
-from ingest.record import DocumentInfo, ExtractionRecord
 
 __all__ = ["DocumentScore", "Report", "TypeScore", "evaluate", "load_gold", "score"]
 

@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 from typing import Annotated, Literal
 
+from policykg.ingest import vocab
+from policykg.ingest.record import Binding, Comparator, Role, Statement
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -21,8 +23,6 @@ from pydantic import (
     model_validator,
 )
 
-from ingest import vocab
-from ingest.record import Binding, Comparator, Role, Statement
 from policykg.errors import InputError
 
 # The topic keys of DESIGN.md plus the region topics of data/reference/regions.yaml.

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from functools import cache
 from types import MappingProxyType
 
-from ingest.vocab import (
+from policykg.ingest.vocab import (
     DepartmentEntry,
     DepartmentName,
     Province,
@@ -22,6 +22,7 @@ from ingest.vocab import (
     province_by_code,
     wide,
 )
+
 from policykg.errors import InputError
 from policykg.resources import data_path
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ingest.vocab import (
+from policykg.ingest.vocab import (
     ExcludeRule,
     Indicator,
     Topic,

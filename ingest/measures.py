@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from ingest.patterns import responsibility_patterns, structure_patterns
-from ingest.responsibility import Mention, find_statements, parse_body
-from ingest.structure import Block, split_title
+from policykg.ingest.patterns import responsibility_patterns, structure_patterns
+from policykg.ingest.responsibility import Mention, find_statements, parse_body
+from policykg.ingest.structure import Block, split_title
 
 MIN_MEASURE_CHARS = 12
 

@@ -14,8 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ingest.patterns import document_patterns
-from ingest.vocab import Province, provinces
+from policykg.ingest.patterns import document_patterns
+from policykg.ingest.vocab import Province, provinces
 
 HEADER_CHARS = 3000  # metadata sits in the first lines; the body cites other documents
 

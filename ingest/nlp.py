@@ -32,13 +32,12 @@ from typing import Any
 
 import jieba
 import spacy
+from policykg.ingest import programs, references
+from policykg.ingest.lexicon import department_lexicon, find_departments
+from policykg.ingest.matching import sentence_topic_hits
+from policykg.ingest.vocab import regions, wide
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-
-from ingest import programs, references
-from ingest.lexicon import department_lexicon, find_departments
-from ingest.matching import sentence_topic_hits
-from ingest.vocab import regions, wide
 
 SPAN_KEYS = ("departments", "topics", "regions", "programs", "references")
 SENTENCE_END = frozenset("。；;！!？?\n")

@@ -44,9 +44,8 @@ from functools import lru_cache
 from typing import Any, Literal
 
 import opencc
-
-from ingest.markup import Mapped, html_to_lines, markdown_to_lines, split_front_matter
-from ingest.read import SourceText
+from policykg.ingest.markup import Mapped, html_to_lines, markdown_to_lines, split_front_matter
+from policykg.ingest.read import SourceText
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CH = re.compile(f"[{CJK}]")

@@ -16,14 +16,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ingest import departments, programs, references, regions, text_targets, topics
-from ingest.departments import register
-from ingest.measures import DraftMeasure, build_measures, is_indicator_table
-from ingest.metadata import Metadata, extract_metadata
-from ingest.nlp import parse
-from ingest.normalize import NormalizedText, normalize
-from ingest.read import read_source
-from ingest.record import (
+from policykg.ingest import departments, programs, references, regions, text_targets, topics
+from policykg.ingest.departments import register
+from policykg.ingest.measures import DraftMeasure, build_measures, is_indicator_table
+from policykg.ingest.metadata import Metadata, extract_metadata
+from policykg.ingest.nlp import parse
+from policykg.ingest.normalize import NormalizedText, normalize
+from policykg.ingest.read import read_source
+from policykg.ingest.record import (
     Department,
     DepartmentMention,
     DocumentInfo,
@@ -32,11 +32,11 @@ from ingest.record import (
     Section,
     Target,
 )
-from ingest.responsibility import Mention
-from ingest.structure import Block, parse_blocks
-from ingest.targets import targets_from_rows, unique_id
-from ingest.version import extractor_version
-from ingest.vocab import Province
+from policykg.ingest.responsibility import Mention
+from policykg.ingest.structure import Block, parse_blocks
+from policykg.ingest.targets import targets_from_rows, unique_id
+from policykg.ingest.version import extractor_version
+from policykg.ingest.vocab import Province
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -17,18 +17,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ingest.measures import column_kind, non_measure_blocks
-from ingest.measures import is_indicator_table as is_target_row
-from ingest.patterns import pattern_file, structure_patterns
-from ingest.record import Program
-from ingest.responsibility import find_statements
-from ingest.vocab import wide
+from policykg.ingest.measures import column_kind, non_measure_blocks
+from policykg.ingest.measures import is_indicator_table as is_target_row
+from policykg.ingest.patterns import pattern_file, structure_patterns
+from policykg.ingest.record import Program
+from policykg.ingest.responsibility import find_statements
+from policykg.ingest.vocab import wide
 
 if TYPE_CHECKING:
+    from policykg.ingest.pipeline import Context
+    from policykg.ingest.structure import Block
     from spacy.tokens import Doc, Token
-
-    from ingest.pipeline import Context
-    from ingest.structure import Block
 
 _PUNCT = set("，。；：、！？,.;:!?（）()《》【】[]—…·/．\n\t ")
 _QUOTE_OPEN, _QUOTE_CLOSE = "“", "”"

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ingest.patterns import pattern_file
-from ingest.record import Reference
-from ingest.vocab import laws
+from policykg.ingest.patterns import pattern_file
+from policykg.ingest.record import Reference
+from policykg.ingest.vocab import laws
 
 if TYPE_CHECKING:
-    from ingest.pipeline import Context
+    from policykg.ingest.pipeline import Context
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _QUOTES = "“”\"'‘’「」『』"

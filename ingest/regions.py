@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ingest.responsibility import find_statements
+from policykg.ingest.responsibility import find_statements
 
 if TYPE_CHECKING:
-    from ingest.pipeline import Context
+    from policykg.ingest.pipeline import Context
 
 
 def enrich(ctx: Context) -> None:

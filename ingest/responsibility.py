@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.patterns import responsibility_patterns
+from policykg.ingest.patterns import responsibility_patterns
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ingest.patterns import structure_patterns
-from ingest.runon_table import find_runon_table
+from policykg.ingest.patterns import structure_patterns
+from policykg.ingest.runon_table import find_runon_table
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip

@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.patterns import targets_patterns
-from ingest.record import DepartmentMention, Target
-from ingest.responsibility import Mention, parse_body
-from ingest.structure import Block, Cell
-from ingest.values import ParsedValue, canonical_unit, indicator_key, parse_value
+from policykg.ingest.patterns import targets_patterns
+from policykg.ingest.record import DepartmentMention, Target
+from policykg.ingest.responsibility import Mention, parse_body
+from policykg.ingest.structure import Block, Cell
+from policykg.ingest.values import ParsedValue, canonical_unit, indicator_key, parse_value
 
 
 @dataclass

@@ -32,12 +32,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ingest.measures import is_indicator_table, statement_of
-from ingest.patterns import document_patterns, targets_patterns
-from ingest.record import DepartmentMention, Measure
-from ingest.structure import Block
-from ingest.targets import DraftTarget, unique_id
-from ingest.values import (
+from policykg.ingest.measures import is_indicator_table, statement_of
+from policykg.ingest.patterns import document_patterns, targets_patterns
+from policykg.ingest.record import DepartmentMention, Measure
+from policykg.ingest.structure import Block
+from policykg.ingest.targets import DraftTarget, unique_id
+from policykg.ingest.values import (
     ARABIC,
     ParsedValue,
     indicator_key,

@@ -15,15 +15,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ingest.matching import match_indicator, topic_hits
-from ingest.record import Measure, TopicMatch
-from ingest.responsibility import find_statements
-from ingest.vocab import indicator_by_key
+from policykg.ingest.matching import match_indicator, topic_hits
+from policykg.ingest.record import Measure, TopicMatch
+from policykg.ingest.responsibility import find_statements
+from policykg.ingest.vocab import indicator_by_key
 
 if TYPE_CHECKING:
+    from policykg.ingest.pipeline import Context
     from spacy.tokens import Doc
-
-    from ingest.pipeline import Context
 
 
 def measure_topics(doc: Doc, measure: Measure) -> list[TopicMatch]:

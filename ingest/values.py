@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
-from ingest.patterns import targets_patterns
-from ingest.vocab import rank_indicators
+from policykg.ingest.patterns import targets_patterns
+from policykg.ingest.vocab import rank_indicators
 
 Kind = Literal["number", "range", "grade", "word", "empty", "several", "text"]
 

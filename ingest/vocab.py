@@ -489,4 +489,4 @@ def __getattr__(name: str) -> Any:
     # lazy: lexicon and matching import this module
     if name in _MOVED:
         return getattr(importlib.import_module(f"ingest.{_MOVED[name]}"), name)
-    raise AttributeError(f"module 'ingest.vocab' has no attribute {name!r}")
+    raise AttributeError(f"module 'policykg.ingest.vocab' has no attribute {name!r}")

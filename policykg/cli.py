@@ -58,7 +58,7 @@ def extract(
     ] = False,
 ) -> None:
     """Extract the ExtractionRecord of each file (no database)."""
-    from ingest.pipeline import extract_file
+    from policykg.ingest.pipeline import extract_file
 
     failed = 0
     for path in files:
@@ -131,7 +131,7 @@ def query(
     fmt: Annotated[str, typer.Option("--format", "-f", help="json | csv | table")] = "table",
 ) -> None:
     """Run a named query from queries/ with parameters."""
-    from graph.queries import enum_values, get_query
+    from policykg.graph.queries import enum_values, get_query
 
     given = {}
     for item in param or []:
@@ -181,7 +181,7 @@ def _print_result(columns: list[str], rows: list[list], fmt: str) -> None:
 @app.command()
 def queries() -> None:
     """List the named queries and their parameters."""
-    from graph.queries import registry
+    from policykg.graph.queries import registry
 
     for q in registry().values():
         params = ", ".join(
@@ -207,7 +207,7 @@ def serve(
     """Serve the HTTP API on whatever the configured store holds."""
     import uvicorn
 
-    from api.app import create_app
+    from policykg.api.app import create_app
 
     settings = get_settings()
     uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
@@ -243,10 +243,10 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
 ) -> None:
     """Score the extractor against gold annotations: P/R/F1 per entity type and per document."""
-    from ingest.evaluate import TYPES, load_gold
-    from ingest.evaluate import evaluate as score_documents
-    from ingest.gold import gold_files
-    from ingest.pipeline import extract_file
+    from policykg.ingest.evaluate import TYPES, load_gold
+    from policykg.ingest.evaluate import evaluate as score_documents
+    from policykg.ingest.gold import gold_files
+    from policykg.ingest.pipeline import extract_file
     from policykg.resources import data_path
 
     corpus_dir = corpus or data_path("corpus")
@@ -299,7 +299,7 @@ def export_graph(
     ] = None,
 ) -> None:
     """Export the graph, or a slice, for networkx, Gephi, or neo4j-admin import."""
-    from graph.export import check_format, to_networkx, write_export
+    from policykg.graph.export import check_format, to_networkx, write_export
 
     try:
         check_format(fmt)

@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.model import DocumentGraph, record_to_graph
-from graph.store import GraphStore
-from graph.writer import is_unchanged, load_reference_data, write_document
-from ingest.normalize import normalize
-from ingest.pipeline import describe, extract_text
-from ingest.read import SUPPORTED_SUFFIXES, read_source
 from policykg.errors import InputError, PolicyKGError
+from policykg.graph.model import DocumentGraph, record_to_graph
+from policykg.graph.store import GraphStore
+from policykg.graph.writer import is_unchanged, load_reference_data, write_document
+from policykg.ingest.normalize import normalize
+from policykg.ingest.pipeline import describe, extract_text
+from policykg.ingest.read import SUPPORTED_SUFFIXES, read_source
 
 log = logging.getLogger(__name__)
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from graph.store import GraphStore
+from policykg.graph.store import GraphStore
 from policykg.settings import Settings
 
 
 def make_store(settings: Settings, backend: str | None = None) -> GraphStore:
     """Build (not open) the configured store; no I/O here."""
     if (backend or settings.backend) == "neo4j":
-        from graph.stores.neo4j import Neo4jStore
+        from policykg.graph.stores.neo4j import Neo4jStore
 
         return Neo4jStore(
             settings.neo4j_uri or "bolt://localhost:7687",
@@ -17,6 +17,6 @@ def make_store(settings: Settings, backend: str | None = None) -> GraphStore:
             settings.neo4j_password,
             settings.neo4j_database,
         )
-    from graph.stores.falkordb import FalkorDBStore
+    from policykg.graph.stores.falkordb import FalkorDBStore
 
     return FalkorDBStore(settings.data_dir, url=settings.falkordb_url, graph=settings.graph_name)

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from policykg.graph.stores.falkordb import FalkorDBStore
 
-from graph.stores.falkordb import FalkorDBStore
 from policykg.ingestion import IngestSummary, ingest_paths
 
 ROOT = Path(__file__).resolve().parents[1]

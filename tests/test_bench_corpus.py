@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from policykg.ingest.metadata import extract_metadata
+from policykg.ingest.normalize import normalize
+from policykg.ingest.pipeline import document_id
+from policykg.ingest.read import read_source
+
 from bench.corpus import generate
-from ingest.metadata import extract_metadata
-from ingest.normalize import normalize
-from ingest.pipeline import document_id
-from ingest.read import read_source
 
 
 def test_generated_documents_are_distinct_and_moved(tmp_path: Path):

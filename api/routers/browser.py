@@ -22,8 +22,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse
-
-from graph.queries import NamedQuery, enum_values, registry
+from policykg.graph.queries import NamedQuery, enum_values, registry
 
 router = APIRouter(prefix="/browser", tags=["neo4j browser"])
 

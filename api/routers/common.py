@@ -16,13 +16,13 @@ from typing import Annotated, Any, Literal, get_args
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
+from policykg.api.deps import get_app_settings, get_store
+from policykg.api.models import ERRORS
+from policykg.graph.queries import enum_values, get_query
+from policykg.graph.store import GraphStore, QueryResult
+from policykg.ingest import vocab
 from pydantic import BaseModel
 
-from api.deps import get_app_settings, get_store
-from api.models import ERRORS
-from graph.queries import enum_values, get_query
-from graph.store import GraphStore, QueryResult
-from ingest import vocab
 from policykg.errors import InputError, NotFoundError, StoreError
 from policykg.settings import Settings
 

@@ -6,10 +6,8 @@ from collections import defaultdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel, Field
-
-from api.models import Page, Status, TargetRow, TopicProvinces
-from api.routers.common import (
+from policykg.api.models import Page, Status, TargetRow, TopicProvinces
+from policykg.api.routers.common import (
     AppSettings,
     Format,
     Pages,
@@ -20,8 +18,10 @@ from api.routers.common import (
     respond,
     tabular,
 )
-from api.routers.common import run as run_query
-from api.routers.topics import matrix_counts, status_of, taxonomy, topic_provinces
+from policykg.api.routers.common import run as run_query
+from policykg.api.routers.topics import matrix_counts, status_of, taxonomy, topic_provinces
+from pydantic import BaseModel, Field
+
 from policykg.errors import InputError
 
 router = APIRouter(tags=["compare"])

@@ -15,11 +15,11 @@ import re
 from typing import Any
 
 from fastapi import APIRouter
+from policykg.api.cypher_guard import check
+from policykg.api.models import ERRORS, ErrorBody
+from policykg.api.routers.common import AppSettings, Store, check_text, read
 from pydantic import BaseModel, Field
 
-from api.cypher_guard import check
-from api.models import ERRORS, ErrorBody
-from api.routers.common import AppSettings, Store, check_text, read
 from policykg.errors import InputError
 
 router = APIRouter(tags=["ad-hoc Cypher"])

@@ -6,9 +6,8 @@ from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-
-from api.models import DepartmentMeasureRow, DepartmentMeasures, DepartmentRow, Departments
-from api.routers.common import (
+from policykg.api.models import DepartmentMeasureRow, DepartmentMeasures, DepartmentRow, Departments
+from policykg.api.routers.common import (
     AppSettings,
     Format,
     Pages,
@@ -19,8 +18,9 @@ from api.routers.common import (
     respond,
     tabular,
 )
-from api.routers.common import run as run_query
-from ingest import vocab
+from policykg.api.routers.common import run as run_query
+from policykg.ingest import vocab
+
 from policykg.errors import InputError, NotFoundError
 
 router = APIRouter(tags=["departments"])

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-
-from api.models import (
+from policykg.api.models import (
     ERRORS,
     DocumentDetail,
     DocumentRow,
@@ -15,7 +14,7 @@ from api.models import (
     OutlineEntry,
     TargetRow,
 )
-from api.routers.common import (
+from policykg.api.routers.common import (
     AppSettings,
     Format,
     Pages,
@@ -25,7 +24,8 @@ from api.routers.common import (
     respond,
     tabular,
 )
-from api.routers.common import run as run_query
+from policykg.api.routers.common import run as run_query
+
 from policykg.errors import InputError, NotFoundError
 
 router = APIRouter(tags=["documents"])

@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
+from policykg.api.deps import get_store
+from policykg.graph.export import FORMATS, iter_export, to_networkx
+from policykg.graph.store import GraphStore
 
-from api.deps import get_store
-from graph.export import FORMATS, iter_export, to_networkx
-from graph.store import GraphStore
 from policykg.errors import NotFoundError
 
 router = APIRouter(tags=["export"])

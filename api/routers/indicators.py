@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-
-from api.models import (
+from policykg.api.models import (
     DepartmentRef,
     Indicators,
     IndicatorSummary,
@@ -14,7 +13,7 @@ from api.models import (
     TargetRow,
     Targets,
 )
-from api.routers.common import (
+from policykg.api.routers.common import (
     AppSettings,
     Format,
     Pages,
@@ -26,9 +25,10 @@ from api.routers.common import (
     respond,
     tabular,
 )
-from api.routers.common import run as run_query
-from graph.store import GraphStore
-from ingest import vocab
+from policykg.api.routers.common import run as run_query
+from policykg.graph.store import GraphStore
+from policykg.ingest import vocab
+
 from policykg.errors import InputError
 from policykg.settings import Settings
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends
+from policykg.api.deps import get_store
+from policykg.graph.store import GraphStore
 from pydantic import BaseModel
 
-from api.deps import get_store
-from graph.store import GraphStore
 from policykg.ingestion import graph_stats
 
 router = APIRouter(tags=["meta"])

@@ -9,13 +9,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
+from policykg.api.deps import get_app_settings, get_store
+from policykg.api.models import ERRORS
+from policykg.api.routers.common import check_text, read
+from policykg.graph.queries import enum_values, get_query, registry
+from policykg.graph.store import GraphStore
 from pydantic import BaseModel
 
-from api.deps import get_app_settings, get_store
-from api.models import ERRORS
-from api.routers.common import check_text, read
-from graph.queries import enum_values, get_query, registry
-from graph.store import GraphStore
 from policykg.errors import InputError
 from policykg.settings import Settings
 

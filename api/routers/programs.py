@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-
-from api.models import ProgramRow, Programs
-from api.routers.common import (
+from policykg.api.models import ProgramRow, Programs
+from policykg.api.routers.common import (
     AppSettings,
     Format,
     Pages,
@@ -19,7 +18,8 @@ from api.routers.common import (
     tabular,
     to_simplified,
 )
-from api.routers.common import run as run_query
+from policykg.api.routers.common import run as run_query
+
 from policykg.errors import InputError
 
 router = APIRouter(tags=["programs"])

@@ -5,10 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-
-from api.models import ERRORS, ProvinceProfile, Provinces, ProvinceSummary, TopicCount
-from api.routers.common import AppSettings, Format, Pages, Store, resolve_province, respond, tabular
-from api.routers.common import run as run_query
+from policykg.api.models import ERRORS, ProvinceProfile, Provinces, ProvinceSummary, TopicCount
+from policykg.api.routers.common import (
+    AppSettings,
+    Format,
+    Pages,
+    Store,
+    resolve_province,
+    respond,
+    tabular,
+)
+from policykg.api.routers.common import run as run_query
 
 router = APIRouter(tags=["provinces"])
 

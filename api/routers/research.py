@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-
-from api.routers import (
+from policykg.api.routers import (
     compare,
     cypher,
     departments,

@@ -16,10 +16,8 @@ from functools import cache
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel, Field
-
-from api.models import Page
-from api.routers.common import (
+from policykg.api.models import Page
+from policykg.api.routers.common import (
     AppSettings,
     Format,
     Pages,
@@ -31,7 +29,9 @@ from api.routers.common import (
     tabular,
     to_simplified,
 )
-from api.routers.common import run as run_query
+from policykg.api.routers.common import run as run_query
+from pydantic import BaseModel, Field
+
 from policykg.errors import InputError
 
 router = APIRouter(tags=["search"])

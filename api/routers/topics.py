@@ -11,8 +11,7 @@ from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-
-from api.models import (
+from policykg.api.models import (
     DepartmentRef,
     Evidence,
     Matrix,
@@ -25,7 +24,7 @@ from api.models import (
     Topics,
     TopicSummary,
 )
-from api.routers.common import (
+from policykg.api.routers.common import (
     AppSettings,
     Format,
     Pages,
@@ -36,9 +35,10 @@ from api.routers.common import (
     respond,
     tabular,
 )
-from api.routers.common import run as run_query
-from graph.store import GraphStore
-from ingest import vocab
+from policykg.api.routers.common import run as run_query
+from policykg.graph.store import GraphStore
+from policykg.ingest import vocab
+
 from policykg.settings import Settings
 
 router = APIRouter(tags=["topics"])

@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from graph.model import NODE_KEYS
-from graph.store import QueryResult, Statement
+from policykg.graph.model import NODE_KEYS
+from policykg.graph.store import QueryResult, Statement
+
 from policykg.errors import PolicyKGError, QueryRefused, StoreError
 
 log = logging.getLogger(__name__)

@@ -17,9 +17,9 @@ from typing import Any
 import neo4j
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
+from policykg.graph.model import NODE_KEYS
+from policykg.graph.store import QueryResult, Statement
 
-from graph.model import NODE_KEYS
-from graph.store import QueryResult, Statement
 from policykg.errors import QueryRefused, StoreError
 
 log = logging.getLogger(__name__)

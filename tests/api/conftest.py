@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from policykg.api.app import create_app
 
-from api.app import create_app
 from policykg.settings import Settings
 
 

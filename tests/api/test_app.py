@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from policykg.api.app import create_app
 
-from api.app import create_app
 from policykg.settings import Settings
 
 

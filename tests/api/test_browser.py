@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 import yaml
 from fastapi.testclient import TestClient
+from policykg.api.app import create_app
+from policykg.api.routers.browser import BROWSER_ORIGINS, cypher_literal
+from policykg.graph.cypher_lint import load_vocabulary
+from policykg.graph.model import NODE_KEYS
+from policykg.graph.queries import registry
+from policykg.graph.stores.falkordb import FalkorDBStore
 
-from api.app import create_app
-from api.routers.browser import BROWSER_ORIGINS, cypher_literal
-from graph.cypher_lint import load_vocabulary
-from graph.model import NODE_KEYS
-from graph.queries import registry
-from graph.stores.falkordb import FalkorDBStore
 from policykg.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,9 +7,9 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
+from policykg.api.app import create_app
+from policykg.api.routers import cypher as cypher_route
 
-from api.app import create_app
-from api.routers import cypher as cypher_route
 from policykg.settings import Settings
 from tests.api.conftest import counts
 from tests.api.test_cypher_guard import BAD_TEXT, REFUSED

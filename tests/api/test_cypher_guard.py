@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from policykg.api.cypher_guard import check, tokenize
 
-from api.cypher_guard import check, tokenize
 from policykg.errors import InputError, QueryRefused
 
 ALLOWED = [

@@ -9,8 +9,8 @@ import zipfile
 import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
+from policykg.api.app import create_app
 
-from api.app import create_app
 from policykg.ingestion import graph_stats
 from policykg.settings import Settings
 

@@ -9,8 +9,8 @@ from urllib.parse import quote, urlencode
 
 import pytest
 from fastapi.testclient import TestClient
+from policykg.graph.queries import registry
 
-from graph.queries import registry
 from tests.api.conftest import counts
 
 ODD = [

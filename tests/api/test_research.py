@@ -9,9 +9,8 @@ from urllib.parse import quote
 import opencc
 import pytest
 from fastapi.testclient import TestClient
-
-from graph.queries import registry
-from ingest import vocab
+from policykg.graph.queries import registry
+from policykg.ingest import vocab
 
 PROVINCES = [p.name for p in vocab.provinces()]
 

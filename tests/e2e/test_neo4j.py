@@ -19,10 +19,10 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+from policykg.graph.queries import enum_values, get_query, registry
+from policykg.graph.store import GraphStore, Statement
+from policykg.graph.stores.neo4j import Neo4jStore, to_plain
 
-from graph.queries import enum_values, get_query, registry
-from graph.store import GraphStore, Statement
-from graph.stores.neo4j import Neo4jStore, to_plain
 from policykg.errors import PolicyKGError, QueryRefused, StoreError
 from policykg.ingestion import ingest_paths
 from tests.graph.test_queries import API_PREFIX, CORPUS, SEED_CHECKS, Seeds

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from graph.model import record_to_graph
-from graph.stores.falkordb import FalkorDBStore
-from graph.writer import load_reference_data, write_document
-from ingest.record import (
+from policykg.graph.model import record_to_graph
+from policykg.graph.stores.falkordb import FalkorDBStore
+from policykg.graph.writer import load_reference_data, write_document
+from policykg.ingest.record import (
     Department,
     DepartmentMention,
     DocumentInfo,

@@ -10,8 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-from graph.cypher_lint import (
+from policykg.graph.cypher_lint import (
     CypherLintUnavailable,
     Diagnostic,
     LintQuery,
@@ -20,9 +19,9 @@ from graph.cypher_lint import (
     named_lint_query,
     node_executable,
 )
-from graph.cypher_lint import lint as run_lint
-from graph.queries import NamedQuery, parse_query_file
-from graph.stores.neo4j import (
+from policykg.graph.cypher_lint import lint as run_lint
+from policykg.graph.queries import NamedQuery, parse_query_file
+from policykg.graph.stores.neo4j import (
     FULLTEXT_LABELS,
     FULLTEXT_PROPERTIES,
     RANGE_INDEXES,
@@ -30,6 +29,7 @@ from graph.stores.neo4j import (
     UNIQUE_KEYS,
     Neo4jStore,
 )
+
 from policykg.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -182,7 +182,7 @@ def test_neo4j_ddl_uses_the_graph_vocabulary() -> None:
 
 
 def test_neo4j_keys_match_the_model() -> None:
-    model = pytest.importorskip("graph.model")
+    model = pytest.importorskip("policykg.graph.model")
     assert model.NODE_KEYS == UNIQUE_KEYS
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from policykg.graph.export import iter_export, to_networkx, write_export
 from typer.testing import CliRunner
 
-from graph.export import iter_export, to_networkx, write_export
 from policykg.cli import app
 from policykg.errors import InputError
 from policykg.ingestion import graph_stats
@@ -141,8 +141,8 @@ def test_neo4j_csv_stream_is_a_zip_of_the_same_files(seeded_store, seeds_graph):
 
 def test_export_cypher_passes_neo4j_front_end():
     """The two reads of to_networkx are portable: Neo4j's own semantic analysis accepts them."""
-    from graph.cypher_lint import CypherLintUnavailable, LintQuery, lint
-    from graph.export import _NODES, _RELS
+    from policykg.graph.cypher_lint import CypherLintUnavailable, LintQuery, lint
+    from policykg.graph.export import _NODES, _RELS
 
     try:
         results = lint([LintQuery("nodes", _NODES, ()), LintQuery("rels", _RELS, ())])

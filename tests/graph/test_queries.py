@@ -20,16 +20,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from graph.model import record_to_graph
-from graph.queries import enum_values, get_query, registry
-from graph.store import GraphStore
-from graph.stores.falkordb import FalkorDBStore
-from graph.writer import load_reference_data, write_document
-from ingest import vocab
-from ingest.normalize import normalize
-from ingest.read import read_source
-from ingest.record import DocumentInfo, ExtractionRecord, Measure, Target, TopicMatch
+from policykg.graph.model import record_to_graph
+from policykg.graph.queries import enum_values, get_query, registry
+from policykg.graph.store import GraphStore
+from policykg.graph.stores.falkordb import FalkorDBStore
+from policykg.graph.writer import load_reference_data, write_document
+from policykg.ingest import vocab
+from policykg.ingest.normalize import normalize
+from policykg.ingest.read import read_source
+from policykg.ingest.record import DocumentInfo, ExtractionRecord, Measure, Target, TopicMatch
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "data" / "corpus"

@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from policykg.graph.queries import enum_values, parse_params, parse_query_file, registry
 
-from graph.queries import enum_values, parse_params, parse_query_file, registry
 from policykg.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,14 +7,14 @@ from itertools import combinations
 
 import networkx as nx
 import pytest
-
-from graph.export import to_networkx
-from graph.views import (
+from policykg.graph.export import to_networkx
+from policykg.graph.views import (
     department_network,
     province_similarity,
     province_topic_graph,
     topic_cooccurrence,
 )
+
 from tests.graph.crafted import SH_HEALTH, SH_NMPA, ZJ_NMPA, ZJ_SAMR, crafted_store
 
 SH, ZJ = "Province:310000", "Province:330000"

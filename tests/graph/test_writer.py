@@ -5,9 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from graph.model import record_to_graph
-from graph.writer import write_document
-from ingest.pipeline import extract_file
+from policykg.graph.model import record_to_graph
+from policykg.graph.writer import write_document
+from policykg.ingest.pipeline import extract_file
+
 from policykg.ingestion import graph_stats, ingest_paths
 from tests.conftest import CORPUS, seed
 
@@ -81,8 +82,9 @@ def test_bad_file_writes_nothing_and_others_load(empty_store, tmp_path: Path):
 
 def test_write_is_one_transaction_per_document(empty_store):
     """A statement failing inside a document's write leaves no trace of that document."""
-    from graph.store import Statement
-    from graph.writer import graph_statements
+    from policykg.graph.store import Statement
+    from policykg.graph.writer import graph_statements
+
     from policykg.errors import StoreError
 
     record = extract_file(seed("001"))

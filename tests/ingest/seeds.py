@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from ingest.pipeline import extract_file
-from ingest.record import ExtractionRecord
+from policykg.ingest.pipeline import extract_file
+from policykg.ingest.record import ExtractionRecord
+
 from tests.conftest import SEEDS, seed
 
 

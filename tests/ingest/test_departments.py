@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from policykg.graph.model import department_id
+from policykg.ingest.departments import register, resolve, subject_mentions
+from policykg.ingest.nlp import parse
+from policykg.ingest.record import Department
+from policykg.ingest.responsibility import Mention
+from policykg.ingest.vocab import province_by_code
 
-from graph.model import department_id
-from ingest.departments import register, resolve, subject_mentions
-from ingest.nlp import parse
-from ingest.record import Department
-from ingest.responsibility import Mention
-from ingest.vocab import province_by_code
 from tests.ingest.seeds import all_records, record
 
 SH, ZJ, CQ, GD, GX = "310000", "330000", "500000", "440000", "450000"

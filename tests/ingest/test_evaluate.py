@@ -9,10 +9,9 @@ from pathlib import Path
 
 import opencc
 import pytest
-
-from ingest.evaluate import evaluate, load_gold, score
-from ingest.gold import GoldDocument
-from ingest.record import (
+from policykg.ingest.evaluate import evaluate, load_gold, score
+from policykg.ingest.gold import GoldDocument
+from policykg.ingest.record import (
     Department,
     DepartmentMention,
     DocumentInfo,
@@ -23,6 +22,7 @@ from ingest.record import (
     Target,
     TopicMatch,
 )
+
 from policykg.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[2]

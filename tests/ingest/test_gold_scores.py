@@ -10,9 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from ingest.evaluate import (
+from policykg.ingest.evaluate import (
     Report,
     TypeScore,
     closed_topics,
@@ -20,9 +18,11 @@ from ingest.evaluate import (
     evaluate,
     load_gold,
 )
-from ingest.gold import TOPIC_KEYS, GoldDocument
-from ingest.pipeline import extract_file
-from ingest.record import ExtractionRecord
+from policykg.ingest.gold import TOPIC_KEYS, GoldDocument
+from policykg.ingest.pipeline import extract_file
+from policykg.ingest.record import ExtractionRecord
+from typer.testing import CliRunner
+
 from policykg.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]

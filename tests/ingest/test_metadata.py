@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from policykg.ingest.pipeline import extract_file
 
-from ingest.pipeline import extract_file
 from tests.conftest import seed
 
 GOLDEN = [

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import opencc
 import pytest
-
-from ingest.normalize import DUP_MIN_CJK, NormalizedText, normalize
-from ingest.read import SourceText, read_source
+from policykg.ingest.normalize import DUP_MIN_CJK, NormalizedText, normalize
+from policykg.ingest.read import SourceText, read_source
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 HANZI = re.compile(r"[\u4e00-\u9fff]")

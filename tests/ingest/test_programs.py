@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from policykg.ingest.nlp import parse
+from policykg.ingest.programs import PROGRAMS_KEY, key_of, kind_of
 
-from ingest.nlp import parse
-from ingest.programs import PROGRAMS_KEY, key_of, kind_of
 from tests.ingest.seeds import all_records, record
 
 # (sentence, province, [(name, kind)]) — running text read by ingest/programs.py

@@ -7,8 +7,8 @@ import zlib
 from pathlib import Path
 
 import pytest
+from policykg.ingest.read import SUPPORTED_SUFFIXES, SourceText, decode_bytes, read_source
 
-from ingest.read import SUPPORTED_SUFFIXES, SourceText, decode_bytes, read_source
 from policykg.errors import InputError
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"

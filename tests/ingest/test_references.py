@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from policykg.ingest.references import find_references
 
-from ingest.references import find_references
 from tests.ingest.seeds import record
 
 # (text, [(title, doc_number)])

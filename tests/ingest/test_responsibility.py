@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from policykg.ingest.pipeline import extract_file
+from policykg.ingest.responsibility import find_statements, parse_body
 
-from ingest.pipeline import extract_file
-from ingest.responsibility import find_statements, parse_body
 from tests.conftest import seed
 
 BODIES = [

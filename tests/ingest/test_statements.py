@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from policykg.ingest.measures import outline_disordered, sentence_statement, statement_of
+from policykg.ingest.structure import parse_blocks
 
-from ingest.measures import outline_disordered, sentence_statement, statement_of
-from ingest.structure import parse_blocks
 from tests.ingest.seeds import all_records, record
 
 SECTIONS = [
@@ -83,8 +83,9 @@ def test_chongqing_shuffled_page_is_read_sentence_by_sentence():
 
 
 def rec_text(prefix: str) -> str:
-    from ingest.normalize import normalize
-    from ingest.read import read_source
+    from policykg.ingest.normalize import normalize
+    from policykg.ingest.read import read_source
+
     from tests.conftest import seed
 
     return normalize(read_source(seed(prefix))).text

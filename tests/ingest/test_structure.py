@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ingest.measures import build_measures
-from ingest.normalize import normalize
-from ingest.read import SourceText
-from ingest.structure import parse_blocks
+from policykg.ingest.measures import build_measures
+from policykg.ingest.normalize import normalize
+from policykg.ingest.read import SourceText
+from policykg.ingest.structure import parse_blocks
 
 TSV = (
     "二、重点任务分工\n"

@@ -5,14 +5,14 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
+from policykg.ingest.measures import build_measures, is_indicator_table
+from policykg.ingest.normalize import normalize
+from policykg.ingest.read import SourceText, read_source
+from policykg.ingest.runon_table import find_runon_table
+from policykg.ingest.structure import parse_blocks
+from policykg.ingest.targets import DraftTarget, targets_from_rows
+from policykg.ingest.values import parse_value
 
-from ingest.measures import build_measures, is_indicator_table
-from ingest.normalize import normalize
-from ingest.read import SourceText, read_source
-from ingest.runon_table import find_runon_table
-from ingest.structure import parse_blocks
-from ingest.targets import DraftTarget, targets_from_rows
-from ingest.values import parse_value
 from tests.conftest import seed
 
 # --- values: golden table ----------------------------------------------------------------

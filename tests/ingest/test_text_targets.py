@@ -5,14 +5,14 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
+from policykg.ingest.measures import build_measures
+from policykg.ingest.normalize import normalize
+from policykg.ingest.pipeline import extract_file
+from policykg.ingest.read import read_source
+from policykg.ingest.record import Measure
+from policykg.ingest.structure import parse_blocks
+from policykg.ingest.text_targets import text_targets
 
-from ingest.measures import build_measures
-from ingest.normalize import normalize
-from ingest.pipeline import extract_file
-from ingest.read import read_source
-from ingest.record import Measure
-from ingest.structure import parse_blocks
-from ingest.text_targets import text_targets
 from tests.conftest import seed
 
 PERIOD = "2021-2025"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
+from policykg.ingest.nlp import parse
+from policykg.ingest.record import Measure
+from policykg.ingest.topics import indicator_topics, measure_topics
+from policykg.ingest.vocab import DESIGN_TOPIC_KEYS, topic_narrower
 
-from ingest.nlp import parse
-from ingest.record import Measure
-from ingest.topics import indicator_topics, measure_topics
-from ingest.vocab import DESIGN_TOPIC_KEYS, topic_narrower
 from tests.ingest.seeds import all_records, record
 
 SH, ZJ, CQ = "上海市", "浙江省", "重庆市"

@@ -6,8 +6,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from policykg.ingest import vocab
 
-from ingest import vocab
 from policykg.errors import InputError
 from policykg.resources import data_path
 
