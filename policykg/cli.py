@@ -238,7 +238,10 @@ def serve(
     from policykg.api.app import create_app
 
     settings = get_settings()
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
+    # Opened here first: a store that cannot open is one line, not uvicorn's traceback;
+    # the app's own store shares its embedded server, stopped when both have closed.
+    with open_store():
+        uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
 
 
 @app.command()

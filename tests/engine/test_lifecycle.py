@@ -196,6 +196,7 @@ def test_read_only_data_directory_is_one_clear_line(read_only_dir: Path, sub: st
         ["stats"],
         ["stats", "--fingerprint"],
         ["ingest", str(HELDOUT / "jiangsu_plan.txt")],
+        ["serve", "--port", "0"],
     ]
     if sub:
         commands = [["query", "documents"]]
