@@ -319,6 +319,10 @@ def _stop_orphans(data_dir: Path) -> None:
             log.warning("stopping a database server left on %s by a dead process (pid %d)",
                         data_dir, pid)  # fmt: skip
             _kill(pid)
+    if owner:  # the dead owner's run folder (socket, config, log) goes too
+        run_dir = Path(owner["socket"]).parent
+        if run_dir.parent == Path(tempfile.gettempdir()) and run_dir.name.startswith("policykg-"):
+            shutil.rmtree(run_dir, ignore_errors=True)
     with contextlib.suppress(FileNotFoundError):
         (data_dir / OWNER_FILE).unlink()
 
