@@ -13,9 +13,32 @@ from policykg.api.routers import browser, meta, named, research
 from policykg.api.routers import export as export_routes
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from policykg.errors import PolicyKGError
+from policykg.errors import (
+    InputError,
+    NotFoundError,
+    PolicyKGError,
+    QueryRefused,
+    QueryTimeout,
+    QueryTooLarge,
+    StoreError,
+)
 from policykg.settings import Settings, get_settings
 from policykg.stores import make_store
+
+# HTTP status of each error type, most specific first (the first match wins).
+STATUS: tuple[tuple[type[PolicyKGError], int], ...] = (
+    (NotFoundError, 404),
+    (QueryRefused, 403),  # includes WriteRefused: the engine's read-only mode
+    (QueryTimeout, 504),
+    (QueryTooLarge, 422),
+    (StoreError, 503),  # includes StoreUnavailable
+    (InputError, 400),  # includes QuerySyntaxError
+    (PolicyKGError, 400),
+)
+
+
+def status_of(exc: PolicyKGError) -> int:
+    return next(code for kind, code in STATUS if isinstance(exc, kind))
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -43,7 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(PolicyKGError)
     async def policykg_error(request: Request, exc: PolicyKGError) -> JSONResponse:
         return JSONResponse(
-            status_code=exc.status_code, content={"error": type(exc).__name__, "message": str(exc)}
+            status_code=status_of(exc), content={"error": type(exc).__name__, "message": str(exc)}
         )
 
     @app.exception_handler(RequestValidationError)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,12 +25,13 @@ err = Console(stderr=True)
 
 
 def fail(message: str, code: int = 1) -> None:
-    err.print(message, markup=False, highlight=False)
+    err.print(message, markup=False, highlight=False, soft_wrap=True)  # one line per error
     raise typer.Exit(code)
 
 
 @contextmanager
 def open_store(backend: str | None = None):
+    """The configured store, open; closed (its embedded server stopped) however we leave."""
     store = make_store(get_settings(), backend)
     try:
         store.open()
@@ -40,6 +42,12 @@ def open_store(backend: str | None = None):
         store.close()
 
 
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM as Ctrl+C: unwinds through `finally`, so the store is closed and the
+    # embedded server stopped (the default action would leave it running)
+    raise KeyboardInterrupt
+
+
 @app.callback()
 def main(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details")] = False,
@@ -48,6 +56,7 @@ def main(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    signal.signal(signal.SIGTERM, _terminate)  # `serve`: uvicorn installs its own
 
 
 @app.command()
@@ -107,12 +116,31 @@ def ingest(
 
 
 @app.command()
-def stats(as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False) -> None:
-    """Count nodes per label and relationships per type."""
+def stats(
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
+    fingerprint: Annotated[
+        bool,
+        typer.Option(
+            "--fingerprint", help="Print a hash of the whole graph (equal iff same content)"
+        ),
+    ] = False,
+) -> None:
+    """Count nodes per label and relationships per type (or hash the whole graph)."""
+    from policykg.graph.fingerprint import graph_fingerprint
     from policykg.ingestion import graph_stats
 
     with open_store() as store:
-        result = graph_stats(store)
+        try:
+            result = graph_fingerprint(store) if fingerprint else graph_stats(store)
+        except PolicyKGError as e:
+            fail(f"error: {e}")
+    if fingerprint:
+        if as_json:
+            typer.echo(json.dumps(result, sort_keys=True))
+        else:
+            typer.echo(f"{result['sha256']}  {result['nodes']} nodes, "
+                       f"{result['relationships']} relationships")  # fmt: skip
+        return
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, sort_keys=True))
         return
@@ -210,7 +238,10 @@ def serve(
     from policykg.api.app import create_app
 
     settings = get_settings()
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
+    # Opened here first: a store that cannot open is one line, not uvicorn's traceback;
+    # the app's own store shares its embedded server, stopped when both have closed.
+    with open_store():
+        uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
 
 
 @app.command()

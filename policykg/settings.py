@@ -27,9 +27,20 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", validation_alias=AliasChoices("POLICYKG_HOST"))
     port: int = Field(8000, validation_alias=AliasChoices("POLICYKG_PORT"))
     query_timeout_ms: int = Field(
-        10_000, validation_alias=AliasChoices("POLICYKG_QUERY_TIMEOUT_MS")
+        10_000, gt=0, validation_alias=AliasChoices("POLICYKG_QUERY_TIMEOUT_MS")
     )
     max_rows: int = Field(5_000, validation_alias=AliasChoices("POLICYKG_MAX_ROWS"))
+    # The embedded FalkorDB's own limits (its module configuration): no query runs longer
+    # than write_timeout_ms (a document is written in one query), no read longer than
+    # query_timeout_ms, no query allocates more than query_mem_mb, no result has more rows
+    # than engine_max_rows (whole-graph reads such as export and --fingerprint included).
+    write_timeout_ms: int = Field(
+        120_000, gt=0, validation_alias=AliasChoices("POLICYKG_WRITE_TIMEOUT_MS")
+    )
+    query_mem_mb: int = Field(1024, gt=0, validation_alias=AliasChoices("POLICYKG_QUERY_MEM_MB"))
+    engine_max_rows: int = Field(
+        1_000_000, gt=0, validation_alias=AliasChoices("POLICYKG_ENGINE_MAX_ROWS")
+    )
 
     @property
     def backend(self) -> str:

@@ -17,6 +17,15 @@ def make_store(settings: Settings, backend: str | None = None) -> GraphStore:
             settings.neo4j_password,
             settings.neo4j_database,
         )
+    from policykg.graph.stores.embedded import EngineLimits
     from policykg.graph.stores.falkordb import FalkorDBStore
 
-    return FalkorDBStore(settings.data_dir, url=settings.falkordb_url, graph=settings.graph_name)
+    limits = EngineLimits(
+        timeout_default_ms=settings.query_timeout_ms,
+        timeout_max_ms=max(settings.query_timeout_ms, settings.write_timeout_ms),
+        query_mem_bytes=settings.query_mem_mb << 20,
+        resultset_size=settings.engine_max_rows,
+    )
+    return FalkorDBStore(
+        settings.data_dir, url=settings.falkordb_url, graph=settings.graph_name, limits=limits
+    )

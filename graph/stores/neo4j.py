@@ -20,7 +20,15 @@ from neo4j.graph import Node, Path, Relationship
 from policykg.graph.model import NODE_KEYS
 from policykg.graph.store import QueryResult, Statement
 
-from policykg.errors import QueryRefused, StoreError
+from policykg.errors import (
+    PolicyKGError,
+    QuerySyntaxError,
+    QueryTimeout,
+    QueryTooLarge,
+    StoreError,
+    StoreUnavailable,
+    WriteRefused,
+)
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +59,10 @@ FULLTEXT_PROPERTIES: tuple[str, ...] = ("text", "name", "description")
 FULLTEXT_ANALYZER = "cjk"
 
 ACCESS_MODE_CODE = "Neo.ClientError.Statement.AccessMode"
+# ...TransactionTimedOut, or ...TransactionTimedOutClientConfiguration (the client's timeout)
+TIMED_OUT_CODE = "Neo.ClientError.Transaction.TransactionTimedOut"
+OUT_OF_MEMORY_CODES = frozenset({"Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+                                 "Neo.ClientError.General.TransactionOutOfMemoryError"})  # fmt: skip
 BOLT_SCHEMES = frozenset(
     {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
 )  # not the driver's preview http(s):// Query API
@@ -152,13 +164,13 @@ class Neo4jStore:
             driver.verify_connectivity()
         except neo4j_errors.AuthError as e:
             driver.close()
-            raise StoreError(
+            raise StoreUnavailable(
                 f"Neo4j at {self.uri} refused the credentials of user {self.user!r}: check "
                 "NEO4J_USER / NEO4J_PASSWORD (docker-compose: NEO4J_AUTH)"
             ) from e
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as e:
             driver.close()
-            raise StoreError(
+            raise StoreUnavailable(
                 f"cannot reach Neo4j at {self.uri} ({e.__class__.__name__}: {e}); is it "
                 "running (`docker compose up -d neo4j`) and is NEO4J_URI right?"
             ) from e
@@ -209,14 +221,8 @@ class Neo4jStore:
         try:
             with self._session(neo4j.READ_ACCESS) as session:
                 return session.execute_read(_read_tx, query, dict(params or {}))
-        except neo4j_errors.Neo4jError as e:
-            if e.code == ACCESS_MODE_CODE:
-                raise QueryRefused(
-                    f"Neo4j refused a write in a read-only query: {e.message}"
-                ) from e
-            raise _store_error(e, "running a read query") from e
-        except neo4j_errors.DriverError as e:
-            raise _store_error(e, "running a read query") from e
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as e:
+            raise _store_error(e, "running a read query", timeout_ms) from e
 
     def write(self, statements: list[Statement]) -> None:
         if not statements:
@@ -249,12 +255,25 @@ def _write_tx(tx: neo4j.ManagedTransaction, statements: list[Statement]) -> None
         tx.run(st.cypher, st.params).consume()
 
 
-def _store_error(e: Exception, doing: str) -> StoreError:
+def _store_error(e: Exception, doing: str, timeout_ms: int | None = None) -> PolicyKGError:
+    """The driver's typed exception (class, or the server's status code) → our typed error,
+    the same as the FalkorDB store raises for the same event."""
     if isinstance(e, neo4j_errors.Neo4jError):
         code = e.code or "unknown"
-        if code.startswith("Neo.ClientError.Transaction.TransactionTimedOut"):
-            return StoreError(f"Neo4j: the query timed out while {doing} ({e.message})")
+        if code.startswith(TIMED_OUT_CODE):
+            limit = f"{timeout_ms} ms" if timeout_ms else "the time limit"
+            return QueryTimeout(f"the query ran longer than {limit} and was stopped")
+        if code == ACCESS_MODE_CODE or isinstance(
+            e, neo4j_errors.Forbidden | neo4j_errors.ForbiddenOnReadOnlyDatabase
+        ):
+            return WriteRefused("the query writes to the graph; only read queries are allowed")
+        if isinstance(e, neo4j_errors.CypherSyntaxError | neo4j_errors.CypherTypeError):
+            return QuerySyntaxError(f"the query is not valid Cypher: {e.message}")
+        if code in OUT_OF_MEMORY_CODES:
+            return QueryTooLarge(f"Neo4j stopped the query: it needed too much memory ({code})")
+        if isinstance(e, neo4j_errors.DatabaseUnavailable):
+            return StoreUnavailable(f"Neo4j: the database is unavailable while {doing}")
         return StoreError(f"Neo4j error while {doing}: [{code}] {e.message}")
     if isinstance(e, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired):
-        return StoreError(f"Neo4j became unreachable while {doing}: {e}")
+        return StoreUnavailable(f"Neo4j became unreachable while {doing}: {e}")
     return StoreError(f"Neo4j driver error while {doing}: {e.__class__.__name__}: {e}")
