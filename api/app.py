@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from policykg.api.limits import BodyLimit
 from policykg.api.routers import browser, meta, named, research
 from policykg.api.routers import export as export_routes
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -69,11 +70,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             headers=getattr(exc, "headers", None),
         )
 
-    # Neo4j Browser (another origin) fetches the guide and style of api/routers/browser.py.
+    # Neo4j Browser (another origin) fetches the guide and style of api/routers/browser.py:
+    # its origins on this machine are the default; POLICYKG_CORS_ORIGINS replaces them.
     app.add_middleware(
-        CORSMiddleware, allow_origins=list(browser.BROWSER_ORIGINS), allow_methods=["GET"],
+        CORSMiddleware, allow_origins=settings.cors_origin_list, allow_methods=["GET"],
         allow_headers=["*"],
     )  # fmt: skip
+    app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
     app.include_router(browser.router)
     app.include_router(meta.router)
     app.include_router(named.router)

@@ -25,3 +25,9 @@ class StoreError(PolicyKGError):
     """The graph store failed or cannot be reached."""
 
     status_code = 503
+
+
+class TooLarge(PolicyKGError):
+    """A request, a query or an answer over a configured size limit (the message names it)."""
+
+    status_code = 413

@@ -12,10 +12,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+from policykg.graph.cypher_text import final_columns, returns_rows, strip_comments, tokenize
 from policykg.graph.model import NODE_KEYS
 from policykg.graph.store import QueryResult, Statement
 
-from policykg.errors import PolicyKGError, QueryRefused, StoreError
+from policykg.errors import PolicyKGError, QueryRefused, StoreError, TooLarge
 
 log = logging.getLogger(__name__)
 
@@ -54,11 +55,17 @@ class FalkorDBStore:
     backend = "falkordb"
 
     def __init__(
-        self, data_dir: Path | None = None, url: str | None = None, graph: str = "policykg"
+        self,
+        data_dir: Path | None = None,
+        url: str | None = None,
+        graph: str = "policykg",
+        *,
+        query_memory_mb: int = 0,
     ):
         self.data_dir = data_dir
         self.url = url
         self.graph_name = graph
+        self.query_memory_mb = query_memory_mb
         self._db: Any = None
         self._graph: Any = None
 
@@ -82,6 +89,8 @@ class FalkorDBStore:
                 )
             self._graph = self._db.select_graph(self.graph_name)
             self._db.connection.ping()
+            if self.query_memory_mb:
+                self._limit_memory()
             if self.graph_name not in self._db.list_graphs():
                 self.ensure_schema()  # creates the graph key, so reads on a new store work
         except PolicyKGError:
@@ -89,6 +98,16 @@ class FalkorDBStore:
         except Exception as e:  # the driver raises many kinds; all mean the same to a user
             where = self.url or self.data_dir
             raise StoreError(f"cannot open the FalkorDB store at {where}: {e}") from e
+
+    def _limit_memory(self) -> None:
+        """QUERY_MEM_CAPACITY: a query that would build more (RETURN range(1, 10^7), a huge
+        collect) fails in the engine instead of growing the server and the reply."""
+        try:
+            self._db.connection.execute_command(
+                "GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", self.query_memory_mb * 1024 * 1024
+            )
+        except Exception as e:  # an external server may not allow it: say so, go on
+            log.warning("could not set FalkorDB QUERY_MEM_CAPACITY: %s", e)
 
     def close(self) -> None:
         if self._db is not None and hasattr(self._db, "close"):
@@ -139,9 +158,17 @@ class FalkorDBStore:
 
     # queries ---------------------------------------------------------------
     def read(
-        self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout_ms: int | None = None,
+        max_rows: int | None = None,
     ) -> QueryResult:
         graph = self._require()
+        order = None
+        if max_rows is not None:
+            cypher, order = capped(cypher, max_rows + 1)
         try:
             result = graph.ro_query(cypher, params or None, timeout=timeout_ms)
         except Exception as e:
@@ -149,13 +176,23 @@ class FalkorDBStore:
                 raise QueryRefused(
                     "the query writes to the graph; only read queries are allowed"
                 ) from e
+            if "mem consumption exceeded" in str(e):
+                raise TooLarge(
+                    "the query needed more memory than one query may use in the engine "
+                    "(POLICYKG_QUERY_MEMORY_MB); return fewer or smaller values (LIMIT, "
+                    "size(list) instead of the list)"
+                ) from e
             if "timed out" in str(e).lower() or "timeout" in str(e).lower():
                 raise QueryRefused(
                     f"the query ran longer than {timeout_ms} ms and was stopped"
                 ) from e
             raise StoreError(f"query failed: {e}") from e
         columns = [h[1] for h in result.header]
-        return QueryResult(columns, [[to_plain(v) for v in row] for row in result.result_set])
+        rows = [[to_plain(v) for v in row] for row in result.result_set]
+        if order and sorted(order) == sorted(columns) and len(set(order)) == len(order):
+            at = [columns.index(c) for c in order]  # RETURN * sorted them: as written again
+            columns, rows = order, [[row[i] for i in at] for row in rows]
+        return QueryResult(columns, rows)
 
     def write(self, statements: list[Statement]) -> None:
         """All statements as one query of CALL {…} units: FalkorDB applies a query
@@ -172,6 +209,18 @@ class FalkorDBStore:
         if self._graph is None:
             raise StoreError("the store is not open; call open() first")
         return self._graph
+
+
+def capped(cypher: str, limit: int) -> tuple[str, list[str] | None]:
+    """An ad-hoc read as `CALL { read } RETURN * LIMIT n`: FalkorDB stops producing rows at
+    n, where a cap applied in Python would first receive every row (a cartesian product, a
+    huge UNWIND). Comments are dropped so a `//` cannot swallow the closing brace; RETURN *
+    sorts the columns, so the columns as written are returned for reordering."""
+    tokens = tokenize(cypher)
+    if not returns_rows(tokens):
+        return cypher, None  # no RETURN: no rows to cap (and CALL {…} RETURN * would fail)
+    text = strip_comments(cypher, tokens).removesuffix(";")
+    return f"CALL {{\n{text}\n}}\nRETURN * LIMIT {int(limit)}", final_columns(text)
 
 
 def combine(statements: list[Statement]) -> tuple[str, dict[str, Any]]:
