@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from policykg.api import openapi
 from policykg.api.limits import BodyLimit
 from policykg.api.routers import browser, meta, named, research
 from policykg.api.routers import export as export_routes
@@ -82,4 +83,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(named.router)
     app.include_router(research.router)
     app.include_router(export_routes.router)
+    openapi.install(app)
     return app

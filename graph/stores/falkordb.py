@@ -189,6 +189,10 @@ class FalkorDBStore:
             raise StoreError(f"query failed: {e}") from e
         columns = [h[1] for h in result.header]
         rows = [[to_plain(v) for v in row] for row in result.result_set]
+        if CAP_VARIABLE in columns:  # carried by a leading WITH * (see capped)
+            at = columns.index(CAP_VARIABLE)
+            columns = columns[:at] + columns[at + 1 :]
+            rows = [row[:at] + row[at + 1 :] for row in rows]
         if order and sorted(order) == sorted(columns) and len(set(order)) == len(order):
             at = [columns.index(c) for c in order]  # RETURN * sorted them: as written again
             columns, rows = order, [[row[i] for i in at] for row in rows]
@@ -211,6 +215,9 @@ class FalkorDBStore:
         return self._graph
 
 
+CAP_VARIABLE = "_policykg_cap"
+
+
 def capped(cypher: str, limit: int) -> tuple[str, list[str] | None]:
     """An ad-hoc read as `CALL { read } RETURN * LIMIT n`: FalkorDB stops producing rows at
     n, where a cap applied in Python would first receive every row (a cartesian product, a
@@ -220,7 +227,10 @@ def capped(cypher: str, limit: int) -> tuple[str, list[str] | None]:
     if not returns_rows(tokens):
         return cypher, None  # no RETURN: no rows to cap (and CALL {…} RETURN * would fail)
     text = strip_comments(cypher, tokens).removesuffix(";")
-    return f"CALL {{\n{text}\n}}\nRETURN * LIMIT {int(limit)}", final_columns(text)
+    order = final_columns(text)
+    if tokens[0].upper == "WITH":  # a leading WITH in CALL {} would import, not project
+        text = f"UNWIND [0] AS {CAP_VARIABLE} {text}"
+    return f"CALL {{\n{text}\n}}\nRETURN * LIMIT {int(limit)}", order
 
 
 def combine(statements: list[Statement]) -> tuple[str, dict[str, Any]]:
