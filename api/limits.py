@@ -23,27 +23,32 @@ class BodyLimit:
             await self._refuse(send, int(declared))
             return
         seen = 0
-        started = False
+        started = refused = False
 
         async def counted_receive() -> dict[str, Any]:
-            nonlocal seen
+            # Over the limit while streaming: answer 413 now, and tell the route the client
+            # has gone (it stops reading; whatever it sends after is dropped).
+            nonlocal seen, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
-                    raise _TooLarge(seen)
+                    refused = True
+                    if not started:
+                        await self._refuse(send, seen)
+                    return {"type": "http.disconnect"}
             return message
 
         async def tracked_send(message: dict[str, Any]) -> None:
             nonlocal started
+            if refused:
+                return
             started = started or message["type"] == "http.response.start"
             await send(message)
 
-        try:
-            await self.app(scope, counted_receive, tracked_send)
-        except _TooLarge as e:
-            if not started:
-                await self._refuse(send, e.seen)
+        await self.app(scope, counted_receive, tracked_send)
 
     async def _refuse(self, send: Any, size: int) -> None:
         body = json.dumps(
@@ -65,8 +70,3 @@ class BodyLimit:
             }
         )
         await send({"type": "http.response.body", "body": body})
-
-
-class _TooLarge(Exception):
-    def __init__(self, seen: int) -> None:
-        self.seen = seen

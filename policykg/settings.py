@@ -53,11 +53,6 @@ class Settings(BaseSettings):
         description="Deepest nesting of brackets and prefix operators in an ad-hoc query "
         "(FalkorDB's parser takes exponential time in it: 16 levels ≈ 0.2 s, 24 > 20 s)",
     )
-    query_memory_mb: int = Field(
-        128,
-        validation_alias=AliasChoices("POLICYKG_QUERY_MEMORY_MB"),
-        description="Memory one query may use in FalkorDB (QUERY_MEM_CAPACITY); 0 = unlimited",
-    )
     cors_origins: str = Field(
         "http://localhost:7474,http://127.0.0.1:7474",
         validation_alias=AliasChoices("POLICYKG_CORS_ORIGINS"),

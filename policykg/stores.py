@@ -19,9 +19,4 @@ def make_store(settings: Settings, backend: str | None = None) -> GraphStore:
         )
     from policykg.graph.stores.falkordb import FalkorDBStore
 
-    return FalkorDBStore(
-        settings.data_dir,
-        url=settings.falkordb_url,
-        graph=settings.graph_name,
-        query_memory_mb=settings.query_memory_mb,
-    )
+    return FalkorDBStore(settings.data_dir, url=settings.falkordb_url, graph=settings.graph_name)

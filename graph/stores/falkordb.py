@@ -16,7 +16,7 @@ from policykg.graph.cypher_text import final_columns, returns_rows, strip_commen
 from policykg.graph.model import NODE_KEYS
 from policykg.graph.store import QueryResult, Statement
 
-from policykg.errors import PolicyKGError, QueryRefused, StoreError, TooLarge
+from policykg.errors import PolicyKGError, QueryRefused, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -59,13 +59,10 @@ class FalkorDBStore:
         data_dir: Path | None = None,
         url: str | None = None,
         graph: str = "policykg",
-        *,
-        query_memory_mb: int = 0,
     ):
         self.data_dir = data_dir
         self.url = url
         self.graph_name = graph
-        self.query_memory_mb = query_memory_mb
         self._db: Any = None
         self._graph: Any = None
 
@@ -89,8 +86,6 @@ class FalkorDBStore:
                 )
             self._graph = self._db.select_graph(self.graph_name)
             self._db.connection.ping()
-            if self.query_memory_mb:
-                self._limit_memory()
             if self.graph_name not in self._db.list_graphs():
                 self.ensure_schema()  # creates the graph key, so reads on a new store work
         except PolicyKGError:
@@ -98,16 +93,6 @@ class FalkorDBStore:
         except Exception as e:  # the driver raises many kinds; all mean the same to a user
             where = self.url or self.data_dir
             raise StoreError(f"cannot open the FalkorDB store at {where}: {e}") from e
-
-    def _limit_memory(self) -> None:
-        """QUERY_MEM_CAPACITY: a query that would build more (RETURN range(1, 10^7), a huge
-        collect) fails in the engine instead of growing the server and the reply."""
-        try:
-            self._db.connection.execute_command(
-                "GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", self.query_memory_mb * 1024 * 1024
-            )
-        except Exception as e:  # an external server may not allow it: say so, go on
-            log.warning("could not set FalkorDB QUERY_MEM_CAPACITY: %s", e)
 
     def close(self) -> None:
         if self._db is not None and hasattr(self._db, "close"):
@@ -175,12 +160,6 @@ class FalkorDBStore:
             if "read-only" in str(e):
                 raise QueryRefused(
                     "the query writes to the graph; only read queries are allowed"
-                ) from e
-            if "mem consumption exceeded" in str(e):
-                raise TooLarge(
-                    "the query needed more memory than one query may use in the engine "
-                    "(POLICYKG_QUERY_MEMORY_MB); return fewer or smaller values (LIMIT, "
-                    "size(list) instead of the list)"
                 ) from e
             if "timed out" in str(e).lower() or "timeout" in str(e).lower():
                 raise QueryRefused(
