@@ -9,6 +9,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from policykg.api import openapi
+from policykg.api.limits import BodyLimit
 from policykg.api.routers import browser, meta, named, research
 from policykg.api.routers import export as export_routes
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -21,6 +23,7 @@ from policykg.errors import (
     QueryTimeout,
     QueryTooLarge,
     StoreError,
+    TooLarge,
 )
 from policykg.settings import Settings, get_settings
 from policykg.stores import make_store
@@ -31,6 +34,7 @@ STATUS: tuple[tuple[type[PolicyKGError], int], ...] = (
     (QueryRefused, 403),  # includes WriteRefused: the engine's read-only mode
     (QueryTimeout, 504),
     (QueryTooLarge, 422),
+    (TooLarge, 413),  # a request, a query or an answer over a configured size
     (StoreError, 503),  # includes StoreUnavailable
     (InputError, 400),  # includes QuerySyntaxError
     (PolicyKGError, 400),
@@ -92,14 +96,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             headers=getattr(exc, "headers", None),
         )
 
-    # Neo4j Browser (another origin) fetches the guide and style of api/routers/browser.py.
+    # Neo4j Browser (another origin) fetches the guide and style of api/routers/browser.py:
+    # its origins on this machine are the default; POLICYKG_CORS_ORIGINS replaces them.
     app.add_middleware(
-        CORSMiddleware, allow_origins=list(browser.BROWSER_ORIGINS), allow_methods=["GET"],
+        CORSMiddleware, allow_origins=settings.cors_origin_list, allow_methods=["GET"],
         allow_headers=["*"],
     )  # fmt: skip
+    app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
     app.include_router(browser.router)
     app.include_router(meta.router)
     app.include_router(named.router)
     app.include_router(research.router)
     app.include_router(export_routes.router)
+    openapi.install(app)
     return app

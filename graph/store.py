@@ -42,9 +42,16 @@ class GraphStore(Protocol):
         ...
 
     def read(
-        self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout_ms: int | None = None,
+        max_rows: int | None = None,
     ) -> QueryResult:
-        """Run a query in the engine's read-only mode (a write is refused by the engine)."""
+        """Run a query in the engine's read-only mode (a write is refused by the engine).
+        With max_rows, at most max_rows + 1 rows are read (the extra one says "there is
+        more") and the engine stops there: the rest is never produced or sent."""
         ...
 
     def write(self, statements: list[Statement]) -> None:

@@ -46,3 +46,7 @@ class QueryTooLarge(StoreError):
 
 class StoreUnavailable(StoreError):
     """The graph store cannot be reached, started or used (data directory, server, network)."""
+
+
+class TooLarge(PolicyKGError):
+    """A request, a query or an answer over a configured size limit (the message names it)."""

@@ -41,6 +41,39 @@ class Settings(BaseSettings):
     engine_max_rows: int = Field(
         1_000_000, gt=0, validation_alias=AliasChoices("POLICYKG_ENGINE_MAX_ROWS")
     )
+    # HTTP API limits (api/app.py, api/cypher_guard.py, api/routers/cypher.py)
+    max_request_bytes: int = Field(
+        262_144,
+        validation_alias=AliasChoices("POLICYKG_MAX_REQUEST_BYTES"),
+        description="Largest request body accepted (413 above)",
+    )
+    max_response_bytes: int = Field(
+        8_000_000,
+        validation_alias=AliasChoices("POLICYKG_MAX_RESPONSE_BYTES"),
+        description="Largest POST /cypher answer (JSON bytes of the rows); rows beyond are cut",
+    )
+    cypher_max_bytes: int = Field(
+        20_000, validation_alias=AliasChoices("POLICYKG_CYPHER_MAX_BYTES")
+    )
+    cypher_max_tokens: int = Field(
+        4_000, validation_alias=AliasChoices("POLICYKG_CYPHER_MAX_TOKENS")
+    )
+    cypher_max_depth: int = Field(
+        12,
+        validation_alias=AliasChoices("POLICYKG_CYPHER_MAX_DEPTH"),
+        description="Deepest nesting of brackets and prefix operators in an ad-hoc query "
+        "(FalkorDB's parser takes exponential time in it: 16 levels ≈ 0.2 s, 24 > 20 s)",
+    )
+    cors_origins: str = Field(
+        "http://localhost:7474,http://127.0.0.1:7474",
+        validation_alias=AliasChoices("POLICYKG_CORS_ORIGINS"),
+        description="Comma-separated origins allowed to GET from a browser (default: Neo4j "
+        "Browser on this machine, for the guide); empty for none",
+    )
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [o.strip() for o in self.cors_origins.split(",") if o.strip()]
 
     @property
     def backend(self) -> str:

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
+from policykg.api.cypher_guard import check_params
 from policykg.api.deps import get_app_settings, get_store
 from policykg.api.models import ERRORS
 from policykg.graph.queries import enum_values, get_query
@@ -103,14 +104,17 @@ def read(
     params: dict[str, Any],
     timeout_ms: int,
     failed: str = "the query could not run with these parameters",
+    *,
+    max_rows: int | None = None,
 ) -> QueryResult:
     """store.read, where a failure caused by the request is a 400, not a 503.
 
     A failed query and a failed store both arrive as StoreError: if the store still
     answers a trivial query, the query (with these parameters) was at fault, and that is
     the caller's to fix."""
+    check_params(params, "parameter")  # an engine would clamp 2**70 silently
     try:
-        return store.read(cypher, params, timeout_ms=timeout_ms)
+        return store.read(cypher, params, timeout_ms=timeout_ms, max_rows=max_rows)
     except (QueryTimeout, QueryTooLarge, StoreUnavailable):
         raise  # typed: the engine's limits, or no engine at all
     except StoreError as e:

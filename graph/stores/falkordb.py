@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import redis
+from policykg.graph.cypher_text import final_columns, returns_rows, strip_comments, tokenize
 from policykg.graph.model import NODE_KEYS
 from policykg.graph.store import QueryResult, Statement
 from policykg.graph.stores import embedded
@@ -190,18 +191,34 @@ class FalkorDBStore:
 
     # queries ---------------------------------------------------------------
     def read(
-        self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout_ms: int | None = None,
+        max_rows: int | None = None,
     ) -> QueryResult:
         """A read-only query; no read runs longer than the engine's default query timeout
         (settings.query_timeout_ms): a longer `timeout_ms` is cut to it."""
         graph = self._require()
         limit = min(timeout_ms or self.limits.timeout_default_ms, self.limits.timeout_default_ms)
+        order = None
+        if max_rows is not None:
+            cypher, order = capped(cypher, max_rows + 1)
         try:
             result = graph.ro_query(cypher, params or None, timeout=limit)
         except redis.RedisError as e:
             raise engine_error(e, "running a read query", limit) from e
         columns = [h[1] for h in result.header]
-        return QueryResult(columns, [[to_plain(v) for v in row] for row in result.result_set])
+        rows = [[to_plain(v) for v in row] for row in result.result_set]
+        if CAP_VARIABLE in columns:  # carried by a leading WITH * (see capped)
+            at = columns.index(CAP_VARIABLE)
+            columns = columns[:at] + columns[at + 1 :]
+            rows = [row[:at] + row[at + 1 :] for row in rows]
+        if order and sorted(order) == sorted(columns) and len(set(order)) == len(order):
+            at = [columns.index(c) for c in order]  # RETURN * sorted them: as written again
+            columns, rows = order, [[row[i] for i in at] for row in rows]
+        return QueryResult(columns, rows)
 
     def write(self, statements: list[Statement]) -> None:
         """All statements as one query of CALL {…} units: FalkorDB applies a query
@@ -247,6 +264,24 @@ def engine_error(e: Exception, doing: str, timeout_ms: int) -> StoreError | Quer
         if message.startswith(SYNTAX_PREFIXES):
             return QuerySyntaxError(f"the query is not valid Cypher: {message}")
     return StoreError(f"query failed: {message}")
+
+
+CAP_VARIABLE = "_policykg_cap"
+
+
+def capped(cypher: str, limit: int) -> tuple[str, list[str] | None]:
+    """An ad-hoc read as `CALL { read } RETURN * LIMIT n`: FalkorDB stops producing rows at
+    n, where a cap applied in Python would first receive every row (a cartesian product, a
+    huge UNWIND). Comments are dropped so a `//` cannot swallow the closing brace; RETURN *
+    sorts the columns, so the columns as written are returned for reordering."""
+    tokens = tokenize(cypher)
+    if not returns_rows(tokens):
+        return cypher, None  # no RETURN: no rows to cap (and CALL {…} RETURN * would fail)
+    text = strip_comments(cypher, tokens).removesuffix(";")
+    order = final_columns(text)
+    if tokens[0].upper == "WITH":  # a leading WITH in CALL {} would import, not project
+        text = f"UNWIND [0] AS {CAP_VARIABLE} {text}"
+    return f"CALL {{\n{text}\n}}\nRETURN * LIMIT {int(limit)}", order
 
 
 def combine(statements: list[Statement]) -> tuple[str, dict[str, Any]]:

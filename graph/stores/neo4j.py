@@ -214,13 +214,19 @@ class Neo4jStore:
     # ------------------------------------------------------------------ queries
 
     def read(
-        self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout_ms: int | None = None,
+        max_rows: int | None = None,
     ) -> QueryResult:
         timeout = timeout_ms / 1000 if timeout_ms else None
         query = neo4j.Query(cypher, timeout=timeout)
+        cap = None if max_rows is None else max_rows + 1
         try:
             with self._session(neo4j.READ_ACCESS) as session:
-                return session.execute_read(_read_tx, query, dict(params or {}))
+                return session.execute_read(_read_tx, query, dict(params or {}), cap)
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as e:
             raise _store_error(e, "running a read query", timeout_ms) from e
 
@@ -242,11 +248,17 @@ def _consume(tx: neo4j.ManagedTransaction, cypher: str) -> None:
 
 
 def _read_tx(
-    tx: neo4j.ManagedTransaction, query: neo4j.Query, params: dict[str, Any]
+    tx: neo4j.ManagedTransaction, query: neo4j.Query, params: dict[str, Any], cap: int | None
 ) -> QueryResult:
+    """Records one by one (the driver pulls them in batches); with a cap, stop there and
+    leave the rest unread (the transaction's end discards it on the server)."""
     result = tx.run(query, params)
     columns = list(result.keys())
-    rows = [[to_plain(v) for v in record.values()] for record in result]
+    rows = []
+    for record in result:
+        rows.append([to_plain(v) for v in record.values()])
+        if cap is not None and len(rows) >= cap:
+            break
     return QueryResult(columns=columns, rows=rows)
 
 
