@@ -51,6 +51,8 @@ FULLTEXT_PROPERTIES: tuple[str, ...] = ("text", "name", "description")
 FULLTEXT_ANALYZER = "cjk"
 
 ACCESS_MODE_CODE = "Neo.ClientError.Statement.AccessMode"
+# ...TransactionTimedOut, or ...TransactionTimedOutClientConfiguration for the client's timeout
+TIMEOUT_CODE = "Neo.ClientError.Transaction.TransactionTimedOut"
 BOLT_SCHEMES = frozenset(
     {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
 )  # not the driver's preview http(s):// Query API
@@ -122,6 +124,9 @@ class Neo4jStore:
         self._config = {
             "connection_timeout": connection_timeout,
             "max_transaction_retry_time": max_retry_time,
+            # The server's notifications (e.g. "property key does not exist" on a new
+            # graph) are advice for people typing queries; the driver would log each one.
+            "notifications_min_severity": "OFF",
         }
         self._driver: neo4j.Driver | None = None
 
@@ -204,15 +209,22 @@ class Neo4jStore:
     def read(
         self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None
     ) -> QueryResult:
+        # A managed transaction takes its server-side timeout from unit_of_work (a
+        # neo4j.Query with a timeout is refused by tx.run: only session.run accepts it).
         timeout = timeout_ms / 1000 if timeout_ms else None
-        query = neo4j.Query(cypher, timeout=timeout)
+        work = neo4j.unit_of_work(timeout=timeout)(_read_tx)
         try:
             with self._session(neo4j.READ_ACCESS) as session:
-                return session.execute_read(_read_tx, query, dict(params or {}))
+                return session.execute_read(work, cypher, dict(params or {}))
         except neo4j_errors.Neo4jError as e:
+            # The same answers as the FalkorDB store, so the API says the same (403).
             if e.code == ACCESS_MODE_CODE:
                 raise QueryRefused(
-                    f"Neo4j refused a write in a read-only query: {e.message}"
+                    f"the query writes to the graph; only read queries are allowed ({e.message})"
+                ) from e
+            if (e.code or "").startswith(TIMEOUT_CODE):
+                raise QueryRefused(
+                    f"the query ran longer than {timeout_ms} ms and was stopped"
                 ) from e
             raise _store_error(e, "running a read query") from e
         except neo4j_errors.DriverError as e:
@@ -225,7 +237,9 @@ class Neo4jStore:
             with self._session(neo4j.WRITE_ACCESS) as session:
                 session.execute_write(_write_tx, list(statements))
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as e:
-            raise _store_error(e, f"writing {len(statements)} statements") from e
+            # The transaction was rolled back: say so, as the FalkorDB store does.
+            error = _store_error(e, f"writing {len(statements)} statements")
+            raise StoreError(f"write failed, nothing of it was stored: {error}") from e
 
 
 # ---------------------------------------------------------------------- transaction functions
@@ -235,10 +249,8 @@ def _consume(tx: neo4j.ManagedTransaction, cypher: str) -> None:
     tx.run(cypher).consume()
 
 
-def _read_tx(
-    tx: neo4j.ManagedTransaction, query: neo4j.Query, params: dict[str, Any]
-) -> QueryResult:
-    result = tx.run(query, params)
+def _read_tx(tx: neo4j.ManagedTransaction, cypher: str, params: dict[str, Any]) -> QueryResult:
+    result = tx.run(cypher, params)
     columns = list(result.keys())
     rows = [[to_plain(v) for v in record.values()] for record in result]
     return QueryResult(columns=columns, rows=rows)

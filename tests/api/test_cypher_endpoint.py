@@ -10,9 +10,9 @@ from fastapi.testclient import TestClient
 from policykg.api.app import create_app
 from policykg.api.routers import cypher as cypher_route
 
-from policykg.settings import Settings
 from tests.api.conftest import counts
 from tests.api.test_cypher_guard import BAD_TEXT, REFUSED
+from tests.conftest import settings_for
 
 
 def post(client: TestClient, query: str, params: dict | None = None):
@@ -104,8 +104,7 @@ def test_engine_read_only_mode_is_the_second_layer(api: TestClient, monkeypatch)
 
 
 def test_timeout_and_row_cap(seeded_store):
-    settings = Settings(POLICYKG_DATA_DIR=seeded_store.data_dir, POLICYKG_QUERY_TIMEOUT_MS=50,
-                        POLICYKG_MAX_ROWS=10)  # fmt: skip
+    settings = settings_for(seeded_store, POLICYKG_QUERY_TIMEOUT_MS=50, POLICYKG_MAX_ROWS=10)
     with TestClient(create_app(settings), raise_server_exceptions=False) as client:
         slow = post(client, "MATCH (a), (b), (c) RETURN count(*) AS n")
         assert slow.status_code == 403, slow.text
