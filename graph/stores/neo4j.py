@@ -229,6 +229,10 @@ class Neo4jStore:
             raise _store_error(e, "running a read query") from e
         except neo4j_errors.DriverError as e:
             raise _store_error(e, "running a read query") from e
+        except (OverflowError, ValueError, TypeError) as e:
+            # Raised by the driver while packing parameters (an integer beyond 64 bits, a
+            # value Bolt has no type for): the caller's value, not a failure of the server.
+            raise StoreError(f"query failed: a parameter cannot be sent to Neo4j ({e})") from e
 
     def write(self, statements: list[Statement]) -> None:
         if not statements:
@@ -236,8 +240,8 @@ class Neo4jStore:
         try:
             with self._session(neo4j.WRITE_ACCESS) as session:
                 session.execute_write(_write_tx, list(statements))
-        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as e:
-            # The transaction was rolled back: say so, as the FalkorDB store does.
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OverflowError, ValueError) as e:
+            # The transaction was rolled back (or never began: a value Bolt cannot carry): say so, as the FalkorDB store does.
             error = _store_error(e, f"writing {len(statements)} statements")
             raise StoreError(f"write failed, nothing of it was stored: {error}") from e
 

@@ -61,6 +61,7 @@ def test_to_plain_keeps_plain_values() -> None:
 
 # --------------------------------------------------------------------------- real Neo4j
 
+
 @pytest.fixture
 def store(neo4j_datasets: Datasets, request: pytest.FixtureRequest) -> DatasetStore:
     """An empty Neo4j graph (the schema of `policykg schema --backend neo4j` in place)."""
@@ -83,8 +84,14 @@ def _tiny_document(doc_id: str) -> list[Statement]:
             "UNWIND $rows AS row MERGE (m:Measure {id: row.key}) SET m += row.props",
             {
                 "rows": [
-                    {"key": f"{doc_id}:1", "props": {"text": "推进追溯", "statement": "commitment"}},
-                    {"key": f"{doc_id}:2", "props": {"text": "回顾成绩", "statement": "background"}},
+                    {
+                        "key": f"{doc_id}:1",
+                        "props": {"text": "推进追溯", "statement": "commitment"},
+                    },
+                    {
+                        "key": f"{doc_id}:2",
+                        "props": {"text": "回顾成绩", "statement": "background"},
+                    },
                 ]
             },
         ),
