@@ -134,6 +134,9 @@ class Neo4jStore:
         self._config = {
             "connection_timeout": connection_timeout,
             "max_transaction_retry_time": max_retry_time,
+            # The server's notifications (e.g. "property key does not exist" on a new
+            # graph) are advice for people typing queries; the driver would log each one.
+            "notifications_min_severity": "OFF",
         }
         self._driver: neo4j.Driver | None = None
 
@@ -221,14 +224,20 @@ class Neo4jStore:
         timeout_ms: int | None = None,
         max_rows: int | None = None,
     ) -> QueryResult:
+        # A managed transaction takes its server-side timeout from unit_of_work (a
+        # neo4j.Query with a timeout is refused by tx.run: only session.run accepts it).
         timeout = timeout_ms / 1000 if timeout_ms else None
-        query = neo4j.Query(cypher, timeout=timeout)
+        work = neo4j.unit_of_work(timeout=timeout)(_read_tx)
         cap = None if max_rows is None else max_rows + 1
         try:
             with self._session(neo4j.READ_ACCESS) as session:
-                return session.execute_read(_read_tx, query, dict(params or {}), cap)
+                return session.execute_read(work, cypher, dict(params or {}), cap)
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as e:
             raise _store_error(e, "running a read query", timeout_ms) from e
+        except (OverflowError, ValueError, TypeError) as e:
+            # Raised by the driver while packing parameters (an integer beyond 64 bits, a
+            # value Bolt has no type for): the caller's value, not a failure of the server.
+            raise QuerySyntaxError(f"a parameter cannot be sent to Neo4j ({e})") from e
 
     def write(self, statements: list[Statement]) -> None:
         if not statements:
@@ -236,8 +245,10 @@ class Neo4jStore:
         try:
             with self._session(neo4j.WRITE_ACCESS) as session:
                 session.execute_write(_write_tx, list(statements))
-        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as e:
-            raise _store_error(e, f"writing {len(statements)} statements") from e
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OverflowError, ValueError) as e:
+            # The transaction was rolled back (or never began: a value Bolt cannot carry): say so, as the FalkorDB store does.
+            error = _store_error(e, f"writing {len(statements)} statements")
+            raise StoreError(f"write failed, nothing of it was stored: {error}") from e
 
 
 # ---------------------------------------------------------------------- transaction functions
@@ -248,11 +259,11 @@ def _consume(tx: neo4j.ManagedTransaction, cypher: str) -> None:
 
 
 def _read_tx(
-    tx: neo4j.ManagedTransaction, query: neo4j.Query, params: dict[str, Any], cap: int | None
+    tx: neo4j.ManagedTransaction, cypher: str, params: dict[str, Any], cap: int | None
 ) -> QueryResult:
     """Records one by one (the driver pulls them in batches); with a cap, stop there and
     leave the rest unread (the transaction's end discards it on the server)."""
-    result = tx.run(query, params)
+    result = tx.run(cypher, params)
     columns = list(result.keys())
     rows = []
     for record in result:

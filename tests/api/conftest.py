@@ -8,14 +8,14 @@ import pytest
 from fastapi.testclient import TestClient
 from policykg.api.app import create_app
 
-from policykg.settings import Settings
+from tests.conftest import settings_for
 
 
 @pytest.fixture(scope="session")
 def api(seeded_store) -> Iterator[TestClient]:
     """The app as `policykg serve` builds it, on the seeds; a 500 is returned, not raised,
     so that a test can assert that none happens."""
-    settings = Settings(POLICYKG_DATA_DIR=seeded_store.data_dir)
+    settings = settings_for(seeded_store)
     with TestClient(create_app(settings), raise_server_exceptions=False) as client:
         yield client
 

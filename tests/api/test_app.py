@@ -1,4 +1,4 @@
-"""The HTTP API over real HTTP semantics (TestClient) on the seeded embedded store."""
+"""The HTTP API over real HTTP semantics (TestClient) on the seeded store (each backend)."""
 
 from __future__ import annotations
 
@@ -6,19 +6,19 @@ import pytest
 from fastapi.testclient import TestClient
 from policykg.api.app import create_app
 
-from policykg.settings import Settings
+from tests.conftest import settings_for
 
 
 @pytest.fixture(scope="module")
 def client(seeded_store) -> TestClient:
-    settings = Settings(POLICYKG_DATA_DIR=seeded_store.data_dir)
+    settings = settings_for(seeded_store)
     with TestClient(create_app(settings)) as c:
         yield c
 
 
-def test_health(client: TestClient):
+def test_health(client: TestClient, backend: str):
     body = client.get("/health").json()
-    assert body == {"status": "ok", "backend": "falkordb", "documents": 5}
+    assert body == {"status": "ok", "backend": backend, "documents": 5}
 
 
 def test_named_query_answers_from_seeds(client: TestClient):

@@ -19,9 +19,9 @@ from policykg.api.app import create_app
 from policykg.api.routers.browser import BROWSER_ORIGINS, cypher_literal
 from policykg.graph.model import NODE_KEYS
 from policykg.graph.queries import registry
-from policykg.graph.stores.falkordb import FalkorDBStore
+from policykg.graph.store import GraphStore
 
-from policykg.settings import Settings
+from tests.conftest import settings_for
 from tools.cypher_lint import load_vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,8 +30,8 @@ PARAM_LINE = re.compile(r"^:param (\w+) => (.*);$")
 
 
 @pytest.fixture(scope="module")
-def client(seeded_store: FalkorDBStore) -> TestClient:
-    settings = Settings(POLICYKG_DATA_DIR=seeded_store.data_dir)
+def client(seeded_store: GraphStore) -> TestClient:
+    settings = settings_for(seeded_store)
     with TestClient(create_app(settings), base_url=BASE) as c:
         yield c
 
@@ -88,7 +88,7 @@ def test_snippets_set_every_parameter_then_run_the_query(guide: ET.Element) -> N
 
 
 def test_param_values_are_literals_the_engine_reads_back(
-    guide: ET.Element, seeded_store: FalkorDBStore
+    guide: ET.Element, seeded_store: GraphStore
 ) -> None:
     """Each `:param name => literal` evaluates (as Browser does: RETURN literal) to the
     example value, defaults filled in."""
@@ -104,7 +104,7 @@ def test_param_values_are_literals_the_engine_reads_back(
 @pytest.mark.parametrize(
     "value", ["上海市", "it's", "back\\slash", "'; MATCH (n) DETACH DELETE n //"]
 )
-def test_cypher_literal_quotes_strings(value: str, seeded_store: FalkorDBStore) -> None:
+def test_cypher_literal_quotes_strings(value: str, seeded_store: GraphStore) -> None:
     [[back]] = seeded_store.read(f"RETURN {cypher_literal(value)} AS v").rows
     assert back == value
     assert cypher_literal([1, 2.5, None, True]) == "[1, 2.5, null, true]"

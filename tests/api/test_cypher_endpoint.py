@@ -10,9 +10,9 @@ from fastapi.testclient import TestClient
 from policykg.api.app import create_app
 from policykg.api.routers import cypher as cypher_route
 
-from policykg.settings import Settings
 from tests.api.conftest import counts
 from tests.api.test_cypher_guard import BAD_TEXT, REFUSED
+from tests.conftest import settings_for
 
 
 def post(client: TestClient, query: str, params: dict | None = None):
@@ -106,10 +106,12 @@ def test_engine_read_only_mode_is_the_second_layer(api: TestClient, monkeypatch)
 
 
 def test_timeout_and_row_cap(seeded_store):
-    settings = Settings(POLICYKG_DATA_DIR=seeded_store.data_dir, POLICYKG_QUERY_TIMEOUT_MS=50,
-                        POLICYKG_MAX_ROWS=10)  # fmt: skip
+    settings = settings_for(seeded_store, POLICYKG_QUERY_TIMEOUT_MS=50, POLICYKG_MAX_ROWS=10)
     with TestClient(create_app(settings), raise_server_exceptions=False) as client:
-        slow = post(client, "MATCH (a), (b), (c) RETURN count(*) AS n")
+        # Every row is evaluated: Neo4j answers a bare count(*) of a cartesian product
+        # from its count store at once, so the filter is what makes the query slow.
+        slow = post(client, "MATCH (a), (b), (c) WHERE a.name + b.name = c.name "
+                            "RETURN count(*) AS n")  # fmt: skip
         assert slow.status_code == 504, slow.text
         assert "50 ms" in slow.json()["message"]
         many = post(client, "UNWIND range(1, 100) AS x RETURN x")

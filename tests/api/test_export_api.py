@@ -12,12 +12,12 @@ from fastapi.testclient import TestClient
 from policykg.api.app import create_app
 
 from policykg.ingestion import graph_stats
-from policykg.settings import Settings
+from tests.conftest import settings_for
 
 
 @pytest.fixture(scope="module")
 def client(seeded_store) -> TestClient:
-    settings = Settings(POLICYKG_DATA_DIR=seeded_store.data_dir)
+    settings = settings_for(seeded_store)
     with TestClient(create_app(settings)) as c:
         yield c
 

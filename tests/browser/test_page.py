@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import store_env
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -41,7 +43,7 @@ def server(seeded_store, tmp_path_factory) -> Iterator[str]:
     """`policykg serve` in its own process on the seeded store's folder."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("NEO4J_URI", "FALKORDB_URL")}
-    env["POLICYKG_DATA_DIR"] = str(seeded_store.data_dir)
+    env.update(store_env(seeded_store))
     log = tmp_path_factory.mktemp("serve") / "serve.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(

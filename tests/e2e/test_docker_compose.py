@@ -14,7 +14,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Neo4j 5 server settings set through the environment (NEO4J_<name>, '.' -> '_',
 # '_' -> '__'). Neo4j 5 validates its config strictly: an unknown name stops the server.
-NEO4J5_SETTINGS = {"browser.post_connect_cmd", "browser.remote_content_hostname_whitelist"}
+BROWSER_SETTINGS = {"browser.post_connect_cmd", "browser.remote_content_hostname_whitelist"}
+# The rest must be the settings the test server runs with (checked on it below).
+SERVER_SETTINGS = {"db.transaction.timeout", "db.memory.transaction.max",
+                   "dbms.memory.transaction.total.max", "dbms.usage_report.enabled"}  # fmt: skip
+NEO4J5_SETTINGS = BROWSER_SETTINGS | SERVER_SETTINGS
+POM = ROOT / "tools" / "neo4j-launcher" / "pom.xml"
 # Where the user's web browser reaches the API (the api service's published port).
 API_URL = "http://localhost:8000"
 
@@ -46,6 +51,10 @@ def test_services(compose: dict[str, Any]) -> None:
 def test_neo4j_service(compose: dict[str, Any]) -> None:
     neo4j = compose["services"]["neo4j"]
     assert re.fullmatch(r"neo4j:5[\w.\-]*community[\w.\-]*|neo4j:5[\d.]*", neo4j["image"])
+    # The image runs the release line of the Neo4j the tests run.
+    [pom_version] = re.findall(r"<neo4j.version>([\d.]+)</neo4j.version>", POM.read_text())
+    tag = neo4j["image"].split(":")[1].removesuffix("-community")
+    assert tag == ".".join(pom_version.split(".")[:2]), (tag, pom_version)
     assert {"7474:7474", "7687:7687"} <= {str(p) for p in neo4j["ports"]}
     assert any(str(v).startswith("neo4j-data:/data") for v in neo4j["volumes"])
     env = _env(neo4j)
@@ -98,3 +107,30 @@ def test_dockerfile() -> None:
     assert 'CMD ["policykg", "serve", "--host", "0.0.0.0"' in text
     ignored = (ROOT / ".dockerignore").read_text(encoding="utf-8").split()
     assert ".venv" in ignored and "**/node_modules" in ignored
+
+
+def _normal(value: str) -> str:
+    """Neo4j's spellings of one value alike: 2m = 120s, 512m = 512.00MiB, False = false."""
+    value = value.strip().lower()
+    if m := re.fullmatch(r"([\d.]+)\s*(k|m|g)(?:ib|b)?", value):
+        return str(int(float(m[1]) * 1024 ** "kmg".index(m[2]) * 1024))
+    if m := re.fullmatch(r"(\d+)(ms|s|m|h)", value):
+        return str(int(m[1]) * {"ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000}[m[2]])
+    return value
+
+
+@pytest.mark.neo4j
+def test_server_settings_are_those_of_the_test_server(compose, neo4j_datasets) -> None:
+    """docker-compose's Neo4j runs with the settings the tests run with."""
+    env = {_setting_name(k): v for k, v in _env(compose["services"]["neo4j"]).items()
+           if k != "NEO4J_AUTH"}  # fmt: skip
+    wanted = {k: v for k, v in env.items() if k in SERVER_SETTINGS}
+    assert set(wanted) == SERVER_SETTINGS
+    running = {
+        r["name"]: r["value"]
+        for r in neo4j_datasets.raw.read(
+            "SHOW SETTINGS YIELD name, value WHERE name IN $names RETURN name, value",
+            {"names": sorted(wanted)},
+        ).records()
+    }
+    assert {k: _normal(v) for k, v in running.items()} == {k: _normal(v) for k, v in wanted.items()}

@@ -10,11 +10,8 @@ as lead and as support: two parallel RESPONSIBLE relationships), target T1
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 from policykg.graph.model import record_to_graph
-from policykg.graph.stores.falkordb import FalkorDBStore
+from policykg.graph.store import GraphStore
 from policykg.graph.writer import load_reference_data, write_document
 from policykg.ingest.record import (
     Department,
@@ -79,12 +76,8 @@ def records() -> list[ExtractionRecord]:
     ]  # fmt: skip
 
 
-def crafted_store(folder: Path) -> Iterator[FalkorDBStore]:
-    store = FalkorDBStore(folder, graph="policykg")
-    store.open()
+def load_crafted(store: GraphStore) -> None:
     store.ensure_schema()
     load_reference_data(store)
     for record in records():
         write_document(store, record_to_graph(record))
-    yield store
-    store.close()

@@ -22,12 +22,13 @@ from policykg.cli import app
 from policykg.errors import InputError
 from policykg.ingestion import graph_stats
 from policykg.settings import get_settings
-from tests.graph.crafted import SH_HEALTH, SH_NMPA, crafted_store
+from tests.conftest import store_env
+from tests.graph.crafted import SH_HEALTH, SH_NMPA, load_crafted
 
 
 @pytest.fixture(scope="module")
-def crafted(tmp_path_factory: pytest.TempPathFactory):
-    yield from crafted_store(tmp_path_factory.mktemp("crafted"))
+def crafted(dataset_store):
+    yield from dataset_store("crafted", load_crafted)
 
 
 @pytest.fixture(scope="module")
@@ -253,8 +254,8 @@ def test_bad_filters_and_paths_are_input_errors(crafted, tmp_path):
 
 @pytest.fixture
 def cli(seeded_store, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("POLICYKG_DATA_DIR", str(seeded_store.data_dir))
-    monkeypatch.delenv("NEO4J_URI", raising=False)
+    for key, value in store_env(seeded_store).items():
+        monkeypatch.setenv(key, value)
     get_settings.cache_clear()
     yield CliRunner()
     get_settings.cache_clear()

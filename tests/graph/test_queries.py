@@ -23,7 +23,6 @@ import pytest
 from policykg.graph.model import record_to_graph
 from policykg.graph.queries import enum_values, get_query, registry
 from policykg.graph.store import GraphStore
-from policykg.graph.stores.falkordb import FalkorDBStore
 from policykg.graph.writer import load_reference_data, write_document
 from policykg.ingest import vocab
 from policykg.ingest.normalize import normalize
@@ -467,7 +466,7 @@ API_PREFIX = "api_"
 
 
 @pytest.fixture(scope="module")
-def seeds(seeded_store: FalkorDBStore) -> Seeds:
+def seeds(seeded_store: GraphStore) -> Seeds:
     return Seeds(seeded_store)
 
 
@@ -509,24 +508,26 @@ def _measure(ordinal: str, statement: str, topic: str) -> Measure:
 
 
 @pytest.fixture(scope="module")
-def tiny(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
+def tiny(dataset_store) -> Iterator[Run]:
     """江苏: UDI in background only; 安徽: a UDI target and nothing else; 福建: a commitment on
     traceability (broader than UDI); 广东: a commitment on drug traceability (narrower)."""
-    store = FalkorDBStore(tmp_path_factory.mktemp("tiny"), graph="policykg")
-    store.open()
-    load_reference_data(store)
     udi_target = Target(id="T1", indicator="医疗器械唯一标识实施率", indicator_key="udi_implementation_rate",
                         value=100, value_text="100%", unit="%", year=2025, start=0, end=4,
                         text="医疗器械唯一标识实施率 100%", topics=[TopicMatch(key="udi", matched="唯一标识")])  # fmt: skip
-    for record in (
+    records = (
         _record("320000", "江苏省", [_measure("1", "background", "udi")], []),
         _record("340000", "安徽省", [], [udi_target]),
         _record("350000", "福建省", [_measure("1", "commitment", "traceability")], []),
         _record("440000", "广东省", [_measure("1", "commitment", "drug_traceability")], []),
-    ):
-        assert write_document(store, record_to_graph(record)) == "added"
-    yield Seeds(store, corpus=None).run
-    store.close()
+    )
+
+    def load(store: GraphStore) -> None:
+        load_reference_data(store)
+        for record in records:
+            assert write_document(store, record_to_graph(record)) == "added"
+
+    for store in dataset_store("tiny", load):
+        yield Seeds(store, corpus=None).run
 
 
 def _statuses(run: Run, **params: Any) -> dict[str, str]:

@@ -15,14 +15,14 @@ from policykg.graph.views import (
     topic_cooccurrence,
 )
 
-from tests.graph.crafted import SH_HEALTH, SH_NMPA, ZJ_NMPA, ZJ_SAMR, crafted_store
+from tests.graph.crafted import SH_HEALTH, SH_NMPA, ZJ_NMPA, ZJ_SAMR, load_crafted
 
 SH, ZJ = "Province:310000", "Province:330000"
 
 
 @pytest.fixture(scope="module")
-def g(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
-    for store in crafted_store(tmp_path_factory.mktemp("views")):
+def g(dataset_store) -> nx.MultiDiGraph:
+    for store in dataset_store("crafted", load_crafted):
         return to_networkx(store)
 
 
