@@ -22,7 +22,7 @@ from policykg.graph.stores.neo4j import (
     to_plain,
 )
 
-from policykg.errors import PolicyKGError, QueryRefused, StoreError
+from policykg.errors import PolicyKGError, QueryRefused, QueryTimeout, StoreError
 from tests.neo4j_server import Datasets, DatasetStore
 
 # --------------------------------------------------------------------------- no server needed
@@ -191,7 +191,7 @@ def test_read_refuses_writes_in_the_server(store: DatasetStore) -> None:
 @pytest.mark.neo4j
 def test_read_timeout_is_enforced_by_the_server(store: DatasetStore) -> None:
     started = time.monotonic()
-    with pytest.raises(QueryRefused, match="200 ms"):
+    with pytest.raises(QueryTimeout, match="200 ms"):
         store.read(
             "UNWIND range(1, 100000000) AS x WITH x WHERE x % 7 = 99 RETURN count(x)",
             timeout_ms=200,
