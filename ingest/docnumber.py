@@ -21,14 +21,14 @@ import re
 _AGENCY = r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{0,11}"
 _OPEN, _CLOSE = r"[〔\[［（(【〈<《]", r"[〕\]］）)】〉>》]"
 NUMBER = re.compile(
-    rf"(?P<agency>{_AGENCY}?)\s*{_OPEN}\s*(?P<year>(?:19|20)\d{{2}})\s*{_CLOSE}\s*"
+    rf"(?P<agency>(?:{_AGENCY})?)\s*{_OPEN}\s*(?P<year>(?:19|20)\d{{2}})\s*{_CLOSE}\s*"
     r"(?:第\s*)?(?P<seq>\d{1,5})\s*号"
 )
 # The labels of government sites' 政务公开 metadata blocks.
 NUMBER_LABELS = ("发文字号", "文号", "发文编号", "文件编号")
 _LABEL = re.compile(rf"(?:{'|'.join(NUMBER_LABELS)})\s*[:：]?\s*")
 # Words a greedy agency match may swallow in run-on text ("…的通知渝府办发").
-_RUN_ON_CUT = re.compile(r"^.*(?:通知|意见|规划|方案|办法|措施|决定|批复|函|的|印发|转发)")
+_RUN_ON_CUT = re.compile(r"^.*(?:通知|意见|规划|方案|办法|措施|决定|批复|的函|规定|细则|要点)")
 _SIGNER = re.compile(r"\s*签发人[:：].*$")
 
 

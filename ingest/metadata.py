@@ -122,8 +122,17 @@ def _title_like(line: str) -> bool:
     return any(core.endswith(k) for k in _kinds())
 
 
-def find_title(lines: list[str], labels: PageLabels, front_matter: dict[str, Any]) -> str | None:
-    candidates = [labels.get("title") or "", *lines[:HEAD_LINES]]
+def find_title(
+    lines: list[str],
+    labels: PageLabels,
+    front_matter: dict[str, Any],
+    cells: frozenset[str] = frozenset(),
+) -> str | None:
+    """The policy's title; table cells (a list of files, an indicator table) are not titles."""
+    lines = [ln for ln in lines if ln not in cells]
+    head = lines[:HEAD_LINES]
+    pairs = [a + b for a, b in zip(head, head[1:], strict=False)]  # a title wrapped on 2 lines
+    candidates = [labels.get("title") or "", *(x for pair in zip(head, pairs) for x in pair)]
     for line in candidates:
         if title := _wrapped(line):
             return title
@@ -301,7 +310,8 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     lines = _head_lines(text)
     labels = page_labels(lines)
     meta = Metadata(index_number=labels.get("index_number"), subject=labels.get("subject"))
-    meta.title = find_title(lines, labels, front_matter)
+    cells = frozenset(ln.strip() for ln in text[:HEADER_CHARS].split("\n") if ln.startswith("\t"))
+    meta.title = find_title(lines, labels, front_matter, cells)
     meta.doc_number = find_doc_number(lines, labels, meta.warnings)
     meta.issuers, meta.issued_date = find_issuers_and_date(lines, text, labels, meta.warnings)
     meta.issuer = "、".join(meta.issuers) or None

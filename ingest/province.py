@@ -127,9 +127,10 @@ def _from_mentions(text: str, out: ProvinceReading) -> ProvinceReading:
         out.warnings.append("province not stated in issuer, document number or title; left empty")
         return out
     out.province, out.clue, out.level = _by_code(ranked[0][0]), "mentions", "provincial"
-    if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
-        out.warnings.append(
-            f"province inferred from mentions ({out.province.name}), but others are named "
-            "nearly as often"
-        )
+    close = len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]
+    out.warnings.append(
+        f"province inferred from mentions in the text ({out.province.name}): no issuer, "
+        "document number or title names it"
+        + ("; others are named nearly as often" if close else "")
+    )
     return out
