@@ -131,8 +131,9 @@ def find_title(
     """The policy's title; table cells (a list of files, an indicator table) are not titles."""
     lines = [ln for ln in lines if ln not in cells]
     head = lines[:HEAD_LINES]
-    pairs = [a + b for a, b in zip(head, head[1:], strict=False)]  # a title wrapped on 2 lines
-    candidates = [labels.get("title") or "", *(x for pair in zip(head, pairs) for x in pair)]
+    candidates = [labels.get("title") or ""]
+    for i, line in enumerate(head):  # each line, then it joined to the next (a wrapped title)
+        candidates += [line, line + head[i + 1]] if i + 1 < len(head) else [line]
     for line in candidates:
         if title := _wrapped(line):
             return title
