@@ -82,3 +82,53 @@ def test_clean_text_is_untouched():
     result = norm(text)
     assert result.text == text
     assert not any("cleaned" in w for w in result.warnings)
+
+
+PAGE = """<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>某省药品监督管理局关于开展疫苗质量专项检查的通知_通知公告</title></head>
+<body>
+<div class="topbar">欢迎访问 <a href="/">首页</a></div>
+<ul class="nav"><li>首页</li><li>政务公开</li></ul>
+<div class="breadcrumb">当前位置：首页 &gt; 通知公告</div>
+<div class="side-list"><h3>相关文件</h3><p>关于开展药品检查的通知（湘药监发〔2019〕3号）</p></div>
+<div id="zoom" class="TRS_Editor">
+<h1>湖南省药品监督管理局关于开展疫苗质量专项检查的通知</h1>
+<p>湘药监发〔2023〕12号</p>
+<p>各市州市场监督管理局：</p>
+<p>为加强疫苗质量监管，决定开展专项检查。镕喆两字为GBK字符。</p>
+<p>湖南省药品监督管理局</p><p>2023年4月7日</p>
+<div class="bdsharebuttonbox"><a>分享到微信</a></div>
+</div>
+<footer><p>版权所有 湖南省药品监督管理局</p></footer>
+<div class="footer-copyright">地址：长沙市 电话：0731-00000000</div>
+</body></html>"""
+
+
+def test_gb2312_page_declared_in_meta_is_read_as_gb18030(tmp_path):
+    from policykg.ingest.metadata import extract_metadata
+    from policykg.ingest.read import read_source
+
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE.encode("gb18030"))  # 镕 and 喆 exist in GBK, not in GB2312
+    src = read_source(page)
+    assert src.encoding == "gb18030"
+    result = normalize(src)
+    assert "镕喆两字为GBK字符" in result.text
+    for chrome in (
+        "欢迎访问",
+        "当前位置",
+        "政务公开",
+        "相关文件",
+        "湘药监发〔2019〕3号",
+        "分享到",
+        "版权所有",
+        "电话",
+    ):
+        assert chrome not in result.text, chrome
+    meta = extract_metadata(result.text, result.front_matter, str(page))
+    assert meta.doc_number == "湘药监发〔2023〕12号"
+    assert meta.province.name == "湖南省"
+    assert (meta.issuer, meta.issued_date) == ("湖南省药品监督管理局", "2023-04-07")
+    start = result.text.index("为加强疫苗质量监管")
+    s, e = result.to_source(start, start + 9)
+    assert src.text[s:e] == "为加强疫苗质量监管"
