@@ -40,7 +40,7 @@ _NEWS_LINE = re.compile(r"^(?:当前位置|首页|来源|作者|责任编辑|编
 class Metadata:
     title: str | None = None
     province: Province | None = None
-    level: str | None = None  # national | provincial
+    level: str | None = None  # national | provincial | local (prefecture, county)
     issuer: str | None = None  # joint documents: the issuers joined with 、
     issuers: list[str] = field(default_factory=list)
     doc_number: str | None = None

@@ -28,7 +28,7 @@ NATIONAL = "national"
 @dataclass
 class ProvinceReading:
     province: Province | None = None
-    level: str | None = None  # national | provincial (the issuer's level, when known)
+    level: str | None = None  # national | provincial | local (below the province: a place name)
     clue: str | None = None
     warnings: list[str] = field(default_factory=list)
 
@@ -89,7 +89,10 @@ def infer_province(
         readings.append(("title", hit))
     elif title and is_national_issuer(re.split(r"关于", title)[0] or None):
         readings.append(("title", None))
-    places = place_provinces(" ".join(filter(None, [issuer, title]))) or place_provinces(head)
+    # The gazetteer (about 1 s to load) is consulted only when nothing stronger spoke.
+    places = None
+    if not readings:
+        places = place_provinces(" ".join(filter(None, [issuer, title]))) or place_provinces(head)
     if places:
         code, _ = places.most_common(1)[0]
         readings.append(("place name", _by_code(code)))
@@ -97,7 +100,9 @@ def infer_province(
     if readings:
         clue, chosen = readings[0]
         out.province, out.clue = chosen, clue
-        out.level = NATIONAL if chosen is None else "provincial"
+        out.level = (
+            NATIONAL if chosen is None else "local" if clue == "place name" else "provincial"
+        )
         for other_clue, other in readings[1:]:
             if _code(other) != _code(chosen) and not (
                 clue == "title" and other_clue == "place name"

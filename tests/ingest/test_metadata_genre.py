@@ -99,7 +99,7 @@ CASES = [
      "青海省药品监督管理局", "2021-08-09", "青海省", "provincial"),
     ("citations only", CITES_ONLY, None, None, None, None, "福建省", "provincial"),
     ("place name", PLACE_ONLY, "藏药材资源保护利用实施方案", None,
-     "甘南州人民政府办公室", None, "甘肃省", "provincial"),
+     "甘南州人民政府办公室", None, "甘肃省", "local"),
     ("forwarding notice", FORWARD,
      "江西省人民政府办公厅转发省药监局关于加强化妆品安全监管工作意见的通知",
      "赣府厅字〔2019〕48号", "江西省人民政府办公厅", "2019-06-03", "江西省", "provincial"),
