@@ -3,6 +3,12 @@
 A document whose content hash is unchanged is a no-op; a changed one is replaced
 whole (its measures and targets deleted, then everything written again, in the same
 transaction); shared nodes nothing points at any more are removed.
+
+Identity rule: a stored document is replaced only by the same source file (its text
+changed, or the extractor that read it) or by the same text. A *different* file with a
+*different* text that claims the same identity is an `IdentityConflict`: nothing is
+written, and the message names both files — one file never silently takes the place
+of another (a file that cites a document number must not replace that document).
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ from typing import Literal
 from policykg.graph.model import OWNED_LABELS, DocumentGraph, NodeRows, RelRows
 from policykg.graph.reference import reference_graph
 from policykg.graph.store import GraphStore, Statement
+
+from policykg.errors import IdentityConflict
 
 log = logging.getLogger(__name__)
 
@@ -89,17 +97,35 @@ def _stored_versions(
     store: GraphStore, graph: DocumentGraph
 ) -> tuple[tuple[str, str] | None, list[str]]:
     """(content hash, extractor version) stored under this id, and other ids the same
-    file was stored under (its metadata read differently by an older extractor)."""
+    file was stored under (its metadata read differently by an older extractor).
+
+    Raises IdentityConflict when the id is held by another file with another text."""
     same = store.read(
-        "MATCH (d:Document {id: $id}) RETURN d.content_hash, d.extractor_version",
+        "MATCH (d:Document {id: $id}) RETURN d.content_hash, d.extractor_version, d.source",
         {"id": graph.document_id},
     )
+    if same.rows:
+        _check_same_document(graph, same.rows[0][0], same.rows[0][2])
     older = store.read(
         "MATCH (d:Document {source: $source}) WHERE d.id <> $id AND d.province_code = $code RETURN d.id",
         {"source": graph.source, "id": graph.document_id, "code": graph.province_code},
     )
     stored = (same.rows[0][0], same.rows[0][1] or "") if same.rows else None
     return stored, [row[0] for row in older.rows]
+
+
+def _check_same_document(graph: DocumentGraph, stored_hash: str, stored_source: str) -> None:
+    if not stored_source or not graph.source:
+        return  # a record without a source (hand-built) cannot be told apart
+    if stored_source == graph.source or stored_hash == graph.content_hash:
+        return
+    raise IdentityConflict(
+        f"{graph.source}: its identity {graph.document_id!r} is already held by {stored_source}, "
+        "a different file with a different text; nothing was replaced. If this file is a new "
+        f"version of {stored_source}, give it the same file name (or remove the old one); if "
+        "it is another document, check its 发文字号 and title — a number it only cites in "
+        "its text does not make it that document."
+    )
 
 
 def is_unchanged(store: GraphStore, graph: DocumentGraph) -> bool:

@@ -110,6 +110,42 @@ _BLOCK_TAGS = (
     "figcaption form fieldset center"
 )
 _SKIP_TAGS = "script style title noscript template iframe svg math object head"
+# Page chrome around the article on government sites (TRS, Hanweb, Dayang CMSs and news
+# portals): elements of these kinds, or whose class/id names one of these parts, are
+# dropped with everything inside. The article's containers (zoom, TRS_Editor, pages_content,
+# article-content, con …) and the 政务公开 metadata table never match.
+_CHROME_TAGS = frozenset({"nav", "footer", "aside"})
+_CHROME_NAME = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|menu|topbar|top-bar|breadcrumbs?|crumbs?|bread|footer|foot|"
+    r"bottom|sidebar|side|share|bdshare|bdsharebuttonbox|copyright|toolbar|tools|"
+    r"xgwj|xglj|related|relate|friendlink|links|login|search|qrcode|appendQr\w*)(?:$|[-_\s\d])",
+    re.I,
+)
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+def is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    if tag in _CHROME_TAGS:
+        return True
+    names = " ".join(v or "" for k, v in attrs if k in ("class", "id"))
+    return bool(names and _CHROME_NAME.search(names))
 
 
 class _HtmlText(HTMLParser):
@@ -120,6 +156,8 @@ class _HtmlText(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.buf, self.chars, self.offs = buf, [], []
         self.skip, self.pre, self.open_quotes = 0, 0, []
+        self.chrome: str | None = None  # tag of the chrome element being skipped
+        self.chrome_nest = 0
         self.quotes: list[tuple[int, int]] = []
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", buf.text)]
 
@@ -154,6 +192,12 @@ class _HtmlText(HTMLParser):
             self.offs.append(self._src(self._pos()))
 
     def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if self.chrome:
+            self.chrome_nest += tag == self.chrome
+            return
+        if tag not in _VOID and tag not in ("html", "body") and is_chrome(tag, attrs):
+            self.chrome, self.chrome_nest = tag, 1
+            return
         if tag in self.SKIP:
             self.skip += 1
             return
@@ -170,6 +214,11 @@ class _HtmlText(HTMLParser):
             self.open_quotes.append(self._src(self._pos()))
 
     def handle_endtag(self, tag: str) -> None:
+        if self.chrome:
+            self.chrome_nest -= tag == self.chrome
+            if self.chrome_nest == 0:
+                self.chrome = None
+            return
         if tag in self.SKIP:
             self.skip = max(0, self.skip - 1)
             return
@@ -181,7 +230,7 @@ class _HtmlText(HTMLParser):
             self.quotes.append((self.open_quotes.pop(), self._src(self._pos())))
 
     def handle_data(self, data: str) -> None:
-        if not self.skip:
+        if not self.skip and not self.chrome:
             base = self._pos()
             for k, ch in enumerate(data):
                 self._put(ch, base + k)
@@ -193,7 +242,7 @@ class _HtmlText(HTMLParser):
         self._entity(f"&#{name};")
 
     def _entity(self, raw: str) -> None:
-        if not self.skip:
+        if not self.skip and not self.chrome:
             i = self._pos()
             for ch in unescape(raw):
                 self._put(ch, i)

@@ -1,33 +1,56 @@
-"""Document metadata: province, policy title, issuer, document number, dates, kind.
+"""Document metadata as GB/T 9704-2012 lays an official document out.
 
-News pages and notices wrap the policy (上海市人民政府办公厅印发《…实施意见》的通知);
-the title recorded is the policy's own, not the headline. What cannot be decided is
-left empty with a warning, never guessed silently.
+版头: 发文机关标志 (XX文件), 发文字号 (own line, before the title), 签发人.
+主体: 标题, 主送机关 (各…：), 正文, 发文机关署名 (one line per issuer for joint documents)
+and 成文日期 (Arabic or Chinese numerals) under it. 版记: 印发机关和印发日期 (…印发).
+Web pages add a labelled block (ingest/webmeta.py). Province: ingest/province.py.
+
+Title rule: a notice that publishes its issuer's text (关于印发《X》的通知) records the
+policy's title X — the document number, issuer and date stay the notice's; a notice that
+forwards (转发) another body's document keeps its own title. News headlines (front
+matter, a page's <title>), index and classification lines and titles of cited documents
+are never the title. Conflicting readings keep the better one and add a warning.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from policykg.ingest import docnumber
+from policykg.ingest.cndate import find_dates, first_date, parse_date
 from policykg.ingest.patterns import document_patterns
-from policykg.ingest.vocab import Province, provinces
+from policykg.ingest.province import infer_province
+from policykg.ingest.vocab import Province
+from policykg.ingest.webmeta import PageLabels, page_labels
 
 HEADER_CHARS = 3000  # metadata sits in the first lines; the body cites other documents
+TAIL_CHARS = 1500  # signature, 成文日期 and 版记 of a document without a wrapper notice
+HEAD_LINES = 40
+_BODY_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章条节]|（一）|1[．.、])"
+)
+_NEWS_LINE = re.compile(r"^(?:当前位置|首页|来源|作者|责任编辑|编辑|浏览次数|点击)|[>＞»]")
 
 
 @dataclass
 class Metadata:
     title: str | None = None
     province: Province | None = None
-    issuer: str | None = None
+    level: str | None = None  # national | provincial | local (prefecture, county)
+    issuer: str | None = None  # joint documents: the issuers joined with 、
+    issuers: list[str] = field(default_factory=list)
     doc_number: str | None = None
     issued_date: str | None = None
     published_date: str | None = None
+    addressee: str | None = None
+    printed_by: str | None = None
+    printed_date: str | None = None
+    index_number: str | None = None
+    subject: str | None = None
     kind: str | None = None
     period: str | None = None
     warnings: list[str] = field(default_factory=list)
@@ -38,41 +61,101 @@ def _rx(name: str) -> re.Pattern[str]:
     return re.compile(document_patterns()[name])
 
 
-def _iso(m: re.Match[str]) -> str | None:
-    try:
-        return date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
-    except ValueError:
+@cache
+def _issuer_line() -> re.Pattern[str]:
+    p = document_patterns()
+    return re.compile(f"{p['issuer_body']}{p['issuer_suffix']}")
+
+
+def _kinds() -> list[str]:
+    return document_patterns()["kinds"]
+
+
+def _head_lines(text: str) -> list[str]:
+    lines = [ln.strip() for ln in text[:HEADER_CHARS].split("\n") if ln.strip()]
+    return lines[:HEAD_LINES]
+
+
+def _head_zone(lines: list[str]) -> int:
+    """Lines before the body: the first numbered heading ends the head."""
+    return next((i for i, ln in enumerate(lines) if _BODY_START.match(ln)), len(lines))
+
+
+# --------------------------------------------------------------------------- number
+
+
+def find_doc_number(lines: list[str], labels: PageLabels, warnings: list[str]) -> str | None:
+    """The document's own number, only where GB/T 9704 or the page's labels put it."""
+    zone = lines[: _head_zone(lines)]
+    own = next((n for ln in zone if (n := docnumber.is_number_line(ln))), None)
+    if own is None and zone:
+        own = docnumber.run_on_head_number(zone[0])
+    label = labels.get("doc_number")
+    labelled = docnumber.canonical(label) if label and docnumber.NUMBER.search(label) else None
+    if own and labelled and own != labelled:
+        warnings.append(
+            f"document number: the head says {own}, the page's label says {labelled}; kept {own}"
+        )
+    return own or labelled
+
+
+# --------------------------------------------------------------------------- title
+
+
+def _wrapped(line: str) -> str | None:
+    m = _rx("wrapper_title").search(line)
+    if not m or _rx("forward_title").search(line[: m.start() + 4]):
         return None
+    title = m["title"].strip("《》 ")
+    core = re.sub(r"（[^（）]*）$", "", title)
+    if any(core.endswith(k) for k in _kinds()) or re.search(r"（\d{4}\D+\d{4}年）$", title):
+        return title
+    return None
 
 
-def _header_lines(text: str) -> list[str]:
-    return [ln.strip() for ln in text[:HEADER_CHARS].split("\n") if ln.strip()]
+def _title_like(line: str) -> bool:
+    if len(line) > 90 or "。" in line or line.startswith(("—", "（", "(", "为", "根据")):
+        return False
+    if _NEWS_LINE.search(line) or docnumber.NUMBER.search(line):
+        return False
+    core = re.sub(r"（[^（）]*）$", "", line.strip("《》"))
+    return any(core.endswith(k) for k in _kinds())
 
 
-def find_title(lines: list[str], front_matter: dict[str, Any]) -> str | None:
-    kinds = document_patterns()["kinds"]
-    for line in lines[:40]:
-        m = _rx("wrapper_title").search(line)
-        if m and any(m["title"].endswith(k) or m["title"].rstrip("）)").endswith(k) or
-                     re.search(r"（\d{4}\D+\d{4}年）$", m["title"]) for k in kinds):  # fmt: skip
-            return m["title"].strip("《》 ")
-    for line in lines[:40]:
-        if len(line) > 90 or "。" in line or line.startswith(("—", "（", "(")):
-            continue
-        core = re.sub(r"（[^（）]*）$", "", line)
-        if any(core.endswith(k) for k in kinds) and not core.endswith("的通知"):
-            return (
-                line.strip() if not (line.startswith("《") and line.endswith("》")) else line[1:-1]
-            )
+def find_title(
+    lines: list[str],
+    labels: PageLabels,
+    front_matter: dict[str, Any],
+    cells: frozenset[str] = frozenset(),
+) -> str | None:
+    """The policy's title; table cells (a list of files, an indicator table) are not titles."""
+    lines = [ln for ln in lines if ln not in cells]
+    head = lines[:HEAD_LINES]
+    candidates = [labels.get("title") or ""]
+    for i, line in enumerate(head):  # each line, then it joined to the next (a wrapped title)
+        candidates += [line, line + head[i + 1]] if i + 1 < len(head) else [line]
+    for line in candidates:
+        if title := _wrapped(line):
+            return title
+    zone = lines[: _head_zone(lines)] or lines[:HEAD_LINES]
+    joined = [a + b for a, b in zip(zone, zone[1:], strict=False) if len(a) + len(b) <= 90]
+    for line in [*zone, *joined, labels.get("title") or ""]:
+        if line and _title_like(line) and not _looks_like_notice_of_other(line):
+            return line[1:-1] if line.startswith("《") and line.endswith("》") else line
     title = front_matter.get("title")
-    return str(title).strip() if title else None
+    return str(title).strip() if title and _title_like(str(title)) else None
+
+
+def _looks_like_notice_of_other(line: str) -> bool:
+    """A 印发 notice whose wrapped title did not parse is not the policy's title either."""
+    return bool(re.search(r"印发.*的通知$", line)) and not _rx("forward_title").search(line)
 
 
 def find_kind(title: str | None) -> str | None:
     if not title:
         return None
     core = re.sub(r"（[^（）]*）$", "", title.rstrip("》"))
-    return next((k for k in document_patterns()["kinds"] if core.endswith(k)), None)
+    return next((k for k in _kinds() if core.endswith(k)), None)
 
 
 def find_period(title: str | None, text: str) -> str | None:
@@ -86,116 +169,162 @@ def find_period(title: str | None, text: str) -> str | None:
     return None
 
 
-def find_doc_number(text: str) -> str | None:
-    """The document's own number: in the header, not inside a citation （国办发〔2021〕16号）."""
-    for m in _rx("doc_number").finditer(text[:HEADER_CHARS]):
-        before = text[max(0, m.start() - 2) : m.start()]
-        if "（" in before or "》" in before:
+# --------------------------------------------------------------------------- issuers, dates
+
+
+def split_issuers(line: str) -> list[str] | None:
+    """A signature or mark line: one or several issuing bodies, nothing else."""
+    parts = [p for p in re.split(r"[\s、，]+", line) if p]
+    if not parts or len(line) > 80 or re.search(r"[。；：:！？]", line):
+        return None
+    ok = all(_issuer_line().fullmatch(p) for p in parts)
+    return parts if ok else None
+
+
+def _signature(lines: list[str]) -> tuple[list[str], str | None] | None:
+    """Issuer lines followed by the 成文日期 line (the last such block wins in a tail)."""
+    found = None
+    for i, line in enumerate(lines):
+        iso = parse_date(line)
+        if not iso:
             continue
-        # the prefix is greedy over hanzi: "…的通知渝府办发〔2021〕117号" → "渝府办发〔2021〕117号"
-        return re.sub(r"^.*(?:通知|意见|规划|方案|办法|措施|的)", "", m["number"])
-    return None
+        issuers: list[str] = []
+        j = i - 1
+        while j >= 0 and (names := split_issuers(lines[j])):
+            issuers = names + issuers
+            j -= 1
+        if issuers:
+            found = (issuers, iso)
+            if found and i < HEAD_LINES:  # in the head, the first block is the notice's
+                return found
+    return found
 
 
-def find_issuer_and_date(lines: list[str], text: str) -> tuple[str | None, str | None]:
-    """The signature block: an issuing body on its own line followed by the date."""
-    for i, line in enumerate(lines[:-1]):
-        issuer = _rx("issuer").fullmatch(line)
-        date_m = _rx("date").fullmatch(lines[i + 1])
-        if issuer and date_m:
-            return issuer["issuer"], _iso(date_m)
-    header = text[:HEADER_CHARS]
-    m = re.search(document_patterns()["issuer"] + r"(?:关于)?印发", header)
-    issuer = m["issuer"] if m else None
-    if issuer:  # "…办公厅2021年11月1日" run together in scraped pages
-        d = re.search(re.escape(issuer) + r"\s*" + document_patterns()["date"], header)
-        if d:
-            return issuer, _iso(d)
-    for label in document_patterns()["issued_labels"]:
-        d = re.search(label + r"[:：]?\s*" + document_patterns()["date"], header)
-        if d:
-            return issuer, _iso(d)
-    return issuer, None
+def _mark(lines: list[str]) -> list[str]:
+    """发文机关标志: "XX人民政府办公厅文件" (or the issuers on the lines above "文件")."""
+    suffix = document_patterns()["mark_suffix"]
+    for i, line in enumerate(lines[:6]):
+        if line.endswith(suffix) and (names := split_issuers(line[: -len(suffix)].strip())):
+            return names
+        if line == suffix:
+            names = [n for ln in lines[max(0, i - 3) : i] for n in (split_issuers(ln) or [])]
+            if names:
+                return names
+    return []
 
 
-def find_published(text: str, front_matter: dict[str, Any]) -> str | None:
+def _title_subject(lines: list[str]) -> list[str]:
+    for line in lines[:HEAD_LINES]:
+        m = re.match(r"(?P<who>.+?)(?:关于)(?:印发|转发|颁布|发布)", line)
+        if m and (names := split_issuers(m["who"])):
+            return names
+    return []
+
+
+def _printed(tail: str) -> tuple[str | None, str | None]:
+    """版记: "XX办公厅 2024年3月9日印发"."""
+    suffix = document_patterns()["printed_suffix"]
+    for line in reversed(tail.split("\n")):
+        line = line.strip()
+        if not line.endswith(suffix):
+            continue
+        dates = find_dates(line)
+        if dates and dates[-1].end == len(line) - len(suffix):
+            who = line[: dates[-1].start].strip()
+            return (who if split_issuers(who) else None), dates[-1].iso
+    return None, None
+
+
+def _same(a: list[str], b: list[str]) -> bool:
+    return "".join(a) == "".join(b) or all(any(x in y or y in x for y in b) for x in a)
+
+
+def find_issuers_and_date(
+    lines: list[str], text: str, labels: PageLabels, warnings: list[str]
+) -> tuple[list[str], str | None]:
+    tail = [ln.strip() for ln in text[-TAIL_CHARS:].split("\n") if ln.strip()]
+    head_sig = _signature(lines)
+    sig = head_sig or (_signature(tail) if len(text) > HEADER_CHARS else None)
+    readings = [
+        ("signature", sig[0] if sig else []),
+        ("issuer's mark", _mark(lines)),
+        ("title", _title_subject(lines)),
+        ("page label", split_issuers(labels.get("issuer") or "") or []),
+    ]
+    issuers: list[str] = []
+    chosen = ""
+    for clue, names in readings:
+        if not names:
+            continue
+        if not issuers:
+            issuers, chosen = names, clue
+        elif not _same(issuers, names):
+            warnings.append(
+                f"issuer: the {chosen} says {'、'.join(issuers)}, the {clue} says "
+                f"{'、'.join(names)}; kept the {chosen}"
+            )
+    issued = sig[1] if sig else None
+    if issued is None and issuers:  # "…办公厅2021年11月1日" run together in scraped pages
+        for m in re.finditer(re.escape(issuers[-1]), text[:HEADER_CHARS]):
+            dates = find_dates(text[m.end() : m.end() + 16])
+            if dates and dates[0].start == 0:
+                issued = dates[0].iso
+                break
+    label_date = first_date(labels.get("issued") or "")
+    if issued and label_date and issued != label_date:
+        warnings.append(
+            f"issued date: the signature says {issued}, the page's label says {label_date}; "
+            f"kept {issued}"
+        )
+    return issuers, issued or label_date
+
+
+def find_published(labels: PageLabels, text: str, front_matter: dict[str, Any]) -> str | None:
+    if got := first_date(labels.get("published") or ""):
+        return got
     for label in document_patterns()["published_labels"]:
-        for rx in ("iso_date", "date"):
-            m = re.search(label + r"[:：]?\s*" + document_patterns()[rx], text[:HEADER_CHARS])
-            if m:
-                return _iso(m)
+        m = re.search(label + r"\s*[:：]?\s*", text[:HEADER_CHARS])
+        if m and (got := first_date(text[m.end() : m.end() + 24])):
+            return got
     raw = front_matter.get("date")
-    if isinstance(raw, date):
-        return raw.isoformat()[:10]
     if raw:
         from email.utils import parsedate_to_datetime
 
         try:
             return parsedate_to_datetime(str(raw)).date().isoformat()
         except (TypeError, ValueError):
-            m = _rx("iso_date").search(str(raw))
-            return _iso(m) if m else None
+            return first_date(str(raw))
     return None
 
 
-def find_province(
-    title: str | None, issuer: str | None, doc_number: str | None, text: str
-) -> tuple[Province | None, str | None]:
-    """Province from the issuer, title or document number, else the most named one."""
-    for source in (issuer, title):
-        if source:
-            hit = _first_province(source)
-            if hit:
-                return hit, None
-    if doc_number:
-        for p in provinces():
-            if p.short and doc_number.startswith(p.short):
-                return p, None
-    counts = {p.code: _count_mentions(p, text) for p in provinces()}
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] == 0:
-        return None, "province not stated in title, issuer or document number; left empty"
-    best = next(p for p in provinces() if p.code == ranked[0][0])
-    warning = None
-    if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
-        warning = (
-            f"province inferred from mentions ({best.name}), but others are named nearly as often"
-        )
-    return best, warning
+def find_addressee(lines: list[str]) -> str | None:
+    for line in lines[: _head_zone(lines)]:
+        if m := _rx("addressee").match(line):
+            return m["to"]
+    return None
 
 
-def _names(p: Province) -> list[str]:
-    return sorted({p.name, *p.aliases}, key=len, reverse=True)
-
-
-def _first_province(text: str) -> Province | None:
-    best: tuple[int, Province] | None = None
-    for p in provinces():
-        for name in _names(p):
-            if len(name) < 2:
-                continue
-            pos = text.find(name)
-            if pos >= 0 and (best is None or pos < best[0]):
-                best = (pos, p)
-    return best[1] if best else None
-
-
-def _count_mentions(p: Province, text: str) -> int:
-    return sum(text.count(name) for name in _names(p) if len(name) >= 2)
+# --------------------------------------------------------------------------- all
 
 
 def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Metadata:
-    lines = _header_lines(text)
-    meta = Metadata()
-    meta.title = find_title(lines, front_matter)
-    meta.doc_number = find_doc_number(text)
-    meta.issuer, meta.issued_date = find_issuer_and_date(lines, text)
-    meta.published_date = find_published(text, front_matter)
+    lines = _head_lines(text)
+    labels = page_labels(lines)
+    meta = Metadata(index_number=labels.get("index_number"), subject=labels.get("subject"))
+    cells = frozenset(ln.strip() for ln in text[:HEADER_CHARS].split("\n") if ln.startswith("\t"))
+    meta.title = find_title(lines, labels, front_matter, cells)
+    meta.doc_number = find_doc_number(lines, labels, meta.warnings)
+    meta.issuers, meta.issued_date = find_issuers_and_date(lines, text, labels, meta.warnings)
+    meta.issuer = "、".join(meta.issuers) or None
+    meta.published_date = find_published(labels, text, front_matter)
+    meta.addressee = find_addressee(lines)
+    meta.printed_by, meta.printed_date = _printed(text[-TAIL_CHARS:])
     meta.kind = find_kind(meta.title)
     meta.period = find_period(meta.title, text)
-    meta.province, warning = find_province(meta.title, meta.issuer, meta.doc_number, text)
-    if warning:
-        meta.warnings.append(warning)
+    head = "\n".join(lines[: _head_zone(lines)])
+    reading = infer_province(meta.issuers, meta.doc_number, meta.title, head, text)
+    meta.province, meta.level = reading.province, reading.level
+    meta.warnings += reading.warnings
     if not meta.title:
         meta.warnings.append(f"no policy title found; using the file name {Path(source).name}")
     return meta

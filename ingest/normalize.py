@@ -39,11 +39,13 @@ become cell lines and </tr> a blank line, so HTML tables obey the same contract.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
 import opencc
+from policykg.ingest import scrape
 from policykg.ingest.markup import Mapped, html_to_lines, markdown_to_lines, split_front_matter
 from policykg.ingest.read import SourceText
 
@@ -138,7 +140,13 @@ def normalize(src: SourceText) -> NormalizedText:
     buf = buf.sub(_ARTEFACTS, "")
 
     stats = {"hanzi": 0, "changed": 0, "stray": 0}
-    lines = [_normalize_line(line, stats) for line in _tsv_rows_to_cells(_split_lines(buf))]
+    scraped: Counter[str] = Counter()
+    lines = [
+        _normalize_line(line, stats, scraped) for line in _tsv_rows_to_cells(_split_lines(buf))
+    ]
+    lines = _drop_chrome(lines, scraped)
+    if note := scrape.warning(scraped):
+        warnings.append(note)
     script = "simplified"
     if stats["hanzi"] and stats["changed"] / stats["hanzi"] >= TRADITIONAL_SHARE:
         script = "traditional"
@@ -265,20 +273,41 @@ def _zh_punct(text: str) -> str:
     return "".join(chars)
 
 
-def _normalize_line(line: _Line, stats: dict[str, int]) -> _Line:
+def _normalize_line(line: _Line, stats: dict[str, int], scraped: Counter[str]) -> _Line:
     cell = line.text.startswith("\t")
     head = 1 if cell else 0
-    text, offs = _to_simplified(line.text[head:], line.offs[head:], stats)
+    raw = scrape.clean_chars(Mapped(line.text[head:], line.offs[head:]), scraped)
+    text, offs = _to_simplified(raw.text, raw.offs, stats)
     text, offs = _fold_chars(text, offs, stats)
     buf = Mapped(_zh_punct(text), offs)
     for pattern, repl in _SPACE_RULES:
         buf = buf.sub(pattern, repl)
+    buf = scrape.cut_inline(buf, scraped)
     text = buf.text
     lead = len(text) - len(text.lstrip(" "))
     body, offs = text.strip(" "), buf.offs[lead : lead + len(text.strip(" "))]
     if cell:
         return _Line("\t" + body, line.offs[:1] + offs, "cell")
     return _Line(body, offs, "text" if body else "blank")
+
+
+def _drop_chrome(lines: list[_Line], scraped: Counter[str]) -> list[_Line]:
+    """Page chrome, inserted commentary and a headline repeated on the next line."""
+    out: list[_Line] = []
+    previous: str | None = None
+    for line in lines:
+        if line.kind == "text":
+            kind = scrape.chrome_kind(line.text)
+            if kind is None and scrape.repeated_headline(line.text, previous):
+                kind = "headline"
+            if kind:
+                scraped[kind] += 1
+                continue
+            previous = line.text
+        elif line.kind == "cell":
+            previous = None
+        out.append(line)
+    return out
 
 
 def _tsv_rows_to_cells(lines: list[_Line]) -> list[_Line]:

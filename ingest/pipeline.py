@@ -82,8 +82,13 @@ ENRICHERS: list[Enricher] = [
 
 
 def document_id(meta: Metadata, source: str) -> str:
-    """Stable identity: province + document number, else province + title + date, else file."""
-    code = meta.province.code if meta.province else None
+    """Stable identity: issuing province (or `national`) + the document's own number, else
+    + title + date, else the file. The number is only ever the one standing where GB/T 9704
+    puts it (ingest/docnumber.py), never one the text cites; two files that still claim one
+    identity are told apart by the writer (graph/writer.py: IdentityConflict)."""
+    code = (
+        meta.province.code if meta.province else ("national" if meta.level == "national" else None)
+    )
     if code and meta.doc_number:
         return f"{code}:{meta.doc_number}"
     if code and meta.title:
@@ -104,10 +109,17 @@ def describe(normalized: NormalizedText) -> tuple[DocumentInfo, Metadata]:
         title=meta.title or Path(source).stem,
         province=meta.province.name if meta.province else None,
         province_code=meta.province.code if meta.province else None,
+        level=meta.level,
         issuer=meta.issuer,
+        issuers=meta.issuers,
         doc_number=meta.doc_number,
         issued_date=meta.issued_date,
         published_date=meta.published_date,
+        addressee=meta.addressee,
+        printed_by=meta.printed_by,
+        printed_date=meta.printed_date,
+        index_number=meta.index_number,
+        subject=meta.subject,
         kind=meta.kind,
         period=meta.period,
         script=normalized.script,

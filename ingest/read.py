@@ -136,6 +136,11 @@ def decode_bytes(data: bytes, *, name: str) -> tuple[str, str]:
                     f"(byte {exc.start + len(bom)}); re-save the file as UTF-8"
                 ) from exc
             return _checked(text, label, name)
+    if declared := _declared_legacy(data):
+        try:
+            return _checked(data.decode(declared), declared, name)
+        except UnicodeDecodeError:
+            pass  # the declaration is wrong: fall back to sniffing
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -155,6 +160,19 @@ def decode_bytes(data: bytes, *, name: str) -> tuple[str, str]:
         f"{name}: cannot decode the file as text (tried UTF-8, GB18030/GBK, Big5, UTF-16); "
         "it looks binary or uses an unsupported encoding — convert it to UTF-8 text"
     )
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
+# A page's declared legacy charset → the codec that reads it: GB2312 and GBK pages are read
+# as their superset GB18030 (sites declare gb2312 and use GBK characters such as 镕, 喆).
+_DECLARED = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030",
+             "cp936": "gb18030", "big5": "big5hkscs", "big5-hkscs": "big5hkscs"}  # fmt: skip
+
+
+def _declared_legacy(data: bytes) -> str | None:
+    """The legacy codec an HTML page declares in <meta charset> / http-equiv, if any."""
+    m = _META_CHARSET.search(data[:4096])
+    return _DECLARED.get(m.group(1).decode("ascii").lower()) if m else None
 
 
 def _legacy_decode(data: bytes) -> tuple[str, str] | None:

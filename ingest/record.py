@@ -26,10 +26,17 @@ class DocumentInfo(Strict):
     title: str | None = None
     province: str | None = None
     province_code: str | None = None
-    issuer: str | None = None
-    doc_number: str | None = None
-    issued_date: str | None = None
-    published_date: str | None = None
+    level: str | None = None  # national (no province) | provincial | local
+    issuer: str | None = None  # 发文机关; a joint document's issuers joined with 、
+    issuers: list[str] = Field(default_factory=list)
+    doc_number: str | None = None  # the document's own 发文字号, brackets as 〔〕
+    issued_date: str | None = None  # 成文日期
+    published_date: str | None = None  # the web page's 发布日期
+    addressee: str | None = None  # 主送机关
+    printed_by: str | None = None  # 版记: 印发机关
+    printed_date: str | None = None  # 版记: 印发日期
+    index_number: str | None = None  # 索引号 of a 政务公开 page
+    subject: str | None = None  # 主题分类 of a 政务公开 page
     kind: str | None = None
     period: str | None = None
     script: Literal["simplified", "traditional"] = "simplified"

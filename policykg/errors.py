@@ -16,6 +16,13 @@ class InputError(PolicyKGError):
     """A file or value given by the user cannot be used (unreadable, undecodable, invalid)."""
 
 
+class IdentityConflict(PolicyKGError):
+    """Two different files claim one document identity (same province and document number,
+    or same title and date) with different texts: nothing is replaced, the user decides."""
+
+    status_code = 409
+
+
 class NotFoundError(PolicyKGError):
     """No such province, topic, indicator, id …"""
 

@@ -142,3 +142,92 @@ def test_reingest_of_unchanged_files_skips_extraction(empty_store, monkeypatch):
     assert len(calls) == 5
     summary = ingest_paths(empty_store, [CORPUS])
     assert len(summary.unchanged) == 5 and len(calls) == 5
+
+
+# Two files written for these tests in the genre (a provincial notice and a note citing it).
+NOTICE = """甘肃省人民政府办公厅文件
+甘政办发〔2024〕31号
+甘肃省人民政府办公厅关于印发甘肃省药品安全监管提升行动方案的通知
+各市州人民政府，省政府各部门：
+《甘肃省药品安全监管提升行动方案》已经省政府同意，现印发给你们，请认真贯彻执行。
+甘肃省人民政府办公厅
+2024年3月8日
+甘肃省药品安全监管提升行动方案
+一、主要任务
+（一）强化疫苗全过程监管。加强疫苗生产流通使用全过程监管，开展疫苗储存运输专项检查。（省药监局负责）
+（二）提升检验检测能力。建设省级药品检验检测中心，完善检验检测体系。（省药监局牵头，省发展改革委配合）
+"""
+CITING_NOTE = """# 样例说明
+本目录收录的样例有：甘政办发〔2024〕31号、陇药监发〔2023〕5号等，仅供测试使用。
+一、用途
+（一）说明。本说明文件本身不是政策文件，请勿作为政策引用。
+"""
+
+
+def _document_rows(store) -> list[list]:
+    return store.read("MATCH (d:Document) RETURN d.id, d.source ORDER BY d.source").rows
+
+
+def test_a_file_citing_a_document_number_does_not_replace_that_document(
+    empty_store, tmp_path: Path
+):
+    """Issue 15 item 3: a number cited in running text is not the file's own number."""
+    notice = tmp_path / "notice.txt"
+    note = tmp_path / "README.md"
+    notice.write_text(NOTICE, encoding="utf-8")
+    note.write_text(CITING_NOTE, encoding="utf-8")
+    first = ingest_paths(empty_store, [notice])
+    assert first.added == [str(notice)]
+    measures = empty_store.read("MATCH (m:Measure) RETURN count(m)").rows[0][0]
+    assert measures == 2
+    second = ingest_paths(empty_store, [note])
+    assert not second.replaced
+    assert empty_store.read("MATCH (m:Measure) RETURN count(m)").rows[0][0] >= measures
+    rows = _document_rows(empty_store)
+    assert ["620000:甘政办发〔2024〕31号", "notice.txt"] in rows
+    assert len(rows) == 2  # both files stored, each under its own identity
+    # A folder holding both gives the same graph on every run (no flip-flop).
+    before = graph_stats(empty_store)
+    third = ingest_paths(empty_store, [tmp_path])
+    assert len(third.unchanged) == 2 and not third.replaced and not third.failed
+    assert graph_stats(empty_store) == before
+
+
+def test_two_files_with_one_identity_are_a_conflict_not_a_replacement(empty_store):
+    """Identity equal, source and text different: a typed error naming both files."""
+    import pytest
+
+    from policykg.errors import IdentityConflict
+
+    record = extract_file(seed("001"))
+    assert write_document(empty_store, record_to_graph(record)) == "added"
+    before = graph_stats(empty_store)
+    other = record.model_copy(deep=True)
+    other.document.source = "another_file.html"
+    other.document.content_hash = "0" * 64
+    other.measures = other.measures[:1]
+    with pytest.raises(IdentityConflict) as caught:
+        write_document(empty_store, record_to_graph(other))
+    message = str(caught.value)
+    assert "another_file.html" in message and record.document.source in message
+    assert "nothing was replaced" in message
+    assert graph_stats(empty_store) == before
+    assert _document_rows(empty_store) == [[record.document.id, record.document.source]]
+    # The same text under another file name is the same document: nothing to do.
+    copy = record.model_copy(deep=True)
+    copy.document.source = "copy_of_it.txt"
+    assert write_document(empty_store, record_to_graph(copy)) == "unchanged"
+
+
+def test_conflict_is_reported_per_file_and_the_batch_goes_on(empty_store, tmp_path: Path):
+    first, second = tmp_path / "a" / "notice.txt", tmp_path / "b" / "notice_copy.txt"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    first.write_text(NOTICE, encoding="utf-8")
+    # The same notice, re-typed with one more item: same number, another file, another text.
+    second.write_text(NOTICE + "（三）加强人才队伍建设。（省人力资源社会保障厅负责）\n", "utf-8")
+    summary = ingest_paths(empty_store, [first, second])
+    assert summary.added == [str(first)]
+    assert [p for p, _ in summary.failed] == [str(second)]
+    assert "notice.txt" in summary.failed[0][1] and "notice_copy.txt" in summary.failed[0][1]
+    assert _document_rows(empty_store) == [["620000:甘政办发〔2024〕31号", "notice.txt"]]

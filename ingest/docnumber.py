@@ -1,0 +1,78 @@
+"""发文字号: finding a document's own number, and telling it from the numbers it cites.
+
+GB/T 9704-2012 §7.2.4: the 发文字号 is 发文机关代字 + 年份 + 发文顺序号, the year in
+〔〕 (六角括号), on its own line under the issuer's mark (发文机关标志), before the title.
+Typed and scraped documents use other brackets — [] ［］ （） () 【】 〈〉 — which are
+normalised to 〔〕 here (the scorer drops brackets, so both forms compare equal).
+
+A number counts as the document's OWN only where the genre puts it:
+- a line of the head that is the number (optionally followed by 签发人：…), before the body;
+- a web page's metadata label (发文字号 / 文号), inline or in the next table cell;
+- in a scraped run-on head, right after the notice title (…的通知渝府办发〔2021〕117号各区…).
+A number inside （…）, after 《》 or in running text is a citation, never the identity.
+"""
+
+from __future__ import annotations
+
+import re
+
+# 代字: hanzi, sometimes a Latin letter or digit inside (国药监械注〔2024〕1号 has none,
+# but 京卫医〔2019〕2号 and 浙药监发〔2021〕12号 are typical; letters appear in 鲁药监A…).
+_AGENCY = r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{0,11}"
+_OPEN, _CLOSE = r"[〔\[［（(【〈<《]", r"[〕\]］）)】〉>》]"
+NUMBER = re.compile(
+    rf"(?P<agency>(?:{_AGENCY})?)\s*{_OPEN}\s*(?P<year>(?:19|20)\d{{2}})\s*{_CLOSE}\s*"
+    r"(?:第\s*)?(?P<seq>\d{1,5})\s*号"
+)
+# The labels of government sites' 政务公开 metadata blocks.
+NUMBER_LABELS = ("发文字号", "文号", "发文编号", "文件编号")
+_LABEL = re.compile(rf"(?:{'|'.join(NUMBER_LABELS)})\s*[:：]?\s*")
+# Words a greedy agency match may swallow in run-on text ("…的通知渝府办发").
+_RUN_ON_CUT = re.compile(r"^.*(?:通知|意见|规划|方案|办法|措施|决定|批复|的函|规定|细则|要点)")
+_SIGNER = re.compile(r"\s*签发人[:：].*$")
+
+
+def canonical(raw: str) -> str:
+    """渝府办发[2021]117号 / 渝府办发（2021）第117号 → 渝府办发〔2021〕117号."""
+    m = NUMBER.search(raw)
+    if not m:
+        return raw.strip()
+    return f"{m['agency']}〔{m['year']}〕{int(m['seq'])}号"
+
+
+def is_number_line(line: str) -> str | None:
+    """The number, if the line IS a document number (GB/T 9704 head position)."""
+    body = _SIGNER.sub("", line).strip()
+    m = NUMBER.fullmatch(body)
+    return canonical(body) if m and m["agency"] else None
+
+
+def labelled_number(lines: list[str]) -> str | None:
+    """发文字号：X on one line, or a "发文字号" cell followed by a cell X."""
+    for i, line in enumerate(lines):
+        for lm in _LABEL.finditer(line):
+            rest = line[lm.end() :].strip()
+            if not rest and i + 1 < len(lines):
+                rest = lines[i + 1].strip()
+            m = NUMBER.match(rest)
+            if m and m["agency"]:
+                return canonical(m.group())
+    return None
+
+
+def run_on_head_number(line: str) -> str | None:
+    """In a scraped head run together: the number right after the notice's title."""
+    for m in NUMBER.finditer(line):
+        before = line[max(0, m.start() - 1) : m.start()]
+        if before in "（(《》":
+            continue
+        agency = _RUN_ON_CUT.sub("", m["agency"])
+        if not agency or agency == m["agency"]:
+            continue  # not preceded by a title ending: running text, not a head
+        return f"{agency}〔{m['year']}〕{int(m['seq'])}号"
+    return None
+
+
+def cited_numbers(text: str) -> list[str]:
+    """Every number written anywhere (citations included), canonical, in order."""
+    return [canonical(m.group()) for m in NUMBER.finditer(text) if m["agency"]]

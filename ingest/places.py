@@ -1,0 +1,80 @@
+"""Place names below the province (prefecture, county, district, 新区, 林区) → province.
+
+The divisions come from the gazetteer bundled with jionlp (`china_location_loader()`,
+GB/T 2260 codes, offline); data/reference/places.yaml adds the state-level new areas and
+forest districts it does not hold as divisions. A name shared by divisions of two
+provinces (鼓楼区, 朝阳区, 新城区 …) says nothing and is left out; so are short county
+aliases (two characters such as 新林, 城关 occur inside ordinary words).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from collections import Counter
+from functools import cache
+
+import yaml
+
+from policykg.resources import data_path
+
+_SUFFIX_PREFECTURE = ("自治州",)
+# Two-character aliases that are ordinary words or another province's name: 安康 (peace and
+# health), 中山 (a person's name in 中山大学, 中山路), 海南 (海南藏族自治州 in 青海 vs 海南省).
+_STOP = frozenset({"安康", "中山", "海南", "吉林", "长城", "和平", "永安", "太平", "光明"})
+
+
+@cache
+def _gazetteer() -> dict[str, str]:
+    """Unambiguous place name → province code."""
+    with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
+        import jionlp
+
+        tree = jionlp.china_location_loader()
+    names: dict[str, set[str]] = {}
+
+    def add(name: str | None, code: str, minimum: int) -> None:
+        if name and len(name) >= minimum and name not in _STOP:
+            names.setdefault(name, set()).add(code)
+
+    for prov in tree.values():
+        code = str(prov["_admin_code"])[:2] + "0000"
+        for city_name, city in prov.items():
+            if city_name.startswith("_") or not isinstance(city, dict):
+                continue
+            full = city.get("_full_name") or city_name
+            if full != prov.get("_full_name") and "直辖" not in full:
+                add(full, code, 3)
+                for alias in _aliases(city):
+                    add(alias, code, 2)
+                    if full.endswith(_SUFFIX_PREFECTURE):
+                        add(alias + "州", code, 3)  # 恩施州, 黔东南州
+            for county_name, county in city.items():
+                if county_name.startswith("_") or not isinstance(county, dict):
+                    continue
+                add(county.get("_full_name") or county_name, code, 3)
+                for alias in _aliases(county):
+                    add(alias, code, 3)
+    extra = yaml.safe_load(data_path("reference", "places.yaml").read_text("utf-8"))
+    for table in ("new_areas", "forest_districts"):
+        for name, code in (extra.get(table) or {}).items():
+            names[name] = {str(code)}
+    return {n: next(iter(c)) for n, c in names.items() if len(c) == 1}
+
+
+def _aliases(node: dict) -> list[str]:
+    raw = node.get("_alias")
+    return [raw] if isinstance(raw, str) else list(raw or [])
+
+
+@cache
+def _matcher() -> re.Pattern[str]:
+    names = sorted(_gazetteer(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def place_provinces(text: str) -> Counter[str]:
+    """Province codes of the place names found in `text`, with their counts."""
+    table = _gazetteer()
+    return Counter(table[m.group()] for m in _matcher().finditer(text))

@@ -1,0 +1,141 @@
+"""Which province issued a document — or none, for the central government's documents.
+
+Clues, strongest first (each one names the issuer, not what the text talks about):
+1. the issuer (signature, 发文机关标志, web label) naming a province, or a central body
+   (国务院, 国家药监局 … → level national, no province);
+2. the document's own number: 代字 prefixes of data/reference/provinces.yaml
+   (鄂政办发 → 湖北省; 内政发 → 内蒙古) or of central bodies (国办发, 国药监 → national);
+3. the title naming a province;
+4. place names below the province in issuer, title and head (prefecture, county, 新区,
+   林区: ingest/places.py);
+5. the province named most often in the text (a weak clue: warned).
+Clues that disagree are reported; the stronger one is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from policykg.ingest.patterns import document_patterns
+from policykg.ingest.places import place_provinces
+from policykg.ingest.vocab import Province, provinces
+
+NATIONAL = "national"
+
+
+@dataclass
+class ProvinceReading:
+    province: Province | None = None
+    level: str | None = None  # national | provincial | local (below the province: a place name)
+    clue: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _by_code(code: str) -> Province:
+    return next(p for p in provinces() if p.code == code)
+
+
+def first_province(text: str | None) -> Province | None:
+    """The province whose name (or alias of ≥ 2 characters) comes first in `text`."""
+    if not text:
+        return None
+    best: tuple[int, Province] | None = None
+    for p in provinces():
+        for name in p.names:
+            pos = text.find(name) if len(name) >= 2 else -1
+            if pos >= 0 and (best is None or pos < best[0]):
+                best = (pos, p)
+    return best[1] if best else None
+
+
+def is_national_issuer(issuer: str | None) -> bool:
+    if not issuer:
+        return False
+    names = document_patterns()["national_issuers"]
+    parts = re.split(r"[、，,\s]+", issuer)
+    return all(any(part.startswith(n) for n in names) for part in parts if part)
+
+
+def number_province(number: str | None) -> tuple[Province | None, bool]:
+    """(province, national) told by a document number's 代字."""
+    if not number:
+        return None, False
+    if re.match(document_patterns()["national_number"], number):
+        return None, True
+    for p in provinces():
+        if any(number.startswith(prefix) for prefix in p.doc_number_prefixes):
+            return p, False
+    return None, False
+
+
+def infer_province(
+    issuers: list[str], doc_number: str | None, title: str | None, head: str, text: str
+) -> ProvinceReading:
+    issuer = "、".join(issuers) if issuers else None
+    readings: list[tuple[str, Province | None]] = []  # (clue, province or None = national)
+    if issuer:
+        if is_national_issuer(issuer):
+            readings.append(("issuer", None))
+        elif hit := first_province(issuer):
+            readings.append(("issuer", hit))
+    by_number, national_number = number_province(doc_number)
+    if national_number:
+        readings.append(("document number", None))
+    elif by_number:
+        readings.append(("document number", by_number))
+    if hit := first_province(title):
+        readings.append(("title", hit))
+    elif title and is_national_issuer(re.split(r"关于", title)[0] or None):
+        readings.append(("title", None))
+    # The gazetteer (about 1 s to load) is consulted only when nothing stronger spoke.
+    places = None
+    if not readings:
+        places = place_provinces(" ".join(filter(None, [issuer, title]))) or place_provinces(head)
+    if places:
+        code, _ = places.most_common(1)[0]
+        readings.append(("place name", _by_code(code)))
+    out = ProvinceReading()
+    if readings:
+        clue, chosen = readings[0]
+        out.province, out.clue = chosen, clue
+        out.level = (
+            NATIONAL if chosen is None else "local" if clue == "place name" else "provincial"
+        )
+        for other_clue, other in readings[1:]:
+            if _code(other) != _code(chosen) and not (
+                clue == "title" and other_clue == "place name"
+            ):
+                out.warnings.append(
+                    f"province: the {clue} says {_name(chosen)}, the {other_clue} says "
+                    f"{_name(other)}; kept {_name(chosen)}"
+                )
+        return out
+    return _from_mentions(text, out)
+
+
+def _code(p: Province | None) -> str | None:
+    return p.code if p else None
+
+
+def _name(p: Province | None) -> str:
+    return p.name if p else "national (no province)"
+
+
+def _from_mentions(text: str, out: ProvinceReading) -> ProvinceReading:
+    counts = Counter(
+        {p.code: sum(text.count(n) for n in p.names if len(n) >= 2) for p in provinces()}
+    )
+    ranked = [(c, n) for c, n in counts.most_common(2) if n]
+    if not ranked:
+        out.warnings.append("province not stated in issuer, document number or title; left empty")
+        return out
+    out.province, out.clue, out.level = _by_code(ranked[0][0]), "mentions", "provincial"
+    close = len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]
+    out.warnings.append(
+        f"province inferred from mentions in the text ({out.province.name}): no issuer, "
+        "document number or title names it"
+        + ("; others are named nearly as often" if close else "")
+    )
+    return out

@@ -1,0 +1,83 @@
+"""The labelled metadata block that government web pages put around a document.
+
+政务公开 pages (gov.cn and the provincial portals, most built on TRS/Hanweb CMSs) show a
+table or a line of labels above the text: 索引号, 主题分类, 发文机关 / 发布机构, 成文日期,
+标题, 发文字号, 发布日期 … A label is followed by its value on the same line
+("发文字号：鄂政办发〔2023〕19号") or, in a table flattened to cell lines, by the next cell.
+Several labels may share one line ("索引号：… 分类：…"): a value ends where the next
+label starts. Letter-spaced labels (索 引 号, 分　　类) are matched with optional spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# label → field; the first label of a field found wins, later ones are kept as alternatives.
+LABELS: dict[str, str] = {
+    "索引号": "index_number",
+    "主题分类": "subject",
+    "主题词": "subject",
+    "分类": "subject",
+    "发文机关": "issuer",
+    "发布机构": "issuer",
+    "发文单位": "issuer",
+    "发布单位": "issuer",
+    "制发机关": "issuer",
+    "成文日期": "issued",
+    "印发日期": "issued",
+    "签发日期": "issued",
+    "发文日期": "issued",  # the date of issue on gov.cn-style pages; 发布日期 is the web date
+    "标题": "title",
+    "名称": "title",
+    "文件名称": "title",
+    "发文字号": "doc_number",
+    "文号": "doc_number",
+    "发文编号": "doc_number",
+    "发布日期": "published",
+    "发布时间": "published",
+    "公开日期": "published",
+    "生效日期": "effective",
+    "有效性": "validity",
+}
+_SPACED = {label: r"\s*".join(map(re.escape, label)) for label in LABELS}
+_LABEL_RX = re.compile(
+    "(?<![\u4e00-\u9fff])(?P<label>"
+    + "|".join(_SPACED[k] for k in sorted(LABELS, key=len, reverse=True))
+    + r")\s*[:：]"
+)
+MAX_VALUE = 120  # a longer "value" is running text after a colon, not a label's value
+
+
+@dataclass
+class PageLabels:
+    values: dict[str, str] = field(default_factory=dict)  # field → first value
+    line_of: dict[str, int] = field(default_factory=dict)  # field → line index of the label
+
+    def get(self, name: str) -> str | None:
+        return self.values.get(name)
+
+
+def _field(raw_label: str) -> str:
+    return LABELS[re.sub(r"\s+", "", raw_label)]
+
+
+def page_labels(lines: list[str]) -> PageLabels:
+    """Labels and values in `lines` (stripped lines of the head of a document)."""
+    out = PageLabels()
+    for i, line in enumerate(lines):
+        found = list(_LABEL_RX.finditer(line))
+        for k, m in enumerate(found):
+            end = found[k + 1].start() if k + 1 < len(found) else len(line)
+            value = line[m.end() : end].strip(" \t　")
+            if not value and k + 1 == len(found) and i + 1 < len(lines):
+                nxt = lines[i + 1].strip()
+                if not _LABEL_RX.match(nxt):
+                    value = nxt  # the value sits in the next table cell
+            if not value or len(value) > MAX_VALUE or "。" in value:
+                continue
+            name = _field(m["label"])
+            if name not in out.values:
+                out.values[name] = value
+                out.line_of[name] = i
+    return out

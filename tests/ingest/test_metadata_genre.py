@@ -1,0 +1,220 @@
+"""Golden table: document metadata of texts written for these tests in the genre
+(GB/T 9704-2012 heads, signatures and 版记; 政务公开 page labels; scraped run-on heads).
+None of these texts is a real document; numbers, names and dates are made up."""
+
+from __future__ import annotations
+
+import pytest
+from policykg.ingest.metadata import extract_metadata
+from policykg.ingest.normalize import normalize
+from policykg.ingest.pipeline import document_id
+from policykg.ingest.read import SourceText
+
+FORMAL = """山西省人民政府办公厅文件
+晋政办发[2020]8号
+山西省人民政府办公厅关于印发山西省
+疫苗流通使用监管工作方案的通知
+各市人民政府，省人民政府各委、办、厅、局：
+《山西省疫苗流通使用监管工作方案》已经省人民政府同意，现印发给你们，请认真组织实施。
+山西省人民政府办公厅
+二○二○年三月十二日
+山西省疫苗流通使用监管工作方案
+一、工作目标
+到2022年，全省疫苗流通使用环节监管全覆盖。
+抄送：省委各部门。
+山西省人民政府办公厅  2020年3月13日印发
+"""
+
+JOINT = """关于加强基层医疗机构药品质量管理的意见
+各市、县卫生局、食品药品监督管理局：
+为规范基层医疗机构用药，现提出如下意见。
+一、加强采购管理
+基层医疗机构应当从合法渠道采购药品。
+河南省卫生厅
+河南省食品药品监督管理局
+二00六年七月六日
+"""
+
+NATIONAL = """国务院办公厅关于进一步加强疫苗流通和预防接种管理工作的意见
+国办发（2017）5号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+为加强疫苗流通和预防接种管理，经国务院同意，现提出以下意见。
+一、总体要求
+（一）工作目标。到2020年，疫苗全程追溯体系基本建立。
+国务院办公厅
+2017年1月15日
+"""
+
+PAGE_LABELS = """索 引 号：000014349/2021-00012 主题分类：卫生、体育\\医药管理
+发文机关：青海省药品监督管理局 成文日期：2021年08月09日
+标　　题：青海省药品监督管理局关于印发药品经营企业监督检查实施细则的通知
+发文字号：青药监〔2021〕33号 发布日期：2021年08月16日
+青海省药品监督管理局关于印发药品经营企业监督检查实施细则的通知
+各市州市场监督管理局：
+现将《药品经营企业监督检查实施细则》印发给你们，请遵照执行。
+"""
+
+CITES_ONLY = """关于做好药品集中采购工作的说明
+为贯彻落实《国务院办公厅关于推动药品集中带量采购工作常态化制度化开展的意见》（国办发〔2021〕2号），根据福建省医疗保障局等部门《关于开展药品集中采购工作的通知》（闽医保〔2021〕12号），现说明如下。
+一、采购范围
+按照国办发〔2021〕2号文件要求，纳入国家组织集中采购的品种不再重复采购。
+"""
+
+PLACE_ONLY = """甘南州人民政府办公室关于印发藏药材资源保护利用实施方案的通知
+各县市人民政府，州直各部门：
+现将《藏药材资源保护利用实施方案》印发给你们，请结合实际认真贯彻落实。
+"""
+
+FORWARD = """江西省人民政府办公厅转发省药监局关于加强化妆品安全监管工作意见的通知
+赣府厅字〔2019〕48号
+各市、县（区）人民政府，省政府各部门：
+省药监局《关于加强化妆品安全监管工作的意见》已经省政府同意，现转发给你们，请认真贯彻执行。
+江西省人民政府办公厅
+2019年6月3日
+"""
+
+RUN_ON = (
+    "吉林省人民政府办公厅关于印发吉林省药品安全专项整治行动方案的通知吉政办函〔2022〕41号"
+    "各市（州）人民政府，长白山管委会，各县（市）人民政府，省政府各厅委办、各直属机构："
+    "现将《吉林省药品安全专项整治行动方案》印发给你们，请认真贯彻落实。\n"
+    "吉林省人民政府办公厅\n2022年5月20日\n"
+)
+
+
+def _meta(text: str):
+    src = SourceText(path="case.txt", text=text, encoding="utf-8", format="text")
+    normalized = normalize(src)
+    return extract_metadata(normalized.text, normalized.front_matter, "case.txt")
+
+
+CASES = [
+    # name, text, title, doc_number, issuer, issued, province, level
+    ("formal head", FORMAL, "山西省疫苗流通使用监管工作方案", "晋政办发〔2020〕8号",
+     "山西省人民政府办公厅", "2020-03-12", "山西省", "provincial"),
+    ("joint signature", JOINT, "关于加强基层医疗机构药品质量管理的意见", None,
+     "河南省卫生厅、河南省食品药品监督管理局", "2006-07-06", "河南省", "provincial"),
+    ("national", NATIONAL, "国务院办公厅关于进一步加强疫苗流通和预防接种管理工作的意见",
+     "国办发〔2017〕5号", "国务院办公厅", "2017-01-15", None, "national"),
+    ("page labels", PAGE_LABELS, "药品经营企业监督检查实施细则", "青药监〔2021〕33号",
+     "青海省药品监督管理局", "2021-08-09", "青海省", "provincial"),
+    ("citations only", CITES_ONLY, None, None, None, None, "福建省", "provincial"),
+    ("place name", PLACE_ONLY, "藏药材资源保护利用实施方案", None,
+     "甘南州人民政府办公室", None, "甘肃省", "local"),
+    ("forwarding notice", FORWARD,
+     "江西省人民政府办公厅转发省药监局关于加强化妆品安全监管工作意见的通知",
+     "赣府厅字〔2019〕48号", "江西省人民政府办公厅", "2019-06-03", "江西省", "provincial"),
+    ("run-on head", RUN_ON, "吉林省药品安全专项整治行动方案", "吉政办函〔2022〕41号",
+     "吉林省人民政府办公厅", "2022-05-20", "吉林省", "provincial"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text,title,number,issuer,issued,province,level",
+    [c[1:] for c in CASES],
+    ids=[c[0] for c in CASES],
+)
+def test_metadata_of_the_genre(text, title, number, issuer, issued, province, level):
+    meta = _meta(text)
+    assert meta.title == title
+    assert meta.doc_number == number
+    assert meta.issuer == issuer
+    assert meta.issued_date == issued
+    assert (meta.province.name if meta.province else None) == province
+    assert meta.level == level
+
+
+def test_formal_head_addressee_and_imprint():
+    meta = _meta(FORMAL)
+    assert meta.addressee == "各市人民政府，省人民政府各委、办、厅、局"
+    assert (meta.printed_by, meta.printed_date) == ("山西省人民政府办公厅", "2020-03-13")
+    assert meta.kind == "工作方案"
+    assert meta.issuers == ["山西省人民政府办公厅"]
+
+
+def test_joint_document_lists_every_issuer():
+    assert _meta(JOINT).issuers == ["河南省卫生厅", "河南省食品药品监督管理局"]
+
+
+def test_page_labels_are_read():
+    meta = _meta(PAGE_LABELS)
+    assert meta.index_number == "000014349/2021-00012"
+    assert meta.subject == "卫生、体育\\医药管理"
+    assert meta.published_date == "2021-08-16"
+
+
+def test_national_documents_have_no_province_and_their_own_identity():
+    meta = _meta(NATIONAL)
+    assert document_id(meta, "case.txt") == "national:国办发〔2017〕5号"
+    assert not any("province" in w for w in meta.warnings)
+
+
+def test_cited_numbers_never_become_the_documents_own():
+    meta = _meta(CITES_ONLY)
+    assert meta.doc_number is None
+    assert any("province inferred from mentions" in w for w in meta.warnings)
+    assert document_id(meta, "说明.txt") != "350000:闽医保〔2021〕12号"
+
+
+@pytest.mark.parametrize(
+    "line,number",
+    [
+        ("粤府办〔2022〕17号", "粤府办〔2022〕17号"),
+        ("粤府办[2022]17号", "粤府办〔2022〕17号"),
+        ("粤府办［2022］17号", "粤府办〔2022〕17号"),
+        ("粤府办（2022）17号", "粤府办〔2022〕17号"),
+        ("粤府办(2022)17号", "粤府办〔2022〕17号"),
+        ("粤府办【2022】17号", "粤府办〔2022〕17号"),
+        ("粤府办〈2022〉17号", "粤府办〔2022〕17号"),
+        ("粤府办〔2022〕第17号", "粤府办〔2022〕17号"),
+        ("粤府办〔2022〕017号", "粤府办〔2022〕17号"),
+        ("粤府办〔2022〕17号 签发人：张三", "粤府办〔2022〕17号"),
+    ],
+)
+def test_every_bracket_style_is_one_number(line, number):
+    from policykg.ingest.docnumber import is_number_line
+
+    assert is_number_line(line) == number
+
+
+def test_conflicting_readings_keep_the_better_and_warn():
+    text = FORMAL.replace("晋政办发[2020]8号", "陕政办发[2020]8号")
+    meta = _meta(text)
+    assert meta.province.name == "山西省"  # the issuer outranks the number's prefix
+    assert any("document number says 陕西省" in w for w in meta.warnings)
+
+
+@pytest.mark.parametrize(
+    "written,iso",
+    [
+        ("二○一○年七月十五日", "2010-07-15"),
+        ("二〇一〇年七月十五日", "2010-07-15"),
+        ("二00六年七月六日", "2006-07-06"),
+        ("二零一九年十二月三十一日", "2019-12-31"),
+        ("二O一五年三月五日", "2015-03-05"),
+        ("2024年3月8日", "2024-03-08"),
+        ("2024-03-08", "2024-03-08"),
+        ("2023年2月30日", None),
+    ],
+)
+def test_dates_in_arabic_and_chinese_numerals(written, iso):
+    from policykg.ingest.cndate import parse_date
+
+    assert parse_date(written) == iso
+
+
+@pytest.mark.parametrize(
+    "place,province",
+    [
+        ("大兴安岭地区加格达奇区卫生健康局", "黑龙江省"),
+        ("恩施州市场监督管理局", "湖北省"),
+        ("雄安新区管理委员会", "河北省"),
+        ("神农架林区人民政府", "湖北省"),
+        ("阿拉善盟行政公署", "内蒙古自治区"),
+    ],
+)
+def test_places_below_the_province(place, province):
+    from policykg.ingest.places import place_provinces
+    from policykg.ingest.vocab import provinces
+
+    code = place_provinces(place).most_common(1)[0][0]
+    assert next(p.name for p in provinces() if p.code == code) == province

@@ -1,0 +1,134 @@
+"""Scraped-page debris removed before extraction, with the offset map kept exact.
+Texts written for these tests; none is copied from a document."""
+
+from __future__ import annotations
+
+import pytest
+from policykg.ingest.normalize import NormalizedText, normalize
+from policykg.ingest.read import SourceText
+
+
+def norm(text: str, fmt: str = "text") -> NormalizedText:
+    return normalize(SourceText(path=f"t.{fmt}", text=text, encoding="utf-8", format=fmt))
+
+
+def _maps_back(result: NormalizedText, piece: str) -> None:
+    """Every character of `piece` in the normalized text maps to itself in the source."""
+    start = result.text.index(piece)
+    for i in range(start, start + len(piece)):
+        s, e = result.to_source(i, i + 1)
+        assert result.source.text[s:e] in (result.text[i], {"．": "."}.get(result.text[i], "")), i
+
+
+@pytest.mark.parametrize(
+    "written,clean",
+    [
+        ("各地要抓紧落实（shí）疫苗储存要求。", "各地要抓紧落实疫苗储存要求。"),
+        ("省药监局负责发(fā)放许可证。", "省药监局负责发放许可证。"),
+        ("银行(háng)业机构参与医保结算。", "银行业机构参与医保结算。"),
+        ("推进药品追溯(UDI)体系建设。", "推进药品追溯（UDI）体系建设。"),  # not pinyin
+    ],
+)
+def test_pinyin_glosses_are_removed(written, clean):
+    result = norm(written)
+    assert result.text == clean
+    _maps_back(result, clean[:6])
+
+
+def test_variant_characters_become_standard():
+    result = norm("陜西省药品监督管理局加强衞生监管。")
+    assert result.text == "陕西省药品监督管理局加强卫生监管。"
+    s, e = result.to_source(0, 1)
+    assert result.source.text[s:e] == "陜"
+
+
+def test_page_chrome_and_commentary_are_dropped():
+    page = "\n".join(
+        [
+            "首页 > 政务公开 > 政策文件",
+            "关于加强药品网络销售监管的通知",
+            "关于加强药品网络销售监管的通知",
+            "发布时间：2024-05-06 【字体：大 中 小】【打印】",
+            "【编者按】本文件出台后引起业内广泛关注。",
+            "各市药品监督管理局：",
+            "为规范药品网络销售行为，现就有关事项通知如下。",
+            "分享到：微信 微博",
+            "打印本页",
+            "关闭窗口",
+            "版权所有：某省药品监督管理局",
+            "备案号：某ICP备00000000号",
+            "网站地图",
+        ]
+    )
+    result = norm(page)
+    assert result.text.count("关于加强药品网络销售监管的通知") == 1
+    for gone in ("字体", "打印", "编者按", "分享到", "关闭窗口", "版权所有", "ICP备", "网站地图"):
+        assert gone not in result.text, gone
+    assert "发布时间：2024-05-06" in result.text
+    assert "为规范药品网络销售行为，现就有关事项通知如下。" in result.text
+    _maps_back(result, "为规范药品网络销售行为")
+    assert any("page chrome" in w and "commentary" in w for w in result.warnings)
+
+
+def test_garbled_characters_are_removed_and_counted():
+    result = norm("省药监局锟斤拷负责\ufffd\ufffd疫苗监管。")
+    assert result.text == "省药监局负责疫苗监管。"
+    _maps_back(result, "负责疫苗监管。")
+    assert any("garbled" in w for w in result.warnings)
+
+
+def test_clean_text_is_untouched():
+    text = "一、总体要求\n（一）目标。到2025年，药品抽检合格率达到99%以上。"
+    result = norm(text)
+    assert result.text == text
+    assert not any("cleaned" in w for w in result.warnings)
+
+
+PAGE = """<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>某省药品监督管理局关于开展疫苗质量专项检查的通知_通知公告</title></head>
+<body>
+<div class="topbar">欢迎访问 <a href="/">首页</a></div>
+<ul class="nav"><li>首页</li><li>政务公开</li></ul>
+<div class="breadcrumb">当前位置：首页 &gt; 通知公告</div>
+<div class="side-list"><h3>相关文件</h3><p>关于开展药品检查的通知（湘药监发〔2019〕3号）</p></div>
+<div id="zoom" class="TRS_Editor">
+<h1>湖南省药品监督管理局关于开展疫苗质量专项检查的通知</h1>
+<p>湘药监发〔2023〕12号</p>
+<p>各市州市场监督管理局：</p>
+<p>为加强疫苗质量监管，决定开展专项检查。镕喆两字为GBK字符。</p>
+<p>湖南省药品监督管理局</p><p>2023年4月7日</p>
+<div class="bdsharebuttonbox"><a>分享到微信</a></div>
+</div>
+<footer><p>版权所有 湖南省药品监督管理局</p></footer>
+<div class="footer-copyright">地址：长沙市 电话：0731-00000000</div>
+</body></html>"""
+
+
+def test_gb2312_page_declared_in_meta_is_read_as_gb18030(tmp_path):
+    from policykg.ingest.metadata import extract_metadata
+    from policykg.ingest.read import read_source
+
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE.encode("gb18030"))  # 镕 and 喆 exist in GBK, not in GB2312
+    src = read_source(page)
+    assert src.encoding == "gb18030"
+    result = normalize(src)
+    assert "镕喆两字为GBK字符" in result.text
+    for chrome in (
+        "欢迎访问",
+        "当前位置",
+        "政务公开",
+        "相关文件",
+        "湘药监发〔2019〕3号",
+        "分享到",
+        "版权所有",
+        "电话",
+    ):
+        assert chrome not in result.text, chrome
+    meta = extract_metadata(result.text, result.front_matter, str(page))
+    assert meta.doc_number == "湘药监发〔2023〕12号"
+    assert meta.province.name == "湖南省"
+    assert (meta.issuer, meta.issued_date) == ("湖南省药品监督管理局", "2023-04-07")
+    start = result.text.index("为加强疫苗质量监管")
+    s, e = result.to_source(start, start + 9)
+    assert src.text[s:e] == "为加强疫苗质量监管"
