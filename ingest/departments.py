@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from policykg.ingest.assignments import find_assignments
+from policykg.ingest.bodies import is_generic
 from policykg.ingest.lexicon import resolve_department
 from policykg.ingest.patterns import pattern_file
 from policykg.ingest.record import Department, DepartmentMention
@@ -51,10 +53,16 @@ def _national(mention: str) -> DepartmentName | None:
 
 
 def resolve(mention: str, province: Province | None) -> ResolvedDepartment:
-    """The canonical department a mention names in a document of `province`."""
+    """The canonical department a mention names in a document of `province`.
+
+    A generic body (有关部门, 各县（市、区）人民政府, 商务部门) the vocabulary does not know
+    stays a generic mention (kind `generic`), as written: never a named body.
+    """
     mention = mention.strip()
     hit = resolve_department(mention, province.code) if province else _national(mention)
     if hit is None:
+        if is_generic(mention):
+            return ResolvedDepartment(mention, "generic", None)
         return ResolvedDepartment(mention, None, None, known=False)
     return ResolvedDepartment(hit.name, hit.kind, hit.level, hit.parent)
 
@@ -182,11 +190,20 @@ def enrich(ctx: Context) -> None:
             and s.end_char <= m.end
             and not any(a <= s.start_char < b for a, b in stated)
         ]
-        if m.statement not in statements or m.departments:
+        if m.statement not in statements:
             continue
-        mentions = subject_mentions(ctx.doc, spans)
+        mentions = [] if m.departments else subject_mentions(ctx.doc, spans)
+        # running-text assignments (由A负责, A会同B, 组长由…担任 …) outside the statements;
+        # a task table's department column is the authority over its row's text
+        if not (m.ordinal.startswith("t") and m.departments):
+            mentions += [
+                x
+                for x in find_assignments(m.text, m.start)
+                if not any(a <= x.start < b for a, b in stated)
+            ]
         known = {d.name for d in m.departments}
+        known_mentions = {d.mention for d in m.departments}
         for dm in register(ctx.departments, mentions, ctx.province, ctx.record.warnings):
-            if dm.name not in known:  # a statement's explicit role wins
-                m.departments.append(dm)
+            if dm.name not in known and dm.mention not in known_mentions:
+                m.departments.append(dm)  # a statement's explicit role wins
                 known.add(dm.name)

@@ -198,7 +198,8 @@ def find_departments(
     out, i = [], 0
     while i < len(widened):
         for surface in index.get(widened[i], ()):
-            if widened.startswith(surface, i):
+            # 商务部门 / 公安部门 name a kind of body, not the ministry 商务部 / 公安部
+            if widened.startswith(surface, i) and not widened.startswith("门", i + len(surface)):
                 out.append((i, i + len(surface), lexicon[surface]))
                 i += len(surface)
                 break

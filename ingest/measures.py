@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from policykg.ingest.assignments import apply_first_leads, find_assignments
 from policykg.ingest.patterns import responsibility_patterns, structure_patterns
 from policykg.ingest.responsibility import Mention, find_statements, parse_body
 from policykg.ingest.structure import Block, split_title
@@ -64,7 +65,9 @@ def is_indicator_table(block: Block) -> bool:
     return "指标" in header and not any(w in header for w in ("任务", "措施", "事项"))
 
 
-def build_measures(blocks: list[Block]) -> list[DraftMeasure]:
+def build_measures(blocks: list[Block], first_leads: bool = False) -> list[DraftMeasure]:
+    """The measures of a document's blocks. `first_leads`: the document says that the body
+    listed first in a 责任单位 list leads (列第一位者为牵头单位)."""
     measures: list[DraftMeasure] = []
     seen_heading = False
     para_counter: dict[str, int] = {}
@@ -73,9 +76,13 @@ def build_measures(blocks: list[Block]) -> list[DraftMeasure]:
     for i, block in enumerate(blocks):
         if block.kind == "heading":
             seen_heading = True
-        if not seen_heading or _skipped(block.path, "non_measure_sections") or i in skipped:
-            continue  # the preamble and notice text, definitions, statistical notes
+        if _skipped(block.path, "non_measure_sections") or i in skipped:
+            continue  # definitions, statistical notes
         if _is_noise(block.text):
+            continue
+        if not seen_heading:  # a preamble, a notice, a news reprint: what assigns or commits
+            if block.kind == "paragraph" and (m := _from_preamble(block, para_counter)):
+                measures.append(m)
             continue
         if block.kind == "paragraph" and measures and _attach_statement(block, measures[-1]):
             continue  # 责任单位：… on a line of its own belongs to the item above it
@@ -90,7 +97,39 @@ def build_measures(blocks: list[Block]) -> list[DraftMeasure]:
             measures.append(measure)
     if disordered:  # the outline lies: each sentence says what it is
         measures = [part for m in measures for part in _by_sentence(m)]
+    if first_leads:
+        for m in measures:
+            m.mentions = apply_first_leads(m.mentions)
     return _unique_ordinals(measures)
+
+
+@cache
+def _commitment_cue() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{rx})" for rx in structure_patterns()["preamble_commitment"]))
+
+
+def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None:
+    """A paragraph before the outline is a measure when it assigns work to a body or commits
+    to a dated or quantified goal (到2025年…达到95%); the rest (addressees, the notice's
+    formula, a news lead) is not."""
+    text = block.text
+    mentions = _mentions_in(text, block.start)
+    assigned = find_assignments(text, block.start)
+    if not (mentions or assigned or _commitment_cue().search(text)):
+        return None
+    if len(text) < MIN_MEASURE_CHARS or text.endswith(("：", ":")):
+        return None
+    counter["preamble"] = counter.get("preamble", 0) + 1
+    return DraftMeasure(
+        ordinal=f"0p{counter['preamble']}",
+        section=None,
+        title=None,
+        text=text,
+        statement=sentence_statement(text),
+        start=block.start,
+        end=block.end,
+        mentions=mentions,
+    )
 
 
 def non_measure_blocks(blocks: list[Block]) -> set[int]:
