@@ -43,8 +43,8 @@ def _named_rx() -> re.Pattern[str]:
     places = [n for p in provinces() for n in (p.name, *p.aliases)]
     stop = _alt(f["core_stop"])
     place = (
-        rf"(?:(?:{_alt(places)})|(?![{f['not_place_start']}])(?:(?!{stop})[\u4e00-\u9fff]){{2,4}}?"
-        rf"(?:{_alt(f['division_words'])}))"
+        rf"(?:(?:{_alt(places)})|(?P<place>(?![{f['not_place_start']}])(?:(?!{stop})[\u4e00-\u9fff])"
+        rf"{{2,4}}?(?:{_alt(f['division_words'])})))"
     )
     prefix = rf"(?:中共)?(?:{place}|{_alt(f['prefixes'])})"
     core = rf"(?:(?!{stop})[\u4e00-\u9fff]){{0,{f['max_core']}}}?"
@@ -75,7 +75,7 @@ def is_generic(mention: str) -> bool:
 def is_body(mention: str) -> bool:
     """The whole mention has the form of a named body (省药监局, 国务院办公厅, 广州市卫生健康委)."""
     text = mention.strip()
-    m = _named_rx().match(text)
+    m = _named_at(text, 0)
     return bool(m and m.end() == len(text)) or is_generic(text)
 
 
@@ -84,33 +84,55 @@ def find_bodies(text: str, start: int = 0) -> list[Body]:
     out: list[Body] = []
     pos = start
     while pos < len(text):
-        g = _generic_rx().match(text, pos)
-        n = _named_rx().match(text, pos)
-        if n and not (g and g.end() > n.end()):
+        body = body_at(text, pos)
+        if body is None:
+            pos += 1
+            continue
+        n = _named_at(text, pos)
+        if not body.generic and n:
             for piece_start, piece_end in _split(text, n.start(), n.end()):
                 out.append(Body(piece_start, piece_end, text[piece_start:piece_end], False))
             pos = n.end()
-        elif g:
-            out.append(Body(g.start(), g.end(), g.group(), True))
-            pos = g.end()
         else:
-            pos += 1
+            out.append(body)
+            pos = body.end
     return out
 
 
 @cache
-def _first_word_pos(head: str) -> str:
+def _first_word(head: str) -> tuple[str, str]:
+    """jieba's first word of `head` and its part of speech."""
     import jieba
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)  # jieba announces its dictionary on stderr
     words = jieba.posseg.lcut(head)
-    return words[0].flag if words else ""
+    return (words[0].word, words[0].flag) if words else ("", "")
+
+
+@cache
+def _level_prefix() -> re.Pattern[str]:
+    """Openings that are a body's prefix whatever jieba says (相关 is tagged a verb)."""
+    f = _forms()
+    places = [n for p in provinces() for n in (p.name, *p.aliases)]
+    generic = ["县级以上", "各级", "各地", "各有关", "各相关", "各", "有关", "相关", "其他", "全省", "全市"]
+    return re.compile(_alt([*f["prefixes"], *places, *generic]))
 
 
 def _opens_with_verb(text: str, pos: int) -> bool:
     """The words at `pos` open with a verb or a function word (支持…, 加强…): no body."""
-    return _first_word_pos(text[pos : pos + 8]) in _forms()["not_first_pos"]
+    if _level_prefix().match(text, pos):
+        return False
+    return _first_word(text[pos : pos + 8])[1] in _forms()["not_first_pos"]
+
+
+def _named_at(text: str, pos: int) -> re.Match[str] | None:
+    """A named body at `pos`; a place not in provinces.yaml must be one word (广州市, 海淀区),
+    not a phrase that happens to end in 市 (充分发挥市…)."""
+    n = _named_rx().match(text, pos)
+    if n and n["place"] and _first_word(text[pos : pos + 8])[0] != n["place"]:
+        return None
+    return n
 
 
 def body_at(text: str, pos: int) -> Body | None:
@@ -118,7 +140,7 @@ def body_at(text: str, pos: int) -> Body | None:
     if _opens_with_verb(text, pos):
         return None
     g = _generic_rx().match(text, pos)
-    n = _named_rx().match(text, pos)
+    n = _named_at(text, pos)
     if n and not (g and g.end() > n.end()):
         a, b = _split(text, n.start(), n.end())[0]
         return Body(a, b, text[a:b], False)

@@ -38,6 +38,7 @@ class ResolvedDepartment:
     level: str | None
     parent: str | None = None
     known: bool = True  # False: not in the vocabulary, kept as written
+    successor: str | None = None
 
 
 def _national(mention: str) -> DepartmentName | None:
@@ -64,7 +65,7 @@ def resolve(mention: str, province: Province | None) -> ResolvedDepartment:
         if is_generic(mention):
             return ResolvedDepartment(mention, "generic", None)
         return ResolvedDepartment(mention, None, None, known=False)
-    return ResolvedDepartment(hit.name, hit.kind, hit.level, hit.parent)
+    return ResolvedDepartment(hit.name, hit.kind, hit.level, hit.parent, successor=hit.successor)
 
 
 def register(
@@ -83,7 +84,11 @@ def register(
         resolved = resolve(m.text, province)
         if resolved.name not in registry:
             registry[resolved.name] = Department(
-                name=resolved.name, kind=resolved.kind, level=resolved.level, parent=resolved.parent
+                name=resolved.name,
+                kind=resolved.kind,
+                level=resolved.level,
+                parent=resolved.parent,
+                successor=resolved.successor,
             )
             if not resolved.known:
                 where = province.name if province else "no province"

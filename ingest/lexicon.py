@@ -75,6 +75,8 @@ def _resolved_entries(code: str) -> Mapping[str, DepartmentName]:
             parent=parent.name if parent else None,
             collective=d.collective,
         )
+        if d.successor and (successor := resolve(d.successor)) is not None:
+            out[key] = out[key].model_copy(update={"successor": successor.name})
         return out[key]
 
     for d in departments():
