@@ -40,11 +40,13 @@ from policykg.ingest.targets import DraftTarget, unique_id
 from policykg.ingest.values import (
     ARABIC,
     ParsedValue,
+    cn_percent,
     indicator_key,
     parse_value,
     value_patterns,
     value_regex,
 )
+from policykg.ingest.word_targets import word_targets
 
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 _CLAUSE = re.compile(r"[^，,；;：:]+")
@@ -79,6 +81,7 @@ def _cfg() -> dict[str, Any]:
         "by": longest(t["by_verbs"]),
         "past_year_re": re.compile(t["past_year"]),
         "periods": document_patterns()["periods"],
+        "cn_percent": re.compile(targets_patterns()["cn_percent"]),
     }
 
 
@@ -179,15 +182,37 @@ def _sentence_targets(src: _Source, sentence: str, offset: int, period: str | No
             start, end = _span(sentence, ind, c.start() + f.value.start, c.start() + f.value.end)
             start, end = offset + start, offset + end
             v = f.value.parsed
+            at_least = any(w in clause[: f.value.start] for w in targets_patterns()["count_at_least"])
             out.append(DraftTarget(
                 key="", indicator=ind, indicator_key=key, value_text=f.value.text, value=v.value,
-                comparator=v.comparator or f.comparator, unit=v.unit, year=year,
+                comparator=v.comparator or f.comparator or (">=" if at_least else None),
+                unit=v.unit, year=year,
                 baseline=f.baseline, baseline_year=None, binding=None,
                 cumulative=cumulative or v.cumulative, section=src.section, text=sentence.strip(),
                 start=start, end=end, departments=list(src.departments),
                 warnings=[w for w in (tie, f.warning) if w],
             ))  # fmt: skip
         previous = clause
+    return out + _word_targets(src, sentence, offset, out)
+
+
+def _word_targets(
+    src: _Source, sentence: str, offset: int, numeric: list[DraftTarget]
+) -> list[DraftTarget]:
+    """Bottom lines and deadlines of the sentence (ingest/word_targets.py), where no
+    numeric target of the sentence already covers them."""
+    out = []
+    for w in word_targets(sentence):
+        a, b = offset + w.start, offset + w.end
+        if any(t.start < b and a < t.end for t in numeric):
+            continue
+        key, tie = indicator_key(w.indicator)
+        out.append(DraftTarget(
+            key="", indicator=w.indicator, indicator_key=key, value_text=w.value_text, value=None,
+            comparator=w.comparator, unit=None, year=w.year, baseline=None, baseline_year=None,
+            binding=None, cumulative=False, section=src.section, text=sentence.strip(), start=a,
+            end=b, departments=list(src.departments), warnings=[tie] if tie else [],
+        ))  # fmt: skip
     return out
 
 
@@ -230,6 +255,15 @@ def _values(clause: str) -> list[_Value]:
             parsed = parse_value(x.group())
             if _plausible(x, parsed, clause[:a]):
                 found.append(_Value(a, b, x.group(), parsed))
+    for x in cfg["cn_percent"].finditer(clause):  # 百分之九十八以上
+        a, b = x.start(), x.end()
+        number = cn_percent(x["cn"])
+        if number is None or any(v.start < b and a < v.end for v in found):
+            continue
+        suffix = x["suffix"]
+        comparator = value_patterns()["suffix"].get(suffix) if suffix else None
+        parsed = ParsedValue(number, comparator, "%", False, "number")
+        found.append(_Value(a, b, x.group(), parsed))
     return sorted(found, key=lambda v: v.start)
 
 
