@@ -47,9 +47,7 @@ _PERSON = re.compile(
 _GOVERNMENT = re.compile(r"(?:人民)?政府$")
 
 
-def _body_list(
-    text: str, pos: int, persons: bool = False
-) -> tuple[list[tuple[Body, str]], int]:
+def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[Body, str]], int]:
     """Bodies joined by 、/和/会同 from `pos`: [(body, role within the list)], end offset.
 
     With `persons` (a group's posts: 副组长由省政府副秘书长、省药监局局长担任), a person's title
@@ -166,6 +164,4 @@ def apply_first_leads(mentions: list[Mention]) -> list[Mention]:
     if not mentions or any(m.role != "responsible" for m in mentions):
         return mentions
     first = min(mentions, key=lambda m: m.start)
-    return [
-        Mention(m.text, "lead" if m is first else "support", m.start, m.end) for m in mentions
-    ]
+    return [Mention(m.text, "lead" if m is first else "support", m.start, m.end) for m in mentions]

@@ -115,7 +115,19 @@ def _level_prefix() -> re.Pattern[str]:
     """Openings that are a body's prefix whatever jieba says (相关 is tagged a verb)."""
     f = _forms()
     places = [n for p in provinces() for n in (p.name, *p.aliases)]
-    generic = ["县级以上", "各级", "各地", "各有关", "各相关", "各", "有关", "相关", "其他", "全省", "全市"]
+    generic = [
+        "县级以上",
+        "各级",
+        "各地",
+        "各有关",
+        "各相关",
+        "各",
+        "有关",
+        "相关",
+        "其他",
+        "全省",
+        "全市",
+    ]
     return re.compile(_alt([*f["prefixes"], *places, *generic]))
 
 

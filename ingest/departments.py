@@ -24,6 +24,7 @@ from policykg.ingest.lexicon import resolve_department
 from policykg.ingest.patterns import pattern_file
 from policykg.ingest.record import Department, DepartmentMention
 from policykg.ingest.responsibility import Mention, find_statements
+from policykg.ingest.statements import commits
 from policykg.ingest.vocab import DepartmentName, Province, departments, provinces
 
 if TYPE_CHECKING:
@@ -185,7 +186,6 @@ def enrich(ctx: Context) -> None:
     (an object, an attribute) gets no role and no Department node: record.departments
     holds the bodies given a role, and the bodies their divisions belong to.
     """
-    statements = set(_rules()["statements"])
     for m in ctx.record.measures:
         stated = [(s.start, s.end) for s in find_statements(m.text, m.start)]
         spans = [
@@ -195,7 +195,7 @@ def enrich(ctx: Context) -> None:
             and s.end_char <= m.end
             and not any(a <= s.start_char < b for a, b in stated)
         ]
-        if m.statement not in statements:
+        if not commits(m.statement):
             continue
         mentions = [] if m.departments else subject_mentions(ctx.doc, spans)
         # running-text assignments (由A负责, A会同B, 组长由…担任 …) outside the statements;

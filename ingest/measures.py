@@ -12,6 +12,7 @@ from functools import cache
 from policykg.ingest.assignments import apply_first_leads, find_assignments
 from policykg.ingest.patterns import responsibility_patterns, structure_patterns
 from policykg.ingest.responsibility import Mention, find_statements, parse_body
+from policykg.ingest.statements import cues, sentence_statement, statement_of
 from policykg.ingest.structure import Block, split_title
 
 MIN_MEASURE_CHARS = 12
@@ -29,30 +30,6 @@ class DraftMeasure:
     start: int
     end: int
     mentions: list[Mention] = field(default_factory=list)
-
-
-def statement_of(path: list[str]) -> str:
-    """Classify by the innermost section title that says something."""
-    rules = structure_patterns()["statement_sections"]
-    for title in reversed(path):
-        for statement, words in rules.items():
-            if any(w in title for w in words):
-                return statement
-    return "commitment"
-
-
-@cache
-def _cues(kind: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{rx})" for rx in structure_patterns()["statement_cues"][kind]))
-
-
-def sentence_statement(sentence: str) -> str:
-    """What one sentence says, read without its section (a shuffled page's outline lies)."""
-    if _cues("vision").search(sentence) and not _cues("future").search(sentence):
-        return "vision"
-    if _cues("background").search(sentence) and not _cues("future").search(sentence):
-        return "background"
-    return "commitment"
 
 
 def _skipped(path: list[str], key: str) -> bool:
@@ -219,8 +196,8 @@ def _by_sentence(m: DraftMeasure) -> list[DraftMeasure]:
     runs: list[tuple[str, int, int]] = []  # (statement, start, end) offsets into m.text
     for sm in re.finditer(r"[^。！？!?]+[。！？!?]*", m.text):
         kind = sentence_statement(sm.group())
-        plain = kind == "commitment" and not _cues("future").search(sm.group())
-        if plain and runs and not _cues("task").search(sm.group().lstrip()):
+        plain = kind == "commitment" and not cues("future").search(sm.group())
+        if plain and runs and not cues("task").search(sm.group().lstrip()):
             kind = runs[-1][0]  # a sentence without cues goes on with the one before it
         if runs and runs[-1][0] == kind:
             runs[-1] = (kind, runs[-1][1], sm.end())

@@ -32,9 +32,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from policykg.ingest.measures import is_indicator_table, statement_of
+from policykg.ingest.measures import is_indicator_table
 from policykg.ingest.patterns import document_patterns, targets_patterns
 from policykg.ingest.record import DepartmentMention, Measure
+from policykg.ingest.statements import commits, statement_of
 from policykg.ingest.structure import Block
 from policykg.ingest.targets import DraftTarget, unique_id
 from policykg.ingest.values import (
@@ -141,12 +142,12 @@ def _sources(measures: list[Measure], blocks: Iterable[Block]) -> list[_Source]:
     out = [
         _Source(m.text, m.start, m.section or m.title, list(m.departments))
         for m in measures
-        if m.statement in cfg["statements"] and not cfg["definition_re"].match(m.text)
+        if commits(m.statement) and not cfg["definition_re"].match(m.text)
     ]
     for row in blocks:
         if row.kind != "row" or is_indicator_table(row):
             continue
-        if statement_of(row.path) not in cfg["statements"]:
+        if not commits(statement_of(row.path)):
             continue
         owner = next((m for m in measures if row.start <= m.start <= row.end), None)
         for cell in row.cells:
@@ -182,7 +183,9 @@ def _sentence_targets(src: _Source, sentence: str, offset: int, period: str | No
             start, end = _span(sentence, ind, c.start() + f.value.start, c.start() + f.value.end)
             start, end = offset + start, offset + end
             v = f.value.parsed
-            at_least = any(w in clause[: f.value.start] for w in targets_patterns()["count_at_least"])
+            at_least = any(
+                w in clause[: f.value.start] for w in targets_patterns()["count_at_least"]
+            )
             out.append(DraftTarget(
                 key="", indicator=ind, indicator_key=key, value_text=f.value.text, value=v.value,
                 comparator=v.comparator or f.comparator or (">=" if at_least else None),
