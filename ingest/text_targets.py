@@ -205,6 +205,7 @@ def _word_targets(
     """Bottom lines and deadlines of the sentence (ingest/word_targets.py), where no
     numeric target of the sentence already covers them."""
     out = []
+    year, _ = _year(sentence, None)
     for w in word_targets(sentence):
         a, b = offset + w.start, offset + w.end
         if any(t.start < b and a < t.end for t in numeric):
@@ -212,7 +213,8 @@ def _word_targets(
         key, tie = indicator_key(w.indicator)
         out.append(DraftTarget(
             key="", indicator=w.indicator, indicator_key=key, value_text=w.value_text, value=None,
-            comparator=w.comparator, unit=None, year=w.year, baseline=None, baseline_year=None,
+            comparator=w.comparator, unit=None, year=w.year or year, baseline=None,
+            baseline_year=None,
             binding=None, cumulative=False, section=src.section, text=sentence.strip(), start=a,
             end=b, departments=list(src.departments), warnings=[tie] if tie else [],
         ))  # fmt: skip
