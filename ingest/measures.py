@@ -168,6 +168,8 @@ def _is_noise(text: str) -> bool:
     rules = structure_patterns()
     if any(w in text for w in rules["boilerplate"]):
         return True
+    if any(re.search(rx, text) for rx in rules["boilerplate_regex"]):
+        return True
     if text.startswith(tuple(rules["non_measure_sections"])):
         return True  # 附件：1. … (the list of annexes)
     if re.match(rules["caption_line"], text):
