@@ -147,12 +147,24 @@ def _named_at(text: str, pos: int) -> re.Match[str] | None:
     return n
 
 
+@cache
+def _known_rx() -> re.Pattern[str]:
+    """The national bodies by the names the vocabulary knows, written without a level
+    prefix in national documents (商务部, 工业和信息化部, 食品药品监管总局)."""
+    from policykg.ingest.lexicon import national_surfaces
+
+    return re.compile(rf"(?:{_alt(national_surfaces())})(?!门)")
+
+
 def body_at(text: str, pos: int) -> Body | None:
     """The body whose name opens exactly at `pos`, if any (the longest reading)."""
     if _opens_with_verb(text, pos):
         return None
     g = _generic_rx().match(text, pos)
     n = _named_at(text, pos)
+    k = _known_rx().match(text, pos)
+    if k and not (n and n.end() >= k.end()) and not (g and g.end() > k.end()):
+        return Body(k.start(), k.end(), k.group(), False)
     if n and not (g and g.end() > n.end()):
         a, b = _split(text, n.start(), n.end())[0]
         return Body(a, b, text[a:b], False)

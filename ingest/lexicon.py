@@ -20,6 +20,7 @@ from policykg.ingest.vocab import (
     Province,
     departments,
     province_by_code,
+    provinces,
     wide,
 )
 
@@ -208,3 +209,18 @@ def find_departments(
         else:
             i += 1
     return out
+
+
+@cache
+def national_surfaces() -> tuple[str, ...]:
+    """Every surface form of a national body (or a division of one), as the vocabulary
+    writes it: what a national document names without a province."""
+    mainland = next(p for p in provinces() if p.mainland_system)
+    levels = {d.key: d.level for d in departments()}
+    parents = {d.key: d.parent for d in departments()}
+    out = []
+    for surface, dept in department_lexicon(mainland.code).items():
+        national = dept.level == "national" or levels.get(parents.get(dept.key) or "") == "national"
+        if national and len(surface) >= 3:
+            out.append(surface)
+    return tuple(sorted(out, key=len, reverse=True))

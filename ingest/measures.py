@@ -74,6 +74,7 @@ def build_measures(blocks: list[Block], first_leads: bool = False) -> list[Draft
             measures.append(measure)
     if disordered:  # the outline lies: each sentence says what it is
         measures = [part for m in measures for part in _by_sentence(m)]
+    measures = [part for m in measures for part in _goals_in_framing(m)]
     if first_leads:
         for m in measures:
             m.mentions = apply_first_leads(m.mentions)
@@ -207,6 +208,32 @@ def _by_sentence(m: DraftMeasure) -> list[DraftMeasure]:
             runs.append((kind, sm.start(), sm.end()))
     if len(runs) <= 1:
         return [replace(m, statement=runs[0][0] if runs else m.statement)]
+    return _split_runs(m, runs)
+
+
+def _goals_in_framing(m: DraftMeasure) -> list[DraftMeasure]:
+    """A framing section (总体要求) may state the plan period's goals (到2025年…达到100%):
+    those sentences are commitments (ingest/statements.py); the rest stays vision."""
+    if m.statement != "vision" or m.ordinal.startswith("t"):
+        return [m]
+    kinds = [
+        ("commitment" if cues("future").search(s.group()) and not cues("vision").search(s.group())
+         else "vision", s.start(), s.end())
+        for s in re.finditer(r"[^。！？!?]+[。！？!?]*", m.text)
+    ]  # fmt: skip
+    if all(k == "vision" for k, _, _ in kinds):
+        return [m]
+    return _split_runs(m, kinds)
+
+
+def _split_runs(m: DraftMeasure, kinds: list[tuple[str, int, int]]) -> list[DraftMeasure]:
+    """`m` cut where the statement of its sentences changes ((statement, start, end) each)."""
+    runs: list[tuple[str, int, int]] = []
+    for kind, a, b in kinds:
+        if runs and runs[-1][0] == kind:
+            runs[-1] = (kind, runs[-1][1], b)
+        else:
+            runs.append((kind, a, b))
     out = []
     for n, (kind, a, b) in enumerate(runs, start=1):
         start, end = m.start + a, m.start + b

@@ -45,8 +45,9 @@ def word_targets(sentence: str) -> list[WordTarget]:
             if not any(v in task[:12] for v in verbs):
                 continue  # 2025年底前的数据: a date, not a deadline
             when = m["when"].strip()
-            if len(task) < 4:  # 本办法自…起施行: the subject before the date names the task
-                task = sentence[: m.start()].strip(" ，,") + task
+            if len(task) < 4:  # 制定…办法，2017年底前完成 / 本办法自…起施行: the task is before
+                before = re.split(r"[，,；;：:]", sentence[: m.start()].rstrip(" ，,"))[-1]
+                task = before.strip() + task
             comparator = None if when.startswith("自") else "<="  # 自…起: from then on
             out.append(WordTarget(task, when, int(m["year"]), comparator, m.start(), m.end()))
     return sorted(out, key=lambda t: t.start)
