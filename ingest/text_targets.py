@@ -128,8 +128,13 @@ def text_targets(
     out: list[DraftTarget] = []
     seen: set[tuple[int, int]] = set()
     for src in sorted(_sources(measures, blocks), key=lambda s: s.start):
+        frame: int | None = None  # 到2025年，…。…达到70%: a paragraph's year frames its sentences
         for s in _SENTENCE.finditer(src.text):
+            own, _ = _year(s.group(), None)
+            frame = own or frame
             for t in _sentence_targets(src, s.group(), src.start + s.start(), period):
+                if t.year is None and frame is not None:
+                    t.year = frame
                 if (t.start, t.end) not in seen:  # a row cell that is also a measure
                     seen.add((t.start, t.end))
                     t.key = f"X{len(out) + 1}"
