@@ -42,7 +42,7 @@ def word_targets(sentence: str) -> list[WordTarget]:
     for rx in _rx("deadlines"):
         for m in rx.finditer(sentence):
             task = m["task"].strip()
-            if not any(v in task[:12] for v in verbs):
+            if task.startswith(("的", "之")) or not any(v in task[:12] for v in verbs):
                 continue  # 2025年底前的数据: a date, not a deadline
             when = m["when"].strip()
             if len(task) < 4:  # 制定…办法，2017年底前完成 / 本办法自…起施行: the task is before
