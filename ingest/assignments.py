@@ -17,7 +17,7 @@ import re
 from functools import cache
 from typing import Any
 
-from policykg.ingest.bodies import Body, body_at
+from policykg.ingest.bodies import Body, body_at, find_bodies
 from policykg.ingest.patterns import pattern_file
 from policykg.ingest.responsibility import Mention
 
@@ -37,6 +37,7 @@ def _rules() -> dict[str, Any]:
         "support_rx": [re.compile(x) for x in r["support"]],
         "posts_rx": [(re.compile(p["regex"]), p["role"]) for p in r["posts"]],
         "first_leads_rx": re.compile(r["first_leads"]),
+        "roster_rx": [(re.compile(p["regex"]), p["role"]) for p in r["roster"]],
     }
 
 
@@ -142,6 +143,32 @@ def _posts(text: str, a: int, b: int, offset: int) -> list[Mention]:
             out += _mentions(found, role, offset)
             a = max(a, m.end())
     return out
+
+
+def roster_post(line: str) -> re.Match[str] | None:
+    """The post label opening a roster line (组  长：, 副组长：, 成  员：), if any."""
+    return next((m for rx, _ in _rules()["roster_rx"] if (m := rx.match(line))), None)
+
+
+def roster_mentions(text: str, offset: int = 0) -> list[Mention]:
+    """A roster on short lines: each line's bodies take the role of the post label on it or
+    above it (组长/主任/召集人 and deputies → lead; 成员 → support). A person's government
+    (张某某  省政府副省长) is not a body of the group."""
+    out: list[Mention] = []
+    role: str | None = None
+    pos = 0
+    for line in text.split("\n"):
+        for rx, post_role in _rules()["roster_rx"]:
+            if rx.match(line.strip()):
+                role = post_role
+        if role is not None:
+            for b in find_bodies(line):
+                after = line[b.end : b.end + 4]
+                if _GOVERNMENT.search(b.text) and _PERSON.match(after):
+                    continue
+                out.append(Mention(b.text, role, offset + pos + b.start, offset + pos + b.end))
+        pos += len(line) + 1
+    return _dedupe(out)
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:

@@ -9,7 +9,12 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from policykg.ingest.assignments import apply_first_leads, find_assignments
+from policykg.ingest.assignments import (
+    apply_first_leads,
+    find_assignments,
+    roster_mentions,
+    roster_post,
+)
 from policykg.ingest.patterns import responsibility_patterns, structure_patterns
 from policykg.ingest.responsibility import Mention, find_statements, parse_body
 from policykg.ingest.statements import cues, sentence_statement, statement_of
@@ -45,6 +50,7 @@ def is_indicator_table(block: Block) -> bool:
 def build_measures(blocks: list[Block], first_leads: bool = False) -> list[DraftMeasure]:
     """The measures of a document's blocks. `first_leads`: the document says that the body
     listed first in a 责任单位 list leads (列第一位者为牵头单位)."""
+    blocks = merge_rosters(blocks)
     measures: list[DraftMeasure] = []
     seen_heading = False
     para_counter: dict[str, int] = {}
@@ -335,7 +341,34 @@ def column_kind(header: str) -> str:
 
 
 def _mentions_in(text: str, offset: int) -> list[Mention]:
-    return [m for s in find_statements(text, offset) for m in s.mentions]
+    stated = [m for s in find_statements(text, offset) for m in s.mentions]
+    return stated or roster_mentions(text, offset)
+
+
+def merge_rosters(blocks: list[Block]) -> list[Block]:
+    """A roster on short lines (组  长：… / 副组长：… / lines going on with the post above /
+    成  员：…) becomes one paragraph block, so that its bodies are read together."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == "paragraph" and roster_post(b.text):
+            j = i + 1
+            while (j < len(blocks) and blocks[j].kind == "paragraph"
+                   and (roster_post(blocks[j].text) or len(blocks[j].text) <= 30)
+                   and "。" not in blocks[j].text):  # fmt: skip
+                j += 1
+            if j > i + 1:
+                parts = blocks[i:j]
+                text = parts[0].text
+                for prev, nxt in zip(parts, parts[1:], strict=False):
+                    text += "\n" * (nxt.start - prev.end) + nxt.text
+                out.append(replace(b, text=text, end=parts[-1].end))
+                i = j
+                continue
+        out.append(b)
+        i += 1
+    return out
 
 
 def _unique_ordinals(measures: list[DraftMeasure]) -> list[DraftMeasure]:

@@ -145,3 +145,28 @@ def test_a_notice_without_an_outline_yields_measures_roles_and_targets(tmp_path)
     assert ("全县药品抽检合格率", 98, "98%以上", 2025) in targets
     assert ("区域性、系统性药品安全事件", None, "不发生", 2025) in targets
     assert any(t.value_text == "2024年底前" and t.year == 2024 for t in record.targets)
+
+
+ROSTER = """组  长：张某某  省政府副省长
+副组长：李某某  省药监局局长
+        周某某  省卫生健康委主任
+成  员：赵某某  省发展改革委副主任
+        钱某某  省公安厅副厅长"""
+
+
+def test_a_roster_on_short_lines_gives_each_body_its_post_role(tmp_path):
+    from policykg.ingest.assignments import roster_mentions
+
+    found = roster_mentions(ROSTER, 0)
+    assert [(m.text, m.role) for m in found] == [
+        ("省药监局", "lead"), ("省卫生健康委", "lead"),
+        ("省发展改革委", "support"), ("省公安厅", "support"),
+    ]  # fmt: skip
+    assert all(ROSTER[m.start : m.end] == m.text for m in found)
+    path = tmp_path / "group.txt"
+    path.write_text(
+        "关于成立领导小组的通知\n\n一、领导小组组成\n" + ROSTER + "\n", encoding="utf-8"
+    )
+    record = extract_file(path)
+    roles = {(d.mention, d.role) for m in record.measures for d in m.departments}
+    assert {("省药监局", "lead"), ("省公安厅", "support")} <= roles
