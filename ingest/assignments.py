@@ -21,7 +21,7 @@ from policykg.ingest.bodies import Body, body_at, find_bodies
 from policykg.ingest.patterns import pattern_file
 from policykg.ingest.responsibility import Mention
 
-_CLAUSE = re.compile(r"[^，,。；;！!？?\n]+[，,。；;！!？?\n]?")
+_CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+[，,。；;：:！!？?\n]?")
 
 
 @cache
@@ -37,6 +37,7 @@ def _rules() -> dict[str, Any]:
         "support_rx": [re.compile(x) for x in r["support"]],
         "posts_rx": [(re.compile(p["regex"]), p["role"]) for p in r["posts"]],
         "first_leads_rx": re.compile(r["first_leads"]),
+        "duty_rx": re.compile(r["duty"]),
         "roster_rx": [(re.compile(p["regex"]), p["role"]) for p in r["roster"]],
     }
 
@@ -86,8 +87,8 @@ def _role_after(rest: str) -> str | None:
     rest = rest.lstrip()
     if not rest or rest[0] in "，,。；;！!？?\n":
         return None
-    if rest.startswith(rules["not_after"]):
-        return None
+    if rest.startswith(rules["not_after"]) or re.match(r"[\d〇○零一二]{4}\s*年", rest):
+        return None  # an attribute, a past act, or a signature's date
     if any(rx.match(rest) for rx in rules["lead_rx"]):
         return "lead"
     if any(rx.match(rest) for rx in rules["support_rx"]):
@@ -124,8 +125,11 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         if not found:
             continue
         rest = text[end:b]
-        if rest.startswith(("：", ":")) and len(rest) == 1 and b < len(text):
-            role = "responsible"  # A：负责… (a duty list); the duty follows the colon
+        if rest.startswith(("：", ":")) and len(rest) == 1:
+            # A：负责… (a duty list): the duty follows the colon; an addressee line
+            # (各区人民政府，有关单位：) is followed by the notice's text, not a duty
+            duty = _rules()["duty_rx"].match(text, b)
+            role = "responsible" if duty else None
         else:
             role = _role_after(rest)
         if role is None:

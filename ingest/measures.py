@@ -103,13 +103,16 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
         return None
     if len(text) < MIN_MEASURE_CHARS or text.endswith(("：", ":")):
         return None
+    statement = sentence_statement(text)
+    if statement != "commitment":
+        return None  # a news lead's review of achievements, an outlook
     counter["preamble"] = counter.get("preamble", 0) + 1
     return DraftMeasure(
         ordinal=f"0p{counter['preamble']}",
         section=None,
         title=None,
         text=text,
-        statement=sentence_statement(text),
+        statement=statement,
         start=block.start,
         end=block.end,
         mentions=mentions,
