@@ -47,7 +47,7 @@ from policykg.ingest.values import (
     value_patterns,
     value_regex,
 )
-from policykg.ingest.word_targets import word_targets
+from policykg.ingest.word_targets import draft_word_targets
 
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 _CLAUSE = re.compile(r"[^，,；;：:]+")
@@ -201,29 +201,9 @@ def _sentence_targets(src: _Source, sentence: str, offset: int, period: str | No
                 warnings=[w for w in (tie, f.warning) if w],
             ))  # fmt: skip
         previous = clause
-    return out + _word_targets(src, sentence, offset, out)
-
-
-def _word_targets(
-    src: _Source, sentence: str, offset: int, numeric: list[DraftTarget]
-) -> list[DraftTarget]:
-    """Bottom lines and deadlines of the sentence (ingest/word_targets.py), where no
-    numeric target of the sentence already covers them."""
-    out = []
     year, _ = _year(sentence, None)
-    for w in word_targets(sentence):
-        a, b = offset + w.start, offset + w.end
-        if any(t.start < b and a < t.end for t in numeric):
-            continue
-        key, tie = indicator_key(w.indicator)
-        out.append(DraftTarget(
-            key="", indicator=w.indicator, indicator_key=key, value_text=w.value_text, value=None,
-            comparator=w.comparator, unit=None, year=w.year or year, baseline=None,
-            baseline_year=None,
-            binding=None, cumulative=False, section=src.section, text=sentence.strip(), start=a,
-            end=b, departments=list(src.departments), warnings=[tie] if tie else [],
-        ))  # fmt: skip
-    return out
+    words = draft_word_targets(sentence, offset, year, src.section, src.departments, out)
+    return out + words
 
 
 def _span(sentence: str, ind: str, a: int, b: int) -> tuple[int, int]:

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from policykg.ingest.patterns import targets_patterns
+from policykg.ingest.record import DepartmentMention
+from policykg.ingest.targets import DraftTarget
+from policykg.ingest.values import indicator_key
 
 
 @dataclass(frozen=True)
@@ -51,3 +54,29 @@ def word_targets(sentence: str) -> list[WordTarget]:
             comparator = None if when.startswith("自") else "<="  # 自…起: from then on
             out.append(WordTarget(task, when, int(m["year"]), comparator, m.start(), m.end()))
     return sorted(out, key=lambda t: t.start)
+
+
+def draft_word_targets(
+    sentence: str,
+    offset: int,
+    year: int | None,
+    section: str | None,
+    departments: list[DepartmentMention],
+    numeric: list[DraftTarget],
+) -> list[DraftTarget]:
+    """The sentence's word targets as drafts (`year`: the sentence's own, for a bottom line
+    without one), where no numeric target of the sentence already covers them."""
+    out = []
+    for w in word_targets(sentence):
+        a, b = offset + w.start, offset + w.end
+        if any(t.start < b and a < t.end for t in numeric):
+            continue
+        key, tie = indicator_key(w.indicator)
+        out.append(DraftTarget(
+            key="", indicator=w.indicator, indicator_key=key, value_text=w.value_text, value=None,
+            comparator=w.comparator, unit=None, year=w.year or year, baseline=None,
+            baseline_year=None, binding=None, cumulative=False, section=section,
+            text=sentence.strip(), start=a, end=b, departments=list(departments),
+            warnings=[tie] if tie else [],
+        ))  # fmt: skip
+    return out
