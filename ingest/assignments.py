@@ -32,6 +32,7 @@ def _rules() -> dict[str, Any]:
         **r,
         "openers": longest(r["openers"]),
         "joiners": longest(r["joiners"]),
+        "joiner_adverbs": longest(r["joiner_adverbs"]),
         "not_after": longest(r["not_after"]),
         "lead_rx": [re.compile(x) for x in r["lead"]],
         "support_rx": [re.compile(x) for x in r["support"]],
@@ -72,6 +73,13 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
                 pos += 1
             break
         joiner = next((j for j in rules["joiners"] if text.startswith(j, pos)), None)
+        if joiner is None:  # A将会同B: an adverb before 会同
+            adverb = next((a for a in rules["joiner_adverbs"] if text.startswith(a, pos)), "")
+            lead = next(
+                (j for j in rules["lead_joiners"] if text.startswith(j, pos + len(adverb))), None
+            )
+            if adverb and lead:
+                pos, joiner = pos + len(adverb), lead
         if joiner is None or body_at(text, pos + len(joiner)) is None:
             break
         if joiner in rules["lead_joiners"]:

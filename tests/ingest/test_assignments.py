@@ -170,3 +170,21 @@ def test_a_roster_on_short_lines_gives_each_body_its_post_role(tmp_path):
     record = extract_file(path)
     roles = {(d.mention, d.role) for m in record.measures for d in m.departments}
     assert {("省药监局", "lead"), ("省公安厅", "support")} <= roles
+
+
+MORE = [
+    ("国家药监局将会同有关部门制定实施细则。", [("国家药监局", "lead"), ("有关部门", "support")]),
+    ("省药监局为牵头单位，省卫生健康委、省医保局为配合单位。",
+     [("省药监局", "lead"), ("省卫生健康委", "support"), ("省医保局", "support")]),
+    ("各地区、各部门要高度重视。", [("各地区", "responsible"), ("各部门", "responsible")]),
+    ("市药监局负责牵头组织实施。", [("市药监局", "lead")]),
+    ("由省药监局、省卫生健康委共同负责。", [("省药监局", "responsible"), ("省卫生健康委", "responsible")]),
+    ("工业和信息化部、商务部按职责分工负责。", [("工业和信息化部", "responsible"), ("商务部", "responsible")]),
+    ("各区县（自治县）人民政府，市政府各部门，有关单位：", []),
+    ("某某市人民政府办公厅2021年11月1日", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", MORE, ids=[t[:24] for t, _ in MORE])
+def test_more_assignments(text, expected):
+    assert [(m.text, m.role) for m in find_assignments(text)] == expected
