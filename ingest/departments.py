@@ -18,10 +18,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from policykg.ingest.assignments import find_assignments
+from policykg.ingest.bodies import is_generic
 from policykg.ingest.lexicon import resolve_department
 from policykg.ingest.patterns import pattern_file
 from policykg.ingest.record import Department, DepartmentMention
 from policykg.ingest.responsibility import Mention, find_statements
+from policykg.ingest.statements import commits
 from policykg.ingest.vocab import DepartmentName, Province, departments, provinces
 
 if TYPE_CHECKING:
@@ -36,6 +39,7 @@ class ResolvedDepartment:
     level: str | None
     parent: str | None = None
     known: bool = True  # False: not in the vocabulary, kept as written
+    successor: str | None = None
 
 
 def _national(mention: str) -> DepartmentName | None:
@@ -51,12 +55,18 @@ def _national(mention: str) -> DepartmentName | None:
 
 
 def resolve(mention: str, province: Province | None) -> ResolvedDepartment:
-    """The canonical department a mention names in a document of `province`."""
+    """The canonical department a mention names in a document of `province`.
+
+    A generic body (有关部门, 各县（市、区）人民政府, 商务部门) the vocabulary does not know
+    stays a generic mention (kind `generic`), as written: never a named body.
+    """
     mention = mention.strip()
     hit = resolve_department(mention, province.code) if province else _national(mention)
     if hit is None:
+        if is_generic(mention):
+            return ResolvedDepartment(mention, "generic", None)
         return ResolvedDepartment(mention, None, None, known=False)
-    return ResolvedDepartment(hit.name, hit.kind, hit.level, hit.parent)
+    return ResolvedDepartment(hit.name, hit.kind, hit.level, hit.parent, successor=hit.successor)
 
 
 def register(
@@ -75,7 +85,11 @@ def register(
         resolved = resolve(m.text, province)
         if resolved.name not in registry:
             registry[resolved.name] = Department(
-                name=resolved.name, kind=resolved.kind, level=resolved.level, parent=resolved.parent
+                name=resolved.name,
+                kind=resolved.kind,
+                level=resolved.level,
+                parent=resolved.parent,
+                successor=resolved.successor,
             )
             if not resolved.known:
                 where = province.name if province else "no province"
@@ -172,7 +186,6 @@ def enrich(ctx: Context) -> None:
     (an object, an attribute) gets no role and no Department node: record.departments
     holds the bodies given a role, and the bodies their divisions belong to.
     """
-    statements = set(_rules()["statements"])
     for m in ctx.record.measures:
         stated = [(s.start, s.end) for s in find_statements(m.text, m.start)]
         spans = [
@@ -182,11 +195,20 @@ def enrich(ctx: Context) -> None:
             and s.end_char <= m.end
             and not any(a <= s.start_char < b for a, b in stated)
         ]
-        if m.statement not in statements or m.departments:
+        if not commits(m.statement):
             continue
-        mentions = subject_mentions(ctx.doc, spans)
+        mentions = [] if m.departments else subject_mentions(ctx.doc, spans)
+        # running-text assignments (由A负责, A会同B, 组长由…担任 …) outside the statements;
+        # a task table's department column is the authority over its row's text
+        if not (m.ordinal.startswith("t") and m.departments):
+            mentions += [
+                x
+                for x in find_assignments(m.text, m.start)
+                if not any(a <= x.start < b for a, b in stated)
+            ]
         known = {d.name for d in m.departments}
+        known_mentions = {d.mention for d in m.departments}
         for dm in register(ctx.departments, mentions, ctx.province, ctx.record.warnings):
-            if dm.name not in known:  # a statement's explicit role wins
-                m.departments.append(dm)
+            if dm.name not in known and dm.mention not in known_mentions:
+                m.departments.append(dm)  # a statement's explicit role wins
                 known.add(dm.name)

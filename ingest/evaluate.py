@@ -32,7 +32,7 @@ from policykg.ingest.gold import BROADER, TOPIC_KEYS, GoldDocument, GoldReferenc
 from policykg.ingest.record import DocumentInfo, ExtractionRecord
 from pydantic import BaseModel, Field, computed_field
 
-__all__ = ["DocumentScore", "Report", "TypeScore", "evaluate", "load_gold", "score"]
+__all__ = ["DocumentScore", "Ratio", "Report", "TypeScore", "evaluate", "load_gold", "score"]
 
 TYPES = (
     "document", "measures", "statements", "responsibility", "target_responsibility", "targets",
@@ -70,10 +70,27 @@ class TypeScore(BaseModel):
         self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
 
 
+class Ratio(BaseModel):
+    """right of `of` (role accuracy: pairs found whatever their role; value accuracy:
+    targets found whatever their value)."""
+
+    right: int = 0
+    of: int = 0
+
+    @computed_field
+    @property
+    def share(self) -> float:
+        return self.right / self.of if self.of else 1.0
+
+    def add(self, other: Ratio) -> None:
+        self.right, self.of = self.right + other.right, self.of + other.of
+
+
 class DocumentScore(BaseModel):
     source: str
     types: dict[str, TypeScore]
     accuracy: dict[str, float] = Field(default_factory=dict)  # document fields: share correct
+    ratios: dict[str, Ratio] = Field(default_factory=dict)  # see Report.ratios
 
     @computed_field
     @property
@@ -85,6 +102,10 @@ class Report(BaseModel):
     documents: list[DocumentScore]
     types: dict[str, TypeScore]  # micro-averaged over the documents that score the type
     overall: TypeScore
+    # roles: responsibility pairs found (any role) with the right role; values: gold targets
+    # found by indicator and year (any value) with the right value; targets_found: the share
+    # of gold targets found that way; document_fields: metadata fields right of those stated.
+    ratios: dict[str, Ratio] = Field(default_factory=dict)
 
 
 def _total(scores: Iterable[TypeScore]) -> TypeScore:
@@ -153,6 +174,18 @@ def _tuples(departments) -> list[tuple[str, str, str]]:
     return list(dict.fromkeys((norm(d.mention), norm(d.name), d.role) for d in departments or []))
 
 
+def role_ratio(pairs_of: list[tuple[str, list, list | None]]) -> Ratio:
+    """Of the gold (mention, name) pairs found on their measure whatever the role, how many
+    have the right role."""
+    ratio = Ratio()
+    for _, gold_deps, found_deps in pairs_of:
+        gold, found = _tuples(gold_deps), _tuples(found_deps)
+        pairs = _match(gold, found, [lambda g, e: g[0] == e[0], lambda g, e: g[1] == e[1]])
+        ratio.of += len(pairs)
+        ratio.right += sum(gold[gi][2] == found[ei][2] for gi, ei in pairs.items())
+    return ratio
+
+
 def _responsibility(pairs_of: list[tuple[str, list, list | None]]) -> TypeScore:
     """Score (label, gold departments, extracted departments or None = unmatched) triples."""
     total = TypeScore()
@@ -173,7 +206,7 @@ def _responsibility(pairs_of: list[tuple[str, list, list | None]]) -> TypeScore:
 # --------------------------------------------------------------------------- per type
 
 
-def _measures(gold: GoldDocument, record: ExtractionRecord) -> dict[str, TypeScore]:
+def _measures(gold: GoldDocument, record: ExtractionRecord) -> tuple[dict[str, TypeScore], Ratio]:
     texts = [norm((m.title or "") + m.text) for m in record.measures]
     keys = [norm(g.key) for g in gold.measures]
 
@@ -213,27 +246,37 @@ def _measures(gold: GoldDocument, record: ExtractionRecord) -> dict[str, TypeSco
     triples += [(label(m), [], m.departments) for ei, m in enumerate(record.measures)
                 if ei not in pairs.values()]  # fmt: skip
     return {"measures": measures, "statements": statements,
-            "responsibility": _responsibility(triples)}  # fmt: skip
+            "responsibility": _responsibility(triples)}, role_ratio(triples)  # fmt: skip
 
 
-def _targets(gold: GoldDocument, record: ExtractionRecord) -> dict[str, TypeScore]:
+def _targets(
+    gold: GoldDocument, record: ExtractionRecord
+) -> tuple[dict[str, TypeScore], dict[str, Ratio]]:
     def value_ok(g, e) -> bool:
         if g.value is not None and e.value is not None and abs(g.value - e.value) <= EPSILON:
             return True
         return norm(g.value_text) == norm(e.value_text)
 
-    def test(exact_indicator: bool, exact_year: bool):
+    def test(exact_indicator: bool, exact_year: bool, value: bool = True):
         def check(g, e) -> bool:
             gi, ei = norm(g.indicator), norm(e.indicator)
             same = gi == ei if exact_indicator else _contains_either(gi, ei)
             year = g.year == e.year if exact_year else g.year is None or g.year == e.year
-            return same and year and value_ok(g, e)
+            return same and year and (not value or value_ok(g, e))
 
         return check
 
     targets = record.targets
     pairs = _match(gold.targets, targets, [test(True, True), test(True, False), test(False, True),
                                            test(False, False)])  # fmt: skip
+    # found whatever the value (values right first, so a right reading is not displaced)
+    tests = [test(a, b, v) for v in (True, False) for a, b in ((1, 1), (1, 0), (0, 1), (0, 0))]
+    found = _match(gold.targets, targets, tests)
+    ratios = {
+        "targets_found": Ratio(right=len(found), of=len(gold.targets)),
+        "values": Ratio(right=sum(value_ok(gold.targets[g], targets[e]) for g, e in found.items()),
+                        of=len(found)),
+    }  # fmt: skip
     scores = {"targets": _pair_score(
         gold.targets, targets, pairs,
         lambda g: f"{g.indicator} {g.year or ''} {g.value_text}",
@@ -245,7 +288,7 @@ def _targets(gold: GoldDocument, record: ExtractionRecord) -> dict[str, TypeScor
             (g.indicator, g.departments, targets[pairs[gi]].departments if gi in pairs else None)
             for gi, g in annotated
         ])  # fmt: skip
-    return scores
+    return scores, ratios
 
 
 def _departments(gold: GoldDocument, record: ExtractionRecord) -> TypeScore:
@@ -300,15 +343,18 @@ def _references(gold: GoldDocument, record: ExtractionRecord) -> TypeScore:
                        lambda e: " ".join(filter(None, (e.title, e.doc_number))))  # fmt: skip
 
 
-def _document(gold: GoldDocument, record: ExtractionRecord) -> tuple[TypeScore, float]:
+def _document(gold: GoldDocument, record: ExtractionRecord) -> tuple[TypeScore, float, Ratio]:
     s = TypeScore()
     fields = sorted(gold.document.model_fields_set)
     correct = 0
+    stated = Ratio()  # fields the document states (gold not null): right of those
     for name in fields:
         want, got = getattr(gold.document, name), getattr(record.document, name, None)
+        stated.of += want is not None
         if norm(want) == norm(got):
             correct += 1
             s.tp += want is not None
+            stated.right += want is not None
             continue
         if want is not None:
             s.fn += 1
@@ -316,7 +362,7 @@ def _document(gold: GoldDocument, record: ExtractionRecord) -> tuple[TypeScore, 
         if got is not None:
             s.fp += 1
             s.spurious.append(f"{name}: {got}")
-    return s, correct / len(fields) if fields else 1.0
+    return s, correct / len(fields) if fields else 1.0, stated
 
 
 # --------------------------------------------------------------------------- API
@@ -324,11 +370,13 @@ def _document(gold: GoldDocument, record: ExtractionRecord) -> tuple[TypeScore, 
 
 def score(gold: GoldDocument, record: ExtractionRecord) -> DocumentScore:
     """Score one document's extraction against its gold annotation."""
-    document, accuracy = _document(gold, record)
+    document, accuracy, stated = _document(gold, record)
+    measures, roles = _measures(gold, record)
+    targets, target_ratios = _targets(gold, record)
     found: dict[str, TypeScore] = {
         "document": document,
-        **_measures(gold, record),
-        **_targets(gold, record),
+        **measures,
+        **targets,
         "departments": _departments(gold, record),
         "programs": _programs(gold, record),
         "topics": _set_score(closed_topics(gold.topics), committed_topics(record)),
@@ -357,7 +405,12 @@ def score(gold: GoldDocument, record: ExtractionRecord) -> DocumentScore:
                 continue  # not annotated: not scored
             s.fp, s.spurious, s.recall_only = 0, [], True
         types[name] = s
-    return DocumentScore(source=gold.source, types=types, accuracy={"document": accuracy})
+    ratios = {"document_fields": stated, "roles": roles, **target_ratios}
+    scored = {"document_fields": "document", "roles": "responsibility", "targets_found": "targets",
+              "values": "targets"}  # fmt: skip
+    ratios = {k: r for k, r in ratios.items() if scored[k] in types}
+    return DocumentScore(source=gold.source, types=types, accuracy={"document": accuracy},
+                         ratios=ratios)  # fmt: skip
 
 
 def _empty_record(source: str) -> ExtractionRecord:
@@ -386,4 +439,44 @@ def evaluate(
             total.add(s)
             total.recall_only = total.recall_only and s.recall_only
     types = {name: totals[name] for name in TYPES if name in totals}
-    return Report(documents=documents, types=types, overall=_total(types.values()))
+    ratios: dict[str, Ratio] = {}
+    for doc in documents:
+        for name, r in doc.ratios.items():
+            ratios.setdefault(name, Ratio()).add(r)
+    return Report(documents=documents, types=types, overall=_total(types.values()), ratios=ratios)
+
+
+# --------------------------------------------------------------------------- printing
+
+_SHORT = {"target_responsibility": "t_resp", "responsibility": "resp", "statements": "stmt"}
+_RATIO_LABELS = {
+    "roles": "responsibility roles right (of pairs found)",
+    "targets_found": "targets found (indicator + year, any value)",
+    "values": "target values right (of targets found)",
+    "document_fields": "metadata fields right (of those stated)",
+}
+
+
+def format_report(report: Report, title: str | None = None) -> str:
+    """The report as the terminal table of `policykg evaluate` (and CI's summary)."""
+    lines = [f"== {title} ({len(report.documents)} documents)"] if title else []
+    lines.append(f"{'type':<22}{'P':>7}{'R':>7}{'F1':>7}{'tp':>7}{'fp':>7}{'fn':>7}")
+    for name, s in [*report.types.items(), ("overall", report.overall)]:
+        label = name + ("*" if s.recall_only else "")
+        lines.append(f"{label:<22}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
+                     f"{s.tp:>7}{s.fp:>7}{s.fn:>7}")  # fmt: skip
+    lines.append("* recall only (partially annotated: extra extractions not counted)")
+    for key, label in _RATIO_LABELS.items():
+        if r := report.ratios.get(key):
+            lines.append(f"{label:<48}{r.share:>7.3f}  ({r.right}/{r.of})")
+    lines.append("")
+    columns = [t for t in TYPES if t in report.types]
+    lines.append(
+        f"{'F1 per document':<28}" + "".join(f"{_SHORT.get(t, t)[:7]:>8}" for t in columns)
+    )
+    for doc in report.documents:
+        cells = [doc.types.get(t) for t in columns]
+        lines.append(f"{doc.source[:27]:<28}" + "".join(
+            f"{'-' if c is None else format(c.f1, '.3f') + ('*' if c.recall_only else ''):>8}"
+            for c in cells))  # fmt: skip
+    return "\n".join(lines) + "\n"

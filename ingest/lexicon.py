@@ -20,6 +20,7 @@ from policykg.ingest.vocab import (
     Province,
     departments,
     province_by_code,
+    provinces,
     wide,
 )
 
@@ -75,6 +76,8 @@ def _resolved_entries(code: str) -> Mapping[str, DepartmentName]:
             parent=parent.name if parent else None,
             collective=d.collective,
         )
+        if d.successor and (successor := resolve(d.successor)) is not None:
+            out[key] = out[key].model_copy(update={"successor": successor.name})
         return out[key]
 
     for d in departments():
@@ -198,10 +201,26 @@ def find_departments(
     out, i = [], 0
     while i < len(widened):
         for surface in index.get(widened[i], ()):
-            if widened.startswith(surface, i):
+            # 商务部门 / 公安部门 name a kind of body, not the ministry 商务部 / 公安部
+            if widened.startswith(surface, i) and not widened.startswith("门", i + len(surface)):
                 out.append((i, i + len(surface), lexicon[surface]))
                 i += len(surface)
                 break
         else:
             i += 1
     return out
+
+
+@cache
+def national_surfaces() -> tuple[str, ...]:
+    """Every surface form of a national body (or a division of one), as the vocabulary
+    writes it: what a national document names without a province."""
+    mainland = next(p for p in provinces() if p.mainland_system)
+    levels = {d.key: d.level for d in departments()}
+    parents = {d.key: d.parent for d in departments()}
+    out = []
+    for surface, dept in department_lexicon(mainland.code).items():
+        national = dept.level == "national" or levels.get(parents.get(dept.key) or "") == "national"
+        if national and len(surface) >= 3:
+            out.append(surface)
+    return tuple(sorted(out, key=len, reverse=True))

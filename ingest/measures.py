@@ -9,8 +9,15 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from policykg.ingest.assignments import (
+    apply_first_leads,
+    find_assignments,
+    roster_mentions,
+    roster_post,
+)
 from policykg.ingest.patterns import responsibility_patterns, structure_patterns
 from policykg.ingest.responsibility import Mention, find_statements, parse_body
+from policykg.ingest.statements import cues, sentence_statement, statement_of
 from policykg.ingest.structure import Block, split_title
 
 MIN_MEASURE_CHARS = 12
@@ -30,30 +37,6 @@ class DraftMeasure:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def statement_of(path: list[str]) -> str:
-    """Classify by the innermost section title that says something."""
-    rules = structure_patterns()["statement_sections"]
-    for title in reversed(path):
-        for statement, words in rules.items():
-            if any(w in title for w in words):
-                return statement
-    return "commitment"
-
-
-@cache
-def _cues(kind: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{rx})" for rx in structure_patterns()["statement_cues"][kind]))
-
-
-def sentence_statement(sentence: str) -> str:
-    """What one sentence says, read without its section (a shuffled page's outline lies)."""
-    if _cues("vision").search(sentence) and not _cues("future").search(sentence):
-        return "vision"
-    if _cues("background").search(sentence) and not _cues("future").search(sentence):
-        return "background"
-    return "commitment"
-
-
 def _skipped(path: list[str], key: str) -> bool:
     words = structure_patterns()[key]
     return any(w in title for title in path for w in words)
@@ -64,7 +47,10 @@ def is_indicator_table(block: Block) -> bool:
     return "指标" in header and not any(w in header for w in ("任务", "措施", "事项"))
 
 
-def build_measures(blocks: list[Block]) -> list[DraftMeasure]:
+def build_measures(blocks: list[Block], first_leads: bool = False) -> list[DraftMeasure]:
+    """The measures of a document's blocks. `first_leads`: the document says that the body
+    listed first in a 责任单位 list leads (列第一位者为牵头单位)."""
+    blocks = merge_rosters(blocks)
     measures: list[DraftMeasure] = []
     seen_heading = False
     para_counter: dict[str, int] = {}
@@ -73,9 +59,13 @@ def build_measures(blocks: list[Block]) -> list[DraftMeasure]:
     for i, block in enumerate(blocks):
         if block.kind == "heading":
             seen_heading = True
-        if not seen_heading or _skipped(block.path, "non_measure_sections") or i in skipped:
-            continue  # the preamble and notice text, definitions, statistical notes
+        if _skipped(block.path, "non_measure_sections") or i in skipped:
+            continue  # definitions, statistical notes
         if _is_noise(block.text):
+            continue
+        if not seen_heading:  # a preamble, a notice, a news reprint: what assigns or commits
+            if block.kind == "paragraph" and (m := _from_preamble(block, para_counter)):
+                measures.append(m)
             continue
         if block.kind == "paragraph" and measures and _attach_statement(block, measures[-1]):
             continue  # 责任单位：… on a line of its own belongs to the item above it
@@ -90,7 +80,43 @@ def build_measures(blocks: list[Block]) -> list[DraftMeasure]:
             measures.append(measure)
     if disordered:  # the outline lies: each sentence says what it is
         measures = [part for m in measures for part in _by_sentence(m)]
+    measures = [part for m in measures for part in _goals_in_framing(m)]
+    if first_leads:
+        for m in measures:
+            m.mentions = apply_first_leads(m.mentions)
     return _unique_ordinals(measures)
+
+
+@cache
+def _commitment_cue() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{rx})" for rx in structure_patterns()["preamble_commitment"]))
+
+
+def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None:
+    """A paragraph before the outline is a measure when it assigns work to a body or commits
+    to a dated or quantified goal (到2025年…达到95%); the rest (addressees, the notice's
+    formula, a news lead) is not."""
+    text = block.text
+    mentions = _mentions_in(text, block.start)
+    assigned = find_assignments(text, block.start)
+    if not (mentions or assigned or _commitment_cue().search(text)):
+        return None
+    if len(text) < MIN_MEASURE_CHARS or text.endswith(("：", ":")):
+        return None
+    statement = sentence_statement(text)
+    if statement != "commitment":
+        return None  # a news lead's review of achievements, an outlook
+    counter["preamble"] = counter.get("preamble", 0) + 1
+    return DraftMeasure(
+        ordinal=f"0p{counter['preamble']}",
+        section=None,
+        title=None,
+        text=text,
+        statement=statement,
+        start=block.start,
+        end=block.end,
+        mentions=mentions,
+    )
 
 
 def non_measure_blocks(blocks: list[Block]) -> set[int]:
@@ -152,6 +178,8 @@ def _is_noise(text: str) -> bool:
     rules = structure_patterns()
     if any(w in text for w in rules["boilerplate"]):
         return True
+    if any(re.search(rx, text) for rx in rules["boilerplate_regex"]):
+        return True
     if text.startswith(tuple(rules["non_measure_sections"])):
         return True  # 附件：1. … (the list of annexes)
     if re.match(rules["caption_line"], text):
@@ -180,8 +208,8 @@ def _by_sentence(m: DraftMeasure) -> list[DraftMeasure]:
     runs: list[tuple[str, int, int]] = []  # (statement, start, end) offsets into m.text
     for sm in re.finditer(r"[^。！？!?]+[。！？!?]*", m.text):
         kind = sentence_statement(sm.group())
-        plain = kind == "commitment" and not _cues("future").search(sm.group())
-        if plain and runs and not _cues("task").search(sm.group().lstrip()):
+        plain = kind == "commitment" and not cues("future").search(sm.group())
+        if plain and runs and not cues("task").search(sm.group().lstrip()):
             kind = runs[-1][0]  # a sentence without cues goes on with the one before it
         if runs and runs[-1][0] == kind:
             runs[-1] = (kind, runs[-1][1], sm.end())
@@ -189,6 +217,32 @@ def _by_sentence(m: DraftMeasure) -> list[DraftMeasure]:
             runs.append((kind, sm.start(), sm.end()))
     if len(runs) <= 1:
         return [replace(m, statement=runs[0][0] if runs else m.statement)]
+    return _split_runs(m, runs)
+
+
+def _goals_in_framing(m: DraftMeasure) -> list[DraftMeasure]:
+    """A framing section (总体要求) may state the plan period's goals (到2025年…达到100%):
+    those sentences are commitments (ingest/statements.py); the rest stays vision."""
+    if m.statement != "vision" or m.ordinal.startswith("t"):
+        return [m]
+    kinds = [
+        ("commitment" if cues("future").search(s.group()) and not cues("vision").search(s.group())
+         else "vision", s.start(), s.end())
+        for s in re.finditer(r"[^。！？!?]+[。！？!?]*", m.text)
+    ]  # fmt: skip
+    if all(k == "vision" for k, _, _ in kinds):
+        return [m]
+    return _split_runs(m, kinds)
+
+
+def _split_runs(m: DraftMeasure, kinds: list[tuple[str, int, int]]) -> list[DraftMeasure]:
+    """`m` cut where the statement of its sentences changes ((statement, start, end) each)."""
+    runs: list[tuple[str, int, int]] = []
+    for kind, a, b in kinds:
+        if runs and runs[-1][0] == kind:
+            runs[-1] = (kind, runs[-1][1], b)
+        else:
+            runs.append((kind, a, b))
     out = []
     for n, (kind, a, b) in enumerate(runs, start=1):
         start, end = m.start + a, m.start + b
@@ -290,7 +344,34 @@ def column_kind(header: str) -> str:
 
 
 def _mentions_in(text: str, offset: int) -> list[Mention]:
-    return [m for s in find_statements(text, offset) for m in s.mentions]
+    stated = [m for s in find_statements(text, offset) for m in s.mentions]
+    return stated or roster_mentions(text, offset)
+
+
+def merge_rosters(blocks: list[Block]) -> list[Block]:
+    """A roster on short lines (组  长：… / 副组长：… / lines going on with the post above /
+    成  员：…) becomes one paragraph block, so that its bodies are read together."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == "paragraph" and roster_post(b.text):
+            j = i + 1
+            while (j < len(blocks) and blocks[j].kind == "paragraph"
+                   and (roster_post(blocks[j].text) or len(blocks[j].text) <= 30)
+                   and "。" not in blocks[j].text):  # fmt: skip
+                j += 1
+            if j > i + 1:
+                parts = blocks[i:j]
+                text = parts[0].text
+                for prev, nxt in zip(parts, parts[1:], strict=False):
+                    text += "\n" * (nxt.start - prev.end) + nxt.text
+                out.append(replace(b, text=text, end=parts[-1].end))
+                i = j
+                continue
+        out.append(b)
+        i += 1
+    return out
 
 
 def _unique_ordinals(measures: list[DraftMeasure]) -> list[DraftMeasure]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policykg.ingest import departments, programs, references, regions, text_targets, topics
+from policykg.ingest.assignments import first_leads
 from policykg.ingest.departments import register
 from policykg.ingest.measures import DraftMeasure, build_measures, is_indicator_table
 from policykg.ingest.metadata import Metadata, extract_metadata
@@ -142,7 +143,8 @@ def extract_text(normalized: NormalizedText) -> ExtractionRecord:
         for b in blocks
         if b.kind == "heading"
     ]
-    record.measures = [_measure(ctx, m) for m in build_measures(blocks)]
+    drafts = build_measures(blocks, first_leads=first_leads(normalized.text))
+    record.measures = [_measure(ctx, m) for m in drafts]
     record.targets = _targets(ctx)
     for enrich in ENRICHERS:
         enrich(ctx)

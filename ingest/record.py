@@ -115,6 +115,9 @@ class Department(Strict):
     kind: str | None = None
     level: str | None = None
     parent: str | None = None  # canonical name of the body a division belongs to
+    # canonical name of the body that took over its functions in an institutional reform
+    # (卫生厅 → 卫生和计划生育委员会 → 卫生健康委员会): comparisons across years follow it
+    successor: str | None = None
     mentions: list[str] = Field(default_factory=list)
 
 

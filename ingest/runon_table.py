@@ -1,20 +1,21 @@
-"""Indicator tables whose cell separators were lost in a scraped line.
+"""Indicator tables whose cell separators were lost in a scraped line (any such table: the
+columns are found by the words of data/patterns/targets.yaml `runon_table`).
 
 A scraper that drops the <td> boundaries turns a 主要指标表 into one run of text:
 
-    类型序号指标名称单位2020年2025年（预测）1药品生产领域抽检合格率%99>99药品安全水平2药品流通…
-    …8智慧监管系统监管事项覆盖率%901009认证认可能力参数项961715000检验检测能力10国家级…
+    类别序号指标名称单位2020年2025年1基本药物抽检合格率%98>98质量安全2疫苗追溯…
+    …6网上办理事项比例%851007检验项目覆盖数项42005000检验能力8省级…
 
 `find_runon_table` finds the header by its column words (data/patterns/targets.yaml,
 `runon_table`), then reads the rows back: the row number (序号 runs 1, 2, 3 …), the
 indicator name up to its unit, the value run, the 属性 word. What is glued together is
 separated with the help of the data:
 
-- a merged 类型 cell ("药品安全水平") or a repeated header between two rows is skipped: the
+- a merged 类别 cell ("质量安全") or a repeated header between two rows is skipped: the
   next row starts where the next row number stands alone;
-- a row number glued to the end of the previous row's values ("…%901009认证…" = 90, 100, row
-  9) is recognised because the text after it is a name followed by values;
-- a digit run holding several values ("961715000" = 9617 → 15000) is split every way that
+- a row number glued to the end of the previous row's values ("…%851007检验…" = 85, 100, row
+  7) is recognised because the text after it is a name followed by values;
+- a digit run holding several values ("42005000" = 4200 → 5000) is split every way that
   gives well-formed numbers; readings that break the unit (a rate above 100 %) or the
   indicator's direction (baseline above target for 'higher is better', indicators.yaml)
   are dropped, and among the rest the one whose values are closest in magnitude wins. When

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+import cn2an
 from policykg.ingest.patterns import structure_patterns
 from policykg.ingest.runon_table import find_runon_table
 
@@ -29,18 +30,15 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def cn_number(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十三 → 23, 12 → 12."""
+    """一 → 1, 十二 → 12, 二十三 → 23, 12 → 12 (cn2an reads the Chinese numerals)."""
     if text.isdigit():
         return int(text)
     if not text or any(c not in CN_DIGITS and c != "十" for c in text):
         return None
-    if "十" not in text:
-        value = 0
-        for c in text:
-            value = value * 10 + CN_DIGITS[c]
-        return value
-    tens, _, units = text.partition("十")
-    return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[units] if units else 0)
+    try:
+        return int(cn2an.cn2an(text, "normal"))
+    except (ValueError, KeyError):
+        return None
 
 
 @dataclass(frozen=True)

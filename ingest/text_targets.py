@@ -32,19 +32,22 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from policykg.ingest.measures import is_indicator_table, statement_of
+from policykg.ingest.measures import is_indicator_table
 from policykg.ingest.patterns import document_patterns, targets_patterns
 from policykg.ingest.record import DepartmentMention, Measure
+from policykg.ingest.statements import commits, statement_of
 from policykg.ingest.structure import Block
 from policykg.ingest.targets import DraftTarget, unique_id
 from policykg.ingest.values import (
     ARABIC,
     ParsedValue,
+    cn_percent,
     indicator_key,
     parse_value,
     value_patterns,
     value_regex,
 )
+from policykg.ingest.word_targets import draft_word_targets
 
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 _CLAUSE = re.compile(r"[^，,；;：:]+")
@@ -79,6 +82,7 @@ def _cfg() -> dict[str, Any]:
         "by": longest(t["by_verbs"]),
         "past_year_re": re.compile(t["past_year"]),
         "periods": document_patterns()["periods"],
+        "cn_percent": re.compile(targets_patterns()["cn_percent"]),
     }
 
 
@@ -124,8 +128,13 @@ def text_targets(
     out: list[DraftTarget] = []
     seen: set[tuple[int, int]] = set()
     for src in sorted(_sources(measures, blocks), key=lambda s: s.start):
+        frame: int | None = None  # 到2025年，…。…达到70%: a paragraph's year frames its sentences
         for s in _SENTENCE.finditer(src.text):
+            own, _ = _year(s.group(), None)
+            frame = own or frame
             for t in _sentence_targets(src, s.group(), src.start + s.start(), period):
+                if t.year is None and frame is not None:
+                    t.year = frame
                 if (t.start, t.end) not in seen:  # a row cell that is also a measure
                     seen.add((t.start, t.end))
                     t.key = f"X{len(out) + 1}"
@@ -138,12 +147,12 @@ def _sources(measures: list[Measure], blocks: Iterable[Block]) -> list[_Source]:
     out = [
         _Source(m.text, m.start, m.section or m.title, list(m.departments))
         for m in measures
-        if m.statement in cfg["statements"] and not cfg["definition_re"].match(m.text)
+        if commits(m.statement) and not cfg["definition_re"].match(m.text)
     ]
     for row in blocks:
         if row.kind != "row" or is_indicator_table(row):
             continue
-        if statement_of(row.path) not in cfg["statements"]:
+        if not commits(statement_of(row.path)):
             continue
         owner = next((m for m in measures if row.start <= m.start <= row.end), None)
         for cell in row.cells:
@@ -179,16 +188,22 @@ def _sentence_targets(src: _Source, sentence: str, offset: int, period: str | No
             start, end = _span(sentence, ind, c.start() + f.value.start, c.start() + f.value.end)
             start, end = offset + start, offset + end
             v = f.value.parsed
+            at_least = any(
+                w in clause[: f.value.start] for w in targets_patterns()["count_at_least"]
+            )
             out.append(DraftTarget(
                 key="", indicator=ind, indicator_key=key, value_text=f.value.text, value=v.value,
-                comparator=v.comparator or f.comparator, unit=v.unit, year=year,
+                comparator=v.comparator or f.comparator or (">=" if at_least else None),
+                unit=v.unit, year=year,
                 baseline=f.baseline, baseline_year=None, binding=None,
                 cumulative=cumulative or v.cumulative, section=src.section, text=sentence.strip(),
                 start=start, end=end, departments=list(src.departments),
                 warnings=[w for w in (tie, f.warning) if w],
             ))  # fmt: skip
         previous = clause
-    return out
+    year, _ = _year(sentence, None)
+    words = draft_word_targets(sentence, offset, year, src.section, src.departments, out)
+    return out + words
 
 
 def _span(sentence: str, ind: str, a: int, b: int) -> tuple[int, int]:
@@ -230,6 +245,15 @@ def _values(clause: str) -> list[_Value]:
             parsed = parse_value(x.group())
             if _plausible(x, parsed, clause[:a]):
                 found.append(_Value(a, b, x.group(), parsed))
+    for x in cfg["cn_percent"].finditer(clause):  # 百分之九十八以上
+        a, b = x.start(), x.end()
+        number = cn_percent(x["cn"])
+        if number is None or any(v.start < b and a < v.end for v in found):
+            continue
+        suffix = x["suffix"]
+        comparator = value_patterns()["suffix"].get(suffix) if suffix else None
+        parsed = ParsedValue(number, comparator, "%", False, "number")
+        found.append(_Value(a, b, x.group(), parsed))
     return sorted(found, key=lambda v: v.start)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
+import cn2an
 from policykg.ingest.patterns import targets_patterns
 from policykg.ingest.vocab import rank_indicators
 
@@ -28,27 +29,28 @@ _NOTE = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def cn_to_number(text: str) -> int | None:
-    """六 → 6, 十二 → 12, 两百 → 200, 二〇 → None (a year-like digit string is not a count)."""
+    """六 → 6, 十二 → 12, 两百 → 200, 二〇 → None (a year-like digit string is not a count).
+
+    Read with cn2an (a maintained parser of Chinese numerals); a run of bare digits
+    (二〇, 二〇二五) is refused before it gets there.
+    """
     if not text or any(c not in CN_DIGITS and c not in CN_UNITS for c in text):
         return None
-    total, section, digit, seen_unit = 0, 0, None, False
-    for c in text:
-        if c in CN_DIGITS:
-            if digit is not None:
-                return None  # two digits in a row (二〇二五): not a count
-            digit = CN_DIGITS[c]
-        else:
-            seen_unit = True
-            unit = CN_UNITS[c]
-            if unit == 10000:
-                total += (section + (digit or 0)) * unit
-                section = 0
-            else:
-                section += (1 if digit is None else digit) * unit
-            digit = None
-    if not seen_unit and len(text) > 1:
+    if len(text) > 1 and not any(c in CN_UNITS for c in text):
+        return None  # two digits in a row (二〇二五): not a count
+    try:
+        return int(cn2an.cn2an(text, "normal"))
+    except (ValueError, KeyError):
         return None
-    return total + section + (digit or 0)
+
+
+def cn_percent(text: str) -> float | None:
+    """百分之九十八 → 98, 百分之九十九点五 → 99.5 (cn2an)."""
+    try:
+        value = float(cn2an.cn2an(text.removeprefix("百分之"), "normal"))
+    except (ValueError, KeyError):
+        return None
+    return float(int(value)) if value.is_integer() else value
 
 
 @cache

@@ -172,6 +172,7 @@ class DepartmentEntry(_Strict):
     parent: str | None = None
     collective: bool = False
     provinces: tuple[str, ...] = ()
+    successor: str | None = None  # key of the body that took over (institutional reforms)
 
 
 class _DepartmentFile(_Strict):
@@ -204,6 +205,7 @@ class DepartmentName(_Strict):
     level: Level
     parent: str | None = None  # canonical name of the body it belongs to
     collective: bool = False
+    successor: str | None = None  # canonical name of the body that took over its functions
 
 
 # --------------------------------------------------------------------------- loading
@@ -380,6 +382,8 @@ def departments(path: Path | None = None) -> tuple[DepartmentEntry, ...]:
         where = f"departments[{i}] (key {d.key})"
         if d.parent is not None and d.parent not in by_key:
             raise _fail(path, where + ".parent", f"no department entry {d.parent!r}")
+        if d.successor is not None and d.successor not in by_key:
+            raise _fail(path, where + ".successor", f"no department entry {d.successor!r}")
         if d.level == "division" and d.parent is None:
             raise _fail(path, where + ".parent", "a division needs a parent")
         for field in ("provinces", "names_by_province", "instances"):

@@ -264,56 +264,65 @@ def demo(
     serve(host, port)
 
 
+# The gold sets scored when `policykg evaluate` is given none, each reported separately:
+# the seeds' gold, the real held-out documents, the team's synthetic held-out documents.
+GOLD_SETS = ("tests/gold", "tests/heldout_real", "tests/heldout")
+
+
 @app.command()
 def evaluate(
-    gold: Annotated[list[Path], typer.Argument(help="Gold files (tests/gold/*.json) or folders")],
+    gold: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Gold files or folders, each scored separately "
+            f"(default: {', '.join(GOLD_SETS)} where present)"
+        ),
+    ] = None,  # fmt: skip
     corpus: Annotated[
         Path | None,
         typer.Option(help="Folder of the gold files' sources (default: bundled corpus)"),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
 ) -> None:
-    """Score the extractor against gold annotations: P/R/F1 per entity type and per document."""
-    from policykg.ingest.evaluate import TYPES, load_gold
+    """Score the extractor against gold annotations: P/R/F1 per entity type and per document,
+    role accuracy (responsibility), targets found and value accuracy, metadata fields right."""
     from policykg.ingest.evaluate import evaluate as score_documents
+    from policykg.ingest.evaluate import format_report, load_gold
     from policykg.ingest.gold import gold_files
     from policykg.ingest.pipeline import extract_file
     from policykg.resources import data_path
 
+    sets = gold or [Path(g) for g in GOLD_SETS if Path(g).is_dir()]
+    if not sets:
+        fail(f"error: no gold given and none of {', '.join(GOLD_SETS)} here; name gold files")
     corpus_dir = corpus or data_path("corpus")
-    golds, records = [], {}
-    try:
-        for file in gold_files(gold):
-            for doc in load_gold(file):
-                source = next((d / doc.source for d in (file.parent, corpus_dir)
-                               if (d / doc.source).is_file()), None)  # fmt: skip
-                if source is None:
-                    fail(f"error: {file}: source '{doc.source}' is neither next to the gold file "
-                         f"nor in {corpus_dir} (use --corpus DIR)")  # fmt: skip
-                golds.append(doc)
-                records[doc.source] = extract_file(source)
-    except PolicyKGError as e:
-        fail(f"error: {e}")
-    if not golds:
-        fail("error: no gold files (*.json) found")
-    report = score_documents(golds, records)
+    reports = {}
+    for gold_set in sets:
+        golds, records = [], {}
+        try:
+            for file in gold_files(gold_set):
+                for doc in load_gold(file):
+                    source = next((d / doc.source for d in (file.parent, corpus_dir)
+                                   if (d / doc.source).is_file()), None)  # fmt: skip
+                    if source is None:
+                        fail(f"error: {file}: source '{doc.source}' is neither next to the gold "
+                             f"file nor in {corpus_dir} (use --corpus DIR)")  # fmt: skip
+                    golds.append(doc)
+                    records[doc.source] = extract_file(source)
+        except PolicyKGError as e:
+            fail(f"error: {e}")
+        if not golds:
+            fail(f"error: {gold_set}: no gold files (*.json) found")
+        reports[str(gold_set)] = score_documents(golds, records)
     if as_json:
-        typer.echo(report.model_dump_json(indent=1))
+        if len(reports) == 1:
+            typer.echo(next(iter(reports.values())).model_dump_json(indent=1))
+        else:
+            typer.echo("{" + ",".join(f"{json.dumps(k)}: {r.model_dump_json(indent=1)}"
+                                      for k, r in reports.items()) + "}")  # fmt: skip
         return
-    typer.echo(f"{'type':<22}{'P':>7}{'R':>7}{'F1':>7}{'tp':>7}{'fp':>7}{'fn':>7}")
-    for name, s in [*report.types.items(), ("overall", report.overall)]:
-        label = name + ("*" if s.recall_only else "")
-        typer.echo(f"{label:<22}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
-                   f"{s.tp:>7}{s.fp:>7}{s.fn:>7}")  # fmt: skip
-    typer.echo("* recall only (partially annotated: extra extractions not counted)\n")
-    short = {"target_responsibility": "t_resp", "responsibility": "resp", "statements": "stmt"}
-    columns = [t for t in TYPES if t in report.types]
-    typer.echo(f"{'F1 per document':<28}" + "".join(f"{short.get(t, t)[:7]:>8}" for t in columns))
-    for doc in report.documents:
-        cells = [doc.types.get(t) for t in columns]
-        typer.echo(f"{doc.source:<28}" + "".join(
-            f"{'-' if c is None else format(c.f1, '.3f') + ('*' if c.recall_only else ''):>8}"
-            for c in cells))  # fmt: skip
+    for name, report in reports.items():
+        typer.echo(format_report(report, title=name if len(reports) > 1 else None))
 
 
 @app.command("export")

@@ -337,3 +337,30 @@ def test_shipped_gold_files_load_and_their_keys_occur_in_the_sources():
         named = {d.name for d in doc.departments}
         for m in doc.measures:
             assert {d.name for d in m.departments} <= named, (doc.source, m.key)
+
+
+def test_role_and_value_ratios_count_what_was_found_whatever_its_role_or_value():
+    from policykg.ingest.evaluate import evaluate as run
+
+    gold = GoldDocument.model_validate({
+        "source": "r.txt", "scope": ["measures", "responsibility", "targets"],
+        "measures": [{"key": "建立联席会议制度", "departments": [
+            {"mention": "市药监局", "name": "某市药品监督管理局", "role": "lead"},
+            {"mention": "市商务局", "name": "某市商务局", "role": "support"}]}],
+        "targets": [{"indicator": "抽检合格率", "value": 98, "value_text": "98%", "year": 2025},
+                    {"indicator": "检查覆盖率", "value": 100, "value_text": "100%"}],
+    })  # fmt: skip
+    record = ExtractionRecord.model_validate({
+        "document": {"id": "r", "source": "r.txt"},
+        "measures": [{"id": "m", "ordinal": "1", "text": "建立联席会议制度。", "start": 0, "end": 9,
+                      "departments": [{"name": "某市药品监督管理局", "mention": "市药监局",
+                                       "role": "lead"},
+                                      {"name": "某市商务局", "mention": "市商务局",
+                                       "role": "responsible"}]}],
+        "targets": [{"id": "t", "indicator": "抽检合格率", "value": 95, "value_text": "95%",
+                     "year": 2025, "start": 0, "end": 1}],
+    })  # fmt: skip
+    report = run([gold], [record])
+    assert (report.ratios["roles"].right, report.ratios["roles"].of) == (1, 2)
+    assert (report.ratios["targets_found"].right, report.ratios["targets_found"].of) == (1, 2)
+    assert (report.ratios["values"].right, report.ratios["values"].of) == (0, 1)

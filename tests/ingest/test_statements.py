@@ -3,21 +3,33 @@
 from __future__ import annotations
 
 import pytest
-from policykg.ingest.measures import outline_disordered, sentence_statement, statement_of
+from policykg.ingest.measures import outline_disordered
+from policykg.ingest.statements import commits, sentence_statement, statement_of
 from policykg.ingest.structure import parse_blocks
 
 from tests.ingest.seeds import all_records, record
 
+# The commitment semantics (ingest/statements.py), one table: section path → statement.
+# Goals of the plan period and safeguards commit; outlooks are vision; achievements and
+# the situation are background. Titles written for the test, in the genre.
 SECTIONS = [
-    (["发展背景", "“十三五”期间药品安全工作取得显著成效"], "background"),
-    (["发展背景", "新发展阶段面临的新机遇新挑战"], "background"),
-    (["总体要求", "二○三五年远景目标"], "vision"),
-    (["总体要求", "“十四五”药品安全工作的主要目标"], "vision"),
+    (["发展基础", "“十三五”时期药品监管工作成效明显"], "background"),
+    (["现状与形势"], "background"),
+    (["面临的形势"], "background"),
+    (["工作回顾"], "background"),
+    (["主要成效"], "background"),
+    (["总体要求", "远景目标"], "vision"),
+    (["总体要求", "展望2035年"], "vision"),
     (["总体要求", "指导思想"], "vision"),
+    (["总体要求", "基本原则"], "vision"),
     (["总体要求"], "vision"),
-    (["强化规划实施保障", "加强组织领导"], "safeguard"),
-    (["保障措施分工"], "safeguard"),
-    (["构建药品安全风险防控体系", "加强疫苗安全监管"], "commitment"),
+    (["总体要求", "主要目标"], "commitment"),
+    (["工作目标"], "commitment"),
+    (["发展目标"], "commitment"),
+    (["保障措施", "加强组织领导"], "safeguard"),
+    (["组织实施"], "safeguard"),
+    (["重点任务", "完善药品追溯体系"], "commitment"),
+    (["提升审评审批效能", "优化注册流程"], "commitment"),
 ]
 
 
@@ -26,17 +38,24 @@ def test_statement_of_section(path, statement):
     assert statement_of(path) == statement
 
 
+@pytest.mark.parametrize(
+    "statement,binding",
+    [("commitment", True), ("safeguard", True), ("vision", False), ("background", False)],
+)
+def test_only_commitments_and_safeguards_commit(statement, binding):
+    assert commits(statement) is binding
+
+
 # Sentences read without their section (a shuffled page): what each one says.
 SENTENCES = [
-    ("实施医疗器械优先审评制度，被国家药监局纳入医疗器械注册人制度、医疗器械唯一标识系统等试点范围。",
-     "background"),
-    ("全面加强疫苗监管，累计完成检查2万余家次。", "background"),
-    ("二是监管能力有待提升。", "background"),
-    ("2020年11月，中共中央、国务院印发了《成渝地区双城经济圈建设规划纲要》。", "background"),
-    ("展望2035年，全市药品监管能力达到国内先进水平。", "vision"),
-    ("到2025年，累计培养200名优秀检查组长。", "commitment"),
-    ("深化川渝药品监管一体化，推动川渝标准互认。", "commitment"),
-    ("建设药品追溯监管系统，采集追溯数据。", "commitment"),
+    ("推行化妆品备案改革，被国家药监局确定为全国试点省份。", "background"),
+    ("全年累计完成检查3万余家次。", "background"),
+    ("三是基层检验能力仍然存在短板。", "background"),
+    ("2019年8月，全国人大常委会修订了《药品管理法》。", "background"),
+    ("展望2035年，全省药品安全治理体系全面建成。", "vision"),
+    ("到2025年，累计培训500名职业化检查员。", "commitment"),
+    ("推动区域药品检验结果互认。", "commitment"),
+    ("建设疫苗全程追溯平台，实现数据实时采集。", "commitment"),
 ]  # fmt: skip
 
 
@@ -54,8 +73,8 @@ def test_zhejiang_sections():
     background = [m for m in rec.measures if (m.section or "").startswith("发展背景")]
     assert len(background) >= 10 and all(m.statement == "background" for m in background)
     assert _by_text("003", "展望2035年").statement == "vision"
-    # the plan's aims are its vision; what it commits to are its tasks and targets
-    assert _by_text("003", "到2025年，建成全国药品安全示范省").statement == "vision"
+    # the goals of the plan period are commitments (ingest/statements.py)
+    assert _by_text("003", "到2025年，建成全国药品安全示范省").statement == "commitment"
     assert _by_text("003", "坚持以习近平新时代中国特色社会主义思想为指导").statement == "vision"
     assert _by_text("003", "加强组织领导").statement == "safeguard"
     assert _by_text("003", "加强疫苗安全监管").statement == "commitment"

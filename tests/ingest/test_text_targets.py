@@ -89,7 +89,7 @@ NOT_TARGETS = [
     "2020年，药品不良反应报告数分别达1260份/百万人口、265份/百万人口。",  # a past year
     "截至目前，已建成不良反应监测哨点医院116家。",
     "根据国办发〔2021〕16号文件要求，制定本方案。",  # a document number
-    "规划期为2021—2025年，展望至2035年。",  # year ranges and years
+    "本方案实施期为2022—2026年，远景展望至2035年。",  # year ranges and years
     "2021年11月1日起施行。",  # a date
     "第1个国家级重点实验室落户我市。",  # an ordinal
     "计算公式：抽检合格批次数/抽检总批次数×100%。",  # a formula
@@ -122,7 +122,7 @@ def test_period_named_in_the_sentence_gives_the_year_without_a_document_period()
 
 
 def test_indicator_key_only_for_a_confident_match():
-    _, targets = _targets("药品不良反应报告数达到1000份/百万人以上。")
+    _, targets = _targets("每百万人口药品不良反应报告数达到900份/百万人以上。")
     assert targets[0].indicator_key == "adr_reports_per_million"
     _, targets = _targets("培育国内一流经典品牌20个。")
     assert targets[0].indicator_key is None
@@ -176,3 +176,28 @@ def test_seed_002_pipeline_targets_have_departments_and_unique_ids():
     assert (flu.value, flu.unit, flu.comparator) == (30, "工作日", "<=")
     assert flu.departments and flu.section
     assert all(t.text and t.end > t.start for t in record.targets)
+
+
+# Targets without a number, and the genre's other ways of writing one (sentences written
+# for the test): (indicator, value, value_text, comparator, year).
+WORDS = [
+    ("确保全年不发生重大药品安全事故。", [("重大药品安全事故", None, "不发生", None, None)]),
+    ("到2025年，守住不发生系统性、区域性药品安全风险事件的底线。",
+     [("系统性、区域性药品安全风险事件", None, "不发生", None, 2025)]),
+    ("2024年6月底前，全面完成药品经营企业换证工作。",
+     [("全面完成药品经营企业换证工作", None, "2024年6月底前", "<=", 2024)]),
+    ("本规定自2026年3月1日起施行。", [("本规定施行", None, "自2026年3月1日起", None, 2026)]),
+    ("每年至少组织2次应急演练。", [("组织应急演练", 2, "2次", ">=", None)]),
+    ("药品抽检合格率稳定在百分之九十九以上。", [("药品抽检合格率", 99, "百分之九十九以上", ">=", None)]),
+    ("2023年底前的抽检数据纳入年度报告。", []),
+    # the year that opens a paragraph frames the sentences after it
+    ("到2026年，监管体系更加健全。县级监管机构执法人员持证率达到95%以上。",
+     [("县级监管机构执法人员持证率", 95, "95%以上", ">=", 2026)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", WORDS, ids=[t for t, _ in WORDS])
+def test_word_targets_and_other_writings(text, expected):
+    _, targets = _targets(text, period=None)
+    got = [(t.indicator, t.value, t.value_text, t.comparator, t.year) for t in targets]
+    assert got == expected

@@ -1,0 +1,206 @@
+"""Running-text assignments: the sentences that give a task to bodies, wherever they stand.
+
+The genre assigns work in prose as often as in （责任单位：…） brackets and tables:
+由A负责 / 由A牵头，B、C配合 / A会同B推进… / A、B按职责分工负责 / 各级药品监管部门要… /
+请A… / A：负责… / 组长由…担任，成员单位包括… / 办公室设在A. `find_assignments` reads a
+passage clause by clause and returns mentions with roles (lead / support / responsible);
+the rules are data (data/patterns/departments.yaml `assignments`), the bodies are read by
+form (ingest/bodies.py), so neither a vocabulary nor a known province is needed.
+
+`first_leads(text)` tells whether a document states that the body listed first leads
+(列第一位者为牵头单位); `apply_first_leads` applies that rule to a list's mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from policykg.ingest.bodies import Body, body_at, find_bodies
+from policykg.ingest.patterns import pattern_file
+from policykg.ingest.responsibility import Mention
+
+_CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+[，,。；;：:！!？?\n]?")
+
+
+@cache
+def _rules() -> dict[str, Any]:
+    r = pattern_file("departments.yaml")["assignments"]
+    longest = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
+    return {
+        **r,
+        "openers": longest(r["openers"]),
+        "joiners": longest(r["joiners"]),
+        "joiner_adverbs": longest(r["joiner_adverbs"]),
+        "not_after": longest(r["not_after"]),
+        "lead_rx": [re.compile(x) for x in r["lead"]],
+        "support_rx": [re.compile(x) for x in r["support"]],
+        "posts_rx": [(re.compile(p["regex"]), p["role"]) for p in r["posts"]],
+        "first_leads_rx": re.compile(r["first_leads"]),
+        "duty_rx": re.compile(r["duty"]),
+        "roster_rx": [(re.compile(p["regex"]), p["role"]) for p in r["roster"]],
+    }
+
+
+_PERSON = re.compile(
+    r"(?:分管|主要|有关)?(?:负责同志|领导同志|负责人|领导|副?(?:省长|市长|县长|区长|秘书长|局长|厅长|"
+    r"主任|书记|组长|部长|署长))+"
+)
+_GOVERNMENT = re.compile(r"(?:人民)?政府$")
+
+
+def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[Body, str]], int]:
+    """Bodies joined by 、/和/会同 from `pos`: [(body, role within the list)], end offset.
+
+    With `persons` (a group's posts: 副组长由省政府副秘书长、省药监局局长担任), a person's title
+    may follow each body; the body then stands for its head, except a government (its
+    分管副省长 leads the group in person, not the government as a body).
+    """
+    rules = _rules()
+    out: list[tuple[Body, str]] = []
+    role = "responsible"
+    while (body := body_at(text, pos)) is not None:
+        pos = body.end
+        person = _PERSON.match(text, pos) if persons else None
+        if person:
+            pos = person.end()
+        if not (person and _GOVERNMENT.search(body.text)):
+            out.append((body, role))
+        if text.startswith("等", pos):  # A、B等 / A等部门
+            pos += 1
+            while pos < len(text) and text[pos] in "部门单位":
+                pos += 1
+            break
+        joiner = next((j for j in rules["joiners"] if text.startswith(j, pos)), None)
+        if joiner is None:  # A将会同B: an adverb before 会同
+            adverb = next((a for a in rules["joiner_adverbs"] if text.startswith(a, pos)), "")
+            lead = next(
+                (j for j in rules["lead_joiners"] if text.startswith(j, pos + len(adverb))), None
+            )
+            if adverb and lead:
+                pos, joiner = pos + len(adverb), lead
+        if joiner is None or body_at(text, pos + len(joiner)) is None:
+            break
+        if joiner in rules["lead_joiners"]:
+            out = [(b, "lead") for b, _ in out]
+            role = "support"
+        pos += len(joiner)
+    return out, pos
+
+
+def _role_after(rest: str) -> str | None:
+    """The role the words after a subject give it; None: not a subject (attribute, past act)."""
+    rules = _rules()
+    rest = rest.lstrip()
+    if not rest or rest[0] in "，,。；;！!？?\n":
+        return None
+    if rest.startswith(rules["not_after"]) or re.match(r"[\d〇○零一二]{4}\s*年", rest):
+        return None  # an attribute, a past act, or a signature's date
+    if any(rx.match(rest) for rx in rules["lead_rx"]):
+        return "lead"
+    if any(rx.match(rest) for rx in rules["support_rx"]):
+        return "support"
+    return "responsible"
+
+
+def _mentions(found: list[tuple[Body, str]], role: str, offset: int) -> list[Mention]:
+    out = []
+    for body, list_role in found:
+        r = list_role if list_role != "responsible" else role
+        if role == "support" and list_role == "lead":
+            r = "support"
+        out.append(Mention(body.text, r, offset + body.start, offset + body.end))
+    return out
+
+
+def find_assignments(text: str, offset: int = 0) -> list[Mention]:
+    """Mentions of bodies given a task by the running text of a passage, with roles."""
+    rules = _rules()
+    out: list[Mention] = []
+    for c in _CLAUSE.finditer(text):
+        a, b = c.start(), c.end()
+        clause = text[a:b]
+        posted = _posts(text, a, b, offset)
+        if posted:
+            out += posted
+            continue
+        pos = a + len(clause) - len(clause.lstrip())
+        opener = next((w for w in rules["openers"] if text.startswith(w, pos)), None)
+        if opener and body_at(text, pos) is None:
+            pos += len(opener)
+        found, end = _body_list(text, pos)
+        if not found:
+            continue
+        rest = text[end:b]
+        if rest.startswith(("：", ":")) and len(rest) == 1:
+            # A：负责… (a duty list): the duty follows the colon; an addressee line
+            # (各区人民政府，有关单位：) is followed by the notice's text, not a duty
+            duty = _rules()["duty_rx"].match(text, b)
+            role = "responsible" if duty else None
+        else:
+            role = _role_after(rest)
+        if role is None:
+            continue
+        out += _mentions(found, role, offset)
+    return _dedupe(out)
+
+
+def _posts(text: str, a: int, b: int, offset: int) -> list[Mention]:
+    """组长由A担任 / 成员单位包括A、B / 办公室设在A: the bodies filling a group's posts."""
+    out: list[Mention] = []
+    for rx, role in _rules()["posts_rx"]:
+        for m in rx.finditer(text, a, b):
+            found, _ = _body_list(text, m.end(), persons=True)
+            out += _mentions(found, role, offset)
+            a = max(a, m.end())
+    return out
+
+
+def roster_post(line: str) -> re.Match[str] | None:
+    """The post label opening a roster line (组  长：, 副组长：, 成  员：), if any."""
+    return next((m for rx, _ in _rules()["roster_rx"] if (m := rx.match(line))), None)
+
+
+def roster_mentions(text: str, offset: int = 0) -> list[Mention]:
+    """A roster on short lines: each line's bodies take the role of the post label on it or
+    above it (组长/主任/召集人 and deputies → lead; 成员 → support). A person's government
+    (张某某  省政府副省长) is not a body of the group."""
+    out: list[Mention] = []
+    role: str | None = None
+    pos = 0
+    for line in text.split("\n"):
+        for rx, post_role in _rules()["roster_rx"]:
+            if rx.match(line.strip()):
+                role = post_role
+        if role is not None:
+            for b in find_bodies(line):
+                after = line[b.end : b.end + 4]
+                if _GOVERNMENT.search(b.text) and _PERSON.match(after):
+                    continue
+                out.append(Mention(b.text, role, offset + pos + b.start, offset + pos + b.end))
+        pos += len(line) + 1
+    return _dedupe(out)
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    rank = {"lead": 0, "responsible": 1, "support": 2}
+    seen: dict[str, Mention] = {}
+    for m in mentions:
+        if m.text not in seen or rank[m.role] < rank[seen[m.text].role]:
+            seen[m.text] = m
+    return sorted(seen.values(), key=lambda m: m.start)
+
+
+def first_leads(text: str) -> bool:
+    """The document says that the body listed first in a list leads (列第一位者为牵头单位)."""
+    return _rules()["first_leads_rx"].search(text) is not None
+
+
+def apply_first_leads(mentions: list[Mention]) -> list[Mention]:
+    """A list of responsible bodies under the first-leads rule: the first leads, the rest
+    support. Lists that already say who leads are left as they are."""
+    if not mentions or any(m.role != "responsible" for m in mentions):
+        return mentions
+    first = min(mentions, key=lambda m: m.start)
+    return [Mention(m.text, "lead" if m is first else "support", m.start, m.end) for m in mentions]

@@ -1,0 +1,184 @@
+"""Government bodies recognised by their form, with or without a vocabulary or a province.
+
+A body's name is an administrative prefix (国家, 省, 市, a place name ending in 省/市/县/区 …),
+a core, and a suffix naming a kind of body (局, 厅, 委员会, 人民政府, 领导小组, 联席会议 …);
+data/patterns/departments.yaml `forms` lists them. `find_bodies` reads them off a clause;
+`is_body` and `is_generic` judge one mention. Generic bodies (有关部门, 各成员单位, 各县（市、区）
+人民政府, 商务部门) are recognised as such, so that they stay generic mentions and are never
+resolved to a named body. Resolving a named body to its canonical name is
+ingest/departments.py's job (the vocabulary, when the province is known).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from policykg.ingest.patterns import pattern_file
+from policykg.ingest.vocab import provinces
+
+
+@dataclass(frozen=True)
+class Body:
+    start: int
+    end: int
+    text: str
+    generic: bool
+
+
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _forms() -> dict:
+    return pattern_file("departments.yaml")["forms"]
+
+
+@cache
+def _named_rx() -> re.Pattern[str]:
+    f = _forms()
+    places = [n for p in provinces() for n in (p.name, *p.aliases)]
+    stop = _alt(f["core_stop"])
+    place = (
+        rf"(?:(?:{_alt(places)})|(?P<place>(?![{f['not_place_start']}])(?:(?!{stop})[\u4e00-\u9fff])"
+        rf"{{2,4}}?(?:{_alt(f['division_words'])})))"
+    )
+    prefix = rf"(?:中共)?(?:{place}|{_alt(f['prefixes'])})"
+    core = rf"(?:(?!{stop})[\u4e00-\u9fff]){{0,{f['max_core']}}}?"
+    suffix = _alt(f["suffixes"])
+    # a body may name a unit of another: 省人民政府办公厅, 省药监局稽查局 (one more chunk)
+    more_stop = _alt([*f["core_stop"], "和"])
+    more = rf"(?:(?!{more_stop})[\u4e00-\u9fff]){{0,8}}?(?:{suffix})"
+    return re.compile(rf"{prefix}{core}(?:{suffix})(?:{more}(?![长]))?")
+
+
+@cache
+def _generic_rx() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{rx})" for rx in _forms()["generic"]))
+
+
+@cache
+def _joined() -> re.Pattern[str]:
+    """Where two bodies were read as one: 省药监局和省卫生健康委 (和 inside 住房和城乡建设厅
+    stays: it follows no suffix character)."""
+    return re.compile(r"(?<=[局厅委办院所站部府心组署室])(?:和|及|与|会同)(?=\S)")
+
+
+def is_generic(mention: str) -> bool:
+    """A collective or unnamed body: 有关部门, 各县（市、区）人民政府, 药品监管部门."""
+    return _generic_rx().fullmatch(mention.strip()) is not None
+
+
+def is_body(mention: str) -> bool:
+    """The whole mention has the form of a named body (省药监局, 国务院办公厅, 广州市卫生健康委)."""
+    text = mention.strip()
+    m = _named_at(text, 0)
+    return bool(m and m.end() == len(text)) or is_generic(text)
+
+
+def find_bodies(text: str, start: int = 0) -> list[Body]:
+    """The bodies opening at `start` or after it, left to right, as (start, end, text)."""
+    out: list[Body] = []
+    pos = start
+    while pos < len(text):
+        body = body_at(text, pos)
+        if body is None:
+            pos += 1
+            continue
+        n = _named_at(text, pos)
+        if not body.generic and n:
+            for piece_start, piece_end in _split(text, n.start(), n.end()):
+                out.append(Body(piece_start, piece_end, text[piece_start:piece_end], False))
+            pos = n.end()
+        else:
+            out.append(body)
+            pos = body.end
+    return out
+
+
+@cache
+def _first_word(head: str) -> tuple[str, str]:
+    """jieba's first word of `head` and its part of speech."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)  # jieba announces its dictionary on stderr
+    words = jieba.posseg.lcut(head)
+    return (words[0].word, words[0].flag) if words else ("", "")
+
+
+@cache
+def _level_prefix() -> re.Pattern[str]:
+    """Openings that are a body's prefix whatever jieba says (相关 is tagged a verb)."""
+    f = _forms()
+    places = [n for p in provinces() for n in (p.name, *p.aliases)]
+    generic = [
+        "县级以上",
+        "各级",
+        "各地",
+        "各有关",
+        "各相关",
+        "各",
+        "有关",
+        "相关",
+        "其他",
+        "全省",
+        "全市",
+    ]
+    return re.compile(_alt([*f["prefixes"], *places, *generic]))
+
+
+def _opens_with_verb(text: str, pos: int) -> bool:
+    """The words at `pos` open with a verb or a function word (支持…, 加强…): no body."""
+    if _level_prefix().match(text, pos):
+        return False
+    return _first_word(text[pos : pos + 8])[1] in _forms()["not_first_pos"]
+
+
+def _named_at(text: str, pos: int) -> re.Match[str] | None:
+    """A named body at `pos`; a place not in provinces.yaml must be one word (广州市, 海淀区),
+    not a phrase that happens to end in 市 (充分发挥市…)."""
+    n = _named_rx().match(text, pos)
+    if n and n["place"] and _first_word(text[pos : pos + 8])[0] != n["place"]:
+        return None
+    return n
+
+
+@cache
+def _known_rx() -> re.Pattern[str]:
+    """The national bodies by the names the vocabulary knows, written without a level
+    prefix in national documents (商务部, 工业和信息化部, 食品药品监管总局)."""
+    from policykg.ingest.lexicon import national_surfaces
+
+    return re.compile(rf"(?:{_alt(national_surfaces())})(?!门)")
+
+
+def body_at(text: str, pos: int) -> Body | None:
+    """The body whose name opens exactly at `pos`, if any (the longest reading)."""
+    if _opens_with_verb(text, pos):
+        return None
+    g = _generic_rx().match(text, pos)
+    n = _named_at(text, pos)
+    k = _known_rx().match(text, pos)
+    if k and not (n and n.end() >= k.end()) and not (g and g.end() > k.end()):
+        return Body(k.start(), k.end(), k.group(), False)
+    if n and not (g and g.end() > n.end()):
+        a, b = _split(text, n.start(), n.end())[0]
+        return Body(a, b, text[a:b], False)
+    if g:
+        return Body(g.start(), g.end(), g.group(), True)
+    return None
+
+
+def _split(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    cuts = [(m.start(), m.end()) for m in _joined().finditer(text, a, b)]
+    out, pos = [], a
+    for s, e in cuts:
+        if _named_rx().match(text, e):
+            out.append((pos, s))
+            pos = e
+    out.append((pos, b))
+    return out

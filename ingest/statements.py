@@ -1,0 +1,56 @@
+"""Commitment semantics, written down once: what a passage of a policy says it will do.
+
+Four statements (record.Statement):
+
+- commitment — what the plan will do in its period: tasks, numbered items, table rows, and
+  the goals of the plan period (主要目标, 工作目标, 发展目标: 到2025年…);
+- safeguard — how it will be carried out (保障措施, 组织保障, 组织实施): also a commitment;
+- vision — the framing and the long range (指导思想, 基本原则, 总体要求, 展望2035年, 远景目标);
+- background — achievements and the situation (现状, 成效, 形势, 回顾, 十三五 achievements).
+
+A section's title decides for the passages under it (the innermost title that names a
+class); where the outline cannot be trusted (a shuffled page), each sentence is read by
+its cues. The words are data (data/patterns/structure.yaml `statement_sections`,
+`statement_cues`). `commits(statement)` is the one test the extractors ask: only a
+commitment or a safeguard commits a province to a topic, a target or a responsibility.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from policykg.ingest.patterns import structure_patterns
+
+COMMITTING = frozenset({"commitment", "safeguard"})
+
+
+def commits(statement: str) -> bool:
+    """A commitment or a safeguard: the document binds itself to it."""
+    return statement in COMMITTING
+
+
+def statement_of(path: list[str]) -> str:
+    """The statement of the passages under a section path: the innermost title that names
+    a class decides; none: commitment."""
+    rules = structure_patterns()["statement_sections"]
+    for title in reversed(path):
+        for statement, words in rules.items():
+            if any(w in title for w in words):
+                return statement
+    return "commitment"
+
+
+@cache
+def cues(kind: str) -> re.Pattern[str]:
+    """The sentence cues of one kind (background, vision, future, task)."""
+    return re.compile("|".join(f"(?:{rx})" for rx in structure_patterns()["statement_cues"][kind]))
+
+
+def sentence_statement(sentence: str) -> str:
+    """What one sentence says, read without its section (a shuffled page's outline lies)."""
+    if cues("vision").search(sentence) and not cues("future").search(sentence):
+        return "vision"
+    if cues("background").search(sentence) and not cues("future").search(sentence):
+        return "background"
+    return "commitment"

@@ -1,0 +1,190 @@
+"""Golden tables: bodies by form, and running-text assignments → (mention, role).
+
+Every sentence here was written for the test, in the genre (no held-out or seed text).
+"""
+
+from __future__ import annotations
+
+import pytest
+from policykg.ingest.assignments import apply_first_leads, find_assignments, first_leads
+from policykg.ingest.bodies import find_bodies, is_body, is_generic
+from policykg.ingest.departments import resolve
+from policykg.ingest.pipeline import extract_file
+from policykg.ingest.responsibility import Mention
+
+# mention → (named or generic body?, generic?)
+BODIES = [
+    ("省药监局", True, False),
+    ("国务院办公厅", True, False),
+    ("省人民政府办公厅", True, False),
+    ("西宁市卫生健康委员会", True, False),
+    ("自治区药品监督管理局", True, False),
+    ("县市场监管局", True, False),
+    ("省药品安全工作领导小组", True, False),
+    ("市食品药品安全工作联席会议", True, False),
+    ("省住房和城乡建设厅", True, False),
+    ("盟卫生健康委", True, False),
+    ("有关部门", True, True),
+    ("各成员单位", True, True),
+    ("各县（市、区）人民政府", True, True),
+    ("各级药品监管部门", True, True),
+    ("商务部门", True, True),
+    ("县级以上地方人民政府", True, True),
+    ("加强监管", False, False),
+    ("推进追溯体系建设", False, False),
+    ("支持企业开展研发", False, False),
+]
+
+
+@pytest.mark.parametrize("mention,body,generic", BODIES, ids=[b[0] for b in BODIES])
+def test_bodies_by_form(mention, body, generic):
+    assert is_body(mention) is body
+    assert is_generic(mention) is generic
+
+
+def test_bodies_found_in_running_text_with_spans():
+    text = "由州药监局牵头，州公安局和州农牧局配合。"
+    found = find_bodies(text)
+    assert [b.text for b in found] == ["州药监局", "州公安局", "州农牧局"]
+    assert all(text[b.start : b.end] == b.text for b in found)
+
+
+# sentence → [(mention, role)]
+ASSIGNMENTS = [
+    ("由区市场监管局负责，区公安分局配合。", [("区市场监管局", "responsible"), ("区公安分局", "support")]),
+    ("由县药监局牵头，县卫生健康局、县医保局配合，建立联合检查机制。",
+     [("县药监局", "lead"), ("县卫生健康局", "support"), ("县医保局", "support")]),
+    ("省药监局会同省卫生健康委员会推进疫苗追溯体系建设。",
+     [("省药监局", "lead"), ("省卫生健康委员会", "support")]),
+    ("市医保局牵头，市财政局、市税务局参与，完善支付政策。",
+     [("市医保局", "lead"), ("市财政局", "support"), ("市税务局", "support")]),
+    ("省发展改革委、省工业和信息化厅按职责分工负责。",
+     [("省发展改革委", "responsible"), ("省工业和信息化厅", "responsible")]),
+    ("各级药品监管部门要强化日常监督检查。", [("各级药品监管部门", "responsible")]),
+    ("请各县（市、区）人民政府结合实际抓好落实。", [("各县（市、区）人民政府", "responsible")]),
+    ("商务部门要加强药品流通行业管理。", [("商务部门", "responsible")]),
+    ("市卫生健康委：负责医疗机构用药监测。", [("市卫生健康委", "responsible")]),
+    # a leading group: 组长 (a person of the government) names no body; 副组长 → lead
+    # (the stated choice); members → support; 办公室设在A → A responsible
+    ("成立省药品安全委员会，主任由省政府分管副省长担任，副主任由省政府副秘书长和省市场监管局"
+     "局长担任，成员单位包括省教育厅、省公安厅、省财政厅等部门。委员会办公室设在省市场监管局。",
+     [("省市场监管局", "lead"), ("省教育厅", "support"), ("省公安厅", "support"),
+      ("省财政厅", "support")]),
+    ("联席会议召集人由市药监局主要负责同志担任，成员为市公安局、市农业农村委。",
+     [("市药监局", "lead"), ("市公安局", "support"), ("市农业农村委", "support")]),
+    ("领导小组办公室设在县卫生健康局，负责日常工作。", [("县卫生健康局", "responsible")]),
+    # not assignments: an object, an attribute, an issuing act, a verb phrase
+    ("加强与省卫生健康委的协作。", []),
+    ("省药监局的监管职能进一步加强。", []),
+    ("近日，省药监局印发了实施方案。", []),
+    ("支持省药品检验研究院建设重点实验室。", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", ASSIGNMENTS, ids=[t[:24] for t, _ in ASSIGNMENTS])
+def test_assignments(text, expected):
+    found = find_assignments(text, 7)
+    assert [(m.text, m.role) for m in found] == expected
+    assert all(text[m.start - 7 : m.end - 7] == m.text for m in found)
+
+
+def test_first_listed_leads_when_the_document_says_so():
+    assert first_leads("各项任务列第一位者为牵头单位，其他为配合单位。")
+    assert first_leads("排在第一位的为牵头部门。")
+    assert not first_leads("各单位要按职责分工抓好落实。")
+    listed = [Mention("省药监局", "responsible", 0, 4), Mention("省公安厅", "responsible", 5, 9)]
+    assert [m.role for m in apply_first_leads(listed)] == ["lead", "support"]
+    stated = [Mention("省药监局", "lead", 0, 4), Mention("省公安厅", "support", 5, 9)]
+    assert apply_first_leads(stated) == stated
+
+
+def test_generic_body_is_never_a_named_ministry():
+    assert resolve("商务部门", None).kind == "generic"
+    assert resolve("商务部门", None).name == "商务部门"
+    assert resolve("各级药品监管部门", None).kind == "generic"
+
+
+# renamed bodies → (canonical name in 山西省, successor)
+RENAMED = [
+    ("省卫生厅", "山西省卫生厅", "山西省卫生和计划生育委员会"),
+    ("省卫生计生委", "山西省卫生和计划生育委员会", "山西省卫生健康委员会"),
+    ("省食品药品监督管理局", "山西省食品药品监督管理局", "山西省药品监督管理局"),
+    ("省工商局", "山西省工商行政管理局", "山西省市场监督管理局"),
+    ("省质监局", "山西省质量技术监督局", "山西省市场监督管理局"),
+    ("省物价局", "山西省物价局", "山西省发展和改革委员会"),
+    ("省医改办", "山西省深化医药卫生体制改革领导小组办公室", "山西省卫生健康委员会"),
+    ("国家食品药品监督管理总局", "国家食品药品监督管理总局", "国家药品监督管理局"),
+    ("国家质检总局", "国家质量监督检验检疫总局", "国家市场监督管理总局"),
+]
+
+
+@pytest.mark.parametrize("mention,name,successor", RENAMED, ids=[r[0] for r in RENAMED])
+def test_renamed_bodies_link_to_their_successors(mention, name, successor):
+    from policykg.ingest.vocab import province_by_name
+
+    found = resolve(mention, province_by_name("山西省"))
+    assert (found.name, found.successor) == (name, successor)
+
+
+NOTICE = """关于加强药品安全工作的通知
+
+各有关单位：
+为进一步加强药品安全工作，经研究，由县市场监管局牵头，县卫生健康局、县公安局配合，开展药品安全专项整治。到2025年，全县药品抽检合格率达到98%以上，坚决守住不发生区域性、系统性药品安全事件的底线。
+请各乡镇人民政府于2024年底前完成辖区排查。
+"""
+
+
+def test_a_notice_without_an_outline_yields_measures_roles_and_targets(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    record = extract_file(path)
+    roles = {(d.mention, d.role) for m in record.measures for d in m.departments}
+    assert {("县市场监管局", "lead"), ("县卫生健康局", "support"), ("县公安局", "support"),
+            ("各乡镇人民政府", "responsible")} <= roles  # fmt: skip
+    targets = {(t.indicator, t.value, t.value_text, t.year) for t in record.targets}
+    assert ("全县药品抽检合格率", 98, "98%以上", 2025) in targets
+    assert ("区域性、系统性药品安全事件", None, "不发生", 2025) in targets
+    assert any(t.value_text == "2024年底前" and t.year == 2024 for t in record.targets)
+
+
+ROSTER = """组  长：张某某  省政府副省长
+副组长：李某某  省药监局局长
+        周某某  省卫生健康委主任
+成  员：赵某某  省发展改革委副主任
+        钱某某  省公安厅副厅长"""
+
+
+def test_a_roster_on_short_lines_gives_each_body_its_post_role(tmp_path):
+    from policykg.ingest.assignments import roster_mentions
+
+    found = roster_mentions(ROSTER, 0)
+    assert [(m.text, m.role) for m in found] == [
+        ("省药监局", "lead"), ("省卫生健康委", "lead"),
+        ("省发展改革委", "support"), ("省公安厅", "support"),
+    ]  # fmt: skip
+    assert all(ROSTER[m.start : m.end] == m.text for m in found)
+    path = tmp_path / "group.txt"
+    path.write_text(
+        "关于成立领导小组的通知\n\n一、领导小组组成\n" + ROSTER + "\n", encoding="utf-8"
+    )
+    record = extract_file(path)
+    roles = {(d.mention, d.role) for m in record.measures for d in m.departments}
+    assert {("省药监局", "lead"), ("省公安厅", "support")} <= roles
+
+
+MORE = [
+    ("国家药监局将会同有关部门制定实施细则。", [("国家药监局", "lead"), ("有关部门", "support")]),
+    ("省药监局为牵头单位，省卫生健康委、省医保局为配合单位。",
+     [("省药监局", "lead"), ("省卫生健康委", "support"), ("省医保局", "support")]),
+    ("各地区、各部门要高度重视。", [("各地区", "responsible"), ("各部门", "responsible")]),
+    ("市药监局负责牵头组织实施。", [("市药监局", "lead")]),
+    ("由省药监局、省卫生健康委共同负责。", [("省药监局", "responsible"), ("省卫生健康委", "responsible")]),
+    ("工业和信息化部、商务部按职责分工负责。", [("工业和信息化部", "responsible"), ("商务部", "responsible")]),
+    ("各区县（自治县）人民政府，市政府各部门，有关单位：", []),
+    ("某某市人民政府办公厅2021年11月1日", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", MORE, ids=[t[:24] for t, _ in MORE])
+def test_more_assignments(text, expected):
+    assert [(m.text, m.role) for m in find_assignments(text)] == expected
