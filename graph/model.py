@@ -164,7 +164,8 @@ def _indicator_props(key: str) -> dict[str, Any]:
     if known is None:
         return {"name": key}
     return _clean({"name": known.name, "name_en": known.name_en, "unit": known.unit,
-                   "measure": known.measure, "direction": known.direction})  # fmt: skip
+                   "measure": known.measure, "direction": known.direction,
+                   "topics": list(known.topics)})  # fmt: skip
 
 
 def _responsible_rows(

@@ -11,17 +11,18 @@ ORDER BY d.title, m.start
 WITH p, prog,
      collect(DISTINCT d.title) AS documents,
      collect(DISTINCT e.description) AS descriptions,
+     collect(DISTINCT e.written) AS written_as,
      count(DISTINCT m) AS measures,
      collect(measure_topics) AS topic_lists,
      collect(CASE WHEN m IS NOT NULL THEN {
        measure: m.id, text: m.text, section: m.section, document: d.title,
        doc_number: d.doc_number, document_id: d.id, start: m.start, end: m.end,
        source_start: m.source_start, source_end: m.source_end} END) AS mentions
-WITH p, prog, documents, descriptions, measures, mentions,
+WITH p, prog, documents, descriptions, written_as, measures, mentions,
      reduce(acc = [], ts IN topic_lists |
             acc + [k IN ts WHERE NOT k IN acc]) AS topics
 WHERE $topic IS NULL OR $topic IN topics
 RETURN p.name AS province, prog.name AS program, prog.kind AS kind,
-       descriptions[0] AS description, documents, measures, topics,
+       descriptions[0] AS description, written_as, documents, measures, topics,
        mentions[0] AS evidence
 ORDER BY province, kind, program

@@ -189,7 +189,10 @@ def cell(value: Any) -> Any:
     """One CSV cell: lists of names joined with '; ', departments as name(role), else JSON."""
     if value is None:
         return ""
+    if isinstance(value, BaseModel):
+        value = value.model_dump()
     if isinstance(value, list):
+        value = [v.model_dump() if isinstance(v, BaseModel) else v for v in value]
         if all(isinstance(v, str | int | float) for v in value):
             return "; ".join(str(v) for v in value)
         if all(isinstance(v, dict) and "name" in v for v in value):
