@@ -44,10 +44,14 @@ class DepartmentRef(BaseModel):
     id: str | None = Field(None, description="Department id (province code:name)")
     name: str = Field(description="Canonical full name")
     kind: str | None = Field(None, description="drug_regulator, health, …")
-    level: str | None = Field(None, description="national | provincial | municipal | district | division")
+    level: str | None = Field(
+        None, description="national | provincial | municipal | district | division"
+    )
     role: str | None = Field(None, description="lead | support | responsible")
     mention: str | None = Field(None, description="As this statement writes it")
-    order: int | None = Field(None, description="Place in the statement's list as written (0 = first)")
+    order: int | None = Field(
+        None, description="Place in the statement's list as written (0 = first)"
+    )
 
 
 def ordered_departments(items: list[dict[str, Any]] | None) -> list[DepartmentRef]:
@@ -61,10 +65,14 @@ class Evidence(BaseModel):
     """The one evidence model of every answer: what was said, where (document, section,
     span in the normalized text and in the original file), and by whom."""
 
-    kind: Literal["measure", "target", "program"] = Field("measure", description="measure | target | program")
+    kind: Literal["measure", "target", "program"] = Field(
+        "measure", description="measure | target | program"
+    )
     id: str = Field(description="Measure or target id")
     statement: str | None = Field(None, description="commitment | background | vision | safeguard")
-    text: str = Field("", description="The sentence(s) of the measure, or the target's row or sentence")
+    text: str = Field(
+        "", description="The sentence(s) of the measure, or the target's row or sentence"
+    )
     section: str | None = Field(None, description="Section path, e.g. 主要任务 / 强化追溯")
     title: str | None = Field(None, description="The measure's own heading, if any")
     province: str | None = None
@@ -73,13 +81,19 @@ class Evidence(BaseModel):
     doc_number: str | None = Field(None, description="Document number, e.g. 沪府办发〔2022〕9号")
     document_kind: str | None = Field(None, description="规划 / 实施意见 / 若干措施 / 分工方案 …")
     issued_date: str | None = Field(None, description="Issued date of the document (ISO)")
-    start: int | None = Field(None, description="Offset in the normalized text (Simplified, markup removed)")
+    start: int | None = Field(
+        None, description="Offset in the normalized text (Simplified, markup removed)"
+    )
     end: int | None = None
-    source_start: int | None = Field(None, description="Offset in the original file's text (its script and markup)")
+    source_start: int | None = Field(
+        None, description="Offset in the original file's text (its script and markup)"
+    )
     source_end: int | None = None
     topics: list[str] = Field(default_factory=list, description="Topic keys matched")
     matched: list[str] = Field(default_factory=list, description="The words that matched")
-    departments: list[DepartmentRef] = Field(default_factory=list, description="In the order written")
+    departments: list[DepartmentRef] = Field(
+        default_factory=list, description="In the order written"
+    )
 
     @field_validator("departments", mode="before")
     @classmethod
@@ -403,8 +417,12 @@ class TimelineDocument(BaseModel):
     published_date: str | None = None
     period: str | None = None
     items: int = Field(description="Committing measures and targets on the topic in it")
-    follows: list[CitedDocument] = Field(default_factory=list, description="National policy documents it cites")
-    laws: list[str] = Field(default_factory=list, description="National laws and regulations it cites")
+    follows: list[CitedDocument] = Field(
+        default_factory=list, description="National policy documents it cites"
+    )
+    laws: list[str] = Field(
+        default_factory=list, description="National laws and regulations it cites"
+    )
 
 
 class TimelineRow(BaseModel):
@@ -424,7 +442,9 @@ class TimelineRow(BaseModel):
     follows: list[CitedDocument] = Field(default_factory=list)
     laws: list[str] = Field(default_factory=list)
     documents_committing: int
-    documents: list[TimelineDocument] = Field(description="Every committing document, earliest first")
+    documents: list[TimelineDocument] = Field(
+        description="Every committing document, earliest first"
+    )
 
 
 class Timeline(Page):

@@ -260,7 +260,8 @@ def record_to_graph(record: ExtractionRecord, original: str | None = None) -> Do
         sets.append({"from": doc.id, "to": tid, "props": {}})
         if t.indicator_key:
             indicator_rows.setdefault(
-                t.indicator_key, {"key": t.indicator_key, "props": _indicator_props(t.indicator_key)}
+                t.indicator_key,
+                {"key": t.indicator_key, "props": _indicator_props(t.indicator_key)},
             )
             tracks.append({"from": tid, "to": t.indicator_key, "props": {}})
         t_resp += _responsible_rows(tid, t.departments, dept_key)

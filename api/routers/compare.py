@@ -120,7 +120,9 @@ def compare(
     for key in sorted(keys, key=lambda k: (-sum(k in committed[n] for n in names), k)):
         cells = []
         for n in names:
-            c = counts.get((n, key), {"committing": 0, "commitments": 0, "mentions": 0, "targets": 0})
+            c = counts.get(
+                (n, key), {"committing": 0, "commitments": 0, "mentions": 0, "targets": 0}
+            )
             cells.append(CompareCell(province=n, commitments=c["commitments"], mentions=c["mentions"],
                                      targets=c["targets"],
                                      status=status_of(int(key in committed[n]), c["mentions"], n in with_docs)))  # fmt: skip

@@ -135,6 +135,8 @@ def list_targets(
         records = [r for r in records if keys & set(r["topics"] or [])]
     if unmatched:
         records = [r for r in records if not r["indicator_key"]]
-    rows = [TargetRow(**{k: v for k, v in r.items() if k in TargetRow.model_fields}) for r in records]
+    rows = [
+        TargetRow(**{k: v for k, v in r.items() if k in TargetRow.model_fields}) for r in records
+    ]
     payload = Targets(rows=page.cut(rows), count=len(rows), limit=page.limit, offset=page.offset)
     return respond(request, format, payload, target_csv(payload.rows))

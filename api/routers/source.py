@@ -60,9 +60,13 @@ def source(
     store: Store,
     settings: AppSettings,
     document_id: Annotated[str, Query(description="Document id or document number (文号)")],
-    start: Annotated[int | None, Query(ge=0, description="source_start of an evidence item")] = None,
+    start: Annotated[
+        int | None, Query(ge=0, description="source_start of an evidence item")
+    ] = None,
     end: Annotated[int | None, Query(ge=0, description="source_end of an evidence item")] = None,
-    format: Annotated[Literal["html", "json"], Query(description="html (default) or json")] = "html",
+    format: Annotated[
+        Literal["html", "json"], Query(description="html (default) or json")
+    ] = "html",
 ) -> Any:
     """The original text of a document (its script and layout) with a span highlighted.
 

@@ -215,7 +215,11 @@ def topic_groups(keys: list[str]) -> list[TopicGroup]:
     topics = taxonomy()
 
     def root(key: str, seen: frozenset[str] = frozenset()) -> str:
-        broader = [b for b in topics[key].broader if b in topics and b not in seen] if key in topics else []
+        broader = (
+            [b for b in topics[key].broader if b in topics and b not in seen]
+            if key in topics
+            else []
+        )
         return root(broader[0], seen | {key}) if broader else key
 
     groups: dict[str, list[str]] = {}

@@ -157,7 +157,10 @@ def test_every_evidence_item_links_to_its_span_in_the_original(api: TestClient) 
             url = urlsplit(e["source_url"])
             params = {k: v[0] for k, v in parse_qs(url.query).items()}
             assert url.path == "/source" and url.fragment == "span"
-            assert int(params["start"]) == e["source_start"] and params["document_id"] == e["document_id"]
+            assert (
+                int(params["start"]) == e["source_start"]
+                and params["document_id"] == e["document_id"]
+            )
             src = ok(api.get("/source", params={**params, "format": "json"}))
             assert src["span"] == src["text"][e["source_start"] : e["source_end"]]
             seen_scripts.add(src["script"])
@@ -227,5 +230,14 @@ def test_timeline_says_when_each_province_first_committed(api: TestClient) -> No
     assert [f["doc_number"] for f in sh["follows"]] == ["国办发〔2021〕16号"]
     lines = read_csv(api.get("/topics/udi/timeline.csv"))
     assert [line["province"] for line in lines] == list(udi)
-    assert lines[0]["first_committed"] == "2022-06-02" and "国办发〔2021〕16号" in lines[0]["follows"]
+    assert (
+        lines[0]["first_committed"] == "2022-06-02" and "国办发〔2021〕16号" in lines[0]["follows"]
+    )
     assert api.get("/topics/no_such_topic/timeline").status_code == 404
+
+
+def test_csv_opens_in_excel_with_a_bom_on_request(api: TestClient) -> None:
+    plain = api.get("/topics/udi/provinces.csv")
+    marked = api.get("/topics/udi/provinces.csv", params={"bom": "1"})
+    assert not plain.text.startswith("\ufeff")
+    assert marked.content.startswith(b"\xef\xbb\xbf") and marked.text[1:] == plain.text

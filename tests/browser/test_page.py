@@ -156,7 +156,8 @@ def test_timeline_grouped_matrix_and_original_text(server: str, browser) -> None
     assert "国办发〔2021〕16号" in first.inner_text()
     assert first.locator(".tl-track i.first").count() == 1
     assert {items.nth(i).get_attribute("data-province") for i in range(items.count())} == {
-        "上海市", "浙江省"
+        "上海市",
+        "浙江省",
     }
     # another topic on demand
     page.select_option("#timeline-topic", "pharmacovigilance")
@@ -172,10 +173,15 @@ def test_timeline_grouped_matrix_and_original_text(server: str, browser) -> None
     assert groups.count() >= 2
     trace = page.locator("table.matrix tr.groups th.group[data-group='traceability']")
     assert trace.count() == 1
-    keys = page.locator("table.matrix thead th.topic").evaluate_all("ns => ns.map(n => n.dataset.topic)")
-    start = sum(int(groups.nth(i).get_attribute("colspan")) for i in range(groups.count())
-                if groups.nth(i).get_attribute("data-group") != "traceability"
-                and groups.nth(i).evaluate("(n) => n.cellIndex") < trace.evaluate("(n) => n.cellIndex"))
+    keys = page.locator("table.matrix thead th.topic").evaluate_all(
+        "ns => ns.map(n => n.dataset.topic)"
+    )
+    start = sum(
+        int(groups.nth(i).get_attribute("colspan"))
+        for i in range(groups.count())
+        if groups.nth(i).get_attribute("data-group") != "traceability"
+        and groups.nth(i).evaluate("(n) => n.cellIndex") < trace.evaluate("(n) => n.cellIndex")
+    )
     span = int(trace.get_attribute("colspan"))
     assert "udi" in keys[start : start + span] and keys[start] == "traceability"
 
@@ -197,7 +203,9 @@ def test_timeline_grouped_matrix_and_original_text(server: str, browser) -> None
     source.goto(server + href)
     mark = source.locator("mark#span")
     assert mark.count() == 1 and "唯一标识" in mark.inner_text()
-    assert mark.evaluate("(n) => { const r = n.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+    assert mark.evaluate(
+        "(n) => { const r = n.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"
+    )
     source.screenshot(path=str(ARTIFACTS / "source_span.png"))
     source.close()
 

@@ -43,20 +43,55 @@ def _doc(n: int, depts: list[tuple[str, str, str]], program: str, description: s
                 for name, written, role in depts]  # fmt: skip
     text = f"第{n}条 推进测试工作。（责任单位：{'、'.join(w for _, w, _ in depts)}）"
     return ExtractionRecord(
-        document=DocumentInfo(id=doc_id, source=f"t{n}.txt", title=f"测试文件{n}",
-                              province="上海市", province_code="310000", content_hash=str(n),
-                              kind="实施意见", issued_date=f"202{n}-01-01"),  # fmt: skip
-        measures=[Measure(id=f"{doc_id}:1", ordinal="1", text=text, statement="commitment",
-                          start=0, end=len(text), departments=mentions, programs=[program],
-                          topics=[TopicMatch(key=topic, matched=topic)])],  # fmt: skip
-        targets=[Target(id="T1", indicator=f"唯一标识实施率{n}", indicator_key="udi_implementation_rate",
-                        value=100, value_text="100%", unit="%", year=2020 + n, text="实施率 100%",
-                        start=0, end=4, departments=mentions[:1],
-                        topics=[TopicMatch(key="udi", matched="唯一标识")])],  # fmt: skip
+        document=DocumentInfo(
+            id=doc_id,
+            source=f"t{n}.txt",
+            title=f"测试文件{n}",
+            province="上海市",
+            province_code="310000",
+            content_hash=str(n),
+            kind="实施意见",
+            issued_date=f"202{n}-01-01",
+        ),  # fmt: skip
+        measures=[
+            Measure(
+                id=f"{doc_id}:1",
+                ordinal="1",
+                text=text,
+                statement="commitment",
+                start=0,
+                end=len(text),
+                departments=mentions,
+                programs=[program],
+                topics=[TopicMatch(key=topic, matched=topic)],
+            )
+        ],  # fmt: skip
+        targets=[
+            Target(
+                id="T1",
+                indicator=f"唯一标识实施率{n}",
+                indicator_key="udi_implementation_rate",
+                value=100,
+                value_text="100%",
+                unit="%",
+                year=2020 + n,
+                text="实施率 100%",
+                start=0,
+                end=4,
+                departments=mentions[:1],
+                topics=[TopicMatch(key="udi", matched="唯一标识")],
+            )
+        ],  # fmt: skip
         programs=[Program(name=program, kind="中心", description=description, start=0, end=4)],
-        departments=[Department(name=name, kind=KINDS[name], level="provincial",
-                                mentions=[w for x, w, _ in depts if x == name])
-                     for name in dict.fromkeys(x for x, _, _ in depts)],  # fmt: skip
+        departments=[
+            Department(
+                name=name,
+                kind=KINDS[name],
+                level="provincial",
+                mentions=[w for x, w, _ in depts if x == name],
+            )
+            for name in dict.fromkeys(x for x, _, _ in depts)
+        ],  # fmt: skip
         references=[Reference(title=cited_as, doc_number="国办发〔2021〕16号")],
     )
 
@@ -94,7 +129,9 @@ def _answers(store: FalkorDBStore, record: ExtractionRecord) -> dict[str, Any]:
     for m in record.measures:
         for d in m.departments:  # the department as this document writes it
             rows = run_named(store, "department_measures", province="上海市", department=d.mention)
-            found_by_mention[d.mention] = canon([r for r in rows if r["document"] == record.document.title])
+            found_by_mention[d.mention] = canon(
+                [r for r in rows if r["document"] == record.document.title]
+            )
     return {
         "items": canon(store.read(_ITEMS, {"id": doc_id}).records()),
         "own": canon(store.read(_OWN, {"id": doc_id}).records()),

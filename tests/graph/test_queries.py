@@ -164,7 +164,9 @@ def check_topic_timeline(s: Seeds) -> None:
     rows = s.run("topic_timeline", topic="udi")
     status = by(s.run("provinces_by_topic", topic="udi"), "province")
     # exactly the committing provinces, each once
-    assert {r["province"] for r in rows} == {p for p, r in status.items() if r["status"] == "commits"}
+    assert {r["province"] for r in rows} == {
+        p for p, r in status.items() if r["status"] == "commits"
+    }
     sh = by(rows, "province")["上海市"]
     # the earliest committing document: its issued date, kind, and the national document it cites
     dated = [d for d in sh["documents"] if d["issued_date"]]
@@ -574,7 +576,9 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
 def _statuses(run: Run, **params: Any) -> dict[str, str]:
     rows = run("provinces_by_topic", **params)
     assert len(rows) == 34
-    return {r["province"]: r["status"] for r in rows if r["status"] not in ("silent", "no_documents")}
+    return {
+        r["province"]: r["status"] for r in rows if r["status"] not in ("silent", "no_documents")
+    }
 
 
 def test_status_logic_on_a_hand_built_graph(tiny: Run) -> None:
@@ -586,7 +590,9 @@ def test_status_logic_on_a_hand_built_graph(tiny: Run) -> None:
     assert _statuses(tiny, topic="drug_traceability") == {"广东省": "commits"}
     # silent: the province's documents are in the graph and none addresses the topic;
     # a province without documents is no_documents, never silent
-    every = {r["province"]: r["status"] for r in tiny("provinces_by_topic", topic="drug_traceability")}
+    every = {
+        r["province"]: r["status"] for r in tiny("provinces_by_topic", topic="drug_traceability")
+    }
     assert {p for p, st in every.items() if st == "silent"} == {"江苏省", "安徽省", "福建省"}
     assert every["北京市"] == "no_documents"
     assert sum(st == "no_documents" for st in every.values()) == 30
