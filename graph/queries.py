@@ -11,7 +11,7 @@ word; the vocabulary is one of `ENUMS` (its values come from data/, see `enum_va
 `params: none` declares no parameter.
 
 This is the one parser of the header: the registry, the API, the CLI, the Browser guide
-and the Neo4j lint (graph/cypher_lint.py) all read query files through `parse_query_file`.
+and the Neo4j lint (tools/cypher_lint.py, used by tests only) all read query files through `parse_query_file`.
 Routes and the CLI look queries up by name and pass parameters; nothing builds Cypher
 from user input. Parameter values are checked and coerced here.
 """

@@ -17,12 +17,12 @@ import yaml
 from fastapi.testclient import TestClient
 from policykg.api.app import create_app
 from policykg.api.routers.browser import BROWSER_ORIGINS, cypher_literal
-from policykg.graph.cypher_lint import load_vocabulary
 from policykg.graph.model import NODE_KEYS
 from policykg.graph.queries import registry
 from policykg.graph.stores.falkordb import FalkorDBStore
 
 from policykg.settings import Settings
+from tools.cypher_lint import load_vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = "http://localhost:8000"  # as docker-compose publishes the API

@@ -10,16 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-from policykg.graph.cypher_lint import (
-    CypherLintUnavailable,
-    Diagnostic,
-    LintQuery,
-    LintResult,
-    load_vocabulary,
-    named_lint_query,
-    node_executable,
-)
-from policykg.graph.cypher_lint import lint as run_lint
 from policykg.graph.queries import NamedQuery, parse_query_file
 from policykg.graph.stores.neo4j import (
     FULLTEXT_LABELS,
@@ -31,6 +21,16 @@ from policykg.graph.stores.neo4j import (
 )
 
 from policykg.errors import InputError
+from tools.cypher_lint import (
+    CypherLintUnavailable,
+    Diagnostic,
+    LintQuery,
+    LintResult,
+    load_vocabulary,
+    named_lint_query,
+    node_executable,
+)
+from tools.cypher_lint import lint as run_lint
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERY_FILES = sorted((ROOT / "queries").glob("*.cypher"))

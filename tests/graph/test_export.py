@@ -142,8 +142,9 @@ def test_neo4j_csv_stream_is_a_zip_of_the_same_files(seeded_store, seeds_graph):
 
 def test_export_cypher_passes_neo4j_front_end():
     """The two reads of to_networkx are portable: Neo4j's own semantic analysis accepts them."""
-    from policykg.graph.cypher_lint import CypherLintUnavailable, LintQuery, lint
     from policykg.graph.export import _NODES, _RELS
+
+    from tools.cypher_lint import CypherLintUnavailable, LintQuery, lint
 
     try:
         results = lint([LintQuery("nodes", _NODES, ()), LintQuery("rels", _RELS, ())])

@@ -1,12 +1,12 @@
 """Lint Cypher with Neo4j's own front end, from Python.
 
-Neo4j cannot run on the development machines, so what proves that a named query or a
-Neo4j DDL statement is valid for Neo4j 5 is Neo4j's own Cypher parser and semantic
-analysis, shipped on npm as ``@neo4j-cypher/language-support``. ``tools/cypher-lint``
+A development tool, used by the tests only (the application never imports it): a fast,
+server-free check that a named query or a Neo4j DDL statement passes Neo4j 5's own Cypher
+parser and semantic analysis (the tests also run every query on a real Neo4j), shipped on npm as ``@neo4j-cypher/language-support``. ``tools/cypher-lint``
 pins it (package-lock.json) and wraps it in ``lint.mjs``; this module installs it on
 first use (``npm ci``) and runs it in a subprocess::
 
-    from policykg.graph.cypher_lint import LintQuery, lint
+    from tools.cypher_lint import LintQuery, lint
     [result] = lint([LintQuery("q", "MATCH (t:Topic {key: $topic}) RETURN t.key", ("topic",))])
     result.errors    # () -> Neo4j accepts it;  result.warnings: unknown labels/properties, ...
 
@@ -36,7 +36,7 @@ from policykg.graph.queries import NamedQuery
 
 log = logging.getLogger(__name__)
 
-TOOL_DIR = Path(__file__).resolve().parents[1] / "tools" / "cypher-lint"
+TOOL_DIR = Path(__file__).resolve().parent / "cypher-lint"
 PACKAGE = "@neo4j-cypher/language-support"
 
 

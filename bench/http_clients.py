@@ -1,0 +1,96 @@
+"""Concurrent HTTP clients on loopback: latency per path, errors counted, nothing asserted.
+
+Used by `python -m bench` (named queries and endpoints over HTTP with 8 clients). Each
+client is a thread with its own keep-alive connection; requests for all paths are
+interleaved so every path sees the same concurrency.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import threading
+import time
+from dataclasses import dataclass, field
+
+import httpx
+
+
+@dataclass
+class PathLatency:
+    path: str
+    ms: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict[str, float | int | str | None]:
+        out: dict[str, float | int | str | None] = {**percentiles(self.ms)}
+        out.update(requests=len(self.ms), errors=len(self.errors))
+        if self.errors:
+            out["first_error"] = self.errors[0]
+        return out
+
+
+def percentiles(ms: list[float]) -> dict[str, float | None]:
+    """p50/p95/p99 in milliseconds (inclusive method: defined from 1 sample on)."""
+    if not ms:
+        return {"p50_ms": None, "p95_ms": None, "p99_ms": None}
+    if len(ms) == 1:
+        return {"p50_ms": round(ms[0], 2), "p95_ms": round(ms[0], 2), "p99_ms": round(ms[0], 2)}
+    cuts = statistics.quantiles(ms, n=100, method="inclusive")
+    return {
+        "p50_ms": round(statistics.median(ms), 2),
+        "p95_ms": round(cuts[94], 2),
+        "p99_ms": round(cuts[98], 2),
+    }
+
+
+def hammer(
+    base_url: str, paths: list[str], *, clients: int = 8, per_path: int = 40, seed: int = 7
+) -> dict[str, PathLatency]:
+    """Send `per_path` GETs to every path from `clients` threads at once."""
+    work = [p for p in paths for _ in range(per_path)]
+    random.Random(seed).shuffle(work)
+    results = {p: PathLatency(p) for p in paths}
+    lock = threading.Lock()
+    cursor = iter(work)
+
+    def client() -> None:
+        with httpx.Client(base_url=base_url, timeout=60.0) as http:
+            while True:
+                with lock:
+                    path = next(cursor, None)
+                if path is None:
+                    return
+                start = time.perf_counter()
+                try:
+                    response = http.get(path)
+                    ok = response.status_code == 200
+                    reason = f"HTTP {response.status_code}: {response.text[:200]}"
+                except httpx.HTTPError as e:
+                    ok, reason = False, type(e).__name__
+                elapsed = (time.perf_counter() - start) * 1000
+                with lock:
+                    if ok:
+                        results[path].ms.append(elapsed)
+                    else:
+                        results[path].errors.append(reason)
+
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def wait_for_health(base_url: str, *, timeout_s: float = 120.0) -> float:
+    """Seconds until GET /health answers 200 (polling every 50 ms)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout_s:
+        try:
+            if httpx.get(f"{base_url}/health", timeout=2.0).status_code == 200:
+                return time.perf_counter() - start
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(f"{base_url}/health did not answer within {timeout_s:.0f} s")
