@@ -7,10 +7,11 @@ same rows are available as CSV (`.csv` suffix or `?format=csv`).
 from __future__ import annotations
 
 from typing import Any, Literal
+from urllib.parse import urlencode
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field, field_validator
 
-Status = Literal["commits", "background", "silent"]
+Status = Literal["commits", "background", "silent", "no_documents"]
 
 
 class ErrorBody(BaseModel):
@@ -37,41 +38,89 @@ class Page(BaseModel):
 
 
 class DepartmentRef(BaseModel):
+    """A department as one statement names it: the canonical department (id, name, kind,
+    level) and this statement's wording, role and place in its list."""
+
     id: str | None = Field(None, description="Department id (province code:name)")
-    name: str
-    role: str | None = Field(None, description="lead | support | responsible")
+    name: str = Field(description="Canonical full name")
     kind: str | None = Field(None, description="drug_regulator, health, …")
+    level: str | None = Field(
+        None, description="national | provincial | municipal | district | division"
+    )
+    role: str | None = Field(None, description="lead | support | responsible")
+    mention: str | None = Field(None, description="As this statement writes it")
+    order: int | None = Field(
+        None, description="Place in the statement's list as written (0 = first)"
+    )
+
+
+def ordered_departments(items: list[dict[str, Any]] | None) -> list[DepartmentRef]:
+    """A statement's departments in the order written (the lead first, as task lists put it)."""
+    found = [d for d in items or [] if d and d.get("name")]
+    found.sort(key=lambda d: (d.get("order") is None, d.get("order") or 0))
+    return [DepartmentRef(**d) for d in found]
 
 
 class Evidence(BaseModel):
-    """A measure sentence with where it stands: document, section, character span."""
+    """The one evidence model of every answer: what was said, where (document, section,
+    span in the normalized text and in the original file), and by whom."""
 
-    measure_id: str
+    kind: Literal["measure", "target", "program"] = Field(
+        "measure", description="measure | target | program"
+    )
+    id: str = Field(description="Measure or target id")
     statement: str | None = Field(None, description="commitment | background | vision | safeguard")
-    text: str = Field(description="The sentence(s) of the measure")
+    text: str = Field(
+        "", description="The sentence(s) of the measure, or the target's row or sentence"
+    )
     section: str | None = Field(None, description="Section path, e.g. 主要任务 / 强化追溯")
     title: str | None = Field(None, description="The measure's own heading, if any")
+    province: str | None = None
     document_id: str | None = None
     document: str | None = Field(None, description="Document title")
     doc_number: str | None = Field(None, description="Document number, e.g. 沪府办发〔2022〕9号")
-    start: int | None = Field(None, description="Offset of the measure in the normalized text")
+    document_kind: str | None = Field(None, description="规划 / 实施意见 / 若干措施 / 分工方案 …")
+    issued_date: str | None = Field(None, description="Issued date of the document (ISO)")
+    start: int | None = Field(
+        None, description="Offset in the normalized text (Simplified, markup removed)"
+    )
     end: int | None = None
+    source_start: int | None = Field(
+        None, description="Offset in the original file's text (its script and markup)"
+    )
+    source_end: int | None = None
     topics: list[str] = Field(default_factory=list, description="Topic keys matched")
     matched: list[str] = Field(default_factory=list, description="The words that matched")
-    departments: list[DepartmentRef] = Field(default_factory=list)
+    departments: list[DepartmentRef] = Field(
+        default_factory=list, description="In the order written"
+    )
+
+    @field_validator("departments", mode="before")
+    @classmethod
+    def _in_written_order(cls, value: Any) -> Any:
+        if isinstance(value, list) and all(isinstance(v, dict) for v in value):
+            return ordered_departments(value)
+        return value
+
+    @computed_field(description="The original text with this span highlighted (GET /source)")  # type: ignore[prop-decorator]
+    @property
+    def source_url(self) -> str | None:
+        if not self.document_id or self.source_start is None or self.source_end is None:
+            return None
+        query = urlencode({"document_id": self.document_id, "start": self.source_start,
+                           "end": self.source_end})  # fmt: skip
+        return f"/source?{query}#span"
 
 
-class TargetRow(BaseModel):
+class TargetRow(Evidence):
     """A quantified target with its evidence (table row or sentence)."""
 
-    id: str
-    province: str | None = None
+    kind: Literal["measure", "target", "program"] = "target"
     code: str | None = Field(None, description="Province code (GB/T 2260)")
-    document_id: str | None = None
-    document: str | None = None
-    doc_number: str | None = None
     indicator: str = Field(description="Indicator as written")
     indicator_key: str | None = Field(None, description="Canonical indicator key, if matched")
+    indicator_unit: str | None = Field(None, description="The canonical indicator's unit")
+    direction: str | None = Field(None, description="higher | lower | none: which way is better")
     value: float | None = None
     value_text: str | None = Field(None, description="The value as written, e.g. 99.5以上")
     comparator: str | None = None
@@ -81,12 +130,11 @@ class TargetRow(BaseModel):
     baseline_year: int | None = None
     binding: str | None = Field(None, description="binding (约束性) | expected (预期性)")
     cumulative: bool | None = None
-    section: str | None = None
-    text: str | None = Field(None, description="The evidence: sentence or table row")
-    start: int | None = None
-    end: int | None = None
-    topics: list[str] = Field(default_factory=list)
-    departments: list[DepartmentRef] = Field(default_factory=list)
+
+    @field_validator("text", mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> Any:
+        return value or ""
 
 
 class Targets(Page):
@@ -170,10 +218,8 @@ class ProgramRow(BaseModel):
     )
     measures: int = Field(0, description="Measures mentioning it")
     topics: list[str] = Field(default_factory=list, description="Topics of those measures")
-    evidence: dict[str, Any] | None = Field(
-        None,
-        description="First mention: {measure, text, section, document, doc_number, start, end}",
-    )
+    written_as: list[str] = Field(default_factory=list, description="Names as documents write it")
+    evidence: Evidence | None = Field(None, description="The first measure mentioning it")
 
 
 class Programs(Page):
@@ -263,12 +309,30 @@ class Topics(Page):
     rows: list[TopicSummary]
 
 
+class CoveredDocument(BaseModel):
+    """A document a province's answers rest on."""
+
+    document_id: str
+    title: str | None = None
+    doc_number: str | None = None
+    kind: str | None = Field(None, description="规划 / 实施意见 / 若干措施 / 分工方案 …")
+    issued_date: str | None = None
+    published_date: str | None = None
+    period: str | None = Field(None, description="Plan period, e.g. 2021-2025")
+    measures: int | None = None
+    targets: int | None = None
+
+
 class TopicProvinceRow(BaseModel):
     province: str = Field(description="Full official name")
     code: str
     status: Status = Field(
         description="commits: a commitment measure or a target; background: only background, "
-        "vision or safeguard sentences; silent: nothing"
+        "vision or safeguard sentences; silent: the province's documents are in the graph and "
+        "none addresses the topic; no_documents: the graph holds no document of the province"
+    )
+    documents: list[CoveredDocument] = Field(
+        default_factory=list, description="The province's documents the status rests on"
     )
     commitments: int
     mentions: int
@@ -299,13 +363,96 @@ class MatrixCell(BaseModel):
     status: Status
 
 
+class TopicGroup(BaseModel):
+    key: str = Field(description="The broadest topic of the group")
+    name_zh: str | None = None
+    name_en: str | None = None
+    topics: list[str] = Field(description="Column keys in this group, the broad topic first")
+
+
 class Matrix(BaseModel):
     provinces: list[str] = Field(description="Row order: provinces with documents first")
-    topics: list[TopicInfo] = Field(description="Column order: topics with any commitment")
-    cells: list[MatrixCell] = Field(description="Non-empty cells only; missing means silent")
+    without_documents: list[str] = Field(
+        default_factory=list, description="Provinces the graph holds no document of"
+    )
+    topics: list[TopicInfo] = Field(description="Column order: grouped under their broader topic")
+    groups: list[TopicGroup] = Field(default_factory=list, description="Columns by broader topic")
+    cells: list[MatrixCell] = Field(
+        description="Non-empty cells only; a missing cell is silent for a province with "
+        "documents and no_documents for one without"
+    )
     count: int
     limit: int
     offset: int
+
+
+class CoverageRow(BaseModel):
+    """What the graph holds for a province: every answer about it rests on these documents."""
+
+    province: str
+    code: str
+    document_count: int
+    documents: list[CoveredDocument]
+    kinds: list[str] = Field(default_factory=list, description="Kinds of document held")
+    periods: list[str] = Field(default_factory=list, description="Plan periods covered")
+    years: list[str] = Field(default_factory=list, description="Years of issue")
+
+
+class Coverage(Page):
+    provinces_with_documents: int
+    rows: list[CoverageRow]
+
+
+class CitedDocument(BaseModel):
+    title: str | None = None
+    doc_number: str | None = None
+
+
+class TimelineDocument(BaseModel):
+    document_id: str
+    title: str | None = None
+    doc_number: str | None = None
+    kind: str | None = None
+    issued_date: str | None = None
+    published_date: str | None = None
+    period: str | None = None
+    items: int = Field(description="Committing measures and targets on the topic in it")
+    follows: list[CitedDocument] = Field(
+        default_factory=list, description="National policy documents it cites"
+    )
+    laws: list[str] = Field(
+        default_factory=list, description="National laws and regulations it cites"
+    )
+
+
+class TimelineRow(BaseModel):
+    """When a province first committed to the topic, in what kind of document, following what."""
+
+    province: str
+    code: str
+    first_committed: str | None = Field(
+        None, description="Issued date of the earliest committing document (null: undated)"
+    )
+    document_id: str
+    document: str | None = None
+    doc_number: str | None = None
+    document_kind: str | None = None
+    period: str | None = None
+    items: int
+    follows: list[CitedDocument] = Field(default_factory=list)
+    laws: list[str] = Field(default_factory=list)
+    documents_committing: int
+    documents: list[TimelineDocument] = Field(
+        description="Every committing document, earliest first"
+    )
+
+
+class Timeline(Page):
+    topic: TopicInfo
+    include_narrower: bool
+    not_committed: list[str] = Field(description="Provinces with documents that do not commit")
+    without_documents: list[str] = Field(description="Provinces the graph holds no document of")
+    rows: list[TimelineRow]
 
 
 # --------------------------------------------------------------------------- indicators
@@ -351,19 +498,11 @@ class OutlineEntry(BaseModel):
     departments: list[str] = Field(default_factory=list)
 
 
-class MeasureRow(BaseModel):
+class MeasureRow(Evidence):
     """A measure of the document (named query `document_measures`)."""
 
-    measure: str = Field(description="Measure id")
+    measure: str = Field(description="Measure id (the same as `id`)")
     ordinal: str | None = None
-    section: str | None = None
-    title: str | None = None
-    statement: str | None = None
-    topics: list[str] = Field(default_factory=list)
-    departments: list[dict[str, Any]] = Field(default_factory=list, description="{name, role}")
-    start: int | None = None
-    end: int | None = None
-    text: str
 
 
 class DocumentDetail(BaseModel):
@@ -387,8 +526,7 @@ class DocumentDetail(BaseModel):
 
 
 class DepartmentMeasureRow(Evidence):
-    province: str | None = None
-    roles: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list, description="This department's roles here")
     mentions: list[str] = Field(default_factory=list, description="The wording used")
 
 

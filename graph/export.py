@@ -7,7 +7,7 @@ the writers only see the networkx graph. Node ids are stable, `<Label>:<key>` (k
 graph.model.NODE_KEYS); every node has `label` (its Neo4j label) and all its properties,
 every edge has `type` (the relationship type) and all its properties.
 
-GraphML and GEXF accept only scalar attribute values, so lists (e.g. Department.mentions)
+GraphML and GEXF accept only scalar attribute values, so lists (e.g. Indicator.topics)
 are written as JSON strings; the graph says which (GraphML: graph attribute
 `json_encoded`; GEXF: the meta description). GEXF also reserves some attribute names for
 itself (`id`, `label`, `start`, `end` … used for node identity and dynamics): in GEXF the

@@ -1,6 +1,18 @@
 """ExtractionRecord → node and relationship rows with stable keys (DESIGN.md graph model).
 
 Pure: no database. The writer turns these rows into `UNWIND $rows … MERGE` statements.
+
+Rules of the model:
+
+* A shared node (Department, Program, Indicator, Reference) is written by every document
+  that names it, so its properties are a function of its key and the vocabularies only
+  (canonical name, kind, level …). What one document says about it — the wording as
+  written, the order of a list, the role, a description — is a property of that
+  document's relationship to it. So no document's ingest or removal changes what another
+  document contributed (`shared_props_conflicts` checks a batch of graphs for it).
+* A province *commits* to a topic through a commitment measure or a target: the rule is
+  `commits()` here, stored as the `commits` property of every Measure and Target; the
+  named queries test `x.commits = true` and never restate it.
 """
 
 from __future__ import annotations
@@ -8,9 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from policykg.ingest.record import DepartmentMention, ExtractionRecord, Target, TopicMatch
+from policykg.ingest.record import DepartmentMention, ExtractionRecord, Measure, Target, TopicMatch
 
 # label → key property
 NODE_KEYS: dict[str, str] = {
@@ -63,6 +76,40 @@ class DocumentGraph:
     rels: list[RelRows] = field(default_factory=list)
 
 
+def commits(item: Measure | Target) -> bool:
+    """The one definition of a commitment: a target, or a measure stated as a commitment
+    (not background on the last plan, not vision, not a safeguard clause)."""
+    return isinstance(item, Target) or item.statement == "commitment"
+
+
+# Issuers whose documents are national: the State Council and its General Office, the
+# Party Central Committee, and the ministries' and administrations' 国… prefixes
+# (国发, 国办发, 国药监, 国卫, 国市监, 国医保 …), per GB/T 9704 文号 = 机关代字〔年份〕序号.
+_NATIONAL_NUMBER = re.compile(r"^(国|中发|中办发|厅字|中共中央)")
+_NATIONAL_TITLE = re.compile(r"^(中华人民共和国|国务院|国家|中共中央|全国)")
+
+
+@cache
+def law_titles() -> frozenset[str]:
+    """Titles of the national laws and administrative regulations (data/reference/laws.yaml)."""
+    from policykg.ingest.vocab import laws
+
+    return frozenset(normalize_name(law.title) for law in laws())
+
+
+def reference_scope(title: str | None, doc_number: str | None) -> str | None:
+    """national when the number or title says a central body issued it; else None (unknown).
+
+    National laws and administrative regulations (data/reference/laws.yaml) count as
+    national whatever their title says."""
+    if doc_number and _NATIONAL_NUMBER.match(normalize_name(doc_number)):
+        return "national"
+    name = normalize_name(title or "")
+    if name and (_NATIONAL_TITLE.match(name) or name in law_titles()):
+        return "national"
+    return None
+
+
 def normalize_name(name: str) -> str:
     """Key form of a name: no spaces, no quotes or book-title marks."""
     return re.sub(r"[\s“”\"'《》「」『』]", "", name)
@@ -72,8 +119,31 @@ def department_id(province_code: str | None, name: str) -> str:
     return f"{province_code or 'national'}:{normalize_name(name)}"
 
 
+# Short forms of regulators' names that programs are written with, longest first
+# (国家药监局 is the usual short form of 国家药品监督管理局; 药监 of 药品监管). Normalising
+# them makes variants of one base one program: 国家药监局监管科学研究基地 and
+# 国家药品监管科学研究基地 are the same base.
+_AGENCY_FORMS = (
+    ("国家药品监督管理局", "国家药品监管"),
+    ("国家药监局", "国家药品监管"),
+    ("药品监督管理局", "药品监管"),
+    ("药品监督管理", "药品监管"),
+    ("药监局", "药品监管"),
+    ("药监", "药品监管"),
+)
+
+
+def program_name(name: str) -> str:
+    """Canonical name of a program: no spaces or quotes, regulators' names in one short
+    form, and a word the short form already says not repeated (…监管监管科学 → …监管科学)."""
+    out = normalize_name(name)
+    for written, canonical in _AGENCY_FORMS:
+        out = out.replace(written, canonical)
+    return re.sub(r"(.{2})\1", r"\1", out)
+
+
 def program_id(province_code: str | None, name: str) -> str:
-    return f"{province_code or 'unknown'}:{normalize_name(name)}"
+    return f"{province_code or 'unknown'}:{program_name(name)}"
 
 
 def reference_id(title: str | None, doc_number: str | None) -> str:
@@ -85,35 +155,44 @@ def _clean(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if v is not None and v != []}
 
 
-def _indicator_props(target: Target) -> dict[str, Any]:
-    """The canonical indicator (name from the vocabulary, not one province's wording)."""
+def _indicator_props(key: str) -> dict[str, Any]:
+    """The canonical indicator from the vocabulary (never one province's wording, which
+    is the Target's `indicator`): name, unit, what it measures and which way is better."""
     from policykg.ingest.vocab import indicator_by_key
 
-    known = indicator_by_key(target.indicator_key or "")
+    known = indicator_by_key(key)
     if known is None:
-        return {"name": target.indicator}
-    return _clean({"name": known.name, "name_en": known.name_en, "unit": known.unit})
+        return {"name": key}
+    return _clean({"name": known.name, "name_en": known.name_en, "unit": known.unit,
+                   "measure": known.measure, "direction": known.direction,
+                   "topics": list(known.topics)})  # fmt: skip
 
 
 def _responsible_rows(
     source: str, departments: list[DepartmentMention], dept_key: Callable[[str], str]
 ) -> list[dict[str, Any]]:
-    """RESPONSIBLE rows of a measure or a target, with role and the mention as written."""
+    """RESPONSIBLE rows of a measure or a target: the role, the mention as written and its
+    place in the list as written (`order`, 0 first: Chinese task lists put the lead first)."""
     return [
-        {"from": source, "to": dept_key(d.name), "props": {"role": d.role, "mention": d.mention}}
-        for d in departments
-    ]
+        {"from": source, "to": dept_key(d.name),
+         "props": {"role": d.role, "mention": d.mention, "order": i}}
+        for i, d in enumerate(departments)
+    ]  # fmt: skip
 
 
 def _topic_rows(source: str, topics: list[TopicMatch]) -> list[dict[str, Any]]:
     return [{"from": source, "to": t.key, "props": {"matched": t.matched}} for t in topics]
 
 
-def record_to_graph(record: ExtractionRecord) -> DocumentGraph:
+def record_to_graph(record: ExtractionRecord, original: str | None = None) -> DocumentGraph:
+    """Rows of one document. `original` is the file's text as read (before
+    normalization), which the source offsets of the record point into."""
     doc = record.document
     code = doc.province_code
     graph = DocumentGraph(doc.id, doc.content_hash, doc.extractor_version, doc.source, code)
     doc_props = doc.model_dump(exclude={"id"})
+    if original is not None:
+        doc_props["source_text"] = original  # the file as read: GET /source shows spans in it
     graph.nodes.append(NodeRows("Document", [{"key": doc.id, "props": _clean(doc_props)}]))
     if code:
         graph.rels.append(
@@ -124,9 +203,9 @@ def record_to_graph(record: ExtractionRecord) -> DocumentGraph:
     dept_rows, belongs, divisions = [], [], []
     for d in record.departments:
         did = department_id(code if d.level != "national" else None, d.name)
+        # the wording (d.mentions) is the document's: it goes on RESPONSIBLE.mention
         props = _clean({"name": d.name, "kind": d.kind, "level": d.level,
-                        "province_code": code if d.level != "national" else None,
-                        "mentions": sorted(set(d.mentions))})  # fmt: skip
+                        "province_code": code if d.level != "national" else None})  # fmt: skip
         dept_rows.append({"key": did, "props": props})
         if code and d.level != "national":
             belongs.append({"from": did, "to": code, "props": {}})
@@ -145,54 +224,66 @@ def record_to_graph(record: ExtractionRecord) -> DocumentGraph:
         mid = f"{doc.id}:{m.ordinal}"
         props = _clean(
             m.model_dump(
-                include={"ordinal", "section", "title", "text", "statement", "start", "end"}
+                include={"ordinal", "section", "title", "text", "statement", "start", "end",
+                         "source_start", "source_end"}
             )
-        )
+        )  # fmt: skip
         props["document_id"] = doc.id
+        props["commits"] = commits(m)
         measure_rows.append({"key": mid, "props": props})
         contains.append({"from": doc.id, "to": mid, "props": {}})
         responsible += _responsible_rows(mid, m.departments, dept_key)
         addresses += _topic_rows(mid, m.topics)
         for p in m.programs:
-            mentions.append({"from": mid, "to": program_id(code, p), "props": {}})
+            mentions.append({"from": mid, "to": program_id(code, p), "props": {"written": p}})
         for r in m.regions:
             cooperates.append({"from": mid, "to": r, "props": {}})
 
-    program_rows = [
-        {"key": program_id(code, p.name),
-         "props": _clean({"name": p.name, "kind": p.kind, "description": p.description, "province_code": code})}
-        for p in record.programs
-    ]  # fmt: skip
-    establishes = [{"from": doc.id, "to": r["key"], "props": {}} for r in program_rows]
+    # a Program node holds what its key determines; the document's wording and description
+    # of it are on its ESTABLISHES relationship
+    program_rows, establishes = {}, []
+    for p in record.programs:
+        pid = program_id(code, p.name)
+        program_rows.setdefault(pid, {"key": pid, "props": _clean(
+            {"name": program_name(p.name), "kind": p.kind, "province_code": code})})  # fmt: skip
+        establishes.append({"from": doc.id, "to": pid, "props": _clean(
+            {"written": p.name, "description": p.description, "start": p.start, "end": p.end,
+             "source_start": p.source_start, "source_end": p.source_end})})  # fmt: skip
 
     target_rows, sets, tracks, t_resp, t_addr, indicator_rows = [], [], [], [], [], {}
     for t in record.targets:
         tid = f"{doc.id}:{t.id}"
         props = _clean(t.model_dump(exclude={"id", "departments", "topics"}))
         props["document_id"] = doc.id
+        props["commits"] = commits(t)
         target_rows.append({"key": tid, "props": props})
         sets.append({"from": doc.id, "to": tid, "props": {}})
         if t.indicator_key:
             indicator_rows.setdefault(
-                t.indicator_key, {"key": t.indicator_key, "props": _indicator_props(t)}
+                t.indicator_key,
+                {"key": t.indicator_key, "props": _indicator_props(t.indicator_key)},
             )
             tracks.append({"from": tid, "to": t.indicator_key, "props": {}})
         t_resp += _responsible_rows(tid, t.departments, dept_key)
         t_addr += _topic_rows(tid, t.topics)
 
-    ref_rows, cites = [], []
+    ref_rows, cites, cited = [], [], set()
     for r in record.references:
         rid = reference_id(r.title, r.doc_number)
-        if rid:
-            ref_rows.append(
-                {"key": rid, "props": _clean({"title": r.title, "doc_number": r.doc_number})}
-            )
-            cites.append({"from": doc.id, "to": rid, "props": {}})
+        if rid and rid not in cited:  # the first citation of a document is its wording
+            cited.add(rid)
+            # keyed by its number, a reference's title is as each document writes it (CITES)
+            title = None if r.doc_number else r.title
+            scope = reference_scope(r.title, r.doc_number)
+            law = normalize_name(r.title or "") in law_titles()
+            ref_rows.append({"key": rid, "props": _clean(
+                {"title": title, "doc_number": r.doc_number, "scope": scope, "law": law})})  # fmt: skip
+            cites.append({"from": doc.id, "to": rid, "props": _clean({"title": r.title})})
 
     graph.nodes += [
         NodeRows("Department", dept_rows),
         NodeRows("Measure", measure_rows),
-        NodeRows("Program", program_rows),
+        NodeRows("Program", list(program_rows.values())),
         NodeRows("Indicator", list(indicator_rows.values())),
         NodeRows("Target", target_rows),
         NodeRows("Reference", ref_rows),
@@ -201,14 +292,14 @@ def record_to_graph(record: ExtractionRecord) -> DocumentGraph:
         RelRows("BELONGS_TO", "Department", "Province", belongs),
         RelRows("DIVISION_OF", "Department", "Department", divisions),
         RelRows("CONTAINS", "Document", "Measure", contains),
-        RelRows("RESPONSIBLE", "Measure", "Department", responsible, identity=("role",)),
+        RelRows("RESPONSIBLE", "Measure", "Department", responsible, identity=("order",)),
         RelRows("ADDRESSES", "Measure", "Topic", addresses),
         RelRows("MENTIONS", "Measure", "Program", mentions),
         RelRows("ESTABLISHES", "Document", "Program", establishes),
         RelRows("COOPERATES_IN", "Measure", "Region", cooperates),
         RelRows("SETS", "Document", "Target", sets),
         RelRows("TRACKS", "Target", "Indicator", tracks),
-        RelRows("RESPONSIBLE", "Target", "Department", t_resp, identity=("role",)),
+        RelRows("RESPONSIBLE", "Target", "Department", t_resp, identity=("order",)),
         RelRows("ADDRESSES", "Target", "Topic", t_addr),
         RelRows("CITES", "Document", "Reference", cites),
     ]

@@ -2,7 +2,7 @@
 
 The `neo4j-admin database import full` format: one nodes file per label with header
 `<key>:ID(<Label>)`, typed properties (`year:long`, `value:double`, `cumulative:boolean`,
-`mentions:string[]`) and `:LABEL`; one relationships file per type and pair of labels
+`topics:string[]`) and `:LABEL`; one relationships file per type and pair of labels
 with `:START_ID(<Label>)`, `:END_ID(<Label>)`, `:TYPE` and typed properties. Each label
 is its own ID space, so keys need only be unique within a label (as NODE_KEYS are).
 An `import.sh` and a README with the neo4j-admin command come with the files.

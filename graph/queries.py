@@ -24,10 +24,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from policykg.errors import InputError, NotFoundError
 from policykg.resources import queries_path
+
+if TYPE_CHECKING:
+    from policykg.graph.store import GraphStore
 
 TYPES = ("string", "int", "float", "bool", "list")
 ENUMS = ("topics", "provinces", "indicators", "regions", "statements", "roles", "bindings")
@@ -265,14 +268,24 @@ def get_query(name: str) -> NamedQuery:
     return queries[name]
 
 
+def run_named(
+    store: GraphStore, name: str, timeout_ms: int | None = None, **params: Any
+) -> list[dict[str, Any]]:
+    """Run a named query with checked parameters (defaults filled); rows as dicts."""
+    query = get_query(name)
+    bound = query.bind(params, enum_values)
+    return store.read(query.cypher, bound, timeout_ms=timeout_ms).records()
+
+
 def enum_values(name: str) -> list[str]:
-    """The allowed values of an enumerated parameter, from the vocabularies."""
-    from policykg.ingest import vocab
+    """The allowed values of an enumerated parameter: the record's Literals (one
+    definition, ingest/record.py) and the vocabularies."""
+    from policykg.ingest import record, vocab
 
     fixed = {
-        "statements": ["commitment", "background", "vision", "safeguard"],
-        "roles": ["lead", "support", "responsible"],
-        "bindings": ["binding", "expected"],
+        "statements": list(get_args(record.Statement)),
+        "roles": list(get_args(record.Role)),
+        "bindings": list(get_args(record.Binding)),
     }
     if name in fixed:
         return fixed[name]

@@ -34,6 +34,7 @@ from policykg.ingest.record import (
     Target,
 )
 from policykg.ingest.responsibility import Mention
+from policykg.ingest.source_spans import add_source_spans
 from policykg.ingest.structure import Block, parse_blocks
 from policykg.ingest.targets import targets_from_rows, unique_id
 from policykg.ingest.version import extractor_version
@@ -149,6 +150,7 @@ def extract_text(normalized: NormalizedText) -> ExtractionRecord:
     for enrich in ENRICHERS:
         enrich(ctx)
     record.departments = list(ctx.departments.values())
+    add_source_spans(record, normalized)
     return record
 
 

@@ -1,7 +1,9 @@
 """The ExtractionRecord: the seam between ingest/ and graph/.
 
 `policykg extract FILE --json` prints it, tests assert on it, the writer consumes it.
-Every offset (`start`, `end`) points into the normalized text of the document.
+Every offset (`start`, `end`) points into the normalized text of the document;
+`source_start`/`source_end` point into the original text as read from the file (its
+script and markup kept), so that a citation can be checked against the source.
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ class Measure(Strict):
     statement: Statement = "commitment"
     start: int
     end: int
+    source_start: int | None = None  # span in the original file's text
+    source_end: int | None = None
     departments: list[DepartmentMention] = Field(default_factory=list)
     topics: list[TopicMatch] = Field(default_factory=list)
     programs: list[str] = Field(default_factory=list)
@@ -98,6 +102,8 @@ class Target(Strict):
     text: str = ""  # the evidence sentence or table row
     start: int
     end: int
+    source_start: int | None = None  # span in the original file's text
+    source_end: int | None = None
     departments: list[DepartmentMention] = Field(default_factory=list)
     topics: list[TopicMatch] = Field(default_factory=list)
 
@@ -108,6 +114,8 @@ class Program(Strict):
     description: str | None = None
     start: int
     end: int
+    source_start: int | None = None  # span in the original file's text
+    source_end: int | None = None
 
 
 class Department(Strict):

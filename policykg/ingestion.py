@@ -13,6 +13,7 @@ from pathlib import Path
 
 from policykg.errors import InputError, PolicyKGError
 from policykg.graph.model import DocumentGraph, record_to_graph
+from policykg.graph.queries import run_named
 from policykg.graph.store import GraphStore
 from policykg.graph.writer import is_unchanged, load_reference_data, write_document
 from policykg.ingest.normalize import normalize
@@ -90,7 +91,8 @@ def _ingest_file(store: GraphStore, path: Path) -> str:
     )
     if is_unchanged(store, probe):
         return "unchanged"  # the costly extraction is skipped, not just the write
-    return write_document(store, record_to_graph(extract_text(normalized)))
+    record = extract_text(normalized)
+    return write_document(store, record_to_graph(record, original=normalized.source.text))
 
 
 def _reason(error: Exception, path: Path) -> str:
@@ -100,13 +102,16 @@ def _reason(error: Exception, path: Path) -> str:
 
 
 def store_is_empty(store: GraphStore) -> bool:
-    return not store.read("MATCH (d:Document) RETURN d.id LIMIT 1").rows
+    return graph_stats(store)["nodes"].get("Document", 0) == 0
 
 
 def graph_stats(store: GraphStore) -> dict[str, dict[str, int]]:
-    nodes = store.read("MATCH (n) RETURN labels(n)[0] AS label, count(n) AS n ORDER BY label")
-    rels = store.read("MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n ORDER BY type")
+    """Nodes per label and relationships per type (named queries `health_counts` and
+    `relationship_counts`)."""
+    rels: dict[str, int] = {}
+    for r in run_named(store, "relationship_counts"):
+        rels[r["type"]] = rels.get(r["type"], 0) + r["n"]
     return {
-        "nodes": {label: n for label, n in nodes.rows},
-        "relationships": {rtype: n for rtype, n in rels.rows},
+        "nodes": {r["label"]: r["n"] for r in run_named(store, "health_counts")},
+        "relationships": dict(sorted(rels.items())),
     }

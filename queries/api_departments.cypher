@@ -13,7 +13,12 @@ WITH dep, p, count(DISTINCT m) AS measures,
      count(DISTINCT CASE WHEN r.role = 'lead' THEN m.id END) AS lead,
      count(DISTINCT CASE WHEN r.role = 'support' THEN m.id END) AS support
 OPTIONAL MATCH (g:Target)-[:RESPONSIBLE]->(dep)
+WITH dep, p, measures, lead, support, count(DISTINCT g) AS targets
+// how statements write it: a property of each statement's relationship, not of the node
+OPTIONAL MATCH ()-[w:RESPONSIBLE]->(dep)
+WITH dep, p, measures, lead, support, targets, w.mention AS mention
+ORDER BY mention
 RETURN dep.id AS id, dep.name AS name, dep.kind AS kind, dep.level AS level,
-       p.name AS province, p.code AS code, dep.mentions AS mentions,
-       measures, lead, support, count(DISTINCT g) AS targets
+       p.name AS province, p.code AS code, collect(DISTINCT mention) AS mentions,
+       measures, lead, support, targets
 ORDER BY code, measures DESC, name

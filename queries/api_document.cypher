@@ -6,8 +6,9 @@ MATCH (d:Document)
 WHERE d.id = $document_id OR d.doc_number = $document_id
 WITH d LIMIT 1
 OPTIONAL MATCH (p:Province)-[:ISSUED]->(d)
-OPTIONAL MATCH (d)-[:CITES]->(r:Reference)
-WITH d, p, collect(DISTINCT {title: r.title, doc_number: r.doc_number}) AS refs
+OPTIONAL MATCH (d)-[c:CITES]->(r:Reference)
+WITH d, p, collect(DISTINCT {title: coalesce(c.title, r.title), doc_number: r.doc_number,
+                             scope: r.scope}) AS refs
 RETURN d.id AS id, d.title AS title, d.doc_number AS doc_number, d.issuer AS issuer,
        d.issued_date AS issued_date, d.published_date AS published_date, d.kind AS kind,
        d.period AS period, d.source AS source, d.script AS script, d.chars AS chars,

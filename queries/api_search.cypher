@@ -7,7 +7,8 @@ WHERE ($province IS NULL OR p.name = $province)
   AND any(term IN $terms WHERE m.text CONTAINS term)
 RETURN 'measure' AS kind, m.id AS id, m.title AS title, m.text AS text, m.section AS section,
        m.statement AS statement, p.name AS province, d.id AS document_id, d.title AS document,
-       d.doc_number AS doc_number, m.start AS start, m.end AS end
+       d.doc_number AS doc_number, m.start AS start, m.end AS end,
+       m.source_start AS source_start, m.source_end AS source_end
 LIMIT $cap
 UNION ALL
 MATCH (p:Province)-[:ISSUED]->(d:Document)-[:SETS]->(g:Target)
@@ -16,17 +17,16 @@ WHERE ($province IS NULL OR p.name = $province)
 RETURN 'target' AS kind, g.id AS id, g.indicator AS title,
        CASE WHEN coalesce(g.text, '') = '' THEN g.indicator + ' ' + g.value_text ELSE g.text END AS text,
        g.section AS section, g.binding AS statement, p.name AS province, d.id AS document_id,
-       d.title AS document, d.doc_number AS doc_number, g.start AS start, g.end AS end
+       d.title AS document, d.doc_number AS doc_number, g.start AS start, g.end AS end,
+       g.source_start AS source_start, g.source_end AS source_end
 LIMIT $cap
 UNION ALL
-MATCH (g:Program)
-OPTIONAL MATCH (p:Province {code: g.province_code})
-WITH g, p
+MATCH (p:Province)-[:ISSUED]->(d:Document)-[e:ESTABLISHES]->(g:Program)
 WHERE ($province IS NULL OR p.name = $province)
-  AND any(term IN $terms WHERE g.name CONTAINS term OR coalesce(g.description, '') CONTAINS term)
-OPTIONAL MATCH (d:Document)-[:ESTABLISHES]->(g)
-WITH g, p, collect(d)[0] AS d
-RETURN 'program' AS kind, g.id AS id, g.name AS title, coalesce(g.description, g.name) AS text,
+  AND any(term IN $terms WHERE g.name CONTAINS term OR coalesce(e.written, '') CONTAINS term
+                               OR coalesce(e.description, '') CONTAINS term)
+RETURN 'program' AS kind, g.id AS id, g.name AS title, coalesce(e.description, g.name) AS text,
        null AS section, g.kind AS statement, p.name AS province, d.id AS document_id,
-       d.title AS document, d.doc_number AS doc_number, null AS start, null AS end
+       d.title AS document, d.doc_number AS doc_number, e.start AS start, e.end AS end,
+       e.source_start AS source_start, e.source_end AS source_end
 LIMIT $cap

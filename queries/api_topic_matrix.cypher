@@ -1,13 +1,10 @@
 // name: api_topic_matrix
-// description: Province × topic counts for a heat map: commitment measures, other mentions (background, vision, safeguard) and targets; a topic's count includes its narrower topics
+// description: Province × topic counts for a heat map: committing measures and targets, commitment measures, other mentions (background, vision, safeguard) and indicators with a target (each once, however many years); a topic's count includes its narrower topics
 // params: none
 // example: {}
-MATCH (p:Province)-[:ISSUED]->(:Document)-[:CONTAINS]->(m:Measure)-[:ADDRESSES]->(:Topic)-[:BROADER*0..6]->(t:Topic)
+MATCH (p:Province)-[:ISSUED]->(:Document)-[:CONTAINS|SETS]->(x)-[:ADDRESSES]->(:Topic)-[:BROADER*0..6]->(t:Topic)
 RETURN p.code AS code, p.name AS province, t.key AS topic,
-       count(DISTINCT CASE WHEN m.statement = 'commitment' THEN m.id END) AS commitments,
-       count(DISTINCT CASE WHEN m.statement <> 'commitment' THEN m.id END) AS mentions,
-       0 AS targets
-UNION ALL
-MATCH (p:Province)-[:ISSUED]->(:Document)-[:SETS]->(g:Target)-[:ADDRESSES]->(:Topic)-[:BROADER*0..6]->(t:Topic)
-RETURN p.code AS code, p.name AS province, t.key AS topic,
-       0 AS commitments, 0 AS mentions, count(DISTINCT g) AS targets
+       count(DISTINCT CASE WHEN x.commits = true THEN x.id END) AS committing,
+       count(DISTINCT CASE WHEN x:Measure AND x.statement = 'commitment' THEN x.id END) AS commitments,
+       count(DISTINCT CASE WHEN x:Measure AND NOT x.commits = true THEN x.id END) AS mentions,
+       count(DISTINCT CASE WHEN x:Target THEN coalesce(x.indicator_key, x.indicator) END) AS targets

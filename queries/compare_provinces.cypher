@@ -8,14 +8,15 @@ WITH collect(DISTINCT p) AS compared
 WITH compared, size(compared) AS n
 UNWIND compared AS p
 MATCH (p)-[:ISSUED]->(d:Document)-[:CONTAINS|SETS]->(x)-[:ADDRESSES]->(t:Topic)
-WHERE x:Target OR x.statement = 'commitment'
+WHERE x.commits = true
 WITH n, t, p, x, d
 ORDER BY d.title, x.start
 WITH n, t, p,
      count(DISTINCT CASE WHEN x:Measure THEN x END) AS measures,
      collect(DISTINCT CASE WHEN x:Target THEN {
        indicator: x.indicator, value_text: x.value_text, unit: x.unit, year: x.year,
-       binding: x.binding, document: d.title, start: x.start, end: x.end} END) AS targets
+       binding: x.binding, document: d.title, document_id: d.id, start: x.start, end: x.end,
+       source_start: x.source_start, source_end: x.source_end} END) AS targets
 // programs that the province's commitment measures on this topic mention. A pattern
 // comprehension (an OPTIONAL MATCH here is several times slower on FalkorDB) anchored on
 // the topic; FalkorDB refuses a pattern predicate inside it, so the province's documents
@@ -23,7 +24,7 @@ WITH n, t, p,
 WITH n, t, p, measures, targets, [(p)-[:ISSUED]->(pd:Document) | pd.id] AS documents
 WITH n, t, p, measures, targets,
      [(t)<-[:ADDRESSES]-(pm:Measure)-[:MENTIONS]->(prog:Program)
-      WHERE pm.statement = 'commitment' AND pm.document_id IN documents | prog.name] AS mentioned
+      WHERE pm.commits = true AND pm.document_id IN documents | prog.name] AS mentioned
 WITH n, t, p, measures, targets,
      reduce(acc = [], name IN mentioned | CASE WHEN name IN acc THEN acc ELSE acc + [name] END)
        AS programs

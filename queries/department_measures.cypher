@@ -1,9 +1,9 @@
 // name: department_measures
-// description: What a department must do: the measures and targets of its province that name it (by its canonical name or any way it is written), with its role, the topics, the evidence text, document, section and span
+// description: What a department must do: the measures and targets of its province that name it (by its canonical name or as a statement writes it), with its role, the topics, the evidence text, document, section and span
 // params: province (string, required, enum: provinces), department (string, required), role (string, default null, enum: roles), statement (string, default null, enum: statements)
 // example: {"province": "上海市", "department": "市药品监管局"}
 MATCH (p:Province {name: $province})-[:ISSUED]->(d:Document)-[:CONTAINS|SETS]->(x)-[r:RESPONSIBLE]->(dep:Department)
-WHERE (dep.name = $department OR $department IN dep.mentions)
+WHERE (dep.name = $department OR r.mention = $department)
   AND ($role IS NULL OR r.role = $role)
   AND ($statement IS NULL OR x.statement = $statement OR (x:Target AND $statement = 'commitment'))
 OPTIONAL MATCH (x)-[:ADDRESSES]->(t:Topic)
@@ -13,5 +13,6 @@ RETURN dep.name AS department, dep.kind AS kind, r.role AS role, r.mention AS wr
        coalesce(x.statement, 'commitment') AS statement, topics,
        coalesce(x.text, x.indicator) AS text, x.value_text AS value_text, x.year AS year,
        d.title AS document, d.doc_number AS doc_number, x.section AS section,
-       x.start AS start, x.end AS end, x.id AS id
+       x.start AS start, x.end AS end, x.source_start AS source_start,
+       x.source_end AS source_end, x.id AS id, d.id AS document_id, r.order AS order
 ORDER BY document, start, role

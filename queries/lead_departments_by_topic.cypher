@@ -7,7 +7,7 @@ OPTIONAL MATCH (below:Topic)-[:BROADER*1..6]->(root)
 WITH root, collect(DISTINCT below.key) AS narrower
 WITH [root.key] + CASE WHEN $include_narrower THEN narrower ELSE [] END AS keys
 MATCH (p:Province)-[:ISSUED]->(d:Document)-[:CONTAINS|SETS]->(x)-[:ADDRESSES]->(t:Topic)
-WHERE t.key IN keys AND (x:Target OR x.statement = 'commitment')
+WHERE t.key IN keys AND x.commits = true
   AND ($province IS NULL OR p.name = $province)
 MATCH (x)-[r:RESPONSIBLE]->(dep:Department)
 WHERE $role IS NULL OR r.role = $role
@@ -22,7 +22,8 @@ WITH p, dep,
      count(DISTINCT CASE WHEN x:Target THEN x END) AS targets,
      collect({id: x.id, kind: CASE WHEN x:Target THEN 'target' ELSE 'measure' END, role: role,
               text: coalesce(x.text, x.indicator), section: x.section, document: d.title,
-              doc_number: d.doc_number, start: x.start, end: x.end}) AS evidence
+              doc_number: d.doc_number, document_id: d.id,
+              start: x.start, end: x.end, source_start: x.source_start, source_end: x.source_end}) AS evidence
 RETURN p.name AS province, dep.kind AS kind, dep.name AS department, dep.level AS level,
        lead, support, responsible, measures, targets, evidence
 ORDER BY province, kind, lead DESC, support DESC, responsible DESC, department

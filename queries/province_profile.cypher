@@ -38,8 +38,8 @@ RETURN p.name AS province, p.code AS code, p.kind AS kind,
          commitments: size([(d)-[:CONTAINS]->(dc:Measure) WHERE dc.statement = 'commitment' | dc]),
          targets: size([(d)-[:SETS]->(dt:Target) | dt])}] AS documents,
        topics, departments,
-       [(p)-[:ISSUED]->(pd:Document)-[:ESTABLISHES]->(prog:Program) | {
-         name: prog.name, kind: prog.kind, description: prog.description,
+       [(p)-[:ISSUED]->(pd:Document)-[pe:ESTABLISHES]->(prog:Program) | {
+         name: prog.name, written_as: pe.written, kind: prog.kind, description: pe.description,
          document: pd.title}] AS programs,
        [(p)-[:ISSUED]->(gd:Document)-[:SETS]->(g:Target) | {
          indicator: g.indicator,

@@ -1,63 +1,64 @@
 // name: provinces_by_topic
-// description: For each of the 34 provinces: does it commit to the topic (a commitment measure or a target addressing it or a narrower topic), only mention it in background, or stay silent — with its lead, supporting and responsible departments, its targets and the evidence sentences (document, number, section, span)
+// description: For each of the 34 provinces: does it commit to the topic (a commitment measure or a target addressing it or a narrower topic), only mention it in background, stay silent, or hold no documents at all — with the documents the status rests on, its departments, its targets and the evidence (document, section, span in the normalized and in the original text, departments in the order written)
 // params: topic (string, required, enum: topics), include_narrower (bool, default true)
 // example: {"topic": "udi"}
 //
-// status: commits = a commitment measure or a target addresses the topic; background = only
-// non-commitment measures (background, vision, safeguard) mention it; silent = nothing.
+// status: no_documents = the graph holds no document of the province (nothing can be said);
+// commits = a measure or target with `commits` (graph/model.py: commits) addresses the
+// topic; background = only other measures (background, vision, safeguard) mention it;
+// silent = the province's documents are in the graph and none addresses the topic.
 MATCH (root:Topic {key: $topic})
 OPTIONAL MATCH (below:Topic)-[:BROADER*1..6]->(root)
 WITH root, collect(DISTINCT below.key) AS narrower
 WITH [root.key] + CASE WHEN $include_narrower THEN narrower ELSE [] END AS keys
 MATCH (p:Province)
-// measures that address the topic, one row per measure (its topics and departments gathered)
-OPTIONAL MATCH (p)-[:ISSUED]->(d:Document)-[:CONTAINS]->(m:Measure)-[a:ADDRESSES]->(t:Topic)
+// the documents the status rests on
+OPTIONAL MATCH (p)-[:ISSUED]->(pd:Document)
+WITH keys, p, pd
+ORDER BY p.code, pd.issued_date, pd.id
+WITH keys, p, collect(CASE WHEN pd IS NOT NULL THEN {
+       document_id: pd.id, title: pd.title, doc_number: pd.doc_number, kind: pd.kind,
+       issued_date: pd.issued_date, period: pd.period} END) AS documents
+// measures and targets that address the topic, one row each
+OPTIONAL MATCH (p)-[:ISSUED]->(d:Document)-[:CONTAINS|SETS]->(x)-[a:ADDRESSES]->(t:Topic)
 WHERE t.key IN keys
-OPTIONAL MATCH (m)-[r:RESPONSIBLE]->(dep:Department)
-WITH p, keys, d, m,
-     collect(DISTINCT t.key) AS topics,
-     collect(DISTINCT a.matched) AS matched,
-     collect(DISTINCT CASE WHEN r.role = 'lead' THEN dep.name END) AS lead,
-     collect(DISTINCT CASE WHEN r.role = 'support' THEN dep.name END) AS support,
-     collect(DISTINCT CASE WHEN r.role = 'responsible' THEN dep.name END) AS responsible
-ORDER BY p.code, d.title, m.start
-WITH p, keys,
-     collect(CASE WHEN m.statement = 'commitment' THEN {
-       measure: m.id, text: m.text, section: m.section, document: d.title,
-       doc_number: d.doc_number, start: m.start, end: m.end, topics: topics, matched: matched,
-       lead: lead, support: support, responsible: responsible} END) AS evidence,
-     collect(CASE WHEN m.statement <> 'commitment' THEN {
-       measure: m.id, statement: m.statement, text: m.text, section: m.section,
-       document: d.title, doc_number: d.doc_number, start: m.start, end: m.end,
-       topics: topics, matched: matched} END) AS background
-// targets that address the topic
-OPTIONAL MATCH (p)-[:ISSUED]->(td:Document)-[:SETS]->(g:Target)-[:ADDRESSES]->(gt:Topic)
-WHERE gt.key IN keys
-OPTIONAL MATCH (g)-[:TRACKS]->(i:Indicator)
-WITH p, keys, evidence, background, td, g, i
-ORDER BY p.code, g.indicator, g.year
-WITH p, keys, evidence, background,
-     collect(DISTINCT CASE WHEN g IS NOT NULL THEN {
-       target: g.id, indicator: g.indicator, indicator_key: i.key, value: g.value,
-       value_text: g.value_text, comparator: g.comparator, unit: g.unit, year: g.year,
-       baseline: g.baseline, baseline_year: g.baseline_year, binding: g.binding,
-       text: g.text, section: g.section, document: td.title, doc_number: td.doc_number,
-       start: g.start, end: g.end} END) AS targets
-// departments named for committing measures and targets on the topic
-OPTIONAL MATCH (p)-[:ISSUED]->(:Document)-[:CONTAINS|SETS]->(x)-[:ADDRESSES]->(xt:Topic),
-               (x)-[xr:RESPONSIBLE]->(xd:Department)
-WHERE xt.key IN keys AND (x:Target OR x.statement = 'commitment')
-WITH p, evidence, background, targets,
-     collect(DISTINCT CASE WHEN xr.role = 'lead' THEN xd.name END) AS lead_departments,
-     collect(DISTINCT CASE WHEN xr.role = 'support' THEN xd.name END) AS support_departments,
-     collect(DISTINCT CASE WHEN xr.role = 'responsible' THEN xd.name END) AS responsible_departments
-WITH p, evidence, background, targets, lead_departments, support_departments,
-     responsible_departments,
-     CASE WHEN size(evidence) > 0 OR size(targets) > 0 THEN 'commits'
+WITH p, documents, d, x, collect(DISTINCT t.key) AS topics, collect(DISTINCT a.matched) AS matched
+// its departments, in the order the statement writes them
+OPTIONAL MATCH (x)-[r:RESPONSIBLE]->(dep:Department)
+WITH p, documents, d, x, topics, matched, r, dep
+ORDER BY r.order
+WITH p, documents, d, x, topics, matched,
+     collect(CASE WHEN dep IS NOT NULL THEN {
+       id: dep.id, name: dep.name, kind: dep.kind, level: dep.level, role: r.role,
+       mention: r.mention, order: r.order} END) AS departments
+OPTIONAL MATCH (x)-[:TRACKS]->(i:Indicator)
+WITH p, documents, d, x, topics, matched, departments, i
+ORDER BY p.code, d.issued_date, d.id, x.start
+WITH p, documents, collect(CASE WHEN x IS NOT NULL THEN {
+       kind: CASE WHEN x:Target THEN 'target' ELSE 'measure' END, id: x.id,
+       commits: x.commits, statement: x.statement, text: x.text, section: x.section,
+       title: x.title, document_id: d.id, document: d.title, doc_number: d.doc_number,
+       document_kind: d.kind, issued_date: d.issued_date, start: x.start, end: x.end,
+       source_start: x.source_start, source_end: x.source_end, topics: topics,
+       matched: matched, departments: departments, indicator: x.indicator,
+       indicator_key: i.key, indicator_unit: i.unit, value: x.value,
+       value_text: x.value_text, comparator: x.comparator, unit: x.unit, year: x.year,
+       baseline: x.baseline, baseline_year: x.baseline_year, binding: x.binding,
+       cumulative: x.cumulative} END) AS items
+WITH p, documents,
+     [e IN items WHERE e.kind = 'measure' AND e.commits = true] AS evidence,
+     [e IN items WHERE e.kind = 'measure' AND NOT e.commits = true] AS background,
+     [e IN items WHERE e.kind = 'target'] AS targets,
+     [e IN items WHERE e.commits = true] AS committing
+WITH p, documents, evidence, background, targets, committing,
+     CASE WHEN size(documents) = 0 THEN 'no_documents'
+          WHEN size(committing) > 0 THEN 'commits'
           WHEN size(background) > 0 THEN 'background'
           ELSE 'silent' END AS status
-RETURN p.name AS province, p.code AS code, status,
+RETURN p.name AS province, p.code AS code, status, documents,
        size(evidence) AS measures, size(targets) AS target_count,
-       lead_departments, support_departments, responsible_departments,
+       reduce(acc = [], e IN committing | acc + [n IN [x IN e.departments WHERE x.role = 'lead' | x.name] WHERE NOT n IN acc]) AS lead_departments,
+       reduce(acc = [], e IN committing | acc + [n IN [x IN e.departments WHERE x.role = 'support' | x.name] WHERE NOT n IN acc]) AS support_departments,
+       reduce(acc = [], e IN committing | acc + [n IN [x IN e.departments WHERE x.role = 'responsible' | x.name] WHERE NOT n IN acc]) AS responsible_departments,
        targets, evidence, background
-ORDER BY CASE status WHEN 'commits' THEN 0 WHEN 'background' THEN 1 ELSE 2 END, code
+ORDER BY CASE status WHEN 'commits' THEN 0 WHEN 'background' THEN 1 WHEN 'silent' THEN 2 ELSE 3 END, code

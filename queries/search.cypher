@@ -21,13 +21,13 @@ WITH needle, measure_hits, collect(CASE WHEN g IS NOT NULL THEN {
        kind: 'target', id: g.id, province: p.name, statement: 'commitment',
        text: coalesce(g.text, g.indicator), section: g.section, document: d.title,
        doc_number: d.doc_number, start: g.start, end: g.end} END) AS target_hits
-OPTIONAL MATCH (p:Province)-[:ISSUED]->(d:Document)-[:ESTABLISHES]->(prog:Program)
+OPTIONAL MATCH (p:Province)-[:ISSUED]->(d:Document)-[e:ESTABLISHES]->(prog:Program)
 WHERE ($province IS NULL OR p.name = $province) AND $statement IS NULL
-  AND (toLower(prog.name) CONTAINS needle OR toLower(prog.description) CONTAINS needle)
+  AND (toLower(prog.name) CONTAINS needle OR toLower(coalesce(e.description, '')) CONTAINS needle)
 WITH measure_hits, target_hits, collect(CASE WHEN prog IS NOT NULL THEN {
        kind: 'program', id: prog.id, province: p.name, statement: null,
-       text: coalesce(prog.description, prog.name), section: null, document: d.title,
-       doc_number: d.doc_number, start: null, end: null} END) AS program_hits
+       text: coalesce(e.description, prog.name), section: null, document: d.title,
+       doc_number: d.doc_number, start: e.start, end: e.end} END) AS program_hits
 UNWIND measure_hits + target_hits + program_hits AS hit
 RETURN hit.kind AS kind, hit.province AS province, hit.document AS document,
        hit.doc_number AS doc_number, hit.section AS section, hit.statement AS statement,

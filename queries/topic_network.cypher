@@ -9,7 +9,7 @@ OPTIONAL MATCH (below:Topic)-[:BROADER*1..6]->(root)
 WITH root, collect(DISTINCT below.key) AS narrower
 WITH [root.key] + CASE WHEN $include_narrower THEN narrower ELSE [] END AS keys
 MATCH commitment = (p:Province)-[:ISSUED]->(:Document)-[:CONTAINS|SETS]->(x)-[:ADDRESSES]->(t:Topic)
-WHERE t.key IN keys AND (x:Target OR x.statement = 'commitment')
+WHERE t.key IN keys AND x.commits = true
   AND ($provinces IS NULL OR p.name IN $provinces)
 OPTIONAL MATCH responsible = (x)-[:RESPONSIBLE]->(:Department)
 RETURN p.name AS province, commitment, responsible

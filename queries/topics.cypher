@@ -15,7 +15,7 @@ WITH t.key AS key,
      count(DISTINCT CASE WHEN x:Measure AND x.statement <> 'commitment' THEN x END)
        AS other_mentions,
      count(DISTINCT CASE WHEN x:Target THEN x END) AS targets,
-     collect(DISTINCT CASE WHEN x:Target OR x.statement = 'commitment' THEN p.name END)
+     collect(DISTINCT CASE WHEN x.commits = true THEN p.name END)
        AS committed_by
 WITH collect({key: key, commitments: commitments, other_mentions: other_mentions,
               targets: targets, committed_by: committed_by}) AS counted

@@ -187,7 +187,12 @@ def respond(
     if csv_rows is None:
         csv_rows = [flat(r.model_dump()) for r in getattr(payload, "rows", [])]
     rows = list(csv_rows)
-    return Response(to_csv(rows, _row_fields(payload)), media_type="text/csv; charset=utf-8")
+    text = to_csv(rows, _row_fields(payload))
+    # Excel on Chinese Windows reads a CSV without a byte-order mark as GBK: `?bom=1` adds
+    # one (off by default, so that scripts reading the CSV get no stray first character).
+    if request.query_params.get("bom", "").lower() in ("1", "true", "yes"):
+        text = "\ufeff" + text
+    return Response(text, media_type="text/csv; charset=utf-8")
 
 
 def _row_fields(payload: BaseModel) -> list[str]:
@@ -202,7 +207,10 @@ def cell(value: Any) -> Any:
     """One CSV cell: lists of names joined with '; ', departments as name(role), else JSON."""
     if value is None:
         return ""
+    if isinstance(value, BaseModel):
+        value = value.model_dump()
     if isinstance(value, list):
+        value = [v.model_dump() if isinstance(v, BaseModel) else v for v in value]
         if all(isinstance(v, str | int | float) for v in value):
             return "; ".join(str(v) for v in value)
         if all(isinstance(v, dict) and "name" in v for v in value):

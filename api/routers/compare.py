@@ -19,7 +19,13 @@ from policykg.api.routers.common import (
     tabular,
 )
 from policykg.api.routers.common import run as run_query
-from policykg.api.routers.topics import matrix_counts, status_of, taxonomy, topic_provinces
+from policykg.api.routers.topics import (
+    matrix_counts,
+    status_of,
+    target_row,
+    taxonomy,
+    topic_provinces,
+)
 from pydantic import BaseModel, Field
 
 from policykg.errors import InputError
@@ -101,28 +107,31 @@ def compare(
     counts = matrix_counts(store, settings)
     topics = taxonomy()
     summary = {r["name"]: r for r in run_query(store, settings, "api_provinces")}
+    with_docs = {n for n in names if summary.get(n, {}).get("documents")}
 
+    # who commits to what: the named query compare_provinces (the one comparison)
+    compared = run_query(store, settings, "compare_provinces", provinces=names)
     committed: dict[str, set[str]] = defaultdict(set)
-    keys = set()
-    for (prov, key), c in counts.items():
-        if prov in names:
-            keys.add(key)
-            if c["commitments"] or c["targets"]:
-                committed[prov].add(key)
+    for r in compared:
+        for prov in r["committed_by"] or []:
+            committed[prov].add(r["topic"])
+    keys = {key for (prov, key) in counts if prov in names}
     rows = []
     for key in sorted(keys, key=lambda k: (-sum(k in committed[n] for n in names), k)):
         cells = []
         for n in names:
-            c = counts.get((n, key), {"commitments": 0, "mentions": 0, "targets": 0})
+            c = counts.get(
+                (n, key), {"committing": 0, "commitments": 0, "mentions": 0, "targets": 0}
+            )
             cells.append(CompareCell(province=n, commitments=c["commitments"], mentions=c["mentions"],
                                      targets=c["targets"],
-                                     status=status_of(c["commitments"], c["mentions"], c["targets"])))  # fmt: skip
+                                     status=status_of(int(key in committed[n]), c["mentions"], n in with_docs)))  # fmt: skip
         who = [n for n in names if key in committed[n]]
         rows.append(CompareTopic(topic=key, name_zh=topics[key].name_zh if key in topics else None,
                                  shared=len(who) == len(names), committing=who, cells=cells))  # fmt: skip
     shared = [r.topic for r in rows if r.shared]
 
-    targets = [TargetRow(**t) for t in run_query(store, settings, "api_targets")
+    targets = [target_row(t) for t in run_query(store, settings, "api_targets")
                if t["province"] in names and t["indicator_key"]]  # fmt: skip
     by_indicator: dict[str, list[TargetRow]] = defaultdict(list)
     for t in targets:

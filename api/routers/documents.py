@@ -12,7 +12,6 @@ from policykg.api.models import (
     Documents,
     MeasureRow,
     OutlineEntry,
-    TargetRow,
 )
 from policykg.api.routers.common import (
     AppSettings,
@@ -25,6 +24,7 @@ from policykg.api.routers.common import (
     tabular,
 )
 from policykg.api.routers.common import run as run_query
+from policykg.api.routers.topics import target_row
 
 from policykg.errors import InputError, NotFoundError
 
@@ -79,6 +79,6 @@ def document(
     return DocumentDetail(
         **found[0],
         outline=[OutlineEntry(**o) for o in outline],
-        measures=[MeasureRow(**m) for m in measures],
-        targets=[TargetRow(**t) for t in targets],
+        measures=[MeasureRow(**m, id=m["measure"]) for m in measures],
+        targets=[target_row(t) for t in targets],
     )

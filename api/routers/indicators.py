@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from policykg.api.models import (
-    DepartmentRef,
     Indicators,
     IndicatorSummary,
     IndicatorTargets,
@@ -58,17 +57,16 @@ def indicator_summaries(store: GraphStore, settings: Settings) -> list[Indicator
 
 def from_targets_by_indicator(r: dict[str, Any]) -> TargetRow:
     """A row of the named query `targets_by_indicator` as a TargetRow."""
-    deps = [DepartmentRef(name=n, role=role) for role in ("lead", "support", "responsible")
-            for n in r.get(f"{role}_departments") or []]  # fmt: skip
     fields = {k: v for k, v in r.items() if k in TargetRow.model_fields and k != "indicator"}
     return TargetRow(**fields, id=r["target"], indicator=r.get("written_as") or r["indicator"],
-                     text=r.get("evidence"), departments=deps)  # fmt: skip
+                     text=r.get("evidence") or "")  # fmt: skip
 
 
 def target_csv(rows: list[TargetRow]) -> list[dict[str, Any]]:
     out = []
     for t in rows:
         row = t.model_dump(exclude={"departments"})
+        row["departments"] = t.departments  # in the order written, each name(role)
         for role in ("lead", "support", "responsible"):
             row[role] = [d.name for d in t.departments if d.role == role]
         out.append(row)
@@ -137,6 +135,8 @@ def list_targets(
         records = [r for r in records if keys & set(r["topics"] or [])]
     if unmatched:
         records = [r for r in records if not r["indicator_key"]]
-    rows = [TargetRow(**r) for r in records]
+    rows = [
+        TargetRow(**{k: v for k, v in r.items() if k in TargetRow.model_fields}) for r in records
+    ]
     payload = Targets(rows=page.cut(rows), count=len(rows), limit=page.limit, offset=page.offset)
     return respond(request, format, payload, target_csv(payload.rows))

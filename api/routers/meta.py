@@ -27,7 +27,7 @@ class Stats(BaseModel):
 
 @router.get("/health", response_model=Health)
 def health(store: Annotated[GraphStore, Depends(get_store)]) -> Health:
-    docs = store.read("MATCH (d:Document) RETURN count(d)").rows[0][0]
+    docs = graph_stats(store)["nodes"].get("Document", 0)
     return Health(status="ok", backend=store.backend, documents=docs)
 
 

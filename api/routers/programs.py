@@ -19,6 +19,7 @@ from policykg.api.routers.common import (
     to_simplified,
 )
 from policykg.api.routers.common import run as run_query
+from policykg.api.routers.topics import evidence
 
 from policykg.errors import InputError
 
@@ -48,6 +49,11 @@ def list_programs(
         needle = to_simplified((q or "").strip()).casefold()
         records = [r for r in records
                    if needle in f"{r['program']} {r.get('description') or ''}".casefold()]  # fmt: skip
-    rows = [ProgramRow(**r, name=r["program"]) for r in records]
+    rows = [
+        ProgramRow(**{**r, "evidence": evidence(r["evidence"], id=r["evidence"]["measure"],
+                                                province=r["province"]) if r["evidence"] else None},
+                   name=r["program"])
+        for r in records
+    ]  # fmt: skip
     payload = Programs(rows=page.cut(rows), count=len(rows), limit=page.limit, offset=page.offset)
     return respond(request, format, payload)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from policykg.api.models import ERRORS, ProvinceProfile, Provinces, ProvinceSummary, TopicCount
+from policykg.api.models import (
+    ERRORS,
+    Coverage,
+    CoverageRow,
+    ProvinceProfile,
+    Provinces,
+    ProvinceSummary,
+    TopicCount,
+)
 from policykg.api.routers.common import (
     AppSettings,
     Format,
@@ -47,3 +55,23 @@ def province_profile(name: str, store: Store, settings: AppSettings) -> Province
         departments=r["departments"] or [], programs=r["programs"] or [],
         targets=r["targets"] or [],
     )  # fmt: skip
+
+
+@tabular(router, "/coverage", Coverage)
+def coverage(request: Request, store: Store, settings: AppSettings, page: Pages,
+             format: Format = None) -> Any:  # fmt: skip
+    """What the graph covers: for each of the 34 provinces its documents (kind, dates, plan period).
+
+    Every answer about a province rests on these documents; a province without any is
+    `no_documents` in every topic answer, never `silent`. `.csv` gives one line per document
+    (one line with no document for a province without).
+    """
+    rows = [CoverageRow(**r) for r in run_query(store, settings, "coverage", province=None)]
+    payload = Coverage(rows=page.cut(rows), count=len(rows), limit=page.limit, offset=page.offset,
+                       provinces_with_documents=sum(1 for r in rows if r.document_count))  # fmt: skip
+    lines = [
+        {"province": r.province, "code": r.code, "document_count": r.document_count,
+         **(d.model_dump() if d else {})}
+        for r in payload.rows for d in (r.documents or [None])
+    ]  # fmt: skip
+    return respond(request, format, payload, lines)

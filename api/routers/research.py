@@ -13,10 +13,11 @@ from policykg.api.routers import (
     programs,
     provinces,
     search,
+    source,
     topics,
 )
 
 router = APIRouter()
 for module in (page, provinces, topics, indicators, compare, departments, programs, documents,
-               search, cypher):  # fmt: skip
+               search, source, cypher):  # fmt: skip
     router.include_router(module.router)

@@ -13,10 +13,10 @@ import html
 import logging
 import re
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from policykg.api.models import Page
+from policykg.api.models import Evidence, Page
 from policykg.api.routers.common import (
     AppSettings,
     Format,
@@ -49,24 +49,14 @@ class Highlight(BaseModel):
     term: str
 
 
-class SearchHit(BaseModel):
-    kind: Literal["measure", "target", "program"]
-    id: str
+class SearchHit(Evidence):
+    """A hit: the evidence model (document, section, spans, source link) with its score."""
+
     score: float = Field(
         description="Higher is better: share of the query matched, whole query, occurrences, how early"
     )
-    title: str | None = None
-    text: str
     highlighted: str = Field(description="`text`, HTML-escaped, matches in <mark>…</mark>")
     highlights: list[Highlight]
-    section: str | None = None
-    statement: str | None = None
-    province: str | None = None
-    document_id: str | None = None
-    document: str | None = None
-    doc_number: str | None = None
-    start: int | None = None
-    end: int | None = None
 
 
 class SearchResult(Page):
@@ -155,8 +145,7 @@ def rank(row: dict[str, Any], terms: list[str], phrase: str) -> SearchHit | None
         last = b
     pieces.append(html.escape(text[last:]))
     return SearchHit(
-        **{k: row.get(k) for k in ("kind", "id", "title", "section", "statement", "province",
-                                   "document_id", "document", "doc_number", "start", "end")},
+        **{k: v for k, v in row.items() if k in Evidence.model_fields and k != "text"},
         text=text, score=round(score, 4), highlighted="".join(pieces),
         highlights=[Highlight(start=a, end=b, term=t) for a, b, t in merged],
     )  # fmt: skip

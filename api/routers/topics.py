@@ -1,7 +1,9 @@
 """Topics: the taxonomy with counts, every province's stance on one topic, the heat map.
 
-A province *commits* to a topic through a commitment measure or a target (DESIGN.md);
-only background, vision or safeguard sentences make it `background`; else `silent`.
+A province *commits* to a topic through a measure or target whose `commits` is true (the
+rule's one home: graph/model.py `commits`); only background, vision or safeguard sentences
+make it `background`; documents in the graph and none on the topic: `silent`; no document
+of the province in the graph: `no_documents`.
 """
 
 from __future__ import annotations
@@ -12,12 +14,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from policykg.api.models import (
-    DepartmentRef,
+    CoveredDocument,
     Evidence,
     Matrix,
     MatrixCell,
     Status,
     TargetRow,
+    Timeline,
+    TimelineRow,
+    TopicGroup,
     TopicInfo,
     TopicProvinceRow,
     TopicProvinces,
@@ -43,11 +48,15 @@ from policykg.settings import Settings
 
 router = APIRouter(tags=["topics"])
 
-STATUS_ORDER = {"commits": 0, "background": 1, "silent": 2}
+STATUS_ORDER = {"commits": 0, "background": 1, "silent": 2, "no_documents": 3}
 
 
-def status_of(commitments: int, mentions: int, targets: int) -> Status:
-    if commitments or targets:
+def status_of(committing: int, mentions: int, has_documents: bool = True) -> Status:
+    """A province's stance on a topic from what addresses it (committing = measures and
+    targets whose `commits` is true, graph/model.py: commits)."""
+    if not has_documents:
+        return "no_documents"
+    if committing:
         return "commits"
     return "background" if mentions else "silent"
 
@@ -69,83 +78,83 @@ def taxonomy() -> dict[str, TopicInfo]:
 
 
 def matrix_counts(store: GraphStore, settings: Settings) -> dict[tuple[str, str], dict[str, Any]]:
-    """(province, topic) → {code, commitments, mentions, targets}; narrower topics rolled up."""
-    out: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in run_query(store, settings, "api_topic_matrix"):
-        c = out.setdefault((r["province"], r["topic"]),
-                           {"code": r["code"], "commitments": 0, "mentions": 0, "targets": 0})  # fmt: skip
-        for k in ("commitments", "mentions", "targets"):
-            c[k] += r[k] or 0
-    return out
+    """(province, topic) → {code, committing, commitments, mentions, targets}; narrower
+    topics rolled up; `targets` counts indicators, each once however many years."""
+    keys = ("committing", "commitments", "mentions", "targets")
+    return {
+        (r["province"], r["topic"]): {"code": r["code"], **{k: r[k] or 0 for k in keys}}
+        for r in run_query(store, settings, "api_topic_matrix")
+    }
 
 
-def _departments(item: dict[str, Any]) -> list[DepartmentRef]:
-    return [DepartmentRef(name=n, role=role) for role in ("lead", "support", "responsible")
-            for n in item.get(role) or []]  # fmt: skip
+def provinces_with_documents(store: GraphStore, settings: Settings) -> set[str]:
+    return {r["province"] for r in run_query(store, settings, "coverage") if r["document_count"]}
 
 
-def _evidence(item: dict[str, Any], statement: str | None) -> Evidence:
-    return Evidence(
-        measure_id=item["measure"], statement=item.get("statement") or statement,
-        text=item.get("text") or "", section=item.get("section"), document=item.get("document"),
-        doc_number=item.get("doc_number"), start=item.get("start"), end=item.get("end"),
-        topics=item.get("topics") or [], matched=item.get("matched") or [],
-        departments=_departments(item),
-    )  # fmt: skip
+def evidence(item: dict[str, Any], **extra: Any) -> Evidence:
+    """An evidence item of a named query (its keys are the Evidence fields)."""
+    fields = {k: v for k, v in {**item, **extra}.items() if k in Evidence.model_fields}
+    return Evidence(**fields)
 
 
-def _target(item: dict[str, Any], province: str, code: str) -> TargetRow:
-    return TargetRow(**{**item, "id": item.get("target") or "", "province": province, "code": code})
+def target_row(item: dict[str, Any], **extra: Any) -> TargetRow:
+    fields = {k: v for k, v in {**item, **extra}.items() if k in TargetRow.model_fields}
+    return TargetRow(**fields)
 
 
 def topic_provinces(
     store: GraphStore, settings: Settings, key: str, include_narrower: bool = True
 ) -> tuple[TopicInfo, list[TopicProvinceRow]]:
-    """One row for each of the 34 provinces (named query `provinces_by_topic`): status,
-    departments, targets and the sentences, commitments first."""
+    """One row for each of the 34 provinces (named query `provinces_by_topic`): status and
+    the documents it rests on, departments, targets and the sentences, commitments first."""
     info = taxonomy().get(key) or TopicInfo(key=key)
     rows = []
     for r in run_query(store, settings, "provinces_by_topic", topic=key,
                        include_narrower=include_narrower):  # fmt: skip
         committed, other = r["evidence"] or [], r["background"] or []
         lead, support = r["lead_departments"] or [], r["support_departments"] or []
+        where = {"province": r["province"]}
         rows.append(TopicProvinceRow(
             province=r["province"], code=r["code"], status=r["status"],
+            documents=[CoveredDocument(**d) for d in r["documents"] or []],
             commitments=len(committed), mentions=len(other),
             lead_departments=lead, support_departments=support,
             other_departments=[n for n in r["responsible_departments"] or []
                                if n not in lead and n not in support],
-            targets=[_target(t, r["province"], r["code"]) for t in r["targets"] or []],
-            evidence=[_evidence(e, "commitment") for e in committed]
-            + [_evidence(e, None) for e in other],
+            targets=[target_row(t, code=r["code"], **where) for t in r["targets"] or []],
+            evidence=[evidence(e, **where) for e in committed + other],
         ))  # fmt: skip
     rows.sort(key=lambda r: (STATUS_ORDER[r.status], r.code))
     return info, rows
 
 
+def _documents_cell(docs: list[CoveredDocument]) -> str:
+    return "; ".join(f"{d.title or d.document_id} ({d.kind or '?'}, {d.issued_date or d.period or '?'})"
+                     for d in docs)  # fmt: skip
+
+
 def evidence_csv(rows: list[TopicProvinceRow], topic: str) -> list[dict[str, Any]]:
-    """Long (tidy) form: one line per sentence and per target; one line for a silent province."""
+    """Long (tidy) form: one line per sentence and per target; one line for a province with
+    none, saying which documents its status rests on."""
     out = []
     for r in rows:
-        base = {"topic": topic, "province": r.province, "code": r.code, "status": r.status}
+        base = {"topic": topic, "province": r.province, "code": r.code, "status": r.status,
+                "province_documents": _documents_cell(r.documents)}  # fmt: skip
         items: list[dict[str, Any]] = []
-        for e in r.evidence:
-            items.append({"kind": "measure", "statement": e.statement, "text": e.text,
-                          "section": e.section, "document": e.document, "doc_number": e.doc_number,
-                          "start": e.start, "end": e.end, **_roles(e.departments)})  # fmt: skip
-        for t in r.targets:
-            items.append({"kind": "target", "statement": t.binding, "text": t.text or t.indicator,
-                          "section": t.section, "document": t.document, "doc_number": t.doc_number,
-                          "start": t.start, "end": t.end, **_roles(t.departments),
-                          "indicator": t.indicator, "indicator_key": t.indicator_key,
-                          "value_text": t.value_text, "unit": t.unit, "year": t.year})  # fmt: skip
+        for e in [*r.evidence, *r.targets]:
+            line = {"kind": e.kind, "statement": e.statement, "text": e.text,
+                    "section": e.section, "document_id": e.document_id, "document": e.document,
+                    "doc_number": e.doc_number, "document_kind": e.document_kind,
+                    "issued_date": e.issued_date, "start": e.start, "end": e.end,
+                    "source_start": e.source_start, "source_end": e.source_end,
+                    "source_url": e.source_url, "departments": e.departments}  # fmt: skip
+            if isinstance(e, TargetRow):
+                line |= {"statement": e.binding, "indicator": e.indicator,
+                         "indicator_key": e.indicator_key, "value_text": e.value_text,
+                         "unit": e.unit, "year": e.year}  # fmt: skip
+            items.append(line)
         out += [{**base, **i} for i in items] or [{**base, "kind": ""}]
     return out
-
-
-def _roles(departments: list[DepartmentRef]) -> dict[str, list[str]]:
-    return {role: [d.name for d in departments if d.role == role]
-            for role in ("lead", "support", "responsible")}  # fmt: skip
 
 
 @tabular(router, "/topics", Topics)
@@ -180,7 +189,7 @@ def provinces_for_topic(
     ] = None,
     format: Format = None,
 ) -> Any:
-    """Every province's stance on a topic: commits / background / silent, who leads, targets, the sentences.
+    """Every province's stance on a topic: commits / background / silent / no_documents, who leads, targets, the sentences.
 
     One GET answers "which provinces commit to UDI traceability, who leads it, with what
     target — show me the sentence"; `.csv` gives one line per sentence and per target.
@@ -200,25 +209,53 @@ def provinces_for_topic(
     return respond(request, format, payload, evidence_csv(payload.rows, topic.key))
 
 
+def topic_groups(keys: list[str]) -> list[TopicGroup]:
+    """Columns grouped under their broadest topic (udi under traceability), groups in the
+    order their first column comes; a topic with several broader topics goes under the first."""
+    topics = taxonomy()
+
+    def root(key: str, seen: frozenset[str] = frozenset()) -> str:
+        broader = (
+            [b for b in topics[key].broader if b in topics and b not in seen]
+            if key in topics
+            else []
+        )
+        return root(broader[0], seen | {key}) if broader else key
+
+    groups: dict[str, list[str]] = {}
+    for k in keys:
+        groups.setdefault(root(k), []).append(k)
+    out = []
+    for g, members in groups.items():
+        members.sort(key=lambda k: (k != g, keys.index(k)))
+        info = topics.get(g) or TopicInfo(key=g)
+        out.append(TopicGroup(key=g, name_zh=info.name_zh, name_en=info.name_en, topics=members))
+    return out
+
+
 def build_matrix(store: GraphStore, settings: Settings, all_topics: bool = False) -> Matrix:
     counts = matrix_counts(store, settings)
     topics = taxonomy()
-    with_docs = {r["name"] for r in run_query(store, settings, "api_provinces") if r["documents"]}
+    with_docs = provinces_with_documents(store, settings)
     provinces = sorted(vocab.provinces(), key=lambda p: (p.name not in with_docs, p.code))
     committing: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for (_, topic), c in counts.items():
-        committing[topic] += bool(c["commitments"] or c["targets"])
-        total[topic] += c["commitments"] + c["targets"]
+        committing[topic] += bool(c["committing"])
+        total[topic] += c["committing"]
     keys = [k for k in topics if all_topics or committing[k]]
     keys.sort(key=lambda k: (-committing[k], -total[k], k))
+    groups = topic_groups(keys)
+    keys = [k for g in groups for k in g.topics]
     cells = [
         MatrixCell(province=p, topic=t, commitments=c["commitments"], mentions=c["mentions"],
-                   targets=c["targets"], status=status_of(c["commitments"], c["mentions"], c["targets"]))
+                   targets=c["targets"], status=status_of(c["committing"], c["mentions"], p in with_docs))
         for (p, t), c in sorted(counts.items(), key=lambda kv: (kv[1]["code"], kv[0][1]))
         if t in keys
     ]  # fmt: skip
-    return Matrix(provinces=[p.name for p in provinces], topics=[topics[k] for k in keys],
+    return Matrix(provinces=[p.name for p in provinces],
+                  without_documents=[p.name for p in provinces if p.name not in with_docs],
+                  topics=[topics[k] for k in keys], groups=groups,
                   cells=cells, count=len(cells), limit=len(cells), offset=0)  # fmt: skip
 
 
@@ -238,3 +275,48 @@ def matrix(
     m.count, m.limit, m.offset = len(m.cells), page.limit, page.offset
     m.cells = page.cut(m.cells)
     return respond(request, format, m, [c.model_dump() for c in m.cells])
+
+
+def timeline_csv(rows: list[TimelineRow], topic: str) -> list[dict[str, Any]]:
+    return [
+        {"topic": topic, "province": r.province, "code": r.code,
+         "first_committed": r.first_committed, "document_id": r.document_id,
+         "document": r.document, "doc_number": r.doc_number, "document_kind": r.document_kind,
+         "period": r.period, "items": r.items,
+         "follows": "; ".join(f"{f.title or ''}{f'（{f.doc_number}）' if f.doc_number else ''}"
+                              for f in r.follows),
+         "laws": r.laws, "documents_committing": r.documents_committing}
+        for r in rows
+    ]  # fmt: skip
+
+
+@tabular(router, "/topics/{key}/timeline", Timeline)
+def topic_timeline(
+    key: str,
+    request: Request,
+    store: Store,
+    settings: AppSettings,
+    page: Pages,
+    include_narrower: Annotated[bool, Query(description="Count narrower topics too")] = True,
+    format: Format = None,
+) -> Any:
+    """When each province first committed to a topic, in what kind of document, following which national document.
+
+    Named query `topic_timeline`: the issued date of each province's earliest committing
+    document (a commitment measure or a target on the topic), its kind, the national policy
+    documents it cites, then its later committing documents. Earliest first; `.csv` gives
+    one line per province.
+    """
+    topic = resolve_topic(key)
+    rows = [TimelineRow(**r) for r in run_query(store, settings, "topic_timeline",
+                                                topic=topic.key, include_narrower=include_narrower)]  # fmt: skip
+    with_docs = provinces_with_documents(store, settings)
+    committed = {r.province for r in rows}
+    names = [p.name for p in sorted(vocab.provinces(), key=lambda p: p.code)]
+    payload = Timeline(
+        topic=taxonomy().get(topic.key) or TopicInfo(key=topic.key), include_narrower=include_narrower,
+        not_committed=[n for n in names if n in with_docs and n not in committed],
+        without_documents=[n for n in names if n not in with_docs],
+        rows=page.cut(rows), count=len(rows), limit=page.limit, offset=page.offset,
+    )  # fmt: skip
+    return respond(request, format, payload, timeline_csv(payload.rows, topic.key))

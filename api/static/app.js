@@ -4,7 +4,8 @@
 
 const $ = (sel) => document.querySelector(sel);
 const PALETTE = ["#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];
-const STATUS = { commits: "承诺", background: "仅背景提及", silent: "未提及" };
+const STATUS = { commits: "承诺", background: "仅背景提及", silent: "未提及", no_documents: "无文件" };
+const ROLE = { lead: "牵头", support: "配合", responsible: "负责" };
 const KIND = { measure: "措施", target: "目标", program: "项目" };
 const BINDING = { binding: "约束性", expected: "预期性" };
 
@@ -108,9 +109,15 @@ function renderMatrix() {
   const byKey = new Map(cells.map((c) => [`${c.province}|${c.topic}`, c]));
   const max = Math.max(1, ...cells.map((c) => c.commitments + c.targets));
 
-  const head = el("tr", {}, el("th", { class: "prov corner", text: "省份 \\ 主题" }));
+  // topics grouped under their broadest topic: one header cell per group, then the topics
+  const groupRow = el("tr", { class: "groups" }, el("th", { class: "prov corner", rowspan: "2", text: "省份 \\ 主题" }));
+  for (const g of matrixData.groups || []) {
+    groupRow.append(el("th", { class: "group", colspan: String(g.topics.length), "data-group": g.key,
+      title: `${g.name_zh || g.key} · ${g.name_en || ""}` }, shorten(g.name_zh || g.key, 2 + 4 * g.topics.length)));
+  }
+  const head = el("tr", {});
   for (const t of topics) {
-    head.append(el("th", { class: "topic", title: `${t.name_zh} · ${t.name_en} (${t.key})` },
+    head.append(el("th", { class: "topic", "data-topic": t.key, title: `${t.name_zh} · ${t.name_en} (${t.key})` },
       el("span", { text: shorten(t.name_zh || t.key, 11) })));
   }
   const body = el("tbody");
@@ -131,16 +138,19 @@ function renderMatrix() {
       } else if (c && c.status === "background") {
         td.classList.add("bg");
         td.title = `${p} · ${t.name_zh}：仅在背景/愿景中提及 ${c.mentions} 处`;
+      } else if (!docs) {
+        td.classList.add("nodocs");
+        td.title = `${p}：图中没有该省的文件，无法判断`;
       } else {
         td.classList.add("silent");
-        td.title = `${p} · ${t.name_zh}：未提及`;
+        td.title = `${p} · ${t.name_zh}：已导入的 ${docs} 份文件均未提及`;
       }
       if (c) td.addEventListener("click", () => showEvidence(p, t, td));
       tr.append(td);
     }
     body.append(tr);
   }
-  wrap.replaceChildren(el("table", { class: "matrix" }, el("thead", {}, head), body));
+  wrap.replaceChildren(el("table", { class: "matrix" }, el("thead", {}, groupRow, head), body));
   renderCards(topics, cells);
 }
 
@@ -175,12 +185,25 @@ async function showEvidence(province, topic, td) {
   }
 }
 
+// The original file with the span highlighted (GET /source), in a new tab.
+function sourceLink(e) {
+  if (!e.source_url) return null;
+  return el("a", { class: "srclink", href: e.source_url, target: "_blank", rel: "noopener",
+    title: `原文件字符 ${e.source_start}–${e.source_end}`, text: "查看原文" });
+}
+
 function evidenceView(row, topic, url) {
   const out = [
     el("h3", { text: `${row.province} · ${topic.name_zh || topic.key}` }),
     el("div", {}, el("span", { class: `badge ${row.status}`, text: STATUS[row.status] }),
       el("small", { text: `${row.commitments} 条承诺 · ${row.targets.length} 个目标 · ${row.mentions} 处其他提及` })),
   ];
+  if (row.documents.length) {
+    out.push(el("div", { class: "docs" }, el("b", { text: "依据文件：" }),
+      row.documents.map((d) => `${d.title || d.document_id}（${d.kind || "?"}，${d.issued_date || d.period || "日期不详"}）`).join("；")));
+  } else {
+    out.push(el("p", { class: "hint", text: "图中没有该省的文件：无法判断是否提及。" }));
+  }
   const deps = [["牵头", row.lead_departments], ["配合", row.support_departments],
                 ["责任单位", row.other_departments]].filter(([, v]) => v.length);
   for (const [label, names] of deps) {
@@ -191,16 +214,75 @@ function evidenceView(row, topic, url) {
     out.push(el("div", { class: "tg" },
       t.binding ? el("span", { class: `badge ${t.binding}`, text: BINDING[t.binding] || t.binding }) : null,
       el("b", { text: t.indicator }), `：${val}${t.year ? `（${t.year}年）` : ""}`,
-      el("div", { class: "src", text: `${t.document || ""}${t.section ? " › " + t.section : ""}` })));
+      el("div", { class: "src" }, `${t.document || ""}${t.section ? " › " + t.section : ""} `, sourceLink(t))));
   }
   for (const e of row.evidence) {
     const where = [e.document, e.doc_number, e.section].filter(Boolean).join(" › ");
     out.push(el("div", { class: `ev ${e.statement === "commitment" ? "" : "other"}` },
       el("div", { class: "text", html: markWords(e.text, e.matched) }),
-      el("div", { class: "src", text: `${where} · 字符 ${e.start}–${e.end}${e.statement === "commitment" ? "" : " · " + e.statement}` })));
+      e.departments.length ? el("div", { class: "deps written", text: "部门（按原文顺序）：" +
+        e.departments.map((d) => `${d.mention || d.name}（${ROLE[d.role] || d.role}）`).join("、") }) : null,
+      el("div", { class: "src" }, `${where} · 字符 ${e.start}–${e.end}${e.statement === "commitment" ? "" : " · " + e.statement} `,
+        sourceLink(e))));
   }
   out.push(el("p", { class: "hint" }, "数据：", el("a", { href: url, text: "JSON" }), " · ",
     el("a", { href: url.replace("/provinces?", "/provinces.csv?"), text: "CSV" })));
+  return out;
+}
+
+// ------------------------------------------------------------------ timeline
+
+function fillTimelineTopics() {
+  const select = $("#timeline-topic");
+  const topics = matrixData?.topics || [];
+  select.replaceChildren(...topics.map((t) => el("option", { value: t.key, text: `${t.name_zh || t.key}（${t.key}）` })));
+  if (topics.some((t) => t.key === "udi")) select.value = "udi";
+  select.addEventListener("change", () => loadTimeline(select.value));
+  if (select.value) loadTimeline(select.value);
+  else $("#timeline").replaceChildren(el("p", { class: "placeholder", text: "还没有主题承诺。" }));
+}
+
+async function loadTimeline(key) {
+  const box = $("#timeline");
+  box.replaceChildren(el("p", { class: "loading", text: "加载中…" }));
+  try {
+    const data = await api(`/topics/${encodeURIComponent(key)}/timeline`);
+    box.replaceChildren(...timelineView(data));
+  } catch (err) {
+    box.replaceChildren(el("p", { class: "error", text: `出错了：${err.message}` }));
+  }
+}
+
+function timelineView(data) {
+  const rows = data.rows;
+  if (!rows.length) return [el("p", { class: "placeholder", text: "没有省份承诺这一主题。" })];
+  const years = rows.flatMap((r) => r.documents.map((d) => d.issued_date).filter(Boolean))
+    .map((d) => Number(d.slice(0, 4)));
+  const lo = Math.min(...years, new Date().getFullYear()) , hi = Math.max(...years, lo) + 1;
+  const pos = (date) => `${(100 * (Number(date.slice(0, 4)) + (Number(date.slice(5, 7)) - 1) / 12 - lo) / (hi - lo)).toFixed(1)}%`;
+  const axis = el("div", { class: "tl-axis" });
+  for (let y = lo; y <= hi; y++) axis.append(el("span", { style: `left:${(100 * (y - lo) / (hi - lo)).toFixed(1)}%`, text: y }));
+  const list = el("ol", { class: "timeline" });
+  for (const r of rows) {
+    const track = el("div", { class: "tl-track" });
+    for (const d of r.documents) {
+      if (!d.issued_date) continue;
+      track.append(el("i", { class: d.document_id === r.document_id ? "first" : "later", style: `left:${pos(d.issued_date)}`,
+        title: `${d.issued_date} ${d.title || ""}（${d.kind || "?"}）` }));
+    }
+    const follows = r.follows.map((f) => f.doc_number || f.title).join("、");
+    list.append(el("li", { "data-province": r.province },
+      el("b", { class: "tl-prov", text: r.province }),
+      el("span", { class: "tl-date", text: r.first_committed || "日期不详" }),
+      track,
+      el("div", { class: "tl-doc", text: `${r.document_kind || "文件"}：${r.document || r.document_id}` +
+        (follows ? ` ← 依据 ${follows}` : "") + (r.documents_committing > 1 ? `（此后 ${r.documents_committing - 1} 份）` : "") })));
+  }
+  const out = [axis, list];
+  if (data.not_committed.length) out.push(el("p", { class: "hint", text: `有文件但未承诺：${data.not_committed.join("、")}` }));
+  out.push(el("p", { class: "hint" }, `无文件的省份 ${data.without_documents.length} 个不计入。数据：`,
+    el("a", { href: `/topics/${encodeURIComponent(data.topic.key)}/timeline`, text: "JSON" }), " · ",
+    el("a", { href: `/topics/${encodeURIComponent(data.topic.key)}/timeline.csv`, text: "CSV" })));
   return out;
 }
 
@@ -276,7 +358,7 @@ async function runSearch(ev) {
     $("#search-summary").textContent = `“${data.q}”${conv}：${data.count} 条结果，检索词 ${data.terms.join(" / ")}`;
     list.replaceChildren(...data.rows.map((h) => el("li", {},
       el("div", { class: "meta" }, el("span", { class: "badge kind", text: KIND[h.kind] || h.kind }),
-        [h.province, h.document, h.section].filter(Boolean).join(" › ")),
+        [h.province, h.document, h.section].filter(Boolean).join(" › "), " ", sourceLink(h)),
       el("div", { class: "snippet", html: snippet(h) }))));
   } catch (err) {
     $("#search-summary").textContent = `出错了：${err.message}`;
@@ -292,6 +374,7 @@ async function main() {
   try {
     await loadStats();
     await Promise.all([loadMatrix(), loadIndicators()]);
+    fillTimelineTopics();
   } catch (err) {
     $("#matrix-wrap").replaceChildren(el("p", { class: "error", text: `无法加载数据：${err.message}` }));
   }

@@ -35,7 +35,8 @@ def test_udi_which_provinces_commit_who_leads_what_target_which_sentence(api: Te
     rows = body["rows"]
     assert body["count"] == 34 and len(rows) == 34
     assert sorted(r["province"] for r in rows) == sorted(PROVINCES)  # full names, each once
-    assert {r["status"] for r in rows} <= {"commits", "background", "silent"}
+    assert {r["status"] for r in rows} <= {"commits", "background", "silent", "no_documents"}
+    assert all(r["documents"] for r in rows if r["status"] != "no_documents")
     committing = {r["province"] for r in rows if r["status"] == "commits"}
     assert committing == {"上海市", "浙江省"}
     assert set(body["committing"]) == committing
@@ -236,11 +237,13 @@ def test_departments_and_their_measures(api: TestClient):
     assert ":" in dep["id"] and dep["measures"] > 0
     encoded = ok(api.get(f"/departments/{quote(dep['id'], safe='')}/measures"))
     raw = ok(api.get(f"/departments/{dep['id']}/measures"))
-    assert encoded["count"] == raw["count"] == dep["measures"]
+    # the measures and the targets that name it
+    assert encoded["count"] == raw["count"] == dep["measures"] + dep["targets"]
+    assert sum(r["kind"] == "measure" for r in encoded["rows"]) == dep["measures"]
     assert encoded["department"]["id"] == dep["id"]
     assert all(r["text"] and r["roles"] for r in encoded["rows"])
     lines = read_csv(api.get(f"/departments/{quote(dep['id'], safe='')}/measures.csv"))
-    assert len(lines) == dep["measures"]
+    assert len(lines) == dep["measures"] + dep["targets"]
     assert api.get("/departments/310000:没有这个部门/measures").status_code == 404
     kinds = ok(api.get("/departments", params={"kind": "drug_regulator"}))
     assert {d["kind"] for d in kinds["rows"]} == {"drug_regulator"}

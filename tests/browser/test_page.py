@@ -134,3 +134,82 @@ def test_matrix_click_indicators_and_traditional_search(server: str, browser) ->
 
     assert not problems, problems
     page.close()
+
+
+def test_timeline_grouped_matrix_and_original_text(server: str, browser) -> None:
+    """Issue 13.9 and 13.5 on the page: the diffusion timeline next to the matrix, the
+    matrix's topics grouped under their broader topic, provinces without documents not
+    drawn as silent, and each evidence item's link to its span in the original file."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1440, "height": 1100}, locale="zh-CN")
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.goto(server + "/")
+    page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+
+    # the timeline of UDI: 上海市 first (2022-06-02, 实施意见, following 国办发〔2021〕16号)
+    page.wait_for_selector("#timeline ol.timeline li", timeout=15_000)
+    assert page.locator("#timeline-topic").input_value() == "udi"
+    items = page.locator("#timeline ol.timeline li")
+    first = items.first
+    assert first.get_attribute("data-province") == "上海市"
+    assert "2022-06-02" in first.inner_text() and "实施意见" in first.inner_text()
+    assert "国办发〔2021〕16号" in first.inner_text()
+    assert first.locator(".tl-track i.first").count() == 1
+    assert {items.nth(i).get_attribute("data-province") for i in range(items.count())} == {
+        "上海市",
+        "浙江省",
+    }
+    # another topic on demand
+    page.select_option("#timeline-topic", "pharmacovigilance")
+    page.wait_for_function(
+        "document.querySelector('#timeline-topic').value === 'pharmacovigilance' && "
+        "document.querySelectorAll('#timeline ol.timeline li').length > 0"
+    )
+    page.select_option("#timeline-topic", "udi")
+    page.wait_for_selector("#timeline ol.timeline li[data-province='上海市']")
+
+    # the matrix groups topics: UDI sits under 追溯 (traceability) in the group row
+    groups = page.locator("table.matrix tr.groups th.group")
+    assert groups.count() >= 2
+    trace = page.locator("table.matrix tr.groups th.group[data-group='traceability']")
+    assert trace.count() == 1
+    keys = page.locator("table.matrix thead th.topic").evaluate_all(
+        "ns => ns.map(n => n.dataset.topic)"
+    )
+    start = sum(
+        int(groups.nth(i).get_attribute("colspan"))
+        for i in range(groups.count())
+        if groups.nth(i).get_attribute("data-group") != "traceability"
+        and groups.nth(i).evaluate("(n) => n.cellIndex") < trace.evaluate("(n) => n.cellIndex")
+    )
+    span = int(trace.get_attribute("colspan"))
+    assert "udi" in keys[start : start + span] and keys[start] == "traceability"
+
+    # provinces without documents are not drawn as silent
+    page.check("#all-provinces")
+    assert page.locator('td.cell[data-province="北京市"].nodocs').count() > 0
+    assert page.locator('td.cell[data-province="北京市"].silent').count() == 0
+    page.uncheck("#all-provinces")
+
+    # evidence: departments in the written order, and the link to the original text
+    page.locator('td.cell[data-province="上海市"][data-topic="udi"]').click()
+    page.wait_for_selector("#evidence .ev a.srclink", timeout=15_000)
+    assert "依据文件" in page.locator("#evidence .docs").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "comparison_page_timeline.png"), full_page=True)
+    link = page.locator("#evidence .ev a.srclink").first
+    href = link.get_attribute("href")
+    assert href.startswith("/source?") and href.endswith("#span")
+    source = browser.new_page(viewport={"width": 1200, "height": 900}, locale="zh-CN")
+    source.goto(server + href)
+    mark = source.locator("mark#span")
+    assert mark.count() == 1 and "唯一标识" in mark.inner_text()
+    assert mark.evaluate(
+        "(n) => { const r = n.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"
+    )
+    source.screenshot(path=str(ARTIFACTS / "source_span.png"))
+    source.close()
+
+    assert not problems, problems
+    page.close()

@@ -86,8 +86,8 @@ def test_networkx_graph_has_the_store_counts(seeded_store, seeds_graph):
     shanghai = seeds_graph.nodes["Province:310000"]
     assert shanghai["label"] == "Province" and shanghai["name"] == "上海市"
     assert all(n.startswith(d["label"] + ":") for n, d in seeds_graph.nodes(data=True))
-    dept = next(d for _, d in seeds_graph.nodes(data=True) if d["label"] == "Department")
-    assert isinstance(dept["mentions"], list) and dept["mentions"]
+    indicator = next(d for _, d in seeds_graph.nodes(data=True) if d["label"] == "Indicator")
+    assert isinstance(indicator["topics"], list) and indicator["topics"]
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
@@ -108,12 +108,12 @@ def test_file_formats_read_back_with_the_store_counts(seeded_store, seeds_graph,
 def test_graphml_and_gexf_say_which_attributes_are_json(seeds_graph, tmp_path):
     write_export(seeds_graph, "graphml", tmp_path / "g.graphml")
     g = nx.read_graphml(tmp_path / "g.graphml")
-    assert "mentions" in g.graph["json_encoded"].split(",")
-    dept = next(d for _, d in g.nodes(data=True) if d["label"] == "Department")
-    assert isinstance(json.loads(dept["mentions"]), list)
+    assert "topics" in g.graph["json_encoded"].split(",")
+    indicator = next(d for _, d in g.nodes(data=True) if d["label"] == "Indicator")
+    assert isinstance(json.loads(indicator["topics"]), list)
     write_export(seeds_graph, "gexf", tmp_path / "g.gexf")
     x = nx.read_gexf(tmp_path / "g.gexf")
-    assert "mentions" in x.graph["description"] and "prop_start" in str(x.graph["description"])
+    assert "topics" in x.graph["description"] and "prop_start" in str(x.graph["description"])
     measure = next(d for _, d in x.nodes(data=True) if d["node_label"] == "Measure")
     assert isinstance(measure["prop_start"], int) and measure["prop_id"]
     assert x.graph["mode"] == "static"  # start/end offsets were not taken for time spells
@@ -126,7 +126,8 @@ def test_neo4j_csv_rows_match_the_store(seeded_store, seeds_graph, tmp_path):
     assert {p.name for p in written} == set(files)
     _check_neo4j_files(files, stats)
     header = _csv_rows(files["nodes_Department.csv"])[0]
-    assert "mentions:string[]" in header and header[0] == "id:ID(Department)"
+    assert header[0] == "id:ID(Department)"
+    assert "topics:string[]" in _csv_rows(files["nodes_Indicator.csv"])[0]
     target = _csv_rows(files["nodes_Target.csv"])[0]
     assert {"year:long", "value:double", "cumulative:boolean"} <= set(target)
     assert "neo4j-admin database import full" in files["import.sh"]

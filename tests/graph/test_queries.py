@@ -95,8 +95,10 @@ def check_provinces_by_topic(s: Seeds) -> None:
     status = {r["province"]: r["status"] for r in rows}
     assert {p for p, st in status.items() if st == "commits"} == {"上海市", "浙江省"}
     assert {p for p, st in status.items() if st == "background"} == {"重庆市"}
-    assert sum(st == "silent" for st in status.values()) == 31
-    ranks = [{"commits": 0, "background": 1, "silent": 2}[r["status"]] for r in rows]
+    # no seed province is silent on UDI; the 31 without documents cannot be called silent
+    assert sum(st == "no_documents" for st in status.values()) == 31
+    ranks = [{"commits": 0, "background": 1, "silent": 2, "no_documents": 3}[r["status"]]
+             for r in rows]  # fmt: skip
     assert ranks == sorted(ranks)
     rows = by(rows, "province")
 
@@ -107,7 +109,11 @@ def check_provinces_by_topic(s: Seeds) -> None:
     assert "深化医疗器械唯一标识应用" in item["text"]
     assert item["doc_number"] == "沪府办发〔2022〕9号" and item["section"]
     assert "udi" in item["topics"] and item["matched"]
-    assert any("药品监督管理局" in d for d in item["responsible"])
+    assert any("药品监督管理局" in d["name"] and d["id"] and d["kind"] for d in item["departments"])
+    assert item["document_id"] and item["source_start"] is not None
+    # the status rests on the province's documents, named with kind and date
+    assert {d["document_id"] for d in sh["documents"]} >= {item["document_id"]}
+    assert all(d["kind"] for d in sh["documents"])
     assert any("药品监督管理局" in d for d in sh["responsible_departments"])
     for e in sh["evidence"]:
         s.assert_span(e["document"], e["start"], e["end"], e["text"])
@@ -130,9 +136,47 @@ def check_provinces_by_topic(s: Seeds) -> None:
     for b in cq["background"]:
         s.assert_span(b["document"], b["start"], b["end"], b["text"])
 
-    silent = rows["北京市"]
-    assert silent["status"] == "silent" and silent["lead_departments"] == []
-    assert silent["evidence"] == silent["background"] == silent["targets"] == []
+    nothing = rows["北京市"]  # no document of 北京 in the graph: no_documents, never silent
+    assert nothing["status"] == "no_documents" and nothing["documents"] == []
+    assert nothing["lead_departments"] == []
+    assert nothing["evidence"] == nothing["background"] == nothing["targets"] == []
+
+
+@checks("coverage")
+def check_coverage(s: Seeds) -> None:
+    rows = by(s.run("coverage"), "province")
+    assert len(rows) == 34
+    assert rows["北京市"]["document_count"] == 0 and rows["北京市"]["documents"] == []
+    sh = rows["上海市"]
+    assert sh["document_count"] == len(sh["documents"]) >= 2
+    assert "实施意见" in sh["kinds"] and "2022" in sh["years"]
+    assert "2021-2025" in rows["浙江省"]["periods"]
+    dates = [d["issued_date"] for d in sh["documents"] if d["issued_date"]]
+    assert dates == sorted(dates)
+    assert sum(r["document_count"] for r in rows.values()) == len(s.run("documents"))
+    [only] = s.run("coverage", province="重庆市")
+    assert only["province"] == "重庆市" and only["document_count"] >= 1
+
+
+@checks("topic_timeline")
+def check_topic_timeline(s: Seeds) -> None:
+    rows = s.run("topic_timeline", topic="udi")
+    status = by(s.run("provinces_by_topic", topic="udi"), "province")
+    # exactly the committing provinces, each once
+    assert {r["province"] for r in rows} == {
+        p for p, r in status.items() if r["status"] == "commits"
+    }
+    sh = by(rows, "province")["上海市"]
+    # the earliest committing document: its issued date, kind, and the national document it cites
+    dated = [d for d in sh["documents"] if d["issued_date"]]
+    assert sh["first_committed"] == min(d["issued_date"] for d in dated)
+    assert sh["document_kind"] == "实施意见" and sh["doc_number"] == "沪府办发〔2022〕9号"
+    assert any(f["doc_number"] == "国办发〔2021〕16号" for f in sh["follows"])
+    firsts = [r["first_committed"] or "9999" for r in rows]
+    assert firsts == sorted(firsts)
+    for r in rows:
+        assert r["documents_committing"] == len(r["documents"]) >= 1
+        assert all(x["items"] >= 1 for x in r["documents"])
 
 
 @checks("provinces_by_topic")
@@ -289,8 +333,8 @@ def check_province_profile(s: Seeds) -> None:
     assert "1000以上" in {
         t["value_text"] for t in zj["targets"] if t["indicator"] == "药品不良反应报告数"
     }
-    for named in ("中药传承创新工程", "稽查执法“雄鹰”工程"):
-        assert any(named in p["name"] for p in zj["programs"]), named
+    for named in ("中药传承创新工程", "稽查执法“雄鹰”工程"):  # as the document writes them
+        assert any(named in p["written_as"] for p in zj["programs"]), named
     counts = [(t["commitments"], t["targets"]) for t in zj["topics"]]
     assert counts == sorted(counts, reverse=True)
     [bj] = s.run("province_profile", province="北京市")
@@ -334,7 +378,7 @@ def check_department_measures(s: Seeds) -> None:
 @checks("programs_by_province")
 def check_programs_by_province(s: Seeds) -> None:
     rows = s.run("programs_by_province", province="浙江省")
-    names = {r["program"] for r in rows}
+    names = {w for r in rows for w in r["written_as"]}
     for named in ("中药传承创新工程", "稽查执法“雄鹰”工程", "“黑匣子”工程"):  # as 003 names them
         assert any(named in n for n in names), named
     assert all(r["province"] == "浙江省" and r["documents"] == [ZJ_PLAN] for r in rows)
@@ -533,7 +577,9 @@ def tiny(dataset_store) -> Iterator[Run]:
 def _statuses(run: Run, **params: Any) -> dict[str, str]:
     rows = run("provinces_by_topic", **params)
     assert len(rows) == 34
-    return {r["province"]: r["status"] for r in rows if r["status"] != "silent"}
+    return {
+        r["province"]: r["status"] for r in rows if r["status"] not in ("silent", "no_documents")
+    }
 
 
 def test_status_logic_on_a_hand_built_graph(tiny: Run) -> None:
@@ -543,6 +589,14 @@ def test_status_logic_on_a_hand_built_graph(tiny: Run) -> None:
     }  # fmt: skip
     assert _statuses(tiny, topic="traceability", include_narrower=False) == {"福建省": "commits"}
     assert _statuses(tiny, topic="drug_traceability") == {"广东省": "commits"}
+    # silent: the province's documents are in the graph and none addresses the topic;
+    # a province without documents is no_documents, never silent
+    every = {
+        r["province"]: r["status"] for r in tiny("provinces_by_topic", topic="drug_traceability")
+    }
+    assert {p for p, st in every.items() if st == "silent"} == {"江苏省", "安徽省", "福建省"}
+    assert every["北京市"] == "no_documents"
+    assert sum(st == "no_documents" for st in every.values()) == 30
     [ah] = [r for r in tiny("provinces_by_topic", topic="udi") if r["province"] == "安徽省"]
     assert ah["measures"] == 0 and [t["value_text"] for t in ah["targets"]] == ["100%"]
 
