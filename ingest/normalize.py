@@ -128,7 +128,7 @@ def _split_lines(buf: Mapped) -> list[_Line]:
 
 
 def normalize(src: SourceText) -> NormalizedText:
-    warnings: list[str] = []
+    warnings: list[str] = list(src.warnings)
     buf = Mapped(src.text, list(range(len(src.text))))
     buf = buf.sub(re.compile(r"\r\n?"), "\n")
     front_matter, buf = split_front_matter(buf, warnings)

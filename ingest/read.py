@@ -14,6 +14,9 @@ sources, and now and then as UTF-16 exported from Word. Decoding order:
 
 Anything that decodes to control characters or rare-character soup is refused with an
 `InputError` naming the file.
+
+PDF, Word (.docx, .doc, .wps, .rtf) and OFD files are recognised by their bytes and read by
+ingest/readers into the same text form; images and other binaries are named, not decoded.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from typing import Literal
 import charset_normalizer
 
 from policykg.errors import InputError
+from policykg.ingest.readers import CONTAINER_SUFFIXES, read_container, sniff
 
 Format = Literal["text", "markdown", "html"]
 
@@ -39,7 +43,7 @@ _SUFFIX_FORMATS: dict[str, Format] = {
     ".html": "html",
     ".htm": "html",
 }
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_SUFFIX_FORMATS)
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_SUFFIX_FORMATS) | frozenset(CONTAINER_SUFFIXES)
 
 # Python codec name -> the name we report.
 _CANDIDATES: dict[str, str] = {
@@ -63,8 +67,10 @@ _HTML_SNIFF = re.compile(
 class SourceText:
     path: str
     text: str
-    encoding: str
+    encoding: str  # "" for a container (PDF, Word, OFD), whose text is Unicode already
     format: Format
+    container: str | None = None  # "pdf", "docx", "doc", "wps", "rtf", "ofd"; None: a text file
+    warnings: tuple[str, ...] = ()  # what the reader could not read (pages without text)
 
 
 @lru_cache(maxsize=1)
@@ -226,30 +232,50 @@ def sniff_format(text: str, suffix: str) -> Format:
     return fmt
 
 
-def read_source(path: str | Path) -> SourceText:
-    """Read and decode one document file."""
+def read_source(path: str | Path, *, max_bytes: int | None = None) -> SourceText:
+    """Read one document file: a text file decoded, a container read to text.
+    max_bytes: files larger than this are refused before they are read."""
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file; check the path")
+    try:
+        st = p.stat()
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file; check the path") from exc
+    except OSError as exc:  # a symlink loop (ELOOP), a name too long…
+        raise InputError(f"{path}: cannot open ({exc.strerror}); check the path") from exc
     if p.is_dir():
         raise InputError(f"{path}: is a directory; give a document file")
+    if not p.is_file():
+        raise InputError(f"{path}: not a regular file (a device, pipe or socket); skip it")
     suffix = p.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
         shown = suffix or "(no extension)"
         raise InputError(
-            f"{path}: unsupported file type {shown}; supported formats are {supported} "
-            "(convert .docx/.pdf documents to text or HTML first)"
+            f"{path}: unsupported file type {shown}; supported formats are {supported} — "
+            "convert the document to one of them"
+        )
+    if max_bytes is not None and st.st_size > max_bytes:
+        raise InputError(
+            f"{path}: {st.st_size / 1e6:.1f} MB is over the size limit of {max_bytes / 1e6:g} MB; "
+            "raise POLICYKG_MAX_FILE_MB or split the document"
         )
     try:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(
-            f"{path}: cannot read the file ({exc.strerror}); check permissions"
+            f"{path}: cannot read the file ({exc.strerror}); check its permissions"
         ) from exc
-    text, encoding = decode_bytes(data, name=str(path))
+    if not data:
+        raise InputError(f"{path}: the file is empty; give a file that contains the document")
+    name = str(path)
+    container = sniff(data, suffix, name)
+    if container is not None:
+        text, warnings = read_container(container, data, name)
+        if not text.strip():
+            raise InputError(f"{path}: the {container.upper()} file holds no text; nothing to ingest")
+        return SourceText(name, text, "", "text", container, tuple(warnings))
+    text, encoding = decode_bytes(data, name=name)
     if not text.strip():
         raise InputError(f"{path}: the file contains only whitespace; nothing to ingest")
-    return SourceText(
-        path=str(path), text=text, encoding=encoding, format=sniff_format(text, suffix)
-    )
+    fmt = sniff_format(text, suffix if suffix in _SUFFIX_FORMATS else ".txt")
+    return SourceText(path=name, text=text, encoding=encoding, format=fmt)

@@ -135,7 +135,7 @@ def test_directory(tmp_path: Path):
         read_source(tmp_path)
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".doc", ""])
+@pytest.mark.parametrize("suffix", [".xlsx", ".zip", ""])
 def test_unsupported_suffix_lists_supported_formats(tmp_path: Path, suffix: str):
     path = tmp_path / f"plan{suffix}"
     path.write_bytes(b"PK\x03\x04 not really")
@@ -144,8 +144,16 @@ def test_unsupported_suffix_lists_supported_formats(tmp_path: Path, suffix: str)
     message = str(err.value)
     assert str(path) in message
     assert "unsupported" in message
-    for supported in (".txt", ".md", ".html"):
+    for supported in (".txt", ".md", ".html", ".pdf", ".docx", ".doc", ".wps", ".ofd"):
         assert supported in message
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".ofd"])
+def test_damaged_zip_container_is_named(tmp_path: Path, suffix: str):
+    path = tmp_path / f"plan{suffix}"
+    path.write_bytes(b"PK\x03\x04 not really")
+    with pytest.raises(InputError, match="damaged or truncated"):
+        read_source(path)
 
 
 FORMATS = [
@@ -170,7 +178,8 @@ def test_formats(tmp_path: Path, name: str, content: str, expected: str):
 
 
 def test_supported_suffixes():
-    assert {".txt", ".md", ".markdown", ".html", ".htm"} == SUPPORTED_SUFFIXES
+    assert {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".doc", ".wps",
+            ".rtf", ".ofd"} == SUPPORTED_SUFFIXES  # fmt: skip
 
 
 SEEDS = [("000", "text"), ("001", "html"), ("002", "text"), ("003", "text"), ("004", "text")]
