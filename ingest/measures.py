@@ -106,6 +106,8 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
     statement = sentence_statement(text)
     if statement != "commitment":
         return None  # a news lead's review of achievements, an outlook
+    if cues("news").search(text) and not assigned_by_statement(text):
+        return None  # a reprint's narration of an event: who met or toured, not a task
     counter["preamble"] = counter.get("preamble", 0) + 1
     return DraftMeasure(
         ordinal=f"0p{counter['preamble']}",
@@ -117,6 +119,12 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
         end=block.end,
         mentions=mentions,
     )
+
+
+def assigned_by_statement(text: str) -> bool:
+    """The passage gives work in a statement form (（责任单位：…）, A牵头、B配合), which a
+    news narration may quote; then it stays a measure."""
+    return bool(find_statements(text))
 
 
 def non_measure_blocks(blocks: list[Block]) -> set[int]:

@@ -40,3 +40,21 @@ def test_sub_heading_rows_keep_the_table_header_and_roles():
         [("省药监局", "lead"), ("省司法厅", "support")],
         [("省药监局", "lead"), ("省中医药局", "support"), ("省农业农村厅", "support")],
     ]
+
+
+# A reprint's lead narrates an event (who met, toured, deployed); a notice's lead assigns.
+# Sentences written for this test.
+PREAMBLES = [
+    ("省药品监督管理局部署下半年药品流通监管工作", False),
+    ("新华社讯 日前，市市场监督管理局组织召开药品零售企业座谈会，通报检查情况。", False),
+    ("3月2日，省药品监督管理局一行赴县里调研药品流通监管工作，听取县局工作汇报。", False),
+    ("由县市场监督管理局负责，县卫生健康局配合，抓好村卫生室药品质量管理工作。", True),
+    ("市药监局会同市卫生健康委组织开展医疗机构制剂专项检查，年底前完成。", True),
+]
+
+
+def test_preamble_narration_of_a_reprint_is_no_measure():
+    for text, is_measure in PREAMBLES:
+        blocks = parse_blocks(_normalized(text + "\n一、总体要求\n（一）加强监管。\n").text)
+        before_outline = [m for m in build_measures(blocks) if m.ordinal.startswith("0p")]
+        assert bool(before_outline) is is_measure, text
