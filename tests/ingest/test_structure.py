@@ -58,3 +58,19 @@ def test_preamble_narration_of_a_reprint_is_no_measure():
         blocks = parse_blocks(_normalized(text + "\n一、总体要求\n（一）加强监管。\n").text)
         before_outline = [m for m in build_measures(blocks) if m.ordinal.startswith("0p")]
         assert bool(before_outline) is is_measure, text
+
+
+def test_a_paragraph_assigning_sentence_by_sentence_becomes_one_measure_per_assignment():
+    # written for this test: a notice's running text, each sentence assigning other bodies
+    text = (
+        "一、加强组织领导\n"
+        "区人民政府对全区药品安全工作负总责，统一领导本区药品安全监管工作。"
+        "区药品安全委员会主任由分管副区长担任，办公室设在区市场监督管理局。"
+        "区卫生健康局负责医疗机构药品使用环节的日常监督。\n"
+    )
+    measures = build_measures(parse_blocks(_normalized(text).text))
+    assert len(measures) == 3
+    assert [m.text[:6] for m in measures] == ["区人民政府对", "区药品安全委", "区卫生健康局"]
+    # an item whose statement form names its bodies stays whole
+    item = "一、加强组织领导\n（一）强化抽检。扩大抽检覆盖面。加强结果运用。（责任单位：市药监局、市卫健委）\n"
+    assert len(build_measures(parse_blocks(_normalized(item).text))) == 1
