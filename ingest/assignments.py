@@ -39,6 +39,7 @@ def _rules() -> dict[str, Any]:
         "posts_rx": [(re.compile(p["regex"]), p["role"]) for p in r["posts"]],
         "first_leads_rx": re.compile(r["first_leads"]),
         "duty_rx": re.compile(r["duty"]),
+        "post_after_rx": [(re.compile(p["regex"]), p["role"]) for p in r["post_after"]],
         "roster_rx": [(re.compile(p["regex"]), p["role"]) for p in r["roster"]],
     }
 
@@ -95,6 +96,9 @@ def _role_after(rest: str) -> str | None:
     rest = rest.lstrip()
     if not rest or rest[0] in "，,。；;！!？?\n":
         return None
+    for rx, role in rules["post_after_rx"]:
+        if rx.match(rest):
+            return role
     if rest.startswith(rules["not_after"]) or re.match(r"[\d〇○零一二]{4}\s*年", rest):
         return None  # an attribute, a past act, or a signature's date
     if any(rx.match(rest) for rx in rules["lead_rx"]):

@@ -51,6 +51,9 @@ def test_bodies_found_in_running_text_with_spans():
 
 # sentence → [(mention, role)]
 ASSIGNMENTS = [
+    # posts written after the officer (…任组长 / …等为成员单位)
+    ("市政府秘书长王某某任组长，市药监局局长赵某某任副组长，市卫健委、市医保局等为成员单位。",
+     [("市政府", "lead"), ("市药监局", "lead"), ("市卫健委", "support"), ("市医保局", "support")]),
     ("由区市场监管局负责，区公安分局配合。", [("区市场监管局", "responsible"), ("区公安分局", "support")]),
     ("由县药监局牵头，县卫生健康局、县医保局配合，建立联合检查机制。",
      [("县药监局", "lead"), ("县卫生健康局", "support"), ("县医保局", "support")]),
