@@ -6,7 +6,12 @@ Every sentence here was written for the test, in the genre (no held-out or seed 
 from __future__ import annotations
 
 import pytest
-from policykg.ingest.assignments import apply_first_leads, find_assignments, first_leads
+from policykg.ingest.assignments import (
+    apply_first_leads,
+    find_assignments,
+    first_leads,
+    roster_mentions,
+)
 from policykg.ingest.bodies import find_bodies, is_body, is_generic
 from policykg.ingest.departments import resolve
 from policykg.ingest.pipeline import extract_file
@@ -191,3 +196,20 @@ MORE = [
 @pytest.mark.parametrize("text,expected", MORE, ids=[t[:24] for t, _ in MORE])
 def test_more_assignments(text, expected):
     assert [(m.text, m.role) for m in find_assignments(text)] == expected
+
+
+def test_roster_line_names_the_body_in_the_officers_post():
+    # written for this test: a group's roster, each member by person and post
+    text = (
+        "组  长：张  三    国务院副总理\n"
+        "副组长：李  四    市场监管总局局长\n"
+        "成  员：王  五    外交部部长助理\n"
+        "        赵  六    发展改革委副主任\n"
+        "        钱  七    公安部副部长\n"
+    )
+    found = roster_mentions(text)
+    assert [(m.text, m.role) for m in found] == [
+        ("国务院", "lead"), ("市场监管总局", "lead"), ("外交部", "support"),
+        ("发展改革委", "support"), ("公安部", "support"),
+    ]  # fmt: skip
+    assert all(text[m.start : m.end] == m.text for m in found)
