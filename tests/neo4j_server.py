@@ -145,10 +145,15 @@ class DatasetStore(Neo4jStore):
         self.datasets.use(self.name, self.loader)
 
     def read(
-        self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout_ms: int | None = None,
+        max_rows: int | None = None,
     ) -> QueryResult:
         self.activate()
-        return super().read(cypher, params, timeout_ms=timeout_ms)
+        return super().read(cypher, params, timeout_ms=timeout_ms, max_rows=max_rows)
 
     def write(self, statements: list[Statement]) -> None:
         self.activate()

@@ -11,7 +11,7 @@ import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from policykg.api.app import create_app
 
-from policykg.settings import Settings
+from tests.conftest import settings_for
 
 EXAMPLES = 25  # per operation; schemathesis adds the spec's own examples
 
@@ -25,7 +25,7 @@ CONFIG = {"checks": {"positive_data_acceptance": {"expected-statuses": [
 
 @pytest.fixture(scope="module")
 def api_schema(seeded_store):
-    app = create_app(Settings(POLICYKG_DATA_DIR=seeded_store.data_dir))
+    app = create_app(settings_for(seeded_store))
     config = schemathesis.config.SchemathesisConfig.from_dict(CONFIG)
     return schemathesis.openapi.from_asgi("/openapi.json", app, config=config)
 
