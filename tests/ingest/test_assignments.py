@@ -38,6 +38,8 @@ BODIES = [
     ("加强监管", False, False),
     ("推进追溯体系建设", False, False),
     ("支持企业开展研发", False, False),
+    ("会同有关部门", False, False),
+    ("联合相关部门", False, False),
 ]
 
 
