@@ -39,6 +39,7 @@ BODIES = [
     ("推进追溯体系建设", False, False),
     ("支持企业开展研发", False, False),
     ("会同有关部门", False, False),
+    ("一是监管部门", False, False),
     ("联合相关部门", False, False),
 ]
 
@@ -58,6 +59,9 @@ def test_bodies_found_in_running_text_with_spans():
 
 # sentence → [(mention, role)]
 ASSIGNMENTS = [
+    # an enumerator (一是/二是) opens the clause before its subject
+    ("局长强调，一是监管部门要落实属地责任，二是行业部门要加强指导。",
+     [("监管部门", "responsible"), ("行业部门", "responsible")]),
     # posts written after the officer (…任组长 / …等为成员单位)
     ("市政府秘书长王某某任组长，市药监局局长赵某某任副组长，市卫健委、市医保局等为成员单位。",
      [("市政府", "lead"), ("市药监局", "lead"), ("市卫健委", "support"), ("市医保局", "support")]),
