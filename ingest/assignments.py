@@ -39,6 +39,7 @@ def _rules() -> dict[str, Any]:
         "posts_rx": [(re.compile(p["regex"]), p["role"]) for p in r["posts"]],
         "first_leads_rx": re.compile(r["first_leads"]),
         "duty_rx": re.compile(r["duty"]),
+        "post_after_rx": [(re.compile(p["regex"]), p["role"]) for p in r["post_after"]],
         "roster_rx": [(re.compile(p["regex"]), p["role"]) for p in r["roster"]],
     }
 
@@ -46,6 +47,12 @@ def _rules() -> dict[str, Any]:
 _PERSON = re.compile(
     r"(?:分管|主要|有关)?(?:负责同志|领导同志|负责人|领导|副?(?:省长|市长|县长|区长|秘书长|局长|厅长|"
     r"主任|书记|组长|部长|署长))+"
+)
+# On a roster line, the words closing it before an officer's title are the officer's body
+# (发展改革委副主任, 农业部部长): a short national name needs no administrative prefix there.
+_POSTED_BODY = re.compile(
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,10}?(?:部|委|办|总局|局|总署|署|院|厅))"
+    r"(?=(?:部长助理|副?(?:部长|局长|署长|主任|厅长|院长|秘书长))\s*$)"
 )
 _GOVERNMENT = re.compile(r"(?:人民)?政府$")
 
@@ -95,6 +102,9 @@ def _role_after(rest: str) -> str | None:
     rest = rest.lstrip()
     if not rest or rest[0] in "，,。；;！!？?\n":
         return None
+    for rx, role in rules["post_after_rx"]:
+        if rx.match(rest):
+            return role
     if rest.startswith(rules["not_after"]) or re.match(r"[\d〇○零一二]{4}\s*年", rest):
         return None  # an attribute, a past act, or a signature's date
     if any(rx.match(rest) for rx in rules["lead_rx"]):
@@ -174,11 +184,17 @@ def roster_mentions(text: str, offset: int = 0) -> list[Mention]:
             if rx.match(line.strip()):
                 role = post_role
         if role is not None:
+            spans: list[tuple[int, int]] = []
             for b in find_bodies(line):
                 after = line[b.end : b.end + 4]
+                spans.append((b.start, b.end))
                 if _GOVERNMENT.search(b.text) and _PERSON.match(after):
                     continue
                 out.append(Mention(b.text, role, offset + pos + b.start, offset + pos + b.end))
+            for m in _POSTED_BODY.finditer(line):  # 某某  外交部部长助理: the post names the body
+                if not any(a < m.end(1) and m.start(1) < b for a, b in spans):
+                    a, b = offset + pos + m.start(1), offset + pos + m.end(1)
+                    out.append(Mention(m.group(1), role, a, b))
         pos += len(line) + 1
     return _dedupe(out)
 

@@ -197,7 +197,7 @@ def enrich(ctx: Context) -> None:
         ]
         if not commits(m.statement):
             continue
-        mentions = [] if m.departments else subject_mentions(ctx.doc, spans)
+        mentions = []
         # running-text assignments (由A负责, A会同B, 组长由…担任 …) outside the statements;
         # a task table's department column is the authority over its row's text
         if not (m.ordinal.startswith("t") and m.departments):
@@ -206,9 +206,23 @@ def enrich(ctx: Context) -> None:
                 for x in find_assignments(m.text, m.start)
                 if not any(a <= x.start < b for a, b in stated)
             ]
+        if not m.departments:
+            mentions = _specific_role_wins(mentions, subject_mentions(ctx.doc, spans))
         known = {d.name for d in m.departments}
         known_mentions = {d.mention for d in m.departments}
         for dm in register(ctx.departments, mentions, ctx.province, ctx.record.warnings):
             if dm.name not in known and dm.mention not in known_mentions:
                 m.departments.append(dm)  # a statement's explicit role wins
                 known.add(dm.name)
+
+
+def _specific_role_wins(assigned: list[Mention], subjects: list[Mention]) -> list[Mention]:
+    """Assignment and parsed-subject mentions of one measure, in document order; a body read
+    by both keeps the more specific role (lead or support, read from 牵头 / 任组长 / 为成员单位,
+    over a bare "responsible")."""
+    by_text: dict[str, Mention] = {}
+    for x in [*assigned, *subjects]:
+        kept = by_text.get(x.text)
+        if kept is None or (kept.role == "responsible" and x.role != "responsible"):
+            by_text[x.text] = x
+    return sorted(by_text.values(), key=lambda x: x.start)

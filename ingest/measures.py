@@ -5,6 +5,7 @@ rows go to ingest/targets.py.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -81,6 +82,7 @@ def build_measures(blocks: list[Block], first_leads: bool = False) -> list[Draft
     if disordered:  # the outline lies: each sentence says what it is
         measures = [part for m in measures for part in _by_sentence(m)]
     measures = [part for m in measures for part in _goals_in_framing(m)]
+    measures = [part for m in measures for part in _by_assignment(m)]
     if first_leads:
         for m in measures:
             m.mentions = apply_first_leads(m.mentions)
@@ -106,6 +108,8 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
     statement = sentence_statement(text)
     if statement != "commitment":
         return None  # a news lead's review of achievements, an outlook
+    if cues("news").search(text) and not assigned_by_statement(text):
+        return None  # a reprint's narration of an event: who met or toured, not a task
     counter["preamble"] = counter.get("preamble", 0) + 1
     return DraftMeasure(
         ordinal=f"0p{counter['preamble']}",
@@ -117,6 +121,12 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
         end=block.end,
         mentions=mentions,
     )
+
+
+def assigned_by_statement(text: str) -> bool:
+    """The passage gives work in a statement form (（责任单位：…）, A牵头、B配合), which a
+    news narration may quote; then it stays a measure."""
+    return bool(find_statements(text))
 
 
 def non_measure_blocks(blocks: list[Block]) -> set[int]:
@@ -218,6 +228,36 @@ def _by_sentence(m: DraftMeasure) -> list[DraftMeasure]:
     if len(runs) <= 1:
         return [replace(m, statement=runs[0][0] if runs else m.statement)]
     return _split_runs(m, runs)
+
+
+def _by_assignment(m: DraftMeasure) -> list[DraftMeasure]:
+    """Running text that gives work to different bodies sentence by sentence (a notice's
+    paragraph: 县政府负总责。…委员会主任由…担任。办公室设在A。) holds one assignment per
+    sentence: each assigning sentence opens a measure of its own; the sentences between
+    go with the assignment before them. Items with a statement form ((责任单位：…)) and
+    table rows stay whole: the statement speaks for the item."""
+    if m.ordinal.startswith("t") or find_statements(m.text):
+        return [m]
+    sentences = list(re.finditer(r"[^。！？!?]+[。！？!?]*", m.text))
+    opens = [s.start() for s in sentences if find_assignments(s.group())]
+    if len(opens) < 2:
+        return [m]
+    cuts = [0, *[a for a in opens if a > 0], len(m.text)]
+    out = []
+    for n, (a, b) in enumerate(itertools.pairwise(cuts), start=1):
+        start, end = m.start + a, m.start + b
+        out.append(
+            replace(
+                m,
+                ordinal=m.ordinal if n == 1 else f"{m.ordinal}a{n}",
+                title=m.title if n == 1 else None,
+                text=m.text[a:b],
+                start=start,
+                end=end,
+                mentions=[x for x in m.mentions if start <= x.start < end],
+            )
+        )
+    return out
 
 
 def _goals_in_framing(m: DraftMeasure) -> list[DraftMeasure]:

@@ -6,7 +6,12 @@ Every sentence here was written for the test, in the genre (no held-out or seed 
 from __future__ import annotations
 
 import pytest
-from policykg.ingest.assignments import apply_first_leads, find_assignments, first_leads
+from policykg.ingest.assignments import (
+    apply_first_leads,
+    find_assignments,
+    first_leads,
+    roster_mentions,
+)
 from policykg.ingest.bodies import find_bodies, is_body, is_generic
 from policykg.ingest.departments import resolve
 from policykg.ingest.pipeline import extract_file
@@ -33,6 +38,9 @@ BODIES = [
     ("加强监管", False, False),
     ("推进追溯体系建设", False, False),
     ("支持企业开展研发", False, False),
+    ("会同有关部门", False, False),
+    ("一是监管部门", False, False),
+    ("联合相关部门", False, False),
 ]
 
 
@@ -51,6 +59,12 @@ def test_bodies_found_in_running_text_with_spans():
 
 # sentence → [(mention, role)]
 ASSIGNMENTS = [
+    # an enumerator (一是/二是) opens the clause before its subject
+    ("局长强调，一是监管部门要落实属地责任，二是行业部门要加强指导。",
+     [("监管部门", "responsible"), ("行业部门", "responsible")]),
+    # posts written after the officer (…任组长 / …等为成员单位)
+    ("市政府秘书长王某某任组长，市药监局局长赵某某任副组长，市卫健委、市医保局等为成员单位。",
+     [("市政府", "lead"), ("市药监局", "lead"), ("市卫健委", "support"), ("市医保局", "support")]),
     ("由区市场监管局负责，区公安分局配合。", [("区市场监管局", "responsible"), ("区公安分局", "support")]),
     ("由县药监局牵头，县卫生健康局、县医保局配合，建立联合检查机制。",
      [("县药监局", "lead"), ("县卫生健康局", "support"), ("县医保局", "support")]),
@@ -188,3 +202,20 @@ MORE = [
 @pytest.mark.parametrize("text,expected", MORE, ids=[t[:24] for t, _ in MORE])
 def test_more_assignments(text, expected):
     assert [(m.text, m.role) for m in find_assignments(text)] == expected
+
+
+def test_roster_line_names_the_body_in_the_officers_post():
+    # written for this test: a group's roster, each member by person and post
+    text = (
+        "组  长：张  三    国务院副总理\n"
+        "副组长：李  四    市场监管总局局长\n"
+        "成  员：王  五    外交部部长助理\n"
+        "        赵  六    发展改革委副主任\n"
+        "        钱  七    公安部副部长\n"
+    )
+    found = roster_mentions(text)
+    assert [(m.text, m.role) for m in found] == [
+        ("国务院", "lead"), ("市场监管总局", "lead"), ("外交部", "support"),
+        ("发展改革委", "support"), ("公安部", "support"),
+    ]  # fmt: skip
+    assert all(text[m.start : m.end] == m.text for m in found)

@@ -40,3 +40,38 @@ def test_sub_heading_rows_keep_the_table_header_and_roles():
         [("省药监局", "lead"), ("省司法厅", "support")],
         [("省药监局", "lead"), ("省中医药局", "support"), ("省农业农村厅", "support")],
     ]
+
+
+# A reprint's lead narrates an event (who met, toured, deployed); a notice's lead assigns.
+# Sentences written for this test.
+PREAMBLES = [
+    ("省药品监督管理局部署下半年药品流通监管工作", False),
+    ("新华社讯 日前，市市场监督管理局组织召开药品零售企业座谈会，通报检查情况。", False),
+    ("本地消费讯 6月3日上午，省药品监督管理局组织药品零售企业开展质量安全培训活动。", False),
+    ("3月2日，省药品监督管理局一行赴县里调研药品流通监管工作，听取县局工作汇报。", False),
+    ("由县市场监督管理局负责，县卫生健康局配合，抓好村卫生室药品质量管理工作。", True),
+    ("市药监局会同市卫生健康委组织开展医疗机构制剂专项检查，年底前完成。", True),
+]
+
+
+def test_preamble_narration_of_a_reprint_is_no_measure():
+    for text, is_measure in PREAMBLES:
+        blocks = parse_blocks(_normalized(text + "\n一、总体要求\n（一）加强监管。\n").text)
+        before_outline = [m for m in build_measures(blocks) if m.ordinal.startswith("0p")]
+        assert bool(before_outline) is is_measure, text
+
+
+def test_a_paragraph_assigning_sentence_by_sentence_becomes_one_measure_per_assignment():
+    # written for this test: a notice's running text, each sentence assigning other bodies
+    text = (
+        "一、加强组织领导\n"
+        "区人民政府对全区药品安全工作负总责，统一领导本区药品安全监管工作。"
+        "区药品安全委员会主任由分管副区长担任，办公室设在区市场监督管理局。"
+        "区卫生健康局负责医疗机构药品使用环节的日常监督。\n"
+    )
+    measures = build_measures(parse_blocks(_normalized(text).text))
+    assert len(measures) == 3
+    assert [m.text[:6] for m in measures] == ["区人民政府对", "区药品安全委", "区卫生健康局"]
+    # an item whose statement form names its bodies stays whole
+    item = "一、加强组织领导\n（一）强化抽检。扩大抽检覆盖面。加强结果运用。（责任单位：市药监局、市卫健委）\n"
+    assert len(build_measures(parse_blocks(_normalized(item).text))) == 1

@@ -182,6 +182,8 @@ def test_seed_002_pipeline_targets_have_departments_and_unique_ids():
 # for the test): (indicator, value, value_text, comparator, year).
 WORDS = [
     ("确保全年不发生重大药品安全事故。", [("重大药品安全事故", None, "不发生", None, None)]),
+    ("牢牢守住不发生区域性药品安全风险的底线。",
+     [("区域性药品安全风险", None, "不发生", None, None)]),
     ("到2025年，守住不发生系统性、区域性药品安全风险事件的底线。",
      [("系统性、区域性药品安全风险事件", None, "不发生", None, 2025)]),
     ("2024年6月底前，全面完成药品经营企业换证工作。",
