@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import Literal
 
 import charset_normalizer
+from policykg.ingest.readers import CONTAINER_SUFFIXES, read_container, sniff
 
 from policykg.errors import InputError
-from policykg.ingest.readers import CONTAINER_SUFFIXES, read_container, sniff
 
 Format = Literal["text", "markdown", "html"]
 
@@ -272,7 +272,9 @@ def read_source(path: str | Path, *, max_bytes: int | None = None) -> SourceText
     if container is not None:
         text, warnings = read_container(container, data, name)
         if not text.strip():
-            raise InputError(f"{path}: the {container.upper()} file holds no text; nothing to ingest")
+            raise InputError(
+                f"{path}: the {container.upper()} file holds no text; nothing to ingest"
+            )
         return SourceText(name, text, "", "text", container, tuple(warnings))
     text, encoding = decode_bytes(data, name=name)
     if not text.strip():

@@ -17,8 +17,9 @@ import io
 import zipfile
 from typing import Any
 
-from policykg.errors import InputError
 from policykg.ingest.readers.layout import table_lines
+
+from policykg.errors import InputError
 
 
 def _paragraph_lines(text: str) -> list[str]:

@@ -96,9 +96,7 @@ def table_lines(rows: list[list[str | None]], *, wrapped: bool = True) -> list[s
     line of the cell, as in a text file."""
     out: list[str] = [""]
     for row in rows:
-        cells = [
-            cell_text(c) if wrapped else "\n".join(_lines(c)) for c in row if c is not None
-        ]
+        cells = [cell_text(c) if wrapped else "\n".join(_lines(c)) for c in row if c is not None]
         if any(cells):
             out += ["\t" + c for c in cells] + [""]
     return out
@@ -123,9 +121,7 @@ def _furniture(pages: list[Page]) -> set[int]:
     counts = Counter(k for _, k in {(id(line), k) for line, k in banded})
     repeated = {k for k, n in counts.items() if n >= max(2, len(pages) // 2) and len(pages) > 1}
     return {
-        id(line)
-        for line, k in banded
-        if _PAGE_NUMBER.match(line.text.strip()) or k in repeated
+        id(line) for line, k in banded if _PAGE_NUMBER.match(line.text.strip()) or k in repeated
     }
 
 

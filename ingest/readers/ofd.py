@@ -26,8 +26,9 @@ import zipfile
 from statistics import median
 from xml.etree import ElementTree
 
-from policykg.errors import InputError
 from policykg.ingest.readers.layout import Line, Page, line_text, pages_to_text
+
+from policykg.errors import InputError
 
 _NUM = re.compile(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?")
 MAX_PART = 50 * 1024 * 1024  # a zip bomb's part is refused, not inflated

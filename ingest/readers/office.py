@@ -15,8 +15,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from policykg.errors import InputError
 from policykg.ingest.readers.docx import read_docx
+
+from policykg.errors import InputError
 
 PACKAGE = "libreoffice-writer-nogui"
 TIMEOUT_S = 120

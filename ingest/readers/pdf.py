@@ -17,8 +17,9 @@ import re
 from statistics import median
 from typing import Any
 
-from policykg.errors import InputError
 from policykg.ingest.readers.layout import Line, Page, Table, line_text, pages_to_text
+
+from policykg.errors import InputError
 
 _CID = re.compile(r"\(cid:\d+\)")
 OCR_HINT = (
@@ -74,7 +75,9 @@ def read_pdf(data: bytes, name: str) -> tuple[str, list[str]]:
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many types for damaged files
-        reason = "it is encrypted" if "encrypt" in repr(exc).lower() else "it is damaged or truncated"
+        reason = (
+            "it is encrypted" if "encrypt" in repr(exc).lower() else "it is damaged or truncated"
+        )
         raise InputError(
             f"{name}: cannot read the PDF ({reason}: {type(exc).__name__}); "
             "download or export it again"
