@@ -74,7 +74,12 @@ def extract(
         try:
             record = extract_file(path)
         except PolicyKGError as e:
-            err.print(str(e) if str(e).startswith(str(path)) else f"{path}: {e}", markup=False)
+            err.print(
+                str(e) if str(e).startswith(str(path)) else f"{path}: {e}",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
             failed += 1
             continue
         if as_json:
@@ -105,7 +110,7 @@ def ingest(
         task = progress.add_task("ingesting", total=len(files))
         summary = ingest_paths(store, paths, on_file=lambda p: progress.advance(task))
     for path, reason in summary.failed:
-        err.print(f"{path}: {reason}", markup=False, highlight=False)
+        err.print(f"{path}: {reason}", markup=False, highlight=False, soft_wrap=True)
     if as_json:
         typer.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
     else:

@@ -45,9 +45,12 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-            )
+            found = []
+            for p in sorted(path.rglob("*")):
+                if p.is_symlink() and not p.exists():  # dangling, or a loop of links
+                    errors.append((str(p), _bad_link(p)))
+                elif p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES:
+                    found.append(p)
             if not found:
                 errors.append(
                     (str(path), f"no {', '.join(sorted(SUPPORTED_SUFFIXES))} files in this folder")
@@ -55,9 +58,21 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
             files += found
         elif path.exists():
             files.append(path)
+        elif path.is_symlink():
+            errors.append((str(path), _bad_link(path)))
         else:
             errors.append((str(path), "no such file or folder"))
     return files, errors
+
+
+def _bad_link(path: Path) -> str:
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python reports a loop of symbolic links this way
+        return "a loop of symbolic links; remove or fix the link"
+    except OSError:
+        pass
+    return "a symbolic link to nothing (its target is missing); fix or remove the link"
 
 
 def ingest_paths(

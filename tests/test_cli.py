@@ -84,3 +84,16 @@ def test_schema_prints_ddl(cli: CliRunner):
     result = cli.invoke(app, ["schema", "--backend", "falkordb"])
     assert result.exit_code == 0
     assert "Measure" in result.stdout and result.stdout.strip().endswith(";")
+
+
+def test_broken_and_looping_links_are_named_and_others_ingested(cli: CliRunner, tmp_path: Path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(seed("001"), folder / "good.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "gone.txt").symlink_to(folder / "missing.txt")
+    result = cli.invoke(app, ["ingest", str(folder)])
+    assert result.exit_code == 1
+    assert f"{folder / 'loop.txt'}: a " in result.output and "symbolic link" in result.output
+    assert f"{folder / 'gone.txt'}: a symbolic link to nothing" in result.output
+    assert "added 1" in result.output and "Traceback" not in result.output
