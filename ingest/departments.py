@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from policykg.ingest.assignments import find_assignments
 from policykg.ingest.bodies import is_generic
 from policykg.ingest.lexicon import resolve_department
+from policykg.ingest.nlp import SpanIndex
 from policykg.ingest.patterns import pattern_file
 from policykg.ingest.record import Department, DepartmentMention
 from policykg.ingest.responsibility import Mention, find_statements
@@ -186,14 +187,13 @@ def enrich(ctx: Context) -> None:
     (an object, an attribute) gets no role and no Department node: record.departments
     holds the bodies given a role, and the bodies their divisions belong to.
     """
+    index = SpanIndex(ctx.doc, "departments")
     for m in ctx.record.measures:
         stated = [(s.start, s.end) for s in find_statements(m.text, m.start)]
         spans = [
             s
-            for s in ctx.doc.spans.get("departments", [])
-            if m.start <= s.start_char
-            and s.end_char <= m.end
-            and not any(a <= s.start_char < b for a, b in stated)
+            for s in index.inside(m.start, m.end)
+            if not any(a <= s.start_char < b for a, b in stated)
         ]
         if not commits(m.statement):
             continue

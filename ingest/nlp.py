@@ -232,10 +232,27 @@ def nlp_for(code: str | None) -> Language:
 
 
 def parse(text: str, code: str | None) -> Doc:
-    """Run the province's pipeline over a normalized text."""
-    return nlp_for(code)(text)
+    """Run the province's pipeline over a normalized text.
+
+    spaCy refuses texts over nlp.max_length (1,000,000) because its parser and NER need
+    ~1 GB per 100,000 characters; this pipeline has neither (jieba tokens, character
+    matchers), so the limit is raised to the text (tests/ingest/test_long_document.py)."""
+    nlp = nlp_for(code)
+    nlp.max_length = max(nlp.max_length, len(text) + 1)
+    return nlp(text)
 
 
-def spans_in(doc: Doc, key: str, start: int, end: int) -> list[Span]:
-    """The spans of a group that lie inside [start, end) of the text."""
-    return [s for s in doc.spans.get(key, []) if start <= s.start_char and s.end_char <= end]
+class SpanIndex:
+    """The spans of one group sorted by start, so that the spans inside a measure are found
+    by bisection: a long plan has tens of thousands of measures and of spans, and a scan of
+    every span per measure is quadratic (tests/ingest/test_long_document.py)."""
+
+    def __init__(self, doc: Doc, key: str) -> None:
+        self._spans = sorted(doc.spans.get(key, []), key=lambda s: (s.start_char, s.end_char))
+        self._starts = [s.start_char for s in self._spans]
+
+    def inside(self, start: int, end: int) -> list[Span]:
+        """The spans that lie inside [start, end) of the text, in text order."""
+        i = bisect_left(self._starts, start)
+        j = bisect_left(self._starts, end, lo=i)
+        return [s for s in self._spans[i:j] if s.end_char <= end]

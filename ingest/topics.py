@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from policykg.ingest.matching import match_indicator, topic_hits
+from policykg.ingest.nlp import SpanIndex
 from policykg.ingest.record import Measure, TopicMatch
 from policykg.ingest.responsibility import find_statements
 from policykg.ingest.vocab import indicator_by_key
@@ -25,13 +26,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def measure_topics(doc: Doc, measure: Measure) -> list[TopicMatch]:
+def measure_topics(doc: Doc | SpanIndex, measure: Measure) -> list[TopicMatch]:
     """Topic matches inside a measure's text, outside its responsibility statements."""
+    index = doc if isinstance(doc, SpanIndex) else SpanIndex(doc, "topics")
     stated = [(s.start, s.end) for s in find_statements(measure.text, measure.start)]
     out: dict[str, TopicMatch] = {}
-    for span in doc.spans.get("topics", []):
-        if not (measure.start <= span.start_char and span.end_char <= measure.end):
-            continue
+    for span in index.inside(measure.start, measure.end):
         if any(a <= span.start_char < b for a, b in stated):
             continue
         out.setdefault(span.label_, TopicMatch(key=span.label_, matched=span.text))
@@ -50,8 +50,9 @@ def indicator_topics(indicator: str, indicator_key: str | None) -> list[TopicMat
 
 
 def enrich(ctx: Context) -> None:
+    index = SpanIndex(ctx.doc, "topics")
     for m in ctx.record.measures:
-        m.topics = measure_topics(ctx.doc, m)
+        m.topics = measure_topics(index, m)
     for t in ctx.record.targets:
         known = {tm.key for tm in t.topics}
         t.topics += [

@@ -91,6 +91,12 @@ def ingest_paths(
             summary.failed.append((str(path), _reason(e, path)))
         except PolicyKGError as e:
             summary.failed.append((str(path), str(e)))
+        except Exception as e:  # a defect met on one file must not cost the others
+            log.debug("unexpected error on %s", path, exc_info=True)
+            summary.failed.append(
+                (str(path), f"could not be extracted ({type(e).__name__}: {str(e)[:200]}); "
+                 "nothing of it was stored — please report this file to the policykg team")
+            )  # fmt: skip
         else:
             getattr(summary, outcome).append(str(path))
         if on_file:
