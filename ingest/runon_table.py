@@ -32,9 +32,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from policykg.ingest.matching import match_indicator
 from policykg.ingest.patterns import targets_patterns
 from policykg.ingest.values import parse_value, value_patterns
-from policykg.ingest.vocab import indicator_by_key, match_indicator
+from policykg.ingest.vocab import indicator_by_key
 
 _NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 MAX_READINGS = 4000  # digit runs are short; this only bounds a pathological line

@@ -15,8 +15,8 @@ from functools import cache
 from typing import Any, Literal
 
 import cn2an
+from policykg.ingest.matching import rank_indicators
 from policykg.ingest.patterns import targets_patterns
-from policykg.ingest.vocab import rank_indicators
 
 Kind = Literal["number", "range", "grade", "word", "empty", "several", "text"]
 

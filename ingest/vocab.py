@@ -9,14 +9,12 @@ an optional path, so a test or a user can point it at another file; a broken fil
 The reference semantics of the files live next door: ingest/lexicon.py expands the
 department vocabulary for one province (`department_lexicon`, `resolve_department`,
 `find_departments`) and ingest/matching.py is the synonym/pattern/exclude matcher shared
-by topics and indicators (`topic_hits`, `match_topics`, `match_indicator`). Those names
-stay importable from here (`vocab.match_topics`) for existing callers. Everything works on
-Simplified text.
+by topics and indicators (`topic_hits`, `match_topics`, `match_indicator`). Everything
+works on Simplified text.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Mapping
 from functools import cache
@@ -478,19 +476,3 @@ def laws(path: Path | None = None) -> tuple[Law, ...]:
             if owner.setdefault(name, law.title) != law.title:
                 raise _fail(path, f"laws[{i}]", f"{name!r} also names {owner[name]}")
     return data.laws
-
-
-# Names that moved to ingest/lexicon.py and ingest/matching.py, still served from here.
-_MOVED = {
-    **dict.fromkeys(("department_lexicon", "resolve_department", "find_departments"), "lexicon"),
-    **dict.fromkeys(
-        ("Hit", "topic_hits", "match_topics", "rank_indicators", "match_indicator"), "matching"
-    ),
-}
-
-
-def __getattr__(name: str) -> Any:
-    # lazy: lexicon and matching import this module
-    if name in _MOVED:
-        return getattr(importlib.import_module(f"ingest.{_MOVED[name]}"), name)
-    raise AttributeError(f"module 'policykg.ingest.vocab' has no attribute {name!r}")

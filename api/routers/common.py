@@ -22,6 +22,7 @@ from policykg.api.models import ERRORS
 from policykg.graph.queries import enum_values, get_query
 from policykg.graph.store import GraphStore, QueryResult
 from policykg.ingest import vocab
+from policykg.ingest.matching import match_indicator
 from pydantic import BaseModel
 
 from policykg.errors import (
@@ -298,7 +299,7 @@ def resolve_indicator(text: str, *, param: str = "indicator", missing: type = No
     raw = to_simplified(text.strip())
     found = vocab.indicator_by_key(raw.lower())
     if found is None:
-        key = vocab.match_indicator(raw) if raw else None
+        key = match_indicator(raw) if raw else None
         found = vocab.indicator_by_key(key) if key else None
     if found is None:
         keys = ", ".join(i.key for i in vocab.indicators())

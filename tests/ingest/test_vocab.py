@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from policykg.ingest import vocab
+from policykg.ingest import lexicon, matching, vocab
 
 from policykg.errors import InputError
 from policykg.resources import data_path
@@ -174,19 +174,19 @@ def test_design_topics_carry_synonyms() -> None:
     ],
 )
 def test_topic_matching(text: str, present: set[str], absent: set[str]) -> None:
-    keys = {key for key, _ in vocab.match_topics(text)}
+    keys = {key for key, _ in matching.match_topics(text)}
     assert present <= keys, keys
     assert not (absent & keys), keys
 
 
 def test_a_broader_hit_inside_a_narrower_one_is_dropped() -> None:
-    keys = [key for key, _ in vocab.match_topics("建设药品追溯监管系统")]
+    keys = [key for key, _ in matching.match_topics("建设药品追溯监管系统")]
     assert "drug_traceability" in keys
     assert "traceability" not in keys
 
 
 def test_matched_text_is_reported() -> None:
-    assert ("udi", "医疗器械唯一标识") in vocab.match_topics("推进医疗器械唯一标识实施")
+    assert ("udi", "医疗器械唯一标识") in matching.match_topics("推进医疗器械唯一标识实施")
 
 
 # ----------------------------------------------------------------------------- indicators
@@ -203,17 +203,17 @@ def test_indicator_topics_exist_and_keys_are_unique() -> None:
 def test_every_example_resolves_to_its_own_indicator() -> None:
     for indicator in vocab.indicators():
         for example in indicator.examples:
-            assert vocab.match_indicator(example) == indicator.key, (indicator.key, example)
+            assert matching.match_indicator(example) == indicator.key, (indicator.key, example)
 
 
 def test_the_same_measurement_joins_across_provinces() -> None:
-    shanghai = vocab.match_indicator("药品不良反应监测报告数")  # 000, 1500份/百万人
-    zhejiang = vocab.match_indicator("药品不良反应报告数")  # 003, 1000以上
+    shanghai = matching.match_indicator("药品不良反应监测报告数")  # 000, 1500份/百万人
+    zhejiang = matching.match_indicator("药品不良反应报告数")  # 003, 1000以上
     assert shanghai == zhejiang == "adr_reports_per_million"
     # 上海 “进入国家创新医疗器械特别审查程序产品” = 浙江 “培育创新医疗器械”
-    assert vocab.match_indicator("进入国家创新医疗器械特别审查程序产品") == vocab.match_indicator(
-        "培育创新医疗器械"
-    )
+    assert matching.match_indicator(
+        "进入国家创新医疗器械特别审查程序产品"
+    ) == matching.match_indicator("培育创新医疗器械")
 
 
 @pytest.mark.parametrize(
@@ -244,11 +244,11 @@ def test_the_same_measurement_joins_across_provinces() -> None:
     ],
 )
 def test_seed_indicator_rows(row: str, key: str) -> None:
-    assert vocab.match_indicator(row) == key
+    assert matching.match_indicator(row) == key
 
 
 def test_an_unknown_indicator_is_none() -> None:
-    assert vocab.match_indicator("人均公园绿地面积") is None
+    assert matching.match_indicator("人均公园绿地面积") is None
 
 
 # ----------------------------------------------------------------------------- departments
@@ -293,25 +293,25 @@ def test_an_unknown_indicator_is_none() -> None:
     ],
 )
 def test_resolve_department(mention: str, code: str, name: str, kind: str, level: str) -> None:
-    dept = vocab.resolve_department(mention, code)
+    dept = lexicon.resolve_department(mention, code)
     assert dept is not None, mention
     assert (dept.name, dept.kind, dept.level) == (name, kind, level)
 
 
 def test_traditional_input_after_conversion_is_the_same_node() -> None:
     # 002 writes 市藥品監管局; t2s conversion gives 市药品监管局
-    assert vocab.resolve_department("市药品监管局", "310000") == vocab.resolve_department(
+    assert lexicon.resolve_department("市药品监管局", "310000") == lexicon.resolve_department(
         "上海市药品监督管理局", "310000"
     )
 
 
 def test_the_same_words_are_different_nodes_in_different_provinces() -> None:
-    shanghai = vocab.resolve_department("市药监局", "310000")
-    chongqing = vocab.resolve_department("市药监局", "500000")
+    shanghai = lexicon.resolve_department("市药监局", "310000")
+    chongqing = lexicon.resolve_department("市药监局", "500000")
     assert shanghai is not None and chongqing is not None
     assert shanghai.name != chongqing.name
     # in a province, 市… is a city-level body, never the provincial regulator
-    assert vocab.resolve_department("市药监局", "330000") is None
+    assert lexicon.resolve_department("市药监局", "330000") is None
 
 
 @pytest.mark.parametrize(
@@ -329,7 +329,7 @@ def test_the_same_words_are_different_nodes_in_different_provinces() -> None:
     ],
 )
 def test_divisions_of_the_regulator(mention: str, name: str) -> None:
-    dept = vocab.resolve_department(mention, "310000")
+    dept = lexicon.resolve_department(mention, "310000")
     assert dept is not None
     assert dept.name == name
     assert dept.level == "division"
@@ -339,12 +339,12 @@ def test_divisions_of_the_regulator(mention: str, name: str) -> None:
 
 def test_zhejiang_units_with_their_own_names() -> None:
     assert (
-        vocab.resolve_department("省药品化妆品审评中心", "330000").name
+        lexicon.resolve_department("省药品化妆品审评中心", "330000").name
         == "浙江省药品化妆品审评中心"
     )
-    assert vocab.resolve_department("省器械审评中心", "330000").name == "浙江省医疗器械审评中心"
+    assert lexicon.resolve_department("省器械审评中心", "330000").name == "浙江省医疗器械审评中心"
     assert (
-        vocab.resolve_department("重庆医疗器械质量检验中心", "500000").name
+        lexicon.resolve_department("重庆医疗器械质量检验中心", "500000").name
         == "重庆医疗器械质量检验中心"
     )
 
@@ -362,24 +362,24 @@ def test_zhejiang_units_with_their_own_names() -> None:
     ],
 )
 def test_collective_mentions_are_flagged(mention: str, code: str) -> None:
-    dept = vocab.resolve_department(mention, code)
+    dept = lexicon.resolve_department(mention, code)
     assert dept is not None and dept.collective
 
 
 def test_local_governments_collapse_to_one_collective_node() -> None:
-    a = vocab.resolve_department("各区政府", "310000")
-    b = vocab.resolve_department("各区人民政府", "310000")
-    c = vocab.resolve_department("相关区政府", "310000")
+    a = lexicon.resolve_department("各区政府", "310000")
+    b = lexicon.resolve_department("各区人民政府", "310000")
+    c = lexicon.resolve_department("相关区政府", "310000")
     assert a == b == c
     assert (a.kind, a.level) == ("district_government", "district")
 
 
 def test_every_province_lexicon_builds_without_conflicts() -> None:
     for province in vocab.provinces():
-        lexicon = vocab.department_lexicon(province.code)  # raises on a conflict
-        assert lexicon
+        entries = lexicon.department_lexicon(province.code)  # raises on a conflict
+        assert entries
     # the mainland pattern names do not apply to the SARs
-    assert vocab.resolve_department("市药监局", "810000") is None
+    assert lexicon.resolve_department("市药监局", "810000") is None
 
 
 def test_divisions_belong_to_a_drug_regulator() -> None:
@@ -393,7 +393,7 @@ def test_divisions_belong_to_a_drug_regulator() -> None:
 
 def test_find_departments_in_running_text() -> None:
     text = "市药监局加强药品批发监管，对区县药品监管机构加强指导，提升4个食品药品检验所能力。"
-    found = [(text[s:e], d.name) for s, e, d in vocab.find_departments(text, "500000")]
+    found = [(text[s:e], d.name) for s, e, d in lexicon.find_departments(text, "500000")]
     assert ("市药监局", "重庆市药品监督管理局") in found
     assert any(name == "重庆市各区县（自治县）市场监督管理局" for _, name in found)
     assert not any(mention == "食品药品检验所" for mention, _ in found)  # a common noun here
