@@ -1,7 +1,11 @@
-"""A fingerprint of the extractor: its code and its data files.
+"""A fingerprint of the extractor: the modules and data files that decide what it extracts.
 
 Stored on each Document, so re-ingesting an unchanged file after the extractor or its
-vocabularies changed re-extracts it instead of keeping stale facts.
+vocabularies changed re-extracts it instead of keeping stale facts. The lists are explicit
+(issue 9.3): a file outside them — the scorer in evaluation/, the CLI, a README — can change
+without forcing every stored document to be extracted again. tests/ingest/test_version.py
+checks that every module of ingest/ and every data file of the listed folders is named here,
+so a new extractor module cannot be forgotten.
 """
 
 from __future__ import annotations
@@ -14,14 +18,36 @@ from policykg.resources import data_path
 
 _INGEST = Path(__file__).parent
 
+# Modules of ingest/ whose code shapes an ExtractionRecord (paths relative to ingest/).
+EXTRACTOR_MODULES: tuple[str, ...] = (
+    "assignments.py", "bodies.py", "cndate.py", "departments.py", "docnumber.py",
+    "lexicon.py", "markup.py", "matching.py", "measures.py", "metadata.py", "nlp.py",
+    "normalize.py", "patterns.py", "pipeline.py", "places.py", "programs.py", "province.py",
+    "read.py", "record.py", "references.py", "regions.py", "responsibility.py",
+    "runon_table.py", "scrape.py", "source_spans.py", "statements.py", "structure.py",
+    "targets.py", "text_targets.py", "topics.py", "values.py", "vocab.py", "webmeta.py",
+    "word_targets.py",
+    "readers/docx.py", "readers/layout.py", "readers/ofd.py", "readers/office.py",
+    "readers/pdf.py",
+)  # fmt: skip
+
+# Data files the extractor reads (paths relative to data/).
+EXTRACTOR_DATA: tuple[str, ...] = (
+    "patterns/departments.yaml", "patterns/document.yaml", "patterns/programs.yaml",
+    "patterns/references.yaml", "patterns/responsibility.yaml", "patterns/structure.yaml",
+    "patterns/targets.yaml",
+    "reference/departments.yaml", "reference/laws.yaml", "reference/places.yaml",
+    "reference/provinces.yaml", "reference/regions.yaml",
+    "taxonomy/indicators.yaml", "taxonomy/topics.yaml",
+)  # fmt: skip
+
 
 @cache
 def extractor_version() -> str:
     digest = hashlib.sha256()
-    files = sorted(_INGEST.glob("*.py"))
-    for folder in ("patterns", "reference", "taxonomy"):
-        files += sorted(data_path(folder).glob("*.yaml"))
+    files = [_INGEST / name for name in EXTRACTOR_MODULES]
+    files += [data_path(*name.split("/")) for name in EXTRACTOR_DATA]
     for path in files:
-        digest.update(path.name.encode())
+        digest.update(str(path.relative_to(path.parents[1])).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

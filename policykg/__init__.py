@@ -1,8 +1,8 @@
 """policykg: a knowledge graph of cross-provincial drug-regulation policy in China.
 
 The stages of the data flow live in folders at the repository root — ingest/ (text in,
-ExtractionRecord out, no database), graph/ (model, writer, stores, export) and api/ (HTTP) —
-and import as ``policykg.ingest``, ``policykg.graph`` and ``policykg.api``. The wheel puts
+ExtractionRecord out, no database), graph/ (model, writer, stores, export), api/ (HTTP) and
+evaluation/ (the extractor's scorer) — and import as ``policykg.<folder>``. The wheel puts
 them inside this package (pyproject's ``sources`` mapping), so ``policykg`` is the only
 top-level name a user's site-packages receives. In a source checkout (editable install,
 ``pytest`` from the repository) they stay beside this folder: ``STAGES`` are found there
@@ -16,7 +16,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-STAGES = ("ingest", "graph", "api")
+STAGES = ("ingest", "graph", "api", "evaluation")
 
 _HERE = Path(__file__).resolve().parent
 _CHECKOUT = _HERE.parent
@@ -25,7 +25,7 @@ _CHECKOUT = _HERE.parent
 class _CheckoutStages(importlib.abc.MetaPathFinder):
     """Finds ``policykg.<stage>`` in the checkout's top-level folder of that name.
 
-    Only the three stage names are mapped (not the whole repository root), so tests/,
+    Only the stage names are mapped (not the whole repository root), so tests/,
     bench/ or tools/ never become importable as ``policykg.tests``.
     """
 

@@ -30,7 +30,7 @@ def test_wheel_has_one_top_level_package(wheel: Path):
     names = zipfile.ZipFile(wheel).namelist()
     tops = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
     assert tops == {"policykg"}
-    for stage in ("ingest", "graph", "api"):
+    for stage in ("ingest", "graph", "api", "evaluation"):
         assert f"policykg/{stage}/__init__.py" in names
     assert "policykg/_queries/topics.cypher" in names
     assert any(name.startswith("policykg/_data/taxonomy/") for name in names)
@@ -148,6 +148,6 @@ def test_stages_import_only_through_the_policykg_namespace():
             offenders += [
                 f"{path.relative_to(ROOT)}: {m}"
                 for m in mods
-                if m.split(".")[0] in {"ingest", "graph", "api"}
+                if m.split(".")[0] in {"ingest", "graph", "api", "evaluation"}
             ]
     assert not offenders

@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
-from policykg.ingest.gold import BROADER, TOPIC_KEYS, GoldDocument, GoldReference, load_gold
+from policykg.evaluation.gold import BROADER, TOPIC_KEYS, GoldDocument, GoldReference, load_gold
 from policykg.ingest.record import DocumentInfo, ExtractionRecord
 from pydantic import BaseModel, Field, computed_field
 

@@ -1,7 +1,7 @@
 """Gold annotation files (tests/gold/*.json): the pydantic models and the loader.
 
 A gold file records, by careful reading of one corpus document, what the extractor should
-find in it. `ingest.evaluate` scores an ExtractionRecord against it. The format is described
+find in it. `evaluation.score` scores an ExtractionRecord against it. The format is described
 in tests/gold/README.md.
 """
 

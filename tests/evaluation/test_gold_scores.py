@@ -10,7 +10,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from policykg.ingest.evaluate import (
+from policykg.evaluation.gold import TOPIC_KEYS, GoldDocument
+from policykg.evaluation.score import (
     Report,
     TypeScore,
     closed_topics,
@@ -18,7 +19,6 @@ from policykg.ingest.evaluate import (
     evaluate,
     load_gold,
 )
-from policykg.ingest.gold import TOPIC_KEYS, GoldDocument
 from policykg.ingest.pipeline import extract_file
 from policykg.ingest.record import ExtractionRecord
 from typer.testing import CliRunner

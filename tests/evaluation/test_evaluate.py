@@ -9,8 +9,8 @@ from pathlib import Path
 
 import opencc
 import pytest
-from policykg.ingest.evaluate import evaluate, load_gold, score
-from policykg.ingest.gold import GoldDocument
+from policykg.evaluation.gold import GoldDocument
+from policykg.evaluation.score import evaluate, load_gold, score
 from policykg.ingest.record import (
     Department,
     DepartmentMention,
@@ -340,7 +340,7 @@ def test_shipped_gold_files_load_and_their_keys_occur_in_the_sources():
 
 
 def test_role_and_value_ratios_count_what_was_found_whatever_its_role_or_value():
-    from policykg.ingest.evaluate import evaluate as run
+    from policykg.evaluation.score import evaluate as run
 
     gold = GoldDocument.model_validate({
         "source": "r.txt", "scope": ["measures", "responsibility", "targets"],
