@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from policykg.ingest import vocab
 from policykg.ingest.record import Binding, Comparator, Role, Statement
@@ -43,7 +43,7 @@ Scope = Literal[
     "regions",
     "references",
 ]
-ALL_SCOPES: tuple[str, ...] = Scope.__args__  # type: ignore[attr-defined]
+ALL_SCOPES: tuple[Scope, ...] = get_args(Scope)
 
 
 class Strict(BaseModel):

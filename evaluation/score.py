@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from policykg.evaluation.gold import BROADER, TOPIC_KEYS, GoldDocument, GoldReference, load_gold
 from policykg.ingest.record import DocumentInfo, ExtractionRecord
@@ -50,17 +51,17 @@ class TypeScore(BaseModel):
     missed: list[str] = Field(default_factory=list)  # gold items not found
     spurious: list[str] = Field(default_factory=list)  # extracted items matching no gold item
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
@@ -77,7 +78,7 @@ class Ratio(BaseModel):
     right: int = 0
     of: int = 0
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def share(self) -> float:
         return self.right / self.of if self.of else 1.0
@@ -92,7 +93,7 @@ class DocumentScore(BaseModel):
     accuracy: dict[str, float] = Field(default_factory=dict)  # document fields: share correct
     ratios: dict[str, Ratio] = Field(default_factory=dict)  # see Report.ratios
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def overall(self) -> TypeScore:
         return _total(self.types.values())
@@ -186,7 +187,7 @@ def role_ratio(pairs_of: list[tuple[str, list, list | None]]) -> Ratio:
     return ratio
 
 
-def _responsibility(pairs_of: list[tuple[str, list, list | None]]) -> TypeScore:
+def _responsibility(pairs_of: Sequence[tuple[str, Any, Any]]) -> TypeScore:
     """Score (label, gold departments, extracted departments or None = unmatched) triples."""
     total = TypeScore()
     for label, gold_deps, found_deps in pairs_of:
@@ -270,7 +271,8 @@ def _targets(
     pairs = _match(gold.targets, targets, [test(True, True), test(True, False), test(False, True),
                                            test(False, False)])  # fmt: skip
     # found whatever the value (values right first, so a right reading is not displaced)
-    tests = [test(a, b, v) for v in (True, False) for a, b in ((1, 1), (1, 0), (0, 1), (0, 0))]
+    both = ((True, True), (True, False), (False, True), (False, False))
+    tests = [test(a, b, v) for v in (True, False) for a, b in both]
     found = _match(gold.targets, targets, tests)
     ratios = {
         "targets_found": Ratio(right=len(found), of=len(gold.targets)),

@@ -241,16 +241,18 @@ def record_to_graph(record: ExtractionRecord, original: str | None = None) -> Do
 
     # a Program node holds what its key determines; the document's wording and description
     # of it are on its ESTABLISHES relationship
-    program_rows, establishes = {}, []
-    for p in record.programs:
-        pid = program_id(code, p.name)
+    program_rows: dict[str, dict[str, Any]] = {}
+    establishes: list[dict[str, Any]] = []
+    for prog in record.programs:
+        pid = program_id(code, prog.name)
         program_rows.setdefault(pid, {"key": pid, "props": _clean(
-            {"name": program_name(p.name), "kind": p.kind, "province_code": code})})  # fmt: skip
+            {"name": program_name(prog.name), "kind": prog.kind, "province_code": code})})  # fmt: skip
         establishes.append({"from": doc.id, "to": pid, "props": _clean(
-            {"written": p.name, "description": p.description, "start": p.start, "end": p.end,
-             "source_start": p.source_start, "source_end": p.source_end})})  # fmt: skip
+            {"written": prog.name, "description": prog.description, "start": prog.start,
+             "end": prog.end, "source_start": prog.source_start, "source_end": prog.source_end})})  # fmt: skip
 
-    target_rows, sets, tracks, t_resp, t_addr, indicator_rows = [], [], [], [], [], {}
+    target_rows, sets, tracks, t_resp, t_addr = [], [], [], [], []
+    indicator_rows: dict[str, dict[str, Any]] = {}
     for t in record.targets:
         tid = f"{doc.id}:{t.id}"
         props = _clean(t.model_dump(exclude={"id", "departments", "topics"}))
@@ -268,17 +270,17 @@ def record_to_graph(record: ExtractionRecord, original: str | None = None) -> Do
         t_addr += _topic_rows(tid, t.topics)
 
     ref_rows, cites, cited = [], [], set()
-    for r in record.references:
-        rid = reference_id(r.title, r.doc_number)
+    for ref in record.references:
+        rid = reference_id(ref.title, ref.doc_number)
         if rid and rid not in cited:  # the first citation of a document is its wording
             cited.add(rid)
             # keyed by its number, a reference's title is as each document writes it (CITES)
-            title = None if r.doc_number else r.title
-            scope = reference_scope(r.title, r.doc_number)
-            law = normalize_name(r.title or "") in law_titles()
+            title = None if ref.doc_number else ref.title
+            scope = reference_scope(ref.title, ref.doc_number)
+            law = normalize_name(ref.title or "") in law_titles()
             ref_rows.append({"key": rid, "props": _clean(
-                {"title": title, "doc_number": r.doc_number, "scope": scope, "law": law})})  # fmt: skip
-            cites.append({"from": doc.id, "to": rid, "props": _clean({"title": r.title})})
+                {"title": title, "doc_number": ref.doc_number, "scope": scope, "law": law})})  # fmt: skip
+            cites.append({"from": doc.id, "to": rid, "props": _clean({"title": ref.title})})
 
     graph.nodes += [
         NodeRows("Department", dept_rows),

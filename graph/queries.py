@@ -122,7 +122,8 @@ class NamedQuery:
 def split_top_level(text: str) -> list[str]:
     """Split at commas outside (), [], {} and quotes; blank parts dropped."""
     parts: list[str] = []
-    depth, quote, current = 0, "", []
+    depth, quote = 0, ""
+    current: list[str] = []
     for ch in text:
         if quote:
             quote = "" if ch == quote else quote
@@ -206,7 +207,7 @@ def parse_query_file(path: Path) -> NamedQuery:
     """Read a query file; a bad header is an InputError naming the file and line."""
     text = path.read_text(encoding="utf-8")
     header: dict[str, tuple[int, str]] = {}
-    body = []
+    body: list[str] = []
     for lineno, line in enumerate(text.splitlines(), start=1):
         m = _HEADER.match(line)
         if m and m[1] not in header and not body:
@@ -224,24 +225,24 @@ def parse_query_file(path: Path) -> NamedQuery:
         raise InputError(f"{path}:{header['name'][0]}: name '{name}' differs from the file name")
     if not header["description"][1]:
         raise InputError(f"{path}:{header['description'][0]}: the description is empty")
-    line, spec = header["params"]
-    params = parse_params(spec, f"{path}:{line}")
-    line, raw = header["example"]
+    params_line, spec = header["params"]
+    params = parse_params(spec, f"{path}:{params_line}")
+    example_line, raw = header["example"]
     try:
         example = json.loads(raw or "{}")
     except json.JSONDecodeError as e:
-        raise InputError(f"{path}:{line}: `// example:` is not JSON ({e})") from e
+        raise InputError(f"{path}:{example_line}: `// example:` is not JSON ({e})") from e
     if not isinstance(example, dict):
-        raise InputError(f"{path}:{line}: `// example:` must be a JSON object")
+        raise InputError(f"{path}:{example_line}: `// example:` must be a JSON object")
     declared = {p.name for p in params}
     if set(example) - declared:
         raise InputError(
-            f"{path}:{line}: the example uses undeclared parameters "
+            f"{path}:{example_line}: the example uses undeclared parameters "
             f"{', '.join(sorted(set(example) - declared))}"
         )
     lacking = [p.name for p in params if p.required and p.name not in example]
     if lacking:
-        raise InputError(f"{path}:{line}: the example lacks required {', '.join(lacking)}")
+        raise InputError(f"{path}:{example_line}: the example lacks required {', '.join(lacking)}")
     cypher = "\n".join(body).strip()
     if not cypher:
         raise InputError(f"{path}: no query after the header")

@@ -193,8 +193,8 @@ def roster_mentions(text: str, offset: int = 0) -> list[Mention]:
                 out.append(Mention(b.text, role, offset + pos + b.start, offset + pos + b.end))
             for m in _POSTED_BODY.finditer(line):  # 某某  外交部部长助理: the post names the body
                 if not any(a < m.end(1) and m.start(1) < b for a, b in spans):
-                    a, b = offset + pos + m.start(1), offset + pos + m.end(1)
-                    out.append(Mention(m.group(1), role, a, b))
+                    start, end = offset + pos + m.start(1), offset + pos + m.end(1)
+                    out.append(Mention(m.group(1), role, start, end))
         pos += len(line) + 1
     return _dedupe(out)
 

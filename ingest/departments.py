@@ -126,7 +126,11 @@ def _clause_start(doc: Doc, i: int) -> bool:
     j = i - 1
     while j >= 0 and doc[j].text in rules["openers"]:
         j -= 1
-    return j < 0 or any(c in rules["clause_end"] for c in doc[j].text) or doc[j + 1].is_sent_start
+    return (
+        j < 0
+        or any(c in rules["clause_end"] for c in doc[j].text)
+        or bool(doc[j + 1].is_sent_start)
+    )
 
 
 def _clause_rest(doc: Doc, i: int) -> str:

@@ -154,8 +154,11 @@ class _HtmlText(HTMLParser):
 
     def __init__(self, buf: Mapped):
         super().__init__(convert_charrefs=False)
-        self.buf, self.chars, self.offs = buf, [], []
-        self.skip, self.pre, self.open_quotes = 0, 0, []
+        self.buf = buf
+        self.chars: list[str] = []
+        self.offs: list[int] = []
+        self.skip, self.pre = 0, 0
+        self.open_quotes: list[int] = []
         self.chrome: str | None = None  # tag of the chrome element being skipped
         self.chrome_nest = 0
         self.quotes: list[tuple[int, int]] = []

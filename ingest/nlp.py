@@ -146,7 +146,8 @@ class BoundaryTokenizer:
             words += pieces
             spaces += [False] * (len(pieces) - 1) + [bool(tok.whitespace_)]
         # sentence starts at construction: setting Token.is_sent_start one by one is slow
-        starts, ends = [], True
+        starts: list[bool | int | None] = []
+        ends = True
         for w in words:
             starts.append(ends)
             ends = any(c in SENTENCE_END for c in w)
@@ -206,10 +207,11 @@ class ProgramFinder:
     def __call__(self, doc: Doc) -> Doc:
         found = programs.find_programs(doc, self.bodies)
         doc.user_data[programs.PROGRAMS_KEY] = found  # with descriptions, for the enricher
-        doc.spans["programs"] = [
+        spans = (
             doc.char_span(p.start, p.end, label=p.kind or "", kb_id=p.name, alignment_mode="expand")
             for p in found
-        ]
+        )
+        doc.spans["programs"] = [s for s in spans if s is not None]
         return doc
 
 

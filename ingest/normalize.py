@@ -147,7 +147,7 @@ def normalize(src: SourceText) -> NormalizedText:
     lines = _drop_chrome(lines, scraped)
     if note := scrape.warning(scraped):
         warnings.append(note)
-    script = "simplified"
+    script: Literal["simplified", "traditional"] = "simplified"
     if stats["hanzi"] and stats["changed"] / stats["hanzi"] >= TRADITIONAL_SHARE:
         script = "traditional"
         warnings.append(
@@ -468,13 +468,13 @@ def _drop_duplicates(
         if li not in cut:
             out.append(line)
             continue
-        keep = [k for k in range(len(line.text)) if not any(s <= k < e for s, e in cut[li])]
-        chars += len(line.text) - len(keep)
-        text = "".join(line.text[k] for k in keep)
+        kept = [k for k in range(len(line.text)) if not any(s <= k < e for s, e in cut[li])]
+        chars += len(line.text) - len(kept)
+        text = "".join(line.text[k] for k in kept)
         lead = len(text) - len(text.lstrip())
         body = text.strip()
         if body:
-            out.append(_Line(body, [line.offs[k] for k in keep][lead : lead + len(body)]))
+            out.append(_Line(body, [line.offs[k] for k in kept][lead : lead + len(body)]))
     note = ""
     if any(quoted(i) for i in dropped):
         note = "; copies quoted in an HTML <blockquote> dropped in favour of the body text"

@@ -172,7 +172,8 @@ def _targets(ctx: Context) -> list[Target]:
     """Indicator-table targets (running-text targets: the text_targets enricher)."""
     rows = [b for b in ctx.blocks if b.kind == "row" and is_indicator_table(b)]
     period = ctx.meta.period
-    out, seen = [], set()
+    out: list[Target] = []
+    seen: set[str] = set()
     for t in targets_from_rows(rows, int(period[:4]) if period else None):
         ctx.record.warnings.extend(t.warnings)
         out.append(t.to_record(unique_id(t.key, seen), ctx.department_mentions(t.mentions)))

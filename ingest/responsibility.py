@@ -95,10 +95,10 @@ def _parse_clause(clause: str, offset: int, role: str) -> list[Mention]:
     pieces = list(_split_keep(clause, responsibility_patterns()["with_support"]))
     if len(pieces) > 1:  # A会B、C
         lead, lstart = pieces[0]
-        out = _names(lead, offset + lstart, "lead")
+        led = _names(lead, offset + lstart, "lead")
         for piece, pstart in pieces[1:]:
-            out += _names(piece, offset + pstart, "support")
-        return out
+            led += _names(piece, offset + pstart, "support")
+        return led
     out: list[Mention] = []
     for part, pstart in _split_keep(clause, r"[，,]"):
         part_role = role

@@ -201,6 +201,7 @@ class _RowReader:
         pos = start
         if self.numbered:
             num = re.match(r"\d+", self.text[pos:])
+            assert num is not None  # a numbered row starts with its number (checked by the caller)
             cells.append(self.span(pos, pos + num.end()))
             pos += num.end()
         name_end = self._scan_text(pos)
@@ -216,6 +217,7 @@ class _RowReader:
                     unit_span = self.span(name_end - len(unit), name_end)
                 elif self.text.startswith(("--", "—", "－"), name_end):
                     dash = re.match(r"[-—－]+", self.text[name_end:])
+                    assert dash is not None  # startswith() above
                     unit_span = self.span(name_end, name_end + dash.end())
         name = self.span(pos, unit_span.start - self.base if unit_span else name_end)
         cells.append(name)

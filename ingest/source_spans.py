@@ -8,13 +8,14 @@ check the sentence in the original script and layout.
 from __future__ import annotations
 
 from policykg.ingest.normalize import NormalizedText
-from policykg.ingest.record import ExtractionRecord
+from policykg.ingest.record import ExtractionRecord, Measure, Program, Target
 
 
 def add_source_spans(record: ExtractionRecord, normalized: NormalizedText) -> None:
     """Fill `source_start`/`source_end` of every measure, target and program."""
     limit = len(normalized.text)
-    for item in (*record.measures, *record.targets, *record.programs):
+    items: list[Measure | Target | Program] = [*record.measures, *record.targets, *record.programs]
+    for item in items:
         start, end = max(0, min(item.start, limit)), max(0, min(item.end, limit))
         if start > end:
             continue  # an inconsistent span is left unmapped rather than guessed

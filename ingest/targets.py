@@ -145,7 +145,7 @@ def targets_from_rows(rows: list[Block], doc_start_year: int | None = None) -> l
             warnings.append(tie)
         common = dict(indicator=info.name, indicator_key=key, binding=info.binding,
                       section=row.section, text=row.text, mentions=info.mentions)  # fmt: skip
-        year_cols = [(int(re.match(r"\d{4}", re.sub(r"\s", "", h)).group()), c)
+        year_cols = [(int(re.sub(r"\s", "", h)[:4]), c)
                      for h, c, k in zip(header, row.cells, kinds, strict=False) if k == "year"]  # fmt: skip
         # a 基期值 column (its year, if its header names one) for the year and value columns
         baseline = _baseline(cells.get("baseline", []), info, warnings)

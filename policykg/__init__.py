@@ -29,7 +29,7 @@ class _CheckoutStages(importlib.abc.MetaPathFinder):
     bench/ or tools/ never become importable as ``policykg.tests``.
     """
 
-    def find_spec(self, fullname, path=None, target=None):  # type: ignore[no-untyped-def]
+    def find_spec(self, fullname, path=None, target=None):  # noqa: ANN001
         prefix, _, stage = fullname.partition(".")
         if prefix != __name__ or stage not in STAGES:
             return None

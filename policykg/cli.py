@@ -9,7 +9,7 @@ import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -24,7 +24,7 @@ app = typer.Typer(help="Knowledge graph of cross-provincial drug-regulation poli
 err = Console(stderr=True)
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     err.print(message, markup=False, highlight=False, soft_wrap=True)  # one line per error
     raise typer.Exit(code)
 

@@ -36,6 +36,31 @@ def test_wheel_has_one_top_level_package(wheel: Path):
     assert any(name.startswith("policykg/_data/taxonomy/") for name in names)
 
 
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel unpacked as site-packages would hold it."""
+    target = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
+         str(wheel)],
+        check=True,
+        timeout=600,
+    )  # fmt: skip
+    return target
+
+
+def test_the_type_checker_passes_on_the_whole_package(installed: Path):
+    """mypy over the installed layout (policykg.ingest, policykg.graph, … resolved as users
+    import them), with the settings of pyproject's [tool.mypy]."""
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml"),
+         "--cache-dir", str(installed.parent / "mypy-cache"), "-p", "policykg"],
+        capture_output=True, text=True, cwd=installed, timeout=900,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert "Success" in done.stdout
+
+
 def test_wheel_imports_outside_the_checkout(wheel: Path, tmp_path: Path):
     """Installed from the wheel alone (no checkout on sys.path), the stages import."""
     target = tmp_path / "site"

@@ -9,6 +9,7 @@ from policykg.api.models import (
     ERRORS,
     Coverage,
     CoverageRow,
+    CoveredDocument,
     ProvinceProfile,
     Provinces,
     ProvinceSummary,
@@ -26,6 +27,7 @@ from policykg.api.routers.common import (
 from policykg.api.routers.common import run as run_query
 
 router = APIRouter(tags=["provinces"])
+_NO_DOCUMENT: list[CoveredDocument | None] = [None]  # a CSV line for a province without any
 
 
 @tabular(router, "/provinces", Provinces)
@@ -72,6 +74,6 @@ def coverage(request: Request, store: Store, settings: AppSettings, page: Pages,
     lines = [
         {"province": r.province, "code": r.code, "document_count": r.document_count,
          **(d.model_dump() if d else {})}
-        for r in payload.rows for d in (r.documents or [None])
+        for r in payload.rows for d in (r.documents or _NO_DOCUMENT)
     ]  # fmt: skip
     return respond(request, format, payload, lines)

@@ -208,7 +208,7 @@ def _answers(socket_path: str, timeout_s: float = 3.0) -> bool:
     import redis
 
     client = redis.Redis(unix_socket_path=socket_path, socket_timeout=timeout_s,
-                         socket_connect_timeout=timeout_s, retry=None)  # fmt: skip
+                         socket_connect_timeout=timeout_s, retry=None)  # type: ignore[arg-type]  # fmt: skip
     try:
         return bool(client.ping())
     except (redis.RedisError, OSError):
@@ -272,7 +272,7 @@ def _wait_ready(server: EmbeddedServer) -> None:
                 f"{_log_tail(server)}"
             )
         if os.path.exists(server.socket_path):
-            client = redis.Redis(unix_socket_path=server.socket_path, socket_timeout=5, retry=None)
+            client = redis.Redis(unix_socket_path=server.socket_path, socket_timeout=5, retry=None)  # type: ignore[arg-type]
             try:
                 client.ping()
                 return
@@ -373,7 +373,7 @@ def _wait_for_others(server: EmbeddedServer, limit_s: float) -> None:
     """Processes attached to our server (a `policykg ingest` beside `serve`) finish first."""
     import redis
 
-    client = redis.Redis(unix_socket_path=server.socket_path, socket_timeout=5, retry=None,
+    client = redis.Redis(unix_socket_path=server.socket_path, socket_timeout=5, retry=None,  # type: ignore[arg-type]
                          decode_responses=True)  # fmt: skip
     deadline = time.monotonic() + limit_s
     told = False
@@ -387,7 +387,7 @@ def _wait_for_others(server: EmbeddedServer, limit_s: float) -> None:
             if not others:
                 return
             if not told:
-                pids = ", ".join(sorted(n.removeprefix("policykg-") for n in others))
+                pids = ", ".join(sorted((n or "").removeprefix("policykg-") for n in others))
                 print(f"waiting for pid {pids} to finish with {server.data_dir} "
                       f"(at most {limit_s:.0f} s)", file=sys.stderr)  # fmt: skip
                 told = True

@@ -216,8 +216,8 @@ class FalkorDBStore:
             columns = columns[:at] + columns[at + 1 :]
             rows = [row[:at] + row[at + 1 :] for row in rows]
         if order and sorted(order) == sorted(columns) and len(set(order)) == len(order):
-            at = [columns.index(c) for c in order]  # RETURN * sorted them: as written again
-            columns, rows = order, [[row[i] for i in at] for row in rows]
+            where = [columns.index(c) for c in order]  # RETURN * sorted them: as written again
+            columns, rows = order, [[row[i] for i in where] for row in rows]
         return QueryResult(columns, rows)
 
     def write(self, statements: list[Statement]) -> None:
@@ -239,7 +239,9 @@ class FalkorDBStore:
         return graph
 
 
-def engine_error(e: Exception, doing: str, timeout_ms: int) -> StoreError | QueryRefused:
+def engine_error(
+    e: Exception, doing: str, timeout_ms: int
+) -> StoreError | QueryRefused | QuerySyntaxError:
     """The driver's exception → our typed error. redis-py's exceptions are typed (timeout,
     connection); FalkorDB reports everything else as a ResponseError whose text is the
     only thing that tells its kinds apart (the module defines no error codes)."""
@@ -288,7 +290,7 @@ def combine(statements: list[Statement]) -> tuple[str, dict[str, Any]]:
     """Statements → one query; each statement's $params get a unique prefix."""
     parts, params = [], {}
     for i, s in enumerate(statements):
-        body = re.sub(r"\$(\w+)", lambda m, i=i: f"$s{i}_{m[1]}", s.cypher)
+        body = re.sub(r"\$(\w+)", lambda m, i=i: f"$s{i}_{m[1]}", s.cypher)  # type: ignore[misc]
         parts.append(f"CALL {{ {body} }}")
         params.update({f"s{i}_{k}": v for k, v in s.params.items()})
     return "\n".join(parts) + "\nRETURN 1", params

@@ -131,7 +131,7 @@ class Neo4jStore:
         self.user = user
         self._password = password
         self.database = database or None  # None: the server's default database
-        self._config = {
+        self._config: dict[str, Any] = {
             "connection_timeout": connection_timeout,
             "max_transaction_retry_time": max_retry_time,
             # The server's notifications (e.g. "property key does not exist" on a new
