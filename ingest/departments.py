@@ -29,7 +29,7 @@ from policykg.ingest.statements import commits
 from policykg.ingest.vocab import DepartmentName, Province, departments, provinces
 
 if TYPE_CHECKING:
-    from policykg.ingest.pipeline import Context
+    from policykg.ingest.context import Context
     from spacy.tokens import Doc, Span
 
 

@@ -1,23 +1,20 @@
 """The ingest pipeline: file → read → normalize → metadata → structure → extract → record.
 
-Pure apart from reading the file: no database, no network. Extraction steps beyond
-the document skeleton plug in through `ENRICHERS` (topics, programs, regions,
-references, running-text targets), each a function (context) → None that adds to the
-record.
+Pure apart from reading the file: no database, no network. The skeleton (metadata,
+outline, measures, table targets) is built here; the steps beyond it are `STEPS`, each a
+`Step` of ingest/context.py (one entry point taking the Context, the steps it needs before
+it), run in the order declared once below.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from policykg.ingest import departments, programs, references, regions, text_targets, topics
 from policykg.ingest.assignments import first_leads
+from policykg.ingest.context import Context, Step, check_order
 from policykg.ingest.departments import register
 from policykg.ingest.measures import DraftMeasure, build_measures, is_indicator_table
 from policykg.ingest.metadata import Metadata, extract_metadata
@@ -25,7 +22,6 @@ from policykg.ingest.nlp import parse
 from policykg.ingest.normalize import NormalizedText, normalize
 from policykg.ingest.read import read_source
 from policykg.ingest.record import (
-    Department,
     DepartmentMention,
     DocumentInfo,
     ExtractionRecord,
@@ -35,52 +31,22 @@ from policykg.ingest.record import (
 )
 from policykg.ingest.responsibility import Mention
 from policykg.ingest.source_spans import add_source_spans
-from policykg.ingest.structure import Block, parse_blocks
+from policykg.ingest.structure import parse_blocks
 from policykg.ingest.targets import targets_from_rows, unique_id
 from policykg.ingest.version import extractor_version
-from policykg.ingest.vocab import Province
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
-
-@dataclass
-class Context:
-    """What every extraction step sees: the text, its blocks, and the record so far."""
-
-    normalized: NormalizedText
-    blocks: list[Block]
-    meta: Metadata
-    record: ExtractionRecord
-    departments: dict[str, Department] = field(default_factory=dict)
-
-    @property
-    def text(self) -> str:
-        return self.normalized.text
-
-    @property
-    def province(self) -> Province | None:
-        return self.meta.province
-
-    def department_mentions(self, mentions: list[Mention]) -> list[DepartmentMention]:
-        """Resolve mentions to canonical departments of the document's province."""
-        return register(self.departments, mentions, self.province, self.record.warnings)
-
-    @cached_property
-    def doc(self) -> Doc:
-        """The spaCy Doc of the text (ingest/nlp.py), parsed on first use."""
-        return parse(self.text, self.province.code if self.province else None)
-
-
-Enricher = Callable[[Context], None]
-ENRICHERS: list[Enricher] = [
-    departments.enrich,  # running-text subjects, before topics/programs read the measures
-    text_targets.enrich,  # after departments (a target takes its measure's), before topics
-    topics.enrich,
-    regions.enrich,
-    programs.enrich,
-    references.enrich,
-]
+# The order of the steps, declared once: each names the steps whose results it reads.
+STEPS: tuple[Step, ...] = check_order((
+    Step("departments", departments.enrich,
+         why="running-text subjects become the measures' departments"),
+    Step("text_targets", text_targets.enrich, needs=("departments",),
+         why="a running-text target takes its measure's departments"),
+    Step("topics", topics.enrich, needs=("text_targets",),
+         why="topics are matched on measures and on every target"),
+    Step("regions", regions.enrich),
+    Step("programs", programs.enrich),
+    Step("references", references.enrich),
+))  # fmt: skip
 
 
 def document_id(meta: Metadata, source: str) -> str:
@@ -136,7 +102,7 @@ def extract_text(normalized: NormalizedText) -> ExtractionRecord:
     info, meta = describe(normalized)
     blocks = parse_blocks(normalized.text)
     record = ExtractionRecord(document=info, warnings=[*normalized.warnings, *meta.warnings])
-    ctx = Context(normalized, blocks, meta, record)
+    ctx = Context(normalized, blocks, meta, record, parse)
     record.sections = [
         Section(
             ordinal=b.ordinal, title=b.title or b.text[:40], level=b.level, start=b.start, end=b.end
@@ -147,8 +113,8 @@ def extract_text(normalized: NormalizedText) -> ExtractionRecord:
     drafts = build_measures(blocks, first_leads=first_leads(normalized.text))
     record.measures = [_measure(ctx, m) for m in drafts]
     record.targets = _targets(ctx)
-    for enrich in ENRICHERS:
-        enrich(ctx)
+    for step in STEPS:
+        step.run(ctx)
     record.departments = list(ctx.departments.values())
     add_source_spans(record, normalized)
     return record
@@ -164,8 +130,13 @@ def _measure(ctx: Context, m: DraftMeasure) -> Measure:
         statement=m.statement,
         start=m.start,
         end=m.end,
-        departments=ctx.department_mentions(m.mentions),
+        departments=_mentions(ctx, m.mentions),
     )
+
+
+def _mentions(ctx: Context, mentions: list[Mention]) -> list[DepartmentMention]:
+    """Resolve mentions to canonical departments of the document's province."""
+    return register(ctx.departments, mentions, ctx.province, ctx.record.warnings)
 
 
 def _targets(ctx: Context) -> list[Target]:
@@ -176,7 +147,7 @@ def _targets(ctx: Context) -> list[Target]:
     seen: set[str] = set()
     for t in targets_from_rows(rows, int(period[:4]) if period else None):
         ctx.record.warnings.extend(t.warnings)
-        out.append(t.to_record(unique_id(t.key, seen), ctx.department_mentions(t.mentions)))
+        out.append(t.to_record(unique_id(t.key, seen), _mentions(ctx, t.mentions)))
     return out
 
 

@@ -25,7 +25,7 @@ from policykg.ingest.responsibility import find_statements
 from policykg.ingest.vocab import wide
 
 if TYPE_CHECKING:
-    from policykg.ingest.pipeline import Context
+    from policykg.ingest.context import Context
     from policykg.ingest.structure import Block
     from spacy.tokens import Doc, Token
 

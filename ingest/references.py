@@ -20,7 +20,7 @@ from policykg.ingest.record import Reference
 from policykg.ingest.vocab import laws
 
 if TYPE_CHECKING:
-    from policykg.ingest.pipeline import Context
+    from policykg.ingest.context import Context
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _QUOTES = "“”\"'‘’「」『』"

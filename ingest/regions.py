@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from policykg.ingest.responsibility import find_statements
 
 if TYPE_CHECKING:
-    from policykg.ingest.pipeline import Context
+    from policykg.ingest.context import Context
 
 
 def enrich(ctx: Context) -> None:

@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policykg.ingest.measures import is_indicator_table
 from policykg.ingest.patterns import document_patterns, targets_patterns
@@ -48,6 +48,9 @@ from policykg.ingest.values import (
     value_regex,
 )
 from policykg.ingest.word_targets import draft_word_targets
+
+if TYPE_CHECKING:
+    from policykg.ingest.context import Context
 
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 _CLAUSE = re.compile(r"[^，,；;：:]+")
@@ -112,8 +115,8 @@ class _Source:
     departments: list[DepartmentMention]
 
 
-def enrich(ctx: Any) -> None:
-    """Pipeline enricher (ingest/pipeline.py Context): add the running-text targets."""
+def enrich(ctx: Context) -> None:
+    """The text_targets step (ingest/pipeline.py STEPS): add the running-text targets."""
     seen = {t.id for t in ctx.record.targets}
     for t in text_targets(ctx.record.measures, ctx.blocks, ctx.meta.period):
         ctx.record.warnings.extend(t.warnings)

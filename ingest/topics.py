@@ -22,7 +22,7 @@ from policykg.ingest.responsibility import find_statements
 from policykg.ingest.vocab import indicator_by_key
 
 if TYPE_CHECKING:
-    from policykg.ingest.pipeline import Context
+    from policykg.ingest.context import Context
     from spacy.tokens import Doc
 
 

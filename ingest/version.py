@@ -20,7 +20,7 @@ _INGEST = Path(__file__).parent
 
 # Modules of ingest/ whose code shapes an ExtractionRecord (paths relative to ingest/).
 EXTRACTOR_MODULES: tuple[str, ...] = (
-    "assignments.py", "bodies.py", "cndate.py", "departments.py", "docnumber.py",
+    "assignments.py", "bodies.py", "cndate.py", "context.py", "departments.py", "docnumber.py",
     "lexicon.py", "markup.py", "matching.py", "measures.py", "metadata.py", "nlp.py",
     "normalize.py", "patterns.py", "pipeline.py", "places.py", "programs.py", "province.py",
     "read.py", "record.py", "references.py", "regions.py", "responsibility.py",
