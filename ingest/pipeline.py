@@ -74,7 +74,7 @@ def describe(normalized: NormalizedText) -> tuple[DocumentInfo, Metadata]:
     info = DocumentInfo(
         id=document_id(meta, source),
         source=Path(source).name,
-        title=meta.title or Path(source).stem,
+        title=meta.title,  # None when the text states none: a file name is not a title
         province=meta.province.name if meta.province else None,
         province_code=meta.province.code if meta.province else None,
         level=meta.level,
