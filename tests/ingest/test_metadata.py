@@ -45,3 +45,16 @@ def test_document_ids_are_stable_and_distinct():
     assert len(set(ids)) == 5
     assert ids[1] == "310000:沪府办发〔2022〕9号"
     assert ids == [extract_file(seed(p)).document.id for p, *_ in GOLDEN]
+
+
+def test_a_text_without_a_title_has_none(tmp_path) -> None:
+    """A file name is not a title: an untitled text (a news fragment) leaves title empty."""
+    path = tmp_path / "report_2031_draft.txt"
+    path.write_text(
+        "近日，某市召开药品安全工作会议，会议要求各单位加强日常监督检查。\n"
+        "会议强调，要压实企业主体责任，确保群众用药安全。\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    assert record.document.title is None
+    assert record.document.source == "report_2031_draft.txt"
