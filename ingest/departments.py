@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 from policykg.ingest.assignments import find_assignments
 from policykg.ingest.bodies import is_generic
-from policykg.ingest.lexicon import resolve_department
+from policykg.ingest.lexicon import resolve_department, resolve_national
 from policykg.ingest.nlp import SpanIndex
 from policykg.ingest.patterns import pattern_file
 from policykg.ingest.record import Department, DepartmentMention
 from policykg.ingest.responsibility import Mention, find_statements
 from policykg.ingest.statements import commits
-from policykg.ingest.vocab import DepartmentName, Province, departments, provinces
+from policykg.ingest.vocab import Province
 
 if TYPE_CHECKING:
     from policykg.ingest.context import Context
@@ -43,18 +43,6 @@ class ResolvedDepartment:
     successor: str | None = None
 
 
-def _national(mention: str) -> DepartmentName | None:
-    """A national body (or a division of one) in a document whose province is unknown."""
-    mainland = next(p for p in provinces() if p.mainland_system)
-    hit = resolve_department(mention, mainland.code)
-    if hit is None:
-        return None
-    levels = {d.key: d.level for d in departments()}
-    parent = next((d.parent for d in departments() if d.key == hit.key), None)
-    national = hit.level == "national" or levels.get(parent or "") == "national"
-    return hit if national else None
-
-
 def resolve(mention: str, province: Province | None) -> ResolvedDepartment:
     """The canonical department a mention names in a document of `province`.
 
@@ -62,7 +50,7 @@ def resolve(mention: str, province: Province | None) -> ResolvedDepartment:
     stays a generic mention (kind `generic`), as written: never a named body.
     """
     mention = mention.strip()
-    hit = resolve_department(mention, province.code) if province else _national(mention)
+    hit = resolve_department(mention, province.code) if province else resolve_national(mention)
     if hit is None:
         if is_generic(mention):
             return ResolvedDepartment(mention, "generic", None)

@@ -132,6 +132,18 @@ def department_lexicon(code: str) -> Mapping[str, DepartmentName]:
     return MappingProxyType(lexicon)
 
 
+def resolve_national(mention: str) -> DepartmentName | None:
+    """A national body (or a division of one) in a document whose province is unknown."""
+    mainland = next(p for p in provinces() if p.mainland_system)
+    hit = resolve_department(mention, mainland.code)
+    if hit is None:
+        return None
+    levels = {d.key: d.level for d in departments()}
+    parent = next((d.parent for d in departments() if d.key == hit.key), None)
+    national = hit.level == "national" or levels.get(parent or "") == "national"
+    return hit if national else None
+
+
 def resolve_department(mention: str, code: str) -> DepartmentName | None:
     """One mention (as written, e.g. 市药监局) in a document of province `code`, or None.
 

@@ -22,10 +22,13 @@ from typing import Any
 
 from policykg.ingest import docnumber
 from policykg.ingest.cndate import find_dates, first_date, parse_date
+from policykg.ingest.lexicon import resolve_department, resolve_national
 from policykg.ingest.patterns import document_patterns
 from policykg.ingest.province import infer_province
 from policykg.ingest.vocab import Province
 from policykg.ingest.webmeta import PageLabels, page_labels
+
+from policykg.errors import InputError
 
 HEADER_CHARS = 3000  # metadata sits in the first lines; the body cites other documents
 TAIL_CHARS = 1500  # signature, 成文日期 and 版记 of a document without a wrapper notice
@@ -214,9 +217,14 @@ def _mark(lines: list[str]) -> list[str]:
 
 
 def _title_subject(lines: list[str]) -> list[str]:
+    """The issuer a title names: GB/T 9704 §7.3.3 composes a title of 发文机关 + 关于 + 事由 +
+    文种, so "X关于…的意见" (a title line) and "X关于印发/转发…" name X as the issuer."""
     for line in lines[:HEAD_LINES]:
-        m = re.match(r"(?P<who>.+?)(?:关于)(?:印发|转发|颁布|发布)", line)
-        if m and (names := split_issuers(m["who"])):
+        m = re.match(r"(?P<who>.+?)关于", line)
+        if not m:
+            continue
+        publishes = re.match(r"(?:印发|转发|颁布|发布)", line[m.end() :])
+        if (publishes or _title_like(line)) and (names := split_issuers(m["who"])):
             return names
     return []
 
@@ -307,6 +315,16 @@ def find_addressee(lines: list[str]) -> str | None:
 # --------------------------------------------------------------------------- all
 
 
+def canonical_issuer(name: str, province: Province | None) -> str:
+    """An issuer as its full official name (国家药监局 → 国家药品监督管理局) when the department
+    vocabulary knows it (data/reference/departments.yaml); else as written."""
+    try:
+        hit = resolve_department(name, province.code) if province else resolve_national(name)
+    except InputError:  # a province outside the department system (HK, Macao)
+        return name
+    return hit.name if hit is not None else name
+
+
 def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Metadata:
     lines = _head_lines(text)
     labels = page_labels(lines)
@@ -325,6 +343,10 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     reading = infer_province(meta.issuers, meta.doc_number, meta.title, head, text)
     meta.province, meta.level = reading.province, reading.level
     meta.warnings += reading.warnings
+    meta.issuers = [canonical_issuer(n, meta.province) for n in meta.issuers]
+    meta.issuer = "、".join(meta.issuers) or None
     if not meta.title:
-        meta.warnings.append(f"no policy title found; using the file name {Path(source).name}")
+        meta.warnings.append(
+            f"no policy title found in {Path(source).name}: the document is stored without one"
+        )
     return meta

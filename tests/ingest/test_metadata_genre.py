@@ -218,3 +218,22 @@ def test_places_below_the_province(place, province):
 
     code = place_provinces(place).most_common(1)[0][0]
     assert next(p.name for p in provinces() if p.code == code) == province
+
+
+@pytest.mark.parametrize(
+    ("title_line", "issuer"),
+    [
+        # 发文机关 + 关于 + 事由 + 文种 (GB/T 9704 §7.3.3): the title names its issuer
+        ("黑龙江省人民政府关于深化化妆品监管改革的实施意见", "黑龙江省人民政府"),
+        # an abbreviation in the title resolves to the body's full official name
+        ("国家药监局关于规范药品网络销售备案工作的公告", "国家药品监督管理局"),
+    ],
+)
+def test_the_title_names_the_issuer(title_line: str, issuer: str) -> None:
+    meta = _meta(f"{title_line}\n为规范管理，现提出如下意见。\n一、总体要求\n坚持依法监管。\n")
+    assert meta.issuer == issuer
+
+
+def test_a_title_line_without_an_issuer_prefix_names_none() -> None:
+    meta = _meta("关于深化化妆品监管改革的实施意见\n为规范管理，现提出如下意见。\n")
+    assert meta.issuer is None
