@@ -32,6 +32,30 @@ _RUN_ON_CUT = re.compile(r"^.*(?:通知|意见|规划|方案|办法|措施|决�
 _SIGNER = re.compile(r"\s*签发人[:：].*$")
 
 
+# 公告/通告 of ministries and national bureaus are numbered by year: 2023年第132号, written
+# on a line of its own under the title or in brackets after it (…的公告（2023年第132号）).
+ANNOUNCEMENT = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*第\s*(?P<seq>\d{1,4})\s*号")
+_ANNOUNCEMENT_AFTER_TITLE = re.compile(rf"(?<=[告])\s*[（(]\s*{ANNOUNCEMENT.pattern}\s*[）)]\s*$")
+
+
+def announcement_number(line: str) -> str | None:
+    """The number of a 公告/通告, if the line is that number or a title ending with it."""
+    body = line.strip().strip("（()）")
+    m = ANNOUNCEMENT.fullmatch(body) or _ANNOUNCEMENT_AFTER_TITLE.search(line)
+    return f"{m['year']}年第{int(m['seq'])}号" if m else None
+
+
+def titled_announcement(line: str) -> str | None:
+    """The number in brackets after a 公告/通告 title (…的公告（2023年第132号）)."""
+    m = _ANNOUNCEMENT_AFTER_TITLE.search(line)
+    return f"{m['year']}年第{int(m['seq'])}号" if m else None
+
+
+def without_announcement_number(title: str) -> str:
+    """…的公告（2023年第132号） → …的公告: the number is not part of the title."""
+    return _ANNOUNCEMENT_AFTER_TITLE.sub("", title)
+
+
 def canonical(raw: str) -> str:
     """渝府办发[2021]117号 / 渝府办发（2021）第117号 → 渝府办发〔2021〕117号."""
     m = NUMBER.search(raw)

@@ -93,6 +93,12 @@ def find_doc_number(lines: list[str], labels: PageLabels, warnings: list[str]) -
     own = next((n for ln in zone if (n := docnumber.is_number_line(ln))), None)
     if own is None and zone:
         own = docnumber.run_on_head_number(zone[0])
+    if own is None:  # a 公告's year number: under its title, or in brackets after it
+        own = next((n for ln in zone[:3] if (n := docnumber.announcement_number(ln))), None)
+    if own is None:
+        own = next(
+            (n for ln in lines[:HEAD_LINES] if (n := docnumber.titled_announcement(ln))), None
+        )
     label = labels.get("doc_number")
     labelled = docnumber.canonical(label) if label and docnumber.NUMBER.search(label) else None
     if own and labelled and own != labelled:
@@ -330,7 +336,8 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     labels = page_labels(lines)
     meta = Metadata(index_number=labels.get("index_number"), subject=labels.get("subject"))
     cells = frozenset(ln.strip() for ln in text[:HEADER_CHARS].split("\n") if ln.startswith("\t"))
-    meta.title = find_title(lines, labels, front_matter, cells)
+    title = find_title(lines, labels, front_matter, cells)
+    meta.title = docnumber.without_announcement_number(title) if title else None
     meta.doc_number = find_doc_number(lines, labels, meta.warnings)
     meta.issuers, meta.issued_date = find_issuers_and_date(lines, text, labels, meta.warnings)
     meta.issuer = "、".join(meta.issuers) or None

@@ -58,7 +58,9 @@ def document_id(meta: Metadata, source: str) -> str:
         meta.province.code if meta.province else ("national" if meta.level == "national" else None)
     )
     if code and meta.doc_number:
-        return f"{code}:{meta.doc_number}"
+        # a 公告's year number (2023年第132号) carries no agency code: the issuer scopes it
+        scope = meta.issuer or "" if meta.doc_number[:1].isdigit() else ""
+        return f"{code}:{scope}{meta.doc_number}"
     if code and meta.title:
         title = re.sub(r"[\s《》“”\"]", "", meta.title)
         return f"{code}:{title}" + (f":{meta.issued_date}" if meta.issued_date else "")

@@ -237,3 +237,19 @@ def test_the_title_names_the_issuer(title_line: str, issuer: str) -> None:
 def test_a_title_line_without_an_issuer_prefix_names_none() -> None:
     meta = _meta("关于深化化妆品监管改革的实施意见\n为规范管理，现提出如下意见。\n")
     assert meta.issuer is None
+
+
+def test_an_announcement_number_is_its_own_and_scoped_by_its_issuer() -> None:
+    text = ("国家药监局关于调整部分医疗器械分类目录的公告（2031年第17号）\n"
+            "为进一步规范管理，现将有关事项公告如下：\n一、调整范围\n略。\n")  # fmt: skip
+    meta = _meta(text)
+    assert meta.title == "国家药监局关于调整部分医疗器械分类目录的公告"
+    assert meta.doc_number == "2031年第17号"
+    assert document_id(meta, "case.txt") == "national:国家药品监督管理局2031年第17号"
+    other = _meta(text.replace("国家药监局", "国家卫生健康委"))
+    assert document_id(other, "case.txt") != document_id(meta, "case.txt")
+
+
+def test_a_number_line_under_an_announcement_title() -> None:
+    meta = _meta("国家药品监督管理局公告\n2031年第8号\n现将有关事项公告如下。\n")
+    assert meta.doc_number == "2031年第8号"
