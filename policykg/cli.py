@@ -98,9 +98,18 @@ def extract(
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders to load")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON")] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Extraction worker processes (0: one per core; default POLICYKG_INGEST_JOBS)",
+        ),
+    ] = None,
 ) -> None:
     """Load documents into the graph (unchanged ones are skipped, changed ones replaced)."""
-    from policykg.ingestion import collect_files, ingest_paths
+    from policykg.ingestion import collect_files, ingest_paths, worker_count
 
     files, _ = collect_files(paths)
     with open_store() as store, Progress(
@@ -108,7 +117,9 @@ def ingest(
         console=err, disable=not sys.stderr.isatty(), transient=True,
     ) as progress:  # fmt: skip
         task = progress.add_task("ingesting", total=len(files))
-        summary = ingest_paths(store, paths, on_file=lambda p: progress.advance(task))
+        summary = ingest_paths(store, paths, on_file=lambda p: progress.advance(task),
+                               jobs=worker_count(get_settings().ingest_jobs if jobs is None else jobs,
+                                                 len(files)))  # fmt: skip
     for path, reason in summary.failed:
         err.print(f"{path}: {reason}", markup=False, highlight=False, soft_wrap=True)
     if as_json:

@@ -30,6 +30,9 @@ class Settings(BaseSettings):
         10_000, gt=0, validation_alias=AliasChoices("POLICYKG_QUERY_TIMEOUT_MS")
     )
     max_rows: int = Field(5_000, validation_alias=AliasChoices("POLICYKG_MAX_ROWS"))
+    # Worker processes extracting documents during `policykg ingest` (one writer whatever
+    # the number): 0 = one per CPU core; 1 = extract in the ingesting process itself.
+    ingest_jobs: int = Field(0, ge=0, validation_alias=AliasChoices("POLICYKG_INGEST_JOBS"))
     # The embedded FalkorDB's own limits (its module configuration): no query runs longer
     # than write_timeout_ms (a document is written in one query), no read longer than
     # query_timeout_ms, no query allocates more than query_mem_mb, no result has more rows

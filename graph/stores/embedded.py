@@ -278,6 +278,8 @@ def _wait_ready(server: EmbeddedServer) -> None:
                 return
             except redis.BusyLoadingError:
                 pass  # replaying the append-only file
+            except redis.TimeoutError:
+                pass  # loading a large graph blocks the server for longer than one ping waits
             except (redis.ConnectionError, OSError):
                 pass
             finally:
