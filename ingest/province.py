@@ -131,11 +131,17 @@ def _from_mentions(text: str, out: ProvinceReading) -> ProvinceReading:
     if not ranked:
         out.warnings.append("province not stated in issuer, document number or title; left empty")
         return out
-    out.province, out.clue, out.level = _by_code(ranked[0][0]), "mentions", "provincial"
     close = len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]
+    if close:  # a cross-provincial text (京津冀, 长三角 …) or too weak a clue to choose on
+        first, second = (_by_code(c).name for c, _ in ranked)
+        out.warnings.append(
+            f"province not stated in issuer, document number or title, and the text names "
+            f"{first} and {second} nearly as often; left empty"
+        )
+        return out
+    out.province, out.clue, out.level = _by_code(ranked[0][0]), "mentions", "provincial"
     out.warnings.append(
         f"province inferred from mentions in the text ({out.province.name}): no issuer, "
         "document number or title names it"
-        + ("; others are named nearly as often" if close else "")
     )
     return out

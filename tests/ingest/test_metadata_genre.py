@@ -253,3 +253,13 @@ def test_an_announcement_number_is_its_own_and_scoped_by_its_issuer() -> None:
 def test_a_number_line_under_an_announcement_title() -> None:
     meta = _meta("国家药品监督管理局公告\n2031年第8号\n现将有关事项公告如下。\n")
     assert meta.doc_number == "2031年第8号"
+
+
+def test_a_text_naming_two_provinces_alike_has_none() -> None:
+    """A cross-provincial report (no issuer, number or title naming one) is not assigned to
+    whichever province happens to be named once more."""
+    text = ("会议指出，河南省与山东省将共同推进药品检查互认。\n河南省药品监管部门与山东省药品监管部门"
+            "签署合作备忘录，河南省表示将加快落实。\n")  # fmt: skip
+    meta = _meta(text)
+    assert meta.province is None
+    assert any("nearly as often" in w for w in meta.warnings)
