@@ -19,6 +19,8 @@ from policykg.graph.writer import is_unchanged, load_reference_data, write_docum
 from policykg.ingest.normalize import normalize
 from policykg.ingest.pipeline import describe, extract_text
 from policykg.ingest.read import SUPPORTED_SUFFIXES, read_source
+from policykg.ingest.record import ExtractionRecord
+from policykg.ingest.vocab import Province
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +31,8 @@ class IngestSummary:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    # stored, but with something the reader should check: (path, message)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -36,6 +40,7 @@ class IngestSummary:
             "replaced": len(self.replaced),
             "unchanged": len(self.unchanged),
             "failed": [{"path": p, "reason": r} for p, r in self.failed],
+            "warnings": [{"path": p, "warning": w} for p, w in self.warnings],
         }
 
 
@@ -79,14 +84,19 @@ def ingest_paths(
     store: GraphStore,
     paths: Iterable[str | Path],
     on_file: Callable[[Path], None] | None = None,
+    *,
+    province: Province | None = None,
+    max_bytes: int | None = None,
 ) -> IngestSummary:
+    """province: the province of documents that name none (`--province`); max_bytes: files
+    larger are refused before they are read."""
     files, errors = collect_files(paths)
     summary = IngestSummary(failed=errors)
     store.ensure_schema()
     load_reference_data(store)
     for path in files:
         try:
-            outcome = _ingest_file(store, path)
+            outcome = _ingest_file(store, path, province, max_bytes, summary.warnings)
         except InputError as e:
             summary.failed.append((str(path), _reason(e, path)))
         except PolicyKGError as e:
@@ -104,16 +114,55 @@ def ingest_paths(
     return summary
 
 
-def _ingest_file(store: GraphStore, path: Path) -> str:
-    normalized = normalize(read_source(path))
-    info, _ = describe(normalized)
+def _ingest_file(
+    store: GraphStore,
+    path: Path,
+    province: Province | None,
+    max_bytes: int | None,
+    warnings: list[tuple[str, str]],
+) -> str:
+    normalized = normalize(read_source(path, max_bytes=max_bytes))
+    info, _ = describe(normalized, province)
     probe = DocumentGraph(
         info.id, info.content_hash, info.extractor_version, info.source, info.province_code
     )
     if is_unchanged(store, probe):
         return "unchanged"  # the costly extraction is skipped, not just the write
-    record = extract_text(normalized)
-    return write_document(store, record_to_graph(record, original=normalized.source.text))
+    record = extract_text(normalized, province)
+    if reason := not_a_policy(record):
+        raise InputError(f"{path}: {reason}")
+    outcome = write_document(store, record_to_graph(record, original=normalized.source.text))
+    if warning := province_warning(record):
+        warnings.append((str(path), warning))
+    return outcome
+
+
+def not_a_policy(record: ExtractionRecord) -> str | None:
+    """Why a text is not a policy document, or None. A README, a news item about something
+    else or a menu page yields no measure, no target and none of the marks a GB/T 9704
+    document carries (title of 关于…的通知 form, 发文字号, 发文机关, 成文日期); stored, it
+    would be an empty document. Any one of these is enough to keep it: a short notice with
+    a single measure, or a 通知 that only forwards another document, is a policy text."""
+    d = record.document
+    if record.measures or record.targets or d.title or d.doc_number or d.issuers:
+        return None
+    if d.issued_date:
+        return None
+    return (
+        "not a policy document: no measures, no targets and no title, document number, "
+        "issuer or date were found (nothing stored); if it is a policy, give the full text "
+        "with its title"
+    )
+
+
+def province_warning(record: ExtractionRecord) -> str | None:
+    d = record.document
+    if d.province or d.level == "national":
+        return None
+    return (
+        "stored without a province: the text names no issuing province; if it is a provincial "
+        "document, ingest it again with --province NAME"
+    )
 
 
 def _reason(error: Exception, path: Path) -> str:

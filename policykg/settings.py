@@ -29,6 +29,12 @@ class Settings(BaseSettings):
     query_timeout_ms: int = Field(
         10_000, gt=0, validation_alias=AliasChoices("POLICYKG_QUERY_TIMEOUT_MS")
     )
+    max_file_mb: float = Field(
+        50,
+        gt=0,
+        validation_alias=AliasChoices("POLICYKG_MAX_FILE_MB"),
+        description="Files larger than this are named and skipped before they are read",
+    )
     max_rows: int = Field(5_000, validation_alias=AliasChoices("POLICYKG_MAX_ROWS"))
     # The embedded FalkorDB's own limits (its module configuration): no query runs longer
     # than write_timeout_ms (a document is written in one query), no read longer than
