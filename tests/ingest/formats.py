@@ -134,7 +134,7 @@ def soffice_convert(src: Path, target: str, outdir: Path) -> Path:
     exe = shutil.which("soffice")
     assert exe, "LibreOffice (Debian package libreoffice-writer-nogui) is needed"
     subprocess.run(
-        [exe, f"-env:UserInstallation=file://{outdir}/.lo-profile", "--headless",
+        [exe, f"-env:UserInstallation={(outdir / '.lo-profile').as_uri()}", "--headless",
          "--convert-to", target, "--outdir", str(outdir), str(src)],
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
