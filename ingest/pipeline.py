@@ -107,9 +107,7 @@ def describe(
     return info, meta
 
 
-def extract_text(
-    normalized: NormalizedText, province: Province | None = None
-) -> ExtractionRecord:
+def extract_text(normalized: NormalizedText, province: Province | None = None) -> ExtractionRecord:
     info, meta = describe(normalized, province)
     blocks = parse_blocks(normalized.text)
     record = ExtractionRecord(document=info, warnings=[*normalized.warnings, *meta.warnings])

@@ -59,7 +59,9 @@ def main(
     signal.signal(signal.SIGTERM, _terminate)  # `serve`: uvicorn installs its own
 
 
-PROVINCE_HELP = "Province of documents that name none (全名, e.g. 江苏省); national ones stay national"
+PROVINCE_HELP = (
+    "Province of documents that name none (全名, e.g. 江苏省); national ones stay national"
+)
 MAX_MB_HELP = "Skip files larger than this many MB (default: POLICYKG_MAX_FILE_MB, 50)"
 
 

@@ -169,3 +169,17 @@ def test_a_file_over_the_size_limit_is_named_and_skipped(cli: CliRunner, tmp_pat
     assert result.exit_code == 1
     assert f"{big}: " in result.stderr and "size limit of 1 MB" in result.stderr
     assert "added 1" in result.stdout
+
+
+def test_the_size_limit_comes_from_the_setting(
+    cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    big = tmp_path / "big.txt"
+    big.write_text(NOTICE * 20_000)
+    monkeypatch.setenv("POLICYKG_MAX_FILE_MB", "1")
+    get_settings.cache_clear()
+    result = cli.invoke(app, ["extract", str(big)])
+    assert result.exit_code == 1 and "POLICYKG_MAX_FILE_MB" in result.stderr
+    monkeypatch.setenv("POLICYKG_MAX_FILE_MB", "5")
+    get_settings.cache_clear()
+    assert cli.invoke(app, ["extract", str(big)]).exit_code == 0

@@ -88,7 +88,7 @@ def _good(folder: Path) -> dict[str, Path]:
     (folder / "page.html").write_bytes(page.encode("gb18030"))
     made[f"苏药监发〔2024〕{n}号"] = folder / "page.html"
     put("with spaces in name.txt")
-    put("it's \"quoted\".txt")
+    put('it\'s "quoted".txt')
     put("关于专项检查的通知.txt")
     put("notice.pdf", writer=write_pdf)
     put("notice.docx", writer=write_docx)
@@ -119,7 +119,10 @@ def _bad(folder: Path, tmp_path: Path) -> tuple[list[Path], list[Path]]:
     put("too big.txt", notice(92).encode() * 4_000)  # ~2.3 MB, over --max-file-mb 1
     put("nav.html", "<html><body><nav><a href=/>首页</a> | <a href=/a>政务公开</a></nav>"
                     "<script>var menu = ['首页', '机构设置'];</script></body></html>".encode())  # fmt: skip
-    put("README.md", "# 工具说明\n\n安装：运行 pip install。\n\n## 用法\n\n运行命令即可。\n".encode())
+    put(
+        "README.md",
+        "# 工具说明\n\n安装：运行 pip install。\n\n## 用法\n\n运行命令即可。\n".encode(),
+    )
     put("菜单 “页”.txt", "首页 | 机构设置 | 政务公开\n\n版权所有 联系我们 网站地图\n".encode())
     loop = folder / "loop.txt"
     loop.symlink_to(loop)
