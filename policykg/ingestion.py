@@ -16,6 +16,7 @@ from policykg.graph.model import DocumentGraph, record_to_graph
 from policykg.graph.queries import run_named
 from policykg.graph.store import GraphStore
 from policykg.graph.writer import is_unchanged, load_reference_data, write_document
+from policykg.ingest.matching import topic_hits
 from policykg.ingest.normalize import normalize
 from policykg.ingest.pipeline import describe, extract_text
 from policykg.ingest.read import SUPPORTED_SUFFIXES, read_source
@@ -129,7 +130,7 @@ def _ingest_file(
     if is_unchanged(store, probe):
         return "unchanged"  # the costly extraction is skipped, not just the write
     record = extract_text(normalized, province)
-    if reason := not_a_policy(record):
+    if reason := not_a_policy(record, normalized.text):
         raise InputError(f"{path}: {reason}")
     outcome = write_document(store, record_to_graph(record, original=normalized.source.text))
     if warning := province_warning(record):
@@ -137,22 +138,26 @@ def _ingest_file(
     return outcome
 
 
-def not_a_policy(record: ExtractionRecord) -> str | None:
-    """Why a text is not a policy document, or None. A README, a news item about something
-    else or a menu page yields no measure, no target and none of the marks a GB/T 9704
-    document carries (title of 关于…的通知 form, 发文字号, 发文机关, 成文日期); stored, it
-    would be an empty document. Any one of these is enough to keep it: a short notice with
-    a single measure, or a 通知 that only forwards another document, is a policy text."""
+def not_a_policy(record: ExtractionRecord, text: str) -> str | None:
+    """Why a text is not a policy document, or None. A README, a menu page or a news item
+    about something else yields no measure, no target, none of the marks of a GB/T 9704
+    document (a 关于…的通知 title, 发文字号, 发文机关, 成文日期) and no drug-regulation
+    topic (data/taxonomy/topics.yaml); stored, it would be an empty document. Any one of
+    them keeps it: a short notice with a single measure, a notice whose title was lost, or
+    a news report on a provincial drug policy (real corpora hold them) is stored."""
     d = record.document
     if record.measures or record.targets or d.title or d.doc_number or d.issuers:
         return None
-    if d.issued_date:
+    if d.issued_date or topic_hits(text[:_TOPIC_SCAN]):
         return None
     return (
-        "not a policy document: no measures, no targets and no title, document number, "
-        "issuer or date were found (nothing stored); if it is a policy, give the full text "
-        "with its title"
+        "not a policy document: no measure, target, title, document number, issuer, date "
+        "or drug-regulation topic was found (nothing stored); if it is a policy, give the "
+        "full text with its title"
     )
+
+
+_TOPIC_SCAN = 20_000  # characters searched for a topic: a page's text, not a whole book
 
 
 def province_warning(record: ExtractionRecord) -> str | None:

@@ -148,7 +148,7 @@ REASONS = {
     "empty.txt": "empty", "blank.txt": "whitespace", "image.txt": "PNG",
     "truncated.docx": "truncated", "truncated.pdf": "truncated", "scan.pdf": "OCR",
     "too big.txt": "size limit", "nav.html": "not a policy document",
-    "README.md": "not a policy document", "菜单 “页”.txt": "not a policy document",
+    "README.md": "not a policy document", "体育新闻.txt": "not a policy document", "菜单 “页”.txt": "not a policy document",
     "loop.txt": "loop", "gone.txt": "symbolic link", "locked.txt": "permission",
     "does not exist.txt": "no such file", "slides.pptx": "unsupported",
 }  # fmt: skip
