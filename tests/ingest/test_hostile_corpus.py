@@ -95,6 +95,7 @@ def _good(folder: Path) -> dict[str, Path]:
     put("notice.ofd", writer=write_ofd)
     if not soffice_missing():
         put("notice.doc", writer=write_doc)
+        put("notice.wps", writer=write_doc)  # WPS Office saves the same Word 97 format
     return made
 
 
