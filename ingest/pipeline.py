@@ -34,6 +34,7 @@ from policykg.ingest.source_spans import add_source_spans
 from policykg.ingest.structure import parse_blocks
 from policykg.ingest.targets import targets_from_rows, unique_id
 from policykg.ingest.version import extractor_version
+from policykg.ingest.vocab import Province
 
 # The order of the steps, declared once: each names the steps whose results it reads.
 STEPS: tuple[Step, ...] = check_order((
@@ -67,12 +68,18 @@ def document_id(meta: Metadata, source: str) -> str:
     return f"file:{Path(source).name}"
 
 
-def describe(normalized: NormalizedText) -> tuple[DocumentInfo, Metadata]:
+def describe(
+    normalized: NormalizedText, province: Province | None = None
+) -> tuple[DocumentInfo, Metadata]:
     """The document's identity and metadata: cheap, so a caller can tell an unchanged
-    document (same id, text hash and extractor) before the full extraction."""
+    document (same id, text hash and extractor) before the full extraction.
+    province: the one the caller knows (`--province`), for a document that names none and
+    is not national; a province the text states wins."""
     text = normalized.text
     source = normalized.source.path
     meta = extract_metadata(text, normalized.front_matter, source)
+    if province is not None and meta.province is None and meta.level != "national":
+        meta.province, meta.level = province, meta.level or "provincial"
     info = DocumentInfo(
         id=document_id(meta, source),
         source=Path(source).name,
@@ -100,8 +107,8 @@ def describe(normalized: NormalizedText) -> tuple[DocumentInfo, Metadata]:
     return info, meta
 
 
-def extract_text(normalized: NormalizedText) -> ExtractionRecord:
-    info, meta = describe(normalized)
+def extract_text(normalized: NormalizedText, province: Province | None = None) -> ExtractionRecord:
+    info, meta = describe(normalized, province)
     blocks = parse_blocks(normalized.text)
     record = ExtractionRecord(document=info, warnings=[*normalized.warnings, *meta.warnings])
     ctx = Context(normalized, blocks, meta, record, parse)
@@ -153,6 +160,8 @@ def _targets(ctx: Context) -> list[Target]:
     return out
 
 
-def extract_file(path: str | Path) -> ExtractionRecord:
+def extract_file(
+    path: str | Path, province: Province | None = None, max_bytes: int | None = None
+) -> ExtractionRecord:
     """Read, normalize and extract one file. Raises InputError naming the file."""
-    return extract_text(normalize(read_source(path)))
+    return extract_text(normalize(read_source(path, max_bytes=max_bytes)), province)

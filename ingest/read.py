@@ -257,7 +257,7 @@ def read_source(path: str | Path, *, max_bytes: int | None = None) -> SourceText
     if max_bytes is not None and st.st_size > max_bytes:
         raise InputError(
             f"{path}: {st.st_size / 1e6:.1f} MB is over the size limit of {max_bytes / 1e6:g} MB; "
-            "raise POLICYKG_MAX_FILE_MB or split the document"
+            "raise the limit (--max-file-mb or POLICYKG_MAX_FILE_MB) or split the document"
         )
     try:
         data = p.read_bytes()

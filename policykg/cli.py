@@ -59,20 +59,49 @@ def main(
     signal.signal(signal.SIGTERM, _terminate)  # `serve`: uvicorn installs its own
 
 
+PROVINCE_HELP = (
+    "Province of documents that name none (全名, e.g. 江苏省); national ones stay national"
+)
+MAX_MB_HELP = "Skip files larger than this many MB (default: POLICYKG_MAX_FILE_MB, 50)"
+
+
+def _province(name: str | None):
+    """The province --province names, or one clear error line."""
+    if name is None:
+        return None
+    from policykg.ingest.vocab import province_by_name, provinces
+
+    found = province_by_name(name)
+    if found is None:
+        fail(f"error: --province {name!r} is not a province in data/reference/provinces.yaml; "
+             f"use a full name such as {provinces()[0].name} or 江苏省")  # fmt: skip
+    return found
+
+
+def _max_bytes(max_file_mb: float | None) -> int:
+    mb = max_file_mb if max_file_mb is not None else get_settings().max_file_mb
+    if mb <= 0:
+        fail(f"error: --max-file-mb must be above 0 (got {mb:g})")
+    return int(mb * 1_000_000)
+
+
 @app.command()
 def extract(
     files: Annotated[list[Path], typer.Argument(help="Policy documents (.txt .md .html)")],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print ExtractionRecords as JSON Lines")
     ] = False,
+    province: Annotated[str | None, typer.Option("--province", help=PROVINCE_HELP)] = None,
+    max_file_mb: Annotated[float | None, typer.Option("--max-file-mb", help=MAX_MB_HELP)] = None,
 ) -> None:
     """Extract the ExtractionRecord of each file (no database)."""
     from policykg.ingest.pipeline import extract_file
 
+    given, max_bytes = _province(province), _max_bytes(max_file_mb)
     failed = 0
     for path in files:
         try:
-            record = extract_file(path)
+            record = extract_file(path, given, max_bytes)
         except PolicyKGError as e:
             err.print(
                 str(e) if str(e).startswith(str(path)) else f"{path}: {e}",
@@ -98,6 +127,8 @@ def extract(
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders to load")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON")] = False,
+    province: Annotated[str | None, typer.Option("--province", help=PROVINCE_HELP)] = None,
+    max_file_mb: Annotated[float | None, typer.Option("--max-file-mb", help=MAX_MB_HELP)] = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -108,9 +139,12 @@ def ingest(
         ),
     ] = None,
 ) -> None:
-    """Load documents into the graph (unchanged ones are skipped, changed ones replaced)."""
+    """Load documents into the graph (unchanged ones are skipped, changed ones replaced).
+    A file that is not a policy document, unreadable or too large is named and skipped
+    (exit status 1); a document stored without a province is named in a warning."""
     from policykg.ingestion import collect_files, ingest_paths, worker_count
 
+    given, max_bytes = _province(province), _max_bytes(max_file_mb)
     files, _ = collect_files(paths)
     with open_store() as store, Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -118,8 +152,11 @@ def ingest(
     ) as progress:  # fmt: skip
         task = progress.add_task("ingesting", total=len(files))
         summary = ingest_paths(store, paths, on_file=lambda p: progress.advance(task),
+                               province=given, max_bytes=max_bytes,
                                jobs=worker_count(get_settings().ingest_jobs if jobs is None else jobs,
                                                  len(files)))  # fmt: skip
+    for path, warning in summary.warnings:
+        err.print(f"{path}: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
     for path, reason in summary.failed:
         err.print(f"{path}: {reason}", markup=False, highlight=False, soft_wrap=True)
     if as_json:

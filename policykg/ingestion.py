@@ -22,10 +22,12 @@ from policykg.graph.model import DocumentGraph, record_to_graph
 from policykg.graph.queries import run_named
 from policykg.graph.store import GraphStore
 from policykg.graph.writer import is_unchanged, load_reference_data, write_document
+from policykg.ingest.matching import topic_hits
 from policykg.ingest.normalize import NormalizedText, normalize
 from policykg.ingest.pipeline import describe, extract_text
 from policykg.ingest.read import SUPPORTED_SUFFIXES, read_source
 from policykg.ingest.record import ExtractionRecord
+from policykg.ingest.vocab import Province
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,8 @@ class IngestSummary:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    # stored, but with something the reader should check: (path, message)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -43,6 +47,7 @@ class IngestSummary:
             "replaced": len(self.replaced),
             "unchanged": len(self.unchanged),
             "failed": [{"path": p, "reason": r} for p, r in self.failed],
+            "warnings": [{"path": p, "warning": w} for p, w in self.warnings],
         }
 
 
@@ -82,24 +87,37 @@ def _bad_link(path: Path) -> str:
     return "a symbolic link to nothing (its target is missing); fix or remove the link"
 
 
+@dataclass(frozen=True)
+class IngestOptions:
+    """What the caller knows: the province of documents that name none (`--province`), and
+    the size above which a file is refused before it is read."""
+
+    province: Province | None = None
+    max_bytes: int | None = None
+
+
 def ingest_paths(
     store: GraphStore,
     paths: Iterable[str | Path],
     on_file: Callable[[Path], None] | None = None,
+    *,
+    province: Province | None = None,
+    max_bytes: int | None = None,
     jobs: int = 1,
 ) -> IngestSummary:
     """Ingest files and folders. With jobs > 1 the extraction (the costly, pure part) runs in
     that many worker processes while this process reads, checks and writes: documents are
     still written one transaction each, in the order given, by one writer."""
+    options = IngestOptions(province, max_bytes)
     files, errors = collect_files(paths)
     summary = IngestSummary(failed=errors)
     store.ensure_schema()
     load_reference_data(store)
     if jobs > 1 and len(files) > 1:
-        _ingest_in_workers(store, files, summary, on_file, jobs)
+        _ingest_in_workers(store, files, summary, on_file, jobs, options)
         return summary
     for path in files:
-        outcome = _guarded(summary, path, partial(_ingest_file, store, path))
+        outcome = _guarded(summary, path, partial(_ingest_file, store, path, options, summary))
         if outcome:
             getattr(summary, outcome).append(str(path))
         if on_file:
@@ -143,12 +161,14 @@ def _ingest_in_workers(
     summary: IngestSummary,
     on_file: Callable[[Path], None] | None,
     jobs: int,
+    options: IngestOptions,
 ) -> None:
     pending: deque[tuple[Path, NormalizedText, Future[ExtractionRecord]]] = deque()
 
     def write_oldest() -> None:
         path, normalized, future = pending.popleft()
-        outcome = _guarded(summary, path, lambda: _write(store, future.result(), normalized))
+        step = partial(_store_record, store, path, normalized, summary)
+        outcome = _guarded(summary, path, lambda: step(future.result()))
         if outcome:
             getattr(summary, outcome).append(str(path))
         if on_file:
@@ -157,9 +177,10 @@ def _ingest_in_workers(
     # spawn, not fork: this process holds the store's sockets and the drivers' threads
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
         for path in files:
-            read = _guarded(summary, path, partial(_changed, store, path))
+            read = _guarded(summary, path, partial(_changed, store, path, options))
             if isinstance(read, NormalizedText):
-                pending.append((path, read, pool.submit(extract_text, read)))
+                future = pool.submit(extract_text, read, options.province)
+                pending.append((path, read, future))
             else:
                 if read == "unchanged":
                     summary.unchanged.append(str(path))
@@ -171,30 +192,77 @@ def _ingest_in_workers(
             write_oldest()
 
 
-def _changed(store: GraphStore, path: Path) -> NormalizedText | Literal["unchanged"]:
+def _changed(
+    store: GraphStore, path: Path, options: IngestOptions
+) -> NormalizedText | Literal["unchanged"]:
     """The file's text when it must be (re-)extracted; "unchanged" when the stored one is
     current (the costly extraction is skipped, not just the write)."""
-    normalized = normalize(read_source(path))
-    return "unchanged" if _unchanged(store, normalized) else normalized
-
-
-def _unchanged(store: GraphStore, normalized: NormalizedText) -> bool:
-    info, _ = describe(normalized)
+    normalized = normalize(read_source(path, max_bytes=options.max_bytes))
+    info, _ = describe(normalized, options.province)
     probe = DocumentGraph(
         info.id, info.content_hash, info.extractor_version, info.source, info.province_code
     )
-    return is_unchanged(store, probe)
+    return "unchanged" if is_unchanged(store, probe) else normalized
 
 
-def _write(store: GraphStore, record: ExtractionRecord, normalized: NormalizedText) -> str:
-    return write_document(store, record_to_graph(record, original=normalized.source.text))
+def _ingest_file(
+    store: GraphStore, path: Path, options: IngestOptions, summary: IngestSummary
+) -> str:
+    read = _changed(store, path, options)
+    if read == "unchanged":
+        return read
+    assert isinstance(read, NormalizedText)
+    record = extract_text(read, options.province)
+    return _store_record(store, path, read, summary, record)
 
 
-def _ingest_file(store: GraphStore, path: Path) -> str:
-    normalized = normalize(read_source(path))
-    if _unchanged(store, normalized):
-        return "unchanged"  # the costly extraction is skipped, not just the write
-    return _write(store, extract_text(normalized), normalized)
+def _store_record(
+    store: GraphStore,
+    path: Path,
+    normalized: NormalizedText,
+    summary: IngestSummary,
+    record: ExtractionRecord,
+) -> str:
+    """Write one extracted document, unless it is not a policy text; warn when it has no
+    province."""
+    if reason := not_a_policy(record, normalized.text):
+        raise InputError(f"{path}: {reason}")
+    outcome = write_document(store, record_to_graph(record, original=normalized.source.text))
+    if warning := province_warning(record):
+        summary.warnings.append((str(path), warning))
+    return outcome
+
+
+def not_a_policy(record: ExtractionRecord, text: str) -> str | None:
+    """Why a text is not a policy document, or None. A README, a menu page or a news item
+    about something else yields no measure, no target, none of the marks of a GB/T 9704
+    document (a 关于…的通知 title, 发文字号, 发文机关, 成文日期) and no drug-regulation
+    topic (data/taxonomy/topics.yaml); stored, it would be an empty document. Any one of
+    them keeps it: a short notice with a single measure, a notice whose title was lost, or
+    a news report on a provincial drug policy (real corpora hold them) is stored."""
+    d = record.document
+    if record.measures or record.targets or d.title or d.doc_number or d.issuers:
+        return None
+    if d.issued_date or topic_hits(text[:_TOPIC_SCAN]):
+        return None
+    return (
+        "not a policy document: no measure, target, title, document number, issuer, date "
+        "or drug-regulation topic was found (nothing stored); if it is a policy, give the "
+        "full text with its title"
+    )
+
+
+_TOPIC_SCAN = 20_000  # characters searched for a topic: a page's text, not a whole book
+
+
+def province_warning(record: ExtractionRecord) -> str | None:
+    d = record.document
+    if d.province or d.level == "national":
+        return None
+    return (
+        "stored without a province: the text names no issuing province; if it is a provincial "
+        "document, ingest it again with --province NAME"
+    )
 
 
 def _reason(error: Exception, path: Path) -> str:

@@ -29,6 +29,12 @@ class Settings(BaseSettings):
     query_timeout_ms: int = Field(
         10_000, gt=0, validation_alias=AliasChoices("POLICYKG_QUERY_TIMEOUT_MS")
     )
+    max_file_mb: float = Field(
+        50,
+        gt=0,
+        validation_alias=AliasChoices("POLICYKG_MAX_FILE_MB"),
+        description="Files larger than this are named and skipped before they are read",
+    )
     max_rows: int = Field(5_000, validation_alias=AliasChoices("POLICYKG_MAX_ROWS"))
     # Worker processes extracting documents during `policykg ingest` (one writer whatever
     # the number): 0 = one per CPU core; 1 = extract in the ingesting process itself.

@@ -133,9 +133,9 @@ def test_reingest_of_unchanged_files_skips_extraction(empty_store, monkeypatch):
     calls: list[str] = []
     real = ingestion.extract_text
 
-    def counting(normalized):
+    def counting(normalized, *args):
         calls.append(normalized.source.path)
-        return real(normalized)
+        return real(normalized, *args)
 
     monkeypatch.setattr(ingestion, "extract_text", counting)
     ingest_paths(empty_store, [CORPUS])
