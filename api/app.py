@@ -8,12 +8,15 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
 from policykg.api import openapi
 from policykg.api.limits import BodyLimit
 from policykg.api.routers import browser, meta, named, research
 from policykg.api.routers import export as export_routes
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from swagger_ui_bundle import swagger_ui_path
 
 from policykg.errors import (
     InputError,
@@ -65,7 +68,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "by when and how much, with the sentence that says so.",
         version="0.1.0",
         lifespan=lifespan,
+        # /docs is served below from the swagger-ui-bundle package: it works offline (no CDN)
+        docs_url=None,
+        redoc_url=None,
     )
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title="policykg API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon-32x32.png",
+        )
 
     @app.exception_handler(PolicyKGError)
     async def policykg_error(request: Request, exc: PolicyKGError) -> JSONResponse:

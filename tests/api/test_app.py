@@ -46,3 +46,18 @@ def test_unknown_endpoint_is_our_json_error(client: TestClient):
     resp = client.get("/no/such/endpoint")
     assert resp.status_code == 404
     assert resp.json()["error"] == "NotFound" and "/docs" in resp.json()["message"]
+
+
+def test_docs_work_offline(client: TestClient):
+    """/docs loads Swagger UI from the app itself (issue 13.8): no script or style from a CDN."""
+    import re
+
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert assets and all(a.startswith("/docs-assets/") for a in assets), assets
+    assert not re.search(r"https?://", page.text)
+    for asset in assets:
+        served = client.get(asset)
+        assert served.status_code == 200 and len(served.content) > 100, asset
+    assert "/openapi.json" in page.text
