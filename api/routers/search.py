@@ -30,6 +30,7 @@ from policykg.api.routers.common import (
     to_simplified,
 )
 from policykg.api.routers.common import run as run_query
+from policykg.ingest import vocab
 from pydantic import BaseModel, Field
 
 from policykg.errors import InputError
@@ -87,6 +88,28 @@ def segment(query: str) -> tuple[str, list[str], str]:
         terms = list(dict.fromkeys(words)) or ([phrase] if phrase else [])
     terms.sort(key=len, reverse=True)
     return converted, terms[:MAX_TERMS], phrase
+
+
+@cache
+def _topic_names() -> dict[str, tuple[str, ...]]:
+    """Latin name of a topic (its key, its synonyms in Latin letters, the acronym of its
+    English name: udi, UDI, GMP …), casefolded → the topic's Chinese synonyms."""
+    out: dict[str, tuple[str, ...]] = {}
+    for t in vocab.topics():
+        chinese = tuple(dict.fromkeys(x for x in (t.name_zh, *t.synonyms) if not x.isascii()))
+        acronyms = re.findall(r"\(([A-Za-z]{2,})\)", t.name_en or "")
+        for name in (t.key, *acronyms, *(x for x in t.synonyms if x.isascii())):
+            if chinese and len(name) >= 2:
+                out.setdefault(name.casefold(), chinese)
+    return out
+
+
+def expand(terms: list[str]) -> list[str]:
+    """Chinese documents rarely write a topic's Latin name: `UDI` also searches
+    医疗器械唯一标识 and the other names of that topic (data/taxonomy/topics.yaml)."""
+    names = _topic_names()
+    extra = [c for t in terms if t.isascii() for c in names.get(t.casefold(), ())]
+    return list(dict.fromkeys([*terms, *extra]))
 
 
 def _variants(terms: list[str]) -> list[str]:
@@ -172,13 +195,15 @@ def search(
     converted, terms, phrase = segment(q)
     if not terms:
         raise InputError("q: give at least one word to search for, e.g. q=药品追溯")
-    params: dict[str, Any] = {"terms": _variants(terms), "cap": settings.max_rows}
+    equivalents = [t for t in expand(terms) if t not in terms]
+    params: dict[str, Any] = {"terms": _variants([*terms, *equivalents]), "cap": settings.max_rows}
     if blank_to_none(province):
         params["province"] = resolve_province(province or "", missing=InputError).name
     hits = [h for r in run_query(store, settings, "api_search", **params)
-            if (kind is None or r["kind"] == kind) and (h := rank(r, terms, phrase))]  # fmt: skip
+            if (kind is None or r["kind"] == kind)
+            and (h := rank(r, terms, phrase) or rank(r, equivalents, equivalents[0] if equivalents else ""))]  # fmt: skip
     order = {"measure": 0, "target": 1, "program": 2}
     hits.sort(key=lambda h: (-h.score, order[h.kind], h.province or "", h.start or 0))
-    payload = SearchResult(q=q, converted=converted, terms=terms, rows=page.cut(hits),
+    payload = SearchResult(q=q, converted=converted, terms=[*terms, *equivalents], rows=page.cut(hits),
                            count=len(hits), limit=page.limit, offset=page.offset)  # fmt: skip
     return respond(request, format, payload)

@@ -118,6 +118,18 @@ def test_search_in_traditional_characters(api: TestClient):
     assert sh["rows"] and {r["province"] for r in sh["rows"]} == {"上海市"}
 
 
+def test_search_by_a_topics_latin_name_finds_its_chinese_names(api: TestClient):
+    """q=UDI (issue 13.8): the seeds write 医疗器械唯一标识, never UDI."""
+    latin = ok(api.get("/search", params={"q": "udi"}))
+    chinese = ok(api.get("/search", params={"q": "医疗器械唯一标识"}))
+    assert "医疗器械唯一标识" in latin["terms"]
+    assert latin["count"] > 0 and chinese["count"] > 0
+    assert chinese["rows"][0]["id"] in {r["id"] for r in latin["rows"]}
+    names = ("医疗器械唯一标识", "器械唯一标识", "唯一标识", "唯一器械标识")
+    for row in latin["rows"]:
+        assert any(n in row["text"] for n in names) and "<mark>" in row["highlighted"]
+
+
 def test_search_ranks_the_whole_phrase_first(api: TestClient):
     body = ok(api.get("/search", params={"q": "疫苗 追溯"}))
     assert set(body["terms"]) >= {"疫苗", "追溯"}
