@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Literal
 from urllib.parse import urlencode
 
+from policykg.api.comparability import judge
 from pydantic import BaseModel, Field, computed_field, field_validator
 
 Status = Literal["commits", "background", "silent", "no_documents"]
@@ -135,6 +136,23 @@ class TargetRow(Evidence):
     @classmethod
     def _text(cls, value: Any) -> Any:
         return value or ""
+
+    # issue 13.6: a name match is not enough to put targets side by side
+    @computed_field(  # type: ignore[prop-decorator]
+        description="Measures what the indicator's other targets measure (unit of the same "
+        "kind, the province's own figure, the indicator's scope): safe to put side by side. "
+        "null when the target matched no canonical indicator"
+    )
+    @property
+    def comparable(self) -> bool | None:
+        return judge(self.indicator_key, self.indicator, self.value_text, self.unit).comparable
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="Why the target is not comparable (when comparable is false)"
+    )
+    @property
+    def not_comparable_because(self) -> str | None:
+        return judge(self.indicator_key, self.indicator, self.value_text, self.unit).reason
 
 
 class Targets(Page):
@@ -462,8 +480,13 @@ class IndicatorSummary(BaseModel):
     key: str
     name: str | None = None
     name_en: str | None = None
+    definition: str | None = Field(None, description="What is measured, in what unit, whose figure")
     unit: str | None = None
+    measure: str | None = Field(None, description="rate | count | per_capita | duration | …")
     direction: str | None = Field(None, description="higher | lower | none: which way is better")
+    scope: str | None = Field(
+        None, description="national: the things counted are in a national procedure or list"
+    )
     topics: list[str] = Field(default_factory=list)
     targets: int
     provinces: list[str]
@@ -479,6 +502,9 @@ class Indicators(Page):
 
 class IndicatorTargets(Targets):
     indicator: IndicatorSummary
+    comparable: int = Field(
+        description="Rows that measure what the indicator defines (the others say why not)"
+    )
 
 
 # --------------------------------------------------------------------------- documents

@@ -165,6 +165,7 @@ def _indicator_props(key: str) -> dict[str, Any]:
         return {"name": key}
     return _clean({"name": known.name, "name_en": known.name_en, "unit": known.unit,
                    "measure": known.measure, "direction": known.direction,
+                   "definition": known.definition, "scope": known.scope,
                    "topics": list(known.topics)})  # fmt: skip
 
 

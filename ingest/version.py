@@ -41,6 +41,9 @@ EXTRACTOR_DATA: tuple[str, ...] = (
     "taxonomy/indicators.yaml", "taxonomy/topics.yaml",
 )  # fmt: skip
 
+# Data files of those folders that only the API reads: changing them re-extracts nothing.
+NOT_EXTRACTOR_DATA: tuple[str, ...] = ("taxonomy/units.yaml",)  # api/comparability.py
+
 
 @cache
 def extractor_version() -> str:

@@ -139,11 +139,17 @@ class Indicator(_Matchable):
     key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str
     name_en: str
+    # what is measured, in what unit, whose figure (issue 13.6: targets are put side by
+    # side only when they measure the same thing); required of every entry by
+    # tests/api/test_indicator_comparability.py, optional here so a new entry still loads
+    definition: str | None = None
     unit: str | None = None
     measure: Literal[
-        "rate", "count", "per_capita", "score", "level", "incidents", "amount", "hours"
-    ]
+        "rate", "count", "per_capita", "score", "level", "incidents", "amount", "hours",
+        "duration",
+    ]  # fmt: skip
     direction: Literal["higher", "lower", "none"] = "higher"
+    scope: Literal["national"] | None = None  # the things counted are in a national list
     topics: tuple[str, ...] = Field(min_length=1)
     examples: tuple[str, ...] = ()
 

@@ -54,7 +54,11 @@ class CompareTopic(BaseModel):
 class CompareIndicator(BaseModel):
     indicator_key: str
     indicator: str | None = None
-    targets: list[TargetRow]
+    targets: list[TargetRow] = Field(description="Targets that measure what the indicator defines")
+    set_aside: list[TargetRow] = Field(
+        default_factory=list,
+        description="Targets matched by name that measure something else (each says why)",
+    )
 
 
 class CompareProvince(BaseModel):
@@ -72,7 +76,9 @@ class Comparison(Page):
     provinces: list[CompareProvince]
     shared_topics: list[str]
     rows: list[CompareTopic]
-    indicators: list[CompareIndicator] = Field(description="Indicators set by 2+ of the provinces")
+    indicators: list[CompareIndicator] = Field(
+        description="Indicators that 2+ of the provinces set comparable targets for"
+    )
     topic: TopicProvinces | None = Field(
         None, description="With ?topic=: the evidence per province"
     )
@@ -136,11 +142,14 @@ def compare(
     by_indicator: dict[str, list[TargetRow]] = defaultdict(list)
     for t in targets:
         by_indicator[t.indicator_key or ""].append(t)
-    indicators = [
-        CompareIndicator(indicator_key=k, indicator=ts[0].indicator, targets=ts)
-        for k, ts in sorted(by_indicator.items())
-        if len({t.province for t in ts}) >= 2
-    ]
+    # side by side only what measures the same thing (issue 13.6); the rest set aside
+    indicators = []
+    for k, ts in sorted(by_indicator.items()):
+        same = [t for t in ts if t.comparable]
+        if len({t.province for t in same}) >= 2:
+            indicators.append(CompareIndicator(
+                indicator_key=k, indicator=same[0].indicator, targets=same,
+                set_aside=[t for t in ts if not t.comparable]))  # fmt: skip
     programs = {
         name: [r["program"] for r in run_query(store, settings, "programs_by_province",
                                                province=name, kind=None, topic=None)]

@@ -42,8 +42,9 @@ def indicator_summaries(store: GraphStore, settings: Settings) -> list[Indicator
     for ind in vocab.indicators():
         r = found.pop(ind.key, {})
         rows.append(IndicatorSummary(
-            key=ind.key, name=ind.name, name_en=ind.name_en, unit=ind.unit,
-            direction=ind.direction, topics=list(ind.topics), targets=r.get("targets", 0),
+            key=ind.key, name=ind.name, name_en=ind.name_en, definition=ind.definition,
+            unit=ind.unit, measure=ind.measure, direction=ind.direction, scope=ind.scope,
+            topics=list(ind.topics), targets=r.get("targets", 0),
             provinces=r.get("provinces") or [], years=r.get("years") or [],
             units=r.get("units") or [], written_as=r.get("written_as") or [],
         ))  # fmt: skip
@@ -102,7 +103,8 @@ def indicator_targets(key: str, request: Request, store: Store, settings: AppSet
         store, settings, "targets_by_indicator", indicator=ind.key, province=None, year=None,
         binding=None)]  # fmt: skip
     payload = IndicatorTargets(indicator=summary, rows=page.cut(rows), count=len(rows),
-                               limit=page.limit, offset=page.offset)  # fmt: skip
+                               limit=page.limit, offset=page.offset,
+                               comparable=sum(1 for r in rows if r.comparable))  # fmt: skip
     return respond(request, format, payload, target_csv(payload.rows))
 
 

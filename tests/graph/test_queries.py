@@ -304,14 +304,21 @@ def check_topic_matrix(s: Seeds) -> None:
         if not r["documents"]:
             assert set(r["measures"]) == set(r["targets"]) == {0}
 
-    # The cells agree with provinces_by_topic, province by province and topic by topic.
+    # The cells agree with provinces_by_topic, province by province and topic by topic;
+    # a cell counts an indicator once, not once per year (issue 13.6: 浙江 sets
+    # 药品不良反应报告数 for 2023 and 2025, one indicator).
     asked = ["udi", "drug_traceability", "pharmacovigilance", "vaccine_oversight"]
     matrix = by(s.run("topic_matrix", topics=asked), "province")
     for topic in asked:
         i = matrix["上海市"]["topics"].index(topic)
         for r in s.run("provinces_by_topic", topic=topic, include_narrower=False):
             cell = matrix[r["province"]]
-            assert (cell["measures"][i], cell["targets"][i]) == (r["measures"], r["target_count"])
+            indicators = {t["indicator_key"] or t["indicator"] for t in r["targets"]}
+            assert (cell["measures"][i], cell["targets"][i]) == (r["measures"], len(indicators))
+    pv = matrix["浙江省"]["topics"].index("pharmacovigilance")
+    [zj] = [r for r in s.run("provinces_by_topic", topic="pharmacovigilance",
+                             include_narrower=False) if r["province"] == "浙江省"]  # fmt: skip
+    assert 0 < matrix["浙江省"]["targets"][pv] < zj["target_count"]
 
 
 @checks("province_profile")

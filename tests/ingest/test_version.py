@@ -26,7 +26,8 @@ def test_every_extractor_data_file_is_fingerprinted() -> None:
         for folder in ("patterns", "reference", "taxonomy")
         for p in data_path(folder).glob("*.yaml")
     }
-    assert files == set(version.EXTRACTOR_DATA)
+    assert files == set(version.EXTRACTOR_DATA) | set(version.NOT_EXTRACTOR_DATA)
+    assert not set(version.EXTRACTOR_DATA) & set(version.NOT_EXTRACTOR_DATA)
 
 
 def test_the_scorer_is_not_part_of_the_extractor() -> None:

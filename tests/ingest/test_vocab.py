@@ -210,10 +210,12 @@ def test_the_same_measurement_joins_across_provinces() -> None:
     shanghai = matching.match_indicator("药品不良反应监测报告数")  # 000, 1500份/百万人
     zhejiang = matching.match_indicator("药品不良反应报告数")  # 003, 1000以上
     assert shanghai == zhejiang == "adr_reports_per_million"
-    # 上海 “进入国家创新医疗器械特别审查程序产品” = 浙江 “培育创新医疗器械”
-    assert matching.match_indicator(
-        "进入国家创新医疗器械特别审查程序产品"
-    ) == matching.match_indicator("培育创新医疗器械")
+    # but a different measurement is not joined by shared words (issue 13.6): 上海's count
+    # in the national special review procedure is not 浙江's count of devices it cultivates
+    assert matching.match_indicator("进入国家创新医疗器械特别审查程序产品") == (
+        "innovative_devices_special_review"
+    )
+    assert matching.match_indicator("培育创新医疗器械") == "innovative_devices_cultivated"
 
 
 @pytest.mark.parametrize(
