@@ -119,31 +119,18 @@ def department_id(province_code: str | None, name: str) -> str:
     return f"{province_code or 'national'}:{normalize_name(name)}"
 
 
-# Short forms of regulators' names that programs are written with, longest first
-# (国家药监局 is the usual short form of 国家药品监督管理局; 药监 of 药品监管). Normalising
-# them makes variants of one base one program: 国家药监局监管科学研究基地 and
-# 国家药品监管科学研究基地 are the same base.
-_AGENCY_FORMS = (
-    ("国家药品监督管理局", "国家药品监管"),
-    ("国家药监局", "国家药品监管"),
-    ("药品监督管理局", "药品监管"),
-    ("药品监督管理", "药品监管"),
-    ("药监局", "药品监管"),
-    ("药监", "药品监管"),
-)
+def program_name(name: str, province_code: str | None = None) -> str:
+    """Canonical name of a program (ingest/program_names.py, rules in
+    data/patterns/programs.yaml): regulators' names in one form, the province's own name
+    or level in front dropped, so that every document of a province that writes a variant
+    of one base (国家药监局监管科学研究基地 / 国家药品监管科学研究基地) reaches one node."""
+    from policykg.ingest.program_names import canonical
 
-
-def program_name(name: str) -> str:
-    """Canonical name of a program: no spaces or quotes, regulators' names in one short
-    form, and a word the short form already says not repeated (…监管监管科学 → …监管科学)."""
-    out = normalize_name(name)
-    for written, canonical in _AGENCY_FORMS:
-        out = out.replace(written, canonical)
-    return re.sub(r"(.{2})\1", r"\1", out)
+    return canonical(name, province_code)
 
 
 def program_id(province_code: str | None, name: str) -> str:
-    return f"{province_code or 'unknown'}:{program_name(name)}"
+    return f"{province_code or 'unknown'}:{program_name(name, province_code)}"
 
 
 def reference_id(title: str | None, doc_number: str | None) -> str:
@@ -247,7 +234,7 @@ def record_to_graph(record: ExtractionRecord, original: str | None = None) -> Do
     for prog in record.programs:
         pid = program_id(code, prog.name)
         program_rows.setdefault(pid, {"key": pid, "props": _clean(
-            {"name": program_name(prog.name), "kind": prog.kind, "province_code": code})})  # fmt: skip
+            {"name": program_name(prog.name, code), "kind": prog.kind, "province_code": code})})  # fmt: skip
         establishes.append({"from": doc.id, "to": pid, "props": _clean(
             {"written": prog.name, "description": prog.description, "start": prog.start,
              "end": prog.end, "source_start": prog.source_start, "source_end": prog.source_end})})  # fmt: skip

@@ -97,6 +97,12 @@ class ProgramsPatterns(_File):
     program_tables: Words
     non_program_categories: Words
     run_on_row: Regex
+    agency_forms: dict[str, str]
+    owner_determiners: Words
+    level_words: Words
+    tail_min_core: int
+    discipline_after: Regex
+    connect_verbs: Words
 
 
 class ReferencesPatterns(_File):

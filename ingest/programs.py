@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from policykg.ingest.measures import column_kind, non_measure_blocks
 from policykg.ingest.measures import is_indicator_table as is_target_row
 from policykg.ingest.patterns import pattern_file, structure_patterns
+from policykg.ingest.program_names import canonical, merge_variants, no_program_because
 from policykg.ingest.record import Program
 from policykg.ingest.responsibility import find_statements
 from policykg.ingest.vocab import wide
@@ -386,34 +387,45 @@ def enrich(ctx: Context) -> None:
         for f in (*_box_titles(ctx.blocks), *_table_rows(ctx.blocks), *_run_on_rows(ctx.text))
         if establishes(f, default=True)
     ]
+    code = ctx.province.code if ctx.province else None
     running = [
         f
         for f in ctx.doc.user_data.get(PROGRAMS_KEY, [])
         if not any(a <= f.start < b for a, b in skip)  # glossary entries define, not name
         and establishes(f, default=False)
+        and not no_program_because(ctx.text, f.start, f.end, f.name, code)
     ]
     kept: list[FoundProgram] = []
     for f in structural + sorted(running, key=lambda f: -(f.end - f.start)):
         if all(f.end <= k.start or f.start >= k.end for k in kept):  # the table row / box
             kept.append(f)  # title wins over the words inside it, then the longest name
-    programs: dict[str, Program] = {}
+    # one Program per base (issue 13.7): variants of one name, and a short name standing
+    # for the one longer name it ends, are one program, named as the longest base is
+    bases = {f.name: canonical(f.name, code) for f in kept}
+    merged = merge_variants(bases.values())
+    first: dict[str, FoundProgram] = {}  # base → its first naming, which names the program
     for f in sorted(kept, key=lambda f: f.start):
-        key = key_of(f.name)
-        known = programs.get(key)
+        first.setdefault(bases[f.name], f)
+    programs: dict[str, Program] = {}
+    written: dict[str, set[str]] = {}  # base → the key forms the document writes it in
+    for f in sorted(kept, key=lambda f: f.start):
+        base = merged[bases[f.name]]
+        written.setdefault(base, set()).add(key_of(f.name))
+        known = programs.get(base)
         if known is None:
-            programs[key] = Program(
-                name=f.name, kind=f.kind, description=f.description, start=f.start, end=f.end
-            )
+            named = first.get(base, f)
+            programs[base] = Program(name=named.name, kind=f.kind or named.kind,
+                                     description=f.description, start=f.start, end=f.end)  # fmt: skip
         else:  # named twice: keep what the first naming lacked
             known.kind = known.kind or f.kind
             known.description = known.description or f.description
     ctx.record.programs = list(programs.values())
-    boxes = [key_of(f.name) for f in _box_titles(ctx.blocks)]
+    boxes = {key_of(f.name): merged[canonical(f.name, code)] for f in _box_titles(ctx.blocks)}
     for m in ctx.record.measures:
         text = key_of(f"{m.title or ''}{m.text}")
-        names = [p.name for k, p in programs.items() if k in text]
+        names = [p.name for b, p in programs.items() if any(k in text for k in written[b])]
         for title in (m.section or "").split(" / "):
             box = next((k for k in boxes if k and key_of(title).startswith(k)), None)
-            if box and box in programs and programs[box].name not in names:
-                names.append(programs[box].name)
+            if box and boxes[box] in programs and programs[boxes[box]].name not in names:
+                names.append(programs[boxes[box]].name)
         m.programs = names
