@@ -310,7 +310,7 @@ async function loadIndicators() {
     const body = el("tbody");
     for (const key of order) {
       const info = names[key] || {};
-      const tr = el("tr", {}, el("td", { class: "indname" }, info.name || key,
+      const tr = el("tr", {}, el("td", { class: "indname", title: info.definition || "" }, info.name || key,
         el("small", { text: `${info.name_en || ""}${info.unit ? " · " + info.unit : ""}` })));
       for (const p of provinces) {
         const ts = (byInd.get(key).get(p) || []).sort((a, b) => (b.year || 0) - (a.year || 0));
@@ -319,7 +319,12 @@ async function loadIndicators() {
         ts.slice(0, 3).forEach((t, i) => {
           if (i) td.append(el("br"));
           const unit = t.unit && !String(t.value_text).includes(t.unit) ? t.unit : "";
-          td.append(`${t.value_text}${unit}`); // as written: 1000以上, 〔70〕, 不发生
+          // a target that measures something else (another kind of unit, some cities' figure)
+          // is shown apart, with the reason, never as if it were comparable (issue 13.6)
+          const shown = el("span", t.comparable === false
+            ? { class: "incomparable", title: `不可直接比较：${t.not_comparable_because}` } : {},
+            `${t.comparable === false ? "≠ " : ""}${t.value_text}${unit}`); // as written: 1000以上, 〔70〕
+          td.append(shown);
           if (t.year) td.append(el("span", { class: "yr", text: t.year }));
         });
         tr.append(td);

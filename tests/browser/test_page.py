@@ -122,6 +122,10 @@ def test_matrix_click_indicators_and_traditional_search(server: str, browser) ->
     heads = table.locator("thead th").all_inner_texts()
     assert "上海市" in heads and "浙江省" in heads
     assert "药品不良反应报告数" in table.inner_text()
+    # a figure that is not the province's own is shown apart, with why (issue 13.6)
+    apart = table.locator("span.incomparable")
+    assert apart.count() >= 1 and "≠" in apart.first.inner_text()
+    assert "不可直接比较" in (apart.first.get_attribute("title") or "")
 
     # search in Traditional characters
     page.fill("#q", "醫療器械唯一標識")
