@@ -1,0 +1,99 @@
+"""The real held-out sets (tests/heldout_real, tests/heldout_fresh), checked without running the
+extractor: each is scored by `policykg evaluate` by default, each gold file reads true to its
+source, and no other file of the project quotes a held-out sentence (held-out discipline:
+unit tests use sentences written for the test)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import opencc
+import pytest
+from policykg.evaluation.gold import load_gold
+
+from policykg.cli import GOLD_SETS
+
+ROOT = Path(__file__).resolve().parents[2]
+HELDOUT_SETS = ("tests/heldout_real", "tests/heldout_fresh")
+# Pinyin injected after characters by mirror sites, e.g. 監(jiān)督.
+PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+[)）]")
+# Variant characters the held-out READMEs normalise in mentions (OpenCC leaves them).
+VARIANTS = str.maketrans({"衞": "卫", "陜": "陕"})
+T2S = opencc.OpenCC("t2s")
+# Where a quoted held-out sentence would be a leak: code, tests and data files, but not the
+# held-out sets themselves and not the bundled seed corpus (other real documents).
+SCANNED = ("tests", "data", "ingest", "evaluation", "policykg", "api")
+SCANNED_SUFFIXES = {".py", ".txt", ".json", ".yaml", ".yml", ".md", ".html", ".cypher"}
+EXCLUDED = tuple(ROOT / p for p in (*HELDOUT_SETS, "data/corpus"))
+MIN_SENTENCE = 20  # letters; shorter sentences are formulae that any document may share
+
+
+def _letters(text: str) -> str:
+    text = PINYIN.sub("", unicodedata.normalize("NFKC", text))
+    text = T2S.convert(text).translate(VARIANTS)
+    return "".join(c for c in text if c.isalnum())
+
+
+def _source(gold_path: Path, source: str) -> Path:
+    return gold_path.parent / source
+
+
+def test_every_heldout_set_is_scored_by_default():
+    sets = {p.relative_to(ROOT).as_posix() for p in (ROOT / "tests").glob("heldout*")
+            if p.is_dir() and any(p.glob("*.json"))}  # fmt: skip
+    assert set(HELDOUT_SETS) <= sets
+    assert sets <= set(GOLD_SETS), sets - set(GOLD_SETS)
+
+
+@pytest.mark.parametrize("heldout", HELDOUT_SETS)
+def test_heldout_gold_reads_true_to_its_sources(heldout: str):
+    docs = load_gold(ROOT / heldout)
+    assert docs, heldout
+    for doc in docs:
+        assert doc.path is not None
+        source = _source(doc.path, doc.source)
+        assert source.is_file(), (doc.path.name, doc.source)
+        text = _letters(source.read_text(encoding="utf-8"))
+        where = doc.path.name
+        for m in doc.measures:
+            assert text.count(_letters(m.key)) == 1, (where, m.key)
+            for dep in m.departments:
+                assert _letters(dep.mention) in text, (where, m.key, dep.mention)
+        for t in doc.targets:
+            assert _letters(t.indicator) in text, (where, t.indicator)
+            assert _letters(t.value_text) in text, (where, t.value_text)
+
+
+def _heldout_sentences() -> dict[str, str]:
+    """Each held-out sentence (letters only, long enough to be the document's own) → its file."""
+    sentences = {}
+    for heldout in HELDOUT_SETS:
+        for path in sorted((ROOT / heldout / "docs").glob("*.txt")):
+            for part in re.split(r"[。！？；;!?\n]", path.read_text(encoding="utf-8")):
+                letters = _letters(part)
+                # A line ending in a colon is an addressee list or a heading: the genre's
+                # formulae (各省、自治区、直辖市人民政府…:), shared by every document.
+                if len(letters) >= MIN_SENTENCE and not part.rstrip().endswith((":", "：")):
+                    sentences.setdefault(letters, f"{heldout}/docs/{path.name}")
+    return sentences
+
+
+def _scanned_files():
+    for top in SCANNED:
+        for path in (ROOT / top).rglob("*"):
+            if (path.suffix in SCANNED_SUFFIXES and path.is_file()
+                    and not any(path.is_relative_to(e) for e in EXCLUDED)):  # fmt: skip
+                yield path
+
+
+def test_no_file_quotes_a_heldout_sentence():
+    sentences = _heldout_sentences()
+    assert len(sentences) > 100  # both sets were read
+    leaks = []
+    for path in _scanned_files():
+        text = _letters(path.read_text(encoding="utf-8", errors="replace"))
+        leaks += [(path.relative_to(ROOT).as_posix(), origin, s[:30])
+                  for s, origin in sentences.items() if s in text]  # fmt: skip
+    assert not leaks, leaks
