@@ -154,11 +154,12 @@ def _import_script(node_files: list[str], rel_files: list[str], delim: str) -> s
         "# Load these files into a new, empty Neo4j 5 database (default name: neo4j).\n"
         "# Run on the Neo4j server with the DBMS stopped or the database absent:\n"
         "#   sh import.sh [database]\n"
+        "# NEO4J_ADMIN names another neo4j-admin (default: the one on PATH).\n"
         "# Then start Neo4j and create constraints/indexes: policykg schema --backend neo4j\n"
         "set -e\n"
         'HERE="$(cd "$(dirname "$0")" && pwd)"\n'
         'DB="${1:-neo4j}"\n'
-        'neo4j-admin database import full "$DB" \\\n'
+        '${NEO4J_ADMIN:-neo4j-admin} database import full "$DB" \\\n'
         "  --multiline-fields=true \\\n"
         f"  --array-delimiter='{delim}' \\\n" + " \\\n".join(args) + "\n"
     )

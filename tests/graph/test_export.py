@@ -130,7 +130,7 @@ def test_neo4j_csv_rows_match_the_store(seeded_store, seeds_graph, tmp_path):
     assert "topics:string[]" in _csv_rows(files["nodes_Indicator.csv"])[0]
     target = _csv_rows(files["nodes_Target.csv"])[0]
     assert {"year:long", "value:double", "cumulative:boolean"} <= set(target)
-    assert "neo4j-admin database import full" in files["import.sh"]
+    assert "${NEO4J_ADMIN:-neo4j-admin} database import full" in files["import.sh"]
     assert "--array-delimiter=';'" in files["import.sh"]
 
 
