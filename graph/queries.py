@@ -14,6 +14,12 @@ This is the one parser of the header: the registry, the API, the CLI, the Browse
 and the Neo4j lint (tools/cypher_lint.py, used by tests only) all read query files through `parse_query_file`.
 Routes and the CLI look queries up by name and pass parameters; nothing builds Cypher
 from user input. Parameter values are checked and coerced here.
+
+A query may have an engine's own version, `queries/<backend>/<name>.cypher` (today only
+`queries/neo4j/api_search.cypher`, which asks Neo4j's full-text index instead of scanning
+with CONTAINS). It keeps the portable query's name and parameters (checked when read), so
+callers stay the same; `get_query(name, backend)` picks it, and the registry, the API's
+listing and the Browser guide show the portable one.
 """
 
 from __future__ import annotations
@@ -262,11 +268,33 @@ def registry(folder: str | None = None) -> dict[str, NamedQuery]:
     return {q.name: q for q in (parse_query_file(p) for p in sorted(base.glob("*.cypher")))}
 
 
-def get_query(name: str) -> NamedQuery:
+def get_query(name: str, backend: str | None = None) -> NamedQuery:
+    """The named query; with `backend`, that engine's own version where one exists."""
     queries = registry()
     if name not in queries:
         raise NotFoundError(f"no named query '{name}'; available: {', '.join(sorted(queries))}")
+    if backend:
+        return engine_variants(backend).get(name, queries[name])
     return queries[name]
+
+
+@cache
+def engine_variants(backend: str, folder: str | None = None) -> dict[str, NamedQuery]:
+    """`queries/<backend>/*.cypher`: an engine's own versions of portable queries, each
+    with the same name and parameters as the query it stands in for."""
+    base = (Path(folder) if folder else queries_path()) / backend
+    portable = registry(folder)
+    out: dict[str, NamedQuery] = {}
+    for path in sorted(base.glob("*.cypher")):
+        variant = parse_query_file(path)
+        twin = portable.get(variant.name)
+        if twin is None or variant.params != twin.params:
+            raise InputError(
+                f"{path}: an engine's version must have the name and the params of a query "
+                f"in {base.parent} (same order, types and defaults)"
+            )
+        out[variant.name] = variant
+    return out
 
 
 def run_named(

@@ -33,6 +33,7 @@ def test_wheel_has_one_top_level_package(wheel: Path):
     for stage in ("ingest", "graph", "api", "evaluation"):
         assert f"policykg/{stage}/__init__.py" in names
     assert "policykg/_queries/topics.cypher" in names
+    assert "policykg/_queries/neo4j/api_search.cypher" in names  # an engine's own version
     assert any(name.startswith("policykg/_data/taxonomy/") for name in names)
 
 

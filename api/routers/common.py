@@ -89,9 +89,12 @@ def to_simplified(text: str) -> str:
 # --------------------------------------------------------------------------- named queries
 
 
-def run(store: GraphStore, settings: Settings, name: str, **params: Any) -> list[dict[str, Any]]:
-    """Run a named query with checked parameters; rows as dicts."""
-    query = get_query(name)
+def run(
+    store: GraphStore, settings: Settings, name: str, *, portable: bool = False, **params: Any
+) -> list[dict[str, Any]]:
+    """Run a named query with checked parameters; rows as dicts. The engine's own version
+    of the query where one exists (graph/queries.py), unless `portable`."""
+    query = get_query(name, None if portable else store.backend)
     for key, value in params.items():
         check_text(value, f"parameter '{key}'")
     # None means "no filter" (null), also where a query's default would be something else

@@ -1,7 +1,8 @@
 """Full-text search over measures, targets and programs, Simplified or Traditional input.
 
-Portable across engines: a named query finds candidates with CONTAINS; ranking and
-highlighting happen here. The query is converted to Simplified (OpenCC t2s) and
+A named query finds the candidates: with CONTAINS on every engine, and on Neo4j through
+its full-text index (queries/neo4j/api_search.cypher) when every term is one the index
+holds (see `indexable`); ranking and highlighting happen here. The query is converted to Simplified (OpenCC t2s) and
 segmented with jieba. A hit scores up to 3 for the share of the query its matched terms
 cover, 2 more when it contains the whole query, a little for each further occurrence
 (at most 1) and up to 0.5 the earlier its first match.
@@ -112,6 +113,23 @@ def expand(terms: list[str]) -> list[str]:
     return list(dict.fromkeys([*terms, *extra]))
 
 
+# What Neo4j's `cjk` analyzer indexes as words: runs of two or more CJK characters (as
+# bigrams) and Latin words or numbers (lower-cased; English stop words dropped, hence 3+).
+# A single character or a term mixing scripts is not a token there: CONTAINS finds it.
+_INDEXABLE = re.compile(r"[\u3400-\u9fff]{2,}|[A-Za-z0-9]{3,}")
+# Lucene's English stop words (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) of 3+ letters
+_LUCENE_STOP = frozenset(
+    ["and", "are", "but", "for", "into", "not", "such", "that", "the", "their", "then", "there", "these", "they", "this", "was", "will", "with"]
+)
+
+
+def indexable(terms: list[str]) -> bool:
+    """Whether Neo4j's full-text index can find every term (else CONTAINS is used)."""
+    return bool(terms) and all(
+        _INDEXABLE.fullmatch(t) and t.lower() not in _LUCENE_STOP for t in terms
+    )
+
+
 def _variants(terms: list[str]) -> list[str]:
     """CONTAINS is case-sensitive: send udi, UDI and Udi alike for Latin terms."""
     out: dict[str, None] = {}
@@ -196,10 +214,12 @@ def search(
     if not terms:
         raise InputError("q: give at least one word to search for, e.g. q=药品追溯")
     equivalents = [t for t in expand(terms) if t not in terms]
-    params: dict[str, Any] = {"terms": _variants([*terms, *equivalents]), "cap": settings.max_rows}
+    searched = _variants([*terms, *equivalents])
+    params: dict[str, Any] = {"terms": searched, "cap": settings.max_rows}
     if blank_to_none(province):
         params["province"] = resolve_province(province or "", missing=InputError).name
-    hits = [h for r in run_query(store, settings, "api_search", **params)
+    rows = run_query(store, settings, "api_search", portable=not indexable(searched), **params)
+    hits = [h for r in rows
             if (kind is None or r["kind"] == kind)
             and (h := rank(r, terms, phrase) or rank(r, equivalents, equivalents[0] if equivalents else ""))]  # fmt: skip
     order = {"measure": 0, "target": 1, "program": 2}

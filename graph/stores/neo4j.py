@@ -52,10 +52,11 @@ RANGE_INDEXES: tuple[tuple[str, str], ...] = (
 )
 REL_RANGE_INDEXES: tuple[tuple[str, str], ...] = (("RESPONSIBLE", "role"),)
 
-# Full-text search over the evidence text (Lucene `cjk` analyzer: CJK bigrams).
+# Full-text search over the evidence text (Lucene `cjk` analyzer: CJK bigrams), asked by
+# queries/neo4j/api_search.cypher; `indicator` since search matches a target's indicator.
 FULLTEXT_INDEX = "evidence_text"
 FULLTEXT_LABELS: tuple[str, ...] = ("Measure", "Target", "Program")
-FULLTEXT_PROPERTIES: tuple[str, ...] = ("text", "name", "description")
+FULLTEXT_PROPERTIES: tuple[str, ...] = ("text", "name", "description", "indicator")
 FULLTEXT_ANALYZER = "cjk"
 
 ACCESS_MODE_CODE = "Neo.ClientError.Statement.AccessMode"
@@ -90,6 +91,24 @@ def neo4j_schema_statements() -> list[str]:
         f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{FULLTEXT_ANALYZER}'}}}}"
     )
     return out
+
+
+def _drop_outdated_fulltext(session: Any) -> None:
+    """CREATE … IF NOT EXISTS keeps an index of the same name as it was: a full-text index
+    made by an earlier version over other labels or properties is dropped to be made anew."""
+    found = session.run(
+        "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties WHERE name = $name "
+        "RETURN labelsOrTypes, properties",
+        name=FULLTEXT_INDEX,
+    ).single()
+    if found and (sorted(found[0]), sorted(found[1])) != (
+        sorted(FULLTEXT_LABELS),
+        sorted(FULLTEXT_PROPERTIES),
+    ):
+        session.run(f"DROP INDEX {FULLTEXT_INDEX} IF EXISTS").consume()
+        log.info(
+            "Neo4j full-text index %s made anew (labels or properties changed)", FULLTEXT_INDEX
+        )
 
 
 def to_plain(value: Any) -> Any:
@@ -207,6 +226,7 @@ class Neo4jStore:
         statements = self.schema_statements()
         try:
             with self._session(neo4j.WRITE_ACCESS) as session:
+                _drop_outdated_fulltext(session)
                 for cypher in statements:  # DDL: one transaction per statement
                     session.execute_write(_consume, cypher)
                 session.run("CALL db.awaitIndexes(300)").consume()

@@ -34,6 +34,8 @@ from tools.cypher_lint import lint as run_lint
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERY_FILES = sorted((ROOT / "queries").glob("*.cypher"))
+# An engine's own versions (graph/queries.py engine_variants): Neo4j's are linted too.
+NEO4J_VARIANTS = sorted((ROOT / "queries" / "neo4j").glob("*.cypher"))
 
 # Constructs a named query may not use: the query must also run on FalkorDB (DESIGN.md).
 NOT_PORTABLE = {
@@ -82,6 +84,7 @@ def linted() -> dict[str, LintResult]:
     except CypherLintUnavailable as e:
         pytest.skip(str(e))
     queries = [_file_query(p) for p in QUERY_FILES]
+    queries += [_file_query(p, f"neo4j/{p.stem}") for p in NEO4J_VARIANTS]
     queries += [LintQuery(f"ddl[{i}]", s) for i, s in enumerate(_ddl())]
     queries += [LintQuery(f"bad:{k}", q, p) for k, (q, p, _) in BAD_QUERIES.items()]
     queries += [LintQuery("good", GOOD_QUERY, ("topic",))]
@@ -92,10 +95,11 @@ def linted() -> dict[str, LintResult]:
     return {r.name: r for r in results}
 
 
-def _file_query(path: Path) -> LintQuery:
+def _file_query(path: Path, key: str | None = None) -> LintQuery:
     """The file as graph/queries.py reads it (the one header parser), linted whole."""
     try:
-        return named_lint_query(parse_query_file(path))
+        query = named_lint_query(parse_query_file(path))
+        return LintQuery(key, query.query, query.params) if key else query
     except InputError:
         # test_query_file_header reports the header; lint the Cypher anyway
         return LintQuery(path.stem, path.read_text(encoding="utf-8"))
@@ -118,6 +122,13 @@ def _report(problems: tuple[Diagnostic, ...], source: str) -> str:
 @pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
 def test_query_file_passes_neo4j_front_end(path: Path, linted: dict[str, LintResult]) -> None:
     problems = _problems(linted[path.stem])
+    if problems:
+        pytest.fail(_report(problems, str(path.relative_to(ROOT))), pytrace=False)
+
+
+@pytest.mark.parametrize("path", NEO4J_VARIANTS, ids=lambda p: p.stem)
+def test_neo4j_variant_passes_neo4j_front_end(path: Path, linted: dict[str, LintResult]) -> None:
+    problems = _problems(linted[f"neo4j/{path.stem}"])
     if problems:
         pytest.fail(_report(problems, str(path.relative_to(ROOT))), pytrace=False)
 

@@ -49,7 +49,7 @@ def test_neo4j_admin_import_of_the_csv_export_gives_the_same_graph(
     done = subprocess.run(
         ["sh", str(out / "import.sh")],
         env={**os.environ, "NEO4J_ADMIN": f"{TOOL} admin --data {home}"},
-        capture_output=True, text=True, timeout=600,
+        cwd=tmp_path, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert "IMPORT DONE" in done.stdout
