@@ -50,11 +50,13 @@ RANGE_INDEXES = {
     "Department": ["kind", "province_code"],
     "Program": ["province_code"],
 }
-FULLTEXT = {
-    "Measure": ["text"],
-    "Target": ["indicator", "text"],
-    "Program": ["name", "description"],
-}
+# No full-text index on FalkorDB: its `chinese` analyzer (RediSearch with friso word
+# segmentation) finds a term only where the segmenter cut the text at the same place —
+# on the seeds 唯一标识 0 of 4 measures, 不良反应 0 of 21, 检查 58 of 67 (CONTAINS finds them
+# all) — so search scans with CONTAINS here (queries/api_search.cypher), and an index made
+# by an earlier version is dropped by ensure_schema. Neo4j's `cjk` bigrams do find them
+# (queries/neo4j/api_search.cypher).
+FULLTEXT_LABELS_BEFORE = ("Measure", "Target", "Program")
 
 
 def falkordb_schema(graph_name: str) -> list[str]:
@@ -65,11 +67,6 @@ def falkordb_schema(graph_name: str) -> list[str]:
         out.append(f"GRAPH.CONSTRAINT CREATE {graph_name} UNIQUE NODE {label} PROPERTIES 1 {key}")
     for label, props in RANGE_INDEXES.items():
         out += [f"CREATE INDEX FOR (n:{label}) ON (n.{p})" for p in props]
-    for label, props in FULLTEXT.items():
-        fields = ", ".join(f"'{p}'" for p in props)
-        out.append(
-            f"CALL db.idx.fulltext.createNodeIndex({{label: '{label}', language: 'chinese'}}, {fields})"
-        )
     return out
 
 
@@ -168,13 +165,9 @@ class FalkorDBStore:
         for label, key in NODE_KEYS.items():
             if (label, (key,)) not in constraints:
                 graph.create_node_unique_constraint(label, key)
-        fulltext = {i[0] for i in self._index_rows(kind="FULLTEXT")}
-        for label, props in FULLTEXT.items():
-            if label not in fulltext:
-                fields = ", ".join(f"'{p}'" for p in props)
-                graph.query(
-                    f"CALL db.idx.fulltext.createNodeIndex({{label: '{label}', language: 'chinese'}}, {fields})"
-                )
+        for label, _ in self._index_rows(kind="FULLTEXT"):
+            if label in FULLTEXT_LABELS_BEFORE:
+                graph.query(f"CALL db.idx.fulltext.drop('{label}')")
 
     def _index_rows(self, kind: str = "RANGE") -> list[tuple[str, list[str]]]:
         if self.graph_name not in self._db.list_graphs():

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from policykg.graph.model import record_to_graph
+from policykg.graph.store import Statement
 from policykg.graph.writer import write_document
 from policykg.ingest.pipeline import extract_file
 
@@ -231,3 +232,36 @@ def test_conflict_is_reported_per_file_and_the_batch_goes_on(empty_store, tmp_pa
     assert [p for p, _ in summary.failed] == [str(second)]
     assert "notice.txt" in summary.failed[0][1] and "notice_copy.txt" in summary.failed[0][1]
     assert _document_rows(empty_store) == [["620000:甘政办发〔2024〕31号", "notice.txt"]]
+
+
+def test_falkordb_keeps_no_full_text_index(tmp_path) -> None:
+    """FalkorDB's friso-segmented full-text index misses terms CONTAINS finds (see
+    graph/stores/falkordb.py), so search does not use it and ensure_schema drops one an
+    earlier version made — keeping the label's range indexes and the data."""
+    from policykg.graph.stores.falkordb import FalkorDBStore
+
+    store = FalkorDBStore(tmp_path / "db", graph="policykg")
+    store.open()
+    try:
+        store.ensure_schema()
+        store.write([Statement("CREATE (:Measure {id: 'm', text: '建立药品追溯体系'})")])
+        # as an earlier version made it (through the engine's client: procedures are no
+        # statements the store's write accepts)
+        store._writer.query(
+            "CALL db.idx.fulltext.createNodeIndex({label: 'Measure', language: 'chinese'}, 'text')"
+        )
+
+        def kinds() -> set[str]:
+            rows = store.read("CALL db.indexes() YIELD label, types RETURN label, types").records()
+            return {
+                k for r in rows if r["label"] == "Measure" for t in r["types"].values() for k in t
+            }
+
+        assert "FULLTEXT" in kinds()
+        store.ensure_schema()
+        assert kinds() == {"RANGE"}
+        assert store.read("MATCH (m:Measure {id: 'm'}) RETURN m.text AS t").records() == [
+            {"t": "建立药品追溯体系"}
+        ]
+    finally:
+        store.close()
