@@ -97,6 +97,12 @@ def run_on_head_number(line: str) -> str | None:
     return None
 
 
+def cut_run_on(agency: str) -> str:
+    """The 代字 left when a greedy match swallowed the title before it ("…的通知渝府办发"
+    → 渝府办发); the whole match when no title ending precedes."""
+    return _RUN_ON_CUT.sub("", agency)
+
+
 def cited_numbers(text: str) -> list[str]:
     """Every number written anywhere (citations included), canonical, in order."""
     return [canonical(m.group()) for m in NUMBER.finditer(text) if m["agency"]]

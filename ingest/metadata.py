@@ -84,15 +84,51 @@ def _head_zone(lines: list[str]) -> int:
     return next((i for i, ln in enumerate(lines) if _BODY_START.match(ln)), len(lines))
 
 
+# --------------------------------------------------------------------------- entry line
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A catalogue line: 标题 + 发文字号 (+ 成文日期) run together, as yearbooks, 汇编 and
+    law databases list a document (•X关于…的实施意见X政发〔2014〕11号2014年1月21日)."""
+
+    title: str
+    number: str
+    date: str | None
+
+
+_BULLET = re.compile(r"^[•·●○◆■□▪\-*\s]+")
+
+
+def find_entry(lines: list[str]) -> Entry | None:
+    """The first head line that is a title followed by its number (and date)."""
+    for line in lines[: _head_zone(lines)][:HEAD_LINES]:
+        line = _BULLET.sub("", line)
+        for m in docnumber.NUMBER.finditer(line):
+            agency = docnumber.cut_run_on(m["agency"])
+            title = line[: m.start()] + m["agency"][: len(m["agency"]) - len(agency)]
+            if not agency or not title or not _title_like(title.strip()):
+                continue
+            rest = line[m.end() :].lstrip(" ，,")
+            dates = find_dates(rest[:16])
+            date = dates[0].iso if dates and dates[0].start == 0 else None
+            return Entry(title.strip(), f"{agency}〔{m['year']}〕{int(m['seq'])}号", date)
+    return None
+
+
 # --------------------------------------------------------------------------- number
 
 
-def find_doc_number(lines: list[str], labels: PageLabels, warnings: list[str]) -> str | None:
+def find_doc_number(
+    lines: list[str], labels: PageLabels, warnings: list[str], entry: Entry | None = None
+) -> str | None:
     """The document's own number, only where GB/T 9704 or the page's labels put it."""
     zone = lines[: _head_zone(lines)]
     own = next((n for ln in zone if (n := docnumber.is_number_line(ln))), None)
     if own is None and zone:
         own = docnumber.run_on_head_number(zone[0])
+    if own is None and entry:
+        own = entry.number
     if own is None:  # a 公告's year number: under its title, or in brackets after it
         own = next((n for ln in zone[:3] if (n := docnumber.announcement_number(ln))), None)
     if own is None:
@@ -136,6 +172,7 @@ def find_title(
     labels: PageLabels,
     front_matter: dict[str, Any],
     cells: frozenset[str] = frozenset(),
+    entry: Entry | None = None,
 ) -> str | None:
     """The policy's title; table cells (a list of files, an indicator table) are not titles."""
     lines = [ln for ln in lines if ln not in cells]
@@ -146,6 +183,8 @@ def find_title(
     for line in candidates:
         if title := _wrapped(line):
             return title
+    if entry:
+        return entry.title
     zone = lines[: _head_zone(lines)] or lines[:HEAD_LINES]
     joined = [a + b for a, b in zip(zone, zone[1:], strict=False) if len(a) + len(b) <= 90]
     for line in [*zone, *joined, labels.get("title") or ""]:
@@ -226,6 +265,7 @@ def _title_subject(lines: list[str]) -> list[str]:
     """The issuer a title names: GB/T 9704 §7.3.3 composes a title of 发文机关 + 关于 + 事由 +
     文种, so "X关于…的意见" (a title line) and "X关于印发/转发…" name X as the issuer."""
     for line in lines[:HEAD_LINES]:
+        line = entry.title if (entry := find_entry([line])) else _BULLET.sub("", line)
         m = re.match(r"(?P<who>.+?)关于", line)
         if not m:
             continue
@@ -336,10 +376,13 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     labels = page_labels(lines)
     meta = Metadata(index_number=labels.get("index_number"), subject=labels.get("subject"))
     cells = frozenset(ln.strip() for ln in text[:HEADER_CHARS].split("\n") if ln.startswith("\t"))
-    title = find_title(lines, labels, front_matter, cells)
+    entry = find_entry(lines)
+    title = find_title(lines, labels, front_matter, cells, entry)
     meta.title = docnumber.without_announcement_number(title) if title else None
-    meta.doc_number = find_doc_number(lines, labels, meta.warnings)
+    meta.doc_number = find_doc_number(lines, labels, meta.warnings, entry)
     meta.issuers, meta.issued_date = find_issuers_and_date(lines, text, labels, meta.warnings)
+    if meta.issued_date is None and entry:
+        meta.issued_date = entry.date
     meta.issuer = "、".join(meta.issuers) or None
     meta.published_date = find_published(labels, text, front_matter)
     meta.addressee = find_addressee(lines)

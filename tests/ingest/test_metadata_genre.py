@@ -80,6 +80,21 @@ RUN_ON = (
     "吉林省人民政府办公厅\n2022年5月20日\n"
 )
 
+# A yearbook or 汇编 page: breadcrumbs, then one catalogue line (title, number, date).
+CATALOGUE = (
+    "首页 / 政策汇编 / 2019卷\n"
+    "• 河北省人民政府关于加强疫苗全程管理的实施意见冀政发〔2019〕7号2019年5月8日\n"
+    "各市（含定州、辛集市）人民政府，省政府各部门：\n"
+    "为加强疫苗管理，结合我省实际，提出如下意见。\n"
+    "一、总体要求\n"
+)
+# Running text that cites a titled document with its number is no catalogue line.
+CITED_IN_TEXT = (
+    "广西壮族自治区药品监督管理局关于开展药品网络销售检查的通知\n"
+    "各市市场监督管理局：\n"
+    "根据国家药监局关于加强药品网络销售监管的意见国药监药管〔2022〕9号要求，现部署如下。\n"
+)
+
 
 def _meta(text: str):
     src = SourceText(path="case.txt", text=text, encoding="utf-8", format="text")
@@ -105,6 +120,10 @@ CASES = [
      "赣府厅字〔2019〕48号", "江西省人民政府办公厅", "2019-06-03", "江西省", "provincial"),
     ("run-on head", RUN_ON, "吉林省药品安全专项整治行动方案", "吉政办函〔2022〕41号",
      "吉林省人民政府办公厅", "2022-05-20", "吉林省", "provincial"),
+    ("catalogue line", CATALOGUE, "河北省人民政府关于加强疫苗全程管理的实施意见",
+     "冀政发〔2019〕7号", "河北省人民政府", "2019-05-08", "河北省", "provincial"),
+    ("cited with its number", CITED_IN_TEXT, "广西壮族自治区药品监督管理局关于开展药品网络销售检查的通知",
+     None, "广西壮族自治区药品监督管理局", None, "广西壮族自治区", "provincial"),
 ]  # fmt: skip
 
 
