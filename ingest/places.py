@@ -16,6 +16,7 @@ from collections import Counter
 from functools import cache
 
 import yaml
+from policykg.ingest.vocab import provinces
 
 from policykg.resources import data_path
 
@@ -56,6 +57,11 @@ def _gazetteer() -> dict[str, str]:
                 add(county.get("_full_name") or county_name, code, 3)
                 for alias in _aliases(county):
                     add(alias, code, 3)
+    # A province's own name is no place below it: the gazetteer lists 香港 and 澳门 also as
+    # their own subdivisions, which made a text naming Hong Kong as a partner a local one.
+    for p in provinces():
+        for name in (p.name, *p.names):
+            names.pop(name, None)
     extra = yaml.safe_load(data_path("reference", "places.yaml").read_text("utf-8"))
     for table in ("new_areas", "forest_districts"):
         for name, code in (extra.get(table) or {}).items():

@@ -239,6 +239,14 @@ def test_places_below_the_province(place, province):
     assert next(p.name for p in provinces() if p.code == code) == province
 
 
+def test_a_province_named_is_no_place_below_a_province():
+    """The gazetteer lists 香港 and 澳门 under themselves too; a text naming them as
+    partners says nothing of where it was issued."""
+    from policykg.ingest.places import place_provinces
+
+    assert not place_provinces("福建省与香港、澳门及台湾地区开展药品监管交流合作")
+
+
 @pytest.mark.parametrize(
     ("title_line", "issuer"),
     [
