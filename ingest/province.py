@@ -5,7 +5,7 @@ Clues, strongest first (each one names the issuer, not what the text talks about
    (国务院, 国家药监局 … → level national, no province);
 2. the document's own number: 代字 prefixes of data/reference/provinces.yaml
    (鄂政办发 → 湖北省; 内政发 → 内蒙古) or of central bodies (国办发, 国药监 → national);
-3. the title naming a province;
+3. the title naming a province, else the head's first line (a reprint's headline);
 4. place names below the province in issuer, title and head (prefecture, county, 新区,
    林区: ingest/places.py);
 5. the province named most often in the text (a weak clue: warned).
@@ -89,6 +89,10 @@ def infer_province(
         readings.append(("title", hit))
     elif title and is_national_issuer(re.split(r"关于", title)[0] or None):
         readings.append(("title", None))
+    # A reprint's headline (the head's first line) names the province whose policy it
+    # reports (江苏将集中整顿…) more surely than a place the story passes through.
+    if not readings and (hit := _headline_province(head)):
+        readings.append(("headline", hit))
     # The gazetteer (about 1 s to load) is consulted only when nothing stronger spoke.
     places = None
     if not readings:
@@ -113,6 +117,16 @@ def infer_province(
                 )
         return out
     return _from_mentions(text, out)
+
+
+def _headline_province(head: str) -> Province | None:
+    """The one province a headline names: a short first line, not a sentence (a report of
+    two provinces' joint work names both and is decided by the text)."""
+    line = next((ln.strip() for ln in head.split("\n") if ln.strip()), "")
+    if len(line) > 40 or re.search(r"[。，；,;]", line):
+        return None
+    named = {p.code for p in provinces() for n in p.names if len(n) >= 2 and n in line}
+    return _by_code(named.pop()) if len(named) == 1 else None
 
 
 def _code(p: Province | None) -> str | None:

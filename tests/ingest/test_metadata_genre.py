@@ -290,3 +290,13 @@ def test_a_text_naming_two_provinces_alike_has_none() -> None:
     meta = _meta(text)
     assert meta.province is None
     assert any("nearly as often" in w for w in meta.warnings)
+
+
+def test_a_reprints_headline_names_the_province_over_a_place_in_the_story():
+    text = (
+        "浙江将开展疫苗冷链专项检查\n"
+        "本报讯 针对长春市此前发生的问题疫苗事件，省药品监督管理局日前发出通知，"
+        "决定在全省开展疫苗冷链专项检查。\n"
+    )
+    meta = _meta(text)
+    assert meta.province is not None and meta.province.name == "浙江省"
