@@ -36,6 +36,7 @@ HEAD_LINES = 40
 _BODY_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章条节]|（一）|1[．.、])"
 )
+_NOTICE_FORMULA = re.compile(r"印发给你们|转发给你们|请认真贯彻|请遵照执行|请结合实际")
 _NEWS_LINE = re.compile(r"^(?:当前位置|首页|来源|作者|责任编辑|编辑|浏览次数|点击)|[>＞»]")
 
 
@@ -190,8 +191,26 @@ def find_title(
     for line in [*zone, *joined, labels.get("title") or ""]:
         if line and _title_like(line) and not _looks_like_notice_of_other(line):
             return line[1:-1] if line.startswith("《") and line.endswith("》") else line
+    if reported := _reported(lines):
+        return reported[1]
     title = front_matter.get("title")
     return str(title).strip() if title and _title_like(str(title)) else None
+
+
+def _reported(lines: list[str]) -> tuple[list[str], str] | None:
+    """A reprint's headline or lead: "X印发/出台/制定下发《Y》" → (X's names, Y); the first
+    such line of the head where X is a body and Y a policy's title (ends with a 文种)."""
+    if find_addressee(lines):
+        return None
+    for line in lines[: min(_head_zone(lines), 10)]:
+        if _NOTICE_FORMULA.search(line):  # the 印发 notice itself (…制定了《Y》，现印发给你们)
+            continue
+        for m in _rx("reported_title").finditer(line):
+            title = m["title"].strip()
+            who = re.sub(r"^.*?(?:讯|电|报道|获悉)[:：，,\s]*", "", m["who"])
+            if _title_like(title) and (names := split_issuers(who)):
+                return names, title
+    return None
 
 
 def _looks_like_notice_of_other(line: str) -> bool:
@@ -299,11 +318,13 @@ def find_issuers_and_date(
     tail = [ln.strip() for ln in text[-TAIL_CHARS:].split("\n") if ln.strip()]
     head_sig = _signature(lines)
     sig = head_sig or (_signature(tail) if len(text) > HEADER_CHARS else None)
+    reported = _reported(lines)
     readings = [
         ("signature", sig[0] if sig else []),
         ("issuer's mark", _mark(lines)),
         ("title", _title_subject(lines)),
         ("page label", split_issuers(labels.get("issuer") or "") or []),
+        ("reprint's lead", reported[0] if reported else []),
     ]
     issuers: list[str] = []
     chosen = ""

@@ -58,6 +58,7 @@ class DocumentPatterns(_File):
     kinds: Words
     wrapper_title: Regex
     forward_title: Regex
+    reported_title: Regex
     issuer_suffix: Regex
     issuer_body: Regex
     mark_suffix: Regex

@@ -300,3 +300,25 @@ def test_a_reprints_headline_names_the_province_over_a_place_in_the_story():
     )
     meta = _meta(text)
     assert meta.province is not None and meta.province.name == "浙江省"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "issuer"),
+    [
+        # a reprint's headline and lead report the policy and who issued it
+        ("云南省药品监督管理局出台《云南省药品零售企业分级分类监管办法》\n"
+         "本网讯 近日，云南省药品监督管理局印发《云南省药品零售企业分级分类监管办法》，"
+         "自发布之日起施行。\n",
+         "云南省药品零售企业分级分类监管办法", "云南省药品监督管理局"),
+        # a plan's own preamble: "…有关决策部署，制定《X》" names no issuer and no reprint
+        ("根据国家有关要求和省委、省政府有关决策部署，制定《辽宁省中药产业发展规划》。\n"
+         "一、发展基础\n", None, None),
+        # the 印发 notice itself abbreviates the policy it publishes: not a report of it
+        ("省药监局制定了《实施工作方案》，现印发给你们，请认真贯彻执行。\n"
+         "一、工作目标\n", None, None),
+    ],
+)  # fmt: skip
+def test_a_reprint_reports_the_policy_it_names(text, title, issuer):
+    meta = _meta(text)
+    assert meta.title == title
+    assert meta.issuer == issuer
