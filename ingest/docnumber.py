@@ -6,10 +6,12 @@ Typed and scraped documents use other brackets — [] ［］ （） () 【】 �
 normalised to 〔〕 here (the scorer drops brackets, so both forms compare equal).
 
 A number counts as the document's OWN only where the genre puts it:
-- a line of the head that is the number (optionally followed by 签发人：…), before the body;
+- a line of the head that is the number (optionally followed by 签发人：…, or alone in
+  brackets as law databases print it under the title), before the body;
 - a web page's metadata label (发文字号 / 文号), inline or in the next table cell;
 - in a scraped run-on head, right after the notice title (…的通知渝府办发〔2021〕117号各区…).
-A number inside （…）, after 《》 or in running text is a citation, never the identity.
+A number inside （…） within a sentence, after 《》 or in running text is a citation, never
+the identity.
 """
 
 from __future__ import annotations
@@ -65,8 +67,11 @@ def canonical(raw: str) -> str:
 
 
 def is_number_line(line: str) -> str | None:
-    """The number, if the line IS a document number (GB/T 9704 head position)."""
+    """The number, if the line IS a document number (GB/T 9704 head position); law
+    databases and 政府公报 print it in brackets on its own line under the title."""
     body = _SIGNER.sub("", line).strip()
+    if m := re.fullmatch(r"[（(](.+)[）)]", body):
+        body = m.group(1).strip()
     m = NUMBER.fullmatch(body)
     return canonical(body) if m and m["agency"] else None
 

@@ -184,6 +184,12 @@ def find_title(
     for line in candidates:
         if title := _wrapped(line):
             return title
+    for line in head[: _head_zone(head)]:
+        m = _rx("notice_title").search(line)
+        if m and not _rx("forward_title").search(line[: m.start() + 2]):
+            title = (m["a"] or m["b"]).strip()
+            if _title_like(title):
+                return title
     if entry:
         return entry.title
     zone = lines[: _head_zone(lines)] or lines[:HEAD_LINES]

@@ -59,6 +59,7 @@ class DocumentPatterns(_File):
     wrapper_title: Regex
     forward_title: Regex
     reported_title: Regex
+    notice_title: Regex
     issuer_suffix: Regex
     issuer_body: Regex
     mark_suffix: Regex

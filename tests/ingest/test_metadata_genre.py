@@ -322,3 +322,31 @@ def test_a_reprint_reports_the_policy_it_names(text, title, issuer):
     meta = _meta(text)
     assert meta.title == title
     assert meta.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "number"),
+    [
+        # the 印发 notice's formula names the text it publishes, here a 预案
+        ("各乡镇人民政府，县有关单位：\n"
+         "《青田县药品安全突发事件应急预案（试行）》已经县人民政府同意，现印发给你们，请认真执行。\n"
+         "青田县人民政府\n2022年4月2日\n",
+         "青田县药品安全突发事件应急预案（试行）", None),
+        ("各有关单位：\n现将《化妆品抽样检验工作规则》印发给你们，请遵照执行。\n",
+         "化妆品抽样检验工作规则", None),
+        # a law database prints the number in brackets on its own line under the title
+        ("宁夏回族自治区人民政府办公厅关于加强药品安全工作的通知\n（宁政办发〔2016〕45号）\n"
+         "各市、县（区）人民政府：\n为加强药品安全工作，现通知如下。\n",
+         "宁夏回族自治区人民政府办公厅关于加强药品安全工作的通知", "宁政办发〔2016〕45号"),
+    ],
+)  # fmt: skip
+def test_titles_from_the_notice_formula_and_numbers_in_brackets(text, title, number):
+    meta = _meta(text)
+    assert meta.title == title
+    assert meta.doc_number == number
+
+
+def test_a_forwarding_notices_formula_gives_it_no_other_title():
+    text = ("福建省市场监督管理局关于转发国家药监局化妆品监管文件的通知\n各设区市市场监督管理局：\n"
+            "现将《化妆品风险监测工作规程》转发给你们，请结合实际贯彻落实。\n")  # fmt: skip
+    assert _meta(text).title == "福建省市场监督管理局关于转发国家药监局化妆品监管文件的通知"
