@@ -41,6 +41,7 @@ def _rules() -> dict[str, Any]:
         "duty_rx": re.compile(r["duty"]),
         "post_after_rx": [(re.compile(p["regex"]), p["role"]) for p in r["post_after"]],
         "roster_rx": [(re.compile(p["regex"]), p["role"]) for p in r["roster"]],
+        "set_up_rx": re.compile(r["set_up"]),
     }
 
 
@@ -153,7 +154,17 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         if role is None:
             continue
         out += _mentions(found, role, offset)
-    return _dedupe(out)
+    return _dedupe(out + _set_up(text, offset))
+
+
+def _set_up(text: str, offset: int) -> list[Mention]:
+    """A body the text sets up and gives a duty (成立…领导小组，负责…): responsible."""
+    out = []
+    for m in _rules()["set_up_rx"].finditer(text):
+        name = m["body"].strip('“”"')
+        start = m.start("body") + m["body"].index(name)
+        out.append(Mention(name, "responsible", offset + start, offset + start + len(name)))
+    return out
 
 
 def _posts(text: str, a: int, b: int, offset: int) -> list[Mention]:

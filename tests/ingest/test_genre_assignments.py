@@ -1,0 +1,61 @@
+"""Golden table: genre patterns of running-text assignments (issue 10) → (mention, role).
+
+Every sentence here was written for the test, in the genre of Chinese official documents
+(no held-out or seed text): set-up bodies given a duty, 联合 read as 会同, 及其, the
+regulators of every province, local divisions as subjects, member units, the units of a
+kind under their body, and a group's office seated without 在.
+"""
+
+from __future__ import annotations
+
+import pytest
+from policykg.ingest.assignments import find_assignments
+from policykg.ingest.bodies import is_generic
+
+GENRE = [
+    # a body set up by the text and given a duty: responsible, prefix or not
+    ("要求各地组建药品安全专项整治领导小组及办事机构，负责本地区的整治工作。",
+     [("各地", "responsible"), ("药品安全专项整治领导小组", "responsible")]),
+    ("区药品安全委员会下设区药品安全委员会办公室，具体负责日常工作。",
+     [("区药品安全委员会办公室", "responsible")]),
+    ("两地还将组建联合工作专班，负责组织协调日常工作。", [("联合工作专班", "responsible")]),
+    ("省药监局成立了专家组。", [("省药监局", "responsible")]),
+    # 联合 reads as 会同: the first body leads, the others support
+    ("市市场监管局联合其他部门开展专项检查。", [("市市场监管局", "lead"), ("其他部门", "support")]),
+    ("县卫生健康局联合县公安局开展打击行动。", [("县卫生健康局", "lead"), ("县公安局", "support")]),
+    # A及其B: both subjects
+    ("各级政府及其卫生健康主管部门要加强领导。",
+     [("各级政府", "responsible"), ("卫生健康主管部门", "responsible")]),
+    # the regulators of every province, as a national notice addresses them
+    ("各省、自治区、直辖市卫生健康部门应当加强指导。",
+     [("各省、自治区、直辖市卫生健康部门", "responsible")]),
+    # local divisions as subjects, with or without 政府
+    ("各县（市、区）要确定两个试点乡镇。", [("各县（市、区）", "responsible")]),
+    ("各县市区要认真组织自查。", [("各县市区", "responsible")]),
+    ("各市、州、林区政府要相应建立工作机制。", [("各市、州、林区政府", "responsible")]),
+    # the member units of a group or mechanism: generic
+    ("原药品安全领导小组各成员单位继续负责本领域监管工作。",
+     [("原药品安全领导小组各成员单位", "responsible")]),
+    # the units of a kind under their body
+    ("省药监局各检查分局要加强日常检查。", [("省药监局各检查分局", "responsible")]),
+    # a group's posts: 兼任, 成员由…组成, 办公室设 (without 在)
+    ("委员会主任由分管副市长兼任，副主任由市药监局局长兼任，成员由市政府有关部门负责人组成，"
+     "办公室设市药监局。",
+     [("市药监局", "lead"), ("市政府有关部门", "support")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", GENRE, ids=[t[:24] for t, _ in GENRE])
+def test_genre_assignments(text, expected):
+    assert [(m.text, m.role) for m in find_assignments(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "mention", ["各省、自治区、直辖市药品监督管理部门", "各县市区", "某某联动机制各成员单位"]
+)
+def test_genre_generic_bodies(mention):
+    assert is_generic(mention)
+
+
+def test_a_body_joined_by_lianhe_is_not_one_generic_body():
+    assert not is_generic("省药监局联合其他部门")
