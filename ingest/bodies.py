@@ -145,7 +145,14 @@ def _named_at(text: str, pos: int) -> re.Match[str] | None:
     n = _named_rx().match(text, pos)
     if n and n["place"] and _first_word(text[pos : pos + 8])[0] != n["place"]:
         return None
+    if n and n["place"] and _province_inside().search(n["place"], 1):
+        return None  # …月福建省: a known province opens the name later, not here
     return n
+
+
+@cache
+def _province_inside() -> re.Pattern[str]:
+    return re.compile(_alt([p.name for p in provinces()]))
 
 
 @cache

@@ -17,6 +17,7 @@ from policykg.ingest.assignments import (
     roster_post,
 )
 from policykg.ingest.patterns import responsibility_patterns, structure_patterns
+from policykg.ingest.preamble import assigning_sentences
 from policykg.ingest.responsibility import Mention, find_statements, parse_body
 from policykg.ingest.statements import cues, sentence_statement, statement_of
 from policykg.ingest.structure import Block, split_title
@@ -67,6 +68,8 @@ def build_measures(blocks: list[Block], first_leads: bool = False) -> list[Draft
         if not seen_heading:  # a preamble, a notice, a news reprint: what assigns or commits
             if block.kind == "paragraph" and (m := _from_preamble(block, para_counter)):
                 measures.append(m)
+            elif block.kind == "paragraph":  # narration around assigning sentences
+                measures += _preamble_sentences(block, para_counter)
             continue
         if block.kind == "paragraph" and measures and _attach_statement(block, measures[-1]):
             continue  # 责任单位：… on a line of its own belongs to the item above it
@@ -121,6 +124,18 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
         end=block.end,
         mentions=mentions,
     )
+
+
+def _preamble_sentences(block: Block, counter: dict[str, int]) -> list[DraftMeasure]:
+    """The assigning sentences of a paragraph not taken whole (ingest/preamble.py)."""
+    out = []
+    for start, end, _ in assigning_sentences(block.text, block.start):
+        counter["preamble"] = counter.get("preamble", 0) + 1
+        text = block.text[start - block.start : end - block.start]
+        out.append(DraftMeasure(ordinal=f"0p{counter['preamble']}", section=None, title=None,
+                                text=text, statement="commitment", start=start, end=end,
+                                mentions=_mentions_in(text, start)))  # fmt: skip
+    return out
 
 
 def assigned_by_statement(text: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from policykg.ingest.assignments import find_assignments
 from policykg.ingest.bodies import is_generic
+from policykg.ingest.pipeline import extract_file
 
 GENRE = [
     # a body set up by the text and given a duty: responsible, prefix or not
@@ -59,3 +60,25 @@ def test_genre_generic_bodies(mention):
 
 def test_a_body_joined_by_lianhe_is_not_one_generic_body():
     assert not is_generic("省药监局联合其他部门")
+
+
+# written for this test: a news reprint whose paragraph mixes narration and tasks
+REPRINT = (
+    "某某网讯 近日，某省药品安全委员会召开全体会议，听取了上半年工作汇报。"
+    "会议指出，全省药品安全形势总体平稳。各市（州）政府要切实履行属地责任，"
+    "把药品安全纳入考核。下一步，省药监局将会同省卫生健康委开展专项检查。"
+    "此外，两地还将组建联合工作专班，负责组织协调日常工作。\n"
+)
+
+
+def test_a_reprint_paragraph_yields_one_measure_per_assigning_sentence(tmp_path):
+    path = tmp_path / "reprint.txt"
+    path.write_text(REPRINT, encoding="utf-8")
+    record = extract_file(path)
+    found = {(m.text[:6], d.mention, d.role) for m in record.measures for d in m.departments}
+    assert found == {
+        ("各市（州）政", "各市（州）政府", "responsible"),
+        ("下一步，省药", "省药监局", "lead"),
+        ("下一步，省药", "省卫生健康委", "support"),
+        ("此外，两地还", "联合工作专班", "responsible"),
+    }
