@@ -151,6 +151,9 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = "responsible" if duty else None
         else:
             role = _role_after(rest)
+        sets_up = rest.lstrip().startswith(tuple(rules["set_up_verbs"]))
+        if sets_up and opener not in rules["instructing_openers"]:
+            role = None  # A成立B: a structure stated; B's duty is read by _set_up
         if role is None:
             continue
         out += _mentions(found, role, offset)
@@ -162,6 +165,8 @@ def _set_up(text: str, offset: int) -> list[Mention]:
     out = []
     for m in _rules()["set_up_rx"].finditer(text):
         name = m["body"].strip('“”"')
+        if len(name) < 4:
+            continue  # 成立办公室: a bare kind names no body
         start = m.start("body") + m["body"].index(name)
         out.append(Mention(name, "responsible", offset + start, offset + start + len(name)))
     return out

@@ -158,6 +158,8 @@ class TargetsPatterns(_File):
     text: dict[str, Any]
     qualitative: Words
     deadlines: Words
+    periods: Words
+    frequency: Words
     deadline_verbs: Words
     count_at_least: Words
     cn_percent: Regex

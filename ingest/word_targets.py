@@ -28,6 +28,8 @@ class WordTarget:
     comparator: str | None
     start: int  # offsets in the sentence: the evidence runs from the value to the indicator
     end: int
+    value: float | None = None  # a count written in words (每年召开一次…: 1)
+    unit: str | None = None
 
 
 @cache
@@ -52,8 +54,47 @@ def word_targets(sentence: str) -> list[WordTarget]:
                 before = re.split(r"[，,；;：:]", sentence[: m.start()].rstrip(" ，,"))[-1]
                 task = before.strip() + task
             comparator = None if when.startswith("自") else "<="  # 自…起: from then on
-            out.append(WordTarget(task, when, int(m["year"]), comparator, m.start(), m.end()))
-    return sorted(out, key=lambda t: t.start)
+            year = int(m["year"]) if m.groupdict().get("year") else None
+            out.append(WordTarget(task, when, year, comparator, m.start(), m.end()))
+    out += _periods(sentence) + _frequencies(sentence)
+    return _first_of_overlaps(sorted(out, key=lambda t: t.start))
+
+
+def _periods(sentence: str) -> list[WordTarget]:
+    """A work plan's phases with their time windows: 动员部署阶段（2024年3月）."""
+    out = []
+    for rx in _rx("periods"):
+        for m in rx.finditer(sentence):
+            task = m["task"].strip()
+            out.append(
+                WordTarget(task, m["when"].strip(), int(m["year"]), None, m.start(), m.end())
+            )
+    return out
+
+
+def _frequencies(sentence: str) -> list[WordTarget]:
+    """每年召开一次联席会议: the count in words (1 次); a range (一至二次) has no value."""
+    import cn2an
+
+    out = []
+    for rx in _rx("frequency"):
+        for m in rx.finditer(sentence):
+            n, found = m["n"], m.groupdict()
+            value = None if re.search(r"[至到~-]", n) else float(cn2an.cn2an(n, "smart"))
+            comparator = {"以上": ">=", "以下": "<=", "以内": "<="}.get(found.get("cmp") or "")
+            out.append(WordTarget(m["task"].strip(), m["when"], None, comparator, m.start(),
+                                  m.end(), value=value, unit=found.get("unit") or "次"))  # fmt: skip
+    return out
+
+
+def _first_of_overlaps(targets: list[WordTarget]) -> list[WordTarget]:
+    """Two patterns reading one phrase (2016年底前 is also a year-end): the first kept."""
+    out: list[WordTarget] = []
+    for t in targets:
+        if not any(o.start < t.end and t.start < o.end and o.value_text == t.value_text
+                   or o.start <= t.start and t.end <= o.end for o in out):  # fmt: skip
+            out.append(t)
+    return out
 
 
 def draft_word_targets(
@@ -73,8 +114,8 @@ def draft_word_targets(
             continue
         key, tie = indicator_key(w.indicator)
         out.append(DraftTarget(
-            key="", indicator=w.indicator, indicator_key=key, value_text=w.value_text, value=None,
-            comparator=w.comparator, unit=None, year=w.year or year, baseline=None,
+            key="", indicator=w.indicator, indicator_key=key, value_text=w.value_text,
+            value=w.value, comparator=w.comparator, unit=w.unit, year=w.year or year, baseline=None,
             baseline_year=None, binding=None, cumulative=False, section=section,
             text=sentence.strip(), start=a, end=b, departments=list(departments),
             warnings=[tie] if tie else [],

@@ -20,7 +20,8 @@ GENRE = [
     ("区药品安全委员会下设区药品安全委员会办公室，具体负责日常工作。",
      [("区药品安全委员会办公室", "responsible")]),
     ("两地还将组建联合工作专班，负责组织协调日常工作。", [("联合工作专班", "responsible")]),
-    ("省药监局成立了专家组。", [("省药监局", "responsible")]),
+    ("省药监局成立了专家组。", []),  # a structure stated, no task
+    ("市政府要成立工作专班，负责统筹推进。", [("市政府", "responsible"), ("工作专班", "responsible")]),
     # 联合 reads as 会同: the first body leads, the others support
     ("市市场监管局联合其他部门开展专项检查。", [("市市场监管局", "lead"), ("其他部门", "support")]),
     ("县卫生健康局联合县公安局开展打击行动。", [("县卫生健康局", "lead"), ("县公安局", "support")]),
