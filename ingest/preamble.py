@@ -12,10 +12,13 @@ only for a paragraph it did not take whole.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from policykg.ingest.assignments import find_assignments
+from policykg.ingest.patterns import structure_patterns
 from policykg.ingest.responsibility import Mention
 from policykg.ingest.statements import cues, sentence_statement
+from policykg.ingest.word_targets import word_targets
 
 # A sentence: up to its full stop, and a closing quote after it (…保障民众用药需求。”).
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*[”’」』]?")
@@ -23,15 +26,25 @@ _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*[”’」』]?")
 # (要, 应当, 将, 请, 须, 务必), a role word (负责, 牵头) or a standing duty (可由A审批).
 _PRESCRIBES = re.compile(
     r"(?<![重需主纪])要(?![点素闻求])|应当|(?<![反响适供对])应(?![用对急])|将|请|须|务必|负责|牵头|由"
+    r"|确保|守住|力争|争取|每年|每月|每季度"
 )
 # A narrated sentence (a news lead, a past act) gives work only when it looks ahead.
 _AHEAD = re.compile(r"将|下一步|今后|力争")
 
 
-def assigning_sentences(text: str, offset: int) -> list[tuple[int, int, list[Mention]]]:
-    """(start, end, mentions) of the sentences of `text` that assign work to a body.
+@cache
+def _commitment_cue() -> re.Pattern[str]:
+    """A dated or quantified goal (到2025年…达到95%), as structure.yaml words it."""
+    words = structure_patterns()["preamble_commitment"]
+    return re.compile("|".join(f"(?:{rx})" for rx in words))
 
-    The sentence must prescribe (要, 应当, 将, 请, 负责 …); one opening with a news lead
+
+def assigning_sentences(text: str, offset: int) -> list[tuple[int, int, list[Mention]]]:
+    """(start, end, mentions) of the sentences of `text` that assign work to a body or
+    commit to a target (不发生…, 今年12月底前完成…, 每年召开一次…).
+
+    The sentence must prescribe (要, 应当, 将, 请, 负责 …) or state a worded target (a
+    phase, deadline or bottom line prescribes by itself); one opening with a news lead
     (近日，…) or stating the past (background cues) counts only when it also looks ahead
     (将, 下一步, 今后)."""
     out: list[tuple[int, int, list[Mention]]] = []
@@ -39,11 +52,12 @@ def assigning_sentences(text: str, offset: int) -> list[tuple[int, int, list[Men
         sentence = s.group()
         if len(sentence.strip()) < 8 or sentence.rstrip().endswith(("：", ":")):
             continue  # an addressee line (主送机关) introduces the text, it assigns nothing
-        if not _PRESCRIBES.search(sentence):
-            continue
+        worded = bool(word_targets(sentence))
+        if not (worded or _PRESCRIBES.search(sentence)):
+            continue  # a phase, deadline or bottom line prescribes by itself
         mentions = find_assignments(sentence, offset + s.start())
-        if not mentions:
-            continue
+        if not mentions and not (worded or _commitment_cue().search(sentence)):
+            continue  # neither a task given to a body nor a target committed to
         narrated = cues("news").search(sentence) or sentence_statement(sentence) != "commitment"
         if narrated and not _AHEAD.search(sentence):
             continue

@@ -2,10 +2,14 @@
 
 - qualitative — 不发生区域性、系统性药品安全事件: `value` null, `value_text` the commitment
   word as written (不发生), the indicator what must not happen;
-- deadline — 2025年底前全面建成追溯平台 / 自2026年11月1日起施行: `value` null, `value_text`
-  the date as written, `year` its year, the indicator the task.
+- deadline — 2025年底前全面建成追溯平台 / 自2026年11月1日起全面执行: `value` null, `value_text`
+  the date as written, `year` its year, the indicator the task. A rule's own effective
+  date (本办法自…起施行) is not a target: it binds no one to reach anything.
 
-Patterns: data/patterns/targets.yaml (`qualitative`, `deadlines`, `deadline_verbs`).
+Also phases with their windows (`periods`) and counts in words (`frequency`).
+
+Patterns: data/patterns/targets.yaml (`qualitative`, `deadlines`, `deadline_verbs`, `periods`,
+`frequency`).
 """
 
 from __future__ import annotations
@@ -32,6 +36,10 @@ class WordTarget:
     unit: str | None = None
 
 
+# What a rule does on its effective date (自2026年1月1日起施行): it takes effect.
+_IN_FORCE = ("施行", "实施", "执行", "生效", "正式施行", "起施行")
+
+
 @cache
 def _rx(name: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(x) for x in targets_patterns()[name])
@@ -47,8 +55,10 @@ def word_targets(sentence: str) -> list[WordTarget]:
     for rx in _rx("deadlines"):
         for m in rx.finditer(sentence):
             task = m["task"].strip()
-            if task.startswith(("的", "之")) or not any(v in task[:12] for v in verbs):
+            if task.startswith(("的", "之")) or not any(v in task for v in verbs):
                 continue  # 2025年底前的数据: a date, not a deadline
+            if m["when"].startswith("自") and task.startswith(_IN_FORCE):
+                continue  # 《办法》自…起施行: a rule's effective date, not a target
             when = m["when"].strip()
             if len(task) < 4:  # 制定…办法，2017年底前完成 / 本办法自…起施行: the task is before
                 before = re.split(r"[，,；;：:]", sentence[: m.start()].rstrip(" ，,"))[-1]
