@@ -66,7 +66,9 @@ def test_a_body_joined_by_lianhe_is_not_one_generic_body():
 # written for this test: a news reprint whose paragraph mixes narration and tasks
 REPRINT = (
     "某某网讯 近日，某省药品安全委员会召开全体会议，听取了上半年工作汇报。"
-    "会议指出，全省药品安全形势总体平稳。各市（州）政府要切实履行属地责任，"
+    "会议指出，全省药品安全形势总体平稳。省药监局局长出席会议并讲话，市药监局有关负责人参加会议。"
+    "2025年以来，省药监局共组织专项检查12次，要求企业立即整改。"
+    "各市（州）政府要切实履行属地责任，"
     "把药品安全纳入考核。下一步，省药监局将会同省卫生健康委开展专项检查。"
     "此外，两地还将组建联合工作专班，负责组织协调日常工作。\n"
 )
