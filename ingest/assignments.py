@@ -38,6 +38,7 @@ def _rules() -> dict[str, Any]:
         "support_rx": [re.compile(x) for x in r["support"]],
         "posts_rx": [(re.compile(p["regex"]), p["role"]) for p in r["posts"]],
         "first_leads_rx": re.compile(r["first_leads"]),
+        "first_leads_rest_rx": re.compile(r["first_leads_rest"]),
         "duty_rx": re.compile(r["duty"]),
         "post_after_rx": [(re.compile(p["regex"]), p["role"]) for p in r["post_after"]],
         "roster_rx": [(re.compile(p["regex"]), p["role"]) for p in r["roster"]],
@@ -224,15 +225,21 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     return sorted(seen.values(), key=lambda m: m.start)
 
 
-def first_leads(text: str) -> bool:
-    """The document says that the body listed first in a list leads (列第一位者为牵头单位)."""
-    return _rules()["first_leads_rx"].search(text) is not None
+def first_leads(text: str) -> str | None:
+    """The document says that the body listed first in a list leads (列第一位者为牵头单位):
+    the role it gives the others — `support` when it says so (其他为配合单位), else they keep
+    the list's `responsible` (排在第一位的为牵头单位 says nothing of them); None: no such rule."""
+    m = _rules()["first_leads_rx"].search(text)
+    if m is None:
+        return None
+    rest = _rules()["first_leads_rest_rx"].search(text, m.end(), m.end() + 20)
+    return "support" if rest else "responsible"
 
 
-def apply_first_leads(mentions: list[Mention]) -> list[Mention]:
+def apply_first_leads(mentions: list[Mention], rest: str = "support") -> list[Mention]:
     """A list of responsible bodies under the first-leads rule: the first leads, the rest
-    support. Lists that already say who leads are left as they are."""
+    take `rest`. Lists that already say who leads are left as they are."""
     if not mentions or any(m.role != "responsible" for m in mentions):
         return mentions
     first = min(mentions, key=lambda m: m.start)
-    return [Mention(m.text, "lead" if m is first else "support", m.start, m.end) for m in mentions]
+    return [Mention(m.text, "lead" if m is first else rest, m.start, m.end) for m in mentions]

@@ -49,7 +49,7 @@ def is_indicator_table(block: Block) -> bool:
     return "指标" in header and not any(w in header for w in ("任务", "措施", "事项"))
 
 
-def build_measures(blocks: list[Block], first_leads: bool = False) -> list[DraftMeasure]:
+def build_measures(blocks: list[Block], first_leads: str | None = None) -> list[DraftMeasure]:
     """The measures of a document's blocks. `first_leads`: the document says that the body
     listed first in a 责任单位 list leads (列第一位者为牵头单位)."""
     blocks = merge_rosters(blocks)
@@ -88,7 +88,7 @@ def build_measures(blocks: list[Block], first_leads: bool = False) -> list[Draft
     measures = [part for m in measures for part in _by_assignment(m)]
     if first_leads:
         for m in measures:
-            m.mentions = apply_first_leads(m.mentions)
+            m.mentions = apply_first_leads(m.mentions, first_leads)
     return _unique_ordinals(measures)
 
 

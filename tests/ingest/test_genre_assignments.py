@@ -9,9 +9,10 @@ kind under their body, and a group's office seated without 在.
 from __future__ import annotations
 
 import pytest
-from policykg.ingest.assignments import find_assignments
+from policykg.ingest.assignments import find_assignments, first_leads
 from policykg.ingest.bodies import is_generic
 from policykg.ingest.pipeline import extract_file
+from policykg.ingest.responsibility import find_statements
 
 GENRE = [
     # a body set up by the text and given a duty: responsible, prefix or not
@@ -85,3 +86,20 @@ def test_a_reprint_paragraph_yields_one_measure_per_assigning_sentence(tmp_path)
         ("下一步，省药", "省卫生健康委", "support"),
         ("此外，两地还", "联合工作专班", "responsible"),
     }
+
+
+def test_the_first_listed_leads_and_the_others_keep_the_role_the_rule_gives_them():
+    assert first_leads("各项任务列第一位者为牵头单位，其他为配合单位。") == "support"
+    assert first_leads("排在第一位的为牵头单位，下同。") == "responsible"
+    assert first_leads("各单位要按职责分工抓好落实。") is None
+
+
+def test_a_bracketed_list_holds_names_with_brackets_and_the_documents_rule():
+    # written for this test: a task closed by its bodies and the document's rule for lists
+    text = "建立会商机制。（县卫生健康局、各成员单位、各乡（镇、街道）人民政府负责。排在第一位的为牵头单位，下同）"
+    (statement,) = find_statements(text)
+    assert [(m.text, m.role) for m in statement.mentions] == [
+        ("县卫生健康局", "responsible"), ("各成员单位", "responsible"),
+        ("各乡（镇、街道）人民政府", "responsible"),
+    ]  # fmt: skip
+    assert all(text[m.start : m.end] == m.text for m in statement.mentions)
