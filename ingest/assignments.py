@@ -130,14 +130,21 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
     """Mentions of bodies given a task by the running text of a passage, with roles."""
     rules = _rules()
     out: list[Mention] = []
+    subject: list[Mention] = []  # the last subject of the sentence, for a clause without one
     for c in _CLAUSE.finditer(text):
         a, b = c.start(), c.end()
         clause = text[a:b]
+        if a and text[a - 1] in "。！？!?\n":
+            subject = []
         posted = _posts(text, a, b, offset)
         if posted:
             out += posted
             continue
         pos = a + len(clause) - len(clause.lstrip())
+        if subject and (joined := _joined_clause(text, pos, b, offset)):
+            # A今年将强化…，会同B建立…: the sentence's subject leads, B supports
+            out += [Mention(m.text, "lead", m.start, m.end) for m in subject] + joined
+            continue
         opener = next((w for w in rules["openers"] if text.startswith(w, pos)), None)
         if opener and body_at(text, pos) is None:
             pos += len(opener)
@@ -145,6 +152,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         if not found:
             continue
         rest = text[end:b]
+        if rest.strip() in ("，", ",") and any(r == "lead" for _, r in found):
+            rest = "…"  # A将会同B，加强…: the task is in the clauses that follow
         if rest.startswith(("：", ":")) and len(rest) == 1:
             # A：负责… (a duty list): the duty follows the colon; an addressee line
             # (各区人民政府，有关单位：) is followed by the notice's text, not a duty
@@ -157,8 +166,24 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = None  # A成立B: a structure stated; B's duty is read by _set_up
         if role is None:
             continue
-        out += _mentions(found, role, offset)
+        subject = _mentions(found, role, offset)
+        out += subject
     return _dedupe(out + _set_up(text, offset))
+
+
+def _joined_clause(text: str, pos: int, end: int, offset: int) -> list[Mention]:
+    """A clause opening with 会同/联合 and the bodies joined (…，会同有关部门建立…):
+    those bodies, supporting; [] when the clause opens otherwise."""
+    rules = _rules()
+    adverb = next((w for w in rules["joiner_adverbs"] if text.startswith(w, pos)), "")
+    at = pos + len(adverb)
+    joiner = next((j for j in rules["lead_joiners"] if text.startswith(j, at)), None)
+    if joiner is None:
+        return []
+    found, stop = _body_list(text, at + len(joiner))
+    if not found or stop >= end:
+        return []  # …，会同有关部门。: no task of their own in the clause
+    return _mentions([(body, "responsible") for body, _ in found], "support", offset)
 
 
 def _set_up(text: str, offset: int) -> list[Mention]:

@@ -26,6 +26,12 @@ GENRE = [
     # 联合 reads as 会同: the first body leads, the others support
     ("市市场监管局联合其他部门开展专项检查。", [("市市场监管局", "lead"), ("其他部门", "support")]),
     ("县卫生健康局联合县公安局开展打击行动。", [("县卫生健康局", "lead"), ("县公安局", "support")]),
+    # a clause opening with 会同 takes the sentence's subject as its lead
+    ("此外，市药监局今年将强化网络销售监管，会同有关部门建立联动机制，开展专项检查。",
+     [("市药监局", "lead"), ("有关部门", "support")]),
+    # A将会同B，…: the task is in the clauses that follow
+    ("下一步，卫健部门将会同各联动机制成员单位，加强部门协作，保障用药需求。",
+     [("卫健部门", "lead"), ("各联动机制成员单位", "support")]),
     # A及其B: both subjects
     ("各级政府及其卫生健康主管部门要加强领导。",
      [("各级政府", "responsible"), ("卫生健康主管部门", "responsible")]),
