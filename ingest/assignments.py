@@ -21,6 +21,7 @@ from policykg.ingest.bodies import Body, body_at, find_bodies
 from policykg.ingest.patterns import pattern_file
 from policykg.ingest.responsibility import Mention
 
+_SLOGAN = re.compile(r"“[^“”。！？]{2,40}”")
 _CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+[，,。；;：:！!？?\n]?")
 
 
@@ -43,6 +44,7 @@ def _rules() -> dict[str, Any]:
         "post_after_rx": [(re.compile(p["regex"]), p["role"]) for p in r["post_after"]],
         "roster_rx": [(re.compile(p["regex"]), p["role"]) for p in r["roster"]],
         "set_up_rx": re.compile(r["set_up"]),
+        "cited_instructs_rx": re.compile(r["cited_instructs"]),
     }
 
 
@@ -131,8 +133,13 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
     rules = _rules()
     out: list[Mention] = []
     subject: list[Mention] = []  # the last subject of the sentence, for a clause without one
+    # a slogan in quotes (落实“地方政府负总责，监管部门各负其责”的责任体系) names a principle,
+    # not a task of this text; a quoted speech (“…。”某某说) is read
+    slogans = [(m.start(), m.end()) for m in _SLOGAN.finditer(text)]
     for c in _CLAUSE.finditer(text):
         a, b = c.start(), c.end()
+        if any(s < a < e for s, e in slogans):
+            continue
         clause = text[a:b]
         if a and text[a - 1] in "。！？!?\n":
             subject = []
@@ -146,7 +153,9 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             out += [Mention(m.text, "lead", m.start, m.end) for m in subject] + joined
             continue
         opener = next((w for w in rules["openers"] if text.startswith(w, pos)), None)
-        if opener and body_at(text, pos) is None:
+        if opener is None and (cited := rules["cited_instructs_rx"].match(text, pos)):
+            pos, opener = cited.end(), "要求"  # 《通知》要求各地…: the policy instructs
+        elif opener and body_at(text, pos) is None:
             pos += len(opener)
         found, end = _body_list(text, pos)
         if not found:

@@ -217,4 +217,9 @@ def _specific_role_wins(assigned: list[Mention], subjects: list[Mention]) -> lis
         kept = by_text.get(x.text)
         if kept is None or (kept.role == "responsible" and x.role != "responsible"):
             by_text[x.text] = x
-    return sorted(by_text.values(), key=lambda x: x.start)
+    # a body read inside a longer one (省药监局 in 省药监局各检查分局) is that one's name
+    found = list(by_text.values())
+    inner = [x for x in found if any(
+        o.start <= x.start and x.end <= o.end and (o.end - o.start) > (x.end - x.start)
+        for o in found)]  # fmt: skip
+    return sorted((x for x in found if x not in inner), key=lambda x: x.start)

@@ -32,6 +32,15 @@ GENRE = [
     # A将会同B，…: the task is in the clauses that follow
     ("下一步，卫健部门将会同各联动机制成员单位，加强部门协作，保障用药需求。",
      [("卫健部门", "lead"), ("各联动机制成员单位", "support")]),
+    # a reprint quoting the policy as the one who instructs
+    ("《方案》要求各地成立专项整治领导小组，负责本地区整治工作。",
+     [("各地", "responsible"), ("专项整治领导小组", "responsible")]),
+    # a slogan in quotes is a principle, not a task
+    ("进一步落实“地方政府负总责，监管部门各负其责”的责任体系。", []),
+    # an officer of a body speaking is not the body's task
+    ("对上级的要求，州人民政府副秘书长某某表态：坚决落实。", []),
+    # the local bureaus of a regulator by level only
+    ("各市州局要组织对检查员进行专题培训。", [("各市州局", "responsible")]),
     # A及其B: both subjects
     ("各级政府及其卫生健康主管部门要加强领导。",
      [("各级政府", "responsible"), ("卫生健康主管部门", "responsible")]),
