@@ -163,7 +163,7 @@ def normalize(src: SourceText) -> NormalizedText:
     lines = _drop_debris(_classify(lines), warnings)
     lines = _classify(_split_run_on(lines))
     lines = _classify(_drop_duplicates(lines, quotes, warnings))
-    lines = rewrap(lines)  # fixed-width text: a line break inside a sentence is none
+    lines = rewrap(lines, _joined)  # fixed-width text: a break inside a sentence is none
     text, offs = _join(lines)
     offs.append(offs[-1] + _unit_len(src, offs[-1]) if offs else 0)
     return NormalizedText(text, src, tuple(offs), script, front_matter, warnings)
@@ -485,6 +485,10 @@ def _drop_duplicates(
         f"found elsewhere in the document (scrape artefact); one copy of each kept{note}"
     )
     return out
+
+
+def _joined(line: _Line, nxt: _Line) -> _Line:
+    return _Line(line.text + nxt.text, line.offs + nxt.offs, line.kind)
 
 
 def _join(lines: list[_Line]) -> tuple[str, list[int]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import replace
+from collections.abc import Callable
 from typing import Protocol
 
 # The shortest wrapped width worth reading as one (in display columns: a hanzi is two, a
@@ -53,8 +53,9 @@ def wrap_width[L: _LineLike](lines: list[L]) -> int | None:
     return width if near >= MIN_RUN and near * 3 >= len(long) else None
 
 
-def rewrap[L: _LineLike](lines: list[L]) -> list[L]:
-    """Join each wrapped line of a fixed-width text with the line that continues it."""
+def rewrap[L: _LineLike](lines: list[L], join: Callable[[L, L], L]) -> list[L]:
+    """Join each wrapped line of a fixed-width text with the line that continues it
+    (`join(line, next)`: the two as one line, offsets kept)."""
     width = wrap_width(lines)
     if width is None:
         return lines
@@ -73,7 +74,7 @@ def rewrap[L: _LineLike](lines: list[L]) -> list[L]:
             and not last.rstrip().endswith(_ENDS)
             and not _ITEM.match(line.text)
         ):
-            out[-1] = replace(prev, text=prev.text + line.text, offs=prev.offs + line.offs)
+            out[-1] = join(prev, line)
             first = False
         else:
             out.append(line)
