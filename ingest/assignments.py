@@ -45,6 +45,8 @@ def _rules() -> dict[str, Any]:
         "roster_rx": [(re.compile(p["regex"]), p["role"]) for p in r["roster"]],
         "set_up_rx": re.compile(r["set_up"]),
         "cited_instructs_rx": re.compile(r["cited_instructs"]),
+        "agent_rx": re.compile(r["agent"]),
+        "agent_duty_rx": re.compile(r["agent_duty"]),
     }
 
 
@@ -177,7 +179,7 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             continue
         subject = _mentions(found, role, offset)
         out += subject
-    return _dedupe(out + _set_up(text, offset))
+    return _dedupe(out + _set_up(text, offset) + _by_agent(text, offset))
 
 
 def _joined_clause(text: str, pos: int, end: int, offset: int) -> list[Mention]:
@@ -193,6 +195,17 @@ def _joined_clause(text: str, pos: int, end: int, offset: int) -> list[Mention]:
     if not found or stop >= end:
         return []  # …，会同有关部门。: no task of their own in the clause
     return _mentions([(body, "responsible") for body, _ in found], "support", offset)
+
+
+def _by_agent(text: str, offset: int) -> list[Mention]:
+    """由A + a standing duty inside a clause (此类申请可由省人民政府审批; 日常工作由A负责):
+    A takes the duty's role; 由A组成 / 由A提出 (no duty) give none."""
+    out: list[Mention] = []
+    for m in _rules()["agent_rx"].finditer(text):
+        found, end = _body_list(text, m.end())
+        if found and _rules()["agent_duty_rx"].match(text, end):
+            out += _mentions(found, _role_after(text[end:]) or "responsible", offset)
+    return out
 
 
 def _set_up(text: str, offset: int) -> list[Mention]:

@@ -41,6 +41,10 @@ GENRE = [
     ("对上级的要求，州人民政府副秘书长某某表态：坚决落实。", []),
     # the local bureaus of a regulator by level only
     ("各市州局要组织对检查员进行专题培训。", [("各市州局", "responsible")]),
+    # a standing duty given by 可由/应由 (此类申请可由省人民政府审批)
+    ("此类申请可由省人民政府审批，无需报国家审批。", [("省人民政府", "responsible")]),
+    # a ministry named before the 2018 reform
+    ("农业部负责农产品生产环节的监管。", [("农业部", "responsible")]),
     # A及其B: both subjects
     ("各级政府及其卫生健康主管部门要加强领导。",
      [("各级政府", "responsible"), ("卫生健康主管部门", "responsible")]),
