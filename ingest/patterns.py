@@ -159,6 +159,7 @@ class TargetsPatterns(_File):
     qualitative: Words
     deadlines: Words
     periods: Words
+    distributed: Words
     frequency: Words
     deadline_verbs: Words
     count_at_least: Words

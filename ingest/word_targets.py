@@ -67,7 +67,26 @@ def word_targets(sentence: str) -> list[WordTarget]:
             year = int(m["year"]) if m.groupdict().get("year") else None
             out.append(WordTarget(task, when, year, comparator, m.start(), m.end()))
     out += _periods(sentence) + _frequencies(sentence)
-    return _first_of_overlaps(sorted(out, key=lambda t: t.start))
+    spread = [m.span() for rx in _rx("distributed") for m in rx.finditer(sentence)]
+    out = [t for t in out if not any(a <= t.start < b for a, b in spread)]  # read whole below
+    return _first_of_overlaps(sorted(_distributed(sentence) + out, key=lambda t: t.start))
+
+
+def _distributed(sentence: str) -> list[WordTarget]:
+    """One task, several deadlines in turn (省、市、县三级改革工作分别于2013年上半年、9月底和
+    年底前完成): one target per deadline, each with the task."""
+    out = []
+    for rx in _rx("distributed"):
+        for m in rx.finditer(sentence):
+            task, at = m["task"].strip(), m.start("list")
+            for item in re.split(r"[、和及]", m["list"]):
+                when = item.strip()
+                year = re.match(r"(20\d{2})\s*年", when)
+                start = sentence.index(item, at)
+                out.append(WordTarget(task, when, int(year.group(1)) if year else None, "<=",
+                                      start, start + len(item)))  # fmt: skip
+                at = start + len(item)
+    return out
 
 
 def _periods(sentence: str) -> list[WordTarget]:

@@ -34,6 +34,10 @@ WORDS = [
      [("将本地区的短缺药品清单纳入监测平台", "今年10月底前", None, "<=", None)]),
     ("推动企业自2027年3月1日起全面执行新标准。",
      [("全面执行新标准", "自2027年3月1日起", None, None, 2027)]),
+    # one task, several deadlines in turn
+    ("市、县两级机构改革工作，原则上分别于2026年上半年和年底前完成。",
+     [("市、县两级机构改革工作", "2026年上半年", None, "<=", 2026),
+      ("市、县两级机构改革工作", "年底前", None, "<=", None)]),
     # not targets: a rule's effective date, a cited rule's revision date, a past year-end,
     # a bare 第一次
     ("新修订的《某某规范》自2027年3月1日起施行。", []),
