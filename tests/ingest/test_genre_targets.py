@@ -10,6 +10,7 @@ with their windows (动员部署阶段（2024年3月）), and counts in words (�
 from __future__ import annotations
 
 import pytest
+from policykg.ingest.statements import statement_of
 from policykg.ingest.word_targets import word_targets
 
 # sentence → [(indicator, value_text, value, comparator, year)]
@@ -53,3 +54,16 @@ def test_word_targets(sentence, expected):
         (t.indicator, t.value_text, t.value, t.comparator, t.year) for t in word_targets(sentence)
     ]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "path,statement",
+    [
+        (["主要目标", "药品监管成效明显提高"], "commitment"),  # a goal, not an achievement
+        (["工作成效"], "background"),
+        (["过去五年监管成效显著"], "background"),
+        (["充分认识加强药品监管的重要意义"], "background"),
+    ],
+)
+def test_section_titles_tell_goals_from_achievements(path, statement):
+    assert statement_of(path) == statement
