@@ -29,7 +29,7 @@ _PRESCRIBES = re.compile(
     r"|确保|守住|力争|争取|每年|每月|每季度"
 )
 # A narrated sentence (a news lead, a past act) gives work only when it looks ahead.
-_AHEAD = re.compile(r"将|下一步|今后|力争")
+_AHEAD = re.compile(r"将|下一步|今后|力争|决定")  # 决定…: a decision reported binds
 
 
 @cache

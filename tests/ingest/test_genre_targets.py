@@ -39,6 +39,9 @@ WORDS = [
     ("市、县两级机构改革工作，原则上分别于2026年上半年和年底前完成。",
      [("市、县两级机构改革工作", "2026年上半年", None, "<=", 2026),
       ("市、县两级机构改革工作", "年底前", None, "<=", None)]),
+    # a duration to do a task in
+    ("用半年时间，在全市范围内集中开展网络售药整治。",
+     [("在全市范围内集中开展网络售药整治", "半年", None, "<=", None)]),
     # not targets: a rule's effective date, a cited rule's revision date, a past year-end,
     # a bare 第一次
     ("新修订的《某某规范》自2027年3月1日起施行。", []),
