@@ -46,6 +46,7 @@ def _rules() -> dict[str, Any]:
         "set_up_rx": re.compile(r["set_up"]),
         "cited_instructs_rx": re.compile(r["cited_instructs"]),
         "agent_rx": re.compile(r["agent"]),
+        "title_lead_rx": re.compile(r["title_lead"]),
         "agent_duty_rx": re.compile(r["agent_duty"]),
     }
 
@@ -154,6 +155,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             # A今年将强化…，会同B建立…: the sentence's subject leads, B supports
             out += [Mention(m.text, "lead", m.start, m.end) for m in subject] + joined
             continue
+        if body_at(text, pos) is None and (lead := rules["title_lead_rx"].match(text, pos)):
+            pos = lead.end() if body_at(text, lead.end()) else pos
         opener = next((w for w in rules["openers"] if text.startswith(w, pos)), None)
         if opener is None and (cited := rules["cited_instructs_rx"].match(text, pos)):
             pos, opener = cited.end(), "要求"  # 《通知》要求各地…: the policy instructs

@@ -45,6 +45,12 @@ GENRE = [
     ("此类申请可由省人民政府审批，无需报国家审批。", [("省人民政府", "responsible")]),
     # a ministry named before the 2018 reform
     ("农业部负责农产品生产环节的监管。", [("农业部", "responsible")]),
+    # a body's duties listed after it
+    ("据了解，县药品安全委员会的主要职责为：分析全县药品安全形势，研究部署工作。",
+     [("县药品安全委员会", "responsible")]),
+    # a short title with its time window glued before the item's text
+    ("专项检查（2027年3月-5月）各级药品监管部门要对零售药店开展全面检查。",
+     [("各级药品监管部门", "responsible")]),
     # A及其B: both subjects
     ("各级政府及其卫生健康主管部门要加强领导。",
      [("各级政府", "responsible"), ("卫生健康主管部门", "responsible")]),
