@@ -11,8 +11,10 @@ from __future__ import annotations
 import pytest
 from policykg.ingest.assignments import find_assignments, first_leads
 from policykg.ingest.bodies import is_generic
+from policykg.ingest.departments import resolve
 from policykg.ingest.pipeline import extract_file
 from policykg.ingest.responsibility import find_statements
+from policykg.ingest.vocab import provinces
 
 GENRE = [
     # a body set up by the text and given a duty: responsible, prefix or not
@@ -128,3 +130,13 @@ def test_a_bracketed_list_holds_names_with_brackets_and_the_documents_rule():
         ("各乡（镇、街道）人民政府", "responsible"),
     ]  # fmt: skip
     assert all(text[m.start : m.end] == m.text for m in statement.mentions)
+
+
+def test_a_unit_under_a_known_body_is_named_after_it_and_linked_to_it():
+    gansu = next(p for p in provinces() if p.name == "甘肃省")
+    unit = resolve("省药监局各检查分局", gansu)
+    assert (unit.name, unit.level, unit.parent) == (
+        "甘肃省药品监督管理局各检查分局", "division", "甘肃省药品监督管理局",
+    )  # fmt: skip
+    assert resolve("省药监局", gansu).level == "provincial"
+    assert not resolve("省某某协会秘书处", gansu).known  # no known body before the unit
