@@ -181,8 +181,19 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         if role is None:
             continue
         subject = _mentions(found, role, offset)
-        out += subject
+        out += subject + _supporters_after_lead(text, end, b, role, offset)
     return _dedupe(out + _set_up(text, offset) + _by_agent(text, offset))
+
+
+def _supporters_after_lead(text: str, end: int, stop: int, role: str, offset: int) -> list[Mention]:
+    """A牵头、B、C配合 in one clause: the bodies after the lead's 牵头 that 配合 support."""
+    lead = re.match(r"\s*(?:负责)?牵头[、，,]\s*", text[end:stop]) if role == "lead" else None
+    if lead is None:
+        return []
+    found, after = _body_list(text, end + lead.end())
+    if not found or not any(rx.match(text[after:stop]) for rx in _rules()["support_rx"]):
+        return []
+    return _mentions([(body, "responsible") for body, _ in found], "support", offset)
 
 
 def _joined_clause(text: str, pos: int, end: int, offset: int) -> list[Mention]:

@@ -53,6 +53,9 @@ GENRE = [
     # a short title with its time window glued before the item's text
     ("专项检查（2027年3月-5月）各级药品监管部门要对零售药店开展全面检查。",
      [("各级药品监管部门", "responsible")]),
+    # A牵头、B配合 in one clause
+    ("市药监局牵头、市公安局、市卫生健康委参与，开展联合检查。",
+     [("市药监局", "lead"), ("市公安局", "support"), ("市卫生健康委", "support")]),
     # A及其B: both subjects
     ("各级政府及其卫生健康主管部门要加强领导。",
      [("各级政府", "responsible"), ("卫生健康主管部门", "responsible")]),
