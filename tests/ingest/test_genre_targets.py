@@ -10,6 +10,7 @@ with their windows (动员部署阶段（2024年3月）), and counts in words (�
 from __future__ import annotations
 
 import pytest
+from policykg.ingest.pipeline import extract_file
 from policykg.ingest.statements import statement_of
 from policykg.ingest.word_targets import word_targets
 
@@ -71,3 +72,17 @@ def test_word_targets(sentence, expected):
 )
 def test_section_titles_tell_goals_from_achievements(path, statement):
     assert statement_of(path) == statement
+
+
+# written for this test: a work plan's stage, its year in brackets, a range to select
+STAGE = (
+    "关于开展示范创建工作的通知\n各县（市、区）人民政府：\n一、工作安排\n"
+    "第一阶段：试点阶段（2027年）。各县（市、区）要选择2~3个乡镇开展示范乡镇创建工作，以点带面。\n"
+)
+
+
+def test_a_stage_label_frames_its_tasks_and_its_year(tmp_path):
+    path = tmp_path / "stage.txt"
+    path.write_text(STAGE, encoding="utf-8")
+    found = [(t.value_text, t.value, t.unit, t.year) for t in extract_file(path).targets]
+    assert ("2~3个", None, "个", 2027) in found
