@@ -18,41 +18,41 @@ from policykg.ingest.vocab import provinces
 
 GENRE = [
     # a body set up by the text and given a duty: responsible, prefix or not
-    ("要求各地组建药品安全专项整治领导小组及办事机构，负责本地区的整治工作。",
-     [("各地", "responsible"), ("药品安全专项整治领导小组", "responsible")]),
-    ("区药品安全委员会下设区药品安全委员会办公室，具体负责日常工作。",
-     [("区药品安全委员会办公室", "responsible")]),
-    ("两地还将组建联合工作专班，负责组织协调日常工作。", [("联合工作专班", "responsible")]),
+    ("要求各地组建疫苗流通专项检查领导小组，负责辖区内检查的组织实施。",
+     [("各地", "responsible"), ("疫苗流通专项检查领导小组", "responsible")]),
+    ("县食品药品安全委员会下设综合协调办公室，具体负责督查督办。",
+     [("综合协调办公室", "responsible")]),
+    ("两市还将组建药品稽查联合工作专班，负责跨区域案件协查。", [("药品稽查联合工作专班", "responsible")]),
     ("省药监局成立了专家组。", []),  # a structure stated, no task
     ("市政府要成立工作专班，负责统筹推进。", [("市政府", "responsible"), ("工作专班", "responsible")]),
     # 联合 reads as 会同: the first body leads, the others support
     ("市市场监管局联合其他部门开展专项检查。", [("市市场监管局", "lead"), ("其他部门", "support")]),
     ("县卫生健康局联合县公安局开展打击行动。", [("县卫生健康局", "lead"), ("县公安局", "support")]),
     # a clause opening with 会同 takes the sentence's subject as its lead
-    ("此外，市药监局今年将强化网络销售监管，会同有关部门建立联动机制，开展专项检查。",
-     [("市药监局", "lead"), ("有关部门", "support")]),
+    ("同时，区市场监管局将加大冷链食品抽检力度，会同区卫生健康局制定应急预案。",
+     [("区市场监管局", "lead"), ("区卫生健康局", "support")]),
     # A将会同B，…: the task is in the clauses that follow
-    ("下一步，卫健部门将会同各联动机制成员单位，加强部门协作，保障用药需求。",
-     [("卫健部门", "lead"), ("各联动机制成员单位", "support")]),
+    ("今后，市医保局将会同各联席会议成员单位，完善价格监测，稳定药品供应。",
+     [("市医保局", "lead"), ("各联席会议成员单位", "support")]),
     # a reprint quoting the policy as the one who instructs
-    ("《方案》要求各地成立专项整治领导小组，负责本地区整治工作。",
-     [("各地", "responsible"), ("专项整治领导小组", "responsible")]),
+    ("《方案》要求各地设立化妆品安全工作专班，负责日常监管的统筹。",
+     [("各地", "responsible"), ("化妆品安全工作专班", "responsible")]),
     # a slogan in quotes is a principle, not a task
     ("进一步落实“地方政府负总责，监管部门各负其责”的责任体系。", []),
     # an officer of a body speaking is not the body's task
-    ("对上级的要求，州人民政府副秘书长某某表态：坚决落实。", []),
+    ("会上，市人民政府副秘书长某某表态：全力配合。", []),
     # the local bureaus of a regulator by level only
-    ("各市州局要组织对检查员进行专题培训。", [("各市州局", "responsible")]),
+    ("各县区局要组织执法人员开展案卷评查。", [("各县区局", "responsible")]),
     # a standing duty given by 可由/应由 (此类申请可由省人民政府审批)
-    ("此类申请可由省人民政府审批，无需报国家审批。", [("省人民政府", "responsible")]),
+    ("进口特殊药品的临时申请可由省人民政府审批。", [("省人民政府", "responsible")]),
     # a ministry named before the 2018 reform
-    ("农业部负责农产品生产环节的监管。", [("农业部", "responsible")]),
+    ("农业部负责兽药残留监控。", [("农业部", "responsible")]),
     # a body's duties listed after it
-    ("据了解，县药品安全委员会的主要职责为：分析全县药品安全形势，研究部署工作。",
-     [("县药品安全委员会", "responsible")]),
+    ("市疫苗管理委员会的职责是：统筹疫苗全链条监管，督促落实属地责任。",
+     [("市疫苗管理委员会", "responsible")]),
     # a short title with its time window glued before the item's text
-    ("专项检查（2027年3月-5月）各级药品监管部门要对零售药店开展全面检查。",
-     [("各级药品监管部门", "responsible")]),
+    ("集中排查（2027年3月-5月）各区市场监管局要对网络销售平台开展全面排查。",
+     [("各区市场监管局", "responsible")]),
     # A牵头、B配合 in one clause
     ("市药监局牵头、市公安局、市卫生健康委参与，开展联合检查。",
      [("市药监局", "lead"), ("市公安局", "support"), ("市卫生健康委", "support")]),
@@ -65,16 +65,16 @@ GENRE = [
     # local divisions as subjects, with or without 政府
     ("各县（市、区）要确定两个试点乡镇。", [("各县（市、区）", "responsible")]),
     ("各县市区要认真组织自查。", [("各县市区", "responsible")]),
-    ("各市、州、林区政府要相应建立工作机制。", [("各市、州、林区政府", "responsible")]),
+    ("各市、州、新区政府要结合实际建立药品追溯协作机制。", [("各市、州、新区政府", "responsible")]),
     # the member units of a group or mechanism: generic
-    ("原药品安全领导小组各成员单位继续负责本领域监管工作。",
-     [("原药品安全领导小组各成员单位", "responsible")]),
+    ("原疫苗管理联席会议各成员单位按原分工承担相应职责。",
+     [("原疫苗管理联席会议各成员单位", "responsible")]),
     # the units of a kind under their body
     ("省药监局各检查分局要加强日常检查。", [("省药监局各检查分局", "responsible")]),
     # a group's posts: 兼任, 成员由…组成, 办公室设 (without 在)
-    ("委员会主任由分管副市长兼任，副主任由市药监局局长兼任，成员由市政府有关部门负责人组成，"
-     "办公室设市药监局。",
-     [("市药监局", "lead"), ("市政府有关部门", "support")]),
+    ("安委会主任由常务副区长兼任，副主任由区药监局局长兼任，成员由区政府有关部门负责人组成，"
+     "办公室设区药监局。",
+     [("区药监局", "lead"), ("区政府有关部门", "support")]),
 ]  # fmt: skip
 
 
@@ -99,9 +99,9 @@ REPRINT = (
     "某某网讯 近日，某省药品安全委员会召开全体会议，听取了上半年工作汇报。"
     "会议指出，全省药品安全形势总体平稳。省药监局局长出席会议并讲话，市药监局有关负责人参加会议。"
     "2025年以来，省药监局共组织专项检查12次，要求企业立即整改。"
-    "各市（州）政府要切实履行属地责任，"
+    "各市（州）政府要压实属地管理责任，"
     "把药品安全纳入考核。下一步，省药监局将会同省卫生健康委开展专项检查。"
-    "此外，两地还将组建联合工作专班，负责组织协调日常工作。\n"
+    "此外，两市还将组建药品稽查联合工作专班，负责跨区域案件协查。\n"
 )
 
 
@@ -114,7 +114,7 @@ def test_a_reprint_paragraph_yields_one_measure_per_assigning_sentence(tmp_path)
         ("各市（州）政", "各市（州）政府", "responsible"),
         ("下一步，省药", "省药监局", "lead"),
         ("下一步，省药", "省卫生健康委", "support"),
-        ("此外，两地还", "联合工作专班", "responsible"),
+        ("此外，两市还", "药品稽查联合工作专班", "responsible"),
     }
 
 
@@ -126,11 +126,11 @@ def test_the_first_listed_leads_and_the_others_keep_the_role_the_rule_gives_them
 
 def test_a_bracketed_list_holds_names_with_brackets_and_the_documents_rule():
     # written for this test: a task closed by its bodies and the document's rule for lists
-    text = "建立会商机制。（县卫生健康局、各成员单位、各乡（镇、街道）人民政府负责。排在第一位的为牵头单位，下同）"
+    text = "规范网售处方审核。（区医保局、区卫生健康局、各县（市、区）市场监管局负责。列第一位的为牵头单位）"
     (statement,) = find_statements(text)
     assert [(m.text, m.role) for m in statement.mentions] == [
-        ("县卫生健康局", "responsible"), ("各成员单位", "responsible"),
-        ("各乡（镇、街道）人民政府", "responsible"),
+        ("区医保局", "responsible"), ("区卫生健康局", "responsible"),
+        ("各县（市、区）市场监管局", "responsible"),
     ]  # fmt: skip
     assert all(text[m.start : m.end] == m.text for m in statement.mentions)
 

@@ -9,14 +9,14 @@ from policykg.ingest.read import read_source
 
 # written for this test: a notice broken every 24 characters, as a fixed-width export is
 PARAGRAPH = (
-    "一、县人民政府对全县药品安全工作负总责，各乡镇人民政府对本乡镇药品安全工作负总责。"
-    "县药品安全委员会主任由分管副县长兼任，副主任由县市场监督管理局局长兼任，"
-    "办公室设县市场监督管理局。县卫生健康局、县公安局、县农业农村局按职责分工负责本行业"
-    "的药品安全工作，并定期向县药品安全委员会报告工作情况。"
+    "一、区人民政府统筹全区疫苗安全工作，各街道办事处落实属地管理责任。"
+    "区疫苗管理委员会主任由常务副区长兼任，副主任由区市场监督管理局局长兼任，"
+    "办公室设区市场监督管理局。区卫生健康局、区公安分局、区教育局按职责分工负责本行业"
+    "的疫苗安全工作，并定期向区疫苗管理委员会报告工作情况。"
 )
 WIDTH = 24
 WRAPPED = "\n".join(PARAGRAPH[i : i + WIDTH] for i in range(0, len(PARAGRAPH), WIDTH))
-NOTICE = "关于调整县药品安全委员会的通知\n\n" + WRAPPED + "\n二、其他事项另行通知。\n"
+NOTICE = "关于调整区疫苗管理委员会的通知\n\n" + WRAPPED + "\n二、其他事项另行通知。\n"
 
 
 def test_wrapped_lines_are_one_paragraph_and_map_to_the_source(tmp_path):
@@ -25,9 +25,9 @@ def test_wrapped_lines_are_one_paragraph_and_map_to_the_source(tmp_path):
     norm = normalize(read_source(path))
     assert PARAGRAPH in norm.text
     assert "\n二、其他事项另行通知。" in norm.text  # a numbered item keeps its line
-    start = norm.text.index("县市场监督管理局")
-    a, b = norm.to_source(start, start + len("县市场监督管理局"))
-    assert NOTICE[a:b].replace("\n", "") == "县市场监督管理局"
+    start = norm.text.index("区市场监督管理局")
+    a, b = norm.to_source(start, start + len("区市场监督管理局"))
+    assert NOTICE[a:b].replace("\n", "") == "区市场监督管理局"
 
 
 def test_a_body_broken_over_two_lines_gets_its_role(tmp_path):
@@ -35,9 +35,9 @@ def test_a_body_broken_over_two_lines_gets_its_role(tmp_path):
     path.write_text(NOTICE, encoding="utf-8")
     roles = {(d.mention, d.role) for m in extract_file(path).measures for d in m.departments}
     assert {
-        ("县人民政府", "responsible"),
-        ("县市场监督管理局", "lead"),
-        ("县公安局", "responsible"),
+        ("区人民政府", "responsible"),
+        ("区市场监督管理局", "lead"),
+        ("区公安分局", "responsible"),
     } <= roles
 
 
