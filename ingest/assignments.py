@@ -21,6 +21,7 @@ from policykg.ingest.bodies import Body, body_at, find_bodies
 from policykg.ingest.patterns import pattern_file
 from policykg.ingest.responsibility import Mention
 
+_SLOGAN = re.compile(r"“[^“”。！？]{2,40}”")
 _CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+[，,。；;：:！!？?\n]?")
 
 
@@ -38,9 +39,15 @@ def _rules() -> dict[str, Any]:
         "support_rx": [re.compile(x) for x in r["support"]],
         "posts_rx": [(re.compile(p["regex"]), p["role"]) for p in r["posts"]],
         "first_leads_rx": re.compile(r["first_leads"]),
+        "first_leads_rest_rx": re.compile(r["first_leads_rest"]),
         "duty_rx": re.compile(r["duty"]),
         "post_after_rx": [(re.compile(p["regex"]), p["role"]) for p in r["post_after"]],
         "roster_rx": [(re.compile(p["regex"]), p["role"]) for p in r["roster"]],
+        "set_up_rx": re.compile(r["set_up"]),
+        "cited_instructs_rx": re.compile(r["cited_instructs"]),
+        "agent_rx": re.compile(r["agent"]),
+        "title_lead_rx": re.compile(r["title_lead"]),
+        "agent_duty_rx": re.compile(r["agent_duty"]),
     }
 
 
@@ -128,21 +135,39 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
     """Mentions of bodies given a task by the running text of a passage, with roles."""
     rules = _rules()
     out: list[Mention] = []
+    subject: list[Mention] = []  # the last subject of the sentence, for a clause without one
+    # a slogan in quotes (落实“地方政府负总责，监管部门各负其责”的责任体系) names a principle,
+    # not a task of this text; a quoted speech (“…。”某某说) is read
+    slogans = [(m.start(), m.end()) for m in _SLOGAN.finditer(text)]
     for c in _CLAUSE.finditer(text):
         a, b = c.start(), c.end()
+        if any(s < a < e for s, e in slogans):
+            continue
         clause = text[a:b]
+        if a and text[a - 1] in "。！？!?\n":
+            subject = []
         posted = _posts(text, a, b, offset)
         if posted:
             out += posted
             continue
         pos = a + len(clause) - len(clause.lstrip())
+        if subject and (joined := _joined_clause(text, pos, b, offset)):
+            # A今年将强化…，会同B建立…: the sentence's subject leads, B supports
+            out += [Mention(m.text, "lead", m.start, m.end) for m in subject] + joined
+            continue
+        if body_at(text, pos) is None and (lead := rules["title_lead_rx"].match(text, pos)):
+            pos = lead.end() if body_at(text, lead.end()) else pos
         opener = next((w for w in rules["openers"] if text.startswith(w, pos)), None)
-        if opener and body_at(text, pos) is None:
+        if opener is None and (cited := rules["cited_instructs_rx"].match(text, pos)):
+            pos, opener = cited.end(), "要求"  # 《通知》要求各地…: the policy instructs
+        elif opener and body_at(text, pos) is None:
             pos += len(opener)
         found, end = _body_list(text, pos)
         if not found:
             continue
         rest = text[end:b]
+        if rest.strip() in ("，", ",") and any(r == "lead" for _, r in found):
+            rest = "…"  # A将会同B，加强…: the task is in the clauses that follow
         if rest.startswith(("：", ":")) and len(rest) == 1:
             # A：负责… (a duty list): the duty follows the colon; an addressee line
             # (各区人民政府，有关单位：) is followed by the notice's text, not a duty
@@ -150,10 +175,63 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = "responsible" if duty else None
         else:
             role = _role_after(rest)
+        sets_up = rest.lstrip().startswith(tuple(rules["set_up_verbs"]))
+        if sets_up and opener not in rules["instructing_openers"]:
+            role = None  # A成立B: a structure stated; B's duty is read by _set_up
         if role is None:
             continue
-        out += _mentions(found, role, offset)
-    return _dedupe(out)
+        subject = _mentions(found, role, offset)
+        out += subject + _supporters_after_lead(text, end, b, role, offset)
+    return _dedupe(out + _set_up(text, offset) + _by_agent(text, offset))
+
+
+def _supporters_after_lead(text: str, end: int, stop: int, role: str, offset: int) -> list[Mention]:
+    """A牵头、B、C配合 in one clause: the bodies after the lead's 牵头 that 配合 support."""
+    lead = re.match(r"\s*(?:负责)?牵头[、，,]\s*", text[end:stop]) if role == "lead" else None
+    if lead is None:
+        return []
+    found, after = _body_list(text, end + lead.end())
+    if not found or not any(rx.match(text[after:stop]) for rx in _rules()["support_rx"]):
+        return []
+    return _mentions([(body, "responsible") for body, _ in found], "support", offset)
+
+
+def _joined_clause(text: str, pos: int, end: int, offset: int) -> list[Mention]:
+    """A clause opening with 会同/联合 and the bodies joined (…，会同有关部门建立…):
+    those bodies, supporting; [] when the clause opens otherwise."""
+    rules = _rules()
+    adverb = next((w for w in rules["joiner_adverbs"] if text.startswith(w, pos)), "")
+    at = pos + len(adverb)
+    joiner = next((j for j in rules["lead_joiners"] if text.startswith(j, at)), None)
+    if joiner is None:
+        return []
+    found, stop = _body_list(text, at + len(joiner))
+    if not found or stop >= end:
+        return []  # …，会同有关部门。: no task of their own in the clause
+    return _mentions([(body, "responsible") for body, _ in found], "support", offset)
+
+
+def _by_agent(text: str, offset: int) -> list[Mention]:
+    """由A + a standing duty inside a clause (此类申请可由省人民政府审批; 日常工作由A负责):
+    A takes the duty's role; 由A组成 / 由A提出 (no duty) give none."""
+    out: list[Mention] = []
+    for m in _rules()["agent_rx"].finditer(text):
+        found, end = _body_list(text, m.end())
+        if found and _rules()["agent_duty_rx"].match(text, end):
+            out += _mentions(found, _role_after(text[end:]) or "responsible", offset)
+    return out
+
+
+def _set_up(text: str, offset: int) -> list[Mention]:
+    """A body the text sets up and gives a duty (成立…领导小组，负责…): responsible."""
+    out = []
+    for m in _rules()["set_up_rx"].finditer(text):
+        name = m["body"].strip('“”"')
+        if len(name) < 4:
+            continue  # 成立办公室: a bare kind names no body
+        start = m.start("body") + m["body"].index(name)
+        out.append(Mention(name, "responsible", offset + start, offset + start + len(name)))
+    return out
 
 
 def _posts(text: str, a: int, b: int, offset: int) -> list[Mention]:
@@ -208,15 +286,21 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     return sorted(seen.values(), key=lambda m: m.start)
 
 
-def first_leads(text: str) -> bool:
-    """The document says that the body listed first in a list leads (列第一位者为牵头单位)."""
-    return _rules()["first_leads_rx"].search(text) is not None
+def first_leads(text: str) -> str | None:
+    """The document says that the body listed first in a list leads (列第一位者为牵头单位):
+    the role it gives the others — `support` when it says so (其他为配合单位), else they keep
+    the list's `responsible` (排在第一位的为牵头单位 says nothing of them); None: no such rule."""
+    m = _rules()["first_leads_rx"].search(text)
+    if m is None:
+        return None
+    rest = _rules()["first_leads_rest_rx"].search(text, m.end(), m.end() + 20)
+    return "support" if rest else "responsible"
 
 
-def apply_first_leads(mentions: list[Mention]) -> list[Mention]:
+def apply_first_leads(mentions: list[Mention], rest: str = "support") -> list[Mention]:
     """A list of responsible bodies under the first-leads rule: the first leads, the rest
-    support. Lists that already say who leads are left as they are."""
+    take `rest`. Lists that already say who leads are left as they are."""
     if not mentions or any(m.role != "responsible" for m in mentions):
         return mentions
     first = min(mentions, key=lambda m: m.start)
-    return [Mention(m.text, "lead" if m is first else "support", m.start, m.end) for m in mentions]
+    return [Mention(m.text, "lead" if m is first else rest, m.start, m.end) for m in mentions]

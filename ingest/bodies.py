@@ -51,7 +51,8 @@ def _named_rx() -> re.Pattern[str]:
     suffix = _alt(f["suffixes"])
     # a body may name a unit of another: 省人民政府办公厅, 省药监局稽查局 (one more chunk)
     more_stop = _alt([*f["core_stop"], "和"])
-    more = rf"(?:(?!{more_stop})[\u4e00-\u9fff]){{0,8}}?(?:{suffix})"
+    # (省药监局各检查分局: the units of a kind, under their body)
+    more = rf"各?(?:(?!{more_stop})[\u4e00-\u9fff]){{0,8}}?(?:{suffix})"
     return re.compile(rf"{prefix}{core}(?:{suffix})(?:{more}(?![长]))?")
 
 
@@ -144,7 +145,14 @@ def _named_at(text: str, pos: int) -> re.Match[str] | None:
     n = _named_rx().match(text, pos)
     if n and n["place"] and _first_word(text[pos : pos + 8])[0] != n["place"]:
         return None
+    if n and n["place"] and _province_inside().search(n["place"], 1):
+        return None  # …月福建省: a known province opens the name later, not here
     return n
+
+
+@cache
+def _province_inside() -> re.Pattern[str]:
+    return re.compile(_alt([p.name for p in provinces()]))
 
 
 @cache

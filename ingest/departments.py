@@ -54,8 +54,28 @@ def resolve(mention: str, province: Province | None) -> ResolvedDepartment:
     if hit is None:
         if is_generic(mention):
             return ResolvedDepartment(mention, "generic", None)
+        if unit := _unit_of_known_body(mention, province):
+            return unit
         return ResolvedDepartment(mention, None, None, known=False)
     return ResolvedDepartment(hit.name, hit.kind, hit.level, hit.parent, successor=hit.successor)
+
+
+# A unit of a body written after the body's name (省药监局各检查分局, 市场监管局药品科): the
+# kinds of internal divisions and field units (科/股/处/室, 分局, 中心, 所, 站, 队).
+_UNIT = re.compile(r"各?[\u4e00-\u9fff]{1,10}?(?:科|股|处|室|分局|局|中心|所|站|大队|支队|队)")
+
+
+def _unit_of_known_body(mention: str, province: Province | None) -> ResolvedDepartment | None:
+    """A unit the vocabulary does not know, under a body it knows: named after the body's
+    canonical name and linked to it (parent), so the body is reached (DIVISION_OF)."""
+    for cut in range(len(mention) - 2, 1, -1):
+        head, unit = mention[:cut], mention[cut:]
+        if not _UNIT.fullmatch(unit):
+            continue
+        hit = resolve_department(head, province.code) if province else resolve_national(head)
+        if hit is not None:
+            return ResolvedDepartment(hit.name + unit, hit.kind, "division", hit.name)
+    return None
 
 
 def register(
@@ -217,4 +237,9 @@ def _specific_role_wins(assigned: list[Mention], subjects: list[Mention]) -> lis
         kept = by_text.get(x.text)
         if kept is None or (kept.role == "responsible" and x.role != "responsible"):
             by_text[x.text] = x
-    return sorted(by_text.values(), key=lambda x: x.start)
+    # a body read inside a longer one (省药监局 in 省药监局各检查分局) is that one's name
+    found = list(by_text.values())
+    inner = [x for x in found if any(
+        o.start <= x.start and x.end <= o.end and (o.end - o.start) > (x.end - x.start)
+        for o in found)]  # fmt: skip
+    return sorted((x for x in found if x not in inner), key=lambda x: x.start)

@@ -17,6 +17,7 @@ from policykg.ingest.assignments import (
     roster_post,
 )
 from policykg.ingest.patterns import responsibility_patterns, structure_patterns
+from policykg.ingest.preamble import assigning_sentences
 from policykg.ingest.responsibility import Mention, find_statements, parse_body
 from policykg.ingest.statements import cues, sentence_statement, statement_of
 from policykg.ingest.structure import Block, split_title
@@ -48,7 +49,7 @@ def is_indicator_table(block: Block) -> bool:
     return "指标" in header and not any(w in header for w in ("任务", "措施", "事项"))
 
 
-def build_measures(blocks: list[Block], first_leads: bool = False) -> list[DraftMeasure]:
+def build_measures(blocks: list[Block], first_leads: str | None = None) -> list[DraftMeasure]:
     """The measures of a document's blocks. `first_leads`: the document says that the body
     listed first in a 责任单位 list leads (列第一位者为牵头单位)."""
     blocks = merge_rosters(blocks)
@@ -67,6 +68,8 @@ def build_measures(blocks: list[Block], first_leads: bool = False) -> list[Draft
         if not seen_heading:  # a preamble, a notice, a news reprint: what assigns or commits
             if block.kind == "paragraph" and (m := _from_preamble(block, para_counter)):
                 measures.append(m)
+            elif block.kind == "paragraph":  # narration around assigning sentences
+                measures += _preamble_sentences(block, para_counter)
             continue
         if block.kind == "paragraph" and measures and _attach_statement(block, measures[-1]):
             continue  # 责任单位：… on a line of its own belongs to the item above it
@@ -85,7 +88,7 @@ def build_measures(blocks: list[Block], first_leads: bool = False) -> list[Draft
     measures = [part for m in measures for part in _by_assignment(m)]
     if first_leads:
         for m in measures:
-            m.mentions = apply_first_leads(m.mentions)
+            m.mentions = apply_first_leads(m.mentions, first_leads)
     return _unique_ordinals(measures)
 
 
@@ -121,6 +124,18 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
         end=block.end,
         mentions=mentions,
     )
+
+
+def _preamble_sentences(block: Block, counter: dict[str, int]) -> list[DraftMeasure]:
+    """The assigning sentences of a paragraph not taken whole (ingest/preamble.py)."""
+    out = []
+    for start, end, _ in assigning_sentences(block.text, block.start):
+        counter["preamble"] = counter.get("preamble", 0) + 1
+        text = block.text[start - block.start : end - block.start]
+        out.append(DraftMeasure(ordinal=f"0p{counter['preamble']}", section=None, title=None,
+                                text=text, statement="commitment", start=start, end=end,
+                                mentions=_mentions_in(text, start)))  # fmt: skip
+    return out
 
 
 def assigned_by_statement(text: str) -> bool:

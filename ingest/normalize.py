@@ -48,6 +48,7 @@ import opencc
 from policykg.ingest import scrape
 from policykg.ingest.markup import Mapped, html_to_lines, markdown_to_lines, split_front_matter
 from policykg.ingest.read import SourceText
+from policykg.ingest.rewrap import rewrap
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CH = re.compile(f"[{CJK}]")
@@ -162,6 +163,7 @@ def normalize(src: SourceText) -> NormalizedText:
     lines = _drop_debris(_classify(lines), warnings)
     lines = _classify(_split_run_on(lines))
     lines = _classify(_drop_duplicates(lines, quotes, warnings))
+    lines = rewrap(lines, _joined)  # fixed-width text: a break inside a sentence is none
     text, offs = _join(lines)
     offs.append(offs[-1] + _unit_len(src, offs[-1]) if offs else 0)
     return NormalizedText(text, src, tuple(offs), script, front_matter, warnings)
@@ -483,6 +485,10 @@ def _drop_duplicates(
         f"found elsewhere in the document (scrape artefact); one copy of each kept{note}"
     )
     return out
+
+
+def _joined(line: _Line, nxt: _Line) -> _Line:
+    return _Line(line.text + nxt.text, line.offs + nxt.offs, line.kind)
 
 
 def _join(lines: list[_Line]) -> tuple[str, list[int]]:

@@ -160,6 +160,9 @@ class TargetsPatterns(_File):
     text: dict[str, Any]
     qualitative: Words
     deadlines: Words
+    periods: Words
+    distributed: Words
+    frequency: Words
     deadline_verbs: Words
     count_at_least: Words
     cn_percent: Regex

@@ -55,6 +55,8 @@ def is_national_issuer(issuer: str | None) -> bool:
         return False
     names = document_patterns()["national_issuers"]
     parts = re.split(r"[、，,\s]+", issuer)
+    # a ministry's formal name carries the state's (中华人民共和国卫生部)
+    parts = [re.sub(r"^中华人民共和国", "", part) for part in parts]
     return all(any(part.startswith(n) for n in names) for part in parts if part)
 
 

@@ -114,13 +114,24 @@ def _parse_clause(clause: str, offset: int, role: str) -> list[Mention]:
 
 def _names(part: str, offset: int, role: str) -> list[Mention]:
     out = []
-    for name, nstart in _split_keep(part, responsibility_patterns()["separators"]):
+    # a separator inside a name's own bracket (各县（市、区）人民政府) separates nothing
+    masked = re.sub(
+        r"[（(][^（）()]{1,8}[）)]", lambda b: re.sub(r"[、，,]", "\0", b.group()), part
+    )
+    for _, nstart in _split_keep(masked, responsibility_patterns()["separators"]):
+        name = part[nstart : nstart + len(_piece_at(masked, nstart))]
         cleaned, lead_trim = _clean(name)
         if not cleaned or cleaned in responsibility_patterns()["non_specific"]:
             continue
         start = offset + nstart + lead_trim
         out.append(Mention(cleaned, role, start, start + len(cleaned)))
     return out
+
+
+def _piece_at(masked: str, start: int) -> str:
+    """The piece of `masked` that opens at `start`, up to the next separator."""
+    m = re.compile(responsibility_patterns()["separators"]).search(masked, start)
+    return masked[start : m.start() if m else len(masked)]
 
 
 def _clean(name: str) -> tuple[str, int]:

@@ -206,6 +206,8 @@ def _sentence_targets(src: _Source, sentence: str, offset: int, period: str | No
         previous = clause
     year, _ = _year(sentence, None)
     words = draft_word_targets(sentence, offset, year, src.section, src.departments, out)
+    counted = [w for w in words if w.value_text.endswith("次")]  # 一至二次: not 二次
+    out = [t for t in out if not any(w.start <= t.start and t.end <= w.end for w in counted)]
     return out + words
 
 

@@ -22,12 +22,13 @@ _INGEST = Path(__file__).parent
 EXTRACTOR_MODULES: tuple[str, ...] = (
     "assignments.py", "bodies.py", "cndate.py", "context.py", "departments.py", "docnumber.py",
     "lexicon.py", "markup.py", "matching.py", "measures.py", "metadata.py", "nlp.py",
-    "normalize.py", "patterns.py", "pipeline.py", "places.py", "program_names.py", "programs.py",
+    "normalize.py", "patterns.py", "pipeline.py", "preamble.py", "places.py", "program_names.py", "programs.py",
     "province.py",
     "read.py", "record.py", "references.py", "regions.py", "responsibility.py",
     "runon_table.py", "scrape.py", "source_spans.py", "statements.py", "structure.py",
     "targets.py", "text_targets.py", "topics.py", "values.py", "vocab.py", "webmeta.py",
     "word_targets.py",
+    "rewrap.py",
     "readers/docx.py", "readers/layout.py", "readers/ofd.py", "readers/office.py",
     "readers/pdf.py",
 )  # fmt: skip

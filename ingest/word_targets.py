@@ -2,10 +2,14 @@
 
 - qualitative — 不发生区域性、系统性药品安全事件: `value` null, `value_text` the commitment
   word as written (不发生), the indicator what must not happen;
-- deadline — 2025年底前全面建成追溯平台 / 自2026年11月1日起施行: `value` null, `value_text`
-  the date as written, `year` its year, the indicator the task.
+- deadline — 2025年底前全面建成追溯平台 / 自2026年11月1日起全面执行: `value` null, `value_text`
+  the date as written, `year` its year, the indicator the task. A rule's own effective
+  date (本办法自…起施行) is not a target: it binds no one to reach anything.
 
-Patterns: data/patterns/targets.yaml (`qualitative`, `deadlines`, `deadline_verbs`).
+Also phases with their windows (`periods`) and counts in words (`frequency`).
+
+Patterns: data/patterns/targets.yaml (`qualitative`, `deadlines`, `deadline_verbs`, `periods`,
+`frequency`).
 """
 
 from __future__ import annotations
@@ -28,6 +32,12 @@ class WordTarget:
     comparator: str | None
     start: int  # offsets in the sentence: the evidence runs from the value to the indicator
     end: int
+    value: float | None = None  # a count written in words (每年召开一次…: 1)
+    unit: str | None = None
+
+
+# What a rule does on its effective date (自2026年1月1日起施行): it takes effect.
+_IN_FORCE = ("施行", "实施", "执行", "生效", "正式施行", "起施行")
 
 
 @cache
@@ -45,15 +55,77 @@ def word_targets(sentence: str) -> list[WordTarget]:
     for rx in _rx("deadlines"):
         for m in rx.finditer(sentence):
             task = m["task"].strip()
-            if task.startswith(("的", "之")) or not any(v in task[:12] for v in verbs):
+            if task.startswith(("的", "之")) or not any(v in task for v in verbs):
                 continue  # 2025年底前的数据: a date, not a deadline
+            if m["when"].startswith("自") and task.startswith(_IN_FORCE):
+                continue  # 《办法》自…起施行: a rule's effective date, not a target
             when = m["when"].strip()
             if len(task) < 4:  # 制定…办法，2017年底前完成 / 本办法自…起施行: the task is before
                 before = re.split(r"[，,；;：:]", sentence[: m.start()].rstrip(" ，,"))[-1]
                 task = before.strip() + task
             comparator = None if when.startswith("自") else "<="  # 自…起: from then on
-            out.append(WordTarget(task, when, int(m["year"]), comparator, m.start(), m.end()))
-    return sorted(out, key=lambda t: t.start)
+            year = int(m["year"]) if m.groupdict().get("year") else None
+            out.append(WordTarget(task, when, year, comparator, m.start(), m.end()))
+    out += _periods(sentence) + _frequencies(sentence)
+    spread = [m.span() for rx in _rx("distributed") for m in rx.finditer(sentence)]
+    out = [t for t in out if not any(a <= t.start < b for a, b in spread)]  # read whole below
+    return _first_of_overlaps(sorted(_distributed(sentence) + out, key=lambda t: t.start))
+
+
+def _distributed(sentence: str) -> list[WordTarget]:
+    """One task, several deadlines in turn (省、市、县三级改革工作分别于2013年上半年、9月底和
+    年底前完成): one target per deadline, each with the task."""
+    out = []
+    for rx in _rx("distributed"):
+        for m in rx.finditer(sentence):
+            task, at = m["task"].strip(), m.start("list")
+            for item in re.split(r"[、和及]", m["list"]):
+                when = item.strip()
+                year = re.match(r"(20\d{2})\s*年", when)
+                start = sentence.index(item, at)
+                out.append(WordTarget(task, when, int(year.group(1)) if year else None, "<=",
+                                      start, start + len(item)))  # fmt: skip
+                at = start + len(item)
+    return out
+
+
+def _periods(sentence: str) -> list[WordTarget]:
+    """A work plan's phases with their time windows: 动员部署阶段（2024年3月）."""
+    out = []
+    for rx in _rx("periods"):
+        for m in rx.finditer(sentence):
+            task = m["task"].strip()
+            out.append(
+                WordTarget(task, m["when"].strip(), int(m["year"]), None, m.start(), m.end())
+            )
+    return out
+
+
+def _frequencies(sentence: str) -> list[WordTarget]:
+    """每年召开一次联席会议: the count in words (1 次); a range (一至二次) has no value."""
+    import cn2an
+
+    out = []
+    for rx in _rx("frequency"):
+        for m in rx.finditer(sentence):
+            n, found = m["n"], m.groupdict()
+            value = None if re.search(r"[至到~-]", n) else float(cn2an.cn2an(n, "smart"))
+            comparator = {"以上": ">=", "以下": "<=", "以内": "<="}.get(found.get("cmp") or "")
+            if re.search(r"至少|不少于", m.group()):  # 每年至少开展一次
+                comparator = ">="
+            out.append(WordTarget(m["task"].strip(), m["when"], None, comparator, m.start(),
+                                  m.end(), value=value, unit=found.get("unit") or "次"))  # fmt: skip
+    return out
+
+
+def _first_of_overlaps(targets: list[WordTarget]) -> list[WordTarget]:
+    """Two patterns reading one phrase (2016年底前 is also a year-end): the first kept."""
+    out: list[WordTarget] = []
+    for t in targets:
+        if not any(o.start < t.end and t.start < o.end and o.value_text == t.value_text
+                   or o.start <= t.start and t.end <= o.end for o in out):  # fmt: skip
+            out.append(t)
+    return out
 
 
 def draft_word_targets(
@@ -73,8 +145,8 @@ def draft_word_targets(
             continue
         key, tie = indicator_key(w.indicator)
         out.append(DraftTarget(
-            key="", indicator=w.indicator, indicator_key=key, value_text=w.value_text, value=None,
-            comparator=w.comparator, unit=None, year=w.year or year, baseline=None,
+            key="", indicator=w.indicator, indicator_key=key, value_text=w.value_text,
+            value=w.value, comparator=w.comparator, unit=w.unit, year=w.year or year, baseline=None,
             baseline_year=None, binding=None, cumulative=False, section=section,
             text=sentence.strip(), start=a, end=b, departments=list(departments),
             warnings=[tie] if tie else [],

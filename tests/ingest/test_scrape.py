@@ -27,6 +27,12 @@ def _maps_back(result: NormalizedText, piece: str) -> None:
         ("省药监局负责发(fā)放许可证。", "省药监局负责发放许可证。"),
         ("银行(háng)业机构参与医保结算。", "银行业机构参与医保结算。"),
         ("推进药品追溯(UDI)体系建设。", "推进药品追溯（UDI）体系建设。"),  # not pinyin
+        (
+            "市发展改革委员会(huì )负责价格监测。",
+            "市发展改革委员会负责价格监测。",
+        ),  # a space inside
+        ("县局将于（yu）年底前完成检查。", "县局将于年底前完成检查。"),  # the tone dropped
+        ("加强进口药品(drug)安全监管。", "加强进口药品（drug）安全监管。"),  # an English word stays
     ],
 )
 def test_pinyin_glosses_are_removed(written, clean):

@@ -1,0 +1,66 @@
+"""Sentences of a passage before the outline that assign work, one measure each.
+
+A notice or a news reprint of a policy rarely has an outline: its paragraphs mix the
+reporter's narration (近日，…召开会议; 据介绍; achievements 取得了…) with the sentences that
+give bodies their tasks (各市（州）政府要…; 三地还将组建…办公室，负责…; 请A…). Read as a
+whole, such a paragraph is narration and yields nothing; read sentence by sentence, each
+assigning sentence is a measure of its own (the genre's statement unit is the sentence),
+while narration, achievements and outlooks stay out. ingest/measures.py asks this module
+only for a paragraph it did not take whole.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from policykg.ingest.assignments import find_assignments
+from policykg.ingest.patterns import structure_patterns
+from policykg.ingest.responsibility import Mention
+from policykg.ingest.statements import cues, sentence_statement
+from policykg.ingest.word_targets import word_targets
+
+# A sentence: up to its full stop, and a closing quote after it (…保障民众用药需求。”).
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*[”’」』]?")
+# What makes a sentence give work rather than tell of it: a prescriptive or future word
+# (要, 应当, 将, 请, 须, 务必), a role word (负责, 牵头) or a standing duty (可由A审批).
+_PRESCRIBES = re.compile(
+    r"(?<![重需主纪])要(?![点素闻求])|应当|(?<![反响适供对])应(?![用对急])|将|请|须|务必|负责|牵头|由"
+    r"|确保|守住|力争|争取|每年|每月|每季度"
+)
+# A narrated sentence (a news lead, a past act) gives work only when it looks ahead.
+_AHEAD = re.compile(r"将|下一步|今后|力争|决定")  # 决定…: a decision reported binds
+
+
+@cache
+def _commitment_cue() -> re.Pattern[str]:
+    """A dated or quantified goal (到2025年…达到95%), as structure.yaml words it."""
+    words = structure_patterns()["preamble_commitment"]
+    return re.compile("|".join(f"(?:{rx})" for rx in words))
+
+
+def assigning_sentences(text: str, offset: int) -> list[tuple[int, int, list[Mention]]]:
+    """(start, end, mentions) of the sentences of `text` that assign work to a body or
+    commit to a target (不发生…, 今年12月底前完成…, 每年召开一次…).
+
+    The sentence must prescribe (要, 应当, 将, 请, 负责 …) or state a worded target (a
+    phase, deadline or bottom line prescribes by itself); one opening with a news lead
+    (近日，…) or stating the past (background cues) counts only when it also looks ahead
+    (将, 下一步, 今后)."""
+    out: list[tuple[int, int, list[Mention]]] = []
+    for s in _SENTENCE.finditer(text):
+        sentence = s.group()
+        if len(sentence.strip()) < 8 or sentence.rstrip().endswith(("：", ":")):
+            continue  # an addressee line (主送机关) introduces the text, it assigns nothing
+        worded = bool(word_targets(sentence))
+        if not (worded or _PRESCRIBES.search(sentence)):
+            continue  # a phase, deadline or bottom line prescribes by itself
+        mentions = find_assignments(sentence, offset + s.start())
+        if not mentions and not (worded or _commitment_cue().search(sentence)):
+            continue  # neither a task given to a body nor a target committed to
+        narrated = cues("news").search(sentence) or sentence_statement(sentence) != "commitment"
+        if narrated and not _AHEAD.search(sentence):
+            continue
+        lead = len(sentence) - len(sentence.lstrip())
+        out.append((offset + s.start() + lead, offset + s.end(), mentions))
+    return out

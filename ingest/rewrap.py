@@ -1,0 +1,83 @@
+"""Hard line breaks of fixed-width text, joined back into paragraphs.
+
+Text exported from a word processor or a PDF, or pasted from a fixed-width page, breaks
+every line at the same width, inside sentences and inside names (县食品药品监督管理局 split
+over two lines). Read line by line, each piece is a paragraph of its own: a sentence that
+gives a body its role loses the body or the role. A run of lines of one width is such a
+text: a line of that width whose text goes on (no full stop, no colon) is joined with the
+next line, unless the next opens a numbered item (一、 （二） 3．) or is blank. The offset
+map is kept: the joined line's offsets are its pieces' offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from typing import Protocol
+
+# The shortest wrapped width worth reading as one (in display columns: a hanzi is two, a
+# digit one — fixed-width text wraps by columns), how many lines must share it, and by how
+# many columns a wrapped line may fall short (a hanzi that did not fit).
+MIN_WIDTH = 40
+MIN_RUN = 4
+SLACK = 2
+# A paragraph's first line is indented (two hanzi, GB/T 9704 首行缩进) and so shorter.
+INDENT = 4
+_ITEM = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|"
+    r"第[一二三四五六七八九十百]+[章节条])"
+)
+_ENDS = ("。", "！", "？", "：", ":", "!", "?", "；")
+
+
+class _LineLike(Protocol):
+    text: str
+    offs: list[int]
+    kind: str
+
+
+def _cols(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text.rstrip())
+
+
+def wrap_width[L: _LineLike](lines: list[L]) -> int | None:
+    """The width a text's lines were broken at, if they were: the commonest length of its
+    long text lines, shared (±SLACK) by at least MIN_RUN lines and by a third of them."""
+    long = [_cols(x.text) for x in lines if x.kind == "text" and _cols(x.text) >= MIN_WIDTH]
+    if not long:
+        return None
+    width, _ = Counter(long).most_common(1)[0]
+    near = sum(1 for n in long if abs(n - width) <= SLACK)
+    return width if near >= MIN_RUN and near * 3 >= len(long) else None
+
+
+def rewrap[L: _LineLike](lines: list[L], join: Callable[[L, L], L]) -> list[L]:
+    """Join each wrapped line of a fixed-width text with the line that continues it
+    (`join(line, next)`: the two as one line, offsets kept)."""
+    width = wrap_width(lines)
+    if width is None:
+        return lines
+    out: list[L] = []
+    last = ""  # the last source line of out[-1]: its width says whether the text goes on
+    first = True  # out[-1] is one source line: a paragraph's first, maybe indented
+    for line in lines:
+        prev = out[-1] if out else None
+        short = width - _cols(last)
+        if (
+            prev is not None
+            and prev.kind == "text"
+            and line.kind == "text"
+            and line.text.strip()
+            and -SLACK <= short <= SLACK + (INDENT if first else 0)
+            and not last.rstrip().endswith(_ENDS)
+            and not _ITEM.match(line.text)
+        ):
+            out[-1] = join(prev, line)
+            first = False
+        else:
+            out.append(line)
+            first = True
+        last = line.text
+    return out

@@ -1,0 +1,145 @@
+"""Golden table: genre patterns of running-text assignments (issue 10) → (mention, role).
+
+Every sentence here was written for the test, in the genre of Chinese official documents
+(no held-out or seed text): set-up bodies given a duty, 联合 read as 会同, 及其, the
+regulators of every province, local divisions as subjects, member units, the units of a
+kind under their body, and a group's office seated without 在.
+"""
+
+from __future__ import annotations
+
+import pytest
+from policykg.ingest.assignments import find_assignments, first_leads
+from policykg.ingest.bodies import is_generic
+from policykg.ingest.departments import resolve
+from policykg.ingest.pipeline import extract_file
+from policykg.ingest.responsibility import find_statements
+from policykg.ingest.vocab import provinces
+
+GENRE = [
+    # a body set up by the text and given a duty: responsible, prefix or not
+    ("要求各地组建疫苗流通专项检查领导小组，负责辖区内检查的组织实施。",
+     [("各地", "responsible"), ("疫苗流通专项检查领导小组", "responsible")]),
+    ("县食品药品安全委员会下设综合协调办公室，具体负责督查督办。",
+     [("综合协调办公室", "responsible")]),
+    ("两市还将组建药品稽查联合工作专班，负责跨区域案件协查。", [("药品稽查联合工作专班", "responsible")]),
+    ("省药监局成立了专家组。", []),  # a structure stated, no task
+    ("市政府要成立工作专班，负责统筹推进。", [("市政府", "responsible"), ("工作专班", "responsible")]),
+    # 联合 reads as 会同: the first body leads, the others support
+    ("市市场监管局联合其他部门开展专项检查。", [("市市场监管局", "lead"), ("其他部门", "support")]),
+    ("县卫生健康局联合县公安局开展打击行动。", [("县卫生健康局", "lead"), ("县公安局", "support")]),
+    # a clause opening with 会同 takes the sentence's subject as its lead
+    ("同时，区市场监管局将加大冷链食品抽检力度，会同区卫生健康局制定应急预案。",
+     [("区市场监管局", "lead"), ("区卫生健康局", "support")]),
+    # A将会同B，…: the task is in the clauses that follow
+    ("今后，市医保局将会同各联席会议成员单位，完善价格监测，稳定药品供应。",
+     [("市医保局", "lead"), ("各联席会议成员单位", "support")]),
+    # a reprint quoting the policy as the one who instructs
+    ("《方案》要求各地设立化妆品安全工作专班，负责日常监管的统筹。",
+     [("各地", "responsible"), ("化妆品安全工作专班", "responsible")]),
+    # a slogan in quotes is a principle, not a task
+    ("进一步落实“地方政府负总责，监管部门各负其责”的责任体系。", []),
+    # an officer of a body speaking is not the body's task
+    ("会上，市人民政府副秘书长某某表态：全力配合。", []),
+    # the local bureaus of a regulator by level only
+    ("各县区局要组织执法人员开展案卷评查。", [("各县区局", "responsible")]),
+    # a standing duty given by 可由/应由 (此类申请可由省人民政府审批)
+    ("进口特殊药品的临时申请可由省人民政府审批。", [("省人民政府", "responsible")]),
+    # a ministry named before the 2018 reform
+    ("农业部负责兽药残留监控。", [("农业部", "responsible")]),
+    # a body's duties listed after it
+    ("市疫苗管理委员会的职责是：统筹疫苗全链条监管，督促落实属地责任。",
+     [("市疫苗管理委员会", "responsible")]),
+    # a short title with its time window glued before the item's text
+    ("集中排查（2027年3月-5月）各区市场监管局要对网络销售平台开展全面排查。",
+     [("各区市场监管局", "responsible")]),
+    # A牵头、B配合 in one clause
+    ("市药监局牵头、市公安局、市卫生健康委参与，开展联合检查。",
+     [("市药监局", "lead"), ("市公安局", "support"), ("市卫生健康委", "support")]),
+    # A及其B: both subjects
+    ("各级政府及其卫生健康主管部门要加强领导。",
+     [("各级政府", "responsible"), ("卫生健康主管部门", "responsible")]),
+    # the regulators of every province, as a national notice addresses them
+    ("各省、自治区、直辖市卫生健康部门应当加强指导。",
+     [("各省、自治区、直辖市卫生健康部门", "responsible")]),
+    # local divisions as subjects, with or without 政府
+    ("各县（市、区）要确定两个试点乡镇。", [("各县（市、区）", "responsible")]),
+    ("各县市区要认真组织自查。", [("各县市区", "responsible")]),
+    ("各市、州、新区政府要结合实际建立药品追溯协作机制。", [("各市、州、新区政府", "responsible")]),
+    # the member units of a group or mechanism: generic
+    ("原疫苗管理联席会议各成员单位按原分工承担相应职责。",
+     [("原疫苗管理联席会议各成员单位", "responsible")]),
+    # the units of a kind under their body
+    ("省药监局各检查分局要加强日常检查。", [("省药监局各检查分局", "responsible")]),
+    # a group's posts: 兼任, 成员由…组成, 办公室设 (without 在)
+    ("安委会主任由常务副区长兼任，副主任由区药监局局长兼任，成员由区政府有关部门负责人组成，"
+     "办公室设区药监局。",
+     [("区药监局", "lead"), ("区政府有关部门", "support")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", GENRE, ids=[t[:24] for t, _ in GENRE])
+def test_genre_assignments(text, expected):
+    assert [(m.text, m.role) for m in find_assignments(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "mention", ["各省、自治区、直辖市药品监督管理部门", "各县市区", "某某联动机制各成员单位"]
+)
+def test_genre_generic_bodies(mention):
+    assert is_generic(mention)
+
+
+def test_a_body_joined_by_lianhe_is_not_one_generic_body():
+    assert not is_generic("省药监局联合其他部门")
+
+
+# written for this test: a news reprint whose paragraph mixes narration and tasks
+REPRINT = (
+    "某某网讯 近日，某省药品安全委员会召开全体会议，听取了上半年工作汇报。"
+    "会议指出，全省药品安全形势总体平稳。省药监局局长出席会议并讲话，市药监局有关负责人参加会议。"
+    "2025年以来，省药监局共组织专项检查12次，要求企业立即整改。"
+    "各市（州）政府要压实属地管理责任，"
+    "把药品安全纳入考核。下一步，省药监局将会同省卫生健康委开展专项检查。"
+    "此外，两市还将组建药品稽查联合工作专班，负责跨区域案件协查。\n"
+)
+
+
+def test_a_reprint_paragraph_yields_one_measure_per_assigning_sentence(tmp_path):
+    path = tmp_path / "reprint.txt"
+    path.write_text(REPRINT, encoding="utf-8")
+    record = extract_file(path)
+    found = {(m.text[:6], d.mention, d.role) for m in record.measures for d in m.departments}
+    assert found == {
+        ("各市（州）政", "各市（州）政府", "responsible"),
+        ("下一步，省药", "省药监局", "lead"),
+        ("下一步，省药", "省卫生健康委", "support"),
+        ("此外，两市还", "药品稽查联合工作专班", "responsible"),
+    }
+
+
+def test_the_first_listed_leads_and_the_others_keep_the_role_the_rule_gives_them():
+    assert first_leads("各项任务列第一位者为牵头单位，其他为配合单位。") == "support"
+    assert first_leads("排在第一位的为牵头单位，下同。") == "responsible"
+    assert first_leads("各单位要按职责分工抓好落实。") is None
+
+
+def test_a_bracketed_list_holds_names_with_brackets_and_the_documents_rule():
+    # written for this test: a task closed by its bodies and the document's rule for lists
+    text = "规范网售处方审核。（区医保局、区卫生健康局、各县（市、区）市场监管局负责。列第一位的为牵头单位）"
+    (statement,) = find_statements(text)
+    assert [(m.text, m.role) for m in statement.mentions] == [
+        ("区医保局", "responsible"), ("区卫生健康局", "responsible"),
+        ("各县（市、区）市场监管局", "responsible"),
+    ]  # fmt: skip
+    assert all(text[m.start : m.end] == m.text for m in statement.mentions)
+
+
+def test_a_unit_under_a_known_body_is_named_after_it_and_linked_to_it():
+    gansu = next(p for p in provinces() if p.name == "甘肃省")
+    unit = resolve("省药监局各检查分局", gansu)
+    assert (unit.name, unit.level, unit.parent) == (
+        "甘肃省药品监督管理局各检查分局", "division", "甘肃省药品监督管理局",
+    )  # fmt: skip
+    assert resolve("省药监局", gansu).level == "provincial"
+    assert not resolve("省某某协会秘书处", gansu).known  # no known body before the unit

@@ -1,0 +1,89 @@
+"""Golden table: targets of running text without a number in digits (issue 10).
+
+Every sentence here was written for the test, in the genre of Chinese work plans and
+notices: relative levels (低于全国平均水平), month deadlines without a year (今年12月底前,
+9月底前, 年底前), parts of a year (2013年上半年), a day of each month (每月5日前), phases
+with their windows (动员部署阶段（2024年3月）), and counts in words (每年召开一次, 一至二次,
+两条以上).
+"""
+
+from __future__ import annotations
+
+import pytest
+from policykg.ingest.pipeline import extract_file
+from policykg.ingest.statements import statement_of
+from policykg.ingest.word_targets import word_targets
+
+# sentence → [(indicator, value_text, value, comparator, year)]
+WORDS = [
+    ("全市疫苗接种异常反应报告发生率低于全国平均水平。",
+     [("全市疫苗接种异常反应报告发生率", "低于全国平均水平", None, None, None)]),
+    ("推动仿制药质量达到国际先进水平。",
+     [("推动仿制药质量", "达到国际先进水平", None, None, None)]),
+    ("各区要于今年11月底前完成库存清查。", [("完成库存清查", "今年11月底前", None, "<=", None)]),
+    ("市级改革于9月底前完成。", [("市级改革完成", "9月底前", None, "<=", None)]),
+    ("争取2026年底前完成全部检查。", [("完成全部检查", "2026年底前", None, "<=", 2026)]),
+    ("2025年上半年完成平台建设。", [("完成平台建设", "2025年上半年", None, "<=", 2025)]),
+    ("各街道每月10日前报送抽检台账。", [("报送抽检台账", "每月10日前", None, "<=", None)]),
+    ("动员部署阶段（2024年3月）。", [("动员部署阶段", "2024年3月", None, None, 2024)]),
+    ("集中整治阶段（2024年4月至9月）。", [("集中整治阶段", "2024年4月至9月", None, None, 2024)]),
+    ("专项培训（2024年1月-6月）", [("专项培训", "2024年1月-6月", None, None, 2024)]),
+    ("三区每季度召开一次联络员会议。", [("联络员会议", "一次", 1.0, None, None)]),
+    ("对药品安全信息员开展业务培训，每年组织二至三次。",
+     [("对药品安全信息员开展业务培训", "二至三次", None, None, None)]),
+    ("每周向区局上报巡查记录五件以上。", [("每周向区局上报巡查记录", "五件以上", 5.0, ">=", None)]),
+    ("2027年实现全市智慧监管全覆盖。", [("实现全市智慧监管全覆盖", "2027年", None, "<=", 2027)]),
+    ("本区将于今年10月底前把全部社区药房纳入监测平台。",
+     [("把全部社区药房纳入监测平台", "今年10月底前", None, "<=", None)]),
+    ("推动企业自2027年3月1日起全面执行新标准。",
+     [("全面执行新标准", "自2027年3月1日起", None, None, 2027)]),
+    # one task, several deadlines in turn
+    ("两级平台对接工作，力争分别于2027年6月底和年底前完成。",
+     [("两级平台对接工作", "2027年6月底", None, "<=", 2027),
+      ("两级平台对接工作", "年底前", None, "<=", None)]),
+    ("市局每年至少开展一次专项检查。", [("专项检查", "一次", 1.0, ">=", None)]),
+    # a duration to do a task in
+    ("用三个月时间，对全区医疗器械经营企业开展拉网式检查。",
+     [("对全区医疗器械经营企业开展拉网式检查", "三个月", None, "<=", None)]),
+    # not targets: a rule's effective date, a cited rule's revision date, a past year-end,
+    # a bare 第一次
+    ("新修订的《某某规范》自2027年3月1日起施行。", []),
+    ("按照《某某办法》（2019年5月修订）执行。", []),
+    ("2023年末，全省共有药品生产企业200家。", []),
+    ("第一次会议审议通过了工作规则。", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence,expected", WORDS, ids=[s[:20] for s, _ in WORDS])
+def test_word_targets(sentence, expected):
+    found = [
+        (t.indicator, t.value_text, t.value, t.comparator, t.year) for t in word_targets(sentence)
+    ]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "path,statement",
+    [
+        (["主要目标", "药品监管成效明显提高"], "commitment"),  # a goal, not an achievement
+        (["工作成效"], "background"),
+        (["过去五年监管成效显著"], "background"),
+        (["充分认识加强药品监管的重要意义"], "background"),
+    ],
+)
+def test_section_titles_tell_goals_from_achievements(path, statement):
+    assert statement_of(path) == statement
+
+
+# written for this test: a work plan's stage, its year in brackets, a range to select
+STAGE = (
+    "关于开展示范创建工作的通知\n各县（市、区）人民政府：\n一、工作安排\n"
+    "第二阶段：推广阶段（2027年）。各区要遴选2~3家药店开展规范化建设，逐步推开。\n"
+)
+
+
+def test_a_stage_label_frames_its_tasks_and_its_year(tmp_path):
+    path = tmp_path / "stage.txt"
+    path.write_text(STAGE, encoding="utf-8")
+    found = [(t.value_text, t.value, t.unit, t.year) for t in extract_file(path).targets]
+    assert ("2~3家", None, "家", 2027) in found

@@ -1,0 +1,48 @@
+"""Fixed-width text (hard line breaks inside sentences and names) is joined back into
+paragraphs, with the offset map kept. The text was written for the test."""
+
+from __future__ import annotations
+
+from policykg.ingest.normalize import normalize
+from policykg.ingest.pipeline import extract_file
+from policykg.ingest.read import read_source
+
+# written for this test: a notice broken every 24 characters, as a fixed-width export is
+PARAGRAPH = (
+    "一、区人民政府统筹全区疫苗安全工作，各街道办事处落实属地管理责任。"
+    "区疫苗管理委员会主任由常务副区长兼任，副主任由区市场监督管理局局长兼任，"
+    "办公室设区市场监督管理局。区卫生健康局、区公安分局、区教育局按职责分工负责本行业"
+    "的疫苗安全工作，并定期向区疫苗管理委员会报告工作情况。"
+)
+WIDTH = 24
+WRAPPED = "\n".join(PARAGRAPH[i : i + WIDTH] for i in range(0, len(PARAGRAPH), WIDTH))
+NOTICE = "关于调整区疫苗管理委员会的通知\n\n" + WRAPPED + "\n二、其他事项另行通知。\n"
+
+
+def test_wrapped_lines_are_one_paragraph_and_map_to_the_source(tmp_path):
+    path = tmp_path / "wrapped.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    norm = normalize(read_source(path))
+    assert PARAGRAPH in norm.text
+    assert "\n二、其他事项另行通知。" in norm.text  # a numbered item keeps its line
+    start = norm.text.index("区市场监督管理局")
+    a, b = norm.to_source(start, start + len("区市场监督管理局"))
+    assert NOTICE[a:b].replace("\n", "") == "区市场监督管理局"
+
+
+def test_a_body_broken_over_two_lines_gets_its_role(tmp_path):
+    path = tmp_path / "wrapped.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    roles = {(d.mention, d.role) for m in extract_file(path).measures for d in m.departments}
+    assert {
+        ("区人民政府", "responsible"),
+        ("区市场监督管理局", "lead"),
+        ("区公安分局", "responsible"),
+    } <= roles
+
+
+def test_ordinary_short_lines_stay_apart(tmp_path):
+    text = "关于开展检查的通知\n\n各县市场监管局：\n现将有关事项通知如下。\n请认真落实。\n"
+    path = tmp_path / "short.txt"
+    path.write_text(text, encoding="utf-8")
+    assert normalize(read_source(path)).text.count("\n") >= 4
