@@ -119,7 +119,26 @@ def expand(terms: list[str]) -> list[str]:
 _INDEXABLE = re.compile(r"[\u3400-\u9fff]{2,}|[A-Za-z0-9]{3,}")
 # Lucene's English stop words (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) of 3+ letters
 _LUCENE_STOP = frozenset(
-    ["and", "are", "but", "for", "into", "not", "such", "that", "the", "their", "then", "there", "these", "they", "this", "was", "will", "with"]
+    [
+        "and",
+        "are",
+        "but",
+        "for",
+        "into",
+        "not",
+        "such",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "was",
+        "will",
+        "with",
+    ]
 )
 
 
