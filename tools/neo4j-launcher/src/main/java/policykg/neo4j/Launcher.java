@@ -55,9 +55,12 @@ public final class Launcher {
             .setConfig(GraphDatabaseSettings.udc_enabled, false)
             // A runaway query is stopped by the server itself, whatever the client does:
             // a time limit per transaction and a memory limit per transaction and in total.
+            // One document is one transaction: a 1.2-million-character plan (21,500 measures,
+            // each with its department and topics) needs about 260 MB of transaction state,
+            // so a transaction may take 768 MB (of the 2 GB heap tools/neo4j-test-server gives).
             .setConfig(GraphDatabaseSettings.transaction_timeout, txTimeout)
-            .setConfig(GraphDatabaseSettings.memory_transaction_max_size, 256L * 1024 * 1024)
-            .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, 512L * 1024 * 1024)
+            .setConfig(GraphDatabaseSettings.memory_transaction_max_size, 768L * 1024 * 1024)
+            .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, 1024L * 1024 * 1024)
             // A small test server: little page cache, small transaction logs kept briefly.
             .setConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
             .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, 16L * 1024 * 1024)
