@@ -45,6 +45,7 @@ def _rules() -> dict[str, Any]:
         "roster_rx": [(re.compile(p["regex"]), p["role"]) for p in r["roster"]],
         "set_up_rx": re.compile(r["set_up"]),
         "cited_instructs_rx": re.compile(r["cited_instructs"]),
+        "instructs_rx": re.compile(r["instructs"]),
         "agent_rx": re.compile(r["agent"]),
         "title_lead_rx": re.compile(r["title_lead"]),
         "agent_duty_rx": re.compile(r["agent_duty"]),
@@ -165,6 +166,11 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         found, end = _body_list(text, pos)
         if not found:
             continue
+        if ins := rules["instructs_rx"].match(text, end):  # the instructor takes no task
+            found, end = _body_list(text, ins.end())
+            opener = "要求"
+            if not found:
+                continue
         rest = text[end:b]
         if rest.strip() in ("，", ",") and any(r == "lead" for _, r in found):
             rest = "…"  # A将会同B，加强…: the task is in the clauses that follow

@@ -74,7 +74,7 @@ def build_measures(blocks: list[Block], first_leads: str | None = None) -> list[
         if block.kind == "paragraph" and measures and _attach_statement(block, measures[-1]):
             continue  # 责任单位：… on a line of its own belongs to the item above it
         if block.kind == "heading":
-            measure = _from_heading(block)
+            measure = _from_heading(block) or _leaf_item(block, blocks[i + 1 : i + 2])
         elif block.kind == "paragraph":
             measure = _from_paragraph(block, para_counter)
         else:
@@ -327,6 +327,30 @@ def _from_heading(block: Block) -> DraftMeasure | None:
         ordinal=block.ordinal,
         section=" / ".join(block.path[:-1]) or None,
         title=title or None,
+        text=rest,
+        statement=statement_of(block.path),
+        start=offset,
+        end=offset + len(rest),
+        mentions=_mentions_in(rest, offset),
+    )
+
+
+def _leaf_item(block: Block, following: list[Block]) -> DraftMeasure | None:
+    """A numbered line that is one whole sentence and heads nothing (the next block is a
+    sibling or a higher heading, or none): an item of a short notice (一、请各市局于…前报送…。),
+    not the name of a section (a section's name has no full stop or holds what follows)."""
+    assert block.marker is not None
+    rest = block.text[len(block.marker.text) :].strip()
+    if not re.search(r"[。；;]$", rest) or len(rest) < MIN_MEASURE_CHARS:
+        return None
+    nxt = following[0] if following else None
+    if nxt is not None and not (nxt.kind == "heading" and len(nxt.path) <= len(block.path)):
+        return None
+    offset = block.start + block.text.index(rest)
+    return DraftMeasure(
+        ordinal=block.ordinal,
+        section=" / ".join(block.path[:-1]) or None,
+        title=None,
         text=rest,
         statement=statement_of(block.path),
         start=offset,

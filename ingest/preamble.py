@@ -30,6 +30,9 @@ _PRESCRIBES = re.compile(
 )
 # A narrated sentence (a news lead, a past act) gives work only when it looks ahead.
 _AHEAD = re.compile(r"将|下一步|今后|力争|决定")  # 决定…: a decision reported binds
+# An instruction passed on (A要求，各地要…; 会议强调，…务必…) gives work even where the
+# instructed are not named as a body the vocabulary knows.
+_INSTRUCTION = re.compile(r"(?:要求|责成|强调)[，,：:]?[^。]{0,40}?(?:要|务必|必须|须|应当)")
 
 
 @cache
@@ -56,7 +59,9 @@ def assigning_sentences(text: str, offset: int) -> list[tuple[int, int, list[Men
         if not (worded or _PRESCRIBES.search(sentence)):
             continue  # a phase, deadline or bottom line prescribes by itself
         mentions = find_assignments(sentence, offset + s.start())
-        if not mentions and not (worded or _commitment_cue().search(sentence)):
+        if not mentions and not (
+            worded or _commitment_cue().search(sentence) or _INSTRUCTION.search(sentence)
+        ):
             continue  # neither a task given to a body nor a target committed to
         narrated = cues("news").search(sentence) or sentence_statement(sentence) != "commitment"
         if narrated and not _AHEAD.search(sentence):

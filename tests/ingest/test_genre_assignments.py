@@ -34,6 +34,12 @@ GENRE = [
     # A将会同B，…: the task is in the clauses that follow
     ("今后，市医保局将会同各联席会议成员单位，完善价格监测，稳定药品供应。",
      [("市医保局", "lead"), ("各联席会议成员单位", "support")]),
+    # a body that instructs takes no task: the instructed do (after the verb or next clause)
+    ("省局要求，各设区市局要加强对连锁总部的检查。", [("各设区市局", "responsible")]),
+    ("市政府要求市卫生健康委限期整改。", [("市卫生健康委", "responsible")]),
+    # the same body in every 设区市 and the regulator's local bureaus by level
+    ("各设区市市场监督管理局要督促批发企业按时报告。", [("各设区市市场监督管理局", "responsible")]),
+    ("请各设区市局于6月30日前报送检查情况。", [("各设区市局", "responsible")]),
     # a reprint quoting the policy as the one who instructs
     ("《方案》要求各地设立化妆品安全工作专班，负责日常监管的统筹。",
      [("各地", "responsible"), ("化妆品安全工作专班", "responsible")]),
@@ -143,3 +149,28 @@ def test_a_unit_under_a_known_body_is_named_after_it_and_linked_to_it():
     )  # fmt: skip
     assert resolve("省药监局", gansu).level == "provincial"
     assert not resolve("省某某协会秘书处", gansu).known  # no known body before the unit
+
+
+def test_the_numbered_sentences_of_a_short_notice_are_its_measures(tmp_path) -> None:
+    """一、…。二、…。: each numbered line is one whole sentence heading nothing — an item,
+    not the name of a section; a section's name (no full stop, or with text under it)
+    stays a heading."""
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "湖北省药品监督管理局关于做好药品经营企业年度自查工作的通知\n"
+        "各市、州、直管市、神农架林区市场监督管理局：\n"
+        "为落实企业主体责任，现就有关事项通知如下。\n"
+        "一、各市州局要督促辖区内药品批发企业于每年1月底前完成年度自查。\n"
+        "二、请各市州局于2024年6月30日前将检查情况报省局。\n"
+        "三、工作要求\n"
+        "各地要高度重视，加强组织领导，确保自查工作按时完成。\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    texts = [m.text for m in record.measures]
+    assert texts[:2] == [
+        "各市州局要督促辖区内药品批发企业于每年1月底前完成年度自查。",
+        "请各市州局于2024年6月30日前将检查情况报省局。",
+    ]
+    assert not any(t == "工作要求" for t in texts)
+    assert [d.mention for d in record.measures[1].departments] == ["各市州局"]
