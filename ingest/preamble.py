@@ -32,7 +32,9 @@ _PRESCRIBES = re.compile(
 _AHEAD = re.compile(r"将|下一步|今后|力争|决定")  # 决定…: a decision reported binds
 # An instruction passed on (A要求，各地要…; 会议强调，…务必…) gives work even where the
 # instructed are not named as a body the vocabulary knows.
-_INSTRUCTION = re.compile(r"(?:要求|责成|强调)[，,：:]?[^。]{0,40}?(?:要|务必|必须|须|应当)")
+_INSTRUCTION = re.compile(
+    r"(?:要求|责成|强调)[，,：:][^。]{0,40}?(?:(?<![重需主纪纲提摘概])要(?![点素闻求])|务必|必须|须|应当)"
+)
 
 
 @cache

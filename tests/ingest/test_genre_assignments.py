@@ -174,3 +174,16 @@ def test_the_numbered_sentences_of_a_short_notice_are_its_measures(tmp_path) -> 
     ]
     assert not any(t == "工作要求" for t in texts)
     assert [d.mention for d in record.measures[1].departments] == ["各市州局"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "assigns"),
+    [
+        ("会议强调，各地务必压实属地责任，确保疫苗储运安全。", True),
+        ("根据国家相关要求、《全省经济社会发展规划纲要》和省委有关决策部署，制定本规划。", False),
+    ],
+)
+def test_an_instruction_gives_work_a_requirement_named_does_not(sentence, assigns) -> None:
+    from policykg.ingest.preamble import assigning_sentences
+
+    assert bool(assigning_sentences(sentence, 0)) is assigns
