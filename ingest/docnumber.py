@@ -63,7 +63,12 @@ def canonical(raw: str) -> str:
     m = NUMBER.search(raw)
     if not m:
         return raw.strip()
-    return f"{m['agency']}〔{m['year']}〕{int(m['seq'])}号"
+    return written(m, m["agency"])
+
+
+def written(m: re.Match[str], agency: str) -> str:
+    """A NUMBER match in the canonical form, with `agency` as its 代字."""
+    return f"{agency}〔{m['year']}〕{int(m['seq'])}号"
 
 
 def is_number_line(line: str) -> str | None:
@@ -95,10 +100,10 @@ def run_on_head_number(line: str) -> str | None:
         before = line[max(0, m.start() - 1) : m.start()]
         if before in "（(《》":
             continue
-        agency = _RUN_ON_CUT.sub("", m["agency"])
+        agency = cut_run_on(m["agency"])
         if not agency or agency == m["agency"]:
             continue  # not preceded by a title ending: running text, not a head
-        return f"{agency}〔{m['year']}〕{int(m['seq'])}号"
+        return written(m, agency)
     return None
 
 

@@ -322,11 +322,17 @@ def _from_heading(block: Block) -> DraftMeasure | None:
     title, body = split_title(rest)
     if not body:
         return None  # a heading that only names a section
-    offset = block.start + (len(block.text) - len(rest))
+    return _heading_measure(block, rest, title or None)
+
+
+def _heading_measure(block: Block, rest: str, title: str | None) -> DraftMeasure:
+    """A numbered line's measure: its text after the marker, under its enclosing headings."""
+    assert block.marker is not None
+    offset = block.start + block.text.index(rest, len(block.marker.text))
     return DraftMeasure(
         ordinal=block.ordinal,
         section=" / ".join(block.path[:-1]) or None,
-        title=title or None,
+        title=title,
         text=rest,
         statement=statement_of(block.path),
         start=offset,
@@ -346,17 +352,7 @@ def _leaf_item(block: Block, following: list[Block]) -> DraftMeasure | None:
     nxt = following[0] if following else None
     if nxt is not None and not (nxt.kind == "heading" and len(nxt.path) <= len(block.path)):
         return None
-    offset = block.start + block.text.index(rest)
-    return DraftMeasure(
-        ordinal=block.ordinal,
-        section=" / ".join(block.path[:-1]) or None,
-        title=None,
-        text=rest,
-        statement=statement_of(block.path),
-        start=offset,
-        end=offset + len(rest),
-        mentions=_mentions_in(rest, offset),
-    )
+    return _heading_measure(block, rest, None)
 
 
 def _from_paragraph(block: Block, counter: dict[str, int]) -> DraftMeasure | None:

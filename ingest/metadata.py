@@ -113,7 +113,7 @@ def find_entry(lines: list[str]) -> Entry | None:
             rest = line[m.end() :].lstrip(" ，,")
             dates = find_dates(rest[:16])
             date = dates[0].iso if dates and dates[0].start == 0 else None
-            return Entry(title.strip(), f"{agency}〔{m['year']}〕{int(m['seq'])}号", date)
+            return Entry(title.strip(), docnumber.written(m, agency), date)
     return None
 
 
@@ -174,6 +174,7 @@ def find_title(
     front_matter: dict[str, Any],
     cells: frozenset[str] = frozenset(),
     entry: Entry | None = None,
+    reported: tuple[list[str], str] | None = None,
 ) -> str | None:
     """The policy's title; table cells (a list of files, an indicator table) are not titles."""
     lines = [ln for ln in lines if ln not in cells]
@@ -197,7 +198,7 @@ def find_title(
     for line in [*zone, *joined, labels.get("title") or ""]:
         if line and _title_like(line) and not _looks_like_notice_of_other(line):
             return line[1:-1] if line.startswith("《") and line.endswith("》") else line
-    if reported := _reported(lines):
+    if reported:
         return reported[1]
     title = front_matter.get("title")
     return str(title).strip() if title and _title_like(str(title)) else None
@@ -319,12 +320,15 @@ def _same(a: list[str], b: list[str]) -> bool:
 
 
 def find_issuers_and_date(
-    lines: list[str], text: str, labels: PageLabels, warnings: list[str]
+    lines: list[str],
+    text: str,
+    labels: PageLabels,
+    warnings: list[str],
+    reported: tuple[list[str], str] | None = None,
 ) -> tuple[list[str], str | None]:
     tail = [ln.strip() for ln in text[-TAIL_CHARS:].split("\n") if ln.strip()]
     head_sig = _signature(lines)
     sig = head_sig or (_signature(tail) if len(text) > HEADER_CHARS else None)
-    reported = _reported(lines)
     readings = [
         ("signature", sig[0] if sig else []),
         ("issuer's mark", _mark(lines)),
@@ -404,10 +408,13 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     meta = Metadata(index_number=labels.get("index_number"), subject=labels.get("subject"))
     cells = frozenset(ln.strip() for ln in text[:HEADER_CHARS].split("\n") if ln.startswith("\t"))
     entry = find_entry(lines)
-    title = find_title(lines, labels, front_matter, cells, entry)
+    reported = _reported(lines)
+    title = find_title(lines, labels, front_matter, cells, entry, reported)
     meta.title = docnumber.without_announcement_number(title) if title else None
     meta.doc_number = find_doc_number(lines, labels, meta.warnings, entry)
-    meta.issuers, meta.issued_date = find_issuers_and_date(lines, text, labels, meta.warnings)
+    meta.issuers, meta.issued_date = find_issuers_and_date(
+        lines, text, labels, meta.warnings, reported
+    )
     if meta.issued_date is None and entry:
         meta.issued_date = entry.date
     meta.issuer = "、".join(meta.issuers) or None
