@@ -21,10 +21,19 @@ from pathlib import Path
 from typing import Any
 
 from policykg.ingest import docnumber
-from policykg.ingest.cndate import find_dates, first_date, parse_date
+from policykg.ingest.cndate import find_dates, first_date
 from policykg.ingest.lexicon import resolve_department, resolve_national
 from policykg.ingest.patterns import document_patterns
-from policykg.ingest.province import infer_province
+from policykg.ingest.province import first_province, infer_province, is_national_issuer
+from policykg.ingest.signature import (
+    RunOnSignature,
+    mark,
+    printed,
+    run_on_signature,
+    signature,
+    split_issuers,
+    tail_date,
+)
 from policykg.ingest.vocab import Province
 from policykg.ingest.webmeta import PageLabels, page_labels
 
@@ -63,12 +72,6 @@ class Metadata:
 @cache
 def _rx(name: str) -> re.Pattern[str]:
     return re.compile(document_patterns()[name])
-
-
-@cache
-def _issuer_line() -> re.Pattern[str]:
-    p = document_patterns()
-    return re.compile(f"{p['issuer_body']}{p['issuer_suffix']}")
 
 
 def _kinds() -> list[str]:
@@ -150,13 +153,31 @@ def find_doc_number(
 
 def _wrapped(line: str) -> str | None:
     m = _rx("wrapper_title").search(line)
-    if not m or _rx("forward_title").search(line[: m.start() + 4]):
+    if not m or _rx("forward_title").search(line[: m.start() + 4]) or _cited(line, m.start()):
         return None
     title = m["title"].strip("《》 ")
     core = re.sub(r"（[^（）]*）$", "", title)
     if any(core.endswith(k) for k in _kinds()) or re.search(r"（\d{4}\D+\d{4}年）$", title):
         return title
     return None
+
+
+def _full_title(title: str) -> bool:
+    """A title written out (关于…, or naming its province or a central body first), not the
+    short name a notice gives the text it publishes (制定了《实施方案》)."""
+    return title.startswith("关于") or bool(
+        first_province(title[:8]) or is_national_issuer(title[:6].split("关于")[0])
+    )
+
+
+def _cited(line: str, at: int) -> bool:
+    """Inside 《…》 that a sentence goes on after: a document the text cites (《X关于印发…的
+    通知》（X发〔2013〕24号）下发后…), never the document's own title."""
+    left = line[:at]
+    if left.count("《") <= left.count("》"):
+        return False
+    close = line.find("》", at)
+    return close >= 0 and bool(line[close + 1 :].strip())
 
 
 def _title_like(line: str) -> bool:
@@ -174,7 +195,8 @@ def find_title(
     front_matter: dict[str, Any],
     cells: frozenset[str] = frozenset(),
     entry: Entry | None = None,
-    reported: tuple[list[str], str] | None = None,
+    reported: tuple[list[str], str | None] | None = None,
+    run_on: RunOnSignature | None = None,
 ) -> str | None:
     """The policy's title; table cells (a list of files, an indicator table) are not titles."""
     lines = [ln for ln in lines if ln not in cells]
@@ -185,11 +207,13 @@ def find_title(
     for line in candidates:
         if title := _wrapped(line):
             return title
+    if run_on and run_on.title:  # the published text's own title, under the signature
+        return run_on.title
     for line in head[: _head_zone(head)]:
         m = _rx("notice_title").search(line)
         if m and not _rx("forward_title").search(line[: m.start() + 2]):
-            title = (m["a"] or m["b"]).strip()
-            if _title_like(title):
+            title = (m["a"] or m["b"] or m["c"]).strip()
+            if _title_like(title) and (not m["c"] or _full_title(title)):
                 return title
     if entry:
         return entry.title
@@ -198,26 +222,43 @@ def find_title(
     for line in [*zone, *joined, labels.get("title") or ""]:
         if line and _title_like(line) and not _looks_like_notice_of_other(line):
             return line[1:-1] if line.startswith("《") and line.endswith("》") else line
-    if reported:
+    if reported and reported[1]:
         return reported[1]
     title = front_matter.get("title")
     return str(title).strip() if title and _title_like(str(title)) else None
 
 
-def _reported(lines: list[str]) -> tuple[list[str], str] | None:
+def _reported(lines: list[str]) -> tuple[list[str], str | None] | None:
     """A reprint's headline or lead: "X印发/出台/制定下发《Y》" → (X's names, Y); the first
-    such line of the head where X is a body and Y a policy's title (ends with a 文种)."""
+    such line of the head (or line pair: a headline wraps) where X is a body and Y a
+    policy's title (ends with a 文种; a bare 文种 gives X alone), or "《Y》已经…通过，并于…
+    印发" → ([], Y)."""
     if find_addressee(lines):
         return None
-    for line in lines[: min(_head_zone(lines), 10)]:
+    zone = lines[: min(_head_zone(lines), 10)]
+    pairs = [a + b for a, b in zip(zone, zone[1:], strict=False)]
+    for line in [*zone, *pairs]:
         if _NOTICE_FORMULA.search(line):  # the 印发 notice itself (…制定了《Y》，现印发给你们)
             continue
         for m in _rx("reported_title").finditer(line):
             title = m["title"].strip()
             who = re.sub(r"^.*?(?:讯|电|报道|获悉)[:：，,\s]*", "", m["who"])
             if _title_like(title) and (names := split_issuers(who)):
-                return names, title
+                return names, (None if title in _kinds() else title)
+        for m in _rx("reported_passive").finditer(line):
+            if _title_like(title := m["title"].strip()):
+                return [], title
     return None
+
+
+def _with_issuer(title: str | None, issuers: list[str], lines: list[str]) -> str | None:
+    """GB/T 9704 §7.3.3 composes a title of 发文机关 + 关于 + 事由 + 文种; a reprint that
+    reports "X印发《关于…》" drops X from it. Where the head writes the whole title (X关于…),
+    the title is that — for a single issuer X."""
+    if not title or not title.startswith("关于") or len(issuers) != 1:
+        return title
+    whole = issuers[0] + title
+    return whole if any(whole in line for line in lines[:HEAD_LINES]) else title
 
 
 def _looks_like_notice_of_other(line: str) -> bool:
@@ -246,45 +287,8 @@ def find_period(title: str | None, text: str) -> str | None:
 # --------------------------------------------------------------------------- issuers, dates
 
 
-def split_issuers(line: str) -> list[str] | None:
-    """A signature or mark line: one or several issuing bodies, nothing else."""
-    parts = [p for p in re.split(r"[\s、，]+", line) if p]
-    if not parts or len(line) > 80 or re.search(r"[。；：:！？]", line):
-        return None
-    ok = all(_issuer_line().fullmatch(p) for p in parts)
-    return parts if ok else None
-
-
-def _signature(lines: list[str]) -> tuple[list[str], str | None] | None:
-    """Issuer lines followed by the 成文日期 line (the last such block wins in a tail)."""
-    found = None
-    for i, line in enumerate(lines):
-        iso = parse_date(line)
-        if not iso:
-            continue
-        issuers: list[str] = []
-        j = i - 1
-        while j >= 0 and (names := split_issuers(lines[j])):
-            issuers = names + issuers
-            j -= 1
-        if issuers:
-            found = (issuers, iso)
-            if found and i < HEAD_LINES:  # in the head, the first block is the notice's
-                return found
-    return found
-
-
-def _mark(lines: list[str]) -> list[str]:
-    """发文机关标志: "XX人民政府办公厅文件" (or the issuers on the lines above "文件")."""
-    suffix = document_patterns()["mark_suffix"]
-    for i, line in enumerate(lines[:6]):
-        if line.endswith(suffix) and (names := split_issuers(line[: -len(suffix)].strip())):
-            return names
-        if line == suffix:
-            names = [n for ln in lines[max(0, i - 3) : i] for n in (split_issuers(ln) or [])]
-            if names:
-                return names
-    return []
+# A web page's label before a headline ("政策解读：", "图解:"); the title follows it.
+_LABEL = re.compile(r"^[^：:]{1,12}[：:]\s*")
 
 
 def _title_subject(lines: list[str]) -> list[str]:
@@ -292,6 +296,7 @@ def _title_subject(lines: list[str]) -> list[str]:
     文种, so "X关于…的意见" (a title line) and "X关于印发/转发…" name X as the issuer."""
     for line in lines[:HEAD_LINES]:
         line = entry.title if (entry := find_entry([line])) else _BULLET.sub("", line)
+        line = _LABEL.sub("", line)
         m = re.match(r"(?P<who>.+?)关于", line)
         if not m:
             continue
@@ -299,20 +304,6 @@ def _title_subject(lines: list[str]) -> list[str]:
         if (publishes or _title_like(line)) and (names := split_issuers(m["who"])):
             return names
     return []
-
-
-def _printed(tail: str) -> tuple[str | None, str | None]:
-    """版记: "XX办公厅 2024年3月9日印发"."""
-    suffix = document_patterns()["printed_suffix"]
-    for line in reversed(tail.split("\n")):
-        line = line.strip()
-        if not line.endswith(suffix):
-            continue
-        dates = find_dates(line)
-        if dates and dates[-1].end == len(line) - len(suffix):
-            who = line[: dates[-1].start].strip()
-            return (who if split_issuers(who) else None), dates[-1].iso
-    return None, None
 
 
 def _same(a: list[str], b: list[str]) -> bool:
@@ -324,14 +315,17 @@ def find_issuers_and_date(
     text: str,
     labels: PageLabels,
     warnings: list[str],
-    reported: tuple[list[str], str] | None = None,
+    reported: tuple[list[str], str | None] | None = None,
+    run_on: RunOnSignature | None = None,
 ) -> tuple[list[str], str | None]:
     tail = [ln.strip() for ln in text[-TAIL_CHARS:].split("\n") if ln.strip()]
-    head_sig = _signature(lines)
-    sig = head_sig or (_signature(tail) if len(text) > HEADER_CHARS else None)
+    head_sig = signature(lines)
+    sig = head_sig or (signature(tail) if len(text) > HEADER_CHARS else None)
+    if sig is None and run_on:
+        sig = (run_on.issuers, run_on.date)
     readings = [
         ("signature", sig[0] if sig else []),
-        ("issuer's mark", _mark(lines)),
+        ("issuer's mark", mark(lines)),
         ("title", _title_subject(lines)),
         ("page label", split_issuers(labels.get("issuer") or "") or []),
         ("reprint's lead", reported[0] if reported else []),
@@ -355,6 +349,8 @@ def find_issuers_and_date(
             if dates and dates[0].start == 0:
                 issued = dates[0].iso
                 break
+    if issued is None and not sig:
+        issued = tail_date(text)
     label_date = first_date(labels.get("issued") or "")
     if issued and label_date and issued != label_date:
         warnings.append(
@@ -409,18 +405,20 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     cells = frozenset(ln.strip() for ln in text[:HEADER_CHARS].split("\n") if ln.startswith("\t"))
     entry = find_entry(lines)
     reported = _reported(lines)
-    title = find_title(lines, labels, front_matter, cells, entry, reported)
+    run_on = run_on_signature(text[:HEADER_CHARS], _title_like)
+    title = find_title(lines, labels, front_matter, cells, entry, reported, run_on)
     meta.title = docnumber.without_announcement_number(title) if title else None
     meta.doc_number = find_doc_number(lines, labels, meta.warnings, entry)
     meta.issuers, meta.issued_date = find_issuers_and_date(
-        lines, text, labels, meta.warnings, reported
+        lines, text, labels, meta.warnings, reported, run_on
     )
+    meta.title = _with_issuer(meta.title, meta.issuers, lines)
     if meta.issued_date is None and entry:
         meta.issued_date = entry.date
     meta.issuer = "、".join(meta.issuers) or None
     meta.published_date = find_published(labels, text, front_matter)
     meta.addressee = find_addressee(lines)
-    meta.printed_by, meta.printed_date = _printed(text[-TAIL_CHARS:])
+    meta.printed_by, meta.printed_date = printed(text[-TAIL_CHARS:])
     meta.kind = find_kind(meta.title)
     meta.period = find_period(meta.title, text)
     head = "\n".join(lines[: _head_zone(lines)])

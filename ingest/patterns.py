@@ -59,6 +59,8 @@ class DocumentPatterns(_File):
     wrapper_title: Regex
     forward_title: Regex
     reported_title: Regex
+    reported_passive: Regex
+    news_dateline: Regex
     notice_title: Regex
     issuer_suffix: Regex
     issuer_body: Regex

@@ -76,6 +76,8 @@ def infer_province(
     issuers: list[str], doc_number: str | None, title: str | None, head: str, text: str
 ) -> ProvinceReading:
     issuer = "、".join(issuers) if issuers else None
+    dateline = re.compile(document_patterns()["news_dateline"])
+    head, text = dateline.sub("", head), dateline.sub("", text)
     readings: list[tuple[str, Province | None]] = []  # (clue, province or None = national)
     if issuer:
         if is_national_issuer(issuer):

@@ -350,3 +350,52 @@ def test_a_forwarding_notices_formula_gives_it_no_other_title():
     text = ("福建省市场监督管理局关于转发国家药监局化妆品监管文件的通知\n各设区市市场监督管理局：\n"
             "现将《化妆品风险监测工作规程》转发给你们，请结合实际贯彻落实。\n")  # fmt: skip
     assert _meta(text).title == "福建省市场监督管理局关于转发国家药监局化妆品监管文件的通知"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "issuer", "issued", "province"),
+    [
+        # a scraped 印发 notice: 署名, 成文日期 and the published text's title run into one line
+        ("各市州药品监督管理局：为做好化妆品标签管理工作，省局制定了《实施方案》，现印发给你们，"
+         "请认真贯彻执行。 湖南省药品监督管理局2025年3月9日化妆品标签规范管理工作方案 "
+         "为规范化妆品标签标识，制定本方案。\n",
+         "化妆品标签规范管理工作方案", "湖南省药品监督管理局", "2025-03-09", "湖南省"),
+        # a 成文日期 left on the line of the last sentence (the signature's line breaks lost)
+        ("（接上页）七、加强组织领导\n各级药品监管部门要加强领导，确保各项任务落到实处。 "
+         "二○一九年五月十日\n|\n", None, None, "2019-05-10", None),
+        # several bodies report a plan together; the headline wraps before the 《》
+        ("近日\n省卫生健康委、省医保局联合印发了\n《安徽省短缺药品监测预警工作方案》\n"
+         "方案明确了监测哨点的设置。\n",
+         "安徽省短缺药品监测预警工作方案", "安徽省卫生健康委员会、安徽省医疗保障局", None, "安徽省"),
+        # a report names the issuer of a bare 《通知》: issuer, no title
+        ("陕西开展疫苗储运专项检查\n本报讯 日前，省药品监督管理局发出《通知》，决定开展专项检查。\n",
+         None, "陕西省药品监督管理局", None, "陕西省"),
+        # the passive report; the dateline's city is where the story was filed
+        ("据新华社北京5月3日电 记者从国家药监局获悉，《药品网络销售监督管理办法》已经局务会议审议"
+         "通过，并于3日正式印发。\n", "药品网络销售监督管理办法", None, None, None),
+        # a notice naming the whole title of the text it publishes
+        ("各省、自治区、直辖市卫生厅（局）：\n为规范医疗机构用药，卫生部、财政部制定了"
+         "《关于加强医疗机构药品管理的若干意见》，已经国务院同意，现印发给你们，请遵照执行。\n",
+         "关于加强医疗机构药品管理的若干意见", None, None, None),
+        # a web page's label before the headline; the lead drops the issuer from the title
+        ("政策解读：国务院关于完善药品追溯体系的意见\n国务院近日印发《关于完善药品追溯体系的意见》。\n",
+         "国务院关于完善药品追溯体系的意见", "国务院", None, None),
+    ],
+)  # fmt: skip
+def test_reprints_and_scraped_signatures(text, title, issuer, issued, province):
+    meta = _meta(text)
+    assert meta.title == title
+    assert meta.issuer == issuer
+    assert meta.issued_date == issued
+    assert (meta.province.name if meta.province else None) == province
+
+
+def test_a_document_cited_in_a_sentence_gives_no_title():
+    text = ("《国务院办公厅关于印发药品安全规划的通知》（国办发〔2012〕5号）下发后，"
+            "省政府成立了药品安全工作领导小组。\n")  # fmt: skip
+    assert _meta(text).title is None
+
+
+def test_a_ministry_is_named_as_it_signs():
+    text = "关于加强药品不良反应监测的通知\n各省卫生厅：\n请加强监测。\n卫生部\n2005年3月1日\n"
+    assert _meta(text).issuer == "卫生部"

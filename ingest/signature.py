@@ -1,0 +1,119 @@
+"""Who signed a document and when, as GB/T 9704-2012 lays it out: 发文机关署名 (one line per
+issuer of a joint document) with the 成文日期 under it (§7.3.5), the 发文机关标志 at the top
+(XX文件, §7.2.2) and the 版记's 印发机关和印发日期 (§7.4.2) — also where a scraped page ran
+署名, 成文日期 and the published text's title together into one line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from policykg.ingest.cndate import find_dates, parse_date
+from policykg.ingest.patterns import document_patterns
+
+HEAD_LINES = 40
+
+
+@cache
+def _issuer_line() -> re.Pattern[str]:
+    p = document_patterns()
+    return re.compile(f"{p['issuer_body']}{p['issuer_suffix']}")
+
+
+def split_issuers(line: str) -> list[str] | None:
+    """A signature or mark line: one or several issuing bodies, nothing else."""
+    parts = [p for p in re.split(r"[\s、，]+", line) if p]
+    if not parts or len(line) > 80 or re.search(r"[。；：:！？]", line):
+        return None
+    ok = all(_issuer_line().fullmatch(p) for p in parts)
+    return parts if ok else None
+
+
+def signature(lines: list[str]) -> tuple[list[str], str | None] | None:
+    """Issuer lines followed by the 成文日期 line (the last such block wins in a tail)."""
+    found = None
+    for i, line in enumerate(lines):
+        iso = parse_date(line)
+        if not iso:
+            continue
+        issuers: list[str] = []
+        j = i - 1
+        while j >= 0 and (names := split_issuers(lines[j])):
+            issuers = names + issuers
+            j -= 1
+        if issuers:
+            found = (issuers, iso)
+            if found and i < HEAD_LINES:  # in the head, the first block is the notice's
+                return found
+    return found
+
+
+def mark(lines: list[str]) -> list[str]:
+    """发文机关标志: "XX人民政府办公厅文件" (or the issuers on the lines above "文件")."""
+    suffix = document_patterns()["mark_suffix"]
+    for i, line in enumerate(lines[:6]):
+        if line.endswith(suffix) and (names := split_issuers(line[: -len(suffix)].strip())):
+            return names
+        if line == suffix:
+            names = [n for ln in lines[max(0, i - 3) : i] for n in (split_issuers(ln) or [])]
+            if names:
+                return names
+    return []
+
+
+def printed(tail: str) -> tuple[str | None, str | None]:
+    """版记: "XX办公厅 2024年3月9日印发"."""
+    suffix = document_patterns()["printed_suffix"]
+    for line in reversed(tail.split("\n")):
+        line = line.strip()
+        if not line.endswith(suffix):
+            continue
+        dates = find_dates(line)
+        if dates and dates[-1].end == len(line) - len(suffix):
+            who = line[: dates[-1].start].strip()
+            return (who if split_issuers(who) else None), dates[-1].iso
+    return None, None
+
+
+@dataclass(frozen=True)
+class RunOnSignature:
+    """署名 + 成文日期 (+ the published text's title) run into the text after a 印发 notice's
+    closing formula: "…现印发给你们，请认真贯彻执行。 XX局2026年1月14日XX工作方案 为…"."""
+
+    issuers: list[str]
+    date: str
+    title: str | None
+
+
+# The notice's closing sentence: its formula, then the rest of the sentence.
+_FORMULA_END = re.compile(r"(?:印发给你们|转发给你们)[^。]{0,80}。(?:特此通知。)?\s*")
+
+
+def run_on_signature(text: str, title_like) -> RunOnSignature | None:  # noqa: ANN001
+    """The signature a scraped page ran into the line after the notice's formula; the
+    title after the date counts when `title_like` accepts it (it ends with a 文种)."""
+    for m in _FORMULA_END.finditer(text):
+        rest = text[m.end() : m.end() + 160]
+        dates = find_dates(rest[:70])
+        if not dates or "\n" in rest[: dates[0].start]:
+            continue
+        names = split_issuers(rest[: dates[0].start].strip())
+        if not names:
+            continue
+        after = rest[dates[0].end :]
+        head = re.split(r"[\s。；]", after, maxsplit=1)[0]
+        return RunOnSignature(names, dates[0].iso, head if head and title_like(head) else None)
+    return None
+
+
+def tail_date(text: str) -> str | None:
+    """A 成文日期 that ends the text on the line of its last sentence (a page that lost the
+    signature's line breaks): "…落到实处。 二○一○年七月十五日"."""
+    body = text.rstrip(" \t\n|")
+    dates = find_dates(body[-20:])
+    if not dates or dates[-1].end != len(body[-20:]):
+        return None
+    before = body[: len(body) - 20 + dates[-1].start].rstrip()
+    return dates[-1].iso if before.endswith(("。", "！")) else None
