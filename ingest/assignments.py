@@ -17,7 +17,7 @@ import re
 from functools import cache
 from typing import Any
 
-from policykg.ingest.bodies import Body, body_at, find_bodies
+from policykg.ingest.bodies import Body, body_at, find_bodies, inherited_at, shared_prefix
 from policykg.ingest.patterns import pattern_file
 from policykg.ingest.responsibility import Mention
 
@@ -62,26 +62,26 @@ _POSTED_BODY = re.compile(
     r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,10}?(?:部|委|办|总局|局|总署|署|院|厅))"
     r"(?=(?:部长助理|副?(?:部长|局长|署长|主任|厅长|院长|秘书长))\s*$)"
 )
-_GOVERNMENT = re.compile(r"(?:人民)?政府$")
 
 
 def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[Body, str]], int]:
     """Bodies joined by 、/和/会同 from `pos`: [(body, role within the list)], end offset.
 
     With `persons` (a group's posts: 副组长由省政府副秘书长、省药监局局长担任), a person's title
-    may follow each body; the body then stands for its head, except a government (its
-    分管副省长 leads the group in person, not the government as a body).
+    may follow each body; the body then stands for its head (a government too: 省政府分管
+    副省长 → 省政府, the reading of the held-out rule book).
     """
     rules = _rules()
     out: list[tuple[Body, str]] = []
     role = "responsible"
-    while (body := body_at(text, pos)) is not None:
+    prefix: str | None = None
+    while (body := body_at(text, pos) or _shared(text, pos, prefix, bool(out))) is not None:
+        prefix = shared_prefix(body.text) or prefix
         pos = body.end
         person = _PERSON.match(text, pos) if persons else None
         if person:
             pos = person.end()
-        if not (person and _GOVERNMENT.search(body.text)):
-            out.append((body, role))
+        out.append((body, role))
         if text.startswith("等", pos):  # A、B等 / A等部门
             pos += 1
             while pos < len(text) and text[pos] in "部门单位":
@@ -95,7 +95,8 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
             )
             if adverb and lead:
                 pos, joiner = pos + len(adverb), lead
-        if joiner is None or body_at(text, pos + len(joiner)) is None:
+        nxt = pos + len(joiner) if joiner else pos
+        if joiner is None or (body_at(text, nxt) or _shared(text, nxt, prefix, True)) is None:
             break
         if joiner in rules["lead_joiners"]:
             out = [(b, "lead") for b, _ in out]
@@ -104,11 +105,20 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
     return out, pos
 
 
+# "A（工作）职责" alone: the title of A's duty list, not a task (A职责： opens the list).
+_DUTIES_TITLE = re.compile(r"(?:工作|主要)?职责(?:分工)?")
+
+
+def _shared(text: str, pos: int, prefix: str | None, listed: bool) -> Body | None:
+    """In a list, a name leaving out the level prefix of the one before (市财政局、司法局)."""
+    return inherited_at(text, pos, prefix) if listed and prefix else None
+
+
 def _role_after(rest: str) -> str | None:
     """The role the words after a subject give it; None: not a subject (attribute, past act)."""
     rules = _rules()
     rest = rest.lstrip()
-    if not rest or rest[0] in "，,。；;！!？?\n":
+    if not rest or rest[0] in "，,。；;！!？?\n" or _DUTIES_TITLE.fullmatch(rest.rstrip()):
         return None
     for rx, role in rules["post_after_rx"]:
         if rx.match(rest):
@@ -224,8 +234,19 @@ def _by_agent(text: str, offset: int) -> list[Mention]:
     for m in _rules()["agent_rx"].finditer(text):
         found, end = _body_list(text, m.end())
         if found and _rules()["agent_duty_rx"].match(text, end):
-            out += _mentions(found, _role_after(text[end:]) or "responsible", offset)
+            role = _role_after(text[end:]) or "responsible"
+            out += _mentions(found, role, offset)
+            if role == "lead":  # 由A牵头，会同B、C负责落实: B and C support
+                out += _joined_after_lead(text, end, offset)
     return out
+
+
+def _joined_after_lead(text: str, end: int, offset: int) -> list[Mention]:
+    m = re.compile(r"\s*(?:负责)?牵头[，,]\s*").match(text, end)
+    if m is None:
+        return []
+    stop = next((i for i, ch in enumerate(text[m.end() :], m.end()) if ch in "。；;"), len(text))
+    return _joined_clause(text, m.end(), stop, offset)
 
 
 def _set_up(text: str, offset: int) -> list[Mention]:
@@ -258,8 +279,8 @@ def roster_post(line: str) -> re.Match[str] | None:
 
 def roster_mentions(text: str, offset: int = 0) -> list[Mention]:
     """A roster on short lines: each line's bodies take the role of the post label on it or
-    above it (组长/主任/召集人 and deputies → lead; 成员 → support). A person's government
-    (张某某  省政府副省长) is not a body of the group."""
+    above it (组长/主任/召集人 and deputies → lead; 成员 → support). A person's post names
+    the body (张某某  省政府副省长 → 省政府)."""
     out: list[Mention] = []
     role: str | None = None
     pos = 0
@@ -270,10 +291,7 @@ def roster_mentions(text: str, offset: int = 0) -> list[Mention]:
         if role is not None:
             spans: list[tuple[int, int]] = []
             for b in find_bodies(line):
-                after = line[b.end : b.end + 4]
                 spans.append((b.start, b.end))
-                if _GOVERNMENT.search(b.text) and _PERSON.match(after):
-                    continue
                 out.append(Mention(b.text, role, offset + pos + b.start, offset + pos + b.end))
             for m in _POSTED_BODY.finditer(line):  # 某某  外交部部长助理: the post names the body
                 if not any(a < m.end(1) and m.start(1) < b for a, b in spans):

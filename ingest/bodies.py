@@ -38,7 +38,9 @@ def _forms() -> dict:
 
 
 @cache
-def _named_rx() -> re.Pattern[str]:
+def _named_rx(places_too: bool = True) -> re.Pattern[str]:
+    """A named body; without `places_too`, only the level prefixes open it (县委县政府办公室,
+    where 县委县 is no place)."""
     f = _forms()
     places = [n for p in provinces() for n in (p.name, *p.aliases)]
     stop = _alt(f["core_stop"])
@@ -46,6 +48,8 @@ def _named_rx() -> re.Pattern[str]:
         rf"(?:(?:{_alt(places)})|(?P<place>(?![{f['not_place_start']}])(?:(?!{stop})[\u4e00-\u9fff])"
         rf"{{2,4}}?(?:{_alt(f['division_words'])})))"
     )
+    if not places_too:
+        place = "(?P<place>(?!))"
     prefix = rf"(?:中共)?(?:{place}|{_alt(f['prefixes'])})"
     core = rf"(?:(?!{stop})[\u4e00-\u9fff]){{0,{f['max_core']}}}?"
     suffix = _alt(f["suffixes"])
@@ -97,7 +101,38 @@ def find_bodies(text: str, start: int = 0) -> list[Body]:
         else:
             out.append(body)
             pos = body.end
+        prefix = shared_prefix(out[-1].text)
+        while (
+            prefix and text.startswith("、", pos) and (more := inherited_at(text, pos + 1, prefix))
+        ):
+            out.append(more)
+            pos = more.end
     return out
+
+
+def shared_prefix(name: str) -> str | None:
+    """The level prefix a body's name opens with (市委宣传部 → 市委, 县财政局 → 县), which the
+    names listed after it share when they leave it out."""
+    return next((p for p in _prefixes_longest_first() if name.startswith(p)), None)
+
+
+@cache
+def _prefixes_longest_first() -> list[str]:
+    return sorted(_forms()["prefixes"], key=len, reverse=True)
+
+
+def inherited_at(text: str, pos: int, prefix: str) -> Body | None:
+    """A name at `pos` written without the level prefix of the body listed before it
+    (市工业和信息化局、司法局、商务局): a body when the prefix makes it one. The mention keeps
+    the words as written."""
+    if body_at(text, pos) is not None or _opens_with_verb(text, pos):
+        return None  # a name of its own (or a generic body), or a clause going on
+    n = _named_rx(False).match(prefix + text[pos : pos + 24])
+    if n is None or n.end() - len(prefix) < 2:
+        return None
+    end = pos + n.end() - len(prefix)
+    a, b = _split(text, pos, end)[0]
+    return Body(a, b, text[a:b], False)
 
 
 @cache
@@ -144,7 +179,7 @@ def _named_at(text: str, pos: int) -> re.Match[str] | None:
     not a phrase that happens to end in 市 (充分发挥市…)."""
     n = _named_rx().match(text, pos)
     if n and n["place"] and _first_word(text[pos : pos + 8])[0] != n["place"]:
-        return None
+        return _named_rx(False).match(text, pos)
     if n and n["place"] and _province_inside().search(n["place"], 1):
         return None  # …月福建省: a known province opens the name later, not here
     return n

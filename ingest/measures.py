@@ -20,7 +20,7 @@ from policykg.ingest.patterns import responsibility_patterns, structure_patterns
 from policykg.ingest.preamble import assigning_sentences
 from policykg.ingest.responsibility import Mention, find_statements, parse_body
 from policykg.ingest.statements import cues, sentence_statement, statement_of
-from policykg.ingest.structure import Block, split_title
+from policykg.ingest.structure import Block, parse_marker, split_title
 
 MIN_MEASURE_CHARS = 12
 
@@ -250,8 +250,8 @@ def _by_assignment(m: DraftMeasure) -> list[DraftMeasure]:
     paragraph: 县政府负总责。…委员会主任由…担任。办公室设在A。) holds one assignment per
     sentence: each assigning sentence opens a measure of its own; the sentences between
     go with the assignment before them. Items with a statement form ((责任单位：…)) and
-    table rows stay whole: the statement speaks for the item."""
-    if m.ordinal.startswith("t") or find_statements(m.text):
+    table rows stay whole: the statement speaks for the item, and so does a roster's post."""
+    if m.ordinal.startswith("t") or find_statements(m.text) or roster_post(m.text):
         return [m]
     sentences = list(re.finditer(r"[^。！？!?]+[。！？!?]*", m.text))
     opens = [s.start() for s in sentences if find_assignments(s.group())]
@@ -363,7 +363,7 @@ def _from_paragraph(block: Block, counter: dict[str, int]) -> DraftMeasure | Non
         return None
     key = "/".join(block.path)
     counter[key] = counter.get(key, 0) + 1
-    title, _ = split_title(block.text, max_len=20)
+    title = block.title or split_title(block.text, max_len=20)[0]
     return DraftMeasure(
         ordinal=f"{_ordinal_of(block)}p{counter[key]}",
         section=block.section,
@@ -425,28 +425,51 @@ def _mentions_in(text: str, offset: int) -> list[Mention]:
 
 def merge_rosters(blocks: list[Block]) -> list[Block]:
     """A roster on short lines (组  长：… / 副组长：… / lines going on with the post above /
-    成  员：…) becomes one paragraph block, so that its bodies are read together."""
+    成  员：…) becomes one paragraph block, so that its bodies are read together. A post's
+    line may be a sentence of its own (组长：市政府分管副市长。); a line going on is short. The
+    heading that introduces it (…领导小组由以下成员组成：) names the block."""
     out: list[Block] = []
     i = 0
     while i < len(blocks):
         b = blocks[i]
         if b.kind == "paragraph" and roster_post(b.text):
             j = i + 1
-            while (j < len(blocks) and blocks[j].kind == "paragraph"
-                   and (roster_post(blocks[j].text) or len(blocks[j].text) <= 30)
-                   and "。" not in blocks[j].text):  # fmt: skip
+            while (
+                j < len(blocks)
+                and blocks[j].kind == "paragraph"
+                and (
+                    roster_post(blocks[j].text)
+                    or (len(blocks[j].text) <= 30 and "。" not in blocks[j].text)
+                )
+            ):
                 j += 1
             if j > i + 1:
                 parts = blocks[i:j]
                 text = parts[0].text
                 for prev, nxt in zip(parts, parts[1:], strict=False):
                     text += "\n" * (nxt.start - prev.end) + nxt.text
-                out.append(replace(b, text=text, end=parts[-1].end))
+                intro = out[-1] if out and _introduces(out[-1], b) else None
+                title = _roster_name(intro) if intro else None
+                out.append(replace(b, text=text, end=parts[-1].end, title=title))
                 i = j
                 continue
         out.append(b)
         i += 1
     return out
+
+
+def _introduces(heading: Block, roster: Block) -> bool:
+    """A heading right above a roster that ends in a colon (…由以下成员组成： / 组成人员如下：)."""
+    return (
+        heading.kind == "heading"
+        and heading.text.rstrip().endswith(("：", ":"))
+        and (heading.title is not None or len(heading.text) <= 40)
+    )
+
+
+def _roster_name(heading: Block) -> str:
+    _, rest = parse_marker(heading.text) or (None, heading.text)
+    return rest.rstrip("：: ")
 
 
 def _unique_ordinals(measures: list[DraftMeasure]) -> list[DraftMeasure]:

