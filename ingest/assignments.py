@@ -142,6 +142,10 @@ def _mentions(found: list[tuple[Body, str]], role: str, offset: int) -> list[Men
     return out
 
 
+# A regulation's article number opening its sentence (第十二条, 第 3 条).
+_ARTICLE = re.compile(r"第\s*[一二三四五六七八九十百零〇\d]+\s*条\s*")
+
+
 def find_assignments(text: str, offset: int = 0) -> list[Mention]:
     """Mentions of bodies given a task by the running text of a passage, with roles."""
     rules = _rules()
@@ -162,6 +166,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             out += posted
             continue
         pos = a + len(clause) - len(clause.lstrip())
+        if article := _ARTICLE.match(text, pos):  # 第二十条 A应当…: the article's number
+            pos = article.end()
         if subject and (joined := _joined_clause(text, pos, b, offset)):
             # A今年将强化…，会同B建立…: the sentence's subject leads, B supports
             out += [Mention(m.text, "lead", m.start, m.end) for m in subject] + joined

@@ -106,7 +106,7 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
     assigned = find_assignments(text, block.start)
     if not (mentions or assigned or _commitment_cue().search(text)):
         return None
-    if len(text) < MIN_MEASURE_CHARS or text.endswith(("：", ":")):
+    if len(text) < MIN_MEASURE_CHARS or (_introduces_list(text) and not _duty_intro(text)):
         return None
     statement = sentence_statement(text)
     if statement != "commitment":
@@ -320,6 +320,8 @@ def _from_heading(block: Block) -> DraftMeasure | None:
     assert block.marker is not None
     rest = block.text[len(block.marker.text) :].lstrip()
     title, body = split_title(rest)
+    if not body and len(rest) >= MIN_MEASURE_CHARS and _duty_intro(rest):
+        return _heading_measure(block, rest, None)  # （二）A应当…，并按以下规定报告：
     if not body:
         return None  # a heading that only names a section
     return _heading_measure(block, rest, title or None)
@@ -355,10 +357,23 @@ def _leaf_item(block: Block, following: list[Block]) -> DraftMeasure | None:
     return _heading_measure(block, rest, None)
 
 
+def _introduces_list(text: str) -> bool:
+    """A line ending in a colon introduces a list or a table (主要任务如下：)."""
+    return text.endswith(("：", ":"))
+
+
+_DUTY_INTRO = re.compile(r"(?:应当|必须|须|要)[^：:。]*(?:以下|如下)[^：:。]{0,12}[：:]$")
+
+
+def _duty_intro(text: str) -> bool:
+    """A line giving a body a duty that the list below spells out (第二十条 A应当对…调查、核实，
+    并按照以下规定报告：): a statement of its own, not a bare introduction."""
+    return bool(_DUTY_INTRO.search(text)) and bool(find_assignments(text))
+
+
 def _from_paragraph(block: Block, counter: dict[str, int]) -> DraftMeasure | None:
-    if (
-        block.text.startswith("注")
-        or block.text.endswith(("：", ":"))  # introduces a list or table
+    if block.text.startswith("注") or (
+        _introduces_list(block.text) and not _duty_intro(block.text)
     ):
         return None
     key = "/".join(block.path)

@@ -215,6 +215,8 @@ def find_title(
             title = (m["a"] or m["b"] or m["c"]).strip()
             if _title_like(title) and (not m["c"] or _full_title(title)):
                 return title
+    if title := _above_addressee(head):
+        return title
     if entry:
         return entry.title
     zone = lines[: _head_zone(lines)] or lines[:HEAD_LINES]
@@ -251,6 +253,25 @@ def _reported(lines: list[str]) -> tuple[list[str], str | None] | None:
     return None
 
 
+def _above_addressee(head: list[str]) -> str | None:
+    """GB/T 9704 puts the title right above the 主送机关; a long title wraps over two or three
+    lines (…建设“食品放心 / 工程”工作方案), which are joined until a line that is a title or a
+    document number on its own."""
+    at = next(
+        (i for i, ln in enumerate(head[: _head_zone(head)]) if _rx("addressee").match(ln)), None
+    )
+    if not at:
+        return None
+    title = head[at - 1]
+    for line in reversed(head[max(0, at - 3) : at - 1]):
+        if _title_like(line) or docnumber.NUMBER.search(line) or line.endswith(("。", "：", ":")):
+            break
+        if len(line) + len(title) > 90:
+            break
+        title = line + title
+    return title if _title_like(title) and not _looks_like_notice_of_other(title) else None
+
+
 def _with_issuer(title: str | None, issuers: list[str], lines: list[str]) -> str | None:
     """GB/T 9704 §7.3.3 composes a title of 发文机关 + 关于 + 事由 + 文种; a reprint that
     reports "X印发《关于…》" drops X from it. Where the head writes the whole title (X关于…),
@@ -281,7 +302,8 @@ def find_period(title: str | None, text: str) -> str | None:
         for name, period in document_patterns()["periods"].items():
             if name in source:
                 return period
-    return None
+    m = re.search(document_patterns()["annual_period"], title or "")
+    return f"{m['year']}-{m['year']}" if m and find_kind(title) else None
 
 
 # --------------------------------------------------------------------------- issuers, dates

@@ -72,6 +72,7 @@ class DocumentPatterns(_File):
     published_labels: Words
     periods: dict[str, str]  # 十四五 → 2021-2025
     explicit_period: Regex
+    annual_period: Regex
     variants: dict[str, str]  # variant character → standard
     debris_lines: Regex
     debris_inline: Regex

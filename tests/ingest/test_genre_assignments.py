@@ -30,6 +30,10 @@ GENRE = [
      [("区商务局", "lead"), ("区卫生健康局", "support"), ("区公安分局", "support")]),
     ("市药监局、加强监管。", [("市药监局", "responsible")]),  # a verb after 、 is no name
     ("县疫苗安全工作领导小组工作职责", []),  # the title of a duty list gives no task
+    # names holding 应 (应急, 反应) are names; a regulation's article number opens the sentence
+    ("省应急管理厅负责组织应急演练。", [("省应急管理厅", "responsible")]),
+    ("第九条 市疫苗异常反应监测中心应当每季度开展一次分析评价。",
+     [("市疫苗异常反应监测中心", "responsible")]),
     # a body set up by the text and given a duty: responsible, prefix or not
     ("要求各地组建疫苗流通专项检查领导小组，负责辖区内检查的组织实施。",
      [("各地", "responsible"), ("疫苗流通专项检查领导小组", "responsible")]),
@@ -245,3 +249,26 @@ def test_a_roster_of_sentences_stays_one_measure_and_lists_share_their_prefix(tm
                      ("司法局", "support"), ("卫生健康局", "support"),
                      ("市检察院", "support")]  # fmt: skip
     assert all(d.mention in measures[0].text for d in measures[0].departments)  # as written
+
+
+# written for this test: articles of a rule whose sentence gives a body the duty a list spells out
+ARTICLES = """第八条 区化妆品不良反应监测中心应当对收到的报告进行核实，并按照以下规定报告：
+（一）收到严重报告后，于3个工作日内报区市场监管局；
+（二）收到一般报告后，于10个工作日内报区市场监管局。
+第九条 区市场监管局要加强监督检查，具体工作如下：
+（一）每年开展一次药品经营企业专项检查，发现问题及时督促整改。
+"""
+
+
+def test_an_article_giving_a_duty_before_its_list_is_a_measure(tmp_path) -> None:
+    path = tmp_path / "articles.txt"
+    path.write_text(ARTICLES, encoding="utf-8")
+    measures = extract_file(path).measures
+    intro = [m for m in measures if m.text.startswith("第八条")]
+    assert len(intro) == 1
+    assert [(d.mention, d.role) for d in intro[0].departments] == [
+        ("区化妆品不良反应监测中心", "responsible")
+    ]
+    # a bare introduction (…，具体工作如下：) with its subject is one too; its list items stay
+    assert any(m.text.startswith("第九条") for m in measures)
+    assert any("每年开展一次药品经营企业专项检查" in m.text for m in measures)
