@@ -53,9 +53,12 @@ def _rules() -> dict[str, Any]:
 
 
 _PERSON = re.compile(
-    r"(?:分管|主要|有关)?(?:负责同志|领导同志|负责人|领导|副?(?:省长|市长|县长|区长|秘书长|局长|厅长|"
-    r"主任|书记|组长|部长|署长))+"
+    r"(?:分管|主要|有关)?(?:负责同志|领导同志|负责人|领导|(?:[一二三四]级)?(?:调研员|巡视员)|"
+    r"副?(?:省长|市长|县长|区长|秘书长|局长|厅长|主任|书记|组长|部长|署长|院长|检察长|政委))+"
 )
+# The person's name after the post (区市场监管局局长某某某、…担任): two or three characters
+# before the next name of the list or the verb.
+_NAME_AFTER_POST = re.compile(r"[\u4e00-\u9fff]{2,3}(?=[、和及，,]|担任|兼任|任)")
 # On a roster line, the words closing it before an officer's title are the officer's body
 # (发展改革委副主任, 农业部部长): a short national name needs no administrative prefix there.
 _POSTED_BODY = re.compile(
@@ -81,6 +84,8 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
         person = _PERSON.match(text, pos) if persons else None
         if person:
             pos = person.end()
+            if name := _NAME_AFTER_POST.match(text, pos):
+                pos = name.end()
         out.append((body, role))
         if text.startswith("等", pos):  # A、B等 / A等部门
             pos += 1

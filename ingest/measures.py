@@ -21,6 +21,7 @@ from policykg.ingest.preamble import assigning_sentences
 from policykg.ingest.responsibility import Mention, find_statements, parse_body
 from policykg.ingest.statements import cues, sentence_statement, statement_of
 from policykg.ingest.structure import Block, parse_marker, split_title
+from policykg.ingest.webmeta import is_label_line
 
 MIN_MEASURE_CHARS = 12
 
@@ -102,6 +103,8 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
     to a dated or quantified goal (到2025年…达到95%); the rest (addressees, the notice's
     formula, a news lead) is not."""
     text = block.text
+    if is_label_line(text):
+        return None  # 责任部门：X in a page's label block names no task
     mentions = _mentions_in(text, block.start)
     assigned = find_assignments(text, block.start)
     if not (mentions or assigned or _commitment_cue().search(text)):

@@ -30,6 +30,14 @@ GENRE = [
      [("区商务局", "lead"), ("区卫生健康局", "support"), ("区公安分局", "support")]),
     ("市药监局、加强监管。", [("市药监局", "responsible")]),  # a verb after 、 is no name
     ("县疫苗安全工作领导小组工作职责", []),  # the title of a duty list gives no task
+    # posts held by named persons: the post names the body, the person's name is skipped
+    ("副组长由区政府办公室二级调研员张某某、区卫生健康局局长李某和区委宣传部副部长王某某担任。",
+     [("区政府办公室", "lead"), ("区卫生健康局", "lead"), ("区委宣传部", "lead")]),
+    # the teams a campaign sends out, instructed by the body that requires
+    ("市药监局要求，各督查组要逐户核查药店进货台账。", [("各督查组", "responsible")]),
+    # a meeting that 明确 what the departments and units are to do
+    ("会议部署了专项行动，明确各部门单位要以打击非法渠道购药为重点。",
+     [("各部门单位", "responsible")]),
     # names holding 应 (应急, 反应) are names; a regulation's article number opens the sentence
     ("省应急管理厅负责组织应急演练。", [("省应急管理厅", "responsible")]),
     ("第九条 市疫苗异常反应监测中心应当每季度开展一次分析评价。",
@@ -272,3 +280,18 @@ def test_an_article_giving_a_duty_before_its_list_is_a_measure(tmp_path) -> None
     # a bare introduction (…，具体工作如下：) with its subject is one too; its list items stay
     assert any(m.text.startswith("第九条") for m in measures)
     assert any("每年开展一次药品经营企业专项检查" in m.text for m in measures)
+
+
+def test_a_pages_label_block_names_no_task(tmp_path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "索引号: 000000/2027-00001\n责任部门: 某某省人民政府办公厅\n成文时间: 2027-03-02\n"
+        "某某省人民政府办公厅关于加强药品安全工作的通知\n各市人民政府：\n"
+        "省药监局要加强对药品零售企业的日常检查，发现问题及时处置。\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    pairs = {(d.mention, d.role) for m in record.measures for d in m.departments}
+    assert ("某某省人民政府办公厅", "responsible") not in pairs
+    assert ("省药监局", "responsible") in pairs
+    assert record.document.issued_date == "2027-03-02"
