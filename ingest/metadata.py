@@ -156,6 +156,8 @@ def _wrapped(line: str) -> str | None:
     if not m or _rx("forward_title").search(line[: m.start() + 4]) or _cited(line, m.start()):
         return None
     title = m["title"].strip("《》 ")
+    if re.search(r"[，,；;]", title):
+        return None  # …平台发布，向社会公开征求意见: a clause, not a title
     core = re.sub(r"（[^（）]*）$", "", title)
     if any(core.endswith(k) for k in _kinds()) or re.search(r"（\d{4}\D+\d{4}年）$", title):
         return title
@@ -183,7 +185,10 @@ def _cited(line: str, at: int) -> bool:
 def _title_like(line: str) -> bool:
     if len(line) > 90 or "。" in line or line.startswith(("—", "（", "(", "为", "根据")):
         return False
-    if _NEWS_LINE.search(line) or docnumber.NUMBER.search(line):
+    # a title nested in a title is bracketed <…> on web pages; a lone > is a breadcrumb
+    if _NEWS_LINE.search(
+        re.sub(r"<[\u4e00-\u9fff][^<>]{0,60}>", "", line)
+    ) or docnumber.NUMBER.search(line):
         return False
     core = re.sub(r"（[^（）]*）$", "", line.strip("《》"))
     return any(core.endswith(k) for k in _kinds())
@@ -311,6 +316,10 @@ def find_period(title: str | None, text: str) -> str | None:
 
 # A web page's label before a headline ("政策解读：", "图解:"); the title follows it.
 _LABEL = re.compile(r"^[^：:]{1,12}[：:]\s*")
+# A reprint's lead opening with the date (2019年12月26日，X关于发布…的通告).
+_LEAD_DATE = re.compile(
+    r"^[\d〇○零一二三四五六七八九十]{4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日[，,]\s*"
+)
 
 
 def _title_subject(lines: list[str]) -> list[str]:
@@ -318,7 +327,7 @@ def _title_subject(lines: list[str]) -> list[str]:
     文种, so "X关于…的意见" (a title line) and "X关于印发/转发…" name X as the issuer."""
     for line in lines[:HEAD_LINES]:
         line = entry.title if (entry := find_entry([line])) else _BULLET.sub("", line)
-        line = _LABEL.sub("", line)
+        line = _LEAD_DATE.sub("", _LABEL.sub("", line))
         m = re.match(r"(?P<who>.+?)关于", line)
         if not m:
             continue
@@ -371,6 +380,11 @@ def find_issuers_and_date(
             if dates and dates[0].start == 0:
                 issued = dates[0].iso
                 break
+    if issued is None and issuers:  # a lead "2019年12月26日，X关于发布…的通告"
+        lead = re.search(
+            rf"(?P<date>\S{{6,16}}日)[，,]\s*{re.escape(issuers[0])}关于", text[:HEADER_CHARS]
+        )
+        issued = first_date(lead["date"]) if lead else None
     if issued is None and not sig:
         issued = tail_date(text)
     label_date = first_date(labels.get("issued") or "")

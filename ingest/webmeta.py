@@ -33,6 +33,8 @@ LABELS: dict[str, str] = {
     "标题": "title",
     "名称": "title",
     "文件名称": "title",
+    "点击查看文件": "title",  # a 政策解读 page links the notice it explains
+    "查看文件": "title",
     "发文字号": "doc_number",
     "文号": "doc_number",
     "发文编号": "doc_number",

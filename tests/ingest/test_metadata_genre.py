@@ -377,6 +377,21 @@ def test_a_forwarding_notices_formula_gives_it_no_other_title():
         ("各省、自治区、直辖市卫生厅（局）：\n为规范医疗机构用药，卫生部、财政部制定了"
          "《关于加强医疗机构药品管理的若干意见》，已经国务院同意，现印发给你们，请遵照执行。\n",
          "关于加强医疗机构药品管理的若干意见", None, None, None),
+        # a reprint's lead: an adverbial clause between the body and its verb; a title nested
+        # in the title is bracketed <…>
+        ("近日，根据省政府部署，安徽省药品监督管理局结合工作实际，制定了《贯彻落实<药品管理法>"
+         "的实施意见》。\n《实施意见》明确了五项任务。\n",
+         "贯彻落实<药品管理法>的实施意见", "安徽省药品监督管理局", None, "安徽省"),
+        # a lead opening with the date of the 通告 it reports
+        ("2027年3月5日，天津市药品监督管理局关于发布实施《天津市药品网络销售监督检查办法》的通告，"
+         "详见正文。\n天津市药品网络销售监督检查办法\n第一条 为规范检查，制定本办法。\n",
+         "天津市药品网络销售监督检查办法", "天津市药品监督管理局", "2027-03-05", "天津市"),
+        # a 政策解读 links the notice it explains
+        ("（图文解读）关于成立疫苗安全工作专班的通知政策解读\n"
+         "点击查看文件：某某县人民政府办公室关于成立疫苗安全工作专班的通知\n一、出台背景\n",
+         "某某县人民政府办公室关于成立疫苗安全工作专班的通知", "某某县人民政府办公室", None, None),
+        # a clause after 发布 is no title
+        ("各有关单位：\n现通过省药械采购平台发布，向社会公开征求意见。\n", None, None, None, None),
         # a web page's label before the headline; the lead drops the issuer from the title
         ("政策解读：国务院关于完善药品追溯体系的意见\n国务院近日印发《关于完善药品追溯体系的意见》。\n",
          "国务院关于完善药品追溯体系的意见", "国务院", None, None),
