@@ -17,7 +17,7 @@ from policykg.ingest.assignments import (
     roster_post,
 )
 from policykg.ingest.patterns import responsibility_patterns, structure_patterns
-from policykg.ingest.preamble import assigning_sentences
+from policykg.ingest.preamble import assigning_sentences, prescribes
 from policykg.ingest.responsibility import Mention, find_statements, parse_body
 from policykg.ingest.statements import cues, sentence_statement, statement_of
 from policykg.ingest.structure import Block, parse_marker, split_title
@@ -116,6 +116,8 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
         return None  # a news lead's review of achievements, an outlook
     if cues("news").search(text) and not assigned_by_statement(text):
         return None  # a reprint's narration of an event: who met or toured, not a task
+    if not mentions and not prescribes(text) and not _commitment_cue().search(text):
+        return None  # A继续开展…，A积极协调…: narration; its sentences are read one by one
     counter["preamble"] = counter.get("preamble", 0) + 1
     return DraftMeasure(
         ordinal=f"0p{counter['preamble']}",

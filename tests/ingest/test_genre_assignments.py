@@ -295,3 +295,15 @@ def test_a_pages_label_block_names_no_task(tmp_path) -> None:
     assert ("某某省人民政府办公厅", "responsible") not in pairs
     assert ("省药监局", "responsible") in pairs
     assert record.document.issued_date == "2027-03-02"
+
+
+def test_a_narrated_paragraph_gives_no_task_and_a_duty_list_does(tmp_path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "湖北省市场监管局继续开展药品广告监测，未发现违法广告。荆州市市场监管局积极协调专家组"
+        "为企业提供技术指导。\n"
+        "据了解，荆州市药品安全委员会的主要职责为：分析全市药品安全形势，协调解决重大问题。\n",
+        encoding="utf-8",
+    )
+    pairs = {(d.mention, d.role) for m in extract_file(path).measures for d in m.departments}
+    assert pairs == {("荆州市药品安全委员会", "responsible")}
