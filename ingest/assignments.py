@@ -53,6 +53,8 @@ def _rules() -> dict[str, Any]:
 
 
 _PERSON = re.compile(
+    # (协助分管…工作的 / 联系…工作的: the post described before its title)
+    r"(?:(?:协助)?(?:分管|联系)[^，,。；;、]{1,16}?的)?"
     r"(?:分管|主要|有关)?(?:负责同志|领导同志|负责人|领导|(?:[一二三四]级)?(?:调研员|巡视员)|"
     r"副?(?:省长|市长|县长|区长|秘书长|局长|厅长|主任|书记|组长|部长|署长|院长|检察长|政委))+"
 )
@@ -147,6 +149,9 @@ def _mentions(found: list[tuple[Body, str]], role: str, offset: int) -> list[Men
     return out
 
 
+# A relative clause before the subject (接到报告的卫生主管部门应当…, 发现问题的单位要…); not a
+# prepositional phrase (按照…的, 根据…的).
+_MODIFIER = re.compile(r"(?!按照|根据|依照|依据|按|对|为|在|与|加强|支持)[\u4e00-\u9fff]{2,10}?的")
 # A regulation's article number opening its sentence (第十二条, 第 3 条).
 _ARTICLE = re.compile(r"第\s*[一二三四五六七八九十百零〇\d]+\s*条\s*")
 
@@ -173,6 +178,9 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         pos = a + len(clause) - len(clause.lstrip())
         if article := _ARTICLE.match(text, pos):  # 第二十条 A应当…: the article's number
             pos = article.end()
+        modifier = _MODIFIER.match(text, pos) if body_at(text, pos) is None else None
+        if modifier and body_at(text, modifier.end()):  # 接到报告的A应当…: A is the subject
+            pos = modifier.end()
         if subject and (joined := _joined_clause(text, pos, b, offset)):
             # A今年将强化…，会同B建立…: the sentence's subject leads, B supports
             out += [Mention(m.text, "lead", m.start, m.end) for m in subject] + joined

@@ -147,6 +147,11 @@ def _first_word(head: str) -> tuple[str, str]:
 
 
 @cache
+def _sector_short() -> re.Pattern[str]:
+    return re.compile(_alt(_forms()["sector_short"]))
+
+
+@cache
 def _level_prefix() -> re.Pattern[str]:
     """Openings that are a body's prefix whatever jieba says (相关 is tagged a verb)."""
     f = _forms()
@@ -169,7 +174,7 @@ def _level_prefix() -> re.Pattern[str]:
 
 def _opens_with_verb(text: str, pos: int) -> bool:
     """The words at `pos` open with a verb or a function word (支持…, 加强…): no body."""
-    if _level_prefix().match(text, pos):
+    if _level_prefix().match(text, pos) or _sector_short().match(text, pos):
         return False
     return _first_word(text[pos : pos + 8])[1] in _forms()["not_first_pos"]
 

@@ -38,6 +38,18 @@ GENRE = [
     # a meeting that 明确 what the departments and units are to do
     ("会议部署了专项行动，明确各部门单位要以打击非法渠道购药为重点。",
      [("各部门单位", "responsible")]),
+    # generic bodies of rules: a sector's department of the governments at a level, the
+    # system's technical institutions, a subject after a relative clause, sector short names
+    ("县级以上地方人民政府药品监督管理部门、卫生健康主管部门应当加强协作。",
+     [("县级以上地方人民政府药品监督管理部门", "responsible"), ("卫生健康主管部门", "responsible")]),
+    ("省级药品不良反应监测机构应当对报告进行评价。", [("省级药品不良反应监测机构", "responsible")]),
+    ("收到投诉的市场监管部门应当在5个工作日内处理。", [("市场监管部门", "responsible")]),
+    ("发改部门要做好价格监测，工信部门要保障生产。",
+     [("发改部门", "responsible"), ("工信部门", "responsible")]),
+    ("加强疾病预防控制机构能力建设。", []),  # an object, not a subject
+    # a post described before its title (协助分管…工作的副秘书长)
+    ("副总指挥由市政府协助分管药品安全工作的副秘书长、市卫生健康委主任担任。",
+     [("市政府", "lead"), ("市卫生健康委", "lead")]),
     # names holding 应 (应急, 反应) are names; a regulation's article number opens the sentence
     ("省应急管理厅负责组织应急演练。", [("省应急管理厅", "responsible")]),
     ("第九条 市疫苗异常反应监测中心应当每季度开展一次分析评价。",
