@@ -183,11 +183,27 @@ def _named_at(text: str, pos: int) -> re.Match[str] | None:
     """A named body at `pos`; a place not in provinces.yaml must be one word (广州市, 海淀区),
     not a phrase that happens to end in 市 (充分发挥市…)."""
     n = _named_rx().match(text, pos)
-    if n and n["place"] and _first_word(text[pos : pos + 8])[0] != n["place"]:
-        return _named_rx(False).match(text, pos)
+    if n and n["place"] and not _one_word_place(n["place"], text, pos):
+        # 县委县政府办公室: 县委县 is no place, the party committee's prefix opens the name
+        party = text.startswith(("县委", "市委", "省委", "区委", "州委"), pos)
+        return _named_rx(False).match(text, pos) if party else None
     if n and n["place"] and _province_inside().search(n["place"], 1):
         return None  # …月福建省: a known province opens the name later, not here
     return n
+
+
+def _one_word_place(place: str, text: str, pos: int) -> bool:
+    """A place is one word for jieba (海淀区), or a word and its division word (玉环 + 市,
+    兰州 + 新区): not a phrase that happens to end in 市 (充分发挥市…)."""
+    word = _first_word(text[pos : pos + 8])[0]
+    return (
+        word == place
+        or (
+            2 <= len(word) <= 3  # a place's proper name (兰州, 玉环), not a phrase (充分发挥)
+            and place.startswith(word)
+            and place[len(word) :] in _forms()["division_words"]
+        )
+    )
 
 
 @cache

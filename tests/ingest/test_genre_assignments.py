@@ -38,6 +38,14 @@ GENRE = [
     # a meeting that 明确 what the departments and units are to do
     ("会议部署了专项行动，明确各部门单位要以打击非法渠道购药为重点。",
      [("各部门单位", "responsible")]),
+    # bodies that decide to act (A、B决定对…开展…) are given the task; a bureau naming itself
+    ("市市场监管局、市公安局、市商务局决定对全市药品零售市场开展专项整治。",
+     [("市市场监管局", "responsible"), ("市公安局", "responsible"), ("市商务局", "responsible")]),
+    ("县局决定组织开展全县药品安全专项检查。", [("县局", "responsible")]),
+    # a place split by jieba from its division word (玉环 + 市, 兰州 + 新区); 将联合 leads
+    ("下一步，舟山新区市场监督管理局将联合新区卫健委、各园区市场监管局开展联合检查。",
+     [("舟山新区市场监督管理局", "lead"), ("新区卫健委", "support"), ("各园区市场监管局", "support")]),
+    ("充分发挥省药品安全委员会的统筹作用。", []),  # a phrase ending in 省 is no place
     # generic bodies of rules: a sector's department of the governments at a level, the
     # system's technical institutions, a subject after a relative clause, sector short names
     ("县级以上地方人民政府药品监督管理部门、卫生健康主管部门应当加强协作。",
