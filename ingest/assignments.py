@@ -55,9 +55,11 @@ def _rules() -> dict[str, Any]:
 _PERSON = re.compile(
     # (协助分管…工作的 / 联系…工作的: the post described before its title)
     r"(?:(?:协助)?(?:分管|联系)[^，,。；;、]{1,16}?的)?"
-    r"(?:分管|主要|有关)?(?:负责同志|领导同志|负责人|领导|(?:[一二三四]级)?(?:调研员|巡视员)|"
+    r"(?:分管|主要|有关|相关)?(?:负责同志|领导同志|负责人|领导|(?:[一二三四]级)?(?:调研员|巡视员)|"
     r"副?(?:省长|市长|县长|区长|秘书长|局长|厅长|主任|书记|组长|部长|署长|院长|检察长|政委))+"
 )
+# A body's other name in brackets right after it (省委宣传部（省政府新闻办）).
+_ALIAS = re.compile(r"[（(][\u4e00-\u9fff、]{2,16}[）)]")
 # The person's name after the post (区市场监管局局长某某某、…担任): two or three characters
 # before the next name of the list or the verb.
 _NAME_AFTER_POST = re.compile(r"[\u4e00-\u9fff]{2,3}(?=[、和及，,]|担任|兼任|任)")
@@ -83,6 +85,8 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
     while (body := body_at(text, pos) or _shared(text, pos, prefix, bool(out))) is not None:
         prefix = shared_prefix(body.text) or prefix
         pos = body.end
+        if alias := _ALIAS.match(text, pos):  # 省委宣传部（省政府新闻办）: another name of it
+            pos = alias.end()
         person = _PERSON.match(text, pos) if persons else None
         if person:
             pos = person.end()
@@ -210,7 +214,9 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = "responsible" if duty else None
         else:
             role = _role_after(rest)
-        sets_up = rest.lstrip().startswith(tuple(rules["set_up_verbs"]))
+        sets_up = re.sub(r"^\s*(?:决定|研究决定)", "", rest).startswith(
+            tuple(rules["set_up_verbs"])
+        )
         if sets_up and opener not in rules["instructing_openers"]:
             role = None  # A成立B: a structure stated; B's duty is read by _set_up
         if role is None:

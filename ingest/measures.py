@@ -109,7 +109,7 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
     assigned = find_assignments(text, block.start)
     if not (mentions or assigned or _commitment_cue().search(text)):
         return None
-    if len(text) < MIN_MEASURE_CHARS or (_introduces_list(text) and not _duty_intro(text)):
+    if len(text) < MIN_MEASURE_CHARS or _introduces_list(text):
         return None
     statement = sentence_statement(text)
     if statement != "commitment":
@@ -188,14 +188,11 @@ def _annex_captions(blocks: list[Block]) -> set[int]:
 
 
 def _attach_statement(block: Block, previous: DraftMeasure) -> bool:
-    """A paragraph that is only a responsibility statement: its mentions go to `previous`."""
-    statements = find_statements(block.text, block.start)
-    if not statements or previous.ordinal.startswith("t"):
+    """A paragraph that is only a responsibility statement: its mentions go to `previous`
+    (a sentence that also says something else is a measure of its own)."""
+    if previous.ordinal.startswith("t") or not _statement_only(block):
         return False
-    covered = sum(s.end - s.start for s in statements)
-    if covered < len(block.text.rstrip("。；; ")):
-        return False  # a sentence that also says something else is a measure of its own
-    previous.mentions += [m for s in statements for m in s.mentions]
+    previous.mentions += [m for s in find_statements(block.text, block.start) for m in s.mentions]
     return True
 
 
@@ -356,15 +353,30 @@ def _leaf_item(block: Block, following: list[Block]) -> DraftMeasure | None:
     rest = block.text[len(block.marker.text) :].strip()
     if not re.search(r"[。；;]$", rest) or len(rest) < MIN_MEASURE_CHARS:
         return None
+    if following and _statement_only(following[0]):
+        return _heading_measure(block, rest, None)  # its 牵头单位：/责任单位：line follows
     nxt = following[0] if following else None
     if nxt is not None and not (nxt.kind == "heading" and len(nxt.path) <= len(block.path)):
         return None
     return _heading_measure(block, rest, None)
 
 
+def _statement_only(block: Block) -> bool:
+    """A paragraph that is only a responsibility statement (牵头单位：A / 参加单位：B、C)."""
+    if block.kind != "paragraph":
+        return False
+    statements = find_statements(block.text, block.start)
+    covered = sum(s.end - s.start for s in statements)
+    return bool(statements) and covered >= len(block.text.rstrip("。；; "))
+
+
 def _introduces_list(text: str) -> bool:
-    """A line ending in a colon introduces a list or a table (主要任务如下：)."""
-    return text.endswith(("：", ":"))
+    """A line ending in a colon introduces a list or a table (主要任务如下：) and is no
+    measure — unless it gives work itself: a duty its list spells out (_duty_intro), or
+    sentences assigning work before its closing 主要措施： (由A承办，B协办。…主要措施：)."""
+    if not text.endswith(("：", ":")) or _duty_intro(text):
+        return False
+    return not ("。" in text and find_assignments(text))
 
 
 _DUTY_INTRO = re.compile(r"(?:应当|必须|须|要)[^：:。]*(?:以下|如下)[^：:。]{0,12}[：:]$")
@@ -377,9 +389,7 @@ def _duty_intro(text: str) -> bool:
 
 
 def _from_paragraph(block: Block, counter: dict[str, int]) -> DraftMeasure | None:
-    if block.text.startswith("注") or (
-        _introduces_list(block.text) and not _duty_intro(block.text)
-    ):
+    if block.text.startswith("注") or (_introduces_list(block.text)):
         return None
     key = "/".join(block.path)
     counter[key] = counter.get(key, 0) + 1

@@ -38,6 +38,14 @@ GENRE = [
     # a meeting that 明确 what the departments and units are to do
     ("会议部署了专项行动，明确各部门单位要以打击非法渠道购药为重点。",
      [("各部门单位", "responsible")]),
+    # 由A承办，B、C协办; a body's other name in brackets; 相关负责同志; 都 inside a place name
+    ("由市商务局承办，市农业农村局、卫生健康委协办。",
+     [("市商务局", "responsible"), ("市农业农村局", "support"), ("卫生健康委", "support")]),
+    ("副组长由市公安局相关负责同志及市公安局温江区分局主要负责同志担任，成员包括市委宣传部（市政府新闻办）、"
+     "成都市卫生健康委。",
+     [("市公安局", "lead"), ("市公安局温江区分局", "lead"), ("市委宣传部", "support"),
+      ("成都市卫生健康委", "support")]),
+    ("为加强药品安全工作，市政府决定成立药品安全委员会。", []),  # a structure set up, no task
     # bodies that decide to act (A、B决定对…开展…) are given the task; a bureau naming itself
     ("市市场监管局、市公安局、市商务局决定对全市药品零售市场开展专项整治。",
      [("市市场监管局", "responsible"), ("市公安局", "responsible"), ("市商务局", "responsible")]),
@@ -327,3 +335,35 @@ def test_a_narrated_paragraph_gives_no_task_and_a_duty_list_does(tmp_path) -> No
     )
     pairs = {(d.mention, d.role) for m in extract_file(path).measures for d in m.departments}
     assert pairs == {("荆州市药品安全委员会", "responsible")}
+
+
+# written for this test: numbered items of one sentence, each followed by its unit lines
+UNIT_LINES = """一、重点任务
+1、推进农村集体聚餐备案管理，落实厨师健康证明制度。
+牵头单位：市市场监管局
+参加单位：市卫生健康委、市农业农村局
+2、强化校园周边食品安全整治，严查无证经营行为。
+牵头单位：市教育局
+参加单位：市市场监管局、市公安局
+"""
+
+
+def test_unit_lines_after_one_sentence_items_belong_to_them(tmp_path) -> None:
+    path = tmp_path / "units.txt"
+    path.write_text(UNIT_LINES, encoding="utf-8")
+    items = {
+        m.text[:6]: [(d.mention, d.role) for d in m.departments]
+        for m in extract_file(path).measures
+    }
+    assert items == {
+        "推进农村集体": [
+            ("市市场监管局", "lead"),
+            ("市卫生健康委", "support"),
+            ("市农业农村局", "support"),
+        ],
+        "强化校园周边": [
+            ("市教育局", "lead"),
+            ("市市场监管局", "support"),
+            ("市公安局", "support"),
+        ],
+    }
