@@ -144,18 +144,19 @@ def _stored_versions(
     file was stored under (its metadata read differently by an older extractor).
 
     Raises IdentityConflict when the id is held by another file with another text."""
-    same = store.read(
-        "MATCH (d:Document {id: $id}) RETURN d.content_hash, d.extractor_version, d.source",
-        {"id": graph.document_id},
-    )
-    if same.rows:
-        _check_same_document(graph, same.rows[0][0], same.rows[0][2])
-    older = store.read(
-        "MATCH (d:Document {source: $source}) WHERE d.id <> $id AND d.province_code = $code RETURN d.id",
+    # one round trip: the stored version and the other ids of this file (province_code is
+    # indexed; a national document, without one, has no other id, as `= null` is never true)
+    found = store.read(
+        "OPTIONAL MATCH (d:Document {id: $id}) WITH d "
+        "OPTIONAL MATCH (o:Document {province_code: $code}) WHERE o.source = $source AND o.id <> $id "
+        "RETURN d IS NOT NULL, d.content_hash, d.extractor_version, d.source, collect(o.id)",
         {"source": graph.source, "id": graph.document_id, "code": graph.province_code},
-    )
-    stored = (same.rows[0][0], same.rows[0][1] or "") if same.rows else None
-    return stored, [row[0] for row in older.rows]
+    ).rows[0]
+    stored, content_hash, version, source, older = found
+    if stored:
+        _check_same_document(graph, content_hash, source)
+        return (content_hash, version or ""), sorted(older)
+    return None, sorted(older)
 
 
 def _check_same_document(graph: DocumentGraph, stored_hash: str, stored_source: str) -> None:
