@@ -2,7 +2,11 @@
 
 A document whose content hash is unchanged is a no-op; a changed one is replaced
 whole (its measures and targets deleted, then everything written again, in the same
-transaction); shared nodes nothing points at any more are removed.
+transaction); shared nodes nothing points at any more are removed. That clean-up looks up
+only the shared nodes this document's rows name and those the replaced version linked to
+(read before the write): a key lookup each, never a scan of a label, so its cost follows
+the document, not the size of the graph, and it cannot delete a node the write did not
+concern (tests/graph/test_writer.py, a stray unlinked node stays).
 
 Identity rule: a stored document is replaced only by the same source file (its text
 changed, or the extractor that read it) or by the same text. A *different* file with a
