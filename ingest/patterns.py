@@ -61,6 +61,8 @@ class DocumentPatterns(_File):
     reported_title: Regex
     reported_passive: Regex
     news_dateline: Regex
+    reported_joint: Regex
+    formula_issuer: Regex
     notice_title: Regex
     issuer_suffix: Regex
     issuer_body: Regex
