@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from policykg.ingest.patterns import pattern_file
+from policykg.ingest.places import is_place_name
 from policykg.ingest.vocab import provinces
 
 
@@ -196,14 +197,11 @@ def _one_word_place(place: str, text: str, pos: int) -> bool:
     """A place is one word for jieba (海淀区), or a word and its division word (玉环 + 市,
     兰州 + 新区): not a phrase that happens to end in 市 (充分发挥市…)."""
     word = _first_word(text[pos : pos + 8])[0]
-    return (
-        word == place
-        or (
-            2 <= len(word) <= 3  # a place's proper name (兰州, 玉环), not a phrase (充分发挥)
-            and place.startswith(word)
-            and place[len(word) :] in _forms()["division_words"]
-        )
-    )
+    if word == place:
+        return True
+    split = place.startswith(word) and place[len(word) :] in _forms()["division_words"]
+    # a person's name before 省/市 (任某某省政府) splits the same way: the gazetteer decides
+    return split and 2 <= len(word) <= 3 and is_place_name(place)
 
 
 @cache

@@ -367,3 +367,11 @@ def test_unit_lines_after_one_sentence_items_belong_to_them(tmp_path) -> None:
             ("市公安局", "support"),
         ],
     }
+
+
+def test_a_persons_name_before_a_level_prefix_is_no_place() -> None:
+    from policykg.ingest.bodies import find_bodies
+
+    found = [b.text for b in find_bodies("副召集人：王小明省政府副秘书长、李强省卫生健康委主任")]
+    assert found == ["省政府", "省卫生健康委"]
+    assert [b.text for b in find_bodies("兰州新区市场监管局负责")] == ["兰州新区市场监管局"]
