@@ -143,8 +143,8 @@ def _wrapped(line: str) -> str | None:
     if not m or rx("forward_title").search(line[: m.start() + 4]) or cited(line, m.start()):
         return None
     title = m["title"].strip("《》 ")
-    if re.search(r"[，,；;]", title):
-        return None  # …平台发布，向社会公开征求意见: a clause, not a title
+    if re.search(r"[，,；;：:]", title):
+        return None  # …平台发布，向社会公开征求意见 / 颁布日期：…: a clause or a label, no title
     core = re.sub(r"（[^（）]*）$", "", title)
     if any(core.endswith(k) for k in kinds()) or re.search(r"（\d{4}\D+\d{4}年）$", title):
         return title
@@ -193,22 +193,35 @@ def find_title(
 
 
 def _above_addressee(head: list[str]) -> str | None:
-    """GB/T 9704 puts the title right above the 主送机关; a long title wraps over two or three
-    lines (…建设“食品放心 / 工程”工作方案), which are joined until a line that is a title or a
-    document number on its own."""
+    """GB/T 9704 puts the title right above the 主送机关 (a 发文字号 may stand between them); a
+    long title wraps over up to four lines (…建设“食品放心 / 工程”工作方案), which are joined
+    upwards until a title, a number, a sentence or page furniture. Of the joined readings the
+    longest that opens as titles do (X关于…, 关于…) wins, else the longest that is a title."""
     at = next(
         (i for i, ln in enumerate(head[: head_zone(head)]) if rx("addressee").match(ln)), None
     )
     if not at:
         return None
-    title = head[at - 1]
-    for line in reversed(head[max(0, at - 3) : at - 1]):
-        if title_like(line) or docnumber.NUMBER.search(line) or line.endswith(("。", "：", ":")):
-            break
-        if len(line) + len(title) > 90:
+    end = at - 1 if docnumber.NUMBER.search(head[at - 1]) and len(head[at - 1]) <= 30 else at
+    title, opened, plain = "", None, None
+    for k, line in enumerate(reversed(head[max(0, end - 4) : end])):
+        stop = docnumber.NUMBER.search(line) or line.endswith(("。", "：", ":"))
+        if k and (stop or title_like(line) or _FURNITURE.search(line)):
             break
         title = line + title
-    return title if title_like(title) and not _looks_like_notice_of_other(title) else None
+        if len(title) > 90:
+            break
+        if title_like(title) and not _looks_like_notice_of_other(title):
+            if _OPENS.match(title):
+                opened = title
+            plain = title
+    return opened or plain
+
+
+# How a title opens (GB/T 9704 §7.3.3: 发文机关 + 关于 + 事由 + 文种), and page furniture that
+# never is part of a title (a site's slogan, a time, a menu separator).
+_OPENS = re.compile(r"^(?:[^，。：:\s]{2,30}?)?关于")
+_FURNITURE = re.compile(r"[-|/@>：:]|\s|\d{1,2}:\d{2}")
 
 
 def _looks_like_notice_of_other(line: str) -> bool:
@@ -362,6 +375,8 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     meta.issuers, meta.issued_date = find_issuers_and_date(
         lines, text, labels, meta.warnings, reported, run_on
     )
+    if not meta.issuers and meta.title:  # a title wrapped over lines names its issuer whole
+        meta.issuers = _title_subject([meta.title])
     meta.title = with_issuer(meta.title, meta.issuers, lines)
     if meta.issued_date is None and entry:
         meta.issued_date = entry.date

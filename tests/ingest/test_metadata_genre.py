@@ -405,6 +405,12 @@ def test_a_forwarding_notices_formula_gives_it_no_other_title():
         # bodies reported to issue jointly, no title in 《》
         ("据报道，商务部、国家卫生健康委、国家药监局近日联合印发通知，部署药品流通领域专项整治。\n",
          None, "商务部、国家卫生健康委员会、国家药品监督管理局", None, None),
+        # a title wrapped over three lines, its number under it, page furniture above it; a
+        # label 颁布日期：… is no 颁布 of a title
+        ("某某文库-优质文档下载\n颁布日期：2026-01-05生效日期：2026-02-01\n安徽省人民政府办公厅关于建立\n"
+         "安徽省疫苗安全工作\n联席会议制度的通知\n皖政办秘〔2026〕3号\n各市人民政府，省政府各部门：\n",
+         "安徽省人民政府办公厅关于建立安徽省疫苗安全工作联席会议制度的通知",
+         "安徽省人民政府办公厅", None, "安徽省"),
         # a clause after 发布 is no title
         ("各有关单位：\n现通过省药械采购平台发布，向社会公开征求意见。\n", None, None, None, None),
         # a web page's label before the headline; the lead drops the issuer from the title
