@@ -12,6 +12,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from policykg.api import openapi
+from policykg.api.cache import CachedStore
 from policykg.api.limits import BodyLimit
 from policykg.api.routers import browser, meta, named, research
 from policykg.api.routers import export as export_routes
@@ -55,7 +56,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         store = make_store(settings)
         store.open()
-        app.state.store = store
+        # named-query results are cached per graph generation (api/cache.py)
+        app.state.store = CachedStore(store, settings.cache_mb * 2**20)
         app.state.settings = settings
         try:
             yield

@@ -42,7 +42,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from bench.corpus import generate
-from bench.http_clients import hammer, percentiles, wait_for_health
+from bench.http_clients import hammer, percentiles, run_concurrently, wait_for_health
 from bench.loaders import compare_loaders
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,7 +62,7 @@ TARGETS = {
     "ingest_vs_jieba": ("<=", 1.5),
     "writer_vs_naive": (">=", 50.0),
     "writer_vs_bulk": (">=", 0.5),
-    "max_http_p99_over_engine_p99": ("<=", 2.0),
+    "max_http_p99_over_engine_8_clients_p99": ("<=", 2.0),
     "ingest_time_4n_over_n": ("<=", 4.4),
     "max_query_p50_4n_over_n": ("<=", 2.0),
     "ingest_peak_rss_4n_over_n": ("<=", 1.1),
@@ -168,10 +168,61 @@ def engine_latency(data_dir: Path, repeats: int) -> dict[str, dict[str, Any]]:
                 start = time.perf_counter()
                 store.read(query.cypher, params)
                 times.append((time.perf_counter() - start) * 1000)
-            out[name] = {**percentiles(times), "params": query.example}
+            rows = len(store.read(query.cypher, params).rows)
+            out[name] = {**percentiles(times), "rows": rows, "params": query.example}
     finally:
         store.close()
     return out
+
+
+def same_province_latency(data_dir: Path, province: str, repeats: int) -> dict[str, Any]:
+    """The named queries that take a province, run for the province of the corpus's first
+    document. Up to 4N = 155 documents it holds that one document at N and at 4N, so these
+    answers are the same at both sizes and any growth is the graph's size at work; the
+    examples' province (浙江省) has no document at small N and several at 4N."""
+    from policykg.graph.queries import enum_values, registry
+    from policykg.graph.stores.falkordb import FalkorDBStore
+
+    store = FalkorDBStore(data_dir)
+    store.open()
+    out: dict[str, Any] = {}
+    try:
+        for name, query in registry().items():
+            if not any(p.name == "province" for p in query.params):
+                continue
+            params = query.bind({**query.example, "province": province}, enum_values)
+            times = []
+            for _ in range(repeats):
+                start = time.perf_counter()
+                rows = len(store.read(query.cypher, params).rows)
+                times.append((time.perf_counter() - start) * 1000)
+            out[name] = {**percentiles(times), "rows": rows, "province": province}
+    finally:
+        store.close()
+    return out
+
+
+def engine_concurrent(data_dir: Path, *, clients: int, per_path: int) -> dict[str, Any]:
+    """Every named query on the engine from `clients` threads at once (one store, the
+    connection pool the server uses), in the same interleaved order as the HTTP run: the
+    engine's own latency under the load the HTTP figures are taken under."""
+    from policykg.graph.queries import enum_values, registry
+    from policykg.graph.stores.falkordb import FalkorDBStore
+
+    bound = {name: q.bind(q.example, enum_values) for name, q in registry().items()}
+    cypher = {name: q.cypher for name, q in registry().items()}
+    store = FalkorDBStore(data_dir)
+    store.open()
+
+    def call(name: str) -> tuple[bool, str]:
+        store.read(cypher[name], bound[name])
+        return True, ""
+
+    try:
+        measured = run_concurrently(list(bound), call, clients=clients, per_item=per_path)
+    finally:
+        store.close()
+    return {name: m.summary() for name, m in measured.items()}
 
 
 def http_latency(
@@ -192,7 +243,11 @@ def http_latency(
         }
         paths.update({e: e for e in ENDPOINTS})
         rss_before = _peak_rss_mb(server.pid)
-        measured = hammer(base, list(paths.values()), clients=clients, per_path=per_path)
+        # Named queries alone first (the mix the engine run under the same concurrency
+        # had), then the endpoints, so the ratio compares like with like.
+        named = [p for n, p in paths.items() if n in queries]
+        measured = hammer(base, named, clients=clients, per_path=per_path)
+        measured |= hammer(base, ENDPOINTS, clients=clients, per_path=per_path)
         db_rss = [_peak_rss_mb(c) for c in _children(server.pid)]
         return {
             "serve_to_first_health_s": round(start_s, 3),
@@ -259,15 +314,19 @@ def measure(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     print(f"[{n}] loaders (rows/s): {json.dumps(loaders['rows_per_s'])}", flush=True)
 
     engine = engine_latency(db, args.repeats)
+    loaded = engine_concurrent(db, clients=args.clients, per_path=args.per_path)
+    anchored = same_province_latency(db, _province_of(paths[0]), args.repeats)
     http = http_latency(db, engine, clients=args.clients, per_path=args.per_path)
     queries = {}
     for name, e in engine.items():
         h = http["paths"][name]
-        ratio = h["p99_ms"] / e["p99_ms"] if h["p99_ms"] and e["p99_ms"] else None
         queries[name] = {
+            "rows": e["rows"],
             "engine": {k: e[k] for k in ("p50_ms", "p95_ms", "p99_ms")},
+            "engine_8_clients": loaded[name],
             "http": h,
-            "http_p99_over_engine_p99": round(ratio, 2) if ratio else None,
+            "http_p99_over_engine_p99": _ratio(h["p99_ms"], e["p99_ms"]),
+            "http_p99_over_engine_8_clients_p99": _ratio(h["p99_ms"], loaded[name]["p99_ms"]),
         }
     return {
         "documents": len(paths),
@@ -284,6 +343,7 @@ def measure(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
         "extract_vs_jieba": round(extract_s / jieba_s, 2),
         "loaders": loaders,
         "queries": queries,
+        "same_province_queries": anchored,
         "endpoints": {e: http["paths"][e] for e in ENDPOINTS},
         "server": {k: v for k, v in http.items() if k != "paths"},
     }
@@ -314,6 +374,18 @@ def _loader_targets(runs: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return {"targets": targets}
 
 
+def _province_of(path: Path) -> str:
+    """The province a corpus file was moved to (its code is in the file name)."""
+    from policykg.ingest import vocab
+
+    code = path.name.split("_")[1]
+    return next(p.name for p in vocab.provinces() if p.code == code)
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return round(a / b, 2) if a and b else None
+
+
 def _last_json(out: str) -> Any:
     for line in reversed(out.strip().splitlines()):
         try:
@@ -329,8 +401,13 @@ def summarise(runs: dict[str, dict[str, Any]], cold: dict[str, float]) -> dict[s
         "ingest_vs_jieba": first["ingest_vs_jieba"],
         "writer_vs_naive": first["loaders"]["writer_vs_naive"],
         "writer_vs_bulk": first["loaders"]["writer_vs_bulk"],
-        "max_http_p99_over_engine_p99": max(
+        # Not a target: 8 clients over HTTP against one sequential caller mixes queueing
+        # with the HTTP layer's own cost (kept to compare with older runs).
+        "max_http_p99_over_sequential_engine_p99": max(
             (q["http_p99_over_engine_p99"] or 0) for q in first["queries"].values()
+        ),
+        "max_http_p99_over_engine_8_clients_p99": max(
+            (q["http_p99_over_engine_8_clients_p99"] or 0) for q in first["queries"].values()
         ),
         "extract_cold_start_over_imports": cold["extract_cold_start_over_imports"],
     }
@@ -349,17 +426,34 @@ def summarise(runs: dict[str, dict[str, Any]], cold: dict[str, float]) -> dict[s
                 for name, q in small["queries"].items()
                 if q["engine"]["p50_ms"]
             },
+            "query_p50_4n_over_n_same_province": {
+                name: {
+                    "ratio": round(big["same_province_queries"][name]["p50_ms"] / q["p50_ms"], 2),
+                    "rows_4n_and_n": [big["same_province_queries"][name]["rows"], q["rows"]],
+                }
+                for name, q in small["same_province_queries"].items()
+                if q["p50_ms"]
+            },
+            # rows each query returns at 4N and N: a query that returns 4× the rows (one
+            # province's documents, all provinces' counts) does 4× the work by nature
+            "query_rows_4n_and_n": {
+                name: [big["queries"][name]["rows"], q["rows"]]
+                for name, q in small["queries"].items()
+            },
         }
         figures["ingest_time_4n_over_n"] = growth["ingest_time_4n_over_n"]
         figures["ingest_peak_rss_4n_over_n"] = growth["ingest_peak_rss_4n_over_n"]
         figures["max_query_p50_4n_over_n"] = max(growth["query_p50_4n_over_n"].values())
+        figures["max_query_p50_4n_over_n_same_province"] = max(
+            (g["ratio"] for g in growth["query_p50_4n_over_n_same_province"].values()), default=None
+        )
     targets = {}
     for name, (op, limit) in TARGETS.items():
         if name in figures:
             value = figures[name]
             met = value <= limit if op == "<=" else value >= limit
             targets[name] = {"value": value, "target": f"{op} {limit}", "met": met}
-    return {"growth": growth, "targets": targets}
+    return {"growth": growth, "figures": figures, "targets": targets}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,9 @@
 """Concurrent HTTP clients on loopback: latency per path, errors counted, nothing asserted.
 
-Used by `python -m bench` (named queries and endpoints over HTTP with 8 clients). Each
-client is a thread with its own keep-alive connection; requests for all paths are
-interleaved so every path sees the same concurrency.
+Used by `python -m bench` (named queries and endpoints over HTTP with 8 clients, and the
+named queries on the engine itself with the same 8 clients). Each client is a thread (over
+HTTP with its own keep-alive connection); calls for all paths are interleaved so every
+path sees the same concurrency.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import random
 import statistics
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import httpx
@@ -48,32 +50,60 @@ def hammer(
     base_url: str, paths: list[str], *, clients: int = 8, per_path: int = 40, seed: int = 7
 ) -> dict[str, PathLatency]:
     """Send `per_path` GETs to every path from `clients` threads at once."""
-    work = [p for p in paths for _ in range(per_path)]
+    local = threading.local()
+    opened: list[httpx.Client] = []
+
+    def get(path: str) -> tuple[bool, str]:
+        if not hasattr(local, "http"):  # one keep-alive connection per client thread
+            local.http = httpx.Client(base_url=base_url, timeout=60.0)
+            opened.append(local.http)
+        try:
+            response = local.http.get(path)
+        except httpx.HTTPError as e:
+            return False, type(e).__name__
+        return response.status_code == 200, f"HTTP {response.status_code}: {response.text[:200]}"
+
+    try:
+        return run_concurrently(paths, get, clients=clients, per_item=per_path, seed=seed)
+    finally:
+        for http in opened:
+            http.close()
+
+
+def run_concurrently(
+    items: list[str],
+    call: Callable[[str], tuple[bool, str]],
+    *,
+    clients: int = 8,
+    per_item: int = 40,
+    seed: int = 7,
+) -> dict[str, PathLatency]:
+    """`per_item` calls of every item from `clients` threads at once, interleaved in one
+    shuffled order (the same order for the same items and seed), so that the HTTP run and
+    the engine run under the same concurrency see the same mix."""
+    work = [p for p in items for _ in range(per_item)]
     random.Random(seed).shuffle(work)
-    results = {p: PathLatency(p) for p in paths}
+    results = {p: PathLatency(p) for p in items}
     lock = threading.Lock()
     cursor = iter(work)
 
     def client() -> None:
-        with httpx.Client(base_url=base_url, timeout=60.0) as http:
-            while True:
-                with lock:
-                    path = next(cursor, None)
-                if path is None:
-                    return
-                start = time.perf_counter()
-                try:
-                    response = http.get(path)
-                    ok = response.status_code == 200
-                    reason = f"HTTP {response.status_code}: {response.text[:200]}"
-                except httpx.HTTPError as e:
-                    ok, reason = False, type(e).__name__
-                elapsed = (time.perf_counter() - start) * 1000
-                with lock:
-                    if ok:
-                        results[path].ms.append(elapsed)
-                    else:
-                        results[path].errors.append(reason)
+        while True:
+            with lock:
+                item = next(cursor, None)
+            if item is None:
+                return
+            start = time.perf_counter()
+            try:
+                ok, reason = call(item)
+            except Exception as e:  # a failed call is counted, never fatal to the run
+                ok, reason = False, f"{type(e).__name__}: {e}"[:200]
+            elapsed = (time.perf_counter() - start) * 1000
+            with lock:
+                if ok:
+                    results[item].ms.append(elapsed)
+                else:
+                    results[item].errors.append(reason)
 
     threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
     for t in threads:

@@ -36,6 +36,8 @@ class Settings(BaseSettings):
         description="Files larger than this are named and skipped before they are read",
     )
     max_rows: int = Field(5_000, validation_alias=AliasChoices("POLICYKG_MAX_ROWS"))
+    # Read results `policykg serve` keeps per graph generation (api/cache.py); 0 = none.
+    cache_mb: int = Field(64, ge=0, validation_alias=AliasChoices("POLICYKG_CACHE_MB"))
     # Worker processes extracting documents during `policykg ingest` (one writer whatever
     # the number): 0 = one per CPU core; 1 = extract in the ingesting process itself.
     ingest_jobs: int = Field(0, ge=0, validation_alias=AliasChoices("POLICYKG_INGEST_JOBS"))

@@ -2,7 +2,11 @@
 // description: What a department must do: the measures and targets of its province that name it (by its canonical name or as a statement writes it), with its role, the topics, the evidence text, document, section and span
 // params: province (string, required, enum: provinces), department (string, required), role (string, default null, enum: roles), statement (string, default null, enum: statements)
 // example: {"province": "上海市", "department": "市药品监管局"}
-MATCH (p:Province {name: $province})-[:ISSUED]->(d:Document)-[:CONTAINS|SETS]->(x)-[r:RESPONSIBLE]->(dep:Department)
+// The province is matched on its own first: in one pattern FalkorDB starts from every
+// node of the graph (x has no label) and filters by province last.
+MATCH (p:Province {name: $province})
+WITH p
+MATCH (p)-[:ISSUED]->(d:Document)-[:CONTAINS|SETS]->(x)-[r:RESPONSIBLE]->(dep:Department)
 WHERE (dep.name = $department OR r.mention = $department)
   AND ($role IS NULL OR r.role = $role)
   AND ($statement IS NULL OR x.statement = $statement OR (x:Target AND $statement = 'commitment'))

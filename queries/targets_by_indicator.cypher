@@ -2,7 +2,11 @@
 // description: One indicator side by side across provinces: each target's baseline, value as written, unit, year, binding or expected, the departments named for it (in the order written) and the evidence row or sentence (document, number, section, span in the normalized and original text)
 // params: indicator (string, required, enum: indicators), province (string, default null, enum: provinces), year (int, default null), binding (string, default null, enum: bindings)
 // example: {"indicator": "adr_reports_per_million"}
-MATCH (i:Indicator {key: $indicator})<-[:TRACKS]-(g:Target)<-[:SETS]-(d:Document)<-[:ISSUED]-(p:Province)
+// The indicator (an index lookup) is matched on its own first: in one pattern FalkorDB
+// starts from every Target of the graph.
+MATCH (i:Indicator {key: $indicator})
+WITH i
+MATCH (i)<-[:TRACKS]-(g:Target)<-[:SETS]-(d:Document)<-[:ISSUED]-(p:Province)
 WHERE ($province IS NULL OR p.name = $province)
   AND ($year IS NULL OR g.year = $year)
   AND ($binding IS NULL OR g.binding = $binding)

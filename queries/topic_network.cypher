@@ -8,8 +8,13 @@ MATCH (root:Topic {key: $topic})
 OPTIONAL MATCH (below:Topic)-[:BROADER*1..6]->(root)
 WITH root, collect(DISTINCT below.key) AS narrower
 WITH [root.key] + CASE WHEN $include_narrower THEN narrower ELSE [] END AS keys
-MATCH commitment = (p:Province)-[:ISSUED]->(:Document)-[:CONTAINS|SETS]->(x)-[:ADDRESSES]->(t:Topic)
-WHERE t.key IN keys AND x.commits = true
+// from the topics (index lookups) to what addresses them: matched in one pattern with
+// `t.key IN keys`, FalkorDB starts from every node of the graph
+UNWIND keys AS key
+MATCH (t:Topic {key: key})
+WITH t
+MATCH commitment = (p:Province)-[:ISSUED]->(:Document)-[:CONTAINS|SETS]->(x)-[:ADDRESSES]->(t)
+WHERE x.commits = true
   AND ($provinces IS NULL OR p.name IN $provinces)
 OPTIONAL MATCH responsible = (x)-[:RESPONSIBLE]->(:Department)
 RETURN p.name AS province, commitment, responsible

@@ -10,8 +10,13 @@ MATCH (root:Topic {key: $topic})
 OPTIONAL MATCH (below:Topic)-[:BROADER*1..6]->(root)
 WITH root, collect(DISTINCT below.key) AS narrower
 WITH [root.key] + CASE WHEN $include_narrower THEN narrower ELSE [] END AS keys
-MATCH (p:Province)-[:ISSUED]->(d:Document)-[:CONTAINS|SETS]->(x)-[:ADDRESSES]->(t:Topic)
-WHERE t.key IN keys AND x.commits = true
+// from the topics (index lookups) to what addresses them: matched in one pattern with
+// `t.key IN keys`, FalkorDB starts from every node of the graph
+UNWIND keys AS key
+MATCH (t:Topic {key: key})
+WITH t
+MATCH (p:Province)-[:ISSUED]->(d:Document)-[:CONTAINS|SETS]->(x)-[:ADDRESSES]->(t)
+WHERE x.commits = true
 WITH p, d, count(DISTINCT x) AS items, min(x.start) AS first_start
 // national policy documents it cites (national laws and regulations apart)
 OPTIONAL MATCH (d)-[c:CITES]->(r:Reference)

@@ -28,11 +28,13 @@ def test_bench_runs_and_reports_every_figure(tmp_path: Path):
         for name, q in run["queries"].items():
             assert q["http"]["errors"] == 0, (name, q["http"])
             assert q["http_p99_over_engine_p99"] is not None, name
+            assert q["engine_8_clients"]["errors"] == 0, (name, q["engine_8_clients"])
+            assert q["http_p99_over_engine_8_clients_p99"] is not None, name
         assert all(e["errors"] == 0 for e in run["endpoints"].values())
     growth = result["growth"]
     assert growth["ingest_time_4n_over_n"] > 0 and growth["query_p50_4n_over_n"]
     assert set(result["targets"]) == {
-        "ingest_vs_jieba", "writer_vs_naive", "writer_vs_bulk", "max_http_p99_over_engine_p99",
+        "ingest_vs_jieba", "writer_vs_naive", "writer_vs_bulk", "max_http_p99_over_engine_8_clients_p99",
         "ingest_time_4n_over_n", "max_query_p50_4n_over_n", "ingest_peak_rss_4n_over_n",
         "extract_cold_start_over_imports",
     }  # fmt: skip

@@ -101,7 +101,8 @@ def run_query(
     bound = q.bind(given, enum_values)
     limit = min(limit, settings.max_rows)
     result = read(store, q.cypher, bound, settings.query_timeout_ms)
-    rows = result.records()[offset : offset + limit]
+    page = result.rows[offset : offset + limit]  # only the page's rows become dicts
+    rows = [dict(zip(result.columns, row, strict=True)) for row in page]
     if fmt == "csv":
         return Response(to_csv(result.columns, rows), media_type="text/csv; charset=utf-8")
     return QueryAnswer(query=q.name, params=bound, columns=result.columns, rows=rows,

@@ -215,16 +215,41 @@ class FalkorDBStore:
 
     def write(self, statements: list[Statement]) -> None:
         """All statements as one query of CALL {…} units: FalkorDB applies a query
-        whole or, on any error, not at all (its undo log), so this is one transaction."""
+        whole or, on any error, not at all (its undo log), so this is one transaction.
+
+        The query and the increment of the graph's generation counter go in one MULTI/EXEC:
+        the server runs them with no other client's command in between, so no reader can
+        see the new graph under the old generation (what api/cache.py relies on, across
+        processes: `policykg ingest` and `policykg serve` share the server). A failed query
+        still bumps the counter: a needless miss for the readers, never a stale answer."""
         if not statements:
             return
         cypher, params = combine(statements)
+        self._require(self._writer)
+        query = params_header(params) + cypher  # what the driver would send, built faster
+        pipe = self._wdb.connection.pipeline(transaction=True)
+        pipe.execute_command("GRAPH.QUERY", self.graph_name, query, "--compact",
+                             "timeout", self.limits.timeout_max_ms)  # fmt: skip
+        pipe.incr(self.generation_key)
         try:
-            query = params_header(params) + cypher  # what the driver would send, built faster
-            self._require(self._writer).query(query, None, timeout=self.limits.timeout_max_ms)
+            # the engine's own error, not the pipeline's copy quoting the whole query
+            failed = [r for r in pipe.execute(raise_on_error=False) if isinstance(r, Exception)]
+            if failed:
+                raise failed[0]
         except redis.RedisError as e:
             error = engine_error(e, "writing", self.limits.timeout_max_ms)
             raise type(error)(f"write failed, nothing of it was stored: {error}") from e
+
+    @property
+    def generation_key(self) -> str:
+        return f"policykg:generation:{self.graph_name}"
+
+    def generation(self) -> int:
+        """A number that changes with every write to the graph (by any process)."""
+        try:
+            return int(self._require() and self._db.connection.get(self.generation_key) or 0)
+        except redis.RedisError as e:
+            raise engine_error(e, "reading the graph generation", 1000) from e
 
     def _require(self, graph: Any = None) -> Any:
         graph = graph or self._graph
