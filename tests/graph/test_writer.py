@@ -234,6 +234,18 @@ def test_conflict_is_reported_per_file_and_the_batch_goes_on(empty_store, tmp_pa
     assert _document_rows(empty_store) == [["620000:甘政办发〔2024〕31号", "notice.txt"]]
 
 
+def _eventually(check, seconds: float = 20.0) -> bool:
+    """True once `check()` is (the engine finishes index work asynchronously)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def test_falkordb_keeps_no_full_text_index(tmp_path) -> None:
     """FalkorDB's friso-segmented full-text index misses terms CONTAINS finds (see
     graph/stores/falkordb.py), so search does not use it and ensure_schema drops one an
@@ -257,9 +269,10 @@ def test_falkordb_keeps_no_full_text_index(tmp_path) -> None:
                 k for r in rows if r["label"] == "Measure" for t in r["types"].values() for k in t
             }
 
-        assert "FULLTEXT" in kinds()
+        # FalkorDB builds and drops indexes in the background: wait for each state
+        assert _eventually(lambda: "FULLTEXT" in kinds())
         store.ensure_schema()
-        assert kinds() == {"RANGE"}
+        assert _eventually(lambda: kinds() == {"RANGE"}), kinds()
         assert store.read("MATCH (m:Measure {id: 'm'}) RETURN m.text AS t").records() == [
             {"t": "建立药品追溯体系"}
         ]
