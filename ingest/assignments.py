@@ -17,7 +17,14 @@ import re
 from functools import cache
 from typing import Any
 
-from policykg.ingest.bodies import Body, body_at, find_bodies, inherited_at, shared_prefix
+from policykg.ingest.bodies import (
+    Body,
+    body_at,
+    find_bodies,
+    inherited_at,
+    sector_list,
+    shared_prefix,
+)
 from policykg.ingest.patterns import pattern_file
 from policykg.ingest.responsibility import Mention
 
@@ -81,6 +88,8 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
     rules = _rules()
     out: list[tuple[Body, str]] = []
     role = "responsible"
+    if listed := sector_list(text, pos):  # 农业、卫生、工商等部门: one body per sector
+        return [(b, role) for b in listed[0]], listed[1]
     prefix: str | None = None
     while (body := body_at(text, pos) or _shared(text, pos, prefix, bool(out))) is not None:
         prefix = shared_prefix(body.text) or prefix

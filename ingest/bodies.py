@@ -244,3 +244,25 @@ def _split(text: str, a: int, b: int) -> list[tuple[int, int]]:
             pos = e
     out.append((pos, b))
     return out
+
+
+@cache
+def _sector_list_rx() -> re.Pattern[str]:
+    sector = _alt(_forms()["sectors"])
+    return re.compile(
+        rf"(?:县级以上(?:地方)?(?:人民政府)?|各级)?(?P<items>(?:{sector})(?:、(?:{sector}))+)"
+        r"(?:等|以及其他|和其他)?(?:有关|相关)?(?:[\u4e00-\u9fff]{0,6}?)部门"
+    )
+
+
+def sector_list(text: str, pos: int) -> tuple[list[Body], int] | None:
+    """Sectors named bare in a list of departments (县级以上农业、卫生、工商等监督管理部门):
+    each a generic body of its sector, as written; the end of the phrase."""
+    m = _sector_list_rx().match(text, pos)
+    if m is None:
+        return None
+    out, at = [], m.start("items")
+    for item in m["items"].split("、"):
+        out.append(Body(at, at + len(item), item, True))
+        at += len(item) + 1
+    return out, m.end()

@@ -38,6 +38,12 @@ GENRE = [
     # a meeting that 明确 what the departments and units are to do
     ("会议部署了专项行动，明确各部门单位要以打击非法渠道购药为重点。",
      [("各部门单位", "responsible")]),
+    # sectors named bare in a list of departments, each a generic body of its sector
+    ("县级以上农业、卫生、市场监管等监督管理部门依据各自职责实施监督。",
+     [("农业", "responsible"), ("卫生", "responsible"), ("市场监管", "responsible")]),
+    ("公安、工商、质监等部门分别承担相应监管职能。",
+     [("公安", "responsible"), ("工商", "responsible"), ("质监", "responsible")]),
+    ("加强农业、卫生等部门协作。", []),  # an object, not a subject
     # 由A承办，B、C协办; a body's other name in brackets; 相关负责同志; 都 inside a place name
     ("由市商务局承办，市农业农村局、卫生健康委协办。",
      [("市商务局", "responsible"), ("市农业农村局", "support"), ("卫生健康委", "support")]),
@@ -375,3 +381,14 @@ def test_a_persons_name_before_a_level_prefix_is_no_place() -> None:
     found = [b.text for b in find_bodies("副召集人：王小明省政府副秘书长、李强省卫生健康委主任")]
     assert found == ["省政府", "省卫生健康委"]
     assert [b.text for b in find_bodies("兰州新区市场监管局负责")] == ["兰州新区市场监管局"]
+
+
+def test_an_article_of_a_rule_is_normative_without_a_modal_word(tmp_path) -> None:
+    path = tmp_path / "rule.txt"
+    path.write_text(
+        "第一条 为规范小餐饮管理，制定本办法。\n"
+        "第三条 县级以上市场监管、卫生健康等部门依据各自职责，在本行政区域内对小餐饮实施监督管理。\n",
+        encoding="utf-8",
+    )
+    pairs = {(d.mention, d.role) for m in extract_file(path).measures for d in m.departments}
+    assert pairs == {("市场监管", "responsible"), ("卫生健康", "responsible")}
