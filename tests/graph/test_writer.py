@@ -269,8 +269,13 @@ def test_falkordb_keeps_no_full_text_index(tmp_path) -> None:
                 k for r in rows if r["label"] == "Measure" for t in r["types"].values() for k in t
             }
 
-        # FalkorDB builds and drops indexes in the background: wait for each state
-        assert _eventually(lambda: "FULLTEXT" in kinds())
+        # FalkorDB builds indexes in the background (a second row 'UNDER CONSTRUCTION' until
+        # done); an index an earlier version made was built long ago: wait for that state
+        def built() -> bool:
+            rows = store.read("CALL db.indexes() YIELD status RETURN status").records()
+            return "FULLTEXT" in kinds() and all(r["status"] == "OPERATIONAL" for r in rows)
+
+        assert _eventually(built)
         store.ensure_schema()
         assert _eventually(lambda: kinds() == {"RANGE"}), kinds()
         assert store.read("MATCH (m:Measure {id: 'm'}) RETURN m.text AS t").records() == [
