@@ -198,6 +198,15 @@ def _lexicon_by_first_char(code: str, divisions: bool) -> Mapping[str, tuple[str
     return MappingProxyType({c: tuple(sorted(s, key=len, reverse=True)) for c, s in index.items()})
 
 
+@cache
+def _lexicon_by_first_pair(code: str, divisions: bool) -> dict[str, tuple[str, ...]]:
+    """The first-character index narrowed to the surfaces that can start with two given
+    characters (same order), filled as pairs are met: most characters of a text start some
+    surface (省, 市, 国 …), and trying each of them at every position is find_departments'
+    whole cost."""
+    return {}
+
+
 def find_departments(
     text: str, code: str, *, divisions: bool = False
 ) -> list[tuple[int, int, DepartmentName]]:
@@ -209,10 +218,18 @@ def find_departments(
     """
     widened = wide(text)
     index = _lexicon_by_first_char(code, divisions)
+    pairs = _lexicon_by_first_pair(code, divisions)
     lexicon = department_lexicon(code)
     out, i = [], 0
     while i < len(widened):
-        for surface in index.get(widened[i], ()):
+        head = widened[i : i + 2]
+        if len(head) < 2:
+            candidates = index.get(head, ())
+        elif (candidates := pairs.get(head)) is None:
+            candidates = pairs[head] = tuple(
+                s for s in index.get(head[0], ()) if len(s) < 2 or s[1] == head[1]
+            )
+        for surface in candidates:
             # 商务部门 / 公安部门 name a kind of body, not the ministry 商务部 / 公安部
             if widened.startswith(surface, i) and not widened.startswith("门", i + len(surface)):
                 out.append((i, i + len(surface), lexicon[surface]))

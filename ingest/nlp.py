@@ -24,6 +24,7 @@ tokens around a span (与 / 的 / 牵头 …) are real words for the rules that 
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ import jieba
 import spacy
 from policykg.ingest import programs, references
 from policykg.ingest.lexicon import department_lexicon, find_departments
-from policykg.ingest.matching import sentence_topic_hits
+from policykg.ingest.matching import sentence_topic_hits, topic_candidates
 from policykg.ingest.vocab import regions, wide
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -66,15 +67,23 @@ def _department_finder(code: str | None) -> Finder:
     return find
 
 
+_SENTENCE_END_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
+
+
 def _topic_finder(text: str) -> list[Found]:
-    out, start = [], 0
+    out: list[Found] = []
     widened = wide(text)
-    for i, ch in enumerate(widened + "\n"):
-        if ch in SENTENCE_END or i == len(widened):
-            if i > start:
-                hits = sorted(sentence_topic_hits(widened[start:i]), key=lambda h: h.start)
-                out += [Found(h.start + start, h.end + start, h.key, h.term) for h in hits]
-            start = i + 1
+    bounds, start = [], 0
+    for m in _SENTENCE_END_RE.finditer(widened):
+        if m.start() > start:
+            bounds.append((start, m.start()))
+        start = m.end()
+    if start < len(widened):
+        bounds.append((start, len(widened)))
+    for (a, b), items in zip(bounds, topic_candidates(widened, bounds), strict=True):
+        if items:  # a sentence no topic's term occurs in has no hit
+            hits = sorted(sentence_topic_hits(widened[a:b], items), key=lambda h: h.start)
+            out += [Found(h.start + a, h.end + a, h.key, h.term) for h in hits]
     return out
 
 
