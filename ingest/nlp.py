@@ -157,7 +157,9 @@ class BoundaryTokenizer:
                 out_spaces.append(space)
             else:
                 inner = [c - idx for c in cuts[lo:hi]]
-                out_words += [word[a:b] for a, b in zip([0, *inner], [*inner, len(word)])]
+                out_words += [
+                    word[a:b] for a, b in zip([0, *inner], [*inner, len(word)], strict=True)
+                ]
                 out_spaces += [False] * len(inner) + [space]
             idx = end + space
         # sentence starts at construction: setting Token.is_sent_start one by one is slow
