@@ -80,10 +80,12 @@ def _excluded(rules: tuple[ExcludeRule, ...], term: str, a: int, b: int, text: s
 
 def _pattern_hits(item: Topic | Indicator, key: str, text: str) -> Iterator[Hit]:
     for pattern in item.patterns:
-        occ = [
-            [(s, e, t) for t in group for s, e in _occurrences(t, text)] for group in pattern.all
-        ]
-        if not all(occ):
+        occ = []
+        for group in pattern.all:  # a group that occurs nowhere ends the pattern: stop there
+            if not (found := [(s, e, t) for t in group for s, e in _occurrences(t, text)]):
+                break
+            occ.append(found)
+        if len(occ) < len(pattern.all):
             continue
         for anchor in occ[0]:
             if _excluded(item.exclude, anchor[2], anchor[0], anchor[1], text):
@@ -130,13 +132,26 @@ def _may_match(item: Topic | Indicator, text: str) -> bool:
     return False
 
 
-def _hits(item: Topic | Indicator, key: str, text: str) -> list[Hit]:
-    """Synonym hits and pattern hits of one topic/indicator that no exclude rule drops."""
-    if not _may_match(item, text):
+_SYNONYMS: dict[int, tuple[tuple[str, bool], ...]] = {}
+
+
+def _synonyms(item: Topic | Indicator) -> tuple[tuple[str, bool], ...]:
+    """(synonym, is Latin) in the vocabulary's order."""
+    pairs = _SYNONYMS.get(id(item))
+    if pairs is None:
+        pairs = _SYNONYMS[id(item)] = tuple((t, _is_latin(t)) for t in item.synonyms)
+    return pairs
+
+
+def _hits(item: Topic | Indicator, key: str, text: str, *, checked: bool = False) -> list[Hit]:
+    """Synonym hits and pattern hits of one topic/indicator that no exclude rule drops.
+    checked: the caller knows that `_may_match` passes."""
+    if not checked and not _may_match(item, text):
         return []
     found = [
         Hit(key, text[s:e], s, e, syn, len(syn))
-        for syn in item.synonyms
+        for syn, latin in _synonyms(item)
+        if latin or syn in text  # a plain test spares the occurrence generator
         for s, e in _occurrences(syn, text)
         if not _excluded(item.exclude, syn, s, e, text)
     ]
@@ -174,7 +189,8 @@ def sentence_topic_hits(sentence: str, candidates: Iterable[Topic] | None = None
     candidates: the topics that may match it, in vocabulary order (`topic_candidates`);
     by default every topic."""
     items = topics() if candidates is None else candidates
-    hits = [h for t in items for h in _longest_first(_hits(t, t.key, sentence))]
+    checked = candidates is not None
+    hits = [h for t in items for h in _longest_first(_hits(t, t.key, sentence, checked=checked))]
     return [
         h
         for h in hits
