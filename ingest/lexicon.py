@@ -199,11 +199,20 @@ def _lexicon_by_first_char(code: str, divisions: bool) -> Mapping[str, tuple[str
 
 
 @cache
+def _surface_heads(code: str, divisions: bool) -> re.Pattern[str]:
+    """Where a surface of the first-character index can start: a few hundred pairs."""
+    index = _lexicon_by_first_char(code, divisions)
+    heads = {s[:2] for surfaces in index.values() for s in surfaces}
+    if not heads:
+        return re.compile("(?!)")  # an empty lexicon: no surface starts anywhere
+    return re.compile("|".join(map(re.escape, sorted(heads, key=len, reverse=True))))
+
+
+@cache
 def _lexicon_by_first_pair(code: str, divisions: bool) -> dict[str, tuple[str, ...]]:
     """The first-character index narrowed to the surfaces that can start with two given
-    characters (same order), filled as pairs are met: most characters of a text start some
-    surface (省, 市, 国 …), and trying each of them at every position is find_departments'
-    whole cost."""
+    characters (same order), filled as pairs are met: the surfaces of a common first
+    character (省, 市, 国 …) are many, and most do not go on with the text's next one."""
     return {}
 
 
@@ -220,8 +229,14 @@ def find_departments(
     index = _lexicon_by_first_char(code, divisions)
     pairs = _lexicon_by_first_pair(code, divisions)
     lexicon = department_lexicon(code)
+    starts = _surface_heads(code, divisions)
     out, i = [], 0
     while i < len(widened):
+        # jump to the next place a surface can start (its first two characters, or a
+        # one-character surface): everywhere else the loop below would find nothing
+        if (m := starts.search(widened, i)) is None:
+            break
+        i = m.start()
         head = widened[i : i + 2]
         if len(head) < 2:
             candidates = index.get(head, ())

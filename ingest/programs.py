@@ -73,7 +73,10 @@ def kind_of(name: str) -> str | None:
 
 def key_of(name: str) -> str:
     """Identity of a program name: no quotes or spaces, brackets full-width."""
-    return re.sub(r"[\s“”\"'‘’《》「」『』]", "", wide(name))
+    return _KEY_DROP.sub("", wide(name))
+
+
+_KEY_DROP = re.compile(r"[\s“”\"'‘’《》「」『』]")
 
 
 def cue_spans(text: str) -> Iterator[tuple[int, int]]:

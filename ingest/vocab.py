@@ -456,10 +456,13 @@ def topic_narrower(key: str) -> frozenset[str]:
 
 
 _WIDE = str.maketrans({"(": "（", ")": "）", ":": "：", ";": "；", ",": "，"})
+_HALF_WIDTH = re.compile("[():;,]")
 
 
 def wide(text: str) -> str:
     """Half-width brackets and punctuation to full width (same length, offsets kept)."""
+    if not _HALF_WIDTH.search(text):  # translate looks up every character: skip it
+        return text
     return text.translate(_WIDE)
 
 
