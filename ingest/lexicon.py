@@ -209,11 +209,21 @@ def _surface_heads(code: str, divisions: bool) -> re.Pattern[str]:
 
 
 @cache
-def _lexicon_by_first_pair(code: str, divisions: bool) -> dict[str, tuple[str, ...]]:
+def _lexicon_by_first_pair(
+    code: str, divisions: bool
+) -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
     """The first-character index narrowed to the surfaces that can start with two given
-    characters (same order), filled as pairs are met: the surfaces of a common first
+    characters (by length, `_by_length`), filled as pairs are met: the surfaces of a common first
     character (省, 市, 国 …) are many, and most do not go on with the text's next one."""
     return {}
+
+
+def _by_length(surfaces: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """Surfaces grouped by length, longest first. Trying them longest first, one at a time,
+    takes the same one as asking, per length, whether the text's next n characters are
+    one of them (of one length only one can be), with one lookup per length."""
+    lengths = sorted({len(s) for s in surfaces}, reverse=True)
+    return tuple((n, frozenset(s for s in surfaces if len(s) == n)) for n in lengths)
 
 
 def find_departments(
@@ -238,17 +248,18 @@ def find_departments(
             break
         i = m.start()
         head = widened[i : i + 2]
-        if len(head) < 2:
-            candidates = index.get(head, ())
-        elif (candidates := pairs.get(head)) is None:
-            candidates = pairs[head] = tuple(
-                s for s in index.get(head[0], ()) if len(s) < 2 or s[1] == head[1]
-            )
-        for surface in candidates:
+        if (groups := pairs.get(head)) is None:
+            surfaces = index.get(head[0], ())
+            if len(head) == 2:
+                surfaces = tuple(s for s in surfaces if len(s) < 2 or s[1] == head[1])
+            groups = pairs[head] = _by_length(surfaces)
+        for n, same_length in groups:
             # 商务部门 / 公安部门 name a kind of body, not the ministry 商务部 / 公安部
-            if widened.startswith(surface, i) and not widened.startswith("门", i + len(surface)):
-                out.append((i, i + len(surface), lexicon[surface]))
-                i += len(surface)
+            if (surface := widened[i : i + n]) in same_length and not widened.startswith(
+                "门", i + n
+            ):
+                out.append((i, i + n, lexicon[surface]))
+                i += n
                 break
         else:
             i += 1
