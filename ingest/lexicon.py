@@ -27,9 +27,11 @@ from policykg.ingest.vocab import (
 from policykg.errors import InputError
 from policykg.resources import data_path
 
+_BLANKS = re.compile(r"[\s\u3000]+")  # compiled once: every surface of a province passes here
+
 
 def _norm_mention(text: str) -> str:
-    text = re.sub(r"[\s\u3000]+", "", wide(text))
+    text = _BLANKS.sub("", wide(text))
     return text.strip("“”\"'‘’《》「」")
 
 
