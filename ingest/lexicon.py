@@ -210,22 +210,36 @@ def _surface_heads(code: str, divisions: bool) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(heads, key=len, reverse=True))))
 
 
+Groups = tuple[tuple[int, frozenset[str]], ...]  # (length, surfaces of that length), longest first
+
+
 @cache
 def _lexicon_by_first_pair(
     code: str, divisions: bool
-) -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
-    """The first-character index narrowed to the surfaces that can start with two given
-    characters (by length, `_by_length`), filled as pairs are met: the surfaces of a common first
-    character (省, 市, 国 …) are many, and most do not go on with the text's next one."""
-    return {}
+) -> tuple[dict[str, Groups], dict[str, Groups]]:
+    """The first-character index split by the first two characters, as `_by_length`
+    groups: (pair → the surfaces opening with that pair and the one-character surfaces of
+    its first character, character → its one-character surfaces). The surfaces of a common
+    first character (省, 市, 国 …) are many, and most do not go on with the text's next one."""
+    by_pair: dict[str, list[str]] = {}
+    singles: dict[str, list[str]] = {}
+    for first, surfaces in _lexicon_by_first_char(code, divisions).items():
+        singles[first] = [s for s in surfaces if len(s) < 2]
+        for s in surfaces:
+            if len(s) >= 2:
+                by_pair.setdefault(s[:2], []).append(s)
+    pairs = {h: _by_length([*singles.get(h[0], ()), *ss]) for h, ss in by_pair.items()}
+    return pairs, {c: _by_length(ss) for c, ss in singles.items() if ss}
 
 
-def _by_length(surfaces: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+def _by_length(surfaces: list[str]) -> Groups:
     """Surfaces grouped by length, longest first. Trying them longest first, one at a time,
     takes the same one as asking, per length, whether the text's next n characters are
     one of them (of one length only one can be), with one lookup per length."""
-    lengths = sorted({len(s) for s in surfaces}, reverse=True)
-    return tuple((n, frozenset(s for s in surfaces if len(s) == n)) for n in lengths)
+    groups: dict[int, set[str]] = {}
+    for s in surfaces:
+        groups.setdefault(len(s), set()).add(s)
+    return tuple((n, frozenset(groups[n])) for n in sorted(groups, reverse=True))
 
 
 def find_departments(
@@ -238,8 +252,7 @@ def find_departments(
     监测中心) and only their prefixed forms (市药监局器审中心, 省药品检查中心) count.
     """
     widened = wide(text)
-    index = _lexicon_by_first_char(code, divisions)
-    pairs = _lexicon_by_first_pair(code, divisions)
+    pairs, singles = _lexicon_by_first_pair(code, divisions)
     lexicon = department_lexicon(code)
     starts = _surface_heads(code, divisions)
     out, i = [], 0
@@ -250,12 +263,7 @@ def find_departments(
             break
         i = m.start()
         head = widened[i : i + 2]
-        if (groups := pairs.get(head)) is None:
-            surfaces = index.get(head[0], ())
-            if len(head) == 2:
-                surfaces = tuple(s for s in surfaces if len(s) < 2 or s[1] == head[1])
-            groups = pairs[head] = _by_length(surfaces)
-        for n, same_length in groups:
+        for n, same_length in pairs.get(head) or singles.get(head[0], ()):
             # 商务部门 / 公安部门 name a kind of body, not the ministry 商务部 / 公安部
             if (surface := widened[i : i + n]) in same_length and not widened.startswith(
                 "门", i + n
