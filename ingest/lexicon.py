@@ -87,17 +87,29 @@ def _resolved_entries(code: str) -> Mapping[str, DepartmentName]:
     return MappingProxyType(out)
 
 
-def _surfaces(d: DepartmentEntry, p: Province, resolved: Mapping[str, DepartmentName]) -> set[str]:
+def _surfaces(
+    d: DepartmentEntry,
+    p: Province,
+    resolved: Mapping[str, DepartmentName],
+    memo: dict[str, set[str]] | None = None,
+) -> set[str]:
+    """memo: surfaces already made for this province, by key (a parent's serve each of its
+    divisions; read only)."""
+    if memo is not None and d.key in memo:
+        return memo[d.key]
     prefixes = (*p.prefixes, p.name, *p.aliases)
     forms = {resolved[d.key].name, *d.aliases}
     forms |= {pre + stem for pre in prefixes for stem in d.stems}
     if d.parent:
         parent = next(e for e in departments() if e.key == d.parent)
-        parent_forms = _surfaces(parent, p, resolved)
+        parent_forms = _surfaces(parent, p, resolved, memo)
         forms |= {pf + a for pf in parent_forms for a in d.aliases}
         if not d.collective and parent.level == "provincial":
             forms |= {pre + a for pre in prefixes for a in d.aliases}
-    return {_norm_mention(f) for f in forms}
+    out = {_norm_mention(f) for f in forms}
+    if memo is not None:
+        memo[d.key] = out
+    return out
 
 
 @cache
@@ -113,6 +125,7 @@ def department_lexicon(code: str) -> Mapping[str, DepartmentName]:
         )
     resolved = _resolved_entries(code)
     lexicon: dict[str, DepartmentName] = {}
+    memo: dict[str, set[str]] = {}
 
     def add(surface: str, dept: DepartmentName) -> None:
         other = lexicon.setdefault(surface, dept)
@@ -129,7 +142,7 @@ def department_lexicon(code: str) -> Mapping[str, DepartmentName]:
                 dept = DepartmentName(key=d.key, name=name, kind=d.kind, level=d.level)
                 add(_norm_mention(name), dept)
         elif d.key in resolved:
-            for surface in sorted(_surfaces(d, p, resolved)):
+            for surface in sorted(_surfaces(d, p, resolved, memo)):
                 add(surface, resolved[d.key])
     return MappingProxyType(lexicon)
 
