@@ -253,7 +253,9 @@ def measure(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     )
     print(f"[{n}] policykg ingest {ingest_s:.1f} s, peak RSS {ingest_rss} MB", flush=True)
 
-    loaders = compare_loaders(records, work / f"loaders_{n}", naive_rows=args.naive_rows)
+    loaders = compare_loaders(
+        records, work / f"loaders_{n}", naive_rows=args.naive_rows, repeats=args.loader_repeats
+    )
     print(f"[{n}] loaders (rows/s): {json.dumps(loaders['rows_per_s'])}", flush=True)
 
     engine = engine_latency(db, args.repeats)
@@ -285,6 +287,31 @@ def measure(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
         "endpoints": {e: http["paths"][e] for e in ENDPOINTS},
         "server": {k: v for k, v in http.items() if k != "paths"},
     }
+
+
+def measure_loaders(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """`--only loaders`: the corpus, its extraction (the records to load) and the three
+    loaders, nothing else — the figures of `runs.nN.loaders` in a few minutes."""
+    corpus = work / f"corpus_{n}"
+    paths = generate(n, corpus)
+    mb = sum(p.stat().st_size for p in paths) / 2**20
+    _, records = extraction(paths)
+    loaders = compare_loaders(
+        records, work / f"loaders_{n}", naive_rows=args.naive_rows, repeats=args.loader_repeats
+    )
+    print(f"[{n}] loaders (rows/s): {json.dumps(loaders['rows_per_s'])}", flush=True)
+    return {"documents": len(paths), "mb": round(mb, 3), "loaders": loaders}
+
+
+def _loader_targets(runs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    first = next(iter(runs.values()))["loaders"]
+    targets = {}
+    for name in ("writer_vs_naive", "writer_vs_bulk"):
+        op, limit = TARGETS[name]
+        value = first[name]
+        targets[name] = {"value": value, "target": f"{op} {limit}",
+                         "met": value >= limit if op == ">=" else value <= limit}  # fmt: skip
+    return {"targets": targets}
 
 
 def _last_json(out: str) -> Any:
@@ -344,6 +371,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-path", type=int, default=40, help="HTTP requests per path")
     parser.add_argument("--repeats", type=int, default=40, help="engine runs per named query")
     parser.add_argument("--naive-rows", type=int, default=1500, help="rows the naive loader writes")
+    parser.add_argument(
+        "--loader-repeats",
+        type=int,
+        default=3,
+        help="turns of the three loaders; each keeps its fastest (a shared machine's load)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=["loaders"],
+        help="measure one part only (loaders: extraction and the three graph loaders)",
+    )
     args = parser.parse_args(argv)
     if args.docs < 1:
         parser.error("--docs must be at least 1")
@@ -351,17 +389,20 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="policykg-bench-"))
     sizes = [args.docs] if args.no_growth else [args.docs, 4 * args.docs]
     started = time.perf_counter()
-    runs = {f"n{n}": measure(n, work, args) for n in sizes}
-    small = min(generate(1, work / "cold_corpus"), key=lambda p: p.stat().st_size)
-    cold = cold_starts(small, work)
-    result = {
+    result: dict[str, Any] = {
         "environment": _environment(),
         "parameters": vars(args) | {"out": str(args.out), "sizes": sizes},
-        "runs": runs,
-        "cold_start": cold,
-        **summarise(runs, cold),
-        "wall_s": round(time.perf_counter() - started, 1),
     }
+    if args.only == "loaders":
+        runs = {f"n{n}": measure_loaders(n, work, args) for n in sizes}
+        result |= {"runs": runs, **_loader_targets(runs)}
+    else:
+        runs = {f"n{n}": measure(n, work, args) for n in sizes}
+        small = min(generate(1, work / "cold_corpus"), key=lambda p: p.stat().st_size)
+        cold = cold_starts(small, work)
+        result |= {"runs": runs, "cold_start": cold, **summarise(runs, cold)}
+    result["wall_s"] = round(time.perf_counter() - started, 1)
+    result["environment"]["load_avg_end"] = _load_avg()  # the machine may be shared
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for name, t in result["targets"].items():
@@ -388,7 +429,16 @@ def _environment() -> dict[str, Any]:
         "cpus": os.cpu_count(),
         "commit": commit,
         "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "load_avg_start": _load_avg(),
     }
+
+
+def _load_avg() -> list[float] | None:
+    """1, 5 and 15 minute load averages (Unix): timings on a busy machine are inflated."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
 
 
 if __name__ == "__main__":

@@ -124,12 +124,22 @@ def _absent(store: FalkorDBStore, label: str, key: str, keys: list[Any]) -> set[
     return set(keys) - {row[0] for row in found.rows}
 
 
-def compare_loaders(records: list[Any], folder: Path, *, naive_rows: int) -> dict[str, Any]:
+def compare_loaders(
+    records: list[Any], folder: Path, *, naive_rows: int, repeats: int = 1
+) -> dict[str, Any]:
+    """Rows/s of the three loaders; with repeats > 1 they take turns (writer, naive, bulk,
+    writer, …; each time in a fresh store) and each keeps its fastest time, so that a burst
+    of load on a shared machine does not fall on one loader only."""
     graphs = [record_to_graph(r) for r in records]
     rows = _row_count(graphs)
-    writer_s = writer_seconds(graphs, folder / "writer")
-    naive_s, naive_n = naive_rate(graphs, folder / "naive", naive_rows)
-    bulk_s = bulk_seconds(graphs, folder / "bulk")
+    times: dict[str, list[float]] = {"writer": [], "naive": [], "bulk": []}
+    naive_n = 0
+    for i in range(repeats):
+        times["writer"].append(writer_seconds(graphs, folder / f"writer{i}"))
+        naive_s, naive_n = naive_rate(graphs, folder / f"naive{i}", naive_rows)
+        times["naive"].append(naive_s)
+        times["bulk"].append(bulk_seconds(graphs, folder / f"bulk{i}"))
+    writer_s, naive_s, bulk_s = (min(times[k]) for k in ("writer", "naive", "bulk"))
     rates = {
         "writer": round(rows / writer_s, 1),
         "naive": round(naive_n / naive_s, 1),
@@ -143,6 +153,8 @@ def compare_loaders(records: list[Any], folder: Path, *, naive_rows: int) -> dic
             "bulk": round(bulk_s, 3),
         },
         "naive_rows": naive_n,
+        "repeats": repeats,
+        "all_seconds": {k: [round(t, 3) for t in v] for k, v in times.items()},
         "rows_per_s": rates,
         "writer_vs_naive": round(rates["writer"] / rates["naive"], 2),
         "writer_vs_bulk": round(rates["writer"] / rates["bulk"], 3),

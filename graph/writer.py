@@ -2,7 +2,11 @@
 
 A document whose content hash is unchanged is a no-op; a changed one is replaced
 whole (its measures and targets deleted, then everything written again, in the same
-transaction); shared nodes nothing points at any more are removed.
+transaction); shared nodes nothing points at any more are removed. That clean-up looks up
+only the shared nodes this document's rows name and those the replaced version linked to
+(read before the write): a key lookup each, never a scan of a label, so its cost follows
+the document, not the size of the graph, and it cannot delete a node the write did not
+concern (tests/graph/test_writer.py, a stray unlinked node stays).
 
 Identity rule: a stored document is replaced only by the same source file (its text
 changed, or the extractor that read it) or by the same text. A *different* file with a
@@ -17,7 +21,7 @@ import logging
 from collections.abc import Iterator
 from typing import Literal
 
-from policykg.graph.model import OWNED_LABELS, DocumentGraph, NodeRows, RelRows
+from policykg.graph.model import NODE_KEYS, OWNED_LABELS, DocumentGraph, NodeRows, RelRows
 from policykg.graph.reference import reference_graph
 from policykg.graph.store import GraphStore, Statement
 
@@ -42,8 +46,6 @@ def node_statements(nodes: NodeRows) -> list[Statement]:
 
 
 def rel_statements(rels: RelRows) -> list[Statement]:
-    from policykg.graph.model import NODE_KEYS
-
     identity = ", ".join(f"{p}: row.props.{p}" for p in rels.identity)
     rel = f"[r:{rels.type} {{{identity}}}]" if identity else f"[r:{rels.type}]"
     cypher = (
@@ -65,18 +67,64 @@ def delete_document_statements(document_id: str) -> list[Statement]:
     return out
 
 
-# Shared nodes left without any link from a document's content.
-ORPHAN_STATEMENTS = [
-    Statement(
-        "MATCH (d:Department) WHERE NOT (d)<-[:RESPONSIBLE]-() AND NOT (d)<-[:DIVISION_OF]-() "
-        "DETACH DELETE d"
-    ),
-    Statement(
-        "MATCH (p:Program) WHERE NOT (p)<-[:MENTIONS]-() AND NOT (p)<-[:ESTABLISHES]-() DETACH DELETE p"
-    ),
-    Statement("MATCH (i:Indicator) WHERE NOT (i)<-[:TRACKS]-() DETACH DELETE i"),
-    Statement("MATCH (r:Reference) WHERE NOT (r)<-[:CITES]-() DETACH DELETE r"),
-]
+# When a shared node is an orphan: nothing of any document's content links to it any more.
+ORPHAN_WHEN = {
+    "Department": "NOT (n)<-[:RESPONSIBLE]-() AND NOT (n)<-[:DIVISION_OF]-()",
+    "Program": "NOT (n)<-[:MENTIONS]-() AND NOT (n)<-[:ESTABLISHES]-()",
+    "Indicator": "NOT (n)<-[:TRACKS]-()",
+    "Reference": "NOT (n)<-[:CITES]-()",
+}
+# A division deleted as an orphan may leave its parent department one (处 → 局 → 厅): the
+# department check runs once per level, so a chain goes in the same transaction.
+DIVISION_DEPTH = 3
+
+# Shared nodes a stored document links to (through its measures and targets, or itself),
+# and the departments above them: the only nodes its removal can leave orphaned.
+_LINKED_SHARED = (
+    "MATCH (d:Document) WHERE d.id IN $ids "
+    "MATCH (d)-[:CONTAINS|SETS]->()-[:RESPONSIBLE|MENTIONS|TRACKS]->(s) "
+    "RETURN DISTINCT labels(s)[0] AS label, coalesce(s.id, s.key) AS key "
+    "UNION MATCH (d:Document) WHERE d.id IN $ids MATCH (d)-[:ESTABLISHES|CITES]->(s) "
+    "RETURN DISTINCT labels(s)[0] AS label, coalesce(s.id, s.key) AS key "
+    "UNION MATCH (d:Document) WHERE d.id IN $ids "
+    "MATCH (d)-[:CONTAINS|SETS]->()-[:RESPONSIBLE]->(:Department)"
+    f"-[:DIVISION_OF*1..{DIVISION_DEPTH}]->(s:Department) "
+    "RETURN DISTINCT labels(s)[0] AS label, s.id AS key"
+)
+
+
+def orphan_statements(candidates: dict[str, set]) -> list[Statement]:
+    """Delete those of the candidate shared nodes that are orphans: a key lookup each,
+    never a scan of a label, so the cost follows the document, not the graph."""
+    out: list[Statement] = []
+    for label, when in ORPHAN_WHEN.items():
+        keys = sorted(candidates.get(label, ()))
+        cypher = (
+            f"UNWIND $rows AS k MATCH (n:{label} {{{NODE_KEYS[label]}: k}}) "
+            f"WHERE {when} DETACH DELETE n"
+        )
+        passes = DIVISION_DEPTH if label == "Department" else 1
+        for _ in range(passes):
+            out += [Statement(cypher, {"rows": batch}) for batch in _batches(keys)]
+    return out
+
+
+def orphan_candidates(
+    store: GraphStore, graph: DocumentGraph | None, replaced: list[str]
+) -> dict[str, set]:
+    """The shared nodes a write can leave orphaned: those this document's rows name (a
+    department it lists but no measure of it names goes at once, as it would have had it
+    been loaded alone) and those the replaced documents linked to."""
+    out: dict[str, set] = {label: set() for label in ORPHAN_WHEN}
+    if graph is not None:
+        for nodes in graph.nodes:
+            if nodes.label in out:
+                out[nodes.label].update(row["key"] for row in nodes.rows)
+    if replaced:
+        for label, key in store.read(_LINKED_SHARED, {"ids": replaced}).rows:
+            if label in out:
+                out[label].add(key)
+    return out
 
 
 def graph_statements(graph: DocumentGraph) -> list[Statement]:
@@ -100,18 +148,19 @@ def _stored_versions(
     file was stored under (its metadata read differently by an older extractor).
 
     Raises IdentityConflict when the id is held by another file with another text."""
-    same = store.read(
-        "MATCH (d:Document {id: $id}) RETURN d.content_hash, d.extractor_version, d.source",
-        {"id": graph.document_id},
-    )
-    if same.rows:
-        _check_same_document(graph, same.rows[0][0], same.rows[0][2])
-    older = store.read(
-        "MATCH (d:Document {source: $source}) WHERE d.id <> $id AND d.province_code = $code RETURN d.id",
+    # one round trip: the stored version and the other ids of this file (province_code is
+    # indexed; a national document, without one, has no other id, as `= null` is never true)
+    found = store.read(
+        "OPTIONAL MATCH (d:Document {id: $id}) WITH d "
+        "OPTIONAL MATCH (o:Document {province_code: $code}) WHERE o.source = $source AND o.id <> $id "
+        "RETURN d IS NOT NULL, d.content_hash, d.extractor_version, d.source, collect(o.id)",
         {"source": graph.source, "id": graph.document_id, "code": graph.province_code},
-    )
-    stored = (same.rows[0][0], same.rows[0][1] or "") if same.rows else None
-    return stored, [row[0] for row in older.rows]
+    ).rows[0]
+    stored, content_hash, version, source, older = found
+    if stored:
+        _check_same_document(graph, content_hash, source)
+        return (content_hash, version or ""), sorted(older)
+    return None, sorted(older)
 
 
 def _check_same_document(graph: DocumentGraph, stored_hash: str, stored_source: str) -> None:
@@ -146,7 +195,8 @@ def write_document(store: GraphStore, graph: DocumentGraph) -> Outcome:
     if stored is not None:
         statements += delete_document_statements(graph.document_id)
     statements += graph_statements(graph)
-    statements += ORPHAN_STATEMENTS
+    replaced = [*superseded, graph.document_id] if stored is not None else superseded
+    statements += orphan_statements(orphan_candidates(store, graph, replaced))
     store.write(statements)
     log.info("wrote %s (%d statements)", graph.document_id, len(statements))
     return "added" if stored is None and not superseded else "replaced"
@@ -167,5 +217,6 @@ def _remove_document_statements(document_id: str) -> list[Statement]:
 def delete_document(store: GraphStore, document_id: str) -> bool:
     if stored_hash(store, document_id) is None:
         return False
-    store.write(_remove_document_statements(document_id) + ORPHAN_STATEMENTS)
+    candidates = orphan_candidates(store, None, [document_id])
+    store.write(_remove_document_statements(document_id) + orphan_statements(candidates))
     return True

@@ -53,9 +53,16 @@ def _rules() -> dict[str, Any]:
 
 
 _PERSON = re.compile(
-    r"(?:分管|主要|有关)?(?:负责同志|领导同志|负责人|领导|副?(?:省长|市长|县长|区长|秘书长|局长|厅长|"
-    r"主任|书记|组长|部长|署长))+"
+    # (协助分管…工作的 / 联系…工作的: the post described before its title)
+    r"(?:(?:协助)?(?:分管|联系)[^，,。；;、]{1,16}?的)?"
+    r"(?:分管|主要|有关|相关)?(?:负责同志|领导同志|负责人|领导|(?:[一二三四]级)?(?:调研员|巡视员)|"
+    r"副?(?:省长|市长|县长|区长|秘书长|局长|厅长|主任|书记|组长|部长|署长|院长|检察长|政委))+"
 )
+# A body's other name in brackets right after it (省委宣传部（省政府新闻办）).
+_ALIAS = re.compile(r"[（(][\u4e00-\u9fff、]{2,16}[）)]")
+# The person's name after the post (区市场监管局局长某某某、…担任): two or three characters
+# before the next name of the list or the verb.
+_NAME_AFTER_POST = re.compile(r"[\u4e00-\u9fff]{2,3}(?=[、和及，,]|担任|兼任|任)")
 # On a roster line, the words closing it before an officer's title are the officer's body
 # (发展改革委副主任, 农业部部长): a short national name needs no administrative prefix there.
 _POSTED_BODY = re.compile(
@@ -78,9 +85,13 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
     while (body := body_at(text, pos) or _shared(text, pos, prefix, bool(out))) is not None:
         prefix = shared_prefix(body.text) or prefix
         pos = body.end
+        if alias := _ALIAS.match(text, pos):  # 省委宣传部（省政府新闻办）: another name of it
+            pos = alias.end()
         person = _PERSON.match(text, pos) if persons else None
         if person:
             pos = person.end()
+            if name := _NAME_AFTER_POST.match(text, pos):
+                pos = name.end()
         out.append((body, role))
         if text.startswith("等", pos):  # A、B等 / A等部门
             pos += 1
@@ -142,6 +153,13 @@ def _mentions(found: list[tuple[Body, str]], role: str, offset: int) -> list[Men
     return out
 
 
+# A relative clause before the subject (接到报告的卫生主管部门应当…, 发现问题的单位要…); not a
+# prepositional phrase (按照…的, 根据…的).
+_MODIFIER = re.compile(r"(?!按照|根据|依照|依据|按|对|为|在|与|加强|支持)[\u4e00-\u9fff]{2,10}?的")
+# A regulation's article number opening its sentence (第十二条, 第 3 条).
+_ARTICLE = re.compile(r"第\s*[一二三四五六七八九十百零〇\d]+\s*条\s*")
+
+
 def find_assignments(text: str, offset: int = 0) -> list[Mention]:
     """Mentions of bodies given a task by the running text of a passage, with roles."""
     rules = _rules()
@@ -162,6 +180,11 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             out += posted
             continue
         pos = a + len(clause) - len(clause.lstrip())
+        if article := _ARTICLE.match(text, pos):  # 第二十条 A应当…: the article's number
+            pos = article.end()
+        modifier = _MODIFIER.match(text, pos) if body_at(text, pos) is None else None
+        if modifier and body_at(text, modifier.end()):  # 接到报告的A应当…: A is the subject
+            pos = modifier.end()
         if subject and (joined := _joined_clause(text, pos, b, offset)):
             # A今年将强化…，会同B建立…: the sentence's subject leads, B supports
             out += [Mention(m.text, "lead", m.start, m.end) for m in subject] + joined
@@ -195,7 +218,9 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = "responsible" if duty else None
         else:
             role = _role_after(rest)
-        sets_up = rest.lstrip().startswith(tuple(rules["set_up_verbs"]))
+        sets_up = re.sub(r"^\s*(?:决定|研究决定)", "", rest).startswith(
+            tuple(rules["set_up_verbs"])
+        )
         if sets_up and opener not in rules["instructing_openers"]:
             role = None  # A成立B: a structure stated; B's duty is read by _set_up
         if role is None:

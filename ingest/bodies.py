@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from policykg.ingest.patterns import pattern_file
+from policykg.ingest.places import is_place_name
 from policykg.ingest.vocab import provinces
 
 
@@ -147,6 +148,11 @@ def _first_word(head: str) -> tuple[str, str]:
 
 
 @cache
+def _sector_short() -> re.Pattern[str]:
+    return re.compile(_alt(_forms()["sector_short"]))
+
+
+@cache
 def _level_prefix() -> re.Pattern[str]:
     """Openings that are a body's prefix whatever jieba says (相关 is tagged a verb)."""
     f = _forms()
@@ -169,7 +175,7 @@ def _level_prefix() -> re.Pattern[str]:
 
 def _opens_with_verb(text: str, pos: int) -> bool:
     """The words at `pos` open with a verb or a function word (支持…, 加强…): no body."""
-    if _level_prefix().match(text, pos):
+    if _level_prefix().match(text, pos) or _sector_short().match(text, pos):
         return False
     return _first_word(text[pos : pos + 8])[1] in _forms()["not_first_pos"]
 
@@ -178,11 +184,24 @@ def _named_at(text: str, pos: int) -> re.Match[str] | None:
     """A named body at `pos`; a place not in provinces.yaml must be one word (广州市, 海淀区),
     not a phrase that happens to end in 市 (充分发挥市…)."""
     n = _named_rx().match(text, pos)
-    if n and n["place"] and _first_word(text[pos : pos + 8])[0] != n["place"]:
-        return _named_rx(False).match(text, pos)
+    if n and n["place"] and not _one_word_place(n["place"], text, pos):
+        # 县委县政府办公室: 县委县 is no place, the party committee's prefix opens the name
+        party = text.startswith(("县委", "市委", "省委", "区委", "州委"), pos)
+        return _named_rx(False).match(text, pos) if party else None
     if n and n["place"] and _province_inside().search(n["place"], 1):
         return None  # …月福建省: a known province opens the name later, not here
     return n
+
+
+def _one_word_place(place: str, text: str, pos: int) -> bool:
+    """A place is one word for jieba (海淀区), or a word and its division word (玉环 + 市,
+    兰州 + 新区): not a phrase that happens to end in 市 (充分发挥市…)."""
+    word = _first_word(text[pos : pos + 8])[0]
+    if word == place:
+        return True
+    split = place.startswith(word) and place[len(word) :] in _forms()["division_words"]
+    # a person's name before 省/市 (任某某省政府) splits the same way: the gazetteer decides
+    return split and 2 <= len(word) <= 3 and is_place_name(place)
 
 
 @cache

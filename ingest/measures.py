@@ -17,10 +17,11 @@ from policykg.ingest.assignments import (
     roster_post,
 )
 from policykg.ingest.patterns import responsibility_patterns, structure_patterns
-from policykg.ingest.preamble import assigning_sentences
+from policykg.ingest.preamble import assigning_sentences, prescribes
 from policykg.ingest.responsibility import Mention, find_statements, parse_body
 from policykg.ingest.statements import cues, sentence_statement, statement_of
 from policykg.ingest.structure import Block, parse_marker, split_title
+from policykg.ingest.webmeta import is_label_line
 
 MIN_MEASURE_CHARS = 12
 
@@ -102,17 +103,21 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
     to a dated or quantified goal (到2025年…达到95%); the rest (addressees, the notice's
     formula, a news lead) is not."""
     text = block.text
+    if is_label_line(text):
+        return None  # 责任部门：X in a page's label block names no task
     mentions = _mentions_in(text, block.start)
     assigned = find_assignments(text, block.start)
     if not (mentions or assigned or _commitment_cue().search(text)):
         return None
-    if len(text) < MIN_MEASURE_CHARS or text.endswith(("：", ":")):
+    if len(text) < MIN_MEASURE_CHARS or _introduces_list(text):
         return None
     statement = sentence_statement(text)
     if statement != "commitment":
         return None  # a news lead's review of achievements, an outlook
     if cues("news").search(text) and not assigned_by_statement(text):
         return None  # a reprint's narration of an event: who met or toured, not a task
+    if not mentions and not prescribes(text) and not _commitment_cue().search(text):
+        return None  # A继续开展…，A积极协调…: narration; its sentences are read one by one
     counter["preamble"] = counter.get("preamble", 0) + 1
     return DraftMeasure(
         ordinal=f"0p{counter['preamble']}",
@@ -183,14 +188,11 @@ def _annex_captions(blocks: list[Block]) -> set[int]:
 
 
 def _attach_statement(block: Block, previous: DraftMeasure) -> bool:
-    """A paragraph that is only a responsibility statement: its mentions go to `previous`."""
-    statements = find_statements(block.text, block.start)
-    if not statements or previous.ordinal.startswith("t"):
+    """A paragraph that is only a responsibility statement: its mentions go to `previous`
+    (a sentence that also says something else is a measure of its own)."""
+    if previous.ordinal.startswith("t") or not _statement_only(block):
         return False
-    covered = sum(s.end - s.start for s in statements)
-    if covered < len(block.text.rstrip("。；; ")):
-        return False  # a sentence that also says something else is a measure of its own
-    previous.mentions += [m for s in statements for m in s.mentions]
+    previous.mentions += [m for s in find_statements(block.text, block.start) for m in s.mentions]
     return True
 
 
@@ -320,6 +322,8 @@ def _from_heading(block: Block) -> DraftMeasure | None:
     assert block.marker is not None
     rest = block.text[len(block.marker.text) :].lstrip()
     title, body = split_title(rest)
+    if not body and len(rest) >= MIN_MEASURE_CHARS and _duty_intro(rest):
+        return _heading_measure(block, rest, None)  # （二）A应当…，并按以下规定报告：
     if not body:
         return None  # a heading that only names a section
     return _heading_measure(block, rest, title or None)
@@ -349,17 +353,43 @@ def _leaf_item(block: Block, following: list[Block]) -> DraftMeasure | None:
     rest = block.text[len(block.marker.text) :].strip()
     if not re.search(r"[。；;]$", rest) or len(rest) < MIN_MEASURE_CHARS:
         return None
+    if following and _statement_only(following[0]):
+        return _heading_measure(block, rest, None)  # its 牵头单位：/责任单位：line follows
     nxt = following[0] if following else None
     if nxt is not None and not (nxt.kind == "heading" and len(nxt.path) <= len(block.path)):
         return None
     return _heading_measure(block, rest, None)
 
 
+def _statement_only(block: Block) -> bool:
+    """A paragraph that is only a responsibility statement (牵头单位：A / 参加单位：B、C)."""
+    if block.kind != "paragraph":
+        return False
+    statements = find_statements(block.text, block.start)
+    covered = sum(s.end - s.start for s in statements)
+    return bool(statements) and covered >= len(block.text.rstrip("。；; "))
+
+
+def _introduces_list(text: str) -> bool:
+    """A line ending in a colon introduces a list or a table (主要任务如下：) and is no
+    measure — unless it gives work itself: a duty its list spells out (_duty_intro), or
+    sentences assigning work before its closing 主要措施： (由A承办，B协办。…主要措施：)."""
+    if not text.endswith(("：", ":")) or _duty_intro(text):
+        return False
+    return not ("。" in text and find_assignments(text))
+
+
+_DUTY_INTRO = re.compile(r"(?:应当|必须|须|要)[^：:。]*(?:以下|如下)[^：:。]{0,12}[：:]$")
+
+
+def _duty_intro(text: str) -> bool:
+    """A line giving a body a duty that the list below spells out (第二十条 A应当对…调查、核实，
+    并按照以下规定报告：): a statement of its own, not a bare introduction."""
+    return bool(_DUTY_INTRO.search(text)) and bool(find_assignments(text))
+
+
 def _from_paragraph(block: Block, counter: dict[str, int]) -> DraftMeasure | None:
-    if (
-        block.text.startswith("注")
-        or block.text.endswith(("：", ":"))  # introduces a list or table
-    ):
+    if block.text.startswith("注") or (_introduces_list(block.text)):
         return None
     key = "/".join(block.path)
     counter[key] = counter.get(key, 0) + 1

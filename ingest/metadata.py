@@ -16,15 +16,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from policykg.ingest import docnumber
 from policykg.ingest.cndate import find_dates, first_date
+from policykg.ingest.heads import (
+    HEAD_LINES,
+    HEADER_CHARS,
+    cited,
+    find_addressee,
+    find_kind,
+    full_title,
+    head_lines,
+    head_zone,
+    kinds,
+    rx,
+    title_like,
+)
 from policykg.ingest.lexicon import resolve_department, resolve_national
 from policykg.ingest.patterns import document_patterns
-from policykg.ingest.province import first_province, infer_province, is_national_issuer
+from policykg.ingest.province import infer_province
+from policykg.ingest.reports import find_order, formula_issuer, reported_policy, with_issuer
 from policykg.ingest.signature import (
     RunOnSignature,
     mark,
@@ -39,14 +52,7 @@ from policykg.ingest.webmeta import PageLabels, page_labels
 
 from policykg.errors import InputError
 
-HEADER_CHARS = 3000  # metadata sits in the first lines; the body cites other documents
 TAIL_CHARS = 1500  # signature, 成文日期 and 版记 of a document without a wrapper notice
-HEAD_LINES = 40
-_BODY_START = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章条节]|（一）|1[．.、])"
-)
-_NOTICE_FORMULA = re.compile(r"印发给你们|转发给你们|请认真贯彻|请遵照执行|请结合实际")
-_NEWS_LINE = re.compile(r"^(?:当前位置|首页|来源|作者|责任编辑|编辑|浏览次数|点击)|[>＞»]")
 
 
 @dataclass
@@ -69,25 +75,6 @@ class Metadata:
     warnings: list[str] = field(default_factory=list)
 
 
-@cache
-def _rx(name: str) -> re.Pattern[str]:
-    return re.compile(document_patterns()[name])
-
-
-def _kinds() -> list[str]:
-    return document_patterns()["kinds"]
-
-
-def _head_lines(text: str) -> list[str]:
-    lines = [ln.strip() for ln in text[:HEADER_CHARS].split("\n") if ln.strip()]
-    return lines[:HEAD_LINES]
-
-
-def _head_zone(lines: list[str]) -> int:
-    """Lines before the body: the first numbered heading ends the head."""
-    return next((i for i, ln in enumerate(lines) if _BODY_START.match(ln)), len(lines))
-
-
 # --------------------------------------------------------------------------- entry line
 
 
@@ -106,12 +93,12 @@ _BULLET = re.compile(r"^[•·●○◆■□▪\-*\s]+")
 
 def find_entry(lines: list[str]) -> Entry | None:
     """The first head line that is a title followed by its number (and date)."""
-    for line in lines[: _head_zone(lines)][:HEAD_LINES]:
+    for line in lines[: head_zone(lines)][:HEAD_LINES]:
         line = _BULLET.sub("", line)
         for m in docnumber.NUMBER.finditer(line):
             agency = docnumber.cut_run_on(m["agency"])
             title = line[: m.start()] + m["agency"][: len(m["agency"]) - len(agency)]
-            if not agency or not title or not _title_like(title.strip()):
+            if not agency or not title or not title_like(title.strip()):
                 continue
             rest = line[m.end() :].lstrip(" ，,")
             dates = find_dates(rest[:16])
@@ -127,7 +114,7 @@ def find_doc_number(
     lines: list[str], labels: PageLabels, warnings: list[str], entry: Entry | None = None
 ) -> str | None:
     """The document's own number, only where GB/T 9704 or the page's labels put it."""
-    zone = lines[: _head_zone(lines)]
+    zone = lines[: head_zone(lines)]
     own = next((n for ln in zone if (n := docnumber.is_number_line(ln))), None)
     if own is None and zone:
         own = docnumber.run_on_head_number(zone[0])
@@ -152,41 +139,16 @@ def find_doc_number(
 
 
 def _wrapped(line: str) -> str | None:
-    m = _rx("wrapper_title").search(line)
-    if not m or _rx("forward_title").search(line[: m.start() + 4]) or _cited(line, m.start()):
+    m = rx("wrapper_title").search(line)
+    if not m or rx("forward_title").search(line[: m.start() + 4]) or cited(line, m.start()):
         return None
     title = m["title"].strip("《》 ")
+    if re.search(r"[，,；;]", title):
+        return None  # …平台发布，向社会公开征求意见: a clause, not a title
     core = re.sub(r"（[^（）]*）$", "", title)
-    if any(core.endswith(k) for k in _kinds()) or re.search(r"（\d{4}\D+\d{4}年）$", title):
+    if any(core.endswith(k) for k in kinds()) or re.search(r"（\d{4}\D+\d{4}年）$", title):
         return title
     return None
-
-
-def _full_title(title: str) -> bool:
-    """A title written out (关于…, or naming its province or a central body first), not the
-    short name a notice gives the text it publishes (制定了《实施方案》)."""
-    return title.startswith("关于") or bool(
-        first_province(title[:8]) or is_national_issuer(title[:6].split("关于")[0])
-    )
-
-
-def _cited(line: str, at: int) -> bool:
-    """Inside 《…》 that a sentence goes on after: a document the text cites (《X关于印发…的
-    通知》（X发〔2013〕24号）下发后…), never the document's own title."""
-    left = line[:at]
-    if left.count("《") <= left.count("》"):
-        return False
-    close = line.find("》", at)
-    return close >= 0 and bool(line[close + 1 :].strip())
-
-
-def _title_like(line: str) -> bool:
-    if len(line) > 90 or "。" in line or line.startswith(("—", "（", "(", "为", "根据")):
-        return False
-    if _NEWS_LINE.search(line) or docnumber.NUMBER.search(line):
-        return False
-    core = re.sub(r"（[^（）]*）$", "", line.strip("《》"))
-    return any(core.endswith(k) for k in _kinds())
 
 
 def find_title(
@@ -209,68 +171,49 @@ def find_title(
             return title
     if run_on and run_on.title:  # the published text's own title, under the signature
         return run_on.title
-    for line in head[: _head_zone(head)]:
-        m = _rx("notice_title").search(line)
-        if m and not _rx("forward_title").search(line[: m.start() + 2]):
+    for line in head[: head_zone(head)]:
+        m = rx("notice_title").search(line)
+        if m and not rx("forward_title").search(line[: m.start() + 2]):
             title = (m["a"] or m["b"] or m["c"]).strip()
-            if _title_like(title) and (not m["c"] or _full_title(title)):
+            if title_like(title) and (not m["c"] or full_title(title)):
                 return title
+    if title := _above_addressee(head):
+        return title
     if entry:
         return entry.title
-    zone = lines[: _head_zone(lines)] or lines[:HEAD_LINES]
+    zone = lines[: head_zone(lines)] or lines[:HEAD_LINES]
     joined = [a + b for a, b in zip(zone, zone[1:], strict=False) if len(a) + len(b) <= 90]
     for line in [*zone, *joined, labels.get("title") or ""]:
-        if line and _title_like(line) and not _looks_like_notice_of_other(line):
+        if line and title_like(line) and not _looks_like_notice_of_other(line):
             return line[1:-1] if line.startswith("《") and line.endswith("》") else line
     if reported and reported[1]:
         return reported[1]
     title = front_matter.get("title")
-    return str(title).strip() if title and _title_like(str(title)) else None
+    return str(title).strip() if title and title_like(str(title)) else None
 
 
-def _reported(lines: list[str]) -> tuple[list[str], str | None] | None:
-    """A reprint's headline or lead: "X印发/出台/制定下发《Y》" → (X's names, Y); the first
-    such line of the head (or line pair: a headline wraps) where X is a body and Y a
-    policy's title (ends with a 文种; a bare 文种 gives X alone), or "《Y》已经…通过，并于…
-    印发" → ([], Y)."""
-    if find_addressee(lines):
+def _above_addressee(head: list[str]) -> str | None:
+    """GB/T 9704 puts the title right above the 主送机关; a long title wraps over two or three
+    lines (…建设“食品放心 / 工程”工作方案), which are joined until a line that is a title or a
+    document number on its own."""
+    at = next(
+        (i for i, ln in enumerate(head[: head_zone(head)]) if rx("addressee").match(ln)), None
+    )
+    if not at:
         return None
-    zone = lines[: min(_head_zone(lines), 10)]
-    pairs = [a + b for a, b in zip(zone, zone[1:], strict=False)]
-    for line in [*zone, *pairs]:
-        if _NOTICE_FORMULA.search(line):  # the 印发 notice itself (…制定了《Y》，现印发给你们)
-            continue
-        for m in _rx("reported_title").finditer(line):
-            title = m["title"].strip()
-            who = re.sub(r"^.*?(?:讯|电|报道|获悉)[:：，,\s]*", "", m["who"])
-            if _title_like(title) and (names := split_issuers(who)):
-                return names, (None if title in _kinds() else title)
-        for m in _rx("reported_passive").finditer(line):
-            if _title_like(title := m["title"].strip()):
-                return [], title
-    return None
-
-
-def _with_issuer(title: str | None, issuers: list[str], lines: list[str]) -> str | None:
-    """GB/T 9704 §7.3.3 composes a title of 发文机关 + 关于 + 事由 + 文种; a reprint that
-    reports "X印发《关于…》" drops X from it. Where the head writes the whole title (X关于…),
-    the title is that — for a single issuer X."""
-    if not title or not title.startswith("关于") or len(issuers) != 1:
-        return title
-    whole = issuers[0] + title
-    return whole if any(whole in line for line in lines[:HEAD_LINES]) else title
+    title = head[at - 1]
+    for line in reversed(head[max(0, at - 3) : at - 1]):
+        if title_like(line) or docnumber.NUMBER.search(line) or line.endswith(("。", "：", ":")):
+            break
+        if len(line) + len(title) > 90:
+            break
+        title = line + title
+    return title if title_like(title) and not _looks_like_notice_of_other(title) else None
 
 
 def _looks_like_notice_of_other(line: str) -> bool:
     """A 印发 notice whose wrapped title did not parse is not the policy's title either."""
-    return bool(re.search(r"印发.*的通知$", line)) and not _rx("forward_title").search(line)
-
-
-def find_kind(title: str | None) -> str | None:
-    if not title:
-        return None
-    core = re.sub(r"（[^（）]*）$", "", title.rstrip("》"))
-    return next((k for k in _kinds() if core.endswith(k)), None)
+    return bool(re.search(r"印发.*的通知$", line)) and not rx("forward_title").search(line)
 
 
 def find_period(title: str | None, text: str) -> str | None:
@@ -281,7 +224,8 @@ def find_period(title: str | None, text: str) -> str | None:
         for name, period in document_patterns()["periods"].items():
             if name in source:
                 return period
-    return None
+    m = re.search(document_patterns()["annual_period"], title or "")
+    return f"{m['year']}-{m['year']}" if m and find_kind(title) else None
 
 
 # --------------------------------------------------------------------------- issuers, dates
@@ -289,6 +233,10 @@ def find_period(title: str | None, text: str) -> str | None:
 
 # A web page's label before a headline ("政策解读：", "图解:"); the title follows it.
 _LABEL = re.compile(r"^[^：:]{1,12}[：:]\s*")
+# A reprint's lead opening with the date (2019年12月26日，X关于发布…的通告).
+_LEAD_DATE = re.compile(
+    r"^[\d〇○零一二三四五六七八九十]{4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日[，,]\s*"
+)
 
 
 def _title_subject(lines: list[str]) -> list[str]:
@@ -296,12 +244,12 @@ def _title_subject(lines: list[str]) -> list[str]:
     文种, so "X关于…的意见" (a title line) and "X关于印发/转发…" name X as the issuer."""
     for line in lines[:HEAD_LINES]:
         line = entry.title if (entry := find_entry([line])) else _BULLET.sub("", line)
-        line = _LABEL.sub("", line)
+        line = _LEAD_DATE.sub("", _LABEL.sub("", line))
         m = re.match(r"(?P<who>.+?)关于", line)
         if not m:
             continue
         publishes = re.match(r"(?:印发|转发|颁布|发布)", line[m.end() :])
-        if (publishes or _title_like(line)) and (names := split_issuers(m["who"])):
+        if (publishes or title_like(line)) and (names := split_issuers(m["who"])):
             return names
     return []
 
@@ -327,6 +275,7 @@ def find_issuers_and_date(
         ("signature", sig[0] if sig else []),
         ("issuer's mark", mark(lines)),
         ("title", _title_subject(lines)),
+        ("notice's formula", formula_issuer(lines)),
         ("page label", split_issuers(labels.get("issuer") or "") or []),
         ("reprint's lead", reported[0] if reported else []),
     ]
@@ -349,6 +298,11 @@ def find_issuers_and_date(
             if dates and dates[0].start == 0:
                 issued = dates[0].iso
                 break
+    if issued is None and issuers:  # a lead "2019年12月26日，X关于发布…的通告"
+        lead = re.search(
+            rf"(?P<date>\S{{6,16}}日)[，,]\s*{re.escape(issuers[0])}关于", text[:HEADER_CHARS]
+        )
+        issued = first_date(lead["date"]) if lead else None
     if issued is None and not sig:
         issued = tail_date(text)
     label_date = first_date(labels.get("issued") or "")
@@ -378,13 +332,6 @@ def find_published(labels: PageLabels, text: str, front_matter: dict[str, Any]) 
     return None
 
 
-def find_addressee(lines: list[str]) -> str | None:
-    for line in lines[: _head_zone(lines)]:
-        if m := _rx("addressee").match(line):
-            return m["to"]
-    return None
-
-
 # --------------------------------------------------------------------------- all
 
 
@@ -399,30 +346,37 @@ def canonical_issuer(name: str, province: Province | None) -> str:
 
 
 def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Metadata:
-    lines = _head_lines(text)
+    lines = head_lines(text)
     labels = page_labels(lines)
     meta = Metadata(index_number=labels.get("index_number"), subject=labels.get("subject"))
     cells = frozenset(ln.strip() for ln in text[:HEADER_CHARS].split("\n") if ln.startswith("\t"))
     entry = find_entry(lines)
-    reported = _reported(lines)
-    run_on = run_on_signature(text[:HEADER_CHARS], _title_like)
+    reported = reported_policy(lines)
+    run_on = run_on_signature(text[:HEADER_CHARS], title_like)
     title = find_title(lines, labels, front_matter, cells, entry, reported, run_on)
     meta.title = docnumber.without_announcement_number(title) if title else None
     meta.doc_number = find_doc_number(lines, labels, meta.warnings, entry)
+    order = find_order(lines)
+    if order and meta.doc_number is None:
+        meta.doc_number = order.number
     meta.issuers, meta.issued_date = find_issuers_and_date(
         lines, text, labels, meta.warnings, reported, run_on
     )
-    meta.title = _with_issuer(meta.title, meta.issuers, lines)
+    meta.title = with_issuer(meta.title, meta.issuers, lines)
     if meta.issued_date is None and entry:
         meta.issued_date = entry.date
+    if order and not meta.issuers:
+        meta.issuers, meta.issued_date = [order.issuer], meta.issued_date or order.date
     meta.issuer = "、".join(meta.issuers) or None
     meta.published_date = find_published(labels, text, front_matter)
     meta.addressee = find_addressee(lines)
     meta.printed_by, meta.printed_date = printed(text[-TAIL_CHARS:])
     meta.kind = find_kind(meta.title)
     meta.period = find_period(meta.title, text)
-    head = "\n".join(lines[: _head_zone(lines)])
-    reading = infer_province(meta.issuers, meta.doc_number, meta.title, head, text)
+    head = "\n".join(lines[: head_zone(lines)])
+    reading = infer_province(
+        meta.issuers, meta.doc_number, meta.title, head, text, find_addressee(lines)
+    )
     meta.province, meta.level = reading.province, reading.level
     meta.warnings += reading.warnings
     meta.issuers = [canonical_issuer(n, meta.province) for n in meta.issuers]

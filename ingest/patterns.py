@@ -61,6 +61,8 @@ class DocumentPatterns(_File):
     reported_title: Regex
     reported_passive: Regex
     news_dateline: Regex
+    reported_joint: Regex
+    formula_issuer: Regex
     notice_title: Regex
     issuer_suffix: Regex
     issuer_body: Regex
@@ -72,6 +74,7 @@ class DocumentPatterns(_File):
     published_labels: Words
     periods: dict[str, str]  # 十四五 → 2021-2025
     explicit_period: Regex
+    annual_period: Regex
     variants: dict[str, str]  # variant character → standard
     debris_lines: Regex
     debris_inline: Regex

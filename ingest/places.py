@@ -28,6 +28,17 @@ _STOP = frozenset({"安康", "中山", "海南", "吉林", "长城", "和平", "
 @cache
 def _gazetteer() -> dict[str, str]:
     """Unambiguous place name → province code."""
+    return {n: next(iter(c)) for n, c in _names().items() if len(c) == 1}
+
+
+def is_place_name(name: str) -> bool:
+    """A division's name or alias in the gazetteer (玉环市, 兰州新区), whichever province."""
+    return name in _names()
+
+
+@cache
+def _names() -> dict[str, set[str]]:
+    """Place name → the province codes it names."""
     with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
         import jionlp
 
@@ -65,7 +76,7 @@ def _gazetteer() -> dict[str, str]:
     for table in ("new_areas", "forest_districts"):
         for name, code in (extra.get(table) or {}).items():
             names[name] = {str(code)}
-    return {n: next(iter(c)) for n, c in names.items() if len(c) == 1}
+    return names
 
 
 def _aliases(node: dict) -> list[str]:

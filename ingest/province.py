@@ -23,6 +23,8 @@ from policykg.ingest.places import place_provinces
 from policykg.ingest.vocab import Province, provinces
 
 NATIONAL = "national"
+# A 主送机关 of every province (各省、自治区、直辖市…): only a central body writes to them.
+_NATIONAL_ADDRESSEE = re.compile(r"各省、?自治区、?直辖市")
 
 
 @dataclass
@@ -73,7 +75,12 @@ def number_province(number: str | None) -> tuple[Province | None, bool]:
 
 
 def infer_province(
-    issuers: list[str], doc_number: str | None, title: str | None, head: str, text: str
+    issuers: list[str],
+    doc_number: str | None,
+    title: str | None,
+    head: str,
+    text: str,
+    addressee: str | None = None,
 ) -> ProvinceReading:
     issuer = "、".join(issuers) if issuers else None
     dateline = re.compile(document_patterns()["news_dateline"])
@@ -89,6 +96,8 @@ def infer_province(
         readings.append(("document number", None))
     elif by_number:
         readings.append(("document number", by_number))
+    if not readings and addressee and _NATIONAL_ADDRESSEE.match(addressee):
+        readings.append(("addressee", None))  # sent to every province: a central body's
     if hit := first_province(title):
         readings.append(("title", hit))
     elif title and is_national_issuer(re.split(r"关于", title)[0] or None):

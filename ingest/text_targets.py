@@ -138,6 +138,8 @@ def text_targets(
             for t in _sentence_targets(src, s.group(), src.start + s.start(), period):
                 if t.year is None and frame is not None:
                     t.year = frame
+                elif t.year is None and period and period[:4] == period[-4:]:
+                    t.year = int(period[:4])  # a yearly plan's targets are for its year
                 if (t.start, t.end) not in seen:  # a row cell that is also a measure
                     seen.add((t.start, t.end))
                     t.key = f"X{len(out) + 1}"
@@ -166,9 +168,15 @@ def _sources(measures: list[Measure], blocks: Iterable[Block]) -> list[_Source]:
     return out
 
 
+_RECURRING = re.compile(r"每(?:年|季度|月)")
+
+
 def _sentence_targets(src: _Source, sentence: str, offset: int, period: str | None):
     cfg = _cfg()
-    if any(w in sentence for w in cfg["past_markers"]):
+    markers = cfg["past_markers"]
+    if _RECURRING.search(sentence):  # 每年1月20日前对上一年度…汇总: the year reported on, not past
+        markers = [w for w in markers if w != "上一年"]
+    if any(w in sentence for w in markers):
         return []
     past = cfg["past_year_re"].match(sentence)
     if past and period and int(past.group("year")) < int(period[:4]):

@@ -23,14 +23,18 @@ LABELS: dict[str, str] = {
     "发布机构": "issuer",
     "发文单位": "issuer",
     "发布单位": "issuer",
+    "责任部门": "issuer",  # 政府信息公开 pages: the body whose information it is
     "制发机关": "issuer",
     "成文日期": "issued",
+    "成文时间": "issued",
     "印发日期": "issued",
     "签发日期": "issued",
     "发文日期": "issued",  # the date of issue on gov.cn-style pages; 发布日期 is the web date
     "标题": "title",
     "名称": "title",
     "文件名称": "title",
+    "点击查看文件": "title",  # a 政策解读 page links the notice it explains
+    "查看文件": "title",
     "发文字号": "doc_number",
     "文号": "doc_number",
     "发文编号": "doc_number",
@@ -81,3 +85,9 @@ def page_labels(lines: list[str]) -> PageLabels:
                 out.values[name] = value
                 out.line_of[name] = i
     return out
+
+
+def is_label_line(line: str) -> bool:
+    """A line of a page's label block (责任部门：X / 索引号：…): page furniture, not text."""
+    m = _LABEL_RX.match(line.strip())
+    return bool(m) and len(line) - m.end() <= MAX_VALUE and "。" not in line

@@ -319,8 +319,17 @@ def demo(
 
 # The gold sets scored when `policykg evaluate` is given none, each reported separately:
 # the seeds' gold, the real held-out documents (heldout_fresh: built after heldout_real had
-# been worked on, so not tuned on), the team's synthetic held-out documents.
-GOLD_SETS = ("tests/gold", "tests/heldout_real", "tests/heldout_fresh", "tests/heldout")
+# been worked on; heldout_third: built after both had; heldout_fourth: built after all three had;
+# heldout_fifth: built after all four had, so not tuned on), the team's synthetic held-out documents.
+GOLD_SETS = (
+    "tests/gold",
+    "tests/heldout_real",
+    "tests/heldout_fresh",
+    "tests/heldout_third",
+    "tests/heldout_fourth",
+    "tests/heldout_fifth",
+    "tests/heldout",
+)
 
 
 @app.command()

@@ -37,3 +37,18 @@ def test_bench_runs_and_reports_every_figure(tmp_path: Path):
         "extract_cold_start_over_imports",
     }  # fmt: skip
     assert result["cold_start"]["spacy_jieba_import_s"] > 0
+
+
+def test_bench_can_measure_the_loaders_alone(tmp_path: Path):
+    out = tmp_path / "loaders.json"
+    subprocess.run(
+        [sys.executable, "-m", "bench", "--docs", "2", "--no-growth", "--only", "loaders",
+         "--naive-rows", "40", "--out", str(out)],
+        cwd=ROOT, check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    result = json.loads(out.read_text(encoding="utf-8"))
+    loaders = result["runs"]["n2"]["loaders"]
+    assert loaders["rows"] > 0 and set(loaders["rows_per_s"]) == {"writer", "naive", "bulk"}
+    assert set(result["targets"]) == {"writer_vs_naive", "writer_vs_bulk"}
+    assert "ingest" not in result["runs"]["n2"]  # nothing else was run
+    assert len(result["environment"]["load_avg_start"]) == 3

@@ -1,7 +1,7 @@
-"""The real held-out sets (tests/heldout_real, tests/heldout_fresh), checked without running the
-extractor: each is scored by `policykg evaluate` by default, each gold file reads true to its
-source, and no other file of the project quotes a held-out sentence (held-out discipline:
-unit tests use sentences written for the test)."""
+"""The real held-out sets (tests/heldout_real, heldout_fresh, heldout_third, heldout_fourth,
+heldout_fifth), checked without running the extractor: each is scored by `policykg evaluate` by
+default, each gold file reads true to its source, and no other file of the project quotes a
+held-out sentence (held-out discipline: unit tests use sentences written for the test)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,13 @@ from policykg.evaluation.gold import load_gold
 from policykg.cli import GOLD_SETS
 
 ROOT = Path(__file__).resolve().parents[2]
-HELDOUT_SETS = ("tests/heldout_real", "tests/heldout_fresh")
+HELDOUT_SETS = (
+    "tests/heldout_real",
+    "tests/heldout_fresh",
+    "tests/heldout_third",
+    "tests/heldout_fourth",
+    "tests/heldout_fifth",
+)
 # Pinyin injected after characters by mirror sites, e.g. 監(jiān)督.
 PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+[)）]")
 # Variant characters the held-out READMEs normalise in mentions (OpenCC leaves them).

@@ -265,3 +265,65 @@ def test_falkordb_keeps_no_full_text_index(tmp_path) -> None:
         ]
     finally:
         store.close()
+
+
+def _orphans(store) -> set[tuple[str, str]]:
+    from policykg.graph.model import NODE_KEYS
+    from policykg.graph.writer import ORPHAN_WHEN
+
+    out = set()
+    for label, when in ORPHAN_WHEN.items():
+        rows = store.read(f"MATCH (n:{label}) WHERE {when} RETURN n.{NODE_KEYS[label]}").rows
+        out |= {(label, row[0]) for row in rows}
+    return out
+
+
+def test_orphan_clean_up_touches_only_what_the_replaced_document_linked(empty_store):
+    """Replacing or removing a document deletes the shared nodes only it linked to, and
+    looks at nothing else: a stray unlinked node elsewhere in the graph stays (the sweep
+    is a key lookup of the document's own nodes, not a scan of every shared label)."""
+    from policykg.graph.writer import delete_document, load_reference_data
+
+    empty_store.ensure_schema()
+    load_reference_data(empty_store)
+    first, other = extract_file(seed("001")), extract_file(seed("002"))  # one province
+    write_document(empty_store, record_to_graph(first))
+    write_document(empty_store, record_to_graph(other))
+    strays = {("Department", "990000:测试用孤立部门"), ("Reference", "测试用孤立文件〔2020〕1号")}
+    empty_store.write(
+        [Statement(f"CREATE (:{label} {{id: $id}})", {"id": key}) for label, key in strays]
+    )
+    linked = _linked_shared(empty_store, first.document.id)
+    assert any(label == "Reference" for label, _ in linked) and linked
+
+    shorter = first.model_copy(deep=True)
+    shorter.document.content_hash = "changed"
+    shorter.measures, shorter.targets, shorter.references, shorter.programs = [], [], [], []
+    assert write_document(empty_store, record_to_graph(shorter)) == "replaced"
+    assert _orphans(empty_store) == strays  # the document's own orphans went, strays stayed
+    kept_by_other = _linked_shared(empty_store, other.document.id)
+    assert not (linked - kept_by_other) & _all_shared(empty_store)  # only its links: gone
+    assert kept_by_other & linked  # shared with the other document: still there
+
+    before = graph_stats(empty_store)
+    assert delete_document(empty_store, other.document.id)
+    assert _orphans(empty_store) == strays
+    assert graph_stats(empty_store) != before
+
+
+def _linked_shared(store, document_id: str) -> set[tuple[str, str]]:
+    rows = store.read(
+        "MATCH (d:Document {id: $id})-[*1..2]->(s) "
+        "WHERE s:Department OR s:Program OR s:Indicator OR s:Reference "
+        "RETURN DISTINCT labels(s)[0], coalesce(s.id, s.key)",
+        {"id": document_id},
+    ).rows
+    return {(label, key) for label, key in rows}
+
+
+def _all_shared(store) -> set[tuple[str, str]]:
+    rows = store.read(
+        "MATCH (s) WHERE s:Department OR s:Program OR s:Indicator OR s:Reference "
+        "RETURN labels(s)[0], coalesce(s.id, s.key)"
+    ).rows
+    return {(label, key) for label, key in rows}

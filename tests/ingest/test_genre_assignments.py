@@ -30,6 +30,46 @@ GENRE = [
      [("区商务局", "lead"), ("区卫生健康局", "support"), ("区公安分局", "support")]),
     ("市药监局、加强监管。", [("市药监局", "responsible")]),  # a verb after 、 is no name
     ("县疫苗安全工作领导小组工作职责", []),  # the title of a duty list gives no task
+    # posts held by named persons: the post names the body, the person's name is skipped
+    ("副组长由区政府办公室二级调研员张某某、区卫生健康局局长李某和区委宣传部副部长王某某担任。",
+     [("区政府办公室", "lead"), ("区卫生健康局", "lead"), ("区委宣传部", "lead")]),
+    # the teams a campaign sends out, instructed by the body that requires
+    ("市药监局要求，各督查组要逐户核查药店进货台账。", [("各督查组", "responsible")]),
+    # a meeting that 明确 what the departments and units are to do
+    ("会议部署了专项行动，明确各部门单位要以打击非法渠道购药为重点。",
+     [("各部门单位", "responsible")]),
+    # 由A承办，B、C协办; a body's other name in brackets; 相关负责同志; 都 inside a place name
+    ("由市商务局承办，市农业农村局、卫生健康委协办。",
+     [("市商务局", "responsible"), ("市农业农村局", "support"), ("卫生健康委", "support")]),
+    ("副组长由市公安局相关负责同志及市公安局温江区分局主要负责同志担任，成员包括市委宣传部（市政府新闻办）、"
+     "成都市卫生健康委。",
+     [("市公安局", "lead"), ("市公安局温江区分局", "lead"), ("市委宣传部", "support"),
+      ("成都市卫生健康委", "support")]),
+    ("为加强药品安全工作，市政府决定成立药品安全委员会。", []),  # a structure set up, no task
+    # bodies that decide to act (A、B决定对…开展…) are given the task; a bureau naming itself
+    ("市市场监管局、市公安局、市商务局决定对全市药品零售市场开展专项整治。",
+     [("市市场监管局", "responsible"), ("市公安局", "responsible"), ("市商务局", "responsible")]),
+    ("县局决定组织开展全县药品安全专项检查。", [("县局", "responsible")]),
+    # a place split by jieba from its division word (玉环 + 市, 兰州 + 新区); 将联合 leads
+    ("下一步，舟山新区市场监督管理局将联合新区卫健委、各园区市场监管局开展联合检查。",
+     [("舟山新区市场监督管理局", "lead"), ("新区卫健委", "support"), ("各园区市场监管局", "support")]),
+    ("充分发挥省药品安全委员会的统筹作用。", []),  # a phrase ending in 省 is no place
+    # generic bodies of rules: a sector's department of the governments at a level, the
+    # system's technical institutions, a subject after a relative clause, sector short names
+    ("县级以上地方人民政府药品监督管理部门、卫生健康主管部门应当加强协作。",
+     [("县级以上地方人民政府药品监督管理部门", "responsible"), ("卫生健康主管部门", "responsible")]),
+    ("省级药品不良反应监测机构应当对报告进行评价。", [("省级药品不良反应监测机构", "responsible")]),
+    ("收到投诉的市场监管部门应当在5个工作日内处理。", [("市场监管部门", "responsible")]),
+    ("发改部门要做好价格监测，工信部门要保障生产。",
+     [("发改部门", "responsible"), ("工信部门", "responsible")]),
+    ("加强疾病预防控制机构能力建设。", []),  # an object, not a subject
+    # a post described before its title (协助分管…工作的副秘书长)
+    ("副总指挥由市政府协助分管药品安全工作的副秘书长、市卫生健康委主任担任。",
+     [("市政府", "lead"), ("市卫生健康委", "lead")]),
+    # names holding 应 (应急, 反应) are names; a regulation's article number opens the sentence
+    ("省应急管理厅负责组织应急演练。", [("省应急管理厅", "responsible")]),
+    ("第九条 市疫苗异常反应监测中心应当每季度开展一次分析评价。",
+     [("市疫苗异常反应监测中心", "responsible")]),
     # a body set up by the text and given a duty: responsible, prefix or not
     ("要求各地组建疫苗流通专项检查领导小组，负责辖区内检查的组织实施。",
      [("各地", "responsible"), ("疫苗流通专项检查领导小组", "responsible")]),
@@ -245,3 +285,93 @@ def test_a_roster_of_sentences_stays_one_measure_and_lists_share_their_prefix(tm
                      ("司法局", "support"), ("卫生健康局", "support"),
                      ("市检察院", "support")]  # fmt: skip
     assert all(d.mention in measures[0].text for d in measures[0].departments)  # as written
+
+
+# written for this test: articles of a rule whose sentence gives a body the duty a list spells out
+ARTICLES = """第八条 区化妆品不良反应监测中心应当对收到的报告进行核实，并按照以下规定报告：
+（一）收到严重报告后，于3个工作日内报区市场监管局；
+（二）收到一般报告后，于10个工作日内报区市场监管局。
+第九条 区市场监管局要加强监督检查，具体工作如下：
+（一）每年开展一次药品经营企业专项检查，发现问题及时督促整改。
+"""
+
+
+def test_an_article_giving_a_duty_before_its_list_is_a_measure(tmp_path) -> None:
+    path = tmp_path / "articles.txt"
+    path.write_text(ARTICLES, encoding="utf-8")
+    measures = extract_file(path).measures
+    intro = [m for m in measures if m.text.startswith("第八条")]
+    assert len(intro) == 1
+    assert [(d.mention, d.role) for d in intro[0].departments] == [
+        ("区化妆品不良反应监测中心", "responsible")
+    ]
+    # a bare introduction (…，具体工作如下：) with its subject is one too; its list items stay
+    assert any(m.text.startswith("第九条") for m in measures)
+    assert any("每年开展一次药品经营企业专项检查" in m.text for m in measures)
+
+
+def test_a_pages_label_block_names_no_task(tmp_path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "索引号: 000000/2027-00001\n责任部门: 某某省人民政府办公厅\n成文时间: 2027-03-02\n"
+        "某某省人民政府办公厅关于加强药品安全工作的通知\n各市人民政府：\n"
+        "省药监局要加强对药品零售企业的日常检查，发现问题及时处置。\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    pairs = {(d.mention, d.role) for m in record.measures for d in m.departments}
+    assert ("某某省人民政府办公厅", "responsible") not in pairs
+    assert ("省药监局", "responsible") in pairs
+    assert record.document.issued_date == "2027-03-02"
+
+
+def test_a_narrated_paragraph_gives_no_task_and_a_duty_list_does(tmp_path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "湖北省市场监管局继续开展药品广告监测，未发现违法广告。荆州市市场监管局积极协调专家组"
+        "为企业提供技术指导。\n"
+        "据了解，荆州市药品安全委员会的主要职责为：分析全市药品安全形势，协调解决重大问题。\n",
+        encoding="utf-8",
+    )
+    pairs = {(d.mention, d.role) for m in extract_file(path).measures for d in m.departments}
+    assert pairs == {("荆州市药品安全委员会", "responsible")}
+
+
+# written for this test: numbered items of one sentence, each followed by its unit lines
+UNIT_LINES = """一、重点任务
+1、推进农村集体聚餐备案管理，落实厨师健康证明制度。
+牵头单位：市市场监管局
+参加单位：市卫生健康委、市农业农村局
+2、强化校园周边食品安全整治，严查无证经营行为。
+牵头单位：市教育局
+参加单位：市市场监管局、市公安局
+"""
+
+
+def test_unit_lines_after_one_sentence_items_belong_to_them(tmp_path) -> None:
+    path = tmp_path / "units.txt"
+    path.write_text(UNIT_LINES, encoding="utf-8")
+    items = {
+        m.text[:6]: [(d.mention, d.role) for d in m.departments]
+        for m in extract_file(path).measures
+    }
+    assert items == {
+        "推进农村集体": [
+            ("市市场监管局", "lead"),
+            ("市卫生健康委", "support"),
+            ("市农业农村局", "support"),
+        ],
+        "强化校园周边": [
+            ("市教育局", "lead"),
+            ("市市场监管局", "support"),
+            ("市公安局", "support"),
+        ],
+    }
+
+
+def test_a_persons_name_before_a_level_prefix_is_no_place() -> None:
+    from policykg.ingest.bodies import find_bodies
+
+    found = [b.text for b in find_bodies("副召集人：王小明省政府副秘书长、李强省卫生健康委主任")]
+    assert found == ["省政府", "省卫生健康委"]
+    assert [b.text for b in find_bodies("兰州新区市场监管局负责")] == ["兰州新区市场监管局"]

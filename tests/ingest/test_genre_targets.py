@@ -42,6 +42,11 @@ WORDS = [
      [("两级平台对接工作", "2027年6月底", None, "<=", 2027),
       ("两级平台对接工作", "年底前", None, "<=", None)]),
     ("市局每年至少开展一次专项检查。", [("专项检查", "一次", 1.0, ">=", None)]),
+    # a day of each year, or a month's end (每年2月10日前, 每年1月底之前)
+    ("监测机构应当在每年2月10日前对上年度报告进行汇总。",
+     [("对上年度报告进行汇总", "每年2月10日前", None, "<=", None)]),
+    ("各经营企业应当在每年1月底之前对本企业的自查情况进行总结。",
+     [("对本企业的自查情况进行总结", "每年1月底之前", None, "<=", None)]),
     # a duration to do a task in
     ("用三个月时间，对全区医疗器械经营企业开展拉网式检查。",
      [("对全区医疗器械经营企业开展拉网式检查", "三个月", None, "<=", None)]),
@@ -87,3 +92,22 @@ def test_a_stage_label_frames_its_tasks_and_its_year(tmp_path):
     path.write_text(STAGE, encoding="utf-8")
     found = [(t.value_text, t.value, t.unit, t.year) for t in extract_file(path).targets]
     assert ("2~3家", None, "家", 2027) in found
+
+
+# written for this test: a yearly plan names its year in the title only; its title wraps
+# over two lines above the 主送机关
+YEARLY = (
+    "2027年度全镇农村集体聚餐\n食品安全保障工作方案\n各村（居）、镇直有关单位：\n"
+    "一、工作目标\n全镇农村集体聚餐备案率达到100%。各村每年1月20日前对上一年度聚餐情况进行"
+    "汇总分析。\n"
+)
+
+
+def test_a_yearly_plans_targets_take_its_year(tmp_path):
+    path = tmp_path / "yearly.txt"
+    path.write_text(YEARLY, encoding="utf-8")
+    record = extract_file(path)
+    assert record.document.title == "2027年度全镇农村集体聚餐食品安全保障工作方案"
+    found = {(t.value_text, t.year) for t in record.targets}
+    assert ("100%", 2027) in found
+    assert ("每年1月20日前", 2027) in found  # recurring: the year reported on is no past

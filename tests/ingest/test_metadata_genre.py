@@ -313,9 +313,10 @@ def test_a_reprints_headline_names_the_province_over_a_place_in_the_story():
         # a plan's own preamble: "…有关决策部署，制定《X》" names no issuer and no reprint
         ("根据国家有关要求和省委、省政府有关决策部署，制定《辽宁省中药产业发展规划》。\n"
          "一、发展基础\n", None, None),
-        # the 印发 notice itself abbreviates the policy it publishes: not a report of it
+        # the 印发 notice itself abbreviates the policy it publishes: not a report of it, and
+        # no title; it names its issuer in its own formula
         ("省药监局制定了《实施工作方案》，现印发给你们，请认真贯彻执行。\n"
-         "一、工作目标\n", None, None),
+         "一、工作目标\n", None, "省药监局"),
     ],
 )  # fmt: skip
 def test_a_reprint_reports_the_policy_it_names(text, title, issuer):
@@ -376,7 +377,36 @@ def test_a_forwarding_notices_formula_gives_it_no_other_title():
         # a notice naming the whole title of the text it publishes
         ("各省、自治区、直辖市卫生厅（局）：\n为规范医疗机构用药，卫生部、财政部制定了"
          "《关于加强医疗机构药品管理的若干意见》，已经国务院同意，现印发给你们，请遵照执行。\n",
-         "关于加强医疗机构药品管理的若干意见", None, None, None),
+         "关于加强医疗机构药品管理的若干意见", "卫生部、财政部", None, None),
+        # a reprint's lead: an adverbial clause between the body and its verb; a title nested
+        # in the title is bracketed <…>
+        ("近日，根据省政府部署，安徽省药品监督管理局结合工作实际，制定了《贯彻落实<药品管理法>"
+         "的实施意见》。\n《实施意见》明确了五项任务。\n",
+         "贯彻落实<药品管理法>的实施意见", "安徽省药品监督管理局", None, "安徽省"),
+        # a lead opening with the date of the 通告 it reports
+        ("2027年3月5日，天津市药品监督管理局关于发布实施《天津市药品网络销售监督检查办法》的通告，"
+         "详见正文。\n天津市药品网络销售监督检查办法\n第一条 为规范检查，制定本办法。\n",
+         "天津市药品网络销售监督检查办法", "天津市药品监督管理局", "2027-03-05", "天津市"),
+        # a 政策解读 links the notice it explains
+        ("（图文解读）关于成立疫苗安全工作专班的通知政策解读\n"
+         "点击查看文件：某某县人民政府办公室关于成立疫苗安全工作专班的通知\n一、出台背景\n",
+         "某某县人民政府办公室关于成立疫苗安全工作专班的通知", "某某县人民政府办公室", None, None),
+        # a government order: its number, the head of government signs, the date under it
+        ("某某网 首页\n绵阳市餐饮服务食品安全管理办法\n绵阳市人民政府令（第9号）\n"
+         "《绵阳市餐饮服务食品安全管理办法》已经市政府常务会议通过，现予发布。\n市 长 王某某\n"
+         "二○一五年三月二日\n", "绵阳市餐饮服务食品安全管理办法", "绵阳市人民政府", "2015-03-02",
+         "四川省"),
+        # a national notice: sent to every province, its issuer named in its own formula
+        ("各省、自治区、直辖市和新疆生产建设兵团药品监督管理局：\n为落实有关要求，国家药监局组织制定了"
+         "《药品召回工作指南》，现予印发。\n", None, "国家药品监督管理局", None, None),
+        # a yearly plan's title named in the notice's formula (我局制定了《2027年…要点》)
+        ("各区市场监管局：\n我局制定了《2027年药品安全监管工作要点》，现印发给你们，请认真执行。\n",
+         "2027年药品安全监管工作要点", None, None, None),
+        # bodies reported to issue jointly, no title in 《》
+        ("据报道，商务部、国家卫生健康委、国家药监局近日联合印发通知，部署药品流通领域专项整治。\n",
+         None, "商务部、国家卫生健康委员会、国家药品监督管理局", None, None),
+        # a clause after 发布 is no title
+        ("各有关单位：\n现通过省药械采购平台发布，向社会公开征求意见。\n", None, None, None, None),
         # a web page's label before the headline; the lead drops the issuer from the title
         ("政策解读：国务院关于完善药品追溯体系的意见\n国务院近日印发《关于完善药品追溯体系的意见》。\n",
          "国务院关于完善药品追溯体系的意见", "国务院", None, None),

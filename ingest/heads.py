@@ -1,0 +1,86 @@
+"""What the head of an official document looks like (GB/T 9704-2012): where the head ends,
+what a title line is (发文机关 + 关于 + 事由 + 文种, never a sentence, a breadcrumb or a number
+line), its 文种, and the 主送机关 that closes it. Shared by ingest/metadata.py and
+ingest/reports.py.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from policykg.ingest import docnumber
+from policykg.ingest.patterns import document_patterns
+from policykg.ingest.province import first_province, is_national_issuer
+
+HEADER_CHARS = 3000  # metadata sits in the first lines; the body cites other documents
+HEAD_LINES = 40
+_BODY_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章条节]|（一）|1[．.、])"
+)
+_NEWS_LINE = re.compile(r"^(?:当前位置|首页|来源|作者|责任编辑|编辑|浏览次数|点击)|[>＞»]")
+
+
+@cache
+def rx(name: str) -> re.Pattern[str]:
+    return re.compile(document_patterns()[name])
+
+
+def kinds() -> list[str]:
+    return document_patterns()["kinds"]
+
+
+def head_lines(text: str) -> list[str]:
+    lines = [ln.strip() for ln in text[:HEADER_CHARS].split("\n") if ln.strip()]
+    return lines[:HEAD_LINES]
+
+
+def head_zone(lines: list[str]) -> int:
+    """Lines before the body: the first numbered heading ends the head."""
+    return next((i for i, ln in enumerate(lines) if _BODY_START.match(ln)), len(lines))
+
+
+def full_title(title: str) -> bool:
+    """A title written out (关于…, or naming its province or a central body first), not the
+    short name a notice gives the text it publishes (制定了《实施方案》)."""
+    return (
+        title.startswith("关于")
+        or bool(re.match(r"(?:19|20)\d{2}\s*年", title))
+        or bool(first_province(title[:8]) or is_national_issuer(title[:6].split("关于")[0]))
+    )
+
+
+def cited(line: str, at: int) -> bool:
+    """Inside 《…》 that a sentence goes on after: a document the text cites (《X关于印发…的
+    通知》（X发〔2013〕24号）下发后…), never the document's own title."""
+    left = line[:at]
+    if left.count("《") <= left.count("》"):
+        return False
+    close = line.find("》", at)
+    return close >= 0 and bool(line[close + 1 :].strip())
+
+
+def title_like(line: str) -> bool:
+    if len(line) > 90 or "。" in line or line.startswith(("—", "（", "(", "为", "根据")):
+        return False
+    # a title nested in a title is bracketed <…> on web pages; a lone > is a breadcrumb
+    if _NEWS_LINE.search(
+        re.sub(r"<[\u4e00-\u9fff][^<>]{0,60}>", "", line)
+    ) or docnumber.NUMBER.search(line):
+        return False
+    core = re.sub(r"（[^（）]*）$", "", line.strip("《》"))
+    return any(core.endswith(k) for k in kinds())
+
+
+def find_kind(title: str | None) -> str | None:
+    if not title:
+        return None
+    core = re.sub(r"（[^（）]*）$", "", title.rstrip("》"))
+    return next((k for k in kinds() if core.endswith(k)), None)
+
+
+def find_addressee(lines: list[str]) -> str | None:
+    for line in lines[: head_zone(lines)]:
+        if m := rx("addressee").match(line):
+            return m["to"]
+    return None

@@ -1,0 +1,84 @@
+"""How a reprint, a news item or a notice's own formula names the policy and its issuer:
+"X印发/出台/制定下发《Y》" (政务信息 and 新闻通稿), the passive "《Y》已经…通过，并于…印发",
+bodies issuing jointly (A、B联合印发通知), "X组织制定了《Y》，现予印发", a government order's
+head (X人民政府令（第N号）), and 发文机关 + 关于 completing a reported 关于 title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policykg.ingest.cndate import parse_date
+from policykg.ingest.heads import HEAD_LINES, find_addressee, head_zone, kinds, rx, title_like
+from policykg.ingest.signature import split_issuers
+
+_NOTICE_FORMULA = re.compile(r"印发给你们|转发给你们|请认真贯彻|请遵照执行|请结合实际")
+
+
+def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
+    """A reprint's headline or lead: "X印发/出台/制定下发《Y》" → (X's names, Y); the first
+    such line of the head (or line pair: a headline wraps) where X is a body and Y a
+    policy's title (ends with a 文种; a bare 文种 gives X alone), or "《Y》已经…通过，并于…
+    印发" → ([], Y)."""
+    if find_addressee(lines):
+        return None
+    zone = lines[: min(head_zone(lines), 10)]
+    pairs = [a + b for a, b in zip(zone, zone[1:], strict=False)]
+    for line in [*zone, *pairs]:
+        if _NOTICE_FORMULA.search(line):  # the 印发 notice itself (…制定了《Y》，现印发给你们)
+            continue
+        for m in rx("reported_title").finditer(line):
+            title = m["title"].strip()
+            who = re.sub(r"^.*?(?:讯|电|报道|获悉)[:：，,\s]*", "", m["who"])
+            if title_like(title) and (names := split_issuers(who)):
+                return names, (None if title in kinds() else title)
+        for m in rx("reported_passive").finditer(line):
+            if title_like(title := m["title"].strip()):
+                return [], title
+        for m in rx("reported_joint").finditer(line):
+            if names := split_issuers(m["who"]):
+                return names, None
+    return None
+
+
+# A government order's head (GB/T 9704 §10.2: 命令(令)): "X人民政府令（第11号）"; its number is
+# written "X人民政府令第11号", the 署名 is the head of government, the date under it.
+_ORDER = re.compile(
+    r"^(?P<issuer>[\u4e00-\u9fff]{2,20}?(?:人民政府|政府))令\s*[（(]?\s*第\s*"
+    r"(?P<n>[\d一二三四五六七八九十百零〇]+)\s*号\s*[）)]?$"
+)
+
+
+@dataclass(frozen=True)
+class Order:
+    issuer: str
+    number: str
+    date: str | None
+
+
+def find_order(lines: list[str]) -> Order | None:
+    for i, line in enumerate(lines[:HEAD_LINES]):
+        if m := _ORDER.match(line):
+            date = next((d for ln in lines[i + 1 : i + 10] if (d := parse_date(ln))), None)
+            return Order(m["issuer"], f"{m['issuer']}令第{m['n']}号", date)
+    return None
+
+
+def formula_issuer(lines: list[str]) -> list[str]:
+    """A notice naming its issuer in its own formula (X组织制定了《Y》，现予印发)."""
+    for line in lines[: head_zone(lines)]:
+        for m in rx("formula_issuer").finditer(line):
+            if names := split_issuers(m["who"]):
+                return names
+    return []
+
+
+def with_issuer(title: str | None, issuers: list[str], lines: list[str]) -> str | None:
+    """GB/T 9704 §7.3.3 composes a title of 发文机关 + 关于 + 事由 + 文种; a reprint that
+    reports "X印发《关于…》" drops X from it. Where the head writes the whole title (X关于…),
+    the title is that — for a single issuer X."""
+    if not title or not title.startswith("关于") or len(issuers) != 1:
+        return title
+    whole = issuers[0] + title
+    return whole if any(whole in line for line in lines[:HEAD_LINES]) else title
