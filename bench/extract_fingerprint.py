@@ -3,13 +3,13 @@
     python -m bench.extract_fingerprint            # sha256, documents, chars, seconds
     python -m bench.extract_fingerprint --each     # also one hash per document
 
-Extracts every text of the bundled corpus (the gold's sources), tests/heldout,
-tests/heldout_real/docs, tests/heldout_fresh/docs, the shared seeds (../shared/seeds, if
+Extracts every text of the bundled corpus (the gold's sources), tests/heldout, every
+tests/heldout_*/docs (real, fresh, …), the shared seeds (../shared/seeds, if
 present) and a generated bench corpus (bench/corpus.py, 40 documents), and hashes the
 canonical JSON of all ExtractionRecords. `extractor_version` is blanked: it hashes the
 extractor's code, which a speed change edits by definition. A file the extractor refuses
-contributes its error message. The seconds (wall and CPU: the machine may be shared) are extraction only, after one
-warm-up file.
+contributes its error message. The seconds (wall and CPU: the machine may be shared) are
+extraction only, after one warm-up file.
 """
 
 from __future__ import annotations
@@ -31,8 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = [
     ROOT / "data" / "corpus",
     ROOT / "tests" / "heldout",
-    ROOT / "tests" / "heldout_real" / "docs",
-    ROOT / "tests" / "heldout_fresh" / "docs",
+    *sorted((ROOT / "tests").glob("heldout_*/docs")),  # heldout_real, heldout_fresh, …
     ROOT.parent.parent / "shared" / "seeds",  # /work/wt/<name> → /work/shared/seeds
     ROOT.parent / "shared" / "seeds",
 ]
