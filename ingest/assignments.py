@@ -200,7 +200,11 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             continue
         if body_at(text, pos) is None and (lead := rules["title_lead_rx"].match(text, pos)):
             pos = lead.end() if body_at(text, lead.end()) else pos
-        opener = next((w for w in rules["openers"] if text.startswith(w, pos)), None)
+        opener = (  # one startswith(tuple) first: most clauses open with no opener
+            next((w for w in rules["openers"] if text.startswith(w, pos)), None)
+            if text.startswith(rules["openers"], pos)
+            else None
+        )
         if opener is None and (cited := rules["cited_instructs_rx"].match(text, pos)):
             pos, opener = cited.end(), "要求"  # 《通知》要求各地…: the policy instructs
         elif opener and body_at(text, pos) is None:

@@ -126,11 +126,11 @@ def inherited_at(text: str, pos: int, prefix: str) -> Body | None:
     """A name at `pos` written without the level prefix of the body listed before it
     (市工业和信息化局、司法局、商务局): a body when the prefix makes it one. The mention keeps
     the words as written."""
-    if body_at(text, pos) is not None or _opens_with_verb(text, pos):
-        return None  # a name of its own (or a generic body), or a clause going on
     n = _named_rx(False).match(prefix + text[pos : pos + 24])
     if n is None or n.end() - len(prefix) < 2:
-        return None
+        return None  # first: the tests below may ask jieba for a part of speech
+    if body_at(text, pos) is not None or _opens_with_verb(text, pos):
+        return None  # a name of its own (or a generic body), or a clause going on
     end = pos + n.end() - len(prefix)
     a, b = _split(text, pos, end)[0]
     return Body(a, b, text[a:b], False)
@@ -220,11 +220,12 @@ def _known_rx() -> re.Pattern[str]:
 
 def body_at(text: str, pos: int) -> Body | None:
     """The body whose name opens exactly at `pos`, if any (the longest reading)."""
-    if _opens_with_verb(text, pos):
-        return None
     g = _generic_rx().match(text, pos)
     n = _named_at(text, pos)
     k = _known_rx().match(text, pos)
+    # no name opens here: None without jieba's part-of-speech look-up, the costly test
+    if not (g or n or k) or _opens_with_verb(text, pos):
+        return None
     if k and not (n and n.end() >= k.end()) and not (g and g.end() > k.end()):
         return Body(k.start(), k.end(), k.group(), False)
     if n and not (g and g.end() > n.end()):

@@ -27,9 +27,11 @@ from policykg.ingest.vocab import (
 from policykg.errors import InputError
 from policykg.resources import data_path
 
+_BLANKS = re.compile(r"[\s\u3000]+")  # compiled once: every surface of a province passes here
+
 
 def _norm_mention(text: str) -> str:
-    text = re.sub(r"[\s\u3000]+", "", wide(text))
+    text = _BLANKS.sub("", wide(text))
     return text.strip("“”\"'‘’《》「」")
 
 
@@ -85,17 +87,29 @@ def _resolved_entries(code: str) -> Mapping[str, DepartmentName]:
     return MappingProxyType(out)
 
 
-def _surfaces(d: DepartmentEntry, p: Province, resolved: Mapping[str, DepartmentName]) -> set[str]:
+def _surfaces(
+    d: DepartmentEntry,
+    p: Province,
+    resolved: Mapping[str, DepartmentName],
+    memo: dict[str, set[str]] | None = None,
+) -> set[str]:
+    """memo: surfaces already made for this province, by key (a parent's serve each of its
+    divisions; read only)."""
+    if memo is not None and d.key in memo:
+        return memo[d.key]
     prefixes = (*p.prefixes, p.name, *p.aliases)
     forms = {resolved[d.key].name, *d.aliases}
     forms |= {pre + stem for pre in prefixes for stem in d.stems}
     if d.parent:
         parent = next(e for e in departments() if e.key == d.parent)
-        parent_forms = _surfaces(parent, p, resolved)
+        parent_forms = _surfaces(parent, p, resolved, memo)
         forms |= {pf + a for pf in parent_forms for a in d.aliases}
         if not d.collective and parent.level == "provincial":
             forms |= {pre + a for pre in prefixes for a in d.aliases}
-    return {_norm_mention(f) for f in forms}
+    out = {_norm_mention(f) for f in forms}
+    if memo is not None:
+        memo[d.key] = out
+    return out
 
 
 @cache
@@ -111,6 +125,7 @@ def department_lexicon(code: str) -> Mapping[str, DepartmentName]:
         )
     resolved = _resolved_entries(code)
     lexicon: dict[str, DepartmentName] = {}
+    memo: dict[str, set[str]] = {}
 
     def add(surface: str, dept: DepartmentName) -> None:
         other = lexicon.setdefault(surface, dept)
@@ -127,7 +142,7 @@ def department_lexicon(code: str) -> Mapping[str, DepartmentName]:
                 dept = DepartmentName(key=d.key, name=name, kind=d.kind, level=d.level)
                 add(_norm_mention(name), dept)
         elif d.key in resolved:
-            for surface in sorted(_surfaces(d, p, resolved)):
+            for surface in sorted(_surfaces(d, p, resolved, memo)):
                 add(surface, resolved[d.key])
     return MappingProxyType(lexicon)
 
@@ -198,6 +213,48 @@ def _lexicon_by_first_char(code: str, divisions: bool) -> Mapping[str, tuple[str
     return MappingProxyType({c: tuple(sorted(s, key=len, reverse=True)) for c, s in index.items()})
 
 
+@cache
+def _surface_heads(code: str, divisions: bool) -> re.Pattern[str]:
+    """Where a surface of the first-character index can start: a few hundred pairs."""
+    index = _lexicon_by_first_char(code, divisions)
+    heads = {s[:2] for surfaces in index.values() for s in surfaces}
+    if not heads:
+        return re.compile("(?!)")  # an empty lexicon: no surface starts anywhere
+    return re.compile("|".join(map(re.escape, sorted(heads, key=len, reverse=True))))
+
+
+Groups = tuple[tuple[int, frozenset[str]], ...]  # (length, surfaces of that length), longest first
+
+
+@cache
+def _lexicon_by_first_pair(
+    code: str, divisions: bool
+) -> tuple[dict[str, Groups], dict[str, Groups]]:
+    """The first-character index split by the first two characters, as `_by_length`
+    groups: (pair → the surfaces opening with that pair and the one-character surfaces of
+    its first character, character → its one-character surfaces). The surfaces of a common
+    first character (省, 市, 国 …) are many, and most do not go on with the text's next one."""
+    by_pair: dict[str, list[str]] = {}
+    singles: dict[str, list[str]] = {}
+    for first, surfaces in _lexicon_by_first_char(code, divisions).items():
+        singles[first] = [s for s in surfaces if len(s) < 2]
+        for s in surfaces:
+            if len(s) >= 2:
+                by_pair.setdefault(s[:2], []).append(s)
+    pairs = {h: _by_length([*singles.get(h[0], ()), *ss]) for h, ss in by_pair.items()}
+    return pairs, {c: _by_length(ss) for c, ss in singles.items() if ss}
+
+
+def _by_length(surfaces: list[str]) -> Groups:
+    """Surfaces grouped by length, longest first. Trying them longest first, one at a time,
+    takes the same one as asking, per length, whether the text's next n characters are
+    one of them (of one length only one can be), with one lookup per length."""
+    groups: dict[int, set[str]] = {}
+    for s in surfaces:
+        groups.setdefault(len(s), set()).add(s)
+    return tuple((n, frozenset(groups[n])) for n in sorted(groups, reverse=True))
+
+
 def find_departments(
     text: str, code: str, *, divisions: bool = False
 ) -> list[tuple[int, int, DepartmentName]]:
@@ -208,15 +265,24 @@ def find_departments(
     监测中心) and only their prefixed forms (市药监局器审中心, 省药品检查中心) count.
     """
     widened = wide(text)
-    index = _lexicon_by_first_char(code, divisions)
+    pairs, singles = _lexicon_by_first_pair(code, divisions)
     lexicon = department_lexicon(code)
+    starts = _surface_heads(code, divisions)
     out, i = [], 0
     while i < len(widened):
-        for surface in index.get(widened[i], ()):
+        # jump to the next place a surface can start (its first two characters, or a
+        # one-character surface): everywhere else the loop below would find nothing
+        if (m := starts.search(widened, i)) is None:
+            break
+        i = m.start()
+        head = widened[i : i + 2]
+        for n, same_length in pairs.get(head) or singles.get(head[0], ()):
             # 商务部门 / 公安部门 name a kind of body, not the ministry 商务部 / 公安部
-            if widened.startswith(surface, i) and not widened.startswith("门", i + len(surface)):
-                out.append((i, i + len(surface), lexicon[surface]))
-                i += len(surface)
+            if (surface := widened[i : i + n]) in same_length and not widened.startswith(
+                "门", i + n
+            ):
+                out.append((i, i + n, lexicon[surface]))
+                i += n
                 break
         else:
             i += 1

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from policykg.ingest.vocab import (
@@ -79,10 +80,12 @@ def _excluded(rules: tuple[ExcludeRule, ...], term: str, a: int, b: int, text: s
 
 def _pattern_hits(item: Topic | Indicator, key: str, text: str) -> Iterator[Hit]:
     for pattern in item.patterns:
-        occ = [
-            [(s, e, t) for t in group for s, e in _occurrences(t, text)] for group in pattern.all
-        ]
-        if not all(occ):
+        occ = []
+        for group in pattern.all:  # a group that occurs nowhere ends the pattern: stop there
+            if not (found := [(s, e, t) for t in group for s, e in _occurrences(t, text)]):
+                break
+            occ.append(found)
+        if len(occ) < len(pattern.all):
             continue
         for anchor in occ[0]:
             if _excluded(item.exclude, anchor[2], anchor[0], anchor[1], text):
@@ -102,11 +105,8 @@ def _pattern_hits(item: Topic | Indicator, key: str, text: str) -> Iterator[Hit]
 _ANCHORS: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
 
-def _may_match(item: Topic | Indicator, text: str) -> bool:
-    """Cheap pre-check: some synonym or some first-group pattern term occurs at all.
-
-    Most items match nothing in a given sentence; plain substring tests (C speed) spare
-    them the occurrence and exclude-rule machinery."""
+def _anchors(item: Topic | Indicator) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(CJK terms, lowered Latin terms) of which one must occur for the item to match."""
     anchors = _ANCHORS.get(id(item))
     if anchors is None:
         terms = [*item.synonyms, *(t for p in item.patterns for t in p.all[0])]
@@ -115,7 +115,15 @@ def _may_match(item: Topic | Indicator, text: str) -> bool:
             tuple(t.lower() for t in terms if _is_latin(t)),
         )
         _ANCHORS[id(item)] = anchors
-    cjk, latin = anchors
+    return anchors
+
+
+def _may_match(item: Topic | Indicator, text: str) -> bool:
+    """Cheap pre-check: some synonym or some first-group pattern term occurs at all.
+
+    Most items match nothing in a given sentence; plain substring tests (C speed) spare
+    them the occurrence and exclude-rule machinery."""
+    cjk, latin = _anchors(item)
     if any(t in text for t in cjk):
         return True
     if latin:
@@ -124,13 +132,26 @@ def _may_match(item: Topic | Indicator, text: str) -> bool:
     return False
 
 
-def _hits(item: Topic | Indicator, key: str, text: str) -> list[Hit]:
-    """Synonym hits and pattern hits of one topic/indicator that no exclude rule drops."""
-    if not _may_match(item, text):
+_SYNONYMS: dict[int, tuple[tuple[str, bool], ...]] = {}
+
+
+def _synonyms(item: Topic | Indicator) -> tuple[tuple[str, bool], ...]:
+    """(synonym, is Latin) in the vocabulary's order."""
+    pairs = _SYNONYMS.get(id(item))
+    if pairs is None:
+        pairs = _SYNONYMS[id(item)] = tuple((t, _is_latin(t)) for t in item.synonyms)
+    return pairs
+
+
+def _hits(item: Topic | Indicator, key: str, text: str, *, checked: bool = False) -> list[Hit]:
+    """Synonym hits and pattern hits of one topic/indicator that no exclude rule drops.
+    checked: the caller knows that `_may_match` passes."""
+    if not checked and not _may_match(item, text):
         return []
     found = [
         Hit(key, text[s:e], s, e, syn, len(syn))
-        for syn in item.synonyms
+        for syn, latin in _synonyms(item)
+        if latin or syn in text  # a plain test spares the occurrence generator
         for s, e in _occurrences(syn, text)
         if not _excluded(item.exclude, syn, s, e, text)
     ]
@@ -162,9 +183,14 @@ def topic_hits(text: str) -> list[Hit]:
     return sorted(out, key=lambda h: (h.start, -h.score))
 
 
-def sentence_topic_hits(sentence: str) -> list[Hit]:
-    """The topic hits of one sentence (already split and widened), offsets into it."""
-    hits = [h for t in topics() for h in _longest_first(_hits(t, t.key, sentence))]
+def sentence_topic_hits(sentence: str, candidates: Iterable[Topic] | None = None) -> list[Hit]:
+    """The topic hits of one sentence (already split and widened), offsets into it.
+
+    candidates: the topics that may match it, in vocabulary order (`topic_candidates`);
+    by default every topic."""
+    items = topics() if candidates is None else candidates
+    checked = candidates is not None
+    hits = [h for t in items for h in _longest_first(_hits(t, t.key, sentence, checked=checked))]
     return [
         h
         for h in hits
@@ -172,6 +198,40 @@ def sentence_topic_hits(sentence: str) -> list[Hit]:
             h.key in topic_ancestors(o.key) and o.start <= h.start and h.end <= o.end for o in hits
         )
     ]
+
+
+def topic_candidates(text: str, bounds: list[tuple[int, int]]) -> list[list[Topic]]:
+    """For each sentence text[a:b] of `bounds` (in order, not overlapping), the topics
+    whose pre-check (`_may_match`) passes on it, in vocabulary order.
+
+    Why: testing every topic's terms on every sentence is most of a document's topic
+    matching; finding each term once in the whole text and placing its occurrences in
+    their sentences gives the same topics (a term is in a sentence exactly when one of its
+    occurrences in the text lies inside the sentence)."""
+    starts = [a for a, _ in bounds]
+    per: list[list[Topic]] = [[] for _ in bounds]
+    lowered: str | None = None
+    for item in topics():
+        cjk, latin = _anchors(item)
+        hit: set[int] = set()
+        for term in cjk:
+            pos = text.find(term)
+            while pos >= 0:
+                k = bisect_right(starts, pos) - 1
+                if k >= 0 and pos + len(term) <= bounds[k][1]:
+                    hit.add(k)
+                pos = text.find(term, pos + 1)
+        if latin:
+            lowered = text.lower() if lowered is None else lowered
+            if any(t in lowered for t in latin):  # else no sentence holds one either
+                hit.update(
+                    k
+                    for k, (a, b) in enumerate(bounds)
+                    if k not in hit and any(t in text[a:b].lower() for t in latin)
+                )
+        for k in hit:
+            per[k].append(item)
+    return per
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:

@@ -24,6 +24,7 @@ tokens around a span (与 / 的 / 牵头 …) are real words for the rules that 
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -34,8 +35,10 @@ import jieba
 import spacy
 from policykg.ingest import programs, references
 from policykg.ingest.lexicon import department_lexicon, find_departments
-from policykg.ingest.matching import sentence_topic_hits
+from policykg.ingest.matching import sentence_topic_hits, topic_candidates
 from policykg.ingest.vocab import regions, wide
+from spacy.errors import Errors
+from spacy.lang.zh import Segmenter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -66,15 +69,23 @@ def _department_finder(code: str | None) -> Finder:
     return find
 
 
+_SENTENCE_END_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
+
+
 def _topic_finder(text: str) -> list[Found]:
-    out, start = [], 0
+    out: list[Found] = []
     widened = wide(text)
-    for i, ch in enumerate(widened + "\n"):
-        if ch in SENTENCE_END or i == len(widened):
-            if i > start:
-                hits = sorted(sentence_topic_hits(widened[start:i]), key=lambda h: h.start)
-                out += [Found(h.start + start, h.end + start, h.key, h.term) for h in hits]
-            start = i + 1
+    bounds, start = [], 0
+    for m in _SENTENCE_END_RE.finditer(widened):
+        if m.start() > start:
+            bounds.append((start, m.start()))
+        start = m.end()
+    if start < len(widened):
+        bounds.append((start, len(widened)))
+    for (a, b), items in zip(bounds, topic_candidates(widened, bounds), strict=True):
+        if items:  # a sentence no topic's term occurs in has no hit
+            hits = sorted(sentence_topic_hits(widened[a:b], items), key=lambda h: h.start)
+            out += [Found(h.start + a, h.end + a, h.key, h.term) for h in hits]
     return out
 
 
@@ -131,29 +142,73 @@ class BoundaryTokenizer:
         self.finders = finders
 
     def __call__(self, text: str) -> Doc:
-        doc = self.base(text)
+        words, spaces = _jieba_words(self.base, text)
         found = {key: list(find(text)) for key, find in self.finders.items()}
         cuts = sorted({e for matches in found.values() for f in matches for e in (f.start, f.end)})
-        words: list[str] = []
-        spaces: list[bool] = []
-        for tok in doc:
-            lo = bisect_right(cuts, tok.idx)
-            hi = bisect_left(cuts, tok.idx + len(tok.text), lo)
-            inner = [c - tok.idx for c in cuts[lo:hi]]
-            pieces = [
-                tok.text[a:b] for a, b in zip([0, *inner], [*inner, len(tok.text)], strict=True)
-            ]
-            words += pieces
-            spaces += [False] * (len(pieces) - 1) + [bool(tok.whitespace_)]
+        out_words: list[str] = []
+        out_spaces: list[bool] = []
+        idx = 0  # the token's offset, as the Doc of (words, spaces) would give it
+        for word, space in zip(words, spaces, strict=True):
+            end = idx + len(word)
+            lo = bisect_right(cuts, idx)
+            hi = bisect_left(cuts, end, lo)
+            if lo == hi:  # most tokens: no match edge inside
+                out_words.append(word)
+                out_spaces.append(space)
+            else:
+                inner = [c - idx for c in cuts[lo:hi]]
+                out_words += [
+                    word[a:b] for a, b in zip([0, *inner], [*inner, len(word)], strict=True)
+                ]
+                out_spaces += [False] * len(inner) + [space]
+            idx = end + space
         # sentence starts at construction: setting Token.is_sent_start one by one is slow
         starts: list[bool | int | None] = []
         ends = True
-        for w in words:
+        for w in out_words:
             starts.append(ends)
-            ends = any(c in SENTENCE_END for c in w)
-        out = Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts)
+            ends = not SENTENCE_END.isdisjoint(w)
+        out = Doc(self.vocab, words=out_words, spaces=out_spaces, sent_starts=starts)
         out.user_data[_FOUND] = found
         return out
+
+
+def _jieba_words(base: Any, text: str) -> tuple[list[str], list[bool]]:
+    """The words and spaces of spaCy's jieba tokenizer (`base`), without its Doc.
+
+    Same segmentation and alignment as spacy.lang.zh.ChineseTokenizer with
+    spacy.util.get_words_and_spaces, whose `text[pos:].index(word)` copies the rest of the
+    text for every word (quadratic in a long document); `text.index(word, pos)` finds the
+    same offset. Another segmenter goes through spaCy's own tokenizer."""
+    if base.segmenter != Segmenter.jieba:
+        doc = base(text)
+        return [t.text for t in doc], [bool(t.whitespace_) for t in doc]
+    words = [x for x in base.jieba_seg.cut(text, cut_all=False) if x]
+    if "".join("".join(words).split()) != "".join(text.split()):
+        raise ValueError(Errors.E194.format(text=text, words=words))
+    text_words: list[str] = []
+    text_spaces: list[bool] = []
+    pos = 0
+    for word in words:
+        if word.isspace():
+            continue
+        try:
+            start = text.index(word, pos)
+        except ValueError:
+            raise ValueError(Errors.E194.format(text=text, words=words)) from None
+        if start > pos:
+            text_words.append(text[pos:start])
+            text_spaces.append(False)
+            pos = start
+        text_words.append(word)
+        pos += len(word)
+        space = pos < len(text) and text[pos] == " "
+        text_spaces.append(space)
+        pos += space
+    if pos < len(text):
+        text_words.append(text[pos:])
+        text_spaces.append(False)
+    return text_words, text_spaces
 
 
 class SpanFinder:

@@ -185,6 +185,9 @@ def _to_simplified(text: str, offs: list[int], stats: dict[str, int]) -> tuple[s
         firsts = "".join(p[:1] or " " for p in pieces)
         conv = "".join(pieces)
         offs = [o for p, o in zip(pieces, offs, strict=True) for _ in p]
+    if firsts == text:  # nothing converted: count the hanzi without a loop in Python
+        stats["hanzi"] += len(_CJK_CH.findall(text))
+        return conv, offs
     for a, b in zip(text, firsts, strict=True):
         if _CJK_CH.match(a):
             stats["hanzi"] += 1
@@ -192,17 +195,18 @@ def _to_simplified(text: str, offs: list[int], stats: dict[str, int]) -> tuple[s
     return conv, offs
 
 
+# Characters _fold_chars drops or changes: a line with none of them (most lines) skips
+# its character loop, which would copy it unchanged.
+_FOLDED = re.compile(
+    "[" + re.escape("".join(sorted({*_INVISIBLE, *_SPACES, *_FOLD, "．"}))) + "\ue000-\uf8ff]"
+)
+
+
 def _fold_chars(text: str, offs: list[int], stats: dict[str, int]) -> tuple[str, list[int]]:
-    out, out_offs = [], []
-    for i, ch in enumerate(text):
-        if ch in _INVISIBLE or 0xE000 <= ord(ch) <= 0xF8FF:
-            stats["stray"] += ch not in _INVISIBLE
-            continue
-        if ch == "．" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
-            ch = "."
-        ch = " " if ch in _SPACES else _FOLD.get(ch, ch)
-        out.append(ch)
-        out_offs.append(offs[i])
+    if not _FOLDED.search(text):
+        out, out_offs = [text], list(offs)
+    else:
+        out, out_offs = _fold_loop(text, offs, stats)
     text = "".join(out)
     buf = Mapped(text, out_offs)
 
@@ -215,6 +219,20 @@ def _fold_chars(text: str, offs: list[int], stats: dict[str, int]) -> tuple[str,
 
     buf = buf.sub(_STRAY, stray)
     return buf.text, buf.offs
+
+
+def _fold_loop(text: str, offs: list[int], stats: dict[str, int]) -> tuple[list[str], list[int]]:
+    out, out_offs = [], []
+    for i, ch in enumerate(text):
+        if ch in _INVISIBLE or 0xE000 <= ord(ch) <= 0xF8FF:
+            stats["stray"] += ch not in _INVISIBLE
+            continue
+        if ch == "．" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            ch = "."
+        ch = " " if ch in _SPACES else _FOLD.get(ch, ch)
+        out.append(ch)
+        out_offs.append(offs[i])
+    return out, out_offs
 
 
 _ZH_PUNCT = "，。、；：！？（）《》“”‘’【】〔〕"

@@ -17,7 +17,7 @@ import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
 from policykg.errors import InputError
-from policykg.resources import data_path
+from policykg.resources import data_path, load_yaml
 
 
 def _compiles(value: str) -> str:
@@ -188,7 +188,7 @@ def load_pattern_file(name: str, path: Path | None = None) -> dict[str, Any]:
     """Read and validate one pattern file; InputError naming the file and key when broken."""
     path = path or data_path("patterns", name)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise InputError(f"{path}: cannot load pattern file ({e}); reinstall policykg") from e
     model = MODELS.get(name)

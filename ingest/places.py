@@ -15,10 +15,9 @@ import re
 from collections import Counter
 from functools import cache
 
-import yaml
 from policykg.ingest.vocab import provinces
 
-from policykg.resources import data_path
+from policykg.resources import data_path, load_yaml
 
 _SUFFIX_PREFECTURE = ("自治州",)
 # Two-character aliases that are ordinary words or another province's name: 安康 (peace and
@@ -73,7 +72,7 @@ def _names() -> dict[str, set[str]]:
     for p in provinces():
         for name in (p.name, *p.names):
             names.pop(name, None)
-    extra = yaml.safe_load(data_path("reference", "places.yaml").read_text("utf-8"))
+    extra = load_yaml(data_path("reference", "places.yaml").read_text("utf-8"))
     for table in ("new_areas", "forest_districts"):
         for name, code in (extra.get(table) or {}).items():
             names[name] = {str(code)}

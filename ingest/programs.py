@@ -73,7 +73,10 @@ def kind_of(name: str) -> str | None:
 
 def key_of(name: str) -> str:
     """Identity of a program name: no quotes or spaces, brackets full-width."""
-    return re.sub(r"[\s“”\"'‘’《》「」『』]", "", wide(name))
+    return _KEY_DROP.sub("", wide(name))
+
+
+_KEY_DROP = re.compile(r"[\s“”\"'‘’《》「」『』]")
 
 
 def cue_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -97,14 +100,29 @@ def _is_generic(name: str) -> bool:
         if core.rstrip(_QUOTE_CLOSE).endswith(word):
             core = core.rstrip(_QUOTE_CLOSE)[: -len(word)]
             break
-    for word in sorted(_rules()["generic_words"], key=len, reverse=True):
+    for word in _longest_first("generic_words"):
         core = core.replace(word, "")
     return sum("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in core) < 2
 
 
+@cache
+def _longest_first(key: str) -> tuple[str, ...]:
+    return tuple(sorted(_rules()[key], key=len, reverse=True))
+
+
+@cache
+def _long_stop_words() -> tuple[str, ...]:
+    return tuple(w for w in _rules()["stop_words"] if len(w) > 1)
+
+
 def _stops_before(text: str, pos: int) -> bool:
     """A stop word of two or more characters ends right before `pos`."""
-    return any(len(w) > 1 and text.endswith(w, 0, pos) for w in _rules()["stop_words"])
+    return text.endswith(_long_stop_words(), 0, pos)  # a tuple: one call tests them all
+
+
+@cache
+def _kinds_rx() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _rules()["kinds"])))
 
 
 def _stop_token(text: str) -> bool:
@@ -190,7 +208,10 @@ def _acceptable(doc: Doc, name: str, start: int, kind_word: str) -> bool:
 def _running(doc: Doc, bodies: frozenset[str]) -> list[FoundProgram]:
     rules = _rules()
     out: list[FoundProgram] = []
+    text, kinds = _text(doc), _kinds_rx()
     for sent in doc.sents:
+        if not kinds.search(text, sent.start_char, sent.end_char):
+            continue  # no token of it can be a kind word: spare making its tokens
         tokens = list(sent)
         for i, tok in enumerate(tokens):
             if tok.text not in rules["kinds"] or not _followed_ok(tokens, i):

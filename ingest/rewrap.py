@@ -45,7 +45,7 @@ def _cols(text: str) -> int:
 def wrap_width[L: _LineLike](lines: list[L]) -> int | None:
     """The width a text's lines were broken at, if they were: the commonest length of its
     long text lines, shared (±SLACK) by at least MIN_RUN lines and by a third of them."""
-    long = [_cols(x.text) for x in lines if x.kind == "text" and _cols(x.text) >= MIN_WIDTH]
+    long = [n for x in lines if x.kind == "text" and (n := _cols(x.text)) >= MIN_WIDTH]
     if not long:
         return None
     width, _ = Counter(long).most_common(1)[0]

@@ -26,7 +26,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from policykg.errors import InputError
-from policykg.resources import data_path
+from policykg.resources import data_path, load_yaml
 
 ProvinceKind = Literal["province", "municipality", "autonomous_region", "sar"]
 Level = Literal["national", "provincial", "municipal", "district", "division"]
@@ -217,7 +217,7 @@ class DepartmentName(_Strict):
 
 def _load[M: BaseModel](path: Path, model: type[M]) -> tuple[M, Any]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except OSError as e:
         raise InputError(f"{path}: cannot read the vocabulary file ({e.strerror or e})") from e
     except yaml.YAMLError as e:
@@ -456,10 +456,13 @@ def topic_narrower(key: str) -> frozenset[str]:
 
 
 _WIDE = str.maketrans({"(": "（", ")": "）", ":": "：", ";": "；", ",": "，"})
+_HALF_WIDTH = re.compile("[():;,]")
 
 
 def wide(text: str) -> str:
     """Half-width brackets and punctuation to full width (same length, offsets kept)."""
+    if not _HALF_WIDTH.search(text):  # translate looks up every character: skip it
+        return text
     return text.translate(_WIDE)
 
 
