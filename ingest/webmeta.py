@@ -90,4 +90,4 @@ def page_labels(lines: list[str]) -> PageLabels:
 def is_label_line(line: str) -> bool:
     """A line of a page's label block (责任部门：X / 索引号：…): page furniture, not text."""
     m = _LABEL_RX.match(line.strip())
-    return bool(m) and len(line) - m.end() <= MAX_VALUE and "。" not in line
+    return m is not None and len(line) - m.end() <= MAX_VALUE and "。" not in line
