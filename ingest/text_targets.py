@@ -193,6 +193,9 @@ def _sentence_targets(src: _Source, sentence: str, offset: int, period: str | No
         had_targets = bool(found)
         for f in found:
             ind = _clean(f.phrase)
+            if out and (not ind or out[-1].value_text in ind):
+                # 覆盖面年内达50%，到2027年达100%: a later value of the same indicator
+                ind = out[-1].indicator
             if not ind:
                 continue
             key, tie = indicator_key(ind)
@@ -291,6 +294,20 @@ def _verb_at_end(text: str, verbs: Iterable[str]) -> str | None:
     return next((w for w in verbs if text.endswith(w)), None)
 
 
+_COUNTED = ("家", "个", "所", "户", "座", "项", "条")
+
+
+def _threshold(clause: str, values: list, i: int) -> bool:
+    """A value that qualifies what a later count counts (年销售额达100亿元的企业5个)."""
+    v = values[i]
+    return (
+        clause.startswith("的", v.end)
+        and i + 1 < len(values)
+        and (values[i + 1].parsed.unit or "") in _COUNTED
+        and "，" not in clause[v.end : values[i + 1].start]
+    )
+
+
 def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Found]:
     """The commitment values of one clause, each with the phrase that names its indicator."""
     cfg = _cfg()
@@ -300,6 +317,12 @@ def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Fou
     out: list[_Found] = []
     item_start, shape, verb, pending = 0, None, "", None
     for i, v in enumerate(values):
+        if _threshold(clause, values, i):
+            continue  # 产值超过50亿元的企业3家: the 50亿元 is part of what is counted
+        if i and _threshold(clause, values, i - 1):  # …的企业5个: the count of them
+            out.append(_Found(clause[item_start : v.start], v, "count_after"))
+            shape, pending, item_start = "count_after", None, v.end
+            continue
         prev_end = values[i - 1].end if i else 0
         seg = clause[prev_end : v.start]
         bare = seg.strip(" 、")
@@ -420,10 +443,13 @@ def _split_subjects(phrase: str, k: int) -> list[str] | None:
     return [p + head for p in parts[:-1]] + [parts[-1]]
 
 
+_YEAR_LEAD = re.compile(r"^(?:力争)?(?:到|至)?\s*(?:19|20)\d{2}\s*年(?:底|末)?[，,]?\s*")
+
+
 def _clean(phrase: str) -> str | None:
     """The indicator as written, without leading verbs, qualifiers and trailing particles."""
     cfg = _cfg()
-    p = phrase.strip(" 、，,：:；;。")
+    p = _YEAR_LEAD.sub("", phrase.strip(" 、，,：:；;。"))  # 到2025年，…: the year is the target's
     changed = True
     while changed and p:
         changed = False

@@ -111,3 +111,22 @@ def test_a_yearly_plans_targets_take_its_year(tmp_path):
     found = {(t.value_text, t.year) for t in record.targets}
     assert ("100%", 2027) in found
     assert ("每年1月20日前", 2027) in found  # recurring: the year reported on is no past
+
+
+# written for this test: an industrial plan's goals — counts of firms above a threshold, an
+# area in 万亩, and a later value of the same indicator
+INDUSTRY = (
+    "一、发展目标\n到2028年，全省中药材种植面积稳定在300万亩左右，产值超过20亿元的龙头企业8家，"
+    "年销售额达5亿元的企业30个。道地药材基地覆盖率年内达60%，到2028年达90%。\n"
+)
+
+
+def test_counts_above_a_threshold_areas_and_later_values(tmp_path):
+    path = tmp_path / "industry.txt"
+    path.write_text(INDUSTRY, encoding="utf-8")
+    found = {(t.value_text, t.year) for t in extract_file(path).targets}
+    assert {("300万亩", 2028), ("8家", 2028), ("30个", 2028), ("90%", 2028)} <= found
+    assert ("20亿元", 2028) not in found and ("5亿元", 2028) not in found  # thresholds
+    by_value = {t.value_text: t.indicator for t in extract_file(path).targets}
+    assert "20亿元" in by_value["8家"] and "2028" not in by_value["8家"]
+    assert by_value["90%"] == by_value["60%"]
