@@ -132,6 +132,8 @@ def inherited_at(text: str, pos: int, prefix: str) -> Body | None:
     if body_at(text, pos) is not None or _opens_with_verb(text, pos):
         return None  # a name of its own (or a generic body), or a clause going on
     end = pos + n.end() - len(prefix)
+    if any(_named_at(text, j) for j in range(pos + 1, end - 1)):
+        return None  # 王某某省财政厅: a name of its own inside, after a person's name
     a, b = _split(text, pos, end)[0]
     return Body(a, b, text[a:b], False)
 

@@ -381,6 +381,11 @@ def test_a_persons_name_before_a_level_prefix_is_no_place() -> None:
     found = [b.text for b in find_bodies("副召集人：王小明省政府副秘书长、李强省卫生健康委主任")]
     assert found == ["省政府", "省卫生健康委"]
     assert [b.text for b in find_bodies("兰州新区市场监管局负责")] == ["兰州新区市场监管局"]
+    # in a list after a prefixed name, a person's name before a body is no omitted prefix
+    listed = find_bodies("成员：张某省发展改革委副主任、杨某峰省财政厅副厅长、市财政局、司法局")
+    assert [b.text for b in listed] == ["省发展改革委", "省财政厅", "市财政局", "司法局"]
+    # a party group of a bureau is a body
+    assert [b.text for b in find_bodies("市药监局党组要切实担负起主体责任")] == ["市药监局党组"]
 
 
 def test_an_article_of_a_rule_is_normative_without_a_modal_word(tmp_path) -> None:
