@@ -166,7 +166,7 @@ def _mentions(found: list[tuple[Body, str]], role: str, offset: int) -> list[Men
 # prepositional phrase (按照…的, 根据…的).
 _MODIFIER = re.compile(r"(?!按照|根据|依照|依据|按|对|为|在|与|加强|支持)[\u4e00-\u9fff]{2,10}?的")
 # A regulation's article number opening its sentence (第十二条, 第 3 条).
-_ARTICLE = re.compile(r"第\s*[一二三四五六七八九十百零〇\d]+\s*条\s*")
+ARTICLE = re.compile(r"第\s*[一二三四五六七八九十百零〇\d]+\s*条\s*")
 
 
 def find_assignments(text: str, offset: int = 0) -> list[Mention]:
@@ -189,7 +189,7 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             out += posted
             continue
         pos = a + len(clause) - len(clause.lstrip())
-        if article := _ARTICLE.match(text, pos):  # 第二十条 A应当…: the article's number
+        if article := ARTICLE.match(text, pos):  # 第二十条 A应当…: the article's number
             pos = article.end()
         modifier = _MODIFIER.match(text, pos) if body_at(text, pos) is None else None
         if modifier and body_at(text, modifier.end()):  # 接到报告的A应当…: A is the subject

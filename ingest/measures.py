@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from policykg.ingest.assignments import (
+    ARTICLE,
     apply_first_leads,
     find_assignments,
     roster_mentions,
@@ -98,10 +99,6 @@ def _commitment_cue() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{rx})" for rx in structure_patterns()["preamble_commitment"]))
 
 
-# A rule's article (第四条 A依据各自的职责…实施监督管理): normative without a modal word.
-_ARTICLE = re.compile(r"第\s*[一二三四五六七八九十百零〇\d]+\s*条")
-
-
 def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None:
     """A paragraph before the outline is a measure when it assigns work to a body or commits
     to a dated or quantified goal (到2025年…达到95%); the rest (addressees, the notice's
@@ -120,7 +117,8 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
         return None  # a news lead's review of achievements, an outlook
     if cues("news").search(text) and not assigned_by_statement(text):
         return None  # a reprint's narration of an event: who met or toured, not a task
-    if not (mentions or prescribes(text) or _ARTICLE.match(text) or _commitment_cue().search(text)):
+    # (a rule's article, 第四条 …, is normative without a modal word)
+    if not (mentions or prescribes(text) or ARTICLE.match(text) or _commitment_cue().search(text)):
         return None  # A继续开展…，A积极协调…: narration; its sentences are read one by one
     counter["preamble"] = counter.get("preamble", 0) + 1
     return DraftMeasure(

@@ -365,7 +365,7 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     cells = frozenset(ln.strip() for ln in text[:HEADER_CHARS].split("\n") if ln.startswith("\t"))
     entry = find_entry(lines)
     reported = reported_policy(lines)
-    run_on = run_on_signature(text[:HEADER_CHARS], title_like)
+    run_on = run_on_signature(text[:HEADER_CHARS])
     title = find_title(lines, labels, front_matter, cells, entry, reported, run_on)
     meta.title = docnumber.without_announcement_number(title) if title else None
     meta.doc_number = find_doc_number(lines, labels, meta.warnings, entry)

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from policykg.ingest.cndate import find_dates, parse_date
+from policykg.ingest.heads import HEAD_LINES, title_like
 from policykg.ingest.patterns import document_patterns
-
-HEAD_LINES = 40
 
 
 @cache
@@ -91,9 +90,9 @@ class RunOnSignature:
 _FORMULA_END = re.compile(r"(?:印发给你们|转发给你们)[^。]{0,80}。(?:特此通知。)?\s*")
 
 
-def run_on_signature(text: str, title_like) -> RunOnSignature | None:  # noqa: ANN001
+def run_on_signature(text: str) -> RunOnSignature | None:
     """The signature a scraped page ran into the line after the notice's formula; the
-    title after the date counts when `title_like` accepts it (it ends with a 文种)."""
+    title after the date counts when it is a title (it ends with a 文种)."""
     for m in _FORMULA_END.finditer(text):
         rest = text[m.end() : m.end() + 160]
         dates = find_dates(rest[:70])
