@@ -42,7 +42,8 @@ FORMATS: dict[str, tuple[str, str]] = {
 
 # One column per distinct key property, so one query serves every label.
 _KEY_PROPS = sorted(set(NODE_KEYS.values()))
-_NODES = "MATCH (n) RETURN labels(n)[0] AS label, properties(n) AS props"
+# Summary nodes (graph/summaries.py) are counts kept for the queries, not the graph itself.
+_NODES = "MATCH (n) WHERE NOT n:Summary RETURN labels(n)[0] AS label, properties(n) AS props"
 _RELS = (
     "MATCH (a)-[r]->(b) RETURN labels(a)[0] AS a_label, "
     + ", ".join(f"a.{k} AS a_{k}" for k in _KEY_PROPS)

@@ -24,6 +24,13 @@ from typing import Literal
 from policykg.graph.model import NODE_KEYS, OWNED_LABELS, DocumentGraph, NodeRows, RelRows
 from policykg.graph.reference import reference_graph
 from policykg.graph.store import GraphStore, Statement
+from policykg.graph.summaries import (
+    SUMMARY_VERSION,
+    document_statements,
+    rebuild_statements,
+    shared_statements,
+    stored_version,
+)
 
 from policykg.errors import IdentityConflict
 
@@ -190,21 +197,34 @@ def write_document(store: GraphStore, graph: DocumentGraph) -> Outcome:
     if stored == (graph.content_hash, graph.extractor_version) and not superseded:
         return "unchanged"
     statements: list[Statement] = []
+    # summaries (graph/summaries.py): the stored versions' contributions come off before
+    # they are deleted, the new one's goes on after it is written, in this transaction
     for old_id in superseded:
-        statements += _remove_document_statements(old_id)
+        statements += document_statements(old_id, -1) + _remove_document_statements(old_id)
     if stored is not None:
+        statements += document_statements(graph.document_id, -1)
         statements += delete_document_statements(graph.document_id)
     statements += graph_statements(graph)
+    statements += document_statements(graph.document_id, 1)
     replaced = [*superseded, graph.document_id] if stored is not None else superseded
     statements += orphan_statements(orphan_candidates(store, graph, replaced))
+    statements += shared_statements()
     store.write(statements)
     log.info("wrote %s (%d statements)", graph.document_id, len(statements))
     return "added" if stored is None and not superseded else "replaced"
 
 
 def load_reference_data(store: GraphStore) -> None:
-    """Provinces, regions and the topic taxonomy: MERGEd, so loading twice changes nothing."""
+    """Provinces, regions and the topic taxonomy: MERGEd, so loading twice changes nothing.
+    Summaries made by other rules, or by none (a store written before they existed), are
+    rebuilt from the graph in the same transaction."""
     store.write(graph_statements(reference_graph()))
+    # a transaction of its own: FalkorDB's plan would not see relationship types that the
+    # statements above create in the same query (graph/summaries.py)
+    if stored_version(store) != SUMMARY_VERSION:
+        store.write(rebuild_statements())
+    else:
+        store.write(shared_statements(reference=True))
 
 
 def _remove_document_statements(document_id: str) -> list[Statement]:
@@ -218,5 +238,10 @@ def delete_document(store: GraphStore, document_id: str) -> bool:
     if stored_hash(store, document_id) is None:
         return False
     candidates = orphan_candidates(store, None, [document_id])
-    store.write(_remove_document_statements(document_id) + orphan_statements(candidates))
+    store.write(
+        document_statements(document_id, -1)
+        + _remove_document_statements(document_id)
+        + orphan_statements(candidates)
+        + shared_statements()
+    )
     return True

@@ -2,9 +2,16 @@
 // description: Province × topic counts for a heat map: committing measures and targets, commitment measures, other mentions (background, vision, safeguard) and indicators with a target (each once, however many years); a topic's count includes its narrower topics
 // params: none
 // example: {}
-MATCH (p:Province)-[:ISSUED]->(:Document)-[:CONTAINS|SETS]->(x)-[:ADDRESSES]->(:Topic)-[:BROADER*0..6]->(t:Topic)
-RETURN p.code AS code, p.name AS province, t.key AS topic,
-       count(DISTINCT CASE WHEN x.commits = true THEN x.id END) AS committing,
-       count(DISTINCT CASE WHEN x:Measure AND x.statement = 'commitment' THEN x.id END) AS commitments,
-       count(DISTINCT CASE WHEN x:Measure AND NOT x.commits = true THEN x.id END) AS mentions,
-       count(DISTINCT CASE WHEN x:Target THEN coalesce(x.indicator_key, x.indicator) END) AS targets
+//
+// Read from the write-time summaries (graph/summaries.py: kind pt_closure, a topic with its
+// narrower ones; an `indicator` summary per indicator with a target), one row per
+// province and topic that some measure or target addresses.
+MATCH (s:Summary {kind: 'pt_closure'})
+WHERE s.province <> ''
+WITH s.province AS code, s.province_name AS province, s.topic AS topic,
+     toInteger(sum(CASE WHEN s.part <> 'indicator' AND s.commits = true THEN s.n ELSE 0 END)) AS committing,
+     toInteger(sum(CASE WHEN s.part = 'measure' AND s.statement = 'commitment' THEN s.n ELSE 0 END)) AS commitments,
+     toInteger(sum(CASE WHEN s.part = 'measure' AND NOT s.commits = true THEN s.n ELSE 0 END)) AS mentions,
+     count(CASE WHEN s.part = 'indicator' THEN 1 END) AS targets
+RETURN code, province, topic, committing, commitments, mentions, targets
+ORDER BY code, topic

@@ -7,26 +7,34 @@
 // commitments, some target) addresses — in key order. Targets count only as commitments,
 // one per indicator (issue 13.6: 2023 and 2025 values of one indicator are one cell item);
 // a target with no canonical indicator counts by its name as written.
+//
+// Read from the write-time summaries (graph/summaries.py: pt_direct, or pt_closure with
+// include_narrower), never from the measures themselves.
+OPTIONAL MATCH (c:Summary {kind: 'pt_direct'})
+WHERE $topics IS NULL
+  AND ((c.part = 'measure' AND c.statement = $statement)
+       OR (c.part = 'target' AND $statement = 'commitment'))
+WITH collect(DISTINCT c.topic) AS found
 MATCH (t:Topic)
-WHERE ($topics IS NOT NULL AND t.key IN $topics)
-   OR ($topics IS NULL AND (t)<-[:ADDRESSES]-(:Measure {statement: $statement}))
-   OR ($topics IS NULL AND $statement = 'commitment' AND (t)<-[:ADDRESSES]-(:Target))
+WHERE ($topics IS NOT NULL AND t.key IN $topics) OR ($topics IS NULL AND t.key IN found)
 WITH t
 ORDER BY t.key
 WITH collect(t.key) AS columns
+OPTIONAL MATCH (s:Summary)
+WHERE s.kind = CASE WHEN $include_narrower THEN 'pt_closure' ELSE 'pt_direct' END
+  AND s.province <> '' AND s.topic IN columns
+  AND ((s.part = 'measure' AND s.statement = $statement)
+       OR (s.part = 'indicator' AND $statement = 'commitment'))
+WITH columns, s.province AS code, s.topic AS topic,
+     toInteger(sum(CASE WHEN s.part = 'measure' THEN s.n ELSE 0 END)) AS m,
+     count(CASE WHEN s.part = 'indicator' THEN 1 END) AS g
+WITH columns, code, collect({topic: topic, m: m, g: g}) AS cells
+WITH columns, collect({code: code, cells: cells}) AS by_code
 MATCH (p:Province)
-OPTIONAL MATCH path = (p)-[:ISSUED]->(:Document)-[:CONTAINS]->(m:Measure)-[:ADDRESSES]->(:Topic)-[:BROADER*0..6]->(mt:Topic)
-WHERE m.statement = $statement AND mt.key IN columns AND ($include_narrower OR length(path) = 3)
-WITH columns, p, mt.key AS topic, count(DISTINCT m) AS n
-WITH columns, p, collect({topic: topic, n: n}) AS measure_cells
-OPTIONAL MATCH tpath = (p)-[:ISSUED]->(:Document)-[:SETS]->(g:Target)-[:ADDRESSES]->(:Topic)-[:BROADER*0..6]->(gt:Topic)
-WHERE $statement = 'commitment' AND gt.key IN columns AND ($include_narrower OR length(tpath) = 3)
-WITH columns, p, measure_cells, gt.key AS topic,
-     count(DISTINCT coalesce(g.indicator_key, g.indicator)) AS n
-WITH columns, p, measure_cells, collect({topic: topic, n: n}) AS target_cells
+WITH columns, p, coalesce([b IN by_code WHERE b.code = p.code | b.cells][0], []) AS cells
 RETURN p.name AS province, p.code AS code,
        size([(p)-[:ISSUED]->(doc:Document) | doc]) AS documents,
        columns AS topics,
-       [c IN columns | coalesce([x IN measure_cells WHERE x.topic = c | x.n][0], 0)] AS measures,
-       [c IN columns | coalesce([x IN target_cells WHERE x.topic = c | x.n][0], 0)] AS targets
+       [k IN columns | coalesce([x IN cells WHERE x.topic = k | x.m][0], 0)] AS measures,
+       [j IN columns | coalesce([y IN cells WHERE y.topic = j | y.g][0], 0)] AS targets
 ORDER BY code

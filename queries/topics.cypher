@@ -4,19 +4,20 @@
 // example: {}
 //
 // include_narrower: a topic's counts also take the measures and targets of narrower topics.
-// The counts are gathered from the provinces' documents first, then joined to every topic
-// (anchoring the traversal on the topics is far slower on FalkorDB).
-OPTIONAL MATCH path = (p:Province)-[:ISSUED]->(:Document)-[:CONTAINS|SETS]->(x)-[:ADDRESSES]->(:Topic)-[:BROADER*0..6]->(t:Topic)
-WHERE ($include_narrower OR length(path) = 3) AND ($province IS NULL OR p.name = $province)
-WITH t, x, p
-ORDER BY p.code
-WITH t.key AS key,
-     count(DISTINCT CASE WHEN x.statement = 'commitment' THEN x END) AS commitments,
-     count(DISTINCT CASE WHEN x:Measure AND x.statement <> 'commitment' THEN x END)
+// Counted from the write-time summaries (graph/summaries.py: pt_direct, or pt_closure with
+// include_narrower), then joined to every topic.
+OPTIONAL MATCH (s:Summary)
+WHERE s.kind = CASE WHEN $include_narrower THEN 'pt_closure' ELSE 'pt_direct' END
+  AND s.province <> '' AND s.part <> 'indicator'
+  AND ($province IS NULL OR s.province_name = $province)
+WITH s
+ORDER BY s.province
+WITH s.topic AS key,
+     toInteger(sum(CASE WHEN s.statement = 'commitment' THEN s.n ELSE 0 END)) AS commitments,
+     toInteger(sum(CASE WHEN s.part = 'measure' AND s.statement <> 'commitment' THEN s.n ELSE 0 END))
        AS other_mentions,
-     count(DISTINCT CASE WHEN x:Target THEN x END) AS targets,
-     collect(DISTINCT CASE WHEN x.commits = true THEN p.name END)
-       AS committed_by
+     toInteger(sum(CASE WHEN s.part = 'target' THEN s.n ELSE 0 END)) AS targets,
+     collect(DISTINCT CASE WHEN s.commits = true THEN s.province_name END) AS committed_by
 WITH collect({key: key, commitments: commitments, other_mentions: other_mentions,
               targets: targets, committed_by: committed_by}) AS counted
 MATCH (t:Topic)

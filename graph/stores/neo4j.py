@@ -49,6 +49,7 @@ RANGE_INDEXES: tuple[tuple[str, str], ...] = (
     ("Target", "year"),
     ("Target", "document_id"),
     ("Program", "kind"),
+    ("Summary", "kind"),
 )
 REL_RANGE_INDEXES: tuple[tuple[str, str], ...] = (("RESPONSIBLE", "role"),)
 

@@ -1,0 +1,208 @@
+"""Write-time summaries: the counts that whole-graph queries read instead of scanning.
+
+A summary is a `(:Summary {key, kind, n, …dimensions})` node, unique by `key`, with no
+relationships (graph/export.py leaves them out of every export and of the fingerprint).
+The named queries `health_counts`, `relationship_counts`, `api_provinces`,
+`api_topic_matrix`, `topic_matrix` and `topics` read them: their cost follows the number
+of summaries (bounded by provinces × topics × indicators and by the model's labels and
+types), not the number of documents, measures and targets.
+
+Kinds and what `n` counts:
+
+| kind | dimensions | n |
+|---|---|---|
+| `label` | label | nodes with that label |
+| `rel` | type, from_label, to_label | relationships of that type between those labels |
+| `province` | province (code), what | documents, measures, commitments, targets of its documents |
+| `pt_direct`, `pt_closure` | province (code, '' for a national document), province_name, topic, part (`measure`, `target`), statement, commits | measures or targets addressing the topic (`pt_closure`: the topic or a narrower one), each once |
+| `pt_direct`, `pt_closure` | province, province_name, topic, part `indicator`, indicator | targets addressing the topic with that indicator (key, else the name as written): a reference count, so that "indicators with a target" is the number of such summaries |
+| `meta` | – | `SUMMARY_VERSION`: the summaries were built by this version of the rules |
+
+Relationships are matched untyped with a `type(r)` filter: FalkorDB resolves a typed
+pattern's type when it plans the query, so a type first created by the same transaction
+(the first document of a store) would match nothing.
+
+How they stay exact: everything a document contributes is computed by the same Cypher
+from the graph, anchored on the document (`{id: $id}`), inside the document's own
+transaction. The writer subtracts the stored version's contribution before deleting it
+(replacement, removal, a superseded id) and adds the new one after writing it, so a
+document never changes what another contributed. Counts that no single document owns
+(nodes of the shared labels, which the orphan sweep deletes; their relationships; the
+reference data) are counted anew after each write: a label or relationship-type scan of
+those small sets, never of measures or targets. A summary whose count falls to 0 is
+deleted, so the summaries after any sequence of writes and removals are those of a fresh
+load of the same documents (tests/graph/test_summaries.py, both engines).
+
+`rebuild_statements` computes every summary from the whole graph with the same sources
+(anchored on every document at once): `load_reference_data` runs it when the stored
+`meta` version differs (a store written before summaries existed, or by other rules), and
+after a load that bypassed the writer (`policykg.graph.summaries.rebuild`).
+"""
+
+from __future__ import annotations
+
+from policykg.graph.store import GraphStore, Statement
+
+# Bump when a source or a kind changes: stores with another version are rebuilt.
+SUMMARY_VERSION = 1
+META_KEY = "meta|version"
+
+ONE = "MATCH (d:Document {id: $id})"
+EVERY = "MATCH (d:Document)"
+
+# Labels and relationships no single document owns: counted anew after each write.
+SHARED_LABELS = ("Department", "Program", "Indicator", "Reference")
+SHARED_RELS = (
+    ("BELONGS_TO", "Department", "Province"),
+    ("DIVISION_OF", "Department", "Department"),
+)
+REFERENCE_LABELS = ("Province", "Region", "Topic")
+REFERENCE_RELS = (("MEMBER_OF", "Province", "Region"), ("BROADER", "Topic", "Topic"))
+
+# Each source ends in rows `key, kind, dims, n`.
+_PROVINCE = (
+    "{anchor} MATCH (p:Province)-[i]->(d) WHERE type(i) = 'ISSUED' "
+    "OPTIONAL MATCH (d)-[c]->(m:Measure) WHERE type(c) = 'CONTAINS' "
+    "WITH p, d, count(m) AS measures, "
+    "count(CASE WHEN m.statement = 'commitment' THEN 1 END) AS commitments "
+    "OPTIONAL MATCH (d)-[s]->(g:Target) WHERE type(s) = 'SETS' "
+    "WITH p, d, measures, commitments, count(g) AS targets "
+    "WITH p, count(d) AS documents, toInteger(sum(measures)) AS measures, "
+    "toInteger(sum(commitments)) AS commitments, toInteger(sum(targets)) AS targets "
+    "UNWIND [{what: 'documents', n: documents}, {what: 'measures', n: measures}, "
+    "{what: 'commitments', n: commitments}, {what: 'targets', n: targets}] AS c "
+    "WITH 'province|' + p.code + '|' + c.what AS key, 'province' AS kind, "
+    "{province: p.code, what: c.what} AS dims, c.n AS n"
+)
+_LABELS = (
+    "{anchor} OPTIONAL MATCH (d)-[c]->(m:Measure) WHERE type(c) = 'CONTAINS' "
+    "WITH d, count(m) AS measures "
+    "OPTIONAL MATCH (d)-[s]->(g:Target) WHERE type(s) = 'SETS' "
+    "WITH d, measures, count(g) AS targets "
+    "WITH count(d) AS documents, toInteger(sum(measures)) AS measures, "
+    "toInteger(sum(targets)) AS targets "
+    "UNWIND [{label: 'Document', n: documents}, {label: 'Measure', n: measures}, "
+    "{label: 'Target', n: targets}] AS c "
+    "WITH 'label|' + c.label AS key, 'label' AS kind, {label: c.label} AS dims, c.n AS n"
+)
+_REL_ROWS = (
+    "WITH 'rel|' + type + '|' + a + '|' + b AS key, 'rel' AS kind, "
+    "{type: type, from_label: a, to_label: b} AS dims, n"
+)
+# the document's own relationships: to and from it, and from its measures and targets
+_RELS = (
+    "{anchor} MATCH (d)-[r]->(o) "
+    "WITH type(r) AS type, 'Document' AS a, labels(o)[0] AS b, count(r) AS n " + _REL_ROWS,
+    "{anchor} MATCH (d)<-[r]-(o) "
+    "WITH type(r) AS type, labels(o)[0] AS a, 'Document' AS b, count(r) AS n " + _REL_ROWS,
+    "{anchor} MATCH (d)-[h]->(x)-[r]->(o) WHERE type(h) IN ['CONTAINS', 'SETS'] "
+    "WITH type(r) AS type, labels(x)[0] AS a, labels(o)[0] AS b, count(r) AS n " + _REL_ROWS,
+)
+_TOPIC_PATH = {
+    "direct": "-[a]->(t:Topic)",
+    "closure": "-[a]->(:Topic)-[:BROADER*0..6]->(t:Topic)",
+}
+_PLACE = (
+    "{anchor} OPTIONAL MATCH (p:Province)-[i]->(d) WHERE type(i) = 'ISSUED' "
+    "WITH d, coalesce(p.code, '') AS code, coalesce(p.name, '') AS pname "
+)
+_TOPIC_ITEMS = (
+    _PLACE + "MATCH (d)-[h]->(x){path} "
+    "WHERE type(h) IN ['CONTAINS', 'SETS'] AND type(a) = 'ADDRESSES' "
+    "WITH code, pname, t.key AS topic, CASE WHEN x:Target THEN 'target' ELSE 'measure' END AS part, "
+    "x.statement AS statement, coalesce(x.commits, false) AS commits, count(DISTINCT x) AS n "
+    "WITH 'pt_{scope}|' + code + '|' + topic + '|' + part + '|' + coalesce(statement, '') + '|' "
+    "+ CASE WHEN commits THEN '1' ELSE '0' END AS key, 'pt_{scope}' AS kind, "
+    "{{province: code, province_name: pname, topic: topic, part: part, statement: statement, "
+    "commits: commits}} AS dims, n"
+)
+_TOPIC_INDICATORS = (
+    _PLACE + "MATCH (d)-[h]->(x:Target){path} WHERE type(h) = 'SETS' AND type(a) = 'ADDRESSES' "
+    "WITH code, pname, t.key AS topic, coalesce(x.indicator_key, x.indicator) AS indicator, "
+    "count(DISTINCT x) AS n WHERE indicator IS NOT NULL "
+    "WITH 'pt_{scope}|' + code + '|' + topic + '|indicator|' + indicator AS key, "
+    "'pt_{scope}' AS kind, {{province: code, province_name: pname, topic: topic, "
+    "part: 'indicator', indicator: indicator}} AS dims, n"
+)
+
+
+def _sources(anchor: str) -> list[str]:
+    out = [_PROVINCE, _LABELS, *_RELS]
+    for scope, path in _TOPIC_PATH.items():
+        out += [
+            _TOPIC_ITEMS.format(anchor="{anchor}", path=path, scope=scope),
+            _TOPIC_INDICATORS.format(anchor="{anchor}", path=path, scope=scope),
+        ]
+    return [s.replace("{anchor}", anchor) for s in out]
+
+
+# add: the summary's count moves by $sign × n; set: it becomes n. Either way a summary at
+# 0 goes, as a fresh load would not have made it.
+_ADD = (
+    " MERGE (s:Summary {key: key}) SET s += dims, s.kind = kind, "
+    "s.n = coalesce(s.n, 0) + $sign * n WITH s WHERE s.n = 0 DELETE s"
+)
+_SET = " MERGE (s:Summary {key: key}) SET s += dims, s.kind = kind, s.n = n WITH s WHERE s.n = 0 DELETE s"
+
+
+def document_statements(document_id: str, sign: int) -> list[Statement]:
+    """Add (sign 1, after writing it) or subtract (sign -1, before deleting it) what the
+    stored document contributes to the summaries."""
+    params = {"id": document_id, "sign": sign}
+    return [Statement(source + _ADD, params) for source in _sources(ONE)]
+
+
+def _label_count(label: str) -> str:
+    return (
+        f"MATCH (x:{label}) WITH count(x) AS n "
+        f"WITH 'label|{label}' AS key, 'label' AS kind, {{label: '{label}'}} AS dims, n"
+    )
+
+
+def _rel_count(rel: str, a: str, b: str) -> str:
+    return (
+        f"MATCH (:{a})-[r]->(:{b}) WHERE type(r) = '{rel}' "
+        f"WITH '{rel}' AS type, '{a}' AS a, '{b}' AS b, "
+        "count(r) AS n " + _REL_ROWS
+    )
+
+
+def shared_statements(*, reference: bool = False) -> list[Statement]:
+    """Count anew the nodes and relationships no single document owns (after the orphan
+    sweep); with `reference`, the reference data's too."""
+    labels = SHARED_LABELS + (REFERENCE_LABELS if reference else ())
+    rels = SHARED_RELS + (REFERENCE_RELS if reference else ())
+    return [Statement(_label_count(label) + _SET) for label in labels] + [
+        Statement(_rel_count(*rel) + _SET) for rel in rels
+    ]
+
+
+def rebuild_statements() -> list[Statement]:
+    """Every summary computed from the whole graph (the sources anchored on every
+    document at once), replacing whatever summaries the store held."""
+    return [
+        Statement("MATCH (s:Summary) DELETE s"),
+        *(Statement(source + _SET) for source in _sources(EVERY)),
+        *shared_statements(reference=True),
+        Statement(
+            "MERGE (s:Summary {key: $key}) SET s.kind = 'meta', s.n = $version",
+            {"key": META_KEY, "version": SUMMARY_VERSION},
+        ),
+    ]
+
+
+def stored_version(store: GraphStore) -> int | None:
+    rows = store.read("MATCH (s:Summary {key: $key}) RETURN s.n", {"key": META_KEY}).rows
+    return rows[0][0] if rows else None
+
+
+def rebuild(store: GraphStore) -> None:
+    """Recompute every summary from the graph in one transaction (after a load that did
+    not go through the writer, e.g. the bulk path or a neo4j-admin import)."""
+    store.write(rebuild_statements())
+
+
+def summary_rows(store: GraphStore) -> list[dict]:
+    """Every summary as a dict, sorted by key (what the tests compare)."""
+    rows = store.read("MATCH (s:Summary) RETURN properties(s) AS s").rows
+    return sorted((dict(r[0]) for r in rows), key=lambda s: s["key"])
