@@ -20,7 +20,10 @@ Kinds and what `n` counts:
 
 Relationships are matched untyped with a `type(r)` filter: FalkorDB resolves a typed
 pattern's type when it plans the query, so a type first created by the same transaction
-(the first document of a store) would match nothing.
+(the first document of a store) would match nothing. The shared relationships are
+counted from their start nodes (`MATCH (x:…) WITH x MATCH (x)-[r]->…`): in the query
+that deleted some of those nodes (the orphan sweep), FalkorDB still finds their
+relationships from the other end.
 
 How they stay exact: everything a document contributes is computed by the same Cypher
 from the graph, anchored on the document (`{id: $id}`), inside the document's own
@@ -161,9 +164,10 @@ def _label_count(label: str) -> str:
 
 def _rel_count(rel: str, a: str, b: str) -> str:
     return (
-        f"MATCH (:{a})-[r]->(:{b}) WHERE type(r) = '{rel}' "
-        f"WITH '{rel}' AS type, '{a}' AS a, '{b}' AS b, "
-        "count(r) AS n " + _REL_ROWS
+        f"MATCH (x:{a}) WITH x MATCH (x)-[r]->(:{b}) WHERE type(r) = '{rel}' "
+        # counted before the constants join: grouped by them, no relationship left would
+        # give no row, and the summary would keep its old count
+        f"WITH count(r) AS n WITH '{rel}' AS type, '{a}' AS a, '{b}' AS b, n " + _REL_ROWS
     )
 
 
