@@ -44,6 +44,11 @@ after a load that bypassed the writer (`policykg.graph.summaries.rebuild`).
 
 from __future__ import annotations
 
+from functools import cache
+from typing import Any
+
+from policykg.graph.model import DocumentGraph
+from policykg.graph.reference import reference_graph
 from policykg.graph.store import GraphStore, Statement
 
 # Bump when a source or a kind changes: stores with another version are rebuilt.
@@ -153,6 +158,122 @@ def document_statements(document_id: str, sign: int) -> list[Statement]:
     stored document contributes to the summaries."""
     params = {"id": document_id, "sign": sign}
     return [Statement(source + _ADD, params) for source in _sources(ONE)]
+
+
+_APPLY_ROWS = (
+    "UNWIND $rows AS row MERGE (s:Summary {key: row.key}) "
+    "SET s += row.dims, s.kind = row.kind, s.n = coalesce(s.n, 0) + row.n"
+)
+
+
+@cache
+def _reference() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """Province code → name, and topic → itself and its broader topics up to 6 levels
+    (what `[:BROADER*0..6]` reaches), from the reference data the writer loads."""
+    ref = reference_graph()
+    names = {
+        row["key"]: row["props"]["name"]
+        for n in ref.nodes
+        if n.label == "Province"
+        for row in n.rows
+    }
+    topics = [row["key"] for n in ref.nodes if n.label == "Topic" for row in n.rows]
+    up: dict[str, set[str]] = {t: set() for t in topics}
+    for rels in ref.rels:
+        if rels.type == "BROADER":
+            for row in rels.rows:
+                up.setdefault(row["from"], set()).add(row["to"])
+    closure: dict[str, frozenset[str]] = {}
+    for t in topics:
+        seen, frontier = {t}, {t}
+        for _ in range(6):
+            frontier = {b for f in frontier for b in up.get(f, ())} - seen
+            seen |= frontier
+        closure[t] = frozenset(seen)
+    return names, closure
+
+
+def _merged(graph: DocumentGraph, label: str) -> dict[str, dict[str, Any]]:
+    """The nodes of a label as the writer leaves them: one per key, props merged in order."""
+    out: dict[str, dict[str, Any]] = {}
+    for nodes in graph.nodes:
+        if nodes.label == label:
+            for row in nodes.rows:
+                out.setdefault(row["key"], {}).update(row["props"])
+    return out
+
+
+def added_rows(graph: DocumentGraph) -> list[dict[str, Any]]:
+    """What a document adds to the `province`, `label` and `pt_*` summaries, computed from
+    its rows (the same counts the Cypher sources take from the graph: tests/graph/
+    test_summaries.py compares a load with a rebuild). Its relationships' counts are taken
+    from the graph (`ADD_RELS`): some end at shared nodes other documents made."""
+    names, closure = _reference()
+    measures, targets = _merged(graph, "Measure"), _merged(graph, "Target")
+    issued = [r["from"] for rels in graph.rels if rels.type == "ISSUED" for r in rels.rows]
+    code = next((c for c in issued if c in names), "")
+    pname = names.get(code, "")
+    counts: dict[str, int] = {}
+    dims: dict[str, tuple[str, dict[str, Any]]] = {}
+
+    def add(key: str, kind: str, d: dict[str, Any], n: int = 1) -> None:
+        counts[key] = counts.get(key, 0) + n
+        dims[key] = (kind, {k: v for k, v in d.items() if v is not None})
+
+    add("label|Document", "label", {"label": "Document"})
+    add("label|Measure", "label", {"label": "Measure"}, len(measures))
+    add("label|Target", "label", {"label": "Target"}, len(targets))
+    if code:
+        commitments = sum(1 for p in measures.values() if p.get("statement") == "commitment")
+        for what, n in (("documents", 1), ("measures", len(measures)),
+                        ("commitments", commitments), ("targets", len(targets))):  # fmt: skip
+            add(f"province|{code}|{what}", "province", {"province": code, "what": what}, n)
+    addressed: dict[str, set[str]] = {}
+    for rels in graph.rels:
+        if rels.type == "ADDRESSES":
+            for row in rels.rows:
+                if row["to"] in closure:
+                    addressed.setdefault(row["from"], set()).add(row["to"])
+    for part, items in (("measure", measures), ("target", targets)):
+        for item, props in items.items():
+            direct = addressed.get(item, set())
+            for scope, topics in (
+                ("direct", direct),
+                ("closure", set().union(*(closure[t] for t in direct))),
+            ):
+                kind = f"pt_{scope}"
+                statement, commits = props.get("statement"), props.get("commits") is True
+                for topic in topics:
+                    where = {"province": code, "province_name": pname, "topic": topic}
+                    key = (
+                        f"{kind}|{code}|{topic}|{part}|{statement or ''}|{'1' if commits else '0'}"
+                    )
+                    add(
+                        key,
+                        kind,
+                        {**where, "part": part, "statement": statement, "commits": commits},
+                    )
+                    if part == "target":
+                        indicator = props.get("indicator_key")
+                        indicator = props.get("indicator") if indicator is None else indicator
+                        if indicator is not None:
+                            add(f"{kind}|{code}|{topic}|indicator|{indicator}", kind,
+                                {**where, "part": "indicator", "indicator": indicator})  # fmt: skip
+    return [
+        {"key": k, "kind": dims[k][0], "dims": dims[k][1], "n": n} for k, n in counts.items() if n
+    ]
+
+
+def add_statements(graph: DocumentGraph) -> list[Statement]:
+    """Add a just-written document's contribution (after its rows, same transaction)."""
+    rows = added_rows(graph)
+    out = [Statement(_APPLY_ROWS, {"rows": rows})] if rows else []
+    params = {"id": graph.document_id, "sign": 1}
+    return out + [Statement(source + _ADD, params) for source in _RELS_SOURCES(ONE)]
+
+
+def _RELS_SOURCES(anchor: str) -> list[str]:  # noqa: N802
+    return [s.replace("{anchor}", anchor) for s in _RELS]
 
 
 def _label_count(label: str) -> str:

@@ -26,6 +26,7 @@ from policykg.graph.reference import reference_graph
 from policykg.graph.store import GraphStore, Statement
 from policykg.graph.summaries import (
     SUMMARY_VERSION,
+    add_statements,
     document_statements,
     rebuild_statements,
     shared_statements,
@@ -205,7 +206,7 @@ def write_document(store: GraphStore, graph: DocumentGraph) -> Outcome:
         statements += document_statements(graph.document_id, -1)
         statements += delete_document_statements(graph.document_id)
     statements += graph_statements(graph)
-    statements += document_statements(graph.document_id, 1)
+    statements += add_statements(graph)
     replaced = [*superseded, graph.document_id] if stored is not None else superseded
     statements += orphan_statements(orphan_candidates(store, graph, replaced))
     statements += shared_statements()
