@@ -47,7 +47,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from policykg.graph.model import DocumentGraph
+from policykg.graph.model import NODE_KEYS, DocumentGraph
 from policykg.graph.reference import reference_graph
 from policykg.graph.store import GraphStore, Statement
 
@@ -146,11 +146,15 @@ def _sources(anchor: str) -> list[str]:
 
 # add: the summary's count moves by $sign × n; set: it becomes n. Either way a summary at
 # 0 goes, as a fresh load would not have made it.
+# (dimensions are set once, when the summary is made: a key determines them)
 _ADD = (
-    " MERGE (s:Summary {key: key}) SET s += dims, s.kind = kind, "
-    "s.n = coalesce(s.n, 0) + $sign * n WITH s WHERE s.n = 0 DELETE s"
+    " MERGE (s:Summary {key: key}) ON CREATE SET s += dims, s.kind = kind, s.n = 0 "
+    "SET s.n = s.n + $sign * n WITH s WHERE s.n = 0 DELETE s"
 )
-_SET = " MERGE (s:Summary {key: key}) SET s += dims, s.kind = kind, s.n = n WITH s WHERE s.n = 0 DELETE s"
+_SET = (
+    " MERGE (s:Summary {key: key}) ON CREATE SET s += dims, s.kind = kind "
+    "SET s.n = n WITH s WHERE s.n = 0 DELETE s"
+)
 
 
 def document_statements(document_id: str, sign: int) -> list[Statement]:
@@ -162,7 +166,7 @@ def document_statements(document_id: str, sign: int) -> list[Statement]:
 
 _APPLY_ROWS = (
     "UNWIND $rows AS row MERGE (s:Summary {key: row.key}) "
-    "SET s += row.dims, s.kind = row.kind, s.n = coalesce(s.n, 0) + row.n"
+    "ON CREATE SET s += row.dims, s.kind = row.kind, s.n = 0 SET s.n = s.n + row.n"
 )
 
 
@@ -203,11 +207,13 @@ def _merged(graph: DocumentGraph, label: str) -> dict[str, dict[str, Any]]:
     return out
 
 
-def added_rows(graph: DocumentGraph) -> list[dict[str, Any]]:
+def added_rows(
+    graph: DocumentGraph,
+) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
     """What a document adds to the `province`, `label` and `pt_*` summaries, computed from
     its rows (the same counts the Cypher sources take from the graph: tests/graph/
-    test_summaries.py compares a load with a rebuild). Its relationships' counts are taken
-    from the graph (`ADD_RELS`): some end at shared nodes other documents made."""
+    test_summaries.py compares a load with a rebuild) and to the `rel` summaries; with the
+    relationships whose end only the graph knows, by label."""
     names, closure = _reference()
     measures, targets = _merged(graph, "Measure"), _merged(graph, "Target")
     issued = [r["from"] for rels in graph.rels if rels.type == "ISSUED" for r in rels.rows]
@@ -215,6 +221,7 @@ def added_rows(graph: DocumentGraph) -> list[dict[str, Any]]:
     pname = names.get(code, "")
     counts: dict[str, int] = {}
     dims: dict[str, tuple[str, dict[str, Any]]] = {}
+    unsure: dict[str, list[dict[str, Any]]] = {}
 
     def add(key: str, kind: str, d: dict[str, Any], n: int = 1) -> None:
         counts[key] = counts.get(key, 0) + n
@@ -259,21 +266,71 @@ def added_rows(graph: DocumentGraph) -> list[dict[str, Any]]:
                         if indicator is not None:
                             add(f"{kind}|{code}|{topic}|indicator|{indicator}", kind,
                                 {**where, "part": "indicator", "indicator": indicator})  # fmt: skip
-    return [
+    # relationships: one per (from, to, identity) as MERGE leaves them, where both ends
+    # exist — the document's own nodes and the reference data's surely; a shared node
+    # that only another document made, perhaps (`unsure`, looked up by the engine)
+    own: dict[str, set[Any]] = {}
+    for nodes in graph.nodes:
+        own.setdefault(nodes.label, set()).update(row["key"] for row in nodes.rows)
+    for rels in graph.rels:
+        if (rels.type, rels.source, rels.target) in SHARED_RELS + REFERENCE_RELS:
+            continue  # counted by shared_delta_statements / shared_statements
+        key = f"rel|{rels.type}|{rels.source}|{rels.target}"
+        seen = set()
+        for row in rels.rows:
+            ident = (row["from"], row["to"], *(row["props"].get(p) for p in rels.identity))
+            if ident in seen or _exists(own, rels.source, row["from"]) is False:
+                continue
+            seen.add(ident)
+            there = _exists(own, rels.target, row["to"])
+            if there:
+                add(key, "rel", {"type": rels.type, "from_label": rels.source,
+                                 "to_label": rels.target})  # fmt: skip
+            elif there is None:
+                unsure.setdefault(rels.target, []).append(
+                    {"key": key, "to": row["to"], "type": rels.type, "a": rels.source}
+                )
+    rows = [
         {"key": k, "kind": dims[k][0], "dims": dims[k][1], "n": n} for k, n in counts.items() if n
     ]
+    return rows, unsure
+
+
+def _exists(own: dict[str, set[Any]], label: str, key: Any) -> bool | None:
+    """Whether a node is in the graph once the document's rows (`own`: label → keys) are
+    written: True, False, or None when only the graph can tell (a shared node the document
+    does not write)."""
+    if key in own.get(label, ()):
+        return True
+    if label in ("Province", "Region", "Topic"):
+        return key in _reference_keys()[label]
+    if label in ("Document", "Measure", "Target"):
+        return False  # no other document's own node is ever linked to
+    return None
+
+
+@cache
+def _reference_keys() -> dict[str, frozenset[Any]]:
+    ref = reference_graph()
+    return {n.label: frozenset(row["key"] for row in n.rows) for n in ref.nodes}
+
+
+_UNSURE = (
+    "UNWIND $rows AS row MATCH (o:{label} {{{key}: row.to}}) "
+    "WITH row.key AS key, row.type AS type, row.a AS a, count(*) AS n "
+    "MERGE (s:Summary {{key: key}}) ON CREATE SET s.kind = 'rel', s.type = type, "
+    "s.from_label = a, s.to_label = '{label}', s.n = 0 SET s.n = s.n + n"
+)
 
 
 def add_statements(graph: DocumentGraph) -> list[Statement]:
     """Add a just-written document's contribution (after its rows, same transaction)."""
-    rows = added_rows(graph)
+    rows, unsure = added_rows(graph)
     out = [Statement(_APPLY_ROWS, {"rows": rows})] if rows else []
-    params = {"id": graph.document_id, "sign": 1}
-    return out + [Statement(source + _ADD, params) for source in _RELS_SOURCES(ONE)]
-
-
-def _RELS_SOURCES(anchor: str) -> list[str]:  # noqa: N802
-    return [s.replace("{anchor}", anchor) for s in _RELS]
+    for label, found in sorted(unsure.items()):
+        cypher = _UNSURE.format(label=label, key=NODE_KEYS[label])
+        out.append(Statement(cypher, {"rows": found}))
+    return out
 
 
 def _label_count(label: str) -> str:
@@ -300,6 +357,48 @@ def shared_statements(*, reference: bool = False) -> list[Statement]:
     return [Statement(_label_count(label) + _SET) for label in labels] + [
         Statement(_rel_count(*rel) + _SET) for rel in rels
     ]
+
+
+def _shared_delta(label: str, sign: str, rel: tuple[str, str, str] | None = None) -> str:
+    """Count the candidates that exist now (nodes of `label` with these keys, or the `rel`
+    relationships out of them) and move the summary by that count with `sign`."""
+    key_prop = NODE_KEYS[label]
+    if rel is None:
+        match = f"UNWIND $keys AS k MATCH (x:{label} {{{key_prop}: k}}) WITH count(x) AS c "
+        key, dims = f"label|{label}", f"s.label = '{label}'"
+        kind = "label"
+    else:
+        rtype, a, b = rel
+        match = (
+            f"UNWIND $keys AS k MATCH (x:{a} {{{key_prop}: k}})-[r]->(:{b}) "
+            f"WHERE type(r) = '{rtype}' WITH count(r) AS c "
+        )
+        key = f"rel|{rtype}|{a}|{b}"
+        dims = f"s.type = '{rtype}', s.from_label = '{a}', s.to_label = '{b}'"
+        kind = "rel"
+    tail = " WITH s WHERE s.n = 0 DELETE s" if sign == "+" else ""
+    return (
+        match + f"MERGE (s:Summary {{key: '{key}'}}) "
+        f"ON CREATE SET s.kind = '{kind}', {dims}, s.n = 0 SET s.n = s.n {sign} c" + tail
+    )
+
+
+def shared_delta_statements(candidates: dict[str, set], sign: str) -> list[Statement]:
+    """The write can create shared nodes only among the keys its rows name, and delete them
+    (the orphan sweep) only among `candidates` (graph/writer.py: orphan_candidates, which
+    holds those keys too); the shared relationships that can change start at those
+    departments. So: before the write, take off what of them exists (`sign` "-"); after
+    the sweep, put back what exists then ("+"). A key lookup each, never a label scan."""
+    out: list[Statement] = []
+    for label in SHARED_LABELS:
+        keys = sorted(candidates.get(label, ()))
+        if keys:
+            out.append(Statement(_shared_delta(label, sign), {"keys": keys}))
+    departments = sorted(candidates.get("Department", ()))
+    if departments:
+        out += [Statement(_shared_delta("Department", sign, rel), {"keys": departments})
+                for rel in SHARED_RELS]  # fmt: skip
+    return out
 
 
 def rebuild_statements() -> list[Statement]:

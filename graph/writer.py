@@ -29,6 +29,7 @@ from policykg.graph.summaries import (
     add_statements,
     document_statements,
     rebuild_statements,
+    shared_delta_statements,
     shared_statements,
     stored_version,
 )
@@ -197,9 +198,12 @@ def write_document(store: GraphStore, graph: DocumentGraph) -> Outcome:
     stored, superseded = _stored_versions(store, graph)
     if stored == (graph.content_hash, graph.extractor_version) and not superseded:
         return "unchanged"
-    statements: list[Statement] = []
+    replaced = [*superseded, graph.document_id] if stored is not None else superseded
+    candidates = orphan_candidates(store, graph, replaced)
     # summaries (graph/summaries.py): the stored versions' contributions come off before
-    # they are deleted, the new one's goes on after it is written, in this transaction
+    # they are deleted, the new one's goes on after it is written, and the shared nodes
+    # it can make or sweep are counted before and after, all in this transaction
+    statements: list[Statement] = shared_delta_statements(candidates, "-")
     for old_id in superseded:
         statements += document_statements(old_id, -1) + _remove_document_statements(old_id)
     if stored is not None:
@@ -207,9 +211,8 @@ def write_document(store: GraphStore, graph: DocumentGraph) -> Outcome:
         statements += delete_document_statements(graph.document_id)
     statements += graph_statements(graph)
     statements += add_statements(graph)
-    replaced = [*superseded, graph.document_id] if stored is not None else superseded
-    statements += orphan_statements(orphan_candidates(store, graph, replaced))
-    statements += shared_statements()
+    statements += orphan_statements(candidates)
+    statements += shared_delta_statements(candidates, "+")
     store.write(statements)
     log.info("wrote %s (%d statements)", graph.document_id, len(statements))
     return "added" if stored is None and not superseded else "replaced"
@@ -240,9 +243,10 @@ def delete_document(store: GraphStore, document_id: str) -> bool:
         return False
     candidates = orphan_candidates(store, None, [document_id])
     store.write(
-        document_statements(document_id, -1)
+        shared_delta_statements(candidates, "-")
+        + document_statements(document_id, -1)
         + _remove_document_statements(document_id)
         + orphan_statements(candidates)
-        + shared_statements()
+        + shared_delta_statements(candidates, "+")
     )
     return True
