@@ -44,6 +44,7 @@ after a load that bypassed the writer (`policykg.graph.summaries.rebuild`).
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 from typing import Any
 
@@ -170,6 +171,14 @@ _APPLY_ROWS = (
 )
 
 
+_APPLY_PT = (
+    "UNWIND $rows AS r MERGE (s:Summary {key: r[0]}) "
+    "ON CREATE SET s.kind = r[1], s.n = 0, s.province = r[3], s.province_name = r[4], "
+    "s.topic = r[5], s.part = r[6], s.statement = r[7], s.commits = r[8], s.indicator = r[9] "
+    "SET s.n = s.n + r[2]"
+)
+
+
 @cache
 def _reference() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     """Province code → name, and topic → itself and its broader topics up to 6 levels
@@ -209,11 +218,12 @@ def _merged(graph: DocumentGraph, label: str) -> dict[str, dict[str, Any]]:
 
 def added_rows(
     graph: DocumentGraph,
-) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+) -> tuple[list[dict[str, Any]], list[list[Any]], dict[str, list[dict[str, Any]]]]:
     """What a document adds to the `province`, `label` and `pt_*` summaries, computed from
     its rows (the same counts the Cypher sources take from the graph: tests/graph/
     test_summaries.py compares a load with a rebuild) and to the `rel` summaries; with the
-    relationships whose end only the graph knows, by label."""
+    relationships whose end only the graph knows, by label. The province × topic rows are
+    lists (`_APPLY_PT`: a list's parameter text is cheaper to make than a map's)."""
     names, closure = _reference()
     measures, targets = _merged(graph, "Measure"), _merged(graph, "Target")
     issued = [r["from"] for rels in graph.rels if rels.type == "ISSUED" for r in rels.rows]
@@ -222,6 +232,7 @@ def added_rows(
     counts: dict[str, int] = {}
     dims: dict[str, tuple[str, dict[str, Any]]] = {}
     unsure: dict[str, list[dict[str, Any]]] = {}
+    pt_rows: list[list[Any]] = []
 
     def add(key: str, kind: str, d: dict[str, Any], n: int = 1) -> None:
         counts[key] = counts.get(key, 0) + n
@@ -241,31 +252,31 @@ def added_rows(
             for row in rels.rows:
                 if row["to"] in closure:
                     addressed.setdefault(row["from"], set()).add(row["to"])
+    # (scope, topic, part, statement, commits, indicator) → items, each item once
+    pt: Counter[tuple[str, str, str, str | None, bool | None, Any]] = Counter()
     for part, items in (("measure", measures), ("target", targets)):
         for item, props in items.items():
-            direct = addressed.get(item, set())
-            for scope, topics in (
-                ("direct", direct),
-                ("closure", set().union(*(closure[t] for t in direct))),
-            ):
-                kind = f"pt_{scope}"
-                statement, commits = props.get("statement"), props.get("commits") is True
+            direct = addressed.get(item)
+            if not direct:
+                continue
+            statement, commits = props.get("statement"), props.get("commits") is True
+            indicator = None
+            if part == "target":
+                indicator = props.get("indicator_key")
+                indicator = props.get("indicator") if indicator is None else indicator
+            wider = set().union(*(closure[t] for t in direct))
+            for scope, topics in (("direct", direct), ("closure", wider)):
                 for topic in topics:
-                    where = {"province": code, "province_name": pname, "topic": topic}
-                    key = (
-                        f"{kind}|{code}|{topic}|{part}|{statement or ''}|{'1' if commits else '0'}"
-                    )
-                    add(
-                        key,
-                        kind,
-                        {**where, "part": part, "statement": statement, "commits": commits},
-                    )
-                    if part == "target":
-                        indicator = props.get("indicator_key")
-                        indicator = props.get("indicator") if indicator is None else indicator
-                        if indicator is not None:
-                            add(f"{kind}|{code}|{topic}|indicator|{indicator}", kind,
-                                {**where, "part": "indicator", "indicator": indicator})  # fmt: skip
+                    pt[(scope, topic, part, statement, commits, None)] += 1
+                    if indicator is not None:
+                        pt[(scope, topic, "indicator", None, None, indicator)] += 1
+    for (scope, topic, part, said, commit, indicator), n in pt.items():
+        kind = f"pt_{scope}"
+        if part == "indicator":
+            key = f"{kind}|{code}|{topic}|indicator|{indicator}"
+        else:
+            key = f"{kind}|{code}|{topic}|{part}|{said or ''}|{'1' if commit else '0'}"
+        pt_rows.append([key, kind, n, code, pname, topic, part, said, commit, indicator])
     # relationships: one per (from, to, identity) as MERGE leaves them, where both ends
     # exist — the document's own nodes and the reference data's surely; a shared node
     # that only another document made, perhaps (`unsure`, looked up by the engine)
@@ -293,7 +304,7 @@ def added_rows(
     rows = [
         {"key": k, "kind": dims[k][0], "dims": dims[k][1], "n": n} for k, n in counts.items() if n
     ]
-    return rows, unsure
+    return rows, pt_rows, unsure
 
 
 def _exists(own: dict[str, set[Any]], label: str, key: Any) -> bool | None:
@@ -325,8 +336,10 @@ _UNSURE = (
 
 def add_statements(graph: DocumentGraph) -> list[Statement]:
     """Add a just-written document's contribution (after its rows, same transaction)."""
-    rows, unsure = added_rows(graph)
+    rows, pt_rows, unsure = added_rows(graph)
     out = [Statement(_APPLY_ROWS, {"rows": rows})] if rows else []
+    if pt_rows:
+        out.append(Statement(_APPLY_PT, {"rows": pt_rows}))
     for label, found in sorted(unsure.items()):
         cypher = _UNSURE.format(label=label, key=NODE_KEYS[label])
         out.append(Statement(cypher, {"rows": found}))
