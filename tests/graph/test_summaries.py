@@ -11,7 +11,7 @@ from functools import cache
 from policykg.graph.fingerprint import graph_fingerprint
 from policykg.graph.model import DocumentGraph, record_to_graph
 from policykg.graph.store import GraphStore, Statement
-from policykg.graph.summaries import rebuild, summary_rows
+from policykg.graph.summaries import added_rows, rebuild, summary_rows
 from policykg.graph.writer import delete_document, load_reference_data, write_document
 from policykg.ingest.pipeline import extract_file
 from policykg.ingest.record import ExtractionRecord
@@ -135,3 +135,41 @@ def test_a_store_without_summaries_gets_them_when_reference_data_loads(
     assert summary_rows(store) == []
     load_reference_data(store)
     assert summary_rows(store) == expected
+
+
+def _mentioning_another_documents_program() -> list[ExtractionRecord]:
+    """Two documents of one province: the second's measure names a program only the first
+    establishes (a link to a shared node another document made)."""
+    from tests.graph.test_document_independence import RECORDS
+
+    first, second = RECORDS[0], RECORDS[1]
+    borrowed = first.programs[0].name
+    measure = second.measures[0].model_copy(update={"programs": [borrowed, "无人设立的平台"]})
+    return [first, second.model_copy(update={"measures": [measure]})]
+
+
+def test_links_to_shared_nodes_of_other_documents_are_counted_in_any_order(
+    empty_store: GraphStore,
+) -> None:
+    store = empty_store
+    store.ensure_schema()
+    for order in ([0, 1], [1, 0]):
+        _clear(store)
+        load_reference_data(store)
+        records = _mentioning_another_documents_program()
+        # the writer cannot tell from the second's rows whether the program is there
+        assert added_rows(_graph(records[1]))[2], "the engine must be asked"
+        for i in order:
+            write_document(store, _graph(records[i]))
+            written = summary_rows(store)
+            rebuild(store)
+            assert summary_rows(store) == written, order
+        mentions = [r["n"] for r in written if r["key"] == "rel|MENTIONS|Measure|Program"]
+        (found,) = store.read("MATCH (:Measure)-[r:MENTIONS]->(:Program) RETURN count(r)").rows[0]
+        assert mentions == ([found] if found else [])
+        if order == [0, 1]:
+            assert found == 2  # the first's mention of its own, the second's borrowed one
+        delete_document(store, records[order[0]].document.id)
+        written = summary_rows(store)
+        rebuild(store)
+        assert summary_rows(store) == written, order
