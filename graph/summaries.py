@@ -334,8 +334,13 @@ _UNSURE = (
 )
 
 
-def add_statements(graph: DocumentGraph) -> list[Statement]:
-    """Add a just-written document's contribution (after its rows, same transaction)."""
+def add_statements(graph: DocumentGraph, *, reference: bool = True) -> list[Statement]:
+    """Add a just-written document's contribution (after its rows, same transaction).
+    From its rows where the store holds the reference data (`reference`: its summaries'
+    META_KEY, written with them); else, as the rows cannot tell which of their links to
+    provinces, regions and topics were made, taken from the graph like a subtraction."""
+    if not reference:
+        return document_statements(graph.document_id, 1)
     rows, pt_rows, unsure = added_rows(graph)
     out = [Statement(_APPLY_ROWS, {"rows": rows})] if rows else []
     if pt_rows:

@@ -25,6 +25,7 @@ from policykg.graph.model import NODE_KEYS, OWNED_LABELS, DocumentGraph, NodeRow
 from policykg.graph.reference import reference_graph
 from policykg.graph.store import GraphStore, Statement
 from policykg.graph.summaries import (
+    META_KEY,
     SUMMARY_VERSION,
     add_statements,
     document_statements,
@@ -152,24 +153,32 @@ def stored_hash(store: GraphStore, document_id: str) -> str | None:
 
 def _stored_versions(
     store: GraphStore, graph: DocumentGraph
-) -> tuple[tuple[str, str] | None, list[str]]:
-    """(content hash, extractor version) stored under this id, and other ids the same
-    file was stored under (its metadata read differently by an older extractor).
+) -> tuple[tuple[str, str] | None, list[str], bool]:
+    """(content hash, extractor version) stored under this id, other ids the same file was
+    stored under (its metadata read differently by an older extractor), and whether the
+    store's summaries were built with its reference data (graph/summaries.py: META_KEY).
 
     Raises IdentityConflict when the id is held by another file with another text."""
     # one round trip: the stored version and the other ids of this file (province_code is
     # indexed; a national document, without one, has no other id, as `= null` is never true)
     found = store.read(
-        "OPTIONAL MATCH (d:Document {id: $id}) WITH d "
+        "OPTIONAL MATCH (s:Summary {key: $meta}) WITH s IS NOT NULL AS summarised "
+        "OPTIONAL MATCH (d:Document {id: $id}) WITH summarised, d "
         "OPTIONAL MATCH (o:Document {province_code: $code}) WHERE o.source = $source AND o.id <> $id "
-        "RETURN d IS NOT NULL, d.content_hash, d.extractor_version, d.source, collect(o.id)",
-        {"source": graph.source, "id": graph.document_id, "code": graph.province_code},
+        "RETURN d IS NOT NULL, d.content_hash, d.extractor_version, d.source, collect(o.id), "
+        "summarised",
+        {
+            "source": graph.source,
+            "id": graph.document_id,
+            "code": graph.province_code,
+            "meta": META_KEY,
+        },  # fmt: skip
     ).rows[0]
-    stored, content_hash, version, source, older = found
+    stored, content_hash, version, source, older, summarised = found
     if stored:
         _check_same_document(graph, content_hash, source)
-        return (content_hash, version or ""), sorted(older)
-    return None, sorted(older)
+        return (content_hash, version or ""), sorted(older), bool(summarised)
+    return None, sorted(older), bool(summarised)
 
 
 def _check_same_document(graph: DocumentGraph, stored_hash: str, stored_source: str) -> None:
@@ -188,14 +197,14 @@ def _check_same_document(graph: DocumentGraph, stored_hash: str, stored_source: 
 
 def is_unchanged(store: GraphStore, graph: DocumentGraph) -> bool:
     """Stored under this id with the same text hash and extractor, and nowhere else."""
-    stored, superseded = _stored_versions(store, graph)
+    stored, superseded, _ = _stored_versions(store, graph)
     return stored == (graph.content_hash, graph.extractor_version) and not superseded
 
 
 def write_document(store: GraphStore, graph: DocumentGraph) -> Outcome:
     """Write one document's graph in one transaction; replace it whole if it changed
     (its text, or the extractor that read it)."""
-    stored, superseded = _stored_versions(store, graph)
+    stored, superseded, summarised = _stored_versions(store, graph)
     if stored == (graph.content_hash, graph.extractor_version) and not superseded:
         return "unchanged"
     replaced = [*superseded, graph.document_id] if stored is not None else superseded
@@ -210,7 +219,7 @@ def write_document(store: GraphStore, graph: DocumentGraph) -> Outcome:
         statements += document_statements(graph.document_id, -1)
         statements += delete_document_statements(graph.document_id)
     statements += graph_statements(graph)
-    statements += add_statements(graph)
+    statements += add_statements(graph, reference=summarised)
     statements += orphan_statements(candidates)
     statements += shared_delta_statements(candidates, "+")
     store.write(statements)

@@ -173,3 +173,17 @@ def test_links_to_shared_nodes_of_other_documents_are_counted_in_any_order(
         written = summary_rows(store)
         rebuild(store)
         assert summary_rows(store) == written, order
+
+
+def test_summaries_of_a_store_written_without_reference_data(empty_store: GraphStore) -> None:
+    """Documents written before the reference data (no Topic, no Province yet): their
+    links to topics and provinces are not made, and the summaries say so."""
+    store = empty_store
+    store.ensure_schema()
+    record = _records()[1]
+    write_document(store, _graph(record))
+    write_document(store, _graph(_shortened(record)))
+    written = summary_rows(store)
+    assert not [r for r in written if r["kind"].startswith("pt_")]
+    rebuild(store)
+    assert [r for r in summary_rows(store) if r["kind"] != "meta"] == written
