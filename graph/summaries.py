@@ -25,16 +25,21 @@ counted from their start nodes (`MATCH (x:…) WITH x MATCH (x)-[r]->…`): in t
 that deleted some of those nodes (the orphan sweep), FalkorDB still finds their
 relationships from the other end.
 
-How they stay exact: everything a document contributes is computed by the same Cypher
-from the graph, anchored on the document (`{id: $id}`), inside the document's own
-transaction. The writer subtracts the stored version's contribution before deleting it
-(replacement, removal, a superseded id) and adds the new one after writing it, so a
-document never changes what another contributed. Counts that no single document owns
-(nodes of the shared labels, which the orphan sweep deletes; their relationships; the
-reference data) are counted anew after each write: a label or relationship-type scan of
-those small sets, never of measures or targets. A summary whose count falls to 0 is
+How they stay exact, inside each document's own transaction:
+- before the write, the shared nodes it can make or sweep (graph/writer.py:
+  orphan_candidates: those its rows name, those the replaced version linked to) and the
+  shared relationships out of them are taken off the counts as they exist; after the orphan
+  sweep they are put back as they exist then (`shared_delta_statements`: key lookups);
+- a stored version's contribution comes off before it is deleted (replacement, removal, a
+  superseded id), computed from the graph anchored on the document (`{id: $id}`);
+- the new version's goes on after it is written, computed from its rows in Python
+  (`added_rows`: the same counts, one `UNWIND … MERGE`), the engine asked only whether the
+  shared nodes it links to but does not write exist; in a store without reference data
+  (no `meta` summary) from the graph, like a subtraction.
+So a document never changes what another contributed. A summary whose count falls to 0 is
 deleted, so the summaries after any sequence of writes and removals are those of a fresh
-load of the same documents (tests/graph/test_summaries.py, both engines).
+load of the same documents and of a rebuild (tests/graph/test_summaries.py, both engines).
+The reference data's counts are taken anew when it loads.
 
 `rebuild_statements` computes every summary from the whole graph with the same sources
 (anchored on every document at once): `load_reference_data` runs it when the stored
