@@ -292,20 +292,23 @@ def added_rows(
         if (rels.type, rels.source, rels.target) in SHARED_RELS + REFERENCE_RELS:
             continue  # counted by shared_delta_statements / shared_statements
         key = f"rel|{rels.type}|{rels.source}|{rels.target}"
-        seen = set()
+        seen: set[tuple] = set()
+        found = 0
         for row in rels.rows:
-            ident = (row["from"], row["to"], *(row["props"].get(p) for p in rels.identity))
+            ident = (row["from"], row["to"], *[row["props"].get(p) for p in rels.identity])
             if ident in seen or _exists(own, rels.source, row["from"]) is False:
                 continue
             seen.add(ident)
             there = _exists(own, rels.target, row["to"])
             if there:
-                add(key, "rel", {"type": rels.type, "from_label": rels.source,
-                                 "to_label": rels.target})  # fmt: skip
+                found += 1
             elif there is None:
                 unsure.setdefault(rels.target, []).append(
                     {"key": key, "to": row["to"], "type": rels.type, "a": rels.source}
                 )
+        if found:
+            add(key, "rel", {"type": rels.type, "from_label": rels.source,
+                             "to_label": rels.target}, found)  # fmt: skip
     rows = [
         {"key": k, "kind": dims[k][0], "dims": dims[k][1], "n": n} for k, n in counts.items() if n
     ]
