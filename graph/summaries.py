@@ -14,7 +14,7 @@ Kinds and what `n` counts:
 | `label` | label | nodes with that label |
 | `rel` | type, from_label, to_label | relationships of that type between those labels |
 | `province` | province (code), what | documents, measures, commitments, targets of its documents |
-| `pt_direct`, `pt_closure` | province (code, '' for a national document), province_name, topic, part (`measure`, `target`), statement, commits | measures or targets addressing the topic (`pt_closure`: the topic or a narrower one), each once |
+| `pt_direct`, `pt_closure` | province (code, '' for a national document), province_name, topic, part `items` | measures and targets addressing the topic (`pt_closure`: the topic or a narrower one), each once: `n` all, `committing`, `mentions` (measures that do not commit), `targets`, and measures per statement (`commitment`, `background`, `vision`, `safeguard`) |
 | `pt_direct`, `pt_closure` | province, province_name, topic, part `indicator`, indicator | targets addressing the topic with that indicator (key, else the name as written): a reference count, so that "indicators with a target" is the number of such summaries |
 | `meta` | – | `SUMMARY_VERSION`: the summaries were built by this version of the rules |
 
@@ -58,7 +58,7 @@ from policykg.graph.reference import reference_graph
 from policykg.graph.store import GraphStore, Statement
 
 # Bump when a source or a kind changes: stores with another version are rebuilt.
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2
 META_KEY = "meta|version"
 
 ONE = "MATCH (d:Document {id: $id})"
@@ -120,15 +120,24 @@ _PLACE = (
     "{anchor} OPTIONAL MATCH (p:Province)-[i]->(d) WHERE type(i) = 'ISSUED' "
     "WITH d, coalesce(p.code, '') AS code, coalesce(p.name, '') AS pname "
 )
+# counters of a province × topic cell (`part: 'items'`): measures and targets, each once
+STATEMENTS = ("commitment", "background", "vision", "safeguard")
+ITEM_COUNTS = ("n", "committing", "mentions", "targets", *STATEMENTS)
 _TOPIC_ITEMS = (
     _PLACE + "MATCH (d)-[h]->(x){path} "
     "WHERE type(h) IN ['CONTAINS', 'SETS'] AND type(a) = 'ADDRESSES' "
-    "WITH code, pname, t.key AS topic, CASE WHEN x:Target THEN 'target' ELSE 'measure' END AS part, "
-    "x.statement AS statement, coalesce(x.commits, false) AS commits, count(DISTINCT x) AS n "
-    "WITH 'pt_{scope}|' + code + '|' + topic + '|' + part + '|' + coalesce(statement, '') + '|' "
-    "+ CASE WHEN commits THEN '1' ELSE '0' END AS key, 'pt_{scope}' AS kind, "
-    "{{province: code, province_name: pname, topic: topic, part: part, statement: statement, "
-    "commits: commits}} AS dims, n"
+    "WITH code, pname, t.key AS topic, count(DISTINCT x) AS n, "
+    "count(DISTINCT CASE WHEN x.commits = true THEN x END) AS committing, "
+    "count(DISTINCT CASE WHEN x:Measure AND NOT coalesce(x.commits, false) THEN x END) AS mentions, "
+    "count(DISTINCT CASE WHEN x:Target THEN x END) AS targets, "
+    + "".join(
+        f"count(DISTINCT CASE WHEN x:Measure AND x.statement = '{st}' THEN x END) AS {st}, "
+        for st in STATEMENTS
+    )
+    + "'pt_{scope}' AS kind "
+    "WITH 'pt_{scope}|' + code + '|' + topic + '|items' AS key, kind, "
+    "{{province: code, province_name: pname, topic: topic, part: 'items'}} AS dims, "
+    "{{" + ", ".join(f"{c}: {c}" for c in ITEM_COUNTS) + "}} AS counts"
 )
 _TOPIC_INDICATORS = (
     _PLACE + "MATCH (d)-[h]->(x:Target){path} WHERE type(h) = 'SETS' AND type(a) = 'ADDRESSES' "
@@ -163,11 +172,36 @@ _SET = (
 )
 
 
+_ITEMS_ADD = (
+    " MERGE (s:Summary {key: key}) ON CREATE SET s += dims, s.kind = kind, "
+    + ", ".join(f"s.{c} = 0" for c in ITEM_COUNTS)
+    + " SET "
+    + ", ".join(f"s.{c} = s.{c} + $sign * counts.{c}" for c in ITEM_COUNTS)
+    + " WITH s WHERE s.n = 0 DELETE s"
+)
+_ITEMS_SET = (
+    " MERGE (s:Summary {key: key}) ON CREATE SET s += dims, s.kind = kind SET "
+    + ", ".join(f"s.{c} = counts.{c}" for c in ITEM_COUNTS)
+    + " WITH s WHERE s.n = 0 DELETE s"
+)
+
+
+def _applied(sources: list[str], add: bool) -> list[str]:
+    """Each source with its apply: a cell's counters (`_TOPIC_ITEMS`) or one count."""
+    out = []
+    for source in sources:
+        if "AS counts" in source:
+            out.append(source + (_ITEMS_ADD if add else _ITEMS_SET))
+        else:
+            out.append(source + (_ADD if add else _SET))
+    return out
+
+
 def document_statements(document_id: str, sign: int) -> list[Statement]:
     """Add (sign 1, after writing it) or subtract (sign -1, before deleting it) what the
     stored document contributes to the summaries."""
     params = {"id": document_id, "sign": sign}
-    return [Statement(source + _ADD, params) for source in _sources(ONE)]
+    return [Statement(cypher, params) for cypher in _applied(_sources(ONE), add=True)]
 
 
 _APPLY_ROWS = (
@@ -178,9 +212,16 @@ _APPLY_ROWS = (
 
 _APPLY_PT = (
     "UNWIND $rows AS r MERGE (s:Summary {key: r[0]}) "
-    "ON CREATE SET s.kind = r[1], s.n = 0, s.province = r[3], s.province_name = r[4], "
-    "s.topic = r[5], s.part = r[6], s.statement = r[7], s.commits = r[8], s.indicator = r[9] "
-    "SET s.n = s.n + r[2]"
+    "ON CREATE SET s.kind = r[1], s.province = r[2], s.province_name = r[3], s.topic = r[4], "
+    "s.part = 'items', "
+    + ", ".join(f"s.{c} = 0" for c in ITEM_COUNTS)
+    + " SET "
+    + ", ".join(f"s.{c} = s.{c} + r[{5 + i}]" for i, c in enumerate(ITEM_COUNTS))
+)
+_APPLY_INDICATORS = (
+    "UNWIND $rows AS r MERGE (s:Summary {key: r[0]}) "
+    "ON CREATE SET s.kind = r[1], s.province = r[2], s.province_name = r[3], s.topic = r[4], "
+    "s.part = 'indicator', s.indicator = r[5], s.n = 0 SET s.n = s.n + r[6]"
 )
 
 
@@ -223,12 +264,13 @@ def _merged(graph: DocumentGraph, label: str) -> dict[str, dict[str, Any]]:
 
 def added_rows(
     graph: DocumentGraph,
-) -> tuple[list[dict[str, Any]], list[list[Any]], dict[str, list[dict[str, Any]]]]:
+) -> tuple[list[dict[str, Any]], list[list[Any]], list[list[Any]], dict[str, list[dict[str, Any]]]]:
     """What a document adds to the `province`, `label` and `pt_*` summaries, computed from
     its rows (the same counts the Cypher sources take from the graph: tests/graph/
     test_summaries.py compares a load with a rebuild) and to the `rel` summaries; with the
-    relationships whose end only the graph knows, by label. The province × topic rows are
-    lists (`_APPLY_PT`: a list's parameter text is cheaper to make than a map's)."""
+    relationships whose end only the graph knows, by label. The province × topic cells and
+    indicator rows are lists (`_APPLY_PT`, `_APPLY_INDICATORS`: a list's parameter text is
+    cheaper to make than a map's)."""
     names, closure = _reference()
     measures, targets = _merged(graph, "Measure"), _merged(graph, "Target")
     issued = [r["from"] for rels in graph.rels if rels.type == "ISSUED" for r in rels.rows]
@@ -238,6 +280,7 @@ def added_rows(
     dims: dict[str, tuple[str, dict[str, Any]]] = {}
     unsure: dict[str, list[dict[str, Any]]] = {}
     pt_rows: list[list[Any]] = []
+    indicator_rows: list[list[Any]] = []
 
     def add(key: str, kind: str, d: dict[str, Any], n: int = 1) -> None:
         counts[key] = counts.get(key, 0) + n
@@ -257,31 +300,45 @@ def added_rows(
             for row in rels.rows:
                 if row["to"] in closure:
                     addressed.setdefault(row["from"], set()).add(row["to"])
-    # (scope, topic, part, statement, commits, indicator) → items, each item once
-    pt: Counter[tuple[str, str, str, str | None, bool | None, Any]] = Counter()
+    # (scope, topic) → the cell's counters (ITEM_COUNTS order); (scope, topic, indicator)
+    # → targets, each item once
+    cells: dict[tuple[str, str], list[int]] = {}
+    indicators: Counter[tuple[str, str, Any]] = Counter()
+    at = {c: i for i, c in enumerate(ITEM_COUNTS)}
     for part, items in (("measure", measures), ("target", targets)):
         for item, props in items.items():
             direct = addressed.get(item)
             if not direct:
                 continue
-            statement, commits = props.get("statement"), props.get("commits") is True
+            commits = props.get("commits") is True
+            bumps = [at["n"]]
+            if commits:
+                bumps.append(at["committing"])
             indicator = None
             if part == "target":
+                bumps.append(at["targets"])
                 indicator = props.get("indicator_key")
                 indicator = props.get("indicator") if indicator is None else indicator
+            else:
+                if not commits:
+                    bumps.append(at["mentions"])
+                if props.get("statement") in at:
+                    bumps.append(at[props["statement"]])
             wider = set().union(*(closure[t] for t in direct))
             for scope, topics in (("direct", direct), ("closure", wider)):
                 for topic in topics:
-                    pt[(scope, topic, part, statement, commits, None)] += 1
+                    cell = cells.setdefault((scope, topic), [0] * len(ITEM_COUNTS))
+                    for b in bumps:
+                        cell[b] += 1
                     if indicator is not None:
-                        pt[(scope, topic, "indicator", None, None, indicator)] += 1
-    for (scope, topic, part, said, commit, indicator), n in pt.items():
+                        indicators[(scope, topic, indicator)] += 1
+    for (scope, topic), counted in cells.items():
         kind = f"pt_{scope}"
-        if part == "indicator":
-            key = f"{kind}|{code}|{topic}|indicator|{indicator}"
-        else:
-            key = f"{kind}|{code}|{topic}|{part}|{said or ''}|{'1' if commit else '0'}"
-        pt_rows.append([key, kind, n, code, pname, topic, part, said, commit, indicator])
+        pt_rows.append([f"{kind}|{code}|{topic}|items", kind, code, pname, topic, *counted])
+    for (scope, topic, indicator), n in indicators.items():
+        kind = f"pt_{scope}"
+        key = f"{kind}|{code}|{topic}|indicator|{indicator}"
+        indicator_rows.append([key, kind, code, pname, topic, indicator, n])
     # relationships: one per (from, to, identity) as MERGE leaves them, where both ends
     # exist — the document's own nodes and the reference data's surely; a shared node
     # that only another document made, perhaps (`unsure`, looked up by the engine)
@@ -312,7 +369,7 @@ def added_rows(
     rows = [
         {"key": k, "kind": dims[k][0], "dims": dims[k][1], "n": n} for k, n in counts.items() if n
     ]
-    return rows, pt_rows, unsure
+    return rows, pt_rows, indicator_rows, unsure
 
 
 def _exists(own: dict[str, set[Any]], label: str, key: Any) -> bool | None:
@@ -349,10 +406,12 @@ def add_statements(graph: DocumentGraph, *, reference: bool = True) -> list[Stat
     provinces, regions and topics were made, taken from the graph like a subtraction."""
     if not reference:
         return document_statements(graph.document_id, 1)
-    rows, pt_rows, unsure = added_rows(graph)
+    rows, cells, indicators, unsure = added_rows(graph)
     out = [Statement(_APPLY_ROWS, {"rows": rows})] if rows else []
-    if pt_rows:
-        out.append(Statement(_APPLY_PT, {"rows": pt_rows}))
+    if cells:
+        out.append(Statement(_APPLY_PT, {"rows": cells}))
+    if indicators:
+        out.append(Statement(_APPLY_INDICATORS, {"rows": indicators}))
     for label, found in sorted(unsure.items()):
         cypher = _UNSURE.format(label=label, key=NODE_KEYS[label])
         out.append(Statement(cypher, {"rows": found}))
@@ -432,7 +491,7 @@ def rebuild_statements() -> list[Statement]:
     document at once), replacing whatever summaries the store held."""
     return [
         Statement("MATCH (s:Summary) DELETE s"),
-        *(Statement(source + _SET) for source in _sources(EVERY)),
+        *(Statement(cypher) for cypher in _applied(_sources(EVERY), add=False)),
         *shared_statements(reference=True),
         Statement(
             "MERGE (s:Summary {key: $key}) SET s.kind = 'meta', s.n = $version",

@@ -9,9 +9,9 @@
 MATCH (s:Summary {kind: 'pt_closure'})
 WHERE s.province <> ''
 WITH s.province AS code, s.province_name AS province, s.topic AS topic,
-     toInteger(sum(CASE WHEN s.part <> 'indicator' AND s.commits = true THEN s.n ELSE 0 END)) AS committing,
-     toInteger(sum(CASE WHEN s.part = 'measure' AND s.statement = 'commitment' THEN s.n ELSE 0 END)) AS commitments,
-     toInteger(sum(CASE WHEN s.part = 'measure' AND NOT s.commits = true THEN s.n ELSE 0 END)) AS mentions,
+     toInteger(sum(CASE WHEN s.part = 'items' THEN s.committing ELSE 0 END)) AS committing,
+     toInteger(sum(CASE WHEN s.part = 'items' THEN s.commitment ELSE 0 END)) AS commitments,
+     toInteger(sum(CASE WHEN s.part = 'items' THEN s.mentions ELSE 0 END)) AS mentions,
      count(CASE WHEN s.part = 'indicator' THEN 1 END) AS targets
 RETURN code, province, topic, committing, commitments, mentions, targets
 ORDER BY code, topic

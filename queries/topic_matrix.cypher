@@ -11,9 +11,10 @@
 // Read from the write-time summaries (graph/summaries.py: pt_direct, or pt_closure with
 // include_narrower), never from the measures themselves.
 OPTIONAL MATCH (c:Summary {kind: 'pt_direct'})
-WHERE $topics IS NULL
-  AND ((c.part = 'measure' AND c.statement = $statement)
-       OR (c.part = 'target' AND $statement = 'commitment'))
+WHERE $topics IS NULL AND c.part = 'items'
+  AND (CASE $statement WHEN 'commitment' THEN c.commitment WHEN 'background' THEN c.background
+       WHEN 'vision' THEN c.vision WHEN 'safeguard' THEN c.safeguard END > 0
+       OR ($statement = 'commitment' AND c.targets > 0))
 WITH collect(DISTINCT c.topic) AS found
 MATCH (t:Topic)
 WHERE ($topics IS NOT NULL AND t.key IN $topics) OR ($topics IS NULL AND t.key IN found)
@@ -23,10 +24,11 @@ WITH collect(t.key) AS columns
 OPTIONAL MATCH (s:Summary)
 WHERE s.kind = CASE WHEN $include_narrower THEN 'pt_closure' ELSE 'pt_direct' END
   AND s.province <> '' AND s.topic IN columns
-  AND ((s.part = 'measure' AND s.statement = $statement)
-       OR (s.part = 'indicator' AND $statement = 'commitment'))
+  AND (s.part = 'items' OR (s.part = 'indicator' AND $statement = 'commitment'))
 WITH columns, s.province AS code, s.topic AS topic,
-     toInteger(sum(CASE WHEN s.part = 'measure' THEN s.n ELSE 0 END)) AS m,
+     toInteger(sum(CASE WHEN s.part = 'items' THEN
+       CASE $statement WHEN 'commitment' THEN s.commitment WHEN 'background' THEN s.background
+       WHEN 'vision' THEN s.vision WHEN 'safeguard' THEN s.safeguard END ELSE 0 END)) AS m,
      count(CASE WHEN s.part = 'indicator' THEN 1 END) AS g
 WITH columns, code, collect({topic: topic, m: m, g: g}) AS cells
 WITH columns, collect({code: code, cells: cells}) AS by_code

@@ -8,16 +8,15 @@
 // include_narrower), then joined to every topic.
 OPTIONAL MATCH (s:Summary)
 WHERE s.kind = CASE WHEN $include_narrower THEN 'pt_closure' ELSE 'pt_direct' END
-  AND s.province <> '' AND s.part <> 'indicator'
+  AND s.province <> '' AND s.part = 'items'
   AND ($province IS NULL OR s.province_name = $province)
 WITH s
 ORDER BY s.province
 WITH s.topic AS key,
-     toInteger(sum(CASE WHEN s.statement = 'commitment' THEN s.n ELSE 0 END)) AS commitments,
-     toInteger(sum(CASE WHEN s.part = 'measure' AND s.statement <> 'commitment' THEN s.n ELSE 0 END))
-       AS other_mentions,
-     toInteger(sum(CASE WHEN s.part = 'target' THEN s.n ELSE 0 END)) AS targets,
-     collect(DISTINCT CASE WHEN s.commits = true THEN s.province_name END) AS committed_by
+     toInteger(sum(s.commitment)) AS commitments,
+     toInteger(sum(s.background + s.vision + s.safeguard)) AS other_mentions,
+     toInteger(sum(s.targets)) AS targets,
+     collect(DISTINCT CASE WHEN s.committing > 0 THEN s.province_name END) AS committed_by
 WITH collect({key: key, commitments: commitments, other_mentions: other_mentions,
               targets: targets, committed_by: committed_by}) AS counted
 MATCH (t:Topic)
