@@ -44,6 +44,7 @@ FORMATS: dict[str, tuple[str, str]] = {
 _KEY_PROPS = sorted(set(NODE_KEYS.values()))
 # Summary nodes (graph/summaries.py) are counts kept for the queries, not the graph itself.
 _NODES = "MATCH (n) WHERE NOT n:Summary RETURN labels(n)[0] AS label, properties(n) AS props"
+_SUMMARIES = "MATCH (s:Summary) RETURN properties(s) AS props"
 _RELS = (
     "MATCH (a)-[r]->(b) RETURN labels(a)[0] AS a_label, "
     + ", ".join(f"a.{k} AS a_{k}" for k in _KEY_PROPS)
@@ -70,6 +71,7 @@ def to_networkx(
     *,
     provinces: Iterable[str] | None = None,
     topics: Iterable[str] | None = None,
+    summaries: bool = False,
 ) -> nx.MultiDiGraph:
     """The whole graph, or the slice of some provinces (full names) and/or topics (keys).
 
@@ -77,6 +79,9 @@ def to_networkx(
     departments, programs, topics addressed, indicators, references, regions, the
     provinces). topics: measures and targets addressing the topics (narrower topics
     included) with their documents, departments and provinces. Both: the intersection.
+    summaries: with the whole graph, its Summary nodes too (graph/summaries.py): what a
+    neo4j-admin import needs to answer the named queries; never in a slice, whose counts
+    they are not.
     """
     provinces, topics = _check_filters(provinces, topics)
     g = nx.MultiDiGraph(source="policykg")
@@ -95,6 +100,9 @@ def to_networkx(
             i += 1
             key = f"{rtype}#{i}"
         g.add_edge(u, v, key=key, **{**props, "type": rtype})
+    if summaries and not provinces and not topics:
+        for (props,) in store.read(_SUMMARIES).rows:
+            g.add_node(node_id("Summary", props["key"]), **{**props, "label": "Summary"})
     if provinces:
         g = _province_slice(g, provinces)
     if topics:

@@ -11,7 +11,7 @@ Kinds and what `n` counts:
 
 | kind | dimensions | n |
 |---|---|---|
-| `label` | label | nodes with that label |
+| `label` | node_label (`label` is the exports' name for a node's own label) | nodes with that label |
 | `rel` | type, from_label, to_label | relationships of that type between those labels |
 | `province` | province (code), what | documents, measures, commitments, targets of its documents |
 | `pt_direct`, `pt_closure` | province (code, '' for a national document), province_name, topic, part `items` | measures and targets addressing the topic (`pt_closure`: the topic or a narrower one), each once: `n` all, `committing`, `mentions` (measures that do not commit), `targets`, and measures per statement (`commitment`, `background`, `vision`, `safeguard`) |
@@ -58,7 +58,7 @@ from policykg.graph.reference import reference_graph
 from policykg.graph.store import GraphStore, Statement
 
 # Bump when a source or a kind changes: stores with another version are rebuilt.
-SUMMARY_VERSION = 2
+SUMMARY_VERSION = 3
 META_KEY = "meta|version"
 
 ONE = "MATCH (d:Document {id: $id})"
@@ -97,7 +97,7 @@ _LABELS = (
     "toInteger(sum(targets)) AS targets "
     "UNWIND [{label: 'Document', n: documents}, {label: 'Measure', n: measures}, "
     "{label: 'Target', n: targets}] AS c "
-    "WITH 'label|' + c.label AS key, 'label' AS kind, {label: c.label} AS dims, c.n AS n"
+    "WITH 'label|' + c.label AS key, 'label' AS kind, {node_label: c.label} AS dims, c.n AS n"
 )
 _REL_ROWS = (
     "WITH 'rel|' + type + '|' + a + '|' + b AS key, 'rel' AS kind, "
@@ -286,9 +286,9 @@ def added_rows(
         counts[key] = counts.get(key, 0) + n
         dims[key] = (kind, {k: v for k, v in d.items() if v is not None})
 
-    add("label|Document", "label", {"label": "Document"})
-    add("label|Measure", "label", {"label": "Measure"}, len(measures))
-    add("label|Target", "label", {"label": "Target"}, len(targets))
+    add("label|Document", "label", {"node_label": "Document"})
+    add("label|Measure", "label", {"node_label": "Measure"}, len(measures))
+    add("label|Target", "label", {"node_label": "Target"}, len(targets))
     if code:
         commitments = sum(1 for p in measures.values() if p.get("statement") == "commitment")
         for what, n in (("documents", 1), ("measures", len(measures)),
@@ -421,7 +421,7 @@ def add_statements(graph: DocumentGraph, *, reference: bool = True) -> list[Stat
 def _label_count(label: str) -> str:
     return (
         f"MATCH (x:{label}) WITH count(x) AS n "
-        f"WITH 'label|{label}' AS key, 'label' AS kind, {{label: '{label}'}} AS dims, n"
+        f"WITH 'label|{label}' AS key, 'label' AS kind, {{node_label: '{label}'}} AS dims, n"
     )
 
 
@@ -450,7 +450,7 @@ def _shared_delta(label: str, sign: str, rel: tuple[str, str, str] | None = None
     key_prop = NODE_KEYS[label]
     if rel is None:
         match = f"UNWIND $keys AS k MATCH (x:{label} {{{key_prop}: k}}) WITH count(x) AS c "
-        key, dims = f"label|{label}", f"s.label = '{label}'"
+        key, dims = f"label|{label}", f"s.node_label = '{label}'"
         kind = "label"
     else:
         rtype, a, b = rel

@@ -410,7 +410,10 @@ def export_graph(
         fail(f"error: {e}")
     with open_store() as store:
         try:
-            graph = to_networkx(store, provinces=province, topics=topic)
+            # a whole-graph neo4j-csv export carries the summaries: the imported database
+            # answers the named queries without an ingest
+            graph = to_networkx(store, provinces=province, topics=topic,
+                                summaries=fmt == "neo4j-csv")  # fmt: skip
             written = write_export(graph, fmt, output)
         except PolicyKGError as e:
             fail(f"error: {e}")

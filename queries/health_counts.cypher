@@ -5,5 +5,5 @@
 //
 // Read from the write-time summaries (graph/summaries.py), not by scanning every node.
 MATCH (s:Summary {kind: 'label'})
-RETURN s.label AS label, s.n AS n
+RETURN s.node_label AS label, s.n AS n
 ORDER BY label

@@ -30,7 +30,7 @@ def export(
     if fmt not in FORMATS:
         raise NotFoundError(f"no export format '{fmt}'; available: {', '.join(FORMATS)}")
     # Built before the response starts, so a bad filter is a 400, not a broken download.
-    graph = to_networkx(store, provinces=province, topics=topic)
+    graph = to_networkx(store, provinces=province, topics=topic, summaries=fmt == "neo4j-csv")
     media_type, suffix = FORMATS[fmt]
     filename = "policykg" + ("-neo4j" if fmt == "neo4j-csv" else "") + suffix
     return StreamingResponse(

@@ -53,7 +53,7 @@ def _clear(store: GraphStore) -> None:
 def _check_counts(store: GraphStore, rows: list[dict]) -> None:
     """The summaries say what the graph holds (so that equal summaries are not equally
     wrong): nodes per label and the documents' measures per province."""
-    labels = {r["label"]: r["n"] for r in rows if r["kind"] == "label"}
+    labels = {r["node_label"]: r["n"] for r in rows if r["kind"] == "label"}
     for label in ("Document", "Measure", "Target", "Department", "Topic"):
         (n,) = store.read(f"MATCH (x:{label}) RETURN count(x)").rows[0]
         assert labels.get(label, 0) == n, label
@@ -115,7 +115,7 @@ def test_removing_every_document_leaves_the_reference_counts_only(
     left = summary_rows(store)
     # nothing of the documents is left; the shared nodes the orphan sweep keeps are counted
     assert {r["kind"] for r in left} == {r["kind"] for r in empty} == {"label", "rel", "meta"}
-    assert not {r.get("label") for r in left} & {"Document", "Measure", "Target"}
+    assert not {r.get("node_label") for r in left} & {"Document", "Measure", "Target"}
     assert [r for r in left if r["key"] in {e["key"] for e in empty}] == empty
     rebuild(store)
     assert summary_rows(store) == left
