@@ -1,7 +1,8 @@
 """Write-time summaries: the counts that whole-graph queries read instead of scanning.
 
 A summary is a `(:Summary {key, kind, n, …dimensions})` node, unique by `key`, with no
-relationships (graph/export.py leaves them out of every export and of the fingerprint).
+relationships (graph/export.py leaves them out of the fingerprint and of every export but
+the whole-graph neo4j-csv one, so that an imported database answers the queries).
 The named queries `health_counts`, `relationship_counts`, `api_provinces`,
 `api_topic_matrix`, `topic_matrix` and `topics` read them: their cost follows the number
 of summaries (bounded by provinces × topics × indicators and by the model's labels and
