@@ -417,8 +417,10 @@ def export_graph(
             written = write_export(graph, fmt, output)
         except PolicyKGError as e:
             fail(f"error: {e}")
-    typer.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} "
-               f"relationships as {fmt} to {output} ({len(written)} file(s))")  # fmt: skip
+    summaries = sum(1 for _, label in graph.nodes(data="label") if label == "Summary")
+    counts = f" and {summaries} summaries" if summaries else ""
+    typer.echo(f"wrote {graph.number_of_nodes() - summaries} nodes, {graph.number_of_edges()} "
+               f"relationships{counts} as {fmt} to {output} ({len(written)} file(s))")  # fmt: skip
 
 
 if __name__ == "__main__":

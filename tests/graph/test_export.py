@@ -16,6 +16,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from policykg.graph.export import iter_export, to_networkx, write_export
+from policykg.graph.summaries import summary_rows
 from typer.testing import CliRunner
 
 from policykg.cli import app
@@ -271,6 +272,11 @@ def test_cli_export_reads_back_with_the_store_counts(cli, seeded_store, tmp_path
     assert f"wrote {sum(stats['nodes'].values())} nodes" in result.stdout
     if fmt == "neo4j-csv":
         files = {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()}
+        # the whole graph's export carries its write-time summaries (graph/summaries.py)
+        header, *rows = _csv_rows(files.pop("nodes_Summary.csv"))
+        assert header[0] == "key:ID(Summary)"
+        assert sorted(r[0] for r in rows) == [s["key"] for s in summary_rows(seeded_store)]
+        assert f"and {len(rows)} summaries" in result.stdout
         _check_neo4j_files(files, stats)
     else:
         back = _read(fmt, out)
