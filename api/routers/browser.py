@@ -64,9 +64,10 @@ NODE_STYLES: dict[str, tuple[str, str, str]] = {
     "Program": ("#57C7E3", "#23B3D7", "{name}"),
     "Topic": ("#DA7194", "#CC3C6C", "{name_zh}"),
     "Reference": ("#A5ABB6", "#9AA1AC", "{title}"),
+    "Summary": ("#FFE081", "#D4B02F", "{key}"),  # write-time counts (graph/summaries.py)
 }
 REL_CAPTIONS = {"RESPONSIBLE": "{role}", "ADDRESSES": "{matched}"}
-_DARK_TEXT = {"Measure", "Indicator", "Region"}
+_DARK_TEXT = {"Measure", "Indicator", "Region", "Summary"}
 
 
 def cypher_literal(value: Any) -> str:
