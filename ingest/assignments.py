@@ -22,6 +22,7 @@ from policykg.ingest.bodies import (
     body_at,
     find_bodies,
     inherited_at,
+    person_before,
     sector_list,
     shared_prefix,
 )
@@ -329,6 +330,7 @@ def roster_mentions(text: str, offset: int = 0) -> list[Mention]:
         if role is not None:
             spans: list[tuple[int, int]] = []
             for b in find_bodies(line):
+                b = person_before(line, b) or b
                 spans.append((b.start, b.end))
                 out.append(Mention(b.text, role, offset + pos + b.start, offset + pos + b.end))
             for m in _POSTED_BODY.finditer(line):  # 某某  外交部部长助理: the post names the body

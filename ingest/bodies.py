@@ -58,7 +58,7 @@ def _named_rx(places_too: bool = True) -> re.Pattern[str]:
     more_stop = _alt([*f["core_stop"], "和"])
     # (省药监局各检查分局: the units of a kind, under their body)
     more = rf"各?(?:(?!{more_stop})[\u4e00-\u9fff]){{0,8}}?(?:{suffix})"
-    return re.compile(rf"{prefix}{core}(?:{suffix})(?:{more}(?![长]))?")
+    return re.compile(rf"{prefix}{core}(?:{suffix})(?:{more}(?!长|副?书记|成员))?")
 
 
 @cache
@@ -192,7 +192,27 @@ def _named_at(text: str, pos: int) -> re.Match[str] | None:
         return _named_rx(False).match(text, pos) if party else None
     if n and n["place"] and _province_inside().search(n["place"], 1):
         return None  # …月福建省: a known province opens the name later, not here
+    if n and n["place"] and n["place"].endswith("省"):
+        # the provinces are a closed list, matched before any other place: 某某省 is a
+        # person's name before 省 (召集人：某某省政府副省长), the body opens at 省
+        return None
     return n
+
+
+def person_before(text: str, body: Body) -> Body | None:
+    """On a roster line a person's name runs into the body's level prefix (某某市政府副市长,
+    某某某县卫生健康局局长): when the body's place is no division the gazetteer knows, the
+    body opening at the division word after two or three characters."""
+    if shared_prefix(body.text):
+        return None  # 县委县政府办公室: a level prefix opens it, no person
+    for k in (2, 3):
+        if len(body.text) > k + 2 and body.text[k] in _forms()["person_before"]:
+            if is_place_name(body.text[: k + 1]):
+                return None
+            inner = body_at(text, body.start + k)
+            if inner is not None and inner.end == body.end:
+                return inner
+    return None
 
 
 def _one_word_place(place: str, text: str, pos: int) -> bool:

@@ -140,6 +140,12 @@ GENRE = [
     ("安委会主任由常务副区长兼任，副主任由区药监局局长兼任，成员由区政府有关部门负责人组成，"
      "办公室设区药监局。",
      [("区药监局", "lead"), ("区政府有关部门", "support")]),
+    # a group composed in one sentence: each part's post gives its bodies their role; a bare
+    # post (乡长) names no body; the heads of bodies as members
+    ("乡政府决定成立由乡长任组长，分管副乡长为副组长，乡卫生院、派出所、农技站负责人为成员的乡药品安全工作领导小组。",
+     [("乡卫生院", "support"), ("派出所", "support"), ("农技站", "support")]),
+    ("成立以区政府分管副区长为组长，区市场监管局局长为副组长，区公安分局、区教育局为成员单位的专项整治工作组。",
+     [("区政府", "lead"), ("区市场监管局", "lead"), ("区公安分局", "support"), ("区教育局", "support")]),
 ]  # fmt: skip
 
 
