@@ -132,6 +132,7 @@ class ResponsibilityPatterns(_File):
     with_support: Regex
     separators: Regex
     trailing_words: Regex
+    not_a_name: Regex
     non_specific: Words
     table_columns: Words
     support_columns: Words

@@ -146,6 +146,10 @@ GENRE = [
      [("乡卫生院", "support"), ("派出所", "support"), ("农技站", "support")]),
     ("成立以区政府分管副区长为组长，区市场监管局局长为副组长，区公安分局、区教育局为成员单位的专项整治工作组。",
      [("区政府", "lead"), ("区市场监管局", "lead"), ("区公安分局", "support"), ("区教育局", "support")]),
+    # the local governments as a generic body taking overall responsibility for a field; the
+    # same words as a principle built or quoted are no task
+    ("地方人民政府对本行政区域内的疫苗安全工作负总责。", [("地方人民政府", "responsible")]),
+    ("构建地方政府负总责、部门各负其责的监管格局。", []),
 ]  # fmt: skip
 
 
