@@ -169,6 +169,7 @@ class TargetsPatterns(_File):
     periods: Words
     distributed: Words
     frequency: Words
+    durations: Words
     deadline_verbs: Words
     count_at_least: Words
     cn_percent: Regex

@@ -50,6 +50,15 @@ WORDS = [
     # a duration to do a task in
     ("用三个月时间，对全区医疗器械经营企业开展拉网式检查。",
      [("对全区医疗器械经营企业开展拉网式检查", "三个月", None, "<=", None)]),
+    # a day of a month without the year; a frequency with 都要/主持 before the verb
+    ("各乡镇要于8月15日前将自查报告报县局。", [("将自查报告报县局", "8月15日前", None, "<=", None)]),
+    ("县局将于11月30日前公布抽检结果。", [("公布抽检结果", "11月30日前", None, "<=", None)]),
+    ("分管局长每季度都要主持召开一次分析会。", [("分析会", "一次", 1.0, None, None)]),
+    # a campaign's time window: its length, or its end as written
+    ("此次清查行动为期45天。", [("此次清查行动", "45天", 45.0, None, None)]),
+    ("全区化妆品安全科普宣传活动将持续到10月底。",
+     [("全区化妆品安全科普宣传活动", "10月底", None, None, None)]),
+    ("各地开展为期一个月的集中检查。", []),  # the length qualifies what follows the verb
     # not targets: a rule's effective date, a cited rule's revision date, a past year-end,
     # a bare 第一次
     ("新修订的《某某规范》自2027年3月1日起施行。", []),
