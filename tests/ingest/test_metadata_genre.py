@@ -435,3 +435,24 @@ def test_a_document_cited_in_a_sentence_gives_no_title():
 def test_a_ministry_is_named_as_it_signs():
     text = "关于加强药品不良反应监测的通知\n各省卫生厅：\n请加强监测。\n卫生部\n2005年3月1日\n"
     assert _meta(text).issuer == "卫生部"
+
+
+@pytest.mark.parametrize(
+    "text,level",
+    [
+        # a headline opening with a central body: its meeting, wherever it was held
+        ("国家药监局：推进化妆品监管数字化转型\n某某网 2027-05-06\n5月5日，国家药监局在贵州省贵阳市"
+         "召开化妆品监管工作座谈会。\n", "national"),
+        # a news lead after the dateline and the reporter: central bodies issuing jointly; a
+        # provincial site's name in the navigation says nothing
+        ("首页 新闻中心 湖南省人民政府网\n三部门部署药品追溯体系建设\n新华社北京6月2日电（记者 某某）"
+         "国家卫健委、国家医保局、国家药监局近日联合印发通知，部署药品追溯体系建设。\n", "national"),
+        # a provincial bureau's work reported from a central agency's site stays provincial
+        ("国家药监局网站消息\n湖北省药监局开展疫苗专项检查\n本报讯 湖北省药品监督管理局日前部署"
+         "开展疫苗专项检查。\n", "provincial"),
+    ],
+)  # fmt: skip
+def test_news_of_central_bodies_is_national(text, level):
+    meta = _meta(text)
+    assert meta.level == level
+    assert (meta.province is None) == (level == "national")
