@@ -135,7 +135,9 @@ def infer_province(
     return _from_mentions(text, out)
 
 
-_REPORTER = re.compile(r"^\s*[（(][^（）()]{1,24}[）)]\s*|^\s*(?:记者|通讯员)[\u4e00-\u9fff、 ]{2,20}?报道\s*")
+_REPORTER = re.compile(
+    r"^\s*[（(][^（）()]{1,24}[）)]\s*|^\s*(?:记者|通讯员)[\u4e00-\u9fff、 ]{2,20}?报道\s*"
+)
 
 
 def _national_report(head: str, opening: str, dateline: re.Pattern[str]) -> bool:
@@ -169,7 +171,9 @@ def _opens_with_central(text: str) -> bool:
             continue
         break
     # 国家药监局网站, 国家卫健委副主任: a site or an officer, not the body acting
-    return found and not re.match(r"(?:网站|官网|副?主任|副?局长|副?部长|新闻|所属|直属|的)", text[pos:])
+    return found and not re.match(
+        r"(?:网站|官网|副?主任|副?局长|副?部长|新闻|所属|直属|的)", text[pos:]
+    )
 
 
 def _headline_province(head: str) -> Province | None:
