@@ -37,7 +37,13 @@ from policykg.ingest.heads import (
 from policykg.ingest.lexicon import resolve_department, resolve_national
 from policykg.ingest.patterns import document_patterns
 from policykg.ingest.province import infer_province
-from policykg.ingest.reports import find_order, formula_issuer, reported_policy, with_issuer
+from policykg.ingest.reports import (
+    find_order,
+    formula_issuer,
+    lead_issuers,
+    reported_policy,
+    with_issuer,
+)
 from policykg.ingest.signature import (
     RunOnSignature,
     mark,
@@ -376,7 +382,7 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
         lines, text, labels, meta.warnings, reported, run_on
     )
     if not meta.issuers and meta.title:  # a title wrapped over lines names its issuer whole
-        meta.issuers = _title_subject([meta.title])
+        meta.issuers = _title_subject([meta.title]) or lead_issuers(lines, meta.title)
     meta.title = with_issuer(meta.title, meta.issuers, lines)
     if meta.issued_date is None and entry:
         meta.issued_date = entry.date

@@ -62,6 +62,7 @@ class DocumentPatterns(_File):
     reported_passive: Regex
     news_dateline: Regex
     reported_joint: Regex
+    reported_bare: Regex
     formula_issuer: Regex
     notice_title: Regex
     issuer_suffix: Regex

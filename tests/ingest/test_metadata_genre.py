@@ -456,3 +456,25 @@ def test_news_of_central_bodies_is_national(text, level):
     meta = _meta(text)
     assert meta.level == level
     assert (meta.province is None) == (level == "national")
+
+
+@pytest.mark.parametrize(
+    "text,title,issuer",
+    [
+        # a party group's title names it as the issuer (中共X党组关于…的通报), no signature seen
+        ("中共某某市卫生健康委员会党组关于巡视整改进展情况的通报\n根据巡视工作部署，现将整改进展情况"
+         "予以公布。\n", "中共某某市卫生健康委员会党组关于巡视整改进展情况的通报",
+         "中共某某市卫生健康委员会党组"),
+        # a formal text reprinted whole under a lead naming its issuer; its signature cut off
+        ("甘肃优化药品审评审批服务\n近日，甘肃省人民政府办公厅出台关于优化药品审评审批服务的实施意见，"
+         "以下为全文：\n关于优化药品审评审批服务\n的实施意见\n甘政办发〔2027〕12号\n"
+         "各市州人民政府，省政府各部门：\n为优化服务，制定如下实施意见。\n",
+         "关于优化药品审评审批服务的实施意见", "甘肃省人民政府办公厅"),
+        # a 责任书 is a kind of document: its heading is its title
+        ("药品安全目标责任书\n为落实药品安全属地管理责任，县政府与各乡镇签订本责任书。\n",
+         "药品安全目标责任书", None),
+    ],
+)  # fmt: skip
+def test_issuer_named_by_the_title_or_the_lead(text, title, issuer):
+    meta = _meta(text)
+    assert (meta.title, meta.issuer) == (title, issuer)
