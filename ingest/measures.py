@@ -393,6 +393,8 @@ def _duty_intro(text: str) -> bool:
 def _from_paragraph(block: Block, counter: dict[str, int]) -> DraftMeasure | None:
     if block.text.startswith("注") or (_introduces_list(block.text)):
         return None
+    if _headline_like(block.text):
+        return None  # a page's list of other stories (…医院首次参编…著作): no task
     key = "/".join(block.path)
     counter[key] = counter.get(key, 0) + 1
     title = block.title or split_title(block.text, max_len=20)[0]
@@ -406,6 +408,16 @@ def _from_paragraph(block: Block, counter: dict[str, int]) -> DraftMeasure | Non
         end=block.end,
         mentions=_mentions_in(block.text, block.start),
     )
+
+
+_SENTENCE_MARKS = re.compile(r"[，,。；;：:！!？?、]")
+
+
+def _headline_like(text: str) -> bool:
+    """A short line without a single punctuation mark that neither prescribes nor assigns:
+    the headline of another story that a news page lists after the article."""
+    text = text.strip()
+    return len(text) <= 45 and not _SENTENCE_MARKS.search(text) and not prescribes(text)
 
 
 def _ordinal_of(block: Block) -> str:

@@ -149,6 +149,8 @@ def _wrapped(line: str) -> str | None:
     if not m or rx("forward_title").search(line[: m.start() + 4]) or cited(line, m.start()):
         return None
     title = m["title"].strip("《》 ")
+    if "《" not in m.group() and m.group().endswith(("，", "。")):
+        return None  # 将于…前发布抽检报告，…: a clause of running text, no title in 《》
     if re.search(r"[，,；;：:]", title):
         return None  # …平台发布，向社会公开征求意见 / 颁布日期：…: a clause or a label, no title
     core = re.sub(r"（[^（）]*）$", "", title)
