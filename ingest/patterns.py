@@ -52,6 +52,7 @@ class DepartmentsPatterns(_File):
     support: list[Regex]
     forms: dict[str, Any]  # bodies by their form (ingest/bodies.py)
     assignments: dict[str, Any]  # running-text assignments (ingest/assignments.py)
+    narrated_role_words: Regex  # role words that give a role in background passages
 
 
 class DocumentPatterns(_File):

@@ -407,3 +407,27 @@ def test_an_article_of_a_rule_is_normative_without_a_modal_word(tmp_path) -> Non
     )
     pairs = {(d.mention, d.role) for m in extract_file(path).measures for d in m.departments}
     assert pairs == {("市场监管", "responsible"), ("卫生健康", "responsible")}
+
+
+BACKGROUND_WITH_ROLES = """某某市药品安全“十五五”规划
+一、发展现状
+（一）监管体制不断完善。市卫生健康委承担药品安全综合协调职能，市场监管、农业农村、商务等部门分别承担相应监管职能。市药监局会同市公安局开展了打击假药专项行动。市药监局在全市范围内开展了抽检。
+二、主要任务
+（一）强化抽检。市药监局要加强对药品零售企业的抽检。
+"""
+
+
+def test_role_words_in_a_background_passage_give_roles_and_narration_none(tmp_path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(BACKGROUND_WITH_ROLES, encoding="utf-8")
+    record = extract_file(path)
+    background = [m for m in record.measures if m.statement == "background"]
+    roles = [(d.mention, d.role) for m in background for d in m.departments]
+    # 承担…职能 and 会同 are role words; a body merely acting (开展了抽检) gets no role
+    assert roles == [("市卫生健康委", "responsible"), ("市场监管", "responsible"),
+                     ("农业农村", "responsible"), ("商务", "responsible"),
+                     ("市药监局", "lead"), ("市公安局", "support")]  # fmt: skip
+    task = [m for m in record.measures if m.statement == "commitment"]
+    assert [(d.mention, d.role) for m in task for d in m.departments] == [
+        ("市药监局", "responsible")
+    ]
