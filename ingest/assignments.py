@@ -57,6 +57,7 @@ def _rules() -> dict[str, Any]:
         "agent_rx": re.compile(r["agent"]),
         "title_lead_rx": re.compile(r["title_lead"]),
         "agent_duty_rx": re.compile(r["agent_duty"]),
+        "members_rx": re.compile(r["members"]),
     }
 
 
@@ -271,7 +272,10 @@ def _by_agent(text: str, offset: int) -> list[Mention]:
     A takes the duty's role; 由A组成 / 由A提出 (no duty) give none."""
     out: list[Mention] = []
     for m in _rules()["agent_rx"].finditer(text):
-        found, end = _body_list(text, m.end())
+        found, end = _body_list(text, m.end(), persons=True)
+        if found and _rules()["members_rx"].match(text, end):
+            out += _mentions(found, "support", offset)  # X由A、B等部门组成: A and B are members
+            continue
         if found and _rules()["agent_duty_rx"].match(text, end):
             role = _role_after(text[end:]) or "responsible"
             out += _mentions(found, role, offset)

@@ -150,6 +150,11 @@ GENRE = [
     # same words as a principle built or quoted are no task
     ("地方人民政府对本行政区域内的疫苗安全工作负总责。", [("地方人民政府", "responsible")]),
     ("构建地方政府负总责、部门各负其责的监管格局。", []),
+    # a group's members in one sentence (X由A、B等N个部门组成; …的分管负责同志组成)
+    ("联席会议由州药监局、州卫生健康委、州工业和信息化局等9个部门组成。",
+     [("州药监局", "support"), ("州卫生健康委", "support"), ("州工业和信息化局", "support")]),
+    ("工作专班由区政府办公室、区市场监管局的分管负责同志组成。",
+     [("区政府办公室", "support"), ("区市场监管局", "support")]),
 ]  # fmt: skip
 
 
