@@ -436,3 +436,20 @@ def test_role_words_in_a_background_passage_give_roles_and_narration_none(tmp_pa
     assert [(d.mention, d.role) for m in task for d in m.departments] == [
         ("市药监局", "responsible")
     ]
+
+
+DECIDED_IN_A_PREAMBLE = """某某市进口冷链食品专项整治行动方案
+为维护市场秩序，按照上级部署，市市场监管局、市商务局、某某海关决定对全市进口冷链食品开展专项整治行动。现制定本方案。
+一、工作目标
+全面排查风险隐患。
+"""
+
+
+def test_bodies_that_decide_in_a_plans_preamble_take_the_task(tmp_path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(DECIDED_IN_A_PREAMBLE, encoding="utf-8")
+    measures = [m for m in extract_file(path).measures if "决定" in m.text]
+    assert len(measures) == 1 and measures[0].statement == "commitment"
+    assert [(d.mention, d.role) for d in measures[0].departments] == [
+        ("市市场监管局", "responsible"), ("市商务局", "responsible"), ("某某海关", "responsible")
+    ]  # fmt: skip

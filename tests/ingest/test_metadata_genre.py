@@ -478,3 +478,13 @@ def test_news_of_central_bodies_is_national(text, level):
 def test_issuer_named_by_the_title_or_the_lead(text, title, issuer):
     meta = _meta(text)
     assert (meta.title, meta.issuer) == (title, issuer)
+
+
+def test_a_joint_signature_lists_every_issuer_a_customs_district_too():
+    text = (
+        "关于开展进口药品专项检查的通知\n各区市场监管局：\n现决定开展进口药品专项检查，请认真执行。\n"
+        "某某市市场监督管理局\n某某海关\n某某市药品监督管理局\n2027年4月2日\n"
+    )
+    meta = _meta(text)
+    assert meta.issuers == ["某某市市场监督管理局", "某某海关", "某某市药品监督管理局"]
+    assert meta.issued_date == "2027-04-02"
