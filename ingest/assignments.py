@@ -315,9 +315,23 @@ def _posts(text: str, a: int, b: int, offset: int) -> list[Mention]:
     return out
 
 
+def fills_posts(text: str) -> bool:
+    """The text fills a group's posts (组长由A担任, 成员包括A, 办公室设在A): a structure
+    stated, which gives its bodies their roles without a modal word."""
+    return bool(_posts(text, 0, len(text), 0))
+
+
 def roster_post(line: str) -> re.Match[str] | None:
     """The post label opening a roster line (组  长：, 副组长：, 成  员：), if any."""
     return next((m for rx, _ in _rules()["roster_rx"] if (m := rx.match(line))), None)
+
+
+def bare_post(cell: str) -> str | None:
+    """A roster table's post cell (组长 | 某某 | 市政府副市长): the label alone, no colon."""
+    word = cell.strip()
+    if not word or len(word) > 6 or re.search(r"[:：]", word):
+        return None
+    return next((role for rx, role in _rules()["roster_rx"] if rx.fullmatch(word + "：")), None)
 
 
 def roster_mentions(text: str, offset: int = 0) -> list[Mention]:
@@ -331,6 +345,7 @@ def roster_mentions(text: str, offset: int = 0) -> list[Mention]:
         for rx, post_role in _rules()["roster_rx"]:
             if rx.match(line.strip()):
                 role = post_role
+        role = bare_post(line) or role  # a roster table's post cell on a line of its own
         if role is not None:
             spans: list[tuple[int, int]] = []
             for b in find_bodies(line):

@@ -13,6 +13,8 @@ from functools import cache
 from policykg.ingest.assignments import (
     ARTICLE,
     apply_first_leads,
+    bare_post,
+    fills_posts,
     find_assignments,
     roster_mentions,
     roster_post,
@@ -118,7 +120,14 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
     if cues("news").search(text) and not assigned_by_statement(text):
         return None  # a reprint's narration of an event: who met or toured, not a task
     # (a rule's article, 第四条 …, is normative without a modal word)
-    if not (mentions or prescribes(text) or ARTICLE.match(text) or _commitment_cue().search(text)):
+    posted = assigned and fills_posts(text)  # 办公室设在A: a structure that assigns
+    if not (
+        mentions
+        or posted
+        or prescribes(text)
+        or ARTICLE.match(text)
+        or _commitment_cue().search(text)
+    ):
         return None  # A继续开展…，A积极协调…: narration; its sentences are read one by one
     counter["preamble"] = counter.get("preamble", 0) + 1
     return DraftMeasure(
@@ -476,6 +485,23 @@ def merge_rosters(blocks: list[Block]) -> list[Block]:
     i = 0
     while i < len(blocks):
         b = blocks[i]
+        if b.kind == "row" and b.cells and bare_post(b.cells[0].text):
+            j = i + 1  # a roster table: 职务 | 姓名 | 单位及职务, one row per person
+            while j < len(blocks) and blocks[j].kind == "row" and blocks[j].table == b.table:
+                j += 1
+            rows = blocks[i:j]
+            cells = [c for r in rows for c in r.cells]
+            text = cells[0].text
+            for prev, nxt in zip(cells, cells[1:], strict=False):
+                text += "\n" * (nxt.start - prev.start - len(prev.text)) + nxt.text
+            intro = out[-1] if out and out[-1].kind == "row" and out[-1].table == b.table else None
+            if intro is not None:
+                out.pop()  # the table's header row (职务 | 姓名 | …) goes with it
+            start = cells[0].start
+            out.append(replace(b, kind="paragraph", text=text, start=start, end=rows[-1].end,
+                               cells=[], header=[], table=None))  # fmt: skip
+            i = j
+            continue
         if b.kind == "paragraph" and roster_post(b.text):
             j = i + 1
             while (

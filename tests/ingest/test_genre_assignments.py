@@ -453,3 +453,33 @@ def test_bodies_that_decide_in_a_plans_preamble_take_the_task(tmp_path) -> None:
     assert [(d.mention, d.role) for d in measures[0].departments] == [
         ("市市场监管局", "responsible"), ("市商务局", "responsible"), ("某某海关", "responsible")
     ]  # fmt: skip
+
+
+ROSTER_TABLE = """某某县人民政府办公室关于成立县化妆品安全工作领导小组的通知
+各乡镇人民政府，县政府各部门：
+经县政府同意，成立县化妆品安全工作领导小组，组成人员如下：
+职务\t姓名\t单位及职务
+组长\t孙某\t县政府副县长
+副组长\t李某\t县市场监管局局长
+成员\t周某\t县公安局副局长
+成员\t吴某\t县商务局副局长
+领导小组办公室设在县市场监管局。
+"""
+
+
+def test_a_roster_table_gives_each_row_its_post_and_the_office_is_a_measure(tmp_path) -> None:
+    path = tmp_path / "roster.txt"
+    path.write_text(ROSTER_TABLE, encoding="utf-8")
+    record = extract_file(path)
+    roles = [(d.mention, d.role) for m in record.measures for d in m.departments]
+    assert roles == [("县政府", "lead"), ("县市场监管局", "lead"), ("县公安局", "support"),
+                     ("县商务局", "support"), ("县市场监管局", "responsible")]  # fmt: skip
+    text = path.read_text(encoding="utf-8")
+    roster = record.measures[0]
+    # the evidence span in the source covers the rows, from the first post to the last
+    # person's post (the header row goes with the table)
+    assert roster.source_start is not None and roster.source_end is not None
+    assert (
+        text[roster.source_start : roster.source_end]
+        == text[text.index("组长\t孙某") : text.index("县商务局副局长") + len("县商务局副局长")]
+    )
