@@ -139,3 +139,15 @@ def test_counts_above_a_threshold_areas_and_later_values(tmp_path):
     by_value = {t.value_text: t.indicator for t in extract_file(path).targets}
     assert "20亿元" in by_value["8家"] and "2028" not in by_value["8家"]
     assert by_value["90%"] == by_value["60%"]
+
+
+def test_the_parts_of_a_rule_are_no_target(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某市化妆品安全工作方案\n一、主要任务\n"
+        "（一）修订制度。修订后的《某某市化妆品监督管理细则》分总则、职责、附则5章38条，"
+        "各区要认真组织学习。到2027年，化妆品抽检合格率达到98%以上。\n",
+        encoding="utf-8",
+    )
+    found = [(t.indicator, t.value_text) for t in extract_file(path).targets]
+    assert found == [("化妆品抽检合格率", "98%以上")]
