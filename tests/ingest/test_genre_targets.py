@@ -54,6 +54,11 @@ WORDS = [
     ("各乡镇要于8月15日前将自查报告报县局。", [("将自查报告报县局", "8月15日前", None, "<=", None)]),
     ("县局将于11月30日前公布抽检结果。", [("公布抽检结果", "11月30日前", None, "<=", None)]),
     ("分管局长每季度都要主持召开一次分析会。", [("分析会", "一次", 1.0, None, None)]),
+    # a month of the next year, relative to the text's date
+    ("明年6月份，市局将对创建单位进行验收评估。",
+     [("市局将对创建单位进行验收评估", "明年6月份", None, "<=", None)]),
+    ("各县区要于次年1月底前报送年度总结。", [("报送年度总结", "次年1月底前", None, "<=", None)]),
+    ("3月，召开了全市工作会议。", []),  # a month of narration, no relative year: no deadline
     # a campaign's time window: its length, or its end as written
     ("此次清查行动为期45天。", [("此次清查行动", "45天", 45.0, None, None)]),
     ("全区化妆品安全科普宣传活动将持续到10月底。",
