@@ -155,6 +155,11 @@ GENRE = [
      [("州药监局", "support"), ("州卫生健康委", "support"), ("州工业和信息化局", "support")]),
     ("工作专班由区政府办公室、区市场监管局的分管负责同志组成。",
      [("区政府办公室", "support"), ("区市场监管局", "support")]),
+    # local divisions' bodies as the notice addresses them: a list of levels before a
+    # department, township and street offices, the units directly under a level
+    ("请各州、县（市）卫生健康局于10月底前报送总结。", [("各州、县（市）卫生健康局", "responsible")]),
+    ("各乡镇办、各街道办事处要做好宣传引导。", [("各乡镇办", "responsible"), ("各街道办事处", "responsible")]),
+    ("区直有关单位要按职责做好配套工作。", [("区直有关单位", "responsible")]),
 ]  # fmt: skip
 
 
