@@ -58,6 +58,7 @@ def _rules() -> dict[str, Any]:
         "title_lead_rx": re.compile(r["title_lead"]),
         "agent_duty_rx": re.compile(r["agent_duty"]),
         "members_rx": re.compile(r["members"]),
+        "narrated_rx": re.compile(pattern_file("departments.yaml")["narrated_role_words"]),
     }
 
 
@@ -92,6 +93,8 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
     role = "responsible"
     if listed := sector_list(text, pos):  # 农业、卫生、工商等部门: one body per sector
         return [(b, role) for b in listed[0]], listed[1]
+    if re.match(r"[该本我][省市县区州]", text[pos : pos + 2]):
+        pos += 1  # 该市宣传部、监察局: the body of the place the text speaks of, its level
     prefix: str | None = None
     while (body := body_at(text, pos) or _shared(text, pos, prefix, bool(out))) is not None:
         prefix = shared_prefix(body.text) or prefix
@@ -118,6 +121,11 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
             if adverb and lead:
                 pos, joiner = pos + len(adverb), lead
         nxt = pos + len(joiner) if joiner else pos
+        if joiner in rules["lead_joiners"] and (listed := sector_list(text, nxt)):
+            # A会同工信、科技、医保等部门: the sectors listed bare after 会同 support
+            out = [(b, "lead") for b, _ in out] + [(b, "support") for b in listed[0]]
+            pos = listed[1]
+            break
         if joiner is None or (body_at(text, nxt) or _shared(text, nxt, prefix, True)) is None:
             break
         if joiner in rules["lead_joiners"]:
@@ -313,6 +321,12 @@ def _posts(text: str, a: int, b: int, offset: int) -> list[Mention]:
             out += _mentions(found, role, offset)
             a = max(a, m.end())
     return out
+
+
+def narrated_roles(text: str) -> bool:
+    """The text holds a role word that gives a body a role even in past narrative or an
+    outlook (承担…职能, 牵头, 会同, 负责, 配合, 成员涉及…): the rule book's reading."""
+    return _rules()["narrated_rx"].search(text) is not None
 
 
 def fills_posts(text: str) -> bool:

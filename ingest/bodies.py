@@ -274,7 +274,7 @@ def _sector_list_rx() -> re.Pattern[str]:
     sector = _alt(_forms()["sectors"])
     return re.compile(
         rf"(?:县级以上(?:地方)?(?:人民政府)?|各级)?(?P<items>(?:{sector})(?:、(?:{sector}))+)"
-        r"(?:等|以及其他|和其他)?(?:有关|相关)?(?:[\u4e00-\u9fff]{0,6}?)部门"
+        r"(?:等|以及其他|和其他)?(?:[\d一二三四五六七八九十]+个)?(?:有关|相关)?(?:[\u4e00-\u9fff]{0,6}?)部门"
     )
 
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from policykg.ingest.assignments import find_assignments
+from policykg.ingest.assignments import find_assignments, narrated_roles
 from policykg.ingest.bodies import is_generic
 from policykg.ingest.lexicon import resolve_department, resolve_national
 from policykg.ingest.nlp import SpanIndex
@@ -234,10 +234,9 @@ def enrich(ctx: Context) -> None:
 def _narrated_roles(ctx: Context, m: Any, stated: list[tuple[int, int]]) -> None:
     """The bodies a background or vision passage gives a role with an explicit role word
     (the rule book: role words in past narrative are annotated, as background)."""
-    role_word = re.compile(pattern_file("departments.yaml")["narrated_role_words"])
     mentions = []
     for s in re.finditer(r"[^。！？!?；;]+[。！？!?；;]*", m.text):
-        if role_word.search(s.group()):
+        if narrated_roles(s.group()):
             mentions += [
                 x
                 for x in find_assignments(s.group(), m.start + s.start())

@@ -16,6 +16,7 @@ from policykg.ingest.assignments import (
     bare_post,
     fills_posts,
     find_assignments,
+    narrated_roles,
     roster_mentions,
     roster_post,
 )
@@ -116,13 +117,21 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
         return None
     statement = sentence_statement(text)
     if statement != "commitment":
-        return None  # a news lead's review of achievements, an outlook
-    if cues("news").search(text) and not assigned_by_statement(text):
-        return None  # a reprint's narration of an event: who met or toured, not a task
+        # a news lead's review of achievements, an outlook: a measure only where a role word
+        # gives a body its role in the narration (小组成员涉及A、B…; A会同B开展了…)
+        if not (assigned and narrated_roles(text)) or assigning_sentences(text, 0):
+            return None  # (a paragraph with tasks among its sentences is read one by one)
+    elif cues("news").search(text) and not assigned_by_statement(text):
+        # a reprint's narration of an event (who met or toured) is no task; its role words
+        # still give roles, as background (新成立的领导小组，成员涉及A、B…)
+        if not (assigned and narrated_roles(text)) or assigning_sentences(text, 0):
+            return None
+        statement = "background"
     # (a rule's article, 第四条 …, is normative without a modal word)
     posted = assigned and fills_posts(text)  # 办公室设在A: a structure that assigns
     if not (
-        mentions
+        statement != "commitment"  # its role words were checked above
+        or mentions
         or posted
         or prescribes(text)
         or ARTICLE.match(text)
@@ -492,8 +501,8 @@ def merge_rosters(blocks: list[Block]) -> list[Block]:
             rows = blocks[i:j]
             cells = [c for r in rows for c in r.cells]
             text = cells[0].text
-            for prev, nxt in zip(cells, cells[1:], strict=False):
-                text += "\n" * (nxt.start - prev.start - len(prev.text)) + nxt.text
+            for cell, after in zip(cells, cells[1:], strict=False):
+                text += "\n" * (after.start - cell.start - len(cell.text)) + after.text
             intro = out[-1] if out and out[-1].kind == "row" and out[-1].table == b.table else None
             if intro is not None:
                 out.pop()  # the table's header row (职务 | 姓名 | …) goes with it

@@ -160,6 +160,11 @@ GENRE = [
     ("请各州、县（市）卫生健康局于10月底前报送总结。", [("各州、县（市）卫生健康局", "responsible")]),
     ("各乡镇办、各街道办事处要做好宣传引导。", [("各乡镇办", "responsible"), ("各街道办事处", "responsible")]),
     ("区直有关单位要按职责做好配套工作。", [("区直有关单位", "responsible")]),
+    # sectors listed bare after 会同 support; the body of the place the text speaks of
+    ("区卫生健康局会同教育、民政、医保等8个部门制定了实施细则。",
+     [("区卫生健康局", "lead"), ("教育", "support"), ("民政", "support"), ("医保", "support")]),
+    ("专班成员包括本县财政局、审计局、统计局等部门。",
+     [("县财政局", "support"), ("审计局", "support"), ("统计局", "support")]),
 ]  # fmt: skip
 
 
@@ -488,3 +493,19 @@ def test_a_roster_table_gives_each_row_its_post_and_the_office_is_a_measure(tmp_
         text[roster.source_start : roster.source_end]
         == text[text.index("组长\t孙某") : text.index("县商务局副局长") + len("县商务局副局长")]
     )
+
+
+NEWS_OF_A_NEW_GROUP = """某某县成立药品安全工作领导小组
+3月2日，某某县召开会议，宣布成立药品安全工作领导小组。小组成员涉及该县财政局、公安局、卫生健康局等15个部门。
+会上，与会人员观看了宣传片。
+"""
+
+
+def test_a_news_reports_role_words_give_roles_as_background(tmp_path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text(NEWS_OF_A_NEW_GROUP, encoding="utf-8")
+    measures = [m for m in extract_file(path).measures if m.departments]
+    assert [m.statement for m in measures] == ["background"]
+    assert [(d.mention, d.role) for d in measures[0].departments] == [
+        ("县财政局", "support"), ("公安局", "support"), ("卫生健康局", "support")
+    ]  # fmt: skip
