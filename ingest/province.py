@@ -144,14 +144,17 @@ def _national_report(head: str, opening: str, dateline: re.Pattern[str]) -> bool
     """A news report whose headline or lead opens with central bodies (国家药监局：…;
     新华社北京…电 工业和信息化部、国家卫健委…联合印发…): their work, national, wherever the
     meeting was held or whichever site carried it."""
-    line = next((ln.strip() for ln in head.split("\n") if ln.strip()), "")
+    lines = [ln.strip() for ln in head.split("\n") if ln.strip()]
+    line = lines[0] if lines else ""
     if len(line) <= 40 and _opens_with_central(line):
         return True
     m = dateline.search(opening)
-    if m is None:
+    if m is not None:
+        lead = _REPORTER.sub("", opening[m.end() :], count=1)
+    elif len(lines) > 1 and len(line) <= 40 and not re.search(r"[。，,；;]", line):
+        lead = lines[1]  # the headline, then the lead's first sentence (6月11日，X在…)
+    else:
         return False
-    lead = opening[m.end() :]
-    lead = _REPORTER.sub("", lead, count=1)
     lead = re.sub(r"^[\s，,：:]*(?:近日|日前|今天|今日|\d{1,2}月\d{1,2}日)?[，,]?\s*", "", lead)
     return _opens_with_central(lead)
 
@@ -170,10 +173,9 @@ def _opens_with_central(text: str) -> bool:
             pos += 1
             continue
         break
-    # 国家药监局网站, 国家卫健委副主任: a site or an officer, not the body acting
-    return found and not re.match(
-        r"(?:网站|官网|副?主任|副?局长|副?部长|新闻|所属|直属|的)", text[pos:]
-    )
+    # 国家药监局网站, 国家卫健委直属单位: a site or a unit under it, not the body acting (its
+    # officers act for it: 国家药监局副局长某某在…调研)
+    return found and not re.match(r"(?:网站|官网|新闻网|所属|直属|的)", text[pos:])
 
 
 def _headline_province(head: str) -> Province | None:

@@ -165,6 +165,9 @@ GENRE = [
      [("区卫生健康局", "lead"), ("教育", "support"), ("民政", "support"), ("医保", "support")]),
     ("专班成员包括本县财政局、审计局、统计局等部门。",
      [("县财政局", "support"), ("审计局", "support"), ("统计局", "support")]),
+    # a modal before the role word; 并请 opens an instruction
+    ("各成员单位要密切配合，切实履行职责。", [("各成员单位", "support")]),
+    ("并请市医药采购中心做好系统衔接工作。", [("市医药采购中心", "responsible")]),
 ]  # fmt: skip
 
 

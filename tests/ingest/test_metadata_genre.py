@@ -447,6 +447,9 @@ def test_a_ministry_is_named_as_it_signs():
         # provincial site's name in the navigation says nothing
         ("首页 新闻中心 湖南省人民政府网\n三部门部署药品追溯体系建设\n新华社北京6月2日电（记者 某某）"
          "国家卫健委、国家医保局、国家药监局近日联合印发通知，部署药品追溯体系建设。\n", "national"),
+        # an officer of a central body acting for it, the lead after a headline
+        ("某某在湖南长沙调研疫苗监管工作\n5月9日，国家药监局副局长某某在湖南长沙主持召开座谈会。\n",
+         "national"),
         # a provincial bureau's work reported from a central agency's site stays provincial
         ("国家药监局网站消息\n湖北省药监局开展疫苗专项检查\n本报讯 湖北省药品监督管理局日前部署"
          "开展疫苗专项检查。\n", "provincial"),
