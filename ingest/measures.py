@@ -116,12 +116,18 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
     if len(text) < MIN_MEASURE_CHARS or _introduces_list(text):
         return None
     statement = sentence_statement(text)
+    if statement != "commitment" and _reported_goal(text) and _REQUIRES.search(text):
+        statement = "commitment"  # A要求/提出…到2027年…达到…: a goal set, as reported
     if statement != "commitment":
         # a news lead's review of achievements, an outlook: a measure only where a role word
         # gives a body its role in the narration (小组成员涉及A、B…; A会同B开展了…)
         if not (assigned and narrated_roles(text)) or assigning_sentences(text, 0):
             return None  # (a paragraph with tasks among its sentences is read one by one)
-    elif cues("news").search(text) and not assigned_by_statement(text):
+    elif (
+        cues("news").search(text)
+        and not assigned_by_statement(text)
+        and not _reported_goal(text)  # a report of a policy's dated or counted goal
+    ):
         # a reprint's narration of an event (who met or toured) is no task; its role words
         # still give roles, as background (新成立的领导小组，成员涉及A、B…)
         if not (assigned and narrated_roles(text)) or assigning_sentences(text, 0):
@@ -149,6 +155,16 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
         end=block.end,
         mentions=mentions,
     )
+
+
+_REQUIRES = re.compile(r"要求|提出|明确|部署")
+_PAST = re.compile(r"截至|截止|已经|已有|已达|已建成|已完成|已累计|共建成|累计建成")
+
+
+def _reported_goal(text: str) -> bool:
+    """A news item reporting a policy's goal (…提出2027年要建成50家…; …要求到2025年所有…均…):
+    a dated or counted commitment, not an achievement (截至…已建成…)."""
+    return bool(_commitment_cue().search(text)) and not _PAST.search(text)
 
 
 def _preamble_sentences(block: Block, counter: dict[str, int]) -> list[DraftMeasure]:

@@ -64,6 +64,13 @@ WORDS = [
     ("全区化妆品安全科普宣传活动将持续到10月底。",
      [("全区化妆品安全科普宣传活动", "10月底", None, None, None)]),
     ("各地开展为期一个月的集中检查。", []),  # the length qualifies what follows the verb
+    # a window from a start to an end; a window from now to a day before what it runs
+    ("创建活动从今年4月开始，至10月结束。", [("创建活动", "至10月结束", None, None, None)]),
+    ("即日至15日药品安全宣传周期间，各地要开展咨询活动。",
+     [("药品安全宣传周", "即日至15日", None, None, None)]),
+    # a year by which all of a kind comply
+    ("到2028年所有村卫生室均配备急救药品。",
+     [("所有村卫生室均配备急救药品", "到2028年", None, "<=", 2028)]),
     # not targets: a rule's effective date, a cited rule's revision date, a past year-end,
     # a bare 第一次
     ("新修订的《某某规范》自2027年3月1日起施行。", []),
@@ -156,3 +163,19 @@ def test_the_parts_of_a_rule_are_no_target(tmp_path):
     )
     found = [(t.indicator, t.value_text) for t in extract_file(path).targets]
     assert found == [("化妆品抽检合格率", "98%以上")]
+
+
+def test_counts_to_create_and_years_of_each_value(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "某某省推进药店分级管理\n本报讯 近日，某某省药品监督管理局印发《药店分级管理工作方案》，"
+        "要求到2027年配送率达到100%，到2028年全省有800家零售药店符合分级管理要求，"
+        "提出2027年要在全省建成首批40家示范药店。得分达到90分以上的评为示范药店。\n"
+        "2026年上半年，全省新增二级零售药店120家。\n",
+        encoding="utf-8",
+    )
+    found = [(t.indicator, t.value_text, t.year) for t in extract_file(path).targets]
+    # a report of a goal set is read; the year before each value is its year; a status's
+    # criterion and a half-year's figures are no targets
+    assert found == [("配送率", "100%", 2027), ("有零售药店符合分级管理要求", "800家", 2028),
+                     ("建成示范药店", "40家", 2027)]  # fmt: skip
