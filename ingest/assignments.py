@@ -58,6 +58,7 @@ def _rules() -> dict[str, Any]:
         "title_lead_rx": re.compile(r["title_lead"]),
         "agent_duty_rx": re.compile(r["agent_duty"]),
         "members_rx": re.compile(r["members"]),
+        "group_duties_rx": re.compile(r["group_duties"]),
         "narrated_rx": re.compile(pattern_file("departments.yaml")["narrated_role_words"]),
     }
 
@@ -246,7 +247,18 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             continue
         subject = _mentions(found, role, offset)
         out += subject + _supporters_after_lead(text, end, b, role, offset)
-    return _dedupe(out + _set_up(text, offset) + _by_agent(text, offset))
+    return _dedupe(out + _set_up(text, offset) + _by_agent(text, offset) + _duties(text, offset))
+
+
+def _duties(text: str, offset: int) -> list[Mention]:
+    """A group whose duties the text states (领导小组主要职责为…): responsible."""
+    out = []
+    for m in _rules()["group_duties_rx"].finditer(text):
+        if body_at(text, m.start("body")) is None and len(m["body"]) < 4:
+            continue  # 委员会 alone after a word that ended the name: no group named
+        out.append(Mention(m["body"], "responsible", offset + m.start("body"),
+                           offset + m.end("body")))  # fmt: skip
+    return out
 
 
 def _supporters_after_lead(text: str, end: int, stop: int, role: str, offset: int) -> list[Mention]:

@@ -159,6 +159,9 @@ def _wrapped(line: str) -> str | None:
     return None
 
 
+_ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：.．]")
+
+
 def find_title(
     lines: list[str],
     labels: PageLabels,
@@ -168,8 +171,9 @@ def find_title(
     reported: tuple[list[str], str | None] | None = None,
     run_on: RunOnSignature | None = None,
 ) -> str | None:
-    """The policy's title; table cells (a list of files, an indicator table) are not titles."""
-    lines = [ln for ln in lines if ln not in cells]
+    """The policy's title; table cells (a list of files, an indicator table) are not titles,
+    nor is an attachment line (附件：X关于…的通知: the document it carries, GB/T 9704 §7.3.4)."""
+    lines = [ln for ln in lines if ln not in cells and not _ATTACHMENT.match(ln)]
     head = lines[:HEAD_LINES]
     candidates = [labels.get("title") or ""]
     for i, line in enumerate(head):  # each line, then it joined to the next (a wrapped title)
@@ -264,6 +268,8 @@ def _title_subject(lines: list[str]) -> list[str]:
     """The issuer a title names: GB/T 9704 §7.3.3 composes a title of 发文机关 + 关于 + 事由 +
     文种, so "X关于…的意见" (a title line) and "X关于印发/转发…" name X as the issuer."""
     for line in lines[:HEAD_LINES]:
+        if _ATTACHMENT.match(line):
+            continue  # the attachment's own issuer, not this document's
         line = entry.title if (entry := find_entry([line])) else _BULLET.sub("", line)
         line = _LEAD_DATE.sub("", _LABEL.sub("", line))
         m = re.match(r"(?P<who>.+?)关于", line)

@@ -168,6 +168,10 @@ GENRE = [
     # a modal before the role word; 并请 opens an instruction
     ("各成员单位要密切配合，切实履行职责。", [("各成员单位", "support")]),
     ("并请市医药采购中心做好系统衔接工作。", [("市医药采购中心", "responsible")]),
+    # a group whose duties the text states, named as written (no level prefix needed)
+    ("据介绍，新组建的化妆品安全工作领导小组主要职责是统筹协调全县化妆品安全工作。",
+     [("化妆品安全工作领导小组", "responsible")]),
+    ("联席会议的主要职能是研究解决疫苗供应中的重大问题。", [("联席会议", "responsible")]),
 ]  # fmt: skip
 
 

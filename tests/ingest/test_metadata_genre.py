@@ -491,3 +491,14 @@ def test_a_joint_signature_lists_every_issuer_a_customs_district_too():
     meta = _meta(text)
     assert meta.issuers == ["某某市市场监督管理局", "某某海关", "某某市药品监督管理局"]
     assert meta.issued_date == "2027-04-02"
+
+
+def test_an_attachment_line_is_neither_title_nor_issuer():
+    text = (
+        "各区卫生健康局，委直属各单位：\n现将《某某部办公厅关于做好短缺药品监测工作的通知》转发给你们，"
+        "请认真贯彻落实。\n附件：某某部办公厅关于做好短缺药品监测工作的通知\n"
+    )
+    meta = _meta(text)
+    assert meta.title != "某某部办公厅关于做好短缺药品监测工作的通知"
+    assert not (meta.title or "").startswith("附件")
+    assert meta.issuer != "某某部办公厅"
