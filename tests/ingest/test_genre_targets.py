@@ -54,6 +54,9 @@ WORDS = [
     ("各乡镇要于8月15日前将自查报告报县局。", [("将自查报告报县局", "8月15日前", None, "<=", None)]),
     ("县局将于11月30日前公布抽检结果。", [("公布抽检结果", "11月30日前", None, "<=", None)]),
     ("分管局长每季度都要主持召开一次分析会。", [("分析会", "一次", 1.0, None, None)]),
+    # a year-end ahead without 前, its subject before the modal
+    ("年底全市将实现药品追溯码扫码全覆盖。",
+     [("全市将实现药品追溯码扫码全覆盖", "年底", None, "<=", None)]),
     # a month of the next year, relative to the text's date
     ("明年6月份，市局将对创建单位进行验收评估。",
      [("市局将对创建单位进行验收评估", "明年6月份", None, "<=", None)]),
@@ -179,3 +182,14 @@ def test_counts_to_create_and_years_of_each_value(tmp_path):
     # criterion and a half-year's figures are no targets
     assert found == [("配送率", "100%", 2027), ("有零售药店符合分级管理要求", "800家", 2028),
                      ("建成示范药店", "40家", 2027)]  # fmt: skip
+
+
+def test_a_past_count_is_no_target(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某市药品安全工作要点\n一、主要任务\n（一）完善标准。两年来开展了8项地方标准制定，"
+        "其余5项地方标准力争年底前完成制定。\n",
+        encoding="utf-8",
+    )
+    found = [(t.indicator, t.value_text) for t in extract_file(path).targets]
+    assert ("开展了", "8项") not in found and all(v != "8项" for _, v in found)
