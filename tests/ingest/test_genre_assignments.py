@@ -172,6 +172,8 @@ GENRE = [
     ("据介绍，新组建的化妆品安全工作领导小组主要职责是统筹协调全县化妆品安全工作。",
      [("化妆品安全工作领导小组", "responsible")]),
     ("联席会议的主要职能是研究解决疫苗供应中的重大问题。", [("联席会议", "responsible")]),
+    # the office's head named after its seat is not the group's post
+    ("办公室设在区市场监管局，办公室主任由区市场监管局局长兼任。", [("区市场监管局", "responsible")]),
 ]  # fmt: skip
 
 
