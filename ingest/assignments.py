@@ -176,6 +176,11 @@ def _mentions(found: list[tuple[Body, str]], role: str, offset: int) -> list[Men
 # A relative clause before the subject (接到报告的卫生主管部门应当…, 发现问题的单位要…); not a
 # prepositional phrase (按照…的, 根据…的).
 _MODIFIER = re.compile(r"(?!按照|根据|依照|依据|按|对|为|在|与|加强|支持)[\u4e00-\u9fff]{2,10}?的")
+# A group composed in one sentence after its founder (会议调整组建了由A任主任的…, 县政府决定
+# 成立以A为组长的…): the words up to 由/以 name no body of the group.
+_COMPOSED = re.compile(
+    r"[^，,。；;：:]{0,10}?(?:决定|调整|研究)?(?:成立|组建|设立|调整)(?:了)?(?:由|以)(?=[\u4e00-\u9fff])"
+)
 # A regulation's article number opening its sentence (第十二条, 第 3 条).
 ARTICLE = re.compile(r"第\s*[一二三四五六七八九十百零〇\d]+\s*条\s*")
 
@@ -209,6 +214,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             # A今年将强化…，会同B建立…: the sentence's subject leads, B supports
             out += [Mention(m.text, "lead", m.start, m.end) for m in subject] + joined
             continue
+        if body_at(text, pos) is None and (composed := _COMPOSED.match(text, pos)):
+            pos = composed.end()  # 会议调整组建了由A任主任的…: the bodies of the posts
         if body_at(text, pos) is None and (lead := rules["title_lead_rx"].match(text, pos)):
             pos = lead.end() if body_at(text, lead.end()) else pos
         opener = (  # one startswith(tuple) first: most clauses open with no opener

@@ -174,6 +174,9 @@ GENRE = [
     ("联席会议的主要职能是研究解决疫苗供应中的重大问题。", [("联席会议", "responsible")]),
     # the office's head named after its seat is not the group's post
     ("办公室设在区市场监管局，办公室主任由区市场监管局局长兼任。", [("区市场监管局", "responsible")]),
+    # a group composed after its founder: the post names the body (市委副书记 → 市委)
+    ("会议调整组建了由市委副书记、市长任主任的市药品安全委员会，市药品安全委员会统一领导全市药品安全工作。",
+     [("市委", "lead"), ("市药品安全委员会", "responsible")]),
 ]  # fmt: skip
 
 
