@@ -193,8 +193,10 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
     # a slogan in quotes (落实“地方政府负总责，监管部门各负其责”的责任体系) names a principle,
     # not a task of this text; a quoted speech (“…。”某某说) is read
     slogans = [(m.start(), m.end()) for m in _SLOGAN.finditer(text)]
+    pending: list[tuple[Body, str]] = []  # a clause of bodies alone, the subject going on
     for c in _CLAUSE.finditer(text):
         a, b = c.start(), c.end()
+        carried, pending = pending, []
         if any(s < a < e for s, e in slogans):
             continue
         clause = text[a:b]
@@ -236,6 +238,9 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             if not found:
                 continue
         rest = text[end:b]
+        if rest.strip() in ("，", ",") and all(r != "lead" for _, r in found):
+            pending = carried + found  # A、B，C等单位承担…: a subject list over a comma
+            continue
         if rest.strip() in ("，", ",") and any(r == "lead" for _, r in found):
             rest = "…"  # A将会同B，加强…: the task is in the clauses that follow
         if rest.startswith(("：", ":")) and len(rest) == 1:
@@ -252,7 +257,7 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = None  # A成立B: a structure stated; B's duty is read by _set_up
         if role is None:
             continue
-        subject = _mentions(found, role, offset)
+        subject = _mentions(carried + found, role, offset)
         out += subject + _supporters_after_lead(text, end, b, role, offset)
     return _dedupe(out + _set_up(text, offset) + _by_agent(text, offset) + _duties(text, offset))
 

@@ -177,6 +177,11 @@ GENRE = [
     # a group composed after its founder: the post names the body (市委副书记 → 市委)
     ("会议调整组建了由市委副书记、市长任主任的市药品安全委员会，市药品安全委员会统一领导全市药品安全工作。",
      [("市委", "lead"), ("市药品安全委员会", "responsible")]),
+    # a subject list running over a comma; the internal units of a body taken together
+    ("机关各科室、各稽查分局，县药检所、县监测中心等2个事业单位主动承担整改落实的具体责任。",
+     [("机关各科室", "responsible"), ("各稽查分局", "responsible"), ("县药检所", "responsible"),
+      ("县监测中心", "responsible")]),
+    ("各项工作要落实到位。", []),
 ]  # fmt: skip
 
 
