@@ -278,10 +278,29 @@ def _sector_list_rx() -> re.Pattern[str]:
     )
 
 
+_PLACE_LIST = re.compile(
+    r"(?P<items>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4}){1,12})等[^，,。；;：:、]{0,16}?部门"
+)
+_DIVISIONS = ("", "区", "县", "市", "新区", "旗")
+
+
+def _place_list(text: str, pos: int) -> re.Match[str] | None:
+    """Places named bare before their departments (浦东、长宁、徐汇等中心城区监管部门): most
+    items are divisions the gazetteer knows (with or without their division word; a division
+    since merged may be missing)."""
+    m = _PLACE_LIST.match(text, pos)
+    if m is None:
+        return None
+    items = m["items"].split("、")
+    known = sum(any(is_place_name(i + d) for d in _DIVISIONS) for i in items)
+    return m if known * 3 >= len(items) * 2 and known >= 2 else None
+
+
 def sector_list(text: str, pos: int) -> tuple[list[Body], int] | None:
-    """Sectors named bare in a list of departments (县级以上农业、卫生、工商等监督管理部门):
-    each a generic body of its sector, as written; the end of the phrase."""
-    m = _sector_list_rx().match(text, pos)
+    """Sectors named bare in a list of departments (县级以上农业、卫生、工商等监督管理部门), or
+    places before their departments (浦东、长宁等区监管部门): each a generic body of its sector
+    or place, as written; the end of the phrase."""
+    m = _sector_list_rx().match(text, pos) or _place_list(text, pos)
     if m is None:
         return None
     out, at = [], m.start("items")

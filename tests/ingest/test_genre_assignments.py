@@ -182,6 +182,10 @@ GENRE = [
      [("机关各科室", "responsible"), ("各稽查分局", "responsible"), ("县药检所", "responsible"),
       ("县监测中心", "responsible")]),
     ("各项工作要落实到位。", []),
+    # places named bare before their departments; an instruction already given (已要求)
+    ("市局已要求海淀、朝阳、西城等区市场监管部门加强节日检查。",
+     [("海淀", "responsible"), ("朝阳", "responsible"), ("西城", "responsible")]),
+    ("加强宣传、教育、培训等部门协作。", []),  # no places, no sectors: an object
 ]  # fmt: skip
 
 
