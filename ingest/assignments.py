@@ -181,6 +181,8 @@ _MODIFIER = re.compile(r"(?!按照|根据|依照|依据|按|对|为|在|与|加�
 _COMPOSED = re.compile(
     r"[^，,。；;：:]{0,10}?(?:决定|调整|研究)?(?:成立|组建|设立|调整)(?:了)?(?:由|以)(?=[\u4e00-\u9fff])"
 )
+# Bodies acting jointly (A、B近日联合印发…): 联合 after a list of subjects.
+_JOINTLY = re.compile(r"\s*(?:近日|日前|近期|已|将)?(?:共同)?联合(?!国)")
 # A regulation's article number opening its sentence (第十二条, 第 3 条).
 ARTICLE = re.compile(r"第\s*[一二三四五六七八九十百零〇\d]+\s*条\s*")
 
@@ -257,6 +259,12 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = None  # A成立B: a structure stated; B's duty is read by _set_up
         if role is None:
             continue
+        if len(carried + found) > 1 and _JOINTLY.match(rest):
+            # A、B、C联合印发/开展…: 联合 read as 会同, the first leads (the rule book's table)
+            found = [
+                (b, "lead" if k == 0 else "support") for k, (b, _) in enumerate(carried + found)
+            ]
+            carried = []
         subject = _mentions(carried + found, role, offset)
         out += subject + _supporters_after_lead(text, end, b, role, offset)
     return _dedupe(out + _set_up(text, offset) + _by_agent(text, offset) + _duties(text, offset))

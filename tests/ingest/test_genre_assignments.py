@@ -186,6 +186,9 @@ GENRE = [
     ("市局已要求海淀、朝阳、西城等区市场监管部门加强节日检查。",
      [("海淀", "responsible"), ("朝阳", "responsible"), ("西城", "responsible")]),
     ("加强宣传、教育、培训等部门协作。", []),  # no places, no sectors: an object
+    # bodies acting jointly: 联合 read as 会同, the first leads
+    ("区卫生健康局、区教育局、区市场监管局近日联合印发通知，部署校园食品安全检查。",
+     [("区卫生健康局", "lead"), ("区教育局", "support"), ("区市场监管局", "support")]),
 ]  # fmt: skip
 
 
