@@ -189,6 +189,8 @@ GENRE = [
     # bodies acting jointly: 联合 read as 会同, the first leads
     ("区卫生健康局、区教育局、区市场监管局近日联合印发通知，部署校园食品安全检查。",
      [("区卫生健康局", "lead"), ("区教育局", "support"), ("区市场监管局", "support")]),
+    # a committee's member units, all or those concerned, under its short name
+    ("市食安委有关成员单位将陆续开展系列宣传活动。", [("市食安委有关成员单位", "responsible")]),
 ]  # fmt: skip
 
 
