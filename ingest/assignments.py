@@ -22,6 +22,7 @@ from policykg.ingest.bodies import (
     body_at,
     find_bodies,
     inherited_at,
+    person_before,
     sector_list,
     shared_prefix,
 )
@@ -56,6 +57,9 @@ def _rules() -> dict[str, Any]:
         "agent_rx": re.compile(r["agent"]),
         "title_lead_rx": re.compile(r["title_lead"]),
         "agent_duty_rx": re.compile(r["agent_duty"]),
+        "members_rx": re.compile(r["members"]),
+        "group_duties_rx": re.compile(r["group_duties"]),
+        "narrated_rx": re.compile(pattern_file("departments.yaml")["narrated_role_words"]),
     }
 
 
@@ -90,6 +94,8 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
     role = "responsible"
     if listed := sector_list(text, pos):  # 农业、卫生、工商等部门: one body per sector
         return [(b, role) for b in listed[0]], listed[1]
+    if re.match(r"[该本我][省市县区州]", text[pos : pos + 2]):
+        pos += 1  # 该市宣传部、监察局: the body of the place the text speaks of, its level
     prefix: str | None = None
     while (body := body_at(text, pos) or _shared(text, pos, prefix, bool(out))) is not None:
         prefix = shared_prefix(body.text) or prefix
@@ -116,6 +122,11 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
             if adverb and lead:
                 pos, joiner = pos + len(adverb), lead
         nxt = pos + len(joiner) if joiner else pos
+        if joiner in rules["lead_joiners"] and (listed := sector_list(text, nxt)):
+            # A会同工信、科技、医保等部门: the sectors listed bare after 会同 support
+            out = [(b, "lead") for b, _ in out] + [(b, "support") for b in listed[0]]
+            pos = listed[1]
+            break
         if joiner is None or (body_at(text, nxt) or _shared(text, nxt, prefix, True)) is None:
             break
         if joiner in rules["lead_joiners"]:
@@ -165,6 +176,13 @@ def _mentions(found: list[tuple[Body, str]], role: str, offset: int) -> list[Men
 # A relative clause before the subject (接到报告的卫生主管部门应当…, 发现问题的单位要…); not a
 # prepositional phrase (按照…的, 根据…的).
 _MODIFIER = re.compile(r"(?!按照|根据|依照|依据|按|对|为|在|与|加强|支持)[\u4e00-\u9fff]{2,10}?的")
+# A group composed in one sentence after its founder (会议调整组建了由A任主任的…, 县政府决定
+# 成立以A为组长的…): the words up to 由/以 name no body of the group.
+_COMPOSED = re.compile(
+    r"[^，,。；;：:]{0,10}?(?:决定|调整|研究)?(?:成立|组建|设立|调整)(?:了)?(?:由|以)(?=[\u4e00-\u9fff])"
+)
+# Bodies acting jointly (A、B近日联合印发…): 联合 after a list of subjects.
+_JOINTLY = re.compile(r"\s*(?:近日|日前|近期|已|将)?(?:共同)?联合(?!国)")
 # A regulation's article number opening its sentence (第十二条, 第 3 条).
 ARTICLE = re.compile(r"第\s*[一二三四五六七八九十百零〇\d]+\s*条\s*")
 
@@ -177,8 +195,10 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
     # a slogan in quotes (落实“地方政府负总责，监管部门各负其责”的责任体系) names a principle,
     # not a task of this text; a quoted speech (“…。”某某说) is read
     slogans = [(m.start(), m.end()) for m in _SLOGAN.finditer(text)]
+    pending: list[tuple[Body, str]] = []  # a clause of bodies alone, the subject going on
     for c in _CLAUSE.finditer(text):
         a, b = c.start(), c.end()
+        carried, pending = pending, []
         if any(s < a < e for s, e in slogans):
             continue
         clause = text[a:b]
@@ -198,6 +218,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             # A今年将强化…，会同B建立…: the sentence's subject leads, B supports
             out += [Mention(m.text, "lead", m.start, m.end) for m in subject] + joined
             continue
+        if body_at(text, pos) is None and (composed := _COMPOSED.match(text, pos)):
+            pos = composed.end()  # 会议调整组建了由A任主任的…: the bodies of the posts
         if body_at(text, pos) is None and (lead := rules["title_lead_rx"].match(text, pos)):
             pos = lead.end() if body_at(text, lead.end()) else pos
         opener = (  # one startswith(tuple) first: most clauses open with no opener
@@ -218,6 +240,9 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             if not found:
                 continue
         rest = text[end:b]
+        if rest.strip() in ("，", ",") and all(r != "lead" for _, r in found):
+            pending = carried + found  # A、B，C等单位承担…: a subject list over a comma
+            continue
         if rest.strip() in ("，", ",") and any(r == "lead" for _, r in found):
             rest = "…"  # A将会同B，加强…: the task is in the clauses that follow
         if rest.startswith(("：", ":")) and len(rest) == 1:
@@ -234,9 +259,26 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = None  # A成立B: a structure stated; B's duty is read by _set_up
         if role is None:
             continue
-        subject = _mentions(found, role, offset)
+        if len(carried + found) > 1 and _JOINTLY.match(rest):
+            # A、B、C联合印发/开展…: 联合 read as 会同, the first leads (the rule book's table)
+            found = [
+                (b, "lead" if k == 0 else "support") for k, (b, _) in enumerate(carried + found)
+            ]
+            carried = []
+        subject = _mentions(carried + found, role, offset)
         out += subject + _supporters_after_lead(text, end, b, role, offset)
-    return _dedupe(out + _set_up(text, offset) + _by_agent(text, offset))
+    return _dedupe(out + _set_up(text, offset) + _by_agent(text, offset) + _duties(text, offset))
+
+
+def _duties(text: str, offset: int) -> list[Mention]:
+    """A group whose duties the text states (领导小组主要职责为…): responsible."""
+    out = []
+    for m in _rules()["group_duties_rx"].finditer(text):
+        if body_at(text, m.start("body")) is None and len(m["body"]) < 4:
+            continue  # 委员会 alone after a word that ended the name: no group named
+        out.append(Mention(m["body"], "responsible", offset + m.start("body"),
+                           offset + m.end("body")))  # fmt: skip
+    return out
 
 
 def _supporters_after_lead(text: str, end: int, stop: int, role: str, offset: int) -> list[Mention]:
@@ -270,7 +312,10 @@ def _by_agent(text: str, offset: int) -> list[Mention]:
     A takes the duty's role; 由A组成 / 由A提出 (no duty) give none."""
     out: list[Mention] = []
     for m in _rules()["agent_rx"].finditer(text):
-        found, end = _body_list(text, m.end())
+        found, end = _body_list(text, m.end(), persons=True)
+        if found and _rules()["members_rx"].match(text, end):
+            out += _mentions(found, "support", offset)  # X由A、B等部门组成: A and B are members
+            continue
         if found and _rules()["agent_duty_rx"].match(text, end):
             role = _role_after(text[end:]) or "responsible"
             out += _mentions(found, role, offset)
@@ -310,9 +355,29 @@ def _posts(text: str, a: int, b: int, offset: int) -> list[Mention]:
     return out
 
 
+def narrated_roles(text: str) -> bool:
+    """The text holds a role word that gives a body a role even in past narrative or an
+    outlook (承担…职能, 牵头, 会同, 负责, 配合, 成员涉及…): the rule book's reading."""
+    return _rules()["narrated_rx"].search(text) is not None
+
+
+def fills_posts(text: str) -> bool:
+    """The text fills a group's posts (组长由A担任, 成员包括A, 办公室设在A): a structure
+    stated, which gives its bodies their roles without a modal word."""
+    return bool(_posts(text, 0, len(text), 0))
+
+
 def roster_post(line: str) -> re.Match[str] | None:
     """The post label opening a roster line (组  长：, 副组长：, 成  员：), if any."""
     return next((m for rx, _ in _rules()["roster_rx"] if (m := rx.match(line))), None)
+
+
+def bare_post(cell: str) -> str | None:
+    """A roster table's post cell (组长 | 某某 | 市政府副市长): the label alone, no colon."""
+    word = cell.strip()
+    if not word or len(word) > 6 or re.search(r"[:：]", word):
+        return None
+    return next((role for rx, role in _rules()["roster_rx"] if rx.fullmatch(word + "：")), None)
 
 
 def roster_mentions(text: str, offset: int = 0) -> list[Mention]:
@@ -326,9 +391,11 @@ def roster_mentions(text: str, offset: int = 0) -> list[Mention]:
         for rx, post_role in _rules()["roster_rx"]:
             if rx.match(line.strip()):
                 role = post_role
+        role = bare_post(line) or role  # a roster table's post cell on a line of its own
         if role is not None:
             spans: list[tuple[int, int]] = []
             for b in find_bodies(line):
+                b = person_before(line, b) or b
                 spans.append((b.start, b.end))
                 out.append(Mention(b.text, role, offset + pos + b.start, offset + pos + b.end))
             for m in _POSTED_BODY.finditer(line):  # 某某  外交部部长助理: the post names the body

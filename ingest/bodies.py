@@ -58,7 +58,7 @@ def _named_rx(places_too: bool = True) -> re.Pattern[str]:
     more_stop = _alt([*f["core_stop"], "和"])
     # (省药监局各检查分局: the units of a kind, under their body)
     more = rf"各?(?:(?!{more_stop})[\u4e00-\u9fff]){{0,8}}?(?:{suffix})"
-    return re.compile(rf"{prefix}{core}(?:{suffix})(?:{more}(?![长]))?")
+    return re.compile(rf"{prefix}{core}(?:{suffix})(?:{more}(?!长|副?书记|成员))?")
 
 
 @cache
@@ -192,7 +192,27 @@ def _named_at(text: str, pos: int) -> re.Match[str] | None:
         return _named_rx(False).match(text, pos) if party else None
     if n and n["place"] and _province_inside().search(n["place"], 1):
         return None  # …月福建省: a known province opens the name later, not here
+    if n and n["place"] and n["place"].endswith("省"):
+        # the provinces are a closed list, matched before any other place: 某某省 is a
+        # person's name before 省 (召集人：某某省政府副省长), the body opens at 省
+        return None
     return n
+
+
+def person_before(text: str, body: Body) -> Body | None:
+    """On a roster line a person's name runs into the body's level prefix (某某市政府副市长,
+    某某某县卫生健康局局长): when the body's place is no division the gazetteer knows, the
+    body opening at the division word after two or three characters."""
+    if shared_prefix(body.text):
+        return None  # 县委县政府办公室: a level prefix opens it, no person
+    for k in (2, 3):
+        if len(body.text) > k + 2 and body.text[k] in _forms()["person_before"]:
+            if is_place_name(body.text[: k + 1]):
+                return None
+            inner = body_at(text, body.start + k)
+            if inner is not None and inner.end == body.end:
+                return inner
+    return None
 
 
 def _one_word_place(place: str, text: str, pos: int) -> bool:
@@ -254,14 +274,33 @@ def _sector_list_rx() -> re.Pattern[str]:
     sector = _alt(_forms()["sectors"])
     return re.compile(
         rf"(?:县级以上(?:地方)?(?:人民政府)?|各级)?(?P<items>(?:{sector})(?:、(?:{sector}))+)"
-        r"(?:等|以及其他|和其他)?(?:有关|相关)?(?:[\u4e00-\u9fff]{0,6}?)部门"
+        r"(?:等|以及其他|和其他)?(?:[\d一二三四五六七八九十]+个)?(?:有关|相关)?(?:[\u4e00-\u9fff]{0,6}?)部门"
     )
 
 
+_PLACE_LIST = re.compile(
+    r"(?P<items>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4}){1,12})等[^，,。；;：:、]{0,16}?部门"
+)
+_DIVISIONS = ("", "区", "县", "市", "新区", "旗")
+
+
+def _place_list(text: str, pos: int) -> re.Match[str] | None:
+    """Places named bare before their departments (浦东、长宁、徐汇等中心城区监管部门): most
+    items are divisions the gazetteer knows (with or without their division word; a division
+    since merged may be missing)."""
+    m = _PLACE_LIST.match(text, pos)
+    if m is None:
+        return None
+    items = m["items"].split("、")
+    known = sum(any(is_place_name(i + d) for d in _DIVISIONS) for i in items)
+    return m if known * 3 >= len(items) * 2 and known >= 2 else None
+
+
 def sector_list(text: str, pos: int) -> tuple[list[Body], int] | None:
-    """Sectors named bare in a list of departments (县级以上农业、卫生、工商等监督管理部门):
-    each a generic body of its sector, as written; the end of the phrase."""
-    m = _sector_list_rx().match(text, pos)
+    """Sectors named bare in a list of departments (县级以上农业、卫生、工商等监督管理部门), or
+    places before their departments (浦东、长宁等区监管部门): each a generic body of its sector
+    or place, as written; the end of the phrase."""
+    m = _sector_list_rx().match(text, pos) or _place_list(text, pos)
     if m is None:
         return None
     out, at = [], m.start("items")

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from policykg.ingest.assignments import find_assignments
+from policykg.ingest.assignments import find_assignments, narrated_roles
 from policykg.ingest.bodies import is_generic
 from policykg.ingest.lexicon import resolve_department, resolve_national
 from policykg.ingest.nlp import SpanIndex
@@ -208,6 +208,9 @@ def enrich(ctx: Context) -> None:
             if not any(a <= s.start_char < b for a, b in stated)
         ]
         if not commits(m.statement):
+            # background and vision: only explicit role words give a role (省卫生厅承担…职能,
+            # A会同B开展了…), never a body merely acting in the narration
+            _narrated_roles(ctx, m, stated)
             continue
         mentions = []
         # running-text assignments (由A负责, A会同B, 组长由…担任 …) outside the statements;
@@ -226,6 +229,24 @@ def enrich(ctx: Context) -> None:
             if dm.name not in known and dm.mention not in known_mentions:
                 m.departments.append(dm)  # a statement's explicit role wins
                 known.add(dm.name)
+
+
+def _narrated_roles(ctx: Context, m: Any, stated: list[tuple[int, int]]) -> None:
+    """The bodies a background or vision passage gives a role with an explicit role word
+    (the rule book: role words in past narrative are annotated, as background)."""
+    mentions = []
+    for s in re.finditer(r"[^。！？!?；;]+[。！？!?；;]*", m.text):
+        if narrated_roles(s.group()):
+            mentions += [
+                x
+                for x in find_assignments(s.group(), m.start + s.start())
+                if not any(a <= x.start < b for a, b in stated)
+            ]
+    known = {d.name for d in m.departments} | {d.mention for d in m.departments}
+    for dm in register(ctx.departments, mentions, ctx.province, ctx.record.warnings):
+        if dm.name not in known and dm.mention not in known:
+            m.departments.append(dm)
+            known |= {dm.name, dm.mention}
 
 
 def _specific_role_wins(assigned: list[Mention], subjects: list[Mention]) -> list[Mention]:

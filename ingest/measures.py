@@ -13,7 +13,10 @@ from functools import cache
 from policykg.ingest.assignments import (
     ARTICLE,
     apply_first_leads,
+    bare_post,
+    fills_posts,
     find_assignments,
+    narrated_roles,
     roster_mentions,
     roster_post,
 )
@@ -113,12 +116,33 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
     if len(text) < MIN_MEASURE_CHARS or _introduces_list(text):
         return None
     statement = sentence_statement(text)
+    if statement != "commitment" and _reported_goal(text) and _REQUIRES.search(text):
+        statement = "commitment"  # A要求/提出…到2027年…达到…: a goal set, as reported
     if statement != "commitment":
-        return None  # a news lead's review of achievements, an outlook
-    if cues("news").search(text) and not assigned_by_statement(text):
-        return None  # a reprint's narration of an event: who met or toured, not a task
+        # a news lead's review of achievements, an outlook: a measure only where a role word
+        # gives a body its role in the narration (小组成员涉及A、B…; A会同B开展了…)
+        if not (assigned and narrated_roles(text)) or assigning_sentences(text, 0):
+            return None  # (a paragraph with tasks among its sentences is read one by one)
+    elif (
+        cues("news").search(text)
+        and not assigned_by_statement(text)
+        and not _reported_goal(text)  # a report of a policy's dated or counted goal
+    ):
+        # a reprint's narration of an event (who met or toured) is no task; its role words
+        # still give roles, as background (新成立的领导小组，成员涉及A、B…)
+        if not (assigned and narrated_roles(text)) or assigning_sentences(text, 0):
+            return None
+        statement = "background"
     # (a rule's article, 第四条 …, is normative without a modal word)
-    if not (mentions or prescribes(text) or ARTICLE.match(text) or _commitment_cue().search(text)):
+    posted = assigned and fills_posts(text)  # 办公室设在A: a structure that assigns
+    if not (
+        statement != "commitment"  # its role words were checked above
+        or mentions
+        or posted
+        or prescribes(text)
+        or ARTICLE.match(text)
+        or _commitment_cue().search(text)
+    ):
         return None  # A继续开展…，A积极协调…: narration; its sentences are read one by one
     counter["preamble"] = counter.get("preamble", 0) + 1
     return DraftMeasure(
@@ -131,6 +155,16 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
         end=block.end,
         mentions=mentions,
     )
+
+
+_REQUIRES = re.compile(r"要求|提出|明确|部署")
+_PAST = re.compile(r"截至|截止|已经|已有|已达|已建成|已完成|已累计|共建成|累计建成")
+
+
+def _reported_goal(text: str) -> bool:
+    """A news item reporting a policy's goal (…提出2027年要建成50家…; …要求到2025年所有…均…):
+    a dated or counted commitment, not an achievement (截至…已建成…)."""
+    return bool(_commitment_cue().search(text)) and not _PAST.search(text)
 
 
 def _preamble_sentences(block: Block, counter: dict[str, int]) -> list[DraftMeasure]:
@@ -393,6 +427,8 @@ def _duty_intro(text: str) -> bool:
 def _from_paragraph(block: Block, counter: dict[str, int]) -> DraftMeasure | None:
     if block.text.startswith("注") or (_introduces_list(block.text)):
         return None
+    if _headline_like(block.text):
+        return None  # a page's list of other stories (…医院首次参编…著作): no task
     key = "/".join(block.path)
     counter[key] = counter.get(key, 0) + 1
     title = block.title or split_title(block.text, max_len=20)[0]
@@ -406,6 +442,16 @@ def _from_paragraph(block: Block, counter: dict[str, int]) -> DraftMeasure | Non
         end=block.end,
         mentions=_mentions_in(block.text, block.start),
     )
+
+
+_SENTENCE_MARKS = re.compile(r"[，,。；;：:！!？?、]")
+
+
+def _headline_like(text: str) -> bool:
+    """A short line without a single punctuation mark that neither prescribes nor assigns:
+    the headline of another story that a news page lists after the article."""
+    text = text.strip()
+    return len(text) <= 45 and not _SENTENCE_MARKS.search(text) and not prescribes(text)
 
 
 def _ordinal_of(block: Block) -> str:
@@ -464,6 +510,23 @@ def merge_rosters(blocks: list[Block]) -> list[Block]:
     i = 0
     while i < len(blocks):
         b = blocks[i]
+        if b.kind == "row" and b.cells and bare_post(b.cells[0].text):
+            j = i + 1  # a roster table: 职务 | 姓名 | 单位及职务, one row per person
+            while j < len(blocks) and blocks[j].kind == "row" and blocks[j].table == b.table:
+                j += 1
+            rows = blocks[i:j]
+            cells = [c for r in rows for c in r.cells]
+            text = cells[0].text
+            for cell, after in zip(cells, cells[1:], strict=False):
+                text += "\n" * (after.start - cell.start - len(cell.text)) + after.text
+            intro = out[-1] if out and out[-1].kind == "row" and out[-1].table == b.table else None
+            if intro is not None:
+                out.pop()  # the table's header row (职务 | 姓名 | …) goes with it
+            start = cells[0].start
+            out.append(replace(b, kind="paragraph", text=text, start=start, end=rows[-1].end,
+                               cells=[], header=[], table=None))  # fmt: skip
+            i = j
+            continue
         if b.kind == "paragraph" and roster_post(b.text):
             j = i + 1
             while (

@@ -37,7 +37,13 @@ from policykg.ingest.heads import (
 from policykg.ingest.lexicon import resolve_department, resolve_national
 from policykg.ingest.patterns import document_patterns
 from policykg.ingest.province import infer_province
-from policykg.ingest.reports import find_order, formula_issuer, reported_policy, with_issuer
+from policykg.ingest.reports import (
+    find_order,
+    formula_issuer,
+    lead_issuers,
+    reported_policy,
+    with_issuer,
+)
 from policykg.ingest.signature import (
     RunOnSignature,
     mark,
@@ -143,12 +149,17 @@ def _wrapped(line: str) -> str | None:
     if not m or rx("forward_title").search(line[: m.start() + 4]) or cited(line, m.start()):
         return None
     title = m["title"].strip("《》 ")
+    if "《" not in m.group() and m.group().endswith(("，", "。")):
+        return None  # 将于…前发布抽检报告，…: a clause of running text, no title in 《》
     if re.search(r"[，,；;：:]", title):
         return None  # …平台发布，向社会公开征求意见 / 颁布日期：…: a clause or a label, no title
     core = re.sub(r"（[^（）]*）$", "", title)
     if any(core.endswith(k) for k in kinds()) or re.search(r"（\d{4}\D+\d{4}年）$", title):
         return title
     return None
+
+
+_ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：.．]")
 
 
 def find_title(
@@ -160,8 +171,9 @@ def find_title(
     reported: tuple[list[str], str | None] | None = None,
     run_on: RunOnSignature | None = None,
 ) -> str | None:
-    """The policy's title; table cells (a list of files, an indicator table) are not titles."""
-    lines = [ln for ln in lines if ln not in cells]
+    """The policy's title; table cells (a list of files, an indicator table) are not titles,
+    nor is an attachment line (附件：X关于…的通知: the document it carries, GB/T 9704 §7.3.4)."""
+    lines = [ln for ln in lines if ln not in cells and not _ATTACHMENT.match(ln)]
     head = lines[:HEAD_LINES]
     candidates = [labels.get("title") or ""]
     for i, line in enumerate(head):  # each line, then it joined to the next (a wrapped title)
@@ -256,6 +268,8 @@ def _title_subject(lines: list[str]) -> list[str]:
     """The issuer a title names: GB/T 9704 §7.3.3 composes a title of 发文机关 + 关于 + 事由 +
     文种, so "X关于…的意见" (a title line) and "X关于印发/转发…" name X as the issuer."""
     for line in lines[:HEAD_LINES]:
+        if _ATTACHMENT.match(line):
+            continue  # the attachment's own issuer, not this document's
         line = entry.title if (entry := find_entry([line])) else _BULLET.sub("", line)
         line = _LEAD_DATE.sub("", _LABEL.sub("", line))
         m = re.match(r"(?P<who>.+?)关于", line)
@@ -376,7 +390,7 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
         lines, text, labels, meta.warnings, reported, run_on
     )
     if not meta.issuers and meta.title:  # a title wrapped over lines names its issuer whole
-        meta.issuers = _title_subject([meta.title])
+        meta.issuers = _title_subject([meta.title]) or lead_issuers(lines, meta.title)
     meta.title = with_issuer(meta.title, meta.issuers, lines)
     if meta.issued_date is None and entry:
         meta.issued_date = entry.date

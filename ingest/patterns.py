@@ -52,6 +52,7 @@ class DepartmentsPatterns(_File):
     support: list[Regex]
     forms: dict[str, Any]  # bodies by their form (ingest/bodies.py)
     assignments: dict[str, Any]  # running-text assignments (ingest/assignments.py)
+    narrated_role_words: Regex  # role words that give a role in background passages
 
 
 class DocumentPatterns(_File):
@@ -62,6 +63,7 @@ class DocumentPatterns(_File):
     reported_passive: Regex
     news_dateline: Regex
     reported_joint: Regex
+    reported_bare: Regex
     formula_issuer: Regex
     notice_title: Regex
     issuer_suffix: Regex
@@ -132,6 +134,7 @@ class ResponsibilityPatterns(_File):
     with_support: Regex
     separators: Regex
     trailing_words: Regex
+    not_a_name: Regex
     non_specific: Words
     table_columns: Words
     support_columns: Words
@@ -168,6 +171,7 @@ class TargetsPatterns(_File):
     periods: Words
     distributed: Words
     frequency: Words
+    durations: Words
     deadline_verbs: Words
     count_at_least: Words
     cn_percent: Regex

@@ -84,6 +84,7 @@ def infer_province(
 ) -> ProvinceReading:
     issuer = "、".join(issuers) if issuers else None
     dateline = re.compile(document_patterns()["news_dateline"])
+    reported_national = _national_report(head, text[:1000], dateline)
     head, text = dateline.sub("", head), dateline.sub("", text)
     readings: list[tuple[str, Province | None]] = []  # (clue, province or None = national)
     if issuer:
@@ -102,6 +103,8 @@ def infer_province(
         readings.append(("title", hit))
     elif title and is_national_issuer(re.split(r"关于", title)[0] or None):
         readings.append(("title", None))
+    if not readings and reported_national:
+        readings.append(("news report of a central body", None))
     # A reprint's headline (the head's first line) names the province whose policy it
     # reports (江苏将集中整顿…) more surely than a place the story passes through.
     if not readings and (hit := _headline_province(head)):
@@ -130,6 +133,49 @@ def infer_province(
                 )
         return out
     return _from_mentions(text, out)
+
+
+_REPORTER = re.compile(
+    r"^\s*[（(][^（）()]{1,24}[）)]\s*|^\s*(?:记者|通讯员)[\u4e00-\u9fff、 ]{2,20}?报道\s*"
+)
+
+
+def _national_report(head: str, opening: str, dateline: re.Pattern[str]) -> bool:
+    """A news report whose headline or lead opens with central bodies (国家药监局：…;
+    新华社北京…电 工业和信息化部、国家卫健委…联合印发…): their work, national, wherever the
+    meeting was held or whichever site carried it."""
+    lines = [ln.strip() for ln in head.split("\n") if ln.strip()]
+    line = lines[0] if lines else ""
+    if len(line) <= 40 and _opens_with_central(line):
+        return True
+    m = dateline.search(opening)
+    if m is not None:
+        lead = _REPORTER.sub("", opening[m.end() :], count=1)
+    elif len(lines) > 1 and len(line) <= 40 and not re.search(r"[。，,；;]", line):
+        lead = lines[1]  # the headline, then the lead's first sentence (6月11日，X在…)
+    else:
+        return False
+    lead = re.sub(r"^[\s，,：:]*(?:近日|日前|今天|今日|\d{1,2}月\d{1,2}日)?[，,]?\s*", "", lead)
+    return _opens_with_central(lead)
+
+
+def _opens_with_central(text: str) -> bool:
+    """The text opens with central bodies only (国家药监局、国家卫健委…) and then a verb or a
+    colon, not with a province's or a place's body."""
+    names = sorted(document_patterns()["national_issuers"], key=len, reverse=True)
+    pos, found = 0, False
+    while True:
+        name = next((n for n in names if text.startswith(n, pos)), None)
+        if name is None:
+            break
+        pos, found = pos + len(name), True
+        if text[pos : pos + 1] in ("、", "和", "及", "与"):
+            pos += 1
+            continue
+        break
+    # 国家药监局网站, 国家卫健委直属单位: a site or a unit under it, not the body acting (its
+    # officers act for it: 国家药监局副局长某某在…调研)
+    return found and not re.match(r"(?:网站|官网|新闻网|所属|直属|的)", text[pos:])
 
 
 def _headline_province(head: str) -> Province | None:

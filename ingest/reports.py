@@ -33,6 +33,9 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
             who = re.sub(r"^.*?(?:讯|电|报道|获悉)[:：，,\s]*", "", m["who"])
             if title_like(title) and (names := split_issuers(who)):
                 return names, (None if title in kinds() else title)
+        for m in rx("reported_bare").finditer(line):
+            if title_like(title := m["title"].strip()) and (names := split_issuers(m["who"])):
+                return names, title
         for m in rx("reported_passive").finditer(line):
             if title_like(title := m["title"].strip()):
                 return [], title
@@ -40,6 +43,18 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
             if names := split_issuers(m["who"]):
                 return names, None
     return None
+
+
+def lead_issuers(lines: list[str], title: str) -> list[str]:
+    """A formal text reprinted whole under a lead naming its issuer ("X出台《Y》/关于Y，以下为
+    全文"), its signature cut off: X, when the lead names this very title."""
+    want = re.sub(r"\s", "", title)
+    for line in lines[: min(head_zone(lines), 10)]:
+        for name in ("reported_bare", "reported_title"):
+            for m in rx(name).finditer(line):
+                if re.sub(r"\s", "", m["title"]) == want and (names := split_issuers(m["who"])):
+                    return names
+    return []
 
 
 # A government order's head (GB/T 9704 §10.2: 命令(令)): "X人民政府令（第11号）"; its number is

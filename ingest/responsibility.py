@@ -123,6 +123,8 @@ def _names(part: str, offset: int, role: str) -> list[Mention]:
         cleaned, lead_trim = _clean(name)
         if not cleaned or cleaned in responsibility_patterns()["non_specific"]:
             continue
+        if re.search(responsibility_patterns()["not_a_name"], cleaned):
+            continue  # the document's rule for its lists (排名第一位的为牵头单位，下同)
         start = offset + nstart + lead_trim
         out.append(Mention(cleaned, role, start, start + len(cleaned)))
     return out

@@ -208,7 +208,7 @@ def _sentence_targets(src: _Source, sentence: str, offset: int, period: str | No
             out.append(DraftTarget(
                 key="", indicator=ind, indicator_key=key, value_text=f.value.text, value=v.value,
                 comparator=v.comparator or f.comparator or (">=" if at_least else None),
-                unit=v.unit, year=year,
+                unit=v.unit, year=_year_before(sentence, c.start() + f.value.start) or year,
                 baseline=f.baseline, baseline_year=None, binding=None,
                 cumulative=cumulative or v.cumulative, section=src.section, text=sentence.strip(),
                 start=start, end=end, departments=list(src.departments),
@@ -231,6 +231,17 @@ def _span(sentence: str, ind: str, a: int, b: int) -> tuple[int, int]:
         if (at := sentence.find(probe, b)) >= 0:
             return a, at + len(probe)
     return a, b
+
+
+def _year_before(sentence: str, at: int) -> int | None:
+    """Where a sentence names several years (到2010年…，到2011年全省有1000家…), a value takes
+    the last one before it; None where it names one year or none (the sentence's year)."""
+    found = [(m.start(), int(m.group("year") or m.group("year2")))
+             for m in _cfg()["year_re"].finditer(sentence)]  # fmt: skip
+    if len({y for _, y in found}) < 2:
+        return None
+    before = [y for pos, y in found if pos < at]
+    return before[-1] if before else None
 
 
 def _year(sentence: str, period: str | None) -> tuple[int | None, bool]:
@@ -319,6 +330,8 @@ def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Fou
     for i, v in enumerate(values):
         if _threshold(clause, values, i):
             continue  # 产值超过50亿元的企业3家: the 50亿元 is part of what is counted
+        if _CRITERION.match(clause, v.end):
+            continue  # 得分达到85分以上的评为示范单位: a criterion to qualify, not a goal
         if i and _threshold(clause, values, i - 1):  # …的企业5个: the count of them
             out.append(_Found(clause[item_start : v.start], v, "count_after"))
             shape, pending, item_start = "count_after", None, v.end
@@ -336,7 +349,7 @@ def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Fou
             continue
         change, qualifier = _change_verb(bare)
         by = None if change else _verb_at_end(bare, cfg["by"])
-        count = _verb_at_end(bare, cfg["count"]) if counted else None
+        count = _count_verb(bare) if counted else None
         own_cmp = not re.match(r"[\d一二两三四五六七八九十]", v.text)
         found = None
         if change or (own_cmp and not count):
@@ -376,6 +389,22 @@ def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Fou
         shape, pending, item_start = found.shape, None, v.end
         out.append(found)
     return _distribute(out)
+
+
+# A value that qualifies for a status (…得分85分以上的评为示范单位, …的予以表彰).
+_CRITERION = re.compile(r"的(?:评为|认定为?|确定为|命名为?|列为|授予|给予|予以|可评为|方可)")
+# A batch before the count (建成首批50家, 认定第二批20个): the verb stands before it.
+_BATCH = re.compile(r"(?:首批|一批|第[一二三四五六七八九十\d]+批)$")
+# A whole division that is to have N of a kind (到2027年全省有800家零售药店达标).
+_DIVISION_HAS = re.compile(r"(?:全省|全市|全县|全区|全州|全盟|全国)(?:要|将|力争)?有$")
+
+
+def _count_verb(bare: str) -> str | None:
+    """The count verb ending the words before a count (创建300家, 建成首批50家, 全省有800家)."""
+    bare = _BATCH.sub("", bare)
+    if verb := _verb_at_end(bare, _cfg()["count"]):
+        return verb
+    return "有" if _DIVISION_HAS.search(bare) else None
 
 
 def _change_verb(bare: str) -> tuple[str | None, int]:
@@ -460,6 +489,8 @@ def _clean(phrase: str) -> str | None:
                     break
         if q := cfg["qualifier"].match(p):
             p, changed = p[q.end() :], True
+        if y := _YEAR_LEAD.match(p):  # 要求到2027年…: the year after a leading word
+            p, changed = p[y.end() :], True
         for w in cfg["trailing"]:
             if p.endswith(w) and len(p) > len(w) + 1:
                 p, changed = p[: -len(w)].rstrip(" 、"), True

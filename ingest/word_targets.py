@@ -6,7 +6,8 @@
   the date as written, `year` its year, the indicator the task. A rule's own effective
   date (本办法自…起施行) is not a target: it binds no one to reach anything.
 
-Also phases with their windows (`periods`) and counts in words (`frequency`).
+Also phases with their windows (`periods`), counts in words (`frequency`) and the time
+windows of campaigns (`durations`).
 
 Patterns: data/patterns/targets.yaml (`qualitative`, `deadlines`, `deadline_verbs`, `periods`,
 `frequency`).
@@ -66,7 +67,7 @@ def word_targets(sentence: str) -> list[WordTarget]:
             comparator = None if when.startswith("自") else "<="  # 自…起: from then on
             year = int(m["year"]) if m.groupdict().get("year") else None
             out.append(WordTarget(task, when, year, comparator, m.start(), m.end()))
-    out += _periods(sentence) + _frequencies(sentence)
+    out += _periods(sentence) + _frequencies(sentence) + _durations(sentence)
     spread = [m.span() for rx in _rx("distributed") for m in rx.finditer(sentence)]
     out = [t for t in out if not any(a <= t.start < b for a, b in spread)]  # read whole below
     return _first_of_overlaps(sorted(_distributed(sentence) + out, key=lambda t: t.start))
@@ -115,6 +116,20 @@ def _frequencies(sentence: str) -> list[WordTarget]:
                 comparator = ">="
             out.append(WordTarget(m["task"].strip(), m["when"], None, comparator, m.start(),
                                   m.end(), value=value, unit=found.get("unit") or "次"))  # fmt: skip
+    return out
+
+
+def _durations(sentence: str) -> list[WordTarget]:
+    """专项行动为期30天: the length (30 天); 活动持续到10月底: the end as written, no value."""
+    import cn2an
+
+    out = []
+    for rx in _rx("durations"):
+        for m in rx.finditer(sentence):
+            n, unit = m.groupdict().get("n"), m.groupdict().get("unit")
+            value = float(cn2an.cn2an(n, "smart")) if n else None
+            out.append(WordTarget(m["task"].strip(), m["when"].strip(), None, None, m.start(),
+                                  m.end(), value=value, unit=unit))  # fmt: skip
     return out
 
 

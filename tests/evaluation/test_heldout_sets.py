@@ -1,7 +1,8 @@
 """The real held-out sets (tests/heldout_real, heldout_fresh, heldout_third, heldout_fourth,
-heldout_fifth), checked without running the extractor: each is scored by `policykg evaluate` by
-default, each gold file reads true to its source, and no other file of the project quotes a
-held-out sentence (held-out discipline: unit tests use sentences written for the test)."""
+heldout_fifth, heldout_sixth, heldout_seventh), checked without running the extractor: each is scored by
+`policykg evaluate` by default, each gold file reads true to its source, and no other file of
+the project quotes a held-out sentence (held-out discipline: unit tests use sentences written
+for the test)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ HELDOUT_SETS = (
     "tests/heldout_third",
     "tests/heldout_fourth",
     "tests/heldout_fifth",
+    "tests/heldout_sixth",
+    "tests/heldout_seventh",
 )
 # Pinyin injected after characters by mirror sites, e.g. 監(jiān)督.
 PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+[)）]")

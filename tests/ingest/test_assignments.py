@@ -106,6 +106,8 @@ def test_assignments(text, expected):
 def test_first_listed_leads_when_the_document_says_so():
     assert first_leads("各项任务列第一位者为牵头单位，其他为配合单位。")
     assert first_leads("排在第一位的为牵头部门。")
+    assert first_leads("（责任单位：县农业农村局、县商务局，排名第一位的为牵头单位，下同）")
+    assert first_leads("各项任务的责任单位排序第一的为牵头单位。")
     assert not first_leads("各单位要按职责分工抓好落实。")
     listed = [Mention("省药监局", "responsible", 0, 4), Mention("省公安厅", "responsible", 5, 9)]
     assert [m.role for m in apply_first_leads(listed)] == ["lead", "support"]
@@ -219,4 +221,29 @@ def test_roster_line_names_the_body_in_the_officers_post():
         ("国务院", "lead"), ("市场监管总局", "lead"), ("外交部", "support"),
         ("发展改革委", "support"), ("公安部", "support"),
     ]  # fmt: skip
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+ROSTER_NAMES_RUN_IN = [
+    # written for this test: a person's name runs into the body's level prefix (no space)
+    ("召集人：欧阳明省政府副省长\n副召集人：何建省药监局局长\n成员：程立新省财政厅副厅长\n",
+     [("省政府", "lead"), ("省药监局", "lead"), ("省财政厅", "support")]),
+    ("组长：唐伟市政府副市长\n成员：邓丽华市卫生健康委主任\n        范思远县人民政府县长\n",
+     [("市政府", "lead"), ("市卫生健康委", "support"), ("县人民政府", "support")]),
+    # a party-group post after the body is the person's post, not a body of its own
+    ("成员：马小川省药监局党组成员\n        罗英市市场监管局党组书记\n",
+     [("省药监局", "support"), ("市市场监管局", "support")]),
+    # a level prefix opens the name: no person before it
+    ("成员：县委县政府办公室副主任\n", [("县委县政府办公室", "support")]),
+    # a place the gazetteer knows keeps its name
+    ("成员：温州市卫生健康委副主任\n", [("温州市卫生健康委", "support")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text,expected", ROSTER_NAMES_RUN_IN, ids=[t[:12] for t, _ in ROSTER_NAMES_RUN_IN]
+)
+def test_roster_line_with_a_persons_name_run_into_the_body(text, expected):
+    found = roster_mentions(text)
+    assert [(m.text, m.role) for m in found] == expected
     assert all(text[m.start : m.end] == m.text for m in found)

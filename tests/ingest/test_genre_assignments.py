@@ -140,6 +140,57 @@ GENRE = [
     ("安委会主任由常务副区长兼任，副主任由区药监局局长兼任，成员由区政府有关部门负责人组成，"
      "办公室设区药监局。",
      [("区药监局", "lead"), ("区政府有关部门", "support")]),
+    # a group composed in one sentence: each part's post gives its bodies their role; a bare
+    # post (乡长) names no body; the heads of bodies as members
+    ("乡政府决定成立由乡长任组长，分管副乡长为副组长，乡卫生院、派出所、农技站负责人为成员的乡药品安全工作领导小组。",
+     [("乡卫生院", "support"), ("派出所", "support"), ("农技站", "support")]),
+    ("成立以区政府分管副区长为组长，区市场监管局局长为副组长，区公安分局、区教育局为成员单位的专项整治工作组。",
+     [("区政府", "lead"), ("区市场监管局", "lead"), ("区公安分局", "support"), ("区教育局", "support")]),
+    # the local governments as a generic body taking overall responsibility for a field; the
+    # same words as a principle built or quoted are no task
+    ("地方人民政府对本行政区域内的疫苗安全工作负总责。", [("地方人民政府", "responsible")]),
+    ("构建地方政府负总责、部门各负其责的监管格局。", []),
+    # a group's members in one sentence (X由A、B等N个部门组成; …的分管负责同志组成)
+    ("联席会议由州药监局、州卫生健康委、州工业和信息化局等9个部门组成。",
+     [("州药监局", "support"), ("州卫生健康委", "support"), ("州工业和信息化局", "support")]),
+    ("工作专班由区政府办公室、区市场监管局的分管负责同志组成。",
+     [("区政府办公室", "support"), ("区市场监管局", "support")]),
+    # local divisions' bodies as the notice addresses them: a list of levels before a
+    # department, township and street offices, the units directly under a level
+    ("请各州、县（市）卫生健康局于10月底前报送总结。", [("各州、县（市）卫生健康局", "responsible")]),
+    ("各乡镇办、各街道办事处要做好宣传引导。", [("各乡镇办", "responsible"), ("各街道办事处", "responsible")]),
+    ("区直有关单位要按职责做好配套工作。", [("区直有关单位", "responsible")]),
+    # sectors listed bare after 会同 support; the body of the place the text speaks of
+    ("区卫生健康局会同教育、民政、医保等8个部门制定了实施细则。",
+     [("区卫生健康局", "lead"), ("教育", "support"), ("民政", "support"), ("医保", "support")]),
+    ("专班成员包括本县财政局、审计局、统计局等部门。",
+     [("县财政局", "support"), ("审计局", "support"), ("统计局", "support")]),
+    # a modal before the role word; 并请 opens an instruction
+    ("各成员单位要密切配合，切实履行职责。", [("各成员单位", "support")]),
+    ("并请市医药采购中心做好系统衔接工作。", [("市医药采购中心", "responsible")]),
+    # a group whose duties the text states, named as written (no level prefix needed)
+    ("据介绍，新组建的化妆品安全工作领导小组主要职责是统筹协调全县化妆品安全工作。",
+     [("化妆品安全工作领导小组", "responsible")]),
+    ("联席会议的主要职能是研究解决疫苗供应中的重大问题。", [("联席会议", "responsible")]),
+    # the office's head named after its seat is not the group's post
+    ("办公室设在区市场监管局，办公室主任由区市场监管局局长兼任。", [("区市场监管局", "responsible")]),
+    # a group composed after its founder: the post names the body (市委副书记 → 市委)
+    ("会议调整组建了由市委副书记、市长任主任的市药品安全委员会，市药品安全委员会统一领导全市药品安全工作。",
+     [("市委", "lead"), ("市药品安全委员会", "responsible")]),
+    # a subject list running over a comma; the internal units of a body taken together
+    ("机关各科室、各稽查分局，县药检所、县监测中心等2个事业单位主动承担整改落实的具体责任。",
+     [("机关各科室", "responsible"), ("各稽查分局", "responsible"), ("县药检所", "responsible"),
+      ("县监测中心", "responsible")]),
+    ("各项工作要落实到位。", []),
+    # places named bare before their departments; an instruction already given (已要求)
+    ("市局已要求海淀、朝阳、西城等区市场监管部门加强节日检查。",
+     [("海淀", "responsible"), ("朝阳", "responsible"), ("西城", "responsible")]),
+    ("加强宣传、教育、培训等部门协作。", []),  # no places, no sectors: an object
+    # bodies acting jointly: 联合 read as 会同, the first leads
+    ("区卫生健康局、区教育局、区市场监管局近日联合印发通知，部署校园食品安全检查。",
+     [("区卫生健康局", "lead"), ("区教育局", "support"), ("区市场监管局", "support")]),
+    # a committee's member units, all or those concerned, under its short name
+    ("市食安委有关成员单位将陆续开展系列宣传活动。", [("市食安委有关成员单位", "responsible")]),
 ]  # fmt: skip
 
 
@@ -397,3 +448,90 @@ def test_an_article_of_a_rule_is_normative_without_a_modal_word(tmp_path) -> Non
     )
     pairs = {(d.mention, d.role) for m in extract_file(path).measures for d in m.departments}
     assert pairs == {("市场监管", "responsible"), ("卫生健康", "responsible")}
+
+
+BACKGROUND_WITH_ROLES = """某某市药品安全“十五五”规划
+一、发展现状
+（一）监管体制不断完善。市卫生健康委承担药品安全综合协调职能，市场监管、农业农村、商务等部门分别承担相应监管职能。市药监局会同市公安局开展了打击假药专项行动。市药监局在全市范围内开展了抽检。
+二、主要任务
+（一）强化抽检。市药监局要加强对药品零售企业的抽检。
+"""
+
+
+def test_role_words_in_a_background_passage_give_roles_and_narration_none(tmp_path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(BACKGROUND_WITH_ROLES, encoding="utf-8")
+    record = extract_file(path)
+    background = [m for m in record.measures if m.statement == "background"]
+    roles = [(d.mention, d.role) for m in background for d in m.departments]
+    # 承担…职能 and 会同 are role words; a body merely acting (开展了抽检) gets no role
+    assert roles == [("市卫生健康委", "responsible"), ("市场监管", "responsible"),
+                     ("农业农村", "responsible"), ("商务", "responsible"),
+                     ("市药监局", "lead"), ("市公安局", "support")]  # fmt: skip
+    task = [m for m in record.measures if m.statement == "commitment"]
+    assert [(d.mention, d.role) for m in task for d in m.departments] == [
+        ("市药监局", "responsible")
+    ]
+
+
+DECIDED_IN_A_PREAMBLE = """某某市进口冷链食品专项整治行动方案
+为维护市场秩序，按照上级部署，市市场监管局、市商务局、某某海关决定对全市进口冷链食品开展专项整治行动。现制定本方案。
+一、工作目标
+全面排查风险隐患。
+"""
+
+
+def test_bodies_that_decide_in_a_plans_preamble_take_the_task(tmp_path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(DECIDED_IN_A_PREAMBLE, encoding="utf-8")
+    measures = [m for m in extract_file(path).measures if "决定" in m.text]
+    assert len(measures) == 1 and measures[0].statement == "commitment"
+    assert [(d.mention, d.role) for d in measures[0].departments] == [
+        ("市市场监管局", "responsible"), ("市商务局", "responsible"), ("某某海关", "responsible")
+    ]  # fmt: skip
+
+
+ROSTER_TABLE = """某某县人民政府办公室关于成立县化妆品安全工作领导小组的通知
+各乡镇人民政府，县政府各部门：
+经县政府同意，成立县化妆品安全工作领导小组，组成人员如下：
+职务\t姓名\t单位及职务
+组长\t孙某\t县政府副县长
+副组长\t李某\t县市场监管局局长
+成员\t周某\t县公安局副局长
+成员\t吴某\t县商务局副局长
+领导小组办公室设在县市场监管局。
+"""
+
+
+def test_a_roster_table_gives_each_row_its_post_and_the_office_is_a_measure(tmp_path) -> None:
+    path = tmp_path / "roster.txt"
+    path.write_text(ROSTER_TABLE, encoding="utf-8")
+    record = extract_file(path)
+    roles = [(d.mention, d.role) for m in record.measures for d in m.departments]
+    assert roles == [("县政府", "lead"), ("县市场监管局", "lead"), ("县公安局", "support"),
+                     ("县商务局", "support"), ("县市场监管局", "responsible")]  # fmt: skip
+    text = path.read_text(encoding="utf-8")
+    roster = record.measures[0]
+    # the evidence span in the source covers the rows, from the first post to the last
+    # person's post (the header row goes with the table)
+    assert roster.source_start is not None and roster.source_end is not None
+    assert (
+        text[roster.source_start : roster.source_end]
+        == text[text.index("组长\t孙某") : text.index("县商务局副局长") + len("县商务局副局长")]
+    )
+
+
+NEWS_OF_A_NEW_GROUP = """某某县成立药品安全工作领导小组
+3月2日，某某县召开会议，宣布成立药品安全工作领导小组。小组成员涉及该县财政局、公安局、卫生健康局等15个部门。
+会上，与会人员观看了宣传片。
+"""
+
+
+def test_a_news_reports_role_words_give_roles_as_background(tmp_path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text(NEWS_OF_A_NEW_GROUP, encoding="utf-8")
+    measures = [m for m in extract_file(path).measures if m.departments]
+    assert [m.statement for m in measures] == ["background"]
+    assert [(d.mention, d.role) for d in measures[0].departments] == [
+        ("县财政局", "support"), ("公安局", "support"), ("卫生健康局", "support")
+    ]  # fmt: skip

@@ -50,6 +50,30 @@ WORDS = [
     # a duration to do a task in
     ("用三个月时间，对全区医疗器械经营企业开展拉网式检查。",
      [("对全区医疗器械经营企业开展拉网式检查", "三个月", None, "<=", None)]),
+    # a day of a month without the year; a frequency with 都要/主持 before the verb
+    ("各乡镇要于8月15日前将自查报告报县局。", [("将自查报告报县局", "8月15日前", None, "<=", None)]),
+    ("县局将于11月30日前公布抽检结果。", [("公布抽检结果", "11月30日前", None, "<=", None)]),
+    ("分管局长每季度都要主持召开一次分析会。", [("分析会", "一次", 1.0, None, None)]),
+    # a year-end ahead without 前, its subject before the modal
+    ("年底全市将实现药品追溯码扫码全覆盖。",
+     [("全市将实现药品追溯码扫码全覆盖", "年底", None, "<=", None)]),
+    # a month of the next year, relative to the text's date
+    ("明年6月份，市局将对创建单位进行验收评估。",
+     [("市局将对创建单位进行验收评估", "明年6月份", None, "<=", None)]),
+    ("各县区要于次年1月底前报送年度总结。", [("报送年度总结", "次年1月底前", None, "<=", None)]),
+    ("3月，召开了全市工作会议。", []),  # a month of narration, no relative year: no deadline
+    # a campaign's time window: its length, or its end as written
+    ("此次清查行动为期45天。", [("此次清查行动", "45天", 45.0, None, None)]),
+    ("全区化妆品安全科普宣传活动将持续到10月底。",
+     [("全区化妆品安全科普宣传活动", "10月底", None, None, None)]),
+    ("各地开展为期一个月的集中检查。", []),  # the length qualifies what follows the verb
+    # a window from a start to an end; a window from now to a day before what it runs
+    ("创建活动从今年4月开始，至10月结束。", [("创建活动", "至10月结束", None, None, None)]),
+    ("即日至15日药品安全宣传周期间，各地要开展咨询活动。",
+     [("药品安全宣传周", "即日至15日", None, None, None)]),
+    # a year by which all of a kind comply
+    ("到2028年所有村卫生室均配备急救药品。",
+     [("所有村卫生室均配备急救药品", "到2028年", None, "<=", 2028)]),
     # not targets: a rule's effective date, a cited rule's revision date, a past year-end,
     # a bare 第一次
     ("新修订的《某某规范》自2027年3月1日起施行。", []),
@@ -130,3 +154,42 @@ def test_counts_above_a_threshold_areas_and_later_values(tmp_path):
     by_value = {t.value_text: t.indicator for t in extract_file(path).targets}
     assert "20亿元" in by_value["8家"] and "2028" not in by_value["8家"]
     assert by_value["90%"] == by_value["60%"]
+
+
+def test_the_parts_of_a_rule_are_no_target(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某市化妆品安全工作方案\n一、主要任务\n"
+        "（一）修订制度。修订后的《某某市化妆品监督管理细则》分总则、职责、附则5章38条，"
+        "各区要认真组织学习。到2027年，化妆品抽检合格率达到98%以上。\n",
+        encoding="utf-8",
+    )
+    found = [(t.indicator, t.value_text) for t in extract_file(path).targets]
+    assert found == [("化妆品抽检合格率", "98%以上")]
+
+
+def test_counts_to_create_and_years_of_each_value(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "某某省推进药店分级管理\n本报讯 近日，某某省药品监督管理局印发《药店分级管理工作方案》，"
+        "要求到2027年配送率达到100%，到2028年全省有800家零售药店符合分级管理要求，"
+        "提出2027年要在全省建成首批40家示范药店。得分达到90分以上的评为示范药店。\n"
+        "2026年上半年，全省新增二级零售药店120家。\n",
+        encoding="utf-8",
+    )
+    found = [(t.indicator, t.value_text, t.year) for t in extract_file(path).targets]
+    # a report of a goal set is read; the year before each value is its year; a status's
+    # criterion and a half-year's figures are no targets
+    assert found == [("配送率", "100%", 2027), ("有零售药店符合分级管理要求", "800家", 2028),
+                     ("建成示范药店", "40家", 2027)]  # fmt: skip
+
+
+def test_a_past_count_is_no_target(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某市药品安全工作要点\n一、主要任务\n（一）完善标准。两年来开展了8项地方标准制定，"
+        "其余5项地方标准力争年底前完成制定。\n",
+        encoding="utf-8",
+    )
+    found = [(t.indicator, t.value_text) for t in extract_file(path).targets]
+    assert ("开展了", "8项") not in found and all(v != "8项" for _, v in found)

@@ -435,3 +435,70 @@ def test_a_document_cited_in_a_sentence_gives_no_title():
 def test_a_ministry_is_named_as_it_signs():
     text = "关于加强药品不良反应监测的通知\n各省卫生厅：\n请加强监测。\n卫生部\n2005年3月1日\n"
     assert _meta(text).issuer == "卫生部"
+
+
+@pytest.mark.parametrize(
+    "text,level",
+    [
+        # a headline opening with a central body: its meeting, wherever it was held
+        ("国家药监局：推进化妆品监管数字化转型\n某某网 2027-05-06\n5月5日，国家药监局在贵州省贵阳市"
+         "召开化妆品监管工作座谈会。\n", "national"),
+        # a news lead after the dateline and the reporter: central bodies issuing jointly; a
+        # provincial site's name in the navigation says nothing
+        ("首页 新闻中心 湖南省人民政府网\n三部门部署药品追溯体系建设\n新华社北京6月2日电（记者 某某）"
+         "国家卫健委、国家医保局、国家药监局近日联合印发通知，部署药品追溯体系建设。\n", "national"),
+        # an officer of a central body acting for it, the lead after a headline
+        ("某某在湖南长沙调研疫苗监管工作\n5月9日，国家药监局副局长某某在湖南长沙主持召开座谈会。\n",
+         "national"),
+        # a provincial bureau's work reported from a central agency's site stays provincial
+        ("国家药监局网站消息\n湖北省药监局开展疫苗专项检查\n本报讯 湖北省药品监督管理局日前部署"
+         "开展疫苗专项检查。\n", "provincial"),
+    ],
+)  # fmt: skip
+def test_news_of_central_bodies_is_national(text, level):
+    meta = _meta(text)
+    assert meta.level == level
+    assert (meta.province is None) == (level == "national")
+
+
+@pytest.mark.parametrize(
+    "text,title,issuer",
+    [
+        # a party group's title names it as the issuer (中共X党组关于…的通报), no signature seen
+        ("中共某某市卫生健康委员会党组关于巡视整改进展情况的通报\n根据巡视工作部署，现将整改进展情况"
+         "予以公布。\n", "中共某某市卫生健康委员会党组关于巡视整改进展情况的通报",
+         "中共某某市卫生健康委员会党组"),
+        # a formal text reprinted whole under a lead naming its issuer; its signature cut off
+        ("甘肃优化药品审评审批服务\n近日，甘肃省人民政府办公厅出台关于优化药品审评审批服务的实施意见，"
+         "以下为全文：\n关于优化药品审评审批服务\n的实施意见\n甘政办发〔2027〕12号\n"
+         "各市州人民政府，省政府各部门：\n为优化服务，制定如下实施意见。\n",
+         "关于优化药品审评审批服务的实施意见", "甘肃省人民政府办公厅"),
+        # a 责任书 is a kind of document: its heading is its title
+        ("药品安全目标责任书\n为落实药品安全属地管理责任，县政府与各乡镇签订本责任书。\n",
+         "药品安全目标责任书", None),
+    ],
+)  # fmt: skip
+def test_issuer_named_by_the_title_or_the_lead(text, title, issuer):
+    meta = _meta(text)
+    assert (meta.title, meta.issuer) == (title, issuer)
+
+
+def test_a_joint_signature_lists_every_issuer_a_customs_district_too():
+    text = (
+        "关于开展进口药品专项检查的通知\n各区市场监管局：\n现决定开展进口药品专项检查，请认真执行。\n"
+        "某某市市场监督管理局\n某某海关\n某某市药品监督管理局\n2027年4月2日\n"
+    )
+    meta = _meta(text)
+    assert meta.issuers == ["某某市市场监督管理局", "某某海关", "某某市药品监督管理局"]
+    assert meta.issued_date == "2027-04-02"
+
+
+def test_an_attachment_line_is_neither_title_nor_issuer():
+    text = (
+        "各区卫生健康局，委直属各单位：\n现将《某某部办公厅关于做好短缺药品监测工作的通知》转发给你们，"
+        "请认真贯彻落实。\n附件：某某部办公厅关于做好短缺药品监测工作的通知\n"
+    )
+    meta = _meta(text)
+    assert meta.title != "某某部办公厅关于做好短缺药品监测工作的通知"
+    assert not (meta.title or "").startswith("附件")
+    assert meta.issuer != "某某部办公厅"

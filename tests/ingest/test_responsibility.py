@@ -62,6 +62,12 @@ ROLES = [
      [("盟市场监管局", "lead"), ("盟公安局", "support"), ("盟农牧局", "support")]),
     ("（省医保局牵头，省税务局等按职责分工负责）", [("省医保局", "lead"), ("省税务局", "support")]),
     ("责任单位：市药监局、高新区管委会", [("市药监局", "responsible"), ("高新区管委会", "responsible")]),
+    # the document's rule for its lists inside the bracket is no body (the rule is applied
+    # document-wide by ingest/assignments.py)
+    ("（责任单位：县农业农村局、县商务局，排名第一位的为牵头单位，下同）",
+     [("县农业农村局", "responsible"), ("县商务局", "responsible")]),
+    ("（责任单位：州教育局、州民政局；列首位的为牵头单位，其他为配合单位）",
+     [("州教育局", "responsible"), ("州民政局", "responsible")]),
 ]  # fmt: skip
 
 
