@@ -5,43 +5,28 @@ rows go to ingest/targets.py.
 
 from __future__ import annotations
 
-import itertools
 import re
-from dataclasses import dataclass, field, replace
 from functools import cache
 
 from policykg.ingest.assignments import (
     ARTICLE,
     apply_first_leads,
-    bare_post,
     fills_posts,
     find_assignments,
     narrated_roles,
     roster_mentions,
-    roster_post,
 )
+from policykg.ingest.draft import DraftMeasure
+from policykg.ingest.measure_splits import by_assignment, by_sentence, goals_in_framing
 from policykg.ingest.patterns import responsibility_patterns, structure_patterns
 from policykg.ingest.preamble import assigning_sentences, prescribes
 from policykg.ingest.responsibility import Mention, find_statements, parse_body
+from policykg.ingest.rosters import merge_rosters
 from policykg.ingest.statements import cues, sentence_statement, statement_of
-from policykg.ingest.structure import Block, parse_marker, split_title
+from policykg.ingest.structure import Block, split_title
 from policykg.ingest.webmeta import is_label_line
 
 MIN_MEASURE_CHARS = 12
-
-
-@dataclass
-class DraftMeasure:
-    """A measure before department resolution (mentions are still surface forms)."""
-
-    ordinal: str
-    section: str | None
-    title: str | None
-    text: str
-    statement: str
-    start: int
-    end: int
-    mentions: list[Mention] = field(default_factory=list)
 
 
 def _skipped(path: list[str], key: str) -> bool:
@@ -88,9 +73,9 @@ def build_measures(blocks: list[Block], first_leads: str | None = None) -> list[
         if measure and (block.kind == "row" or len(measure.text) >= MIN_MEASURE_CHARS):
             measures.append(measure)
     if disordered:  # the outline lies: each sentence says what it is
-        measures = [part for m in measures for part in _by_sentence(m)]
-    measures = [part for m in measures for part in _goals_in_framing(m)]
-    measures = [part for m in measures for part in _by_assignment(m)]
+        measures = [part for m in measures for part in by_sentence(m)]
+    measures = [part for m in measures for part in goals_in_framing(m)]
+    measures = [part for m in measures for part in by_assignment(m)]
     if first_leads:
         for m in measures:
             m.mentions = apply_first_leads(m.mentions, first_leads)
@@ -264,96 +249,6 @@ def outline_disordered(blocks: list[Block]) -> bool:
     return False
 
 
-def _by_sentence(m: DraftMeasure) -> list[DraftMeasure]:
-    """Split a measure where its sentences change statement (background / commitment …)."""
-    if m.ordinal.startswith("t"):
-        return [m]  # a table row is one task
-    runs: list[tuple[str, int, int]] = []  # (statement, start, end) offsets into m.text
-    for sm in re.finditer(r"[^。！？!?]+[。！？!?]*", m.text):
-        kind = sentence_statement(sm.group())
-        plain = kind == "commitment" and not cues("future").search(sm.group())
-        if plain and runs and not cues("task").search(sm.group().lstrip()):
-            kind = runs[-1][0]  # a sentence without cues goes on with the one before it
-        if runs and runs[-1][0] == kind:
-            runs[-1] = (kind, runs[-1][1], sm.end())
-        else:
-            runs.append((kind, sm.start(), sm.end()))
-    if len(runs) <= 1:
-        return [replace(m, statement=runs[0][0] if runs else m.statement)]
-    return _split_runs(m, runs)
-
-
-def _by_assignment(m: DraftMeasure) -> list[DraftMeasure]:
-    """Running text that gives work to different bodies sentence by sentence (a notice's
-    paragraph: 县政府负总责。…委员会主任由…担任。办公室设在A。) holds one assignment per
-    sentence: each assigning sentence opens a measure of its own; the sentences between
-    go with the assignment before them. Items with a statement form ((责任单位：…)) and
-    table rows stay whole: the statement speaks for the item, and so does a roster's post."""
-    if m.ordinal.startswith("t") or find_statements(m.text) or roster_post(m.text):
-        return [m]
-    sentences = list(re.finditer(r"[^。！？!?]+[。！？!?]*", m.text))
-    opens = [s.start() for s in sentences if find_assignments(s.group())]
-    if len(opens) < 2:
-        return [m]
-    cuts = [0, *[a for a in opens if a > 0], len(m.text)]
-    out = []
-    for n, (a, b) in enumerate(itertools.pairwise(cuts), start=1):
-        start, end = m.start + a, m.start + b
-        out.append(
-            replace(
-                m,
-                ordinal=m.ordinal if n == 1 else f"{m.ordinal}a{n}",
-                title=m.title if n == 1 else None,
-                text=m.text[a:b],
-                start=start,
-                end=end,
-                mentions=[x for x in m.mentions if start <= x.start < end],
-            )
-        )
-    return out
-
-
-def _goals_in_framing(m: DraftMeasure) -> list[DraftMeasure]:
-    """A framing section (总体要求) may state the plan period's goals (到2025年…达到100%):
-    those sentences are commitments (ingest/statements.py); the rest stays vision."""
-    if m.statement != "vision" or m.ordinal.startswith("t"):
-        return [m]
-    kinds = [
-        ("commitment" if cues("future").search(s.group()) and not cues("vision").search(s.group())
-         else "vision", s.start(), s.end())
-        for s in re.finditer(r"[^。！？!?]+[。！？!?]*", m.text)
-    ]  # fmt: skip
-    if all(k == "vision" for k, _, _ in kinds):
-        return [m]
-    return _split_runs(m, kinds)
-
-
-def _split_runs(m: DraftMeasure, kinds: list[tuple[str, int, int]]) -> list[DraftMeasure]:
-    """`m` cut where the statement of its sentences changes ((statement, start, end) each)."""
-    runs: list[tuple[str, int, int]] = []
-    for kind, a, b in kinds:
-        if runs and runs[-1][0] == kind:
-            runs[-1] = (kind, runs[-1][1], b)
-        else:
-            runs.append((kind, a, b))
-    out = []
-    for n, (kind, a, b) in enumerate(runs, start=1):
-        start, end = m.start + a, m.start + b
-        out.append(
-            replace(
-                m,
-                ordinal=m.ordinal if n == 1 else f"{m.ordinal}s{n}",
-                title=m.title if n == 1 else None,
-                text=m.text[a:b],
-                statement=kind,
-                start=start,
-                end=end,
-                mentions=[x for x in m.mentions if start <= x.start < end],
-            )
-        )
-    return out
-
-
 def _from_heading(block: Block) -> DraftMeasure | None:
     assert block.marker is not None
     rest = block.text[len(block.marker.text) :].lstrip()
@@ -499,72 +394,6 @@ def column_kind(header: str) -> str:
 def _mentions_in(text: str, offset: int) -> list[Mention]:
     stated = [m for s in find_statements(text, offset) for m in s.mentions]
     return stated or roster_mentions(text, offset)
-
-
-def merge_rosters(blocks: list[Block]) -> list[Block]:
-    """A roster on short lines (组  长：… / 副组长：… / lines going on with the post above /
-    成  员：…) becomes one paragraph block, so that its bodies are read together. A post's
-    line may be a sentence of its own (组长：市政府分管副市长。); a line going on is short. The
-    heading that introduces it (…领导小组由以下成员组成：) names the block."""
-    out: list[Block] = []
-    i = 0
-    while i < len(blocks):
-        b = blocks[i]
-        if b.kind == "row" and b.cells and bare_post(b.cells[0].text):
-            j = i + 1  # a roster table: 职务 | 姓名 | 单位及职务, one row per person
-            while j < len(blocks) and blocks[j].kind == "row" and blocks[j].table == b.table:
-                j += 1
-            rows = blocks[i:j]
-            cells = [c for r in rows for c in r.cells]
-            text = cells[0].text
-            for cell, after in zip(cells, cells[1:], strict=False):
-                text += "\n" * (after.start - cell.start - len(cell.text)) + after.text
-            intro = out[-1] if out and out[-1].kind == "row" and out[-1].table == b.table else None
-            if intro is not None:
-                out.pop()  # the table's header row (职务 | 姓名 | …) goes with it
-            start = cells[0].start
-            out.append(replace(b, kind="paragraph", text=text, start=start, end=rows[-1].end,
-                               cells=[], header=[], table=None))  # fmt: skip
-            i = j
-            continue
-        if b.kind == "paragraph" and roster_post(b.text):
-            j = i + 1
-            while (
-                j < len(blocks)
-                and blocks[j].kind == "paragraph"
-                and (
-                    roster_post(blocks[j].text)
-                    or (len(blocks[j].text) <= 30 and "。" not in blocks[j].text)
-                )
-            ):
-                j += 1
-            if j > i + 1:
-                parts = blocks[i:j]
-                text = parts[0].text
-                for prev, nxt in zip(parts, parts[1:], strict=False):
-                    text += "\n" * (nxt.start - prev.end) + nxt.text
-                intro = out[-1] if out and _introduces(out[-1], b) else None
-                title = _roster_name(intro) if intro else None
-                out.append(replace(b, text=text, end=parts[-1].end, title=title))
-                i = j
-                continue
-        out.append(b)
-        i += 1
-    return out
-
-
-def _introduces(heading: Block, roster: Block) -> bool:
-    """A heading right above a roster that ends in a colon (…由以下成员组成： / 组成人员如下：)."""
-    return (
-        heading.kind == "heading"
-        and heading.text.rstrip().endswith(("：", ":"))
-        and (heading.title is not None or len(heading.text) <= 40)
-    )
-
-
-def _roster_name(heading: Block) -> str:
-    _, rest = parse_marker(heading.text) or (None, heading.text)
-    return rest.rstrip("：: ")
 
 
 def _unique_ordinals(measures: list[DraftMeasure]) -> list[DraftMeasure]:

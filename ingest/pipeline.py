@@ -16,7 +16,8 @@ from policykg.ingest import departments, programs, references, regions, text_tar
 from policykg.ingest.assignments import first_leads
 from policykg.ingest.context import Context, Step, check_order
 from policykg.ingest.departments import register
-from policykg.ingest.measures import DraftMeasure, build_measures, is_indicator_table
+from policykg.ingest.draft import DraftMeasure
+from policykg.ingest.measures import build_measures, is_indicator_table
 from policykg.ingest.metadata import Metadata, extract_metadata
 from policykg.ingest.nlp import parse
 from policykg.ingest.normalize import NormalizedText, normalize

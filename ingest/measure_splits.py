@@ -1,0 +1,106 @@
+"""A draft measure cut where what it says changes: where its sentences change statement
+(background → commitment), where a framing section states the period's goals, and where
+running text gives work to different bodies sentence by sentence. Used by
+ingest/measures.py after the blocks have become draft measures.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+from policykg.ingest.assignments import find_assignments, roster_post
+from policykg.ingest.draft import DraftMeasure
+from policykg.ingest.responsibility import find_statements
+from policykg.ingest.statements import cues, sentence_statement
+
+
+def by_sentence(m: DraftMeasure) -> list[DraftMeasure]:
+    """Split a measure where its sentences change statement (background / commitment …)."""
+    if m.ordinal.startswith("t"):
+        return [m]  # a table row is one task
+    runs: list[tuple[str, int, int]] = []  # (statement, start, end) offsets into m.text
+    for sm in re.finditer(r"[^。！？!?]+[。！？!?]*", m.text):
+        kind = sentence_statement(sm.group())
+        plain = kind == "commitment" and not cues("future").search(sm.group())
+        if plain and runs and not cues("task").search(sm.group().lstrip()):
+            kind = runs[-1][0]  # a sentence without cues goes on with the one before it
+        if runs and runs[-1][0] == kind:
+            runs[-1] = (kind, runs[-1][1], sm.end())
+        else:
+            runs.append((kind, sm.start(), sm.end()))
+    if len(runs) <= 1:
+        return [replace(m, statement=runs[0][0] if runs else m.statement)]
+    return _split_runs(m, runs)
+
+
+def by_assignment(m: DraftMeasure) -> list[DraftMeasure]:
+    """Running text that gives work to different bodies sentence by sentence (a notice's
+    paragraph: 县政府负总责。…委员会主任由…担任。办公室设在A。) holds one assignment per
+    sentence: each assigning sentence opens a measure of its own; the sentences between
+    go with the assignment before them. Items with a statement form ((责任单位：…)) and
+    table rows stay whole: the statement speaks for the item, and so does a roster's post."""
+    if m.ordinal.startswith("t") or find_statements(m.text) or roster_post(m.text):
+        return [m]
+    sentences = list(re.finditer(r"[^。！？!?]+[。！？!?]*", m.text))
+    opens = [s.start() for s in sentences if find_assignments(s.group())]
+    if len(opens) < 2:
+        return [m]
+    cuts = [0, *[a for a in opens if a > 0], len(m.text)]
+    out = []
+    for n, (a, b) in enumerate(itertools.pairwise(cuts), start=1):
+        start, end = m.start + a, m.start + b
+        out.append(
+            replace(
+                m,
+                ordinal=m.ordinal if n == 1 else f"{m.ordinal}a{n}",
+                title=m.title if n == 1 else None,
+                text=m.text[a:b],
+                start=start,
+                end=end,
+                mentions=[x for x in m.mentions if start <= x.start < end],
+            )
+        )
+    return out
+
+
+def goals_in_framing(m: DraftMeasure) -> list[DraftMeasure]:
+    """A framing section (总体要求) may state the plan period's goals (到2025年…达到100%):
+    those sentences are commitments (ingest/statements.py); the rest stays vision."""
+    if m.statement != "vision" or m.ordinal.startswith("t"):
+        return [m]
+    kinds = [
+        ("commitment" if cues("future").search(s.group()) and not cues("vision").search(s.group())
+         else "vision", s.start(), s.end())
+        for s in re.finditer(r"[^。！？!?]+[。！？!?]*", m.text)
+    ]  # fmt: skip
+    if all(k == "vision" for k, _, _ in kinds):
+        return [m]
+    return _split_runs(m, kinds)
+
+
+def _split_runs(m: DraftMeasure, kinds: list[tuple[str, int, int]]) -> list[DraftMeasure]:
+    """`m` cut where the statement of its sentences changes ((statement, start, end) each)."""
+    runs: list[tuple[str, int, int]] = []
+    for kind, a, b in kinds:
+        if runs and runs[-1][0] == kind:
+            runs[-1] = (kind, runs[-1][1], b)
+        else:
+            runs.append((kind, a, b))
+    out = []
+    for n, (kind, a, b) in enumerate(runs, start=1):
+        start, end = m.start + a, m.start + b
+        out.append(
+            replace(
+                m,
+                ordinal=m.ordinal if n == 1 else f"{m.ordinal}s{n}",
+                title=m.title if n == 1 else None,
+                text=m.text[a:b],
+                statement=kind,
+                start=start,
+                end=end,
+                mentions=[x for x in m.mentions if start <= x.start < end],
+            )
+        )
+    return out
