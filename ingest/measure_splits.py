@@ -48,21 +48,8 @@ def by_assignment(m: DraftMeasure) -> list[DraftMeasure]:
     if len(opens) < 2:
         return [m]
     cuts = [0, *[a for a in opens if a > 0], len(m.text)]
-    out = []
-    for n, (a, b) in enumerate(itertools.pairwise(cuts), start=1):
-        start, end = m.start + a, m.start + b
-        out.append(
-            replace(
-                m,
-                ordinal=m.ordinal if n == 1 else f"{m.ordinal}a{n}",
-                title=m.title if n == 1 else None,
-                text=m.text[a:b],
-                start=start,
-                end=end,
-                mentions=[x for x in m.mentions if start <= x.start < end],
-            )
-        )
-    return out
+    pieces = enumerate(itertools.pairwise(cuts), start=1)
+    return [_piece(m, n, "a", a, b, m.statement) for n, (a, b) in pieces]
 
 
 def goals_in_framing(m: DraftMeasure) -> list[DraftMeasure]:
@@ -88,19 +75,20 @@ def _split_runs(m: DraftMeasure, kinds: list[tuple[str, int, int]]) -> list[Draf
             runs[-1] = (kind, runs[-1][1], b)
         else:
             runs.append((kind, a, b))
-    out = []
-    for n, (kind, a, b) in enumerate(runs, start=1):
-        start, end = m.start + a, m.start + b
-        out.append(
-            replace(
-                m,
-                ordinal=m.ordinal if n == 1 else f"{m.ordinal}s{n}",
-                title=m.title if n == 1 else None,
-                text=m.text[a:b],
-                statement=kind,
-                start=start,
-                end=end,
-                mentions=[x for x in m.mentions if start <= x.start < end],
-            )
-        )
-    return out
+    return [_piece(m, n, "s", a, b, kind) for n, (kind, a, b) in enumerate(runs, start=1)]
+
+
+def _piece(m: DraftMeasure, n: int, mark: str, a: int, b: int, statement: str) -> DraftMeasure:
+    """The n-th piece of `m` (text offsets a..b): the first keeps m's ordinal and title, the
+    others are numbered after it (3.2a2 by assignment, 3.2s2 by statement)."""
+    start, end = m.start + a, m.start + b
+    return replace(
+        m,
+        ordinal=m.ordinal if n == 1 else f"{m.ordinal}{mark}{n}",
+        title=m.title if n == 1 else None,
+        text=m.text[a:b],
+        statement=statement,
+        start=start,
+        end=end,
+        mentions=[x for x in m.mentions if start <= x.start < end],
+    )
