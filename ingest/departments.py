@@ -202,16 +202,16 @@ def enrich(ctx: Context) -> None:
     index = SpanIndex(ctx.doc, "departments")
     for m in ctx.record.measures:
         stated = [(s.start, s.end) for s in find_statements(m.text, m.start)]
+        if not commits(m.statement):
+            # background and vision: only explicit role words give a role (省卫生厅承担…职能,
+            # A会同B开展了…), never a body merely acting in the narration
+            _attach(ctx, m, _narrated_roles(m, stated))
+            continue
         spans = [
             s
             for s in index.inside(m.start, m.end)
             if not any(a <= s.start_char < b for a, b in stated)
         ]
-        if not commits(m.statement):
-            # background and vision: only explicit role words give a role (省卫生厅承担…职能,
-            # A会同B开展了…), never a body merely acting in the narration
-            _narrated_roles(ctx, m, stated)
-            continue
         mentions = []
         # running-text assignments (由A负责, A会同B, 组长由…担任 …) outside the statements;
         # a task table's department column is the authority over its row's text
@@ -223,15 +223,21 @@ def enrich(ctx: Context) -> None:
             ]
         if not m.departments:
             mentions = _specific_role_wins(mentions, subject_mentions(ctx.doc, spans))
-        known = {d.name for d in m.departments}
-        known_mentions = {d.mention for d in m.departments}
-        for dm in register(ctx.departments, mentions, ctx.province, ctx.record.warnings):
-            if dm.name not in known and dm.mention not in known_mentions:
-                m.departments.append(dm)  # a statement's explicit role wins
-                known.add(dm.name)
+        _attach(ctx, m, mentions)
 
 
-def _narrated_roles(ctx: Context, m: Any, stated: list[tuple[int, int]]) -> None:
+def _attach(ctx: Context, m: Any, mentions: list[Mention]) -> None:
+    """Register `mentions` and add them to measure `m`, except bodies it already names (a
+    statement's explicit role wins)."""
+    known = {d.name for d in m.departments}
+    known_mentions = {d.mention for d in m.departments}
+    for dm in register(ctx.departments, mentions, ctx.province, ctx.record.warnings):
+        if dm.name not in known and dm.mention not in known_mentions:
+            m.departments.append(dm)
+            known.add(dm.name)
+
+
+def _narrated_roles(m: Any, stated: list[tuple[int, int]]) -> list[Mention]:
     """The bodies a background or vision passage gives a role with an explicit role word
     (the rule book: role words in past narrative are annotated, as background)."""
     mentions = []
@@ -242,11 +248,7 @@ def _narrated_roles(ctx: Context, m: Any, stated: list[tuple[int, int]]) -> None
                 for x in find_assignments(s.group(), m.start + s.start())
                 if not any(a <= x.start < b for a, b in stated)
             ]
-    known = {d.name for d in m.departments} | {d.mention for d in m.departments}
-    for dm in register(ctx.departments, mentions, ctx.province, ctx.record.warnings):
-        if dm.name not in known and dm.mention not in known:
-            m.departments.append(dm)
-            known |= {dm.name, dm.mention}
+    return mentions
 
 
 def _specific_role_wins(assigned: list[Mention], subjects: list[Mention]) -> list[Mention]:

@@ -106,8 +106,8 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
     if statement != "commitment":
         # a news lead's review of achievements, an outlook: a measure only where a role word
         # gives a body its role in the narration (小组成员涉及A、B…; A会同B开展了…)
-        if not (assigned and narrated_roles(text)) or assigning_sentences(text, 0):
-            return None  # (a paragraph with tasks among its sentences is read one by one)
+        if not _narrated_only(text, bool(assigned)):
+            return None
     elif (
         cues("news").search(text)
         and not assigned_by_statement(text)
@@ -115,7 +115,7 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
     ):
         # a reprint's narration of an event (who met or toured) is no task; its role words
         # still give roles, as background (新成立的领导小组，成员涉及A、B…)
-        if not (assigned and narrated_roles(text)) or assigning_sentences(text, 0):
+        if not _narrated_only(text, bool(assigned)):
             return None
         statement = "background"
     # (a rule's article, 第四条 …, is normative without a modal word)
@@ -140,6 +140,13 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
         end=block.end,
         mentions=mentions,
     )
+
+
+def _narrated_only(text: str, assigned: bool) -> bool:
+    """Narration whose role words give bodies roles (小组成员涉及A、B…; A会同B开展了…) and none
+    of whose sentences assigns a task (a paragraph with tasks among its sentences is read one
+    by one, ingest/preamble.py)."""
+    return assigned and narrated_roles(text) and not assigning_sentences(text, 0)
 
 
 _REQUIRES = re.compile(r"要求|提出|明确|部署")

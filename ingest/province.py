@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from policykg.ingest.patterns import document_patterns
 from policykg.ingest.places import place_provinces
@@ -159,10 +160,16 @@ def _national_report(head: str, opening: str, dateline: re.Pattern[str]) -> bool
     return _opens_with_central(lead)
 
 
+@cache
+def _central_names() -> list[str]:
+    """The central bodies' names, longest first (国务院办公厅 before 国务院)."""
+    return sorted(document_patterns()["national_issuers"], key=len, reverse=True)
+
+
 def _opens_with_central(text: str) -> bool:
     """The text opens with central bodies only (国家药监局、国家卫健委…) and then a verb or a
     colon, not with a province's or a place's body."""
-    names = sorted(document_patterns()["national_issuers"], key=len, reverse=True)
+    names = _central_names()
     pos, found = 0, False
     while True:
         name = next((n for n in names if text.startswith(n, pos)), None)

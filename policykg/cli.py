@@ -320,8 +320,9 @@ def demo(
 # The gold sets scored when `policykg evaluate` is given none, each reported separately:
 # the seeds' gold, the real held-out documents (heldout_fresh: built after heldout_real had
 # been worked on; heldout_third: built after both had; heldout_fourth: built after all three had;
-# heldout_fifth: built after all four had; heldout_sixth: built after all five had; heldout_seventh:
-# built beside the sixth, so neither tuned on), the team's synthetic held-out documents.
+# heldout_fifth: built after all four had; heldout_sixth: built after all five had, tuned on
+# from 817d845; heldout_seventh: built beside the sixth, untouched), the team's synthetic
+# held-out documents.
 GOLD_SETS = (
     "tests/gold",
     "tests/heldout_real",

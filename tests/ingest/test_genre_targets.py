@@ -156,28 +156,33 @@ def test_counts_above_a_threshold_areas_and_later_values(tmp_path):
     assert by_value["90%"] == by_value["60%"]
 
 
+def _targets(tmp_path, text: str):
+    """The targets of `text` extracted as a document would be."""
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_file(path).targets
+
+
 def test_the_parts_of_a_rule_are_no_target(tmp_path):
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    targets = _targets(
+        tmp_path,
         "某某市化妆品安全工作方案\n一、主要任务\n"
         "（一）修订制度。修订后的《某某市化妆品监督管理细则》分总则、职责、附则5章38条，"
         "各区要认真组织学习。到2027年，化妆品抽检合格率达到98%以上。\n",
-        encoding="utf-8",
     )
-    found = [(t.indicator, t.value_text) for t in extract_file(path).targets]
+    found = [(t.indicator, t.value_text) for t in targets]
     assert found == [("化妆品抽检合格率", "98%以上")]
 
 
 def test_counts_to_create_and_years_of_each_value(tmp_path):
-    path = tmp_path / "news.txt"
-    path.write_text(
+    targets = _targets(
+        tmp_path,
         "某某省推进药店分级管理\n本报讯 近日，某某省药品监督管理局印发《药店分级管理工作方案》，"
         "要求到2027年配送率达到100%，到2028年全省有800家零售药店符合分级管理要求，"
         "提出2027年要在全省建成首批40家示范药店。得分达到90分以上的评为示范药店。\n"
         "2026年上半年，全省新增二级零售药店120家。\n",
-        encoding="utf-8",
     )
-    found = [(t.indicator, t.value_text, t.year) for t in extract_file(path).targets]
+    found = [(t.indicator, t.value_text, t.year) for t in targets]
     # a report of a goal set is read; the year before each value is its year; a status's
     # criterion and a half-year's figures are no targets
     assert found == [("配送率", "100%", 2027), ("有零售药店符合分级管理要求", "800家", 2028),
@@ -185,11 +190,10 @@ def test_counts_to_create_and_years_of_each_value(tmp_path):
 
 
 def test_a_past_count_is_no_target(tmp_path):
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    targets = _targets(
+        tmp_path,
         "某某市药品安全工作要点\n一、主要任务\n（一）完善标准。两年来开展了8项地方标准制定，"
         "其余5项地方标准力争年底前完成制定。\n",
-        encoding="utf-8",
     )
-    found = [(t.indicator, t.value_text) for t in extract_file(path).targets]
+    found = [(t.indicator, t.value_text) for t in targets]
     assert ("开展了", "8项") not in found and all(v != "8项" for _, v in found)
