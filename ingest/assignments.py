@@ -59,6 +59,8 @@ def _rules() -> dict[str, Any]:
         "agent_duty_rx": re.compile(r["agent_duty"]),
         "members_rx": re.compile(r["members"]),
         "group_duties_rx": re.compile(r["group_duties"]),
+        "staffs_rx": re.compile(r["staffs"]),
+        "unit_agent_rx": re.compile(r["unit_agent"]),
         "narrated_rx": re.compile(pattern_file("departments.yaml")["narrated_role_words"]),
     }
 
@@ -154,6 +156,8 @@ def _role_after(rest: str) -> str | None:
     for rx, role in rules["post_after_rx"]:
         if rx.match(rest):
             return role
+    if rules["staffs_rx"].match(rest):
+        return None  # 由各成员单位有关负责同志担任: a person for a post, no task of the body
     if rest.startswith(rules["not_after"]) or re.match(r"[\d〇○零一二]{4}\s*年", rest):
         return None  # an attribute, a past act, or a signature's date
     if any(rx.match(rest) for rx in rules["lead_rx"]):
@@ -311,12 +315,23 @@ def _by_agent(text: str, offset: int) -> list[Mention]:
     """由A + a standing duty inside a clause (此类申请可由省人民政府审批; 日常工作由A负责):
     A takes the duty's role; 由A组成 / 由A提出 (no duty) give none."""
     out: list[Mention] = []
-    for m in _rules()["agent_rx"].finditer(text):
+    rules = _rules()
+    for m in rules["agent_rx"].finditer(text):
         found, end = _body_list(text, m.end(), persons=True)
-        if found and _rules()["members_rx"].match(text, end):
+        if not found and (unit := rules["unit_agent_rx"].match(text, m.end())):
+            found, end = (
+                [(Body(unit.start(), unit.end(), unit.group(), False), "responsible")],
+                unit.end(),
+            )
+        if found and rules["members_rx"].match(text, end):
             out += _mentions(found, "support", offset)  # X由A、B等部门组成: A and B are members
             continue
-        if found and _rules()["agent_duty_rx"].match(text, end):
+        if found and (
+            post := next((r for rx, r in rules["post_after_rx"] if rx.match(text[end:])), None)
+        ):
+            out += _mentions(found, post, offset)  # 由A主要负责同志担任召集人: A's post
+            continue
+        if found and rules["agent_duty_rx"].match(text, end):
             role = _role_after(text[end:]) or "responsible"
             out += _mentions(found, role, offset)
             if role == "lead":  # 由A牵头，会同B、C负责落实: B and C support

@@ -152,6 +152,7 @@ class StructurePatterns(_File):
     definition_entry: Regex
     non_measure_sections: Words
     preamble_commitment: Words
+    goal_item: Regex
 
 
 class TargetsPatterns(_File):

@@ -49,6 +49,12 @@ def _commitment_cue() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{rx})" for rx in words))
 
 
+@cache
+def _goal_item() -> re.Pattern[str]:
+    """A plan's goal on a dash-led line (——X达到100%), as structure.yaml words it."""
+    return re.compile(structure_patterns()["goal_item"])
+
+
 def assigning_sentences(text: str, offset: int) -> list[tuple[int, int, list[Mention]]]:
     """(start, end, mentions) of the sentences of `text` that assign work to a body or
     commit to a target (不发生…, 今年12月底前完成…, 每年召开一次…).
@@ -62,7 +68,7 @@ def assigning_sentences(text: str, offset: int) -> list[tuple[int, int, list[Men
         sentence = s.group()
         if len(sentence.strip()) < 8 or sentence.rstrip().endswith(("：", ":")):
             continue  # an addressee line (主送机关) introduces the text, it assigns nothing
-        worded = bool(word_targets(sentence))
+        worded = bool(word_targets(sentence)) or bool(_goal_item().match(sentence))
         if not (worded or _PRESCRIBES.search(sentence)):
             continue  # a phase, deadline or bottom line prescribes by itself
         mentions = find_assignments(sentence, offset + s.start())

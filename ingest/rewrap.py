@@ -81,3 +81,30 @@ def rewrap[L: _LineLike](lines: list[L], join: Callable[[L, L], L]) -> list[L]:
             first = True
         last = line.text
     return out
+
+
+def join_open_titles[L: _LineLike](lines: list[L], join: Callable[[L, L], L]) -> list[L]:
+    """Join a line that breaks inside a cited title (实施《药品经营 / 质量管理规范》达到…)
+    with the line that closes it: a 《》 title never spans two paragraphs, whatever the
+    width of the lines."""
+    out: list[L] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "text"
+            and line.kind == "text"
+            and _open_title(prev.text)
+            and "》" in line.text[:40]
+            and not _ITEM.match(line.text)
+        ):
+            out[-1] = join(prev, line)
+        else:
+            out.append(line)
+    return out
+
+
+def _open_title(text: str) -> bool:
+    """The text ends inside a 《 it opened (no 》 after its last 《)."""
+    at = text.rfind("《")
+    return at >= 0 and "》" not in text[at:] and len(text) - at <= 40

@@ -478,7 +478,9 @@ _YEAR_LEAD = re.compile(r"^(?:力争)?(?:到|至)?\s*(?:19|20)\d{2}\s*年(?:底|
 def _clean(phrase: str) -> str | None:
     """The indicator as written, without leading verbs, qualifiers and trailing particles."""
     cfg = _cfg()
-    p = _YEAR_LEAD.sub("", phrase.strip(" 、，,：:；;。"))  # 到2025年，…: the year is the target's
+    p = _YEAR_LEAD.sub(
+        "", phrase.strip(" 、，,：:；;。—-－")
+    )  # 到2025年，…: the year is the target's
     changed = True
     while changed and p:
         changed = False

@@ -197,3 +197,26 @@ def test_a_past_count_is_no_target(tmp_path):
     )
     found = [(t.indicator, t.value_text) for t in targets]
     assert ("开展了", "8项") not in found and all(v != "8项" for _, v in found)
+
+
+def test_dash_led_goal_lines_are_goals_even_without_their_heading(tmp_path):
+    # a page cut before 主要目标: the dash-led lines are goals by their form, and a line
+    # broken inside a 《》 title is one line
+    targets = _targets(
+        tmp_path,
+        "——医疗器械经营企业执行《医疗器械经营质量\n管理规范》达到100%；\n"
+        "——县级疾控机构冷链设备配备率达到95%；\n"
+        "——化妆品不良反应报告数不少于150份/百万人口。\n"
+        "五、保障措施\n（一）加强领导。各地要加强组织领导。\n",
+    )
+    found = [(t.indicator, t.value_text) for t in targets]
+    assert found == [
+        ("医疗器械经营企业执行《医疗器械经营质量管理规范》", "100%"),
+        ("县级疾控机构冷链设备配备率", "95%"),
+        ("化妆品不良反应报告数", "不少于150份/百万人口"),
+    ]
+
+
+def test_a_dash_line_without_a_value_is_no_goal(tmp_path):
+    targets = _targets(tmp_path, "——进一步加强药品安全监管。\n——不断完善监管制度。\n")
+    assert targets == []

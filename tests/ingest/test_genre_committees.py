@@ -1,0 +1,61 @@
+"""Golden table: the genre's committees, joint meetings and instructions (issue 10, stop 22).
+
+Every sentence here was written for the test, in the genre of Chinese official documents
+(no held-out or seed text): a joint meeting's members and convenor in sentences, a post
+staffed by the members' people, a bureau's own units as agents, and the generic local
+bodies a notice instructs.
+"""
+
+from __future__ import annotations
+
+import pytest
+from policykg.ingest.assignments import find_assignments
+
+COMMITTEES = [
+    # members composing a joint meeting, 部门和单位 together
+    (
+        "联席会议由县药监局、县财政局、县教育局等5个部门和单位组成。",
+        [("县药监局", "support"), ("县财政局", "support"), ("县教育局", "support")],
+    ),
+    # the convenor's post filled by a body's head (由A主要负责同志担任召集人); the other
+    # members' people as the group's members
+    (
+        "联席会议由省卫生健康委主要负责同志担任召集人，其他成员单位分管负责同志为联席会议成员。",
+        [("省卫生健康委", "lead"), ("其他成员单位", "support")],
+    ),
+    ("领导小组由市政府分管副市长担任组长。", [("市政府", "lead")]),
+    # a liaison post staffed by the members' people: no task, no role
+    ("工作组设联络员一名，由各成员单位相关科室负责人担任。", []),
+    # a bureau's division of work among its own units (由A处负责…；由B科负责…)
+    (
+        "由法规处负责文件起草；由稽查科负责案件移送。",
+        [("法规处", "responsible"), ("稽查科", "responsible")],
+    ),
+    ("由其自行处理。", []),  # 由 + a pronoun is no unit
+]
+
+INSTRUCTED = [
+    # the generic local divisions and bureaus a notice addresses (请各市…, 要求各乡镇…)
+    ("请各县在春节前完成自查工作。", [("各县", "responsible")]),
+    ("请各市局按照本通知组织实施。", [("各市局", "responsible")]),
+    ("要求各乡镇成立药品安全工作站。", [("各乡镇", "responsible")]),
+    # a government's departments and agencies taken together
+    (
+        "要求各县区人民政府、市政府各委办局、各直属机构抓好落实。",
+        [
+            ("各县区人民政府", "responsible"),
+            ("市政府各委办局", "responsible"),
+            ("各直属机构", "responsible"),
+        ],
+    ),
+    # sectors named bare before their shared 部门 (the 2006–2013 plans' usual form)
+    (
+        "各级民族宗教、体育、安监等部门依法履行职责。",
+        [("民族宗教", "responsible"), ("体育", "responsible"), ("安监", "responsible")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMMITTEES + INSTRUCTED)
+def test_committee_and_instruction_sentences(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.role) for m in find_assignments(text)] == expected
