@@ -238,6 +238,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         found, end = _body_list(text, pos)
         if not found:
             continue
+        if (held := _held_posts(text, pos, end, b)) is not None:
+            found, end = held  # A副秘书长某某、B局长某某担任副主任: each person's body
         if ins := rules["instructs_rx"].match(text, end):  # the instructor takes no task
             found, end = _body_list(text, ins.end())
             opener = "要求"
@@ -272,6 +274,20 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         subject = _mentions(carried + found, role, offset)
         out += subject + _supporters_after_lead(text, end, b, role, offset)
     return _dedupe(out + _set_up(text, offset) + _by_agent(text, offset) + _duties(text, offset))
+
+
+def _held_posts(
+    text: str, pos: int, end: int, stop: int
+) -> tuple[list[tuple[Body, str]], int] | None:
+    """A list of officers named by their bodies and posts before the post they fill
+    (A副秘书长某某、B局长某某和C局长某某担任副主任): the bodies and the list's end, when
+    reading the officers goes further than the bodies alone and a post follows."""
+    held, at = _body_list(text, pos, persons=True)
+    if at <= end or at > stop:
+        return None
+    if not any(rx.match(text[at:stop]) for rx, _ in _rules()["post_after_rx"]):
+        return None
+    return held, at
 
 
 def _duties(text: str, offset: int) -> list[Mention]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from policykg.ingest.assignments import find_assignments
+from policykg.ingest.assignments import fills_posts, find_assignments
 from policykg.ingest.patterns import structure_patterns
 from policykg.ingest.responsibility import Mention
 from policykg.ingest.statements import cues, sentence_statement
@@ -69,7 +69,8 @@ def assigning_sentences(text: str, offset: int) -> list[tuple[int, int, list[Men
         if len(sentence.strip()) < 8 or sentence.rstrip().endswith(("：", ":")):
             continue  # an addressee line (主送机关) introduces the text, it assigns nothing
         worded = bool(word_targets(sentence)) or bool(_goal_item().match(sentence))
-        if not (worded or _PRESCRIBES.search(sentence)):
+        seat = "设" in sentence and fills_posts(sentence)  # 办公室设在A: a standing duty
+        if not (worded or seat or _PRESCRIBES.search(sentence)):
             continue  # a phase, deadline or bottom line prescribes by itself
         mentions = find_assignments(sentence, offset + s.start())
         if not mentions and not (

@@ -32,6 +32,13 @@ COMMITTEES = [
         [("法规处", "responsible"), ("稽查科", "responsible")],
     ),
     ("由其自行处理。", []),  # 由 + a pronoun is no unit
+    # officers listed by body, post and name before the post they fill: each officer's body
+    (
+        "县政府办公室副主任王某某、县卫健局局长李某和县农业农村局局长赵某某担任副组长。",
+        [("县政府办公室", "lead"), ("县卫健局", "lead"), ("县农业农村局", "lead")],
+    ),
+    # a safety committee's short name (…安委会) is one body, its duties stated
+    ("区食安委会主要职责是统筹协调全区食品安全工作。", [("区食安委会", "responsible")]),
 ]
 
 INSTRUCTED = [
@@ -59,3 +66,20 @@ INSTRUCTED = [
 @pytest.mark.parametrize(("text", "expected"), COMMITTEES + INSTRUCTED)
 def test_committee_and_instruction_sentences(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.role) for m in find_assignments(text)] == expected
+
+
+def test_a_reported_committee_keeps_its_office_seat(tmp_path) -> None:
+    # a report of a committee just set up: its roster sentence and its office's seat, each a
+    # measure with its roles, though only the roster sentence has 由
+    from policykg.ingest.pipeline import extract_file
+
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "某某县成立药品安全委员会\n近日，某某县人民政府办公室发文成立县药品安全委员会。"
+        "委员会主任由县政府副县长担任，成员由县委宣传部、县公安局等15个部门和单位组成。"
+        "县药安委会办公室设在县市场监管局。县药安委会主要职责是统筹协调全县药品安全工作。\n",
+        encoding="utf-8",
+    )
+    roles = {(d.mention, d.role) for m in extract_file(path).measures for d in m.departments}
+    assert {("县政府", "lead"), ("县委宣传部", "support"), ("县公安局", "support"),
+            ("县市场监管局", "responsible"), ("县药安委会", "responsible")} <= roles  # fmt: skip
