@@ -60,6 +60,7 @@ def _rules() -> dict[str, Any]:
         "members_rx": re.compile(r["members"]),
         "group_duties_rx": re.compile(r["group_duties"]),
         "staffs_rx": re.compile(r["staffs"]),
+        "launches_rx": re.compile(r["launches"]),
         "unit_agent_rx": re.compile(r["unit_agent"]),
         "narrated_rx": re.compile(pattern_file("departments.yaml")["narrated_role_words"]),
     }
@@ -256,6 +257,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             # (各区人民政府，有关单位：) is followed by the notice's text, not a duty
             duty = _rules()["duty_rx"].match(text, b)
             role = "responsible" if duty else None
+        elif rules["launches_rx"].match(text, end):
+            role = "responsible"  # A印发《…方案》，从即日起开展…: the issuer runs the campaign
         else:
             role = _role_after(rest)
         sets_up = re.sub(r"^\s*(?:决定|研究决定)", "", rest).startswith(

@@ -95,10 +95,9 @@ def _periods(sentence: str) -> list[WordTarget]:
     out = []
     for rx in _rx("periods"):
         for m in rx.finditer(sentence):
-            task = m["task"].strip()
-            out.append(
-                WordTarget(task, m["when"].strip(), int(m["year"]), None, m.start(), m.end())
-            )
+            task, year = m["task"].strip(), m.groupdict().get("year")
+            out.append(WordTarget(task, m["when"].strip(), int(year) if year else None, None,
+                                  m.start(), m.end()))  # fmt: skip
     return out
 
 

@@ -66,7 +66,10 @@ WORDS = [
     ("此次清查行动为期45天。", [("此次清查行动", "45天", 45.0, None, None)]),
     ("全区化妆品安全科普宣传活动将持续到10月底。",
      [("全区化妆品安全科普宣传活动", "10月底", None, None, None)]),
-    ("各地开展为期一个月的集中检查。", []),  # the length qualifies what follows the verb
+    # a campaign launched with its length: the campaign is the indicator (the rule book's
+    # reading since stop 22); a length and a half (一年半) is left alone
+    ("各地开展为期一个月的集中检查。", [("集中检查", "一个月", 1.0, None, None)]),
+    ("县局组织开展为期一年半的巩固提升行动。", []),
     # a window from a start to an end; a window from now to a day before what it runs
     ("创建活动从今年4月开始，至10月结束。", [("创建活动", "至10月结束", None, None, None)]),
     ("即日至15日药品安全宣传周期间，各地要开展咨询活动。",
@@ -220,3 +223,36 @@ def test_dash_led_goal_lines_are_goals_even_without_their_heading(tmp_path):
 def test_a_dash_line_without_a_value_is_no_goal(tmp_path):
     targets = _targets(tmp_path, "——进一步加强药品安全监管。\n——不断完善监管制度。\n")
     assert targets == []
+
+
+def test_a_reported_campaign_its_issuer_length_and_phases(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "汉中市开展药品网络销售专项整治\n近日，汉中市市场监督管理局印发《汉中市药品网络销售专项"
+        "整治工作方案》，从即日起开展为期三个月的专项整治工作。\n根据安排，整治分为两个阶段："
+        "第一阶段为排查摸底阶段（4月-5月）。第二阶段为总结提升阶段（6月）。要求各县区市场监督"
+        "管理局对整治情况进行汇总，形成工作总结。\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    found = [(t.indicator, t.value_text) for t in record.targets]
+    assert found == [
+        ("专项整治工作", "三个月"),
+        ("排查摸底阶段", "4月-5月"),
+        ("总结提升阶段", "6月"),
+    ]
+    roles = {(d.mention, d.role) for m in record.measures for d in m.departments}
+    # the bureau that issues the plan runs the campaign; the instructed bureaus report
+    assert roles == {
+        ("汉中市市场监督管理局", "responsible"),
+        ("各县区市场监督管理局", "responsible"),
+    }
+
+
+def test_a_campaign_started_then_given_its_length(tmp_path):
+    targets = _targets(
+        tmp_path,
+        "某某市化妆品专项整治工作方案\n一、工作安排\n（一）整治工作从6月份正式启动，为期4个月，"
+        "各区要认真组织实施。\n",
+    )
+    assert [(t.indicator, t.value_text, t.value) for t in targets] == [("整治工作", "4个月", 4.0)]
