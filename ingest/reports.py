@@ -30,7 +30,10 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
             continue
         for m in rx("reported_title").finditer(line):
             title = m["title"].strip()
-            who = re.sub(r"^.*?(?:讯|电|报道|获悉)[:：，,\s]*", "", m["who"])
+            # (a byline in brackets after 讯/电 — （记者 某某）— is the reporter, not the issuer)
+            who = re.sub(
+                r"^.*?(?:讯|电|报道|获悉)[:：，,\s]*(?:[（(][^（）()]{1,24}[）)]\s*)?", "", m["who"]
+            )
             if title_like(title) and (names := split_issuers(who)):
                 return names, (None if title in kinds() else title)
         for m in rx("reported_bare").finditer(line):

@@ -38,6 +38,9 @@ LABELS: dict[str, str] = {
     "发文字号": "doc_number",
     "文号": "doc_number",
     "发文编号": "doc_number",
+    "政策文号": "doc_number",  # policy-database pages (政策 / 发布部门 / 政策文号 / 有效性)
+    "文件编号": "doc_number",
+    "文件字号": "doc_number",
     "发布日期": "published",
     "发布时间": "published",
     "公开日期": "published",

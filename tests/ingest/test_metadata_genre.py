@@ -502,3 +502,28 @@ def test_an_attachment_line_is_neither_title_nor_issuer():
     assert meta.title != "某某部办公厅关于做好短缺药品监测工作的通知"
     assert not (meta.title or "").startswith("附件")
     assert meta.issuer != "某某部办公厅"
+
+
+def test_a_policy_database_pages_number_label_is_read() -> None:
+    meta = _meta(
+        "某某县人民政府关于印发《某某县食品安全示范县创建方案》的通知\n政策\n"
+        "发布部门:某某县人民政府\n政策文号:某政字〔2024〕12号\n有效性:有效\n"
+        "为提升食品安全水平，制定本方案。\n"
+    )
+    assert meta.doc_number == "某政字〔2024〕12号"
+
+
+def test_a_reporters_byline_is_not_the_issuer() -> None:
+    meta = _meta(
+        "新华网讯（王某某）广西壮族自治区食品安全委员会日前印发《2025年广西食品安全重点工作安排》，"
+        "明确了全年任务。\n各地要认真落实。\n"
+    )
+    assert meta.issuer == "广西壮族自治区食品安全委员会"
+
+
+def test_a_signature_broken_after_its_place_name() -> None:
+    meta = _meta(
+        "关于发布药品抽检重点企业名单的通告\n请各市认真组织抽检。\n特此通告。\n"
+        "贵州省\n药品监督管理局\n2024年5月6日\n"
+    )
+    assert (meta.issuer, meta.issued_date) == ("贵州省药品监督管理局", "2024-05-06")
