@@ -16,6 +16,8 @@ from policykg.ingest.word_targets import word_targets
 
 # sentence → [(indicator, value_text, value, comparator, year)]
 WORDS = [
+    # a page that lost 月 before 底 keeps the deadline as written
+    ("2026年9底前，各项考核指标全部达标。", [("各项考核指标全部达标", "2026年9底前", None, "<=", 2026)]),
     ("全市疫苗接种异常反应报告发生率低于全国平均水平。",
      [("全市疫苗接种异常反应报告发生率", "低于全国平均水平", None, None, None)]),
     ("推动仿制药质量达到国际先进水平。",
