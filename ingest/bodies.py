@@ -234,10 +234,12 @@ def _province_inside() -> re.Pattern[str]:
 @cache
 def _known_rx() -> re.Pattern[str]:
     """The national bodies by the names the vocabulary knows, written without a level
-    prefix in national documents (商务部, 工业和信息化部, 食品药品监管总局)."""
+    prefix in national documents (商务部, 工业和信息化部, 食品药品监管总局), and the
+    conventional short names of coordination bodies (食安办, 药安委)."""
     from policykg.ingest.lexicon import national_surfaces
 
-    return re.compile(rf"(?:{_alt(national_surfaces())})(?!门)")
+    names = [*national_surfaces(), *_forms()["short_forms"]]
+    return re.compile(rf"(?:{_alt(names)})(?!门)")
 
 
 def body_at(text: str, pos: int) -> Body | None:

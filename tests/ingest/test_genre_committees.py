@@ -41,6 +41,17 @@ COMMITTEES = [
     ("区食安委会主要职责是统筹协调全区食品安全工作。", [("区食安委会", "responsible")]),
 ]
 
+RULES = [
+    # a committee's own rules name its office and members by their short names (食安办, 药安委)
+    ("药安办协调药安委成员单位组建专项工作组。", [("药安办", "responsible")]),
+    ("药安委各成员单位确定1名处室负责人为联络员。", [("药安委各成员单位", "responsible")]),
+    # the office's seat, its short name defined between
+    (
+        "药品安全委员会办公室（以下简称药安办）设在县市场监管局，承担日常工作。",
+        [("县市场监管局", "responsible")],
+    ),
+]
+
 INSTRUCTED = [
     # the generic local divisions and bureaus a notice addresses (请各市…, 要求各乡镇…)
     ("请各县在春节前完成自查工作。", [("各县", "responsible")]),
@@ -63,7 +74,7 @@ INSTRUCTED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), COMMITTEES + INSTRUCTED)
+@pytest.mark.parametrize(("text", "expected"), COMMITTEES + RULES + INSTRUCTED)
 def test_committee_and_instruction_sentences(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.role) for m in find_assignments(text)] == expected
 
