@@ -159,7 +159,9 @@ def _role_after(rest: str) -> str | None:
             return role
     if rules["staffs_rx"].match(rest):
         return None  # 由各成员单位有关负责同志担任: a person for a post, no task of the body
-    if rest.startswith(rules["not_after"]) or re.match(r"[\d〇○零一二]{4}\s*年", rest):
+    if rest.startswith(rules["not_after"]) or re.match(
+        r"[\d〇○零一二]{4}\s*年\s*[\d〇○零一二十]", rest
+    ):
         return None  # an attribute, a past act, or a signature's date
     if any(rx.match(rest) for rx in rules["lead_rx"]):
         return "lead"

@@ -196,6 +196,8 @@ def find_title(
     zone = lines[: head_zone(lines)] or lines[:HEAD_LINES]
     joined = [a + b for a, b in zip(zone, zone[1:], strict=False) if len(a) + len(b) <= 90]
     for line in [*zone, *joined, labels.get("title") or ""]:
+        if reported and reported[1] and rx("headline_report").match(line):
+            continue  # X出台Y方案: a headline; the report names the policy itself in 《》
         if line and title_like(line) and not _looks_like_notice_of_other(line):
             return line[1:-1] if line.startswith("《") and line.endswith("》") else line
     if reported and reported[1]:

@@ -64,6 +64,7 @@ class DocumentPatterns(_File):
     news_dateline: Regex
     reported_joint: Regex
     reported_bare: Regex
+    headline_report: Regex
     formula_issuer: Regex
     notice_title: Regex
     issuer_suffix: Regex

@@ -27,10 +27,12 @@ _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*[”’」』]?")
 _PRESCRIBES = re.compile(
     r"(?<![重需主纪])要(?![点素闻求])|应当|(?<![反响适供对])应(?![用对急])|将|请|须|务必|负责|牵头|由"
     r"|确保|守住|力争|争取|每年|每月|每季度|(?:职责|职能)(?:为|是|包括|涵盖)|决定(?!性|书)"
-    r"|^\s*(?:要求|责成)"  # 要求A…: an instruction opening the sentence
+    r"|^\s*(?:要求|责成)|》[，,]\s*(?:明确)?要求"  # 要求A…; a policy's 《Y》，要求A…
 )
 # A narrated sentence (a news lead, a past act) gives work only when it looks ahead.
-_AHEAD = re.compile(r"将|下一步|今后|力争|决定|即日起")  # 决定…: a decision reported binds
+_AHEAD = re.compile(
+    r"将|下一步|今后|力争|决定|即日起|》[，,]\s*(?:要求|明确要求)"
+)  # 决定…: a decision reported binds
 # An instruction passed on (A要求，各地要…; 会议强调，…务必…) gives work even where the
 # instructed are not named as a body the vocabulary knows.
 _INSTRUCTION = re.compile(

@@ -94,3 +94,21 @@ def test_a_reported_committee_keeps_its_office_seat(tmp_path) -> None:
     roles = {(d.mention, d.role) for m in extract_file(path).measures for d in m.departments}
     assert {("县政府", "lead"), ("县委宣传部", "support"), ("县公安局", "support"),
             ("县市场监管局", "responsible"), ("县药安委会", "responsible")} <= roles  # fmt: skip
+
+
+def test_a_reported_policys_requirements_name_the_instructed_bodies(tmp_path) -> None:
+    # a headline reporting the plan is not its title; the report's 《Y》，要求A、B… instructs
+    # A and B, a bare year after them opening what they are to do
+    from policykg.ingest.pipeline import extract_file
+
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "云南省政府出台2026年度药品安全专项整治实施方案\n"
+        "近日，云南省人民政府办公厅下发《云南省2026年度药品安全专项整治实施方案》，要求各州市"
+        "人民政府、省政府各委办厅局2026年以农村为重点区域，加大药品安全监管力度。\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    assert record.document.title == "云南省2026年度药品安全专项整治实施方案"
+    roles = {(d.mention, d.role) for m in record.measures for d in m.departments}
+    assert roles == {("各州市人民政府", "responsible"), ("省政府各委办厅局", "responsible")}
