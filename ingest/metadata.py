@@ -371,7 +371,29 @@ def canonical_issuer(name: str, province: Province | None) -> str:
         hit = resolve_department(name, province.code) if province else resolve_national(name)
     except InputError:  # a province outside the department system (HK, Macao)
         return name
-    return hit.name if hit is not None else name
+    return hit.name if hit is not None else _expanded_below_province(name)
+
+
+def _expanded_below_province(name: str) -> str:
+    """A city's or county's body written short after its place (拉萨市食药局): the place and
+    the full name the vocabulary gives that kind of body (食品药品监督管理局), when the short
+    name is an abbreviation of it (its characters in the full name's order)."""
+    from policykg.ingest.places import is_place_name
+    from policykg.ingest.vocab import departments
+
+    for d in departments():
+        full = d.stems[0] if d.stems else ""
+        for stem in d.stems[1:]:
+            place = name[: -len(stem)]
+            if name.endswith(stem) and _abbreviates(stem, full) and is_place_name(place):
+                return place + full
+    return name
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """`short` is `full` abbreviated: its characters occur in `full`, in order, ends alike."""
+    it = iter(full)
+    return short[-1] == full[-1] and all(ch in it for ch in short)
 
 
 def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Metadata:

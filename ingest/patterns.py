@@ -65,6 +65,7 @@ class DocumentPatterns(_File):
     reported_joint: Regex
     reported_bare: Regex
     headline_report: Regex
+    reported_named: Regex
     formula_issuer: Regex
     notice_title: Regex
     issuer_suffix: Regex

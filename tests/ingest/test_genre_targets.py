@@ -258,3 +258,15 @@ def test_a_campaign_started_then_given_its_length(tmp_path):
         "各区要认真组织实施。\n",
     )
     assert [(t.indicator, t.value_text, t.value) for t in targets] == [("整治工作", "4个月", 4.0)]
+
+
+def test_a_windows_end_and_the_phases_named_after_their_days(tmp_path):
+    targets = _targets(
+        tmp_path,
+        "某某市开展开学季食品安全检查\n本次检查从9月1日开始到9月20日截止，分两个阶段进行。"
+        "9月1日至10日，在开学期间，将对学校食堂进行检查；9月11日至20日，在军训期间，将对"
+        "周边餐饮店进行检查。\n",
+    )
+    found = [(t.indicator, t.value_text) for t in targets]
+    assert found == [("本次检查", "到9月20日截止"), ("开学期间", "9月1日至10日"),
+                     ("军训期间", "9月11日至20日")]  # fmt: skip

@@ -527,3 +527,13 @@ def test_a_signature_broken_after_its_place_name() -> None:
         "贵州省\n药品监督管理局\n2024年5月6日\n"
     )
     assert (meta.issuer, meta.issued_date) == ("贵州省药品监督管理局", "2024-05-06")
+
+
+def test_a_plan_named_without_quotes_in_a_report_and_its_short_issuer() -> None:
+    meta = _meta(
+        "大理市开展节日食品安全检查\n记者从大理市食药局了解到，为加强节日期间监管，大理市食药局"
+        "制定了2026年春节期间食品安全专项检查工作方案。此次检查覆盖全市。\n"
+    )
+    assert meta.title == "2026年春节期间食品安全专项检查工作方案"
+    # the city's bureau written short, expanded to the full name of its kind
+    assert meta.issuer == "大理市食品药品监督管理局"
