@@ -61,7 +61,10 @@ def _rules() -> dict[str, Any]:
         "group_duties_rx": re.compile(r["group_duties"]),
         "staffs_rx": re.compile(r["staffs"]),
         "launches_rx": re.compile(r["launches"]),
-        "unit_agent_rx": re.compile(r["unit_agent"]),
+        "unit_agent_rx": re.compile(
+            rf"(?:{r['unit']})(?:[、和及](?:{r['unit']}))*(?={r['unit_duty']})"
+        ),
+        "unit_rx": re.compile(r["unit"]),
         "narrated_rx": re.compile(pattern_file("departments.yaml")["narrated_role_words"]),
     }
 
@@ -339,11 +342,12 @@ def _by_agent(text: str, offset: int) -> list[Mention]:
     rules = _rules()
     for m in rules["agent_rx"].finditer(text):
         found, end = _body_list(text, m.end(), persons=True)
-        if not found and (unit := rules["unit_agent_rx"].match(text, m.end())):
-            found, end = (
-                [(Body(unit.start(), unit.end(), unit.group(), False), "responsible")],
-                unit.end(),
-            )
+        if not found and (units := rules["unit_agent_rx"].match(text, m.end())):
+            found = [
+                (Body(u.start(), u.end(), u.group(), False), "responsible")
+                for u in rules["unit_rx"].finditer(text, units.start(), units.end())
+            ]
+            end = units.end()
         if found and rules["members_rx"].match(text, end):
             out += _mentions(found, "support", offset)  # X由A、B等部门组成: A and B are members
             continue

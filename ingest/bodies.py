@@ -58,7 +58,8 @@ def _named_rx(places_too: bool = True) -> re.Pattern[str]:
     more_stop = _alt([*f["core_stop"], "和"])
     # (省药监局各检查分局: the units of a kind, under their body)
     more = rf"各?(?:(?!{more_stop})[\u4e00-\u9fff]){{0,8}}?(?:{suffix})"
-    return re.compile(rf"{prefix}{core}(?:{suffix})(?:{more}(?!长|副?书记|成员))?")
+    # (two chunks: 省政府食品安全委员会办公室, a government's committee's office)
+    return re.compile(rf"{prefix}{core}(?:{suffix})(?:{more}(?!长|副?书记|成员)){{0,2}}")
 
 
 @cache

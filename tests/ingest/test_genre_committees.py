@@ -31,7 +31,16 @@ COMMITTEES = [
         "由法规处负责文件起草；由稽查科负责案件移送。",
         [("法规处", "responsible"), ("稽查科", "responsible")],
     ),
-    ("由其自行处理。", []),  # 由 + a pronoun is no unit
+    (
+        "由督查室、执法科和法规科负责对落实情况进行检查。",
+        [("督查室", "responsible"), ("执法科", "responsible"), ("法规科", "responsible")],
+    ),
+    ("由其自行处理。", []),
+    # a government's committee's office is one body (two chunks after the prefix)
+    (
+        "市政府药品安全委员会办公室会同市政府药品安全委员会相关成员单位开展评估。",
+        [("市政府药品安全委员会办公室", "lead"), ("市政府药品安全委员会相关成员单位", "support")],
+    ),  # 由 + a pronoun is no unit
     # officers listed by body, post and name before the post they fill: each officer's body
     (
         "县政府办公室副主任王某某、县卫健局局长李某和县农业农村局局长赵某某担任副组长。",
