@@ -242,6 +242,12 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         elif opener and body_at(text, pos) is None:
             pos += len(opener)
         found, end = _body_list(text, pos)
+        if not found and carried and _ASIDE.match(clause):
+            pending = carried  # A，加挂B牌子，主要职责是…: the subject goes on past the aside
+            continue
+        if not found and carried and (role := _explicit_role(text[pos:b])):
+            out += _mentions(carried, role, offset)  # A，…，主要职责是承担…
+            continue
         if not found:
             continue
         if (held := _held_posts(text, pos, end, b)) is not None:
@@ -282,6 +288,24 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         subject = _mentions(carried + found, role, offset)
         out += subject + _supporters_after_lead(text, end, b, role, offset)
     return _dedupe(out + _set_up(text, offset) + _by_agent(text, offset) + _duties(text, offset))
+
+
+# An aside between a subject and its predicate: the other plates a body carries.
+_ASIDE = re.compile(r"\s*(?:加挂|挂|同时挂)[^，,。；;]{2,40}牌子[，,]")
+
+
+def _explicit_role(rest: str) -> str | None:
+    """The role an explicit role word or duty gives (牵头…, 配合…, 主要职责是…), else None."""
+    rules = _rules()
+    rest = rest.lstrip()
+    for rx, role in rules["post_after_rx"]:
+        if rx.match(rest):
+            return role
+    if any(rx.match(rest) for rx in rules["lead_rx"]):
+        return "lead"
+    if any(rx.match(rest) for rx in rules["support_rx"]):
+        return "support"
+    return None
 
 
 def _held_posts(

@@ -61,6 +61,15 @@ RULES = [
     ),
 ]
 
+INSTITUTES = [
+    # an institute with its other plates between subject and duties (加挂…牌子)
+    (
+        "市药品检验所，加挂市化妆品检验中心牌子，主要职责任务是承担全市药品检验工作。",
+        [("市药品检验所", "responsible")],
+    ),
+    ("市药品检验所，主要职责是承担全市药品检验工作。", [("市药品检验所", "responsible")]),
+]
+
 INSTRUCTED = [
     # the generic local divisions and bureaus a notice addresses (请各市…, 要求各乡镇…)
     ("请各县在春节前完成自查工作。", [("各县", "responsible")]),
@@ -83,7 +92,7 @@ INSTRUCTED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), COMMITTEES + RULES + INSTRUCTED)
+@pytest.mark.parametrize(("text", "expected"), COMMITTEES + RULES + INSTITUTES + INSTRUCTED)
 def test_committee_and_instruction_sentences(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.role) for m in find_assignments(text)] == expected
 
