@@ -162,13 +162,22 @@ def _reported_goal(text: str) -> bool:
 def _preamble_sentences(block: Block, counter: dict[str, int]) -> list[DraftMeasure]:
     """The assigning sentences of a paragraph not taken whole (ingest/preamble.py)."""
     out = []
+    set_up = cues("set_up_report").search(block.text) is not None
     for start, end, _ in assigning_sentences(block.text, block.start):
         counter["preamble"] = counter.get("preamble", 0) + 1
         text = block.text[start - block.start : end - block.start]
+        # a reported set-up's roster and duties are background: the structure exists
+        statement = "background" if set_up and not _MODAL.search(text) else "commitment"
         out.append(DraftMeasure(ordinal=f"0p{counter['preamble']}", section=None, title=None,
-                                text=text, statement="commitment", start=start, end=end,
+                                text=text, statement=statement, start=start, end=end,
                                 mentions=_mentions_in(text, start)))  # fmt: skip
     return out
+
+
+# A word that prescribes rather than reports (要, 应当, 将, 须, 务必, 请).
+_MODAL = re.compile(
+    r"(?<![重需主纪])要(?![点素闻求])|应当|(?<![反响适供对])应(?![用对急])|须|务必|将|请"
+)
 
 
 def assigned_by_statement(text: str) -> bool:

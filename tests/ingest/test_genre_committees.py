@@ -109,9 +109,12 @@ def test_a_reported_committee_keeps_its_office_seat(tmp_path) -> None:
         "县药安委会办公室设在县市场监管局。县药安委会主要职责是统筹协调全县药品安全工作。\n",
         encoding="utf-8",
     )
-    roles = {(d.mention, d.role) for m in extract_file(path).measures for d in m.departments}
+    measures = extract_file(path).measures
+    roles = {(d.mention, d.role) for m in measures for d in m.departments}
     assert {("县政府", "lead"), ("县委宣传部", "support"), ("县公安局", "support"),
             ("县市场监管局", "responsible"), ("县药安委会", "responsible")} <= roles  # fmt: skip
+    # a reported set-up: the structure exists, its roster and duties are background
+    assert {m.statement for m in measures if m.departments} == {"background"}
 
 
 def test_a_reported_policys_requirements_name_the_instructed_bodies(tmp_path) -> None:
