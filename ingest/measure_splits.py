@@ -35,6 +35,33 @@ def by_sentence(m: DraftMeasure) -> list[DraftMeasure]:
     return _split_runs(m, runs)
 
 
+def by_bracket(m: DraftMeasure) -> list[DraftMeasure]:
+    """An item that closes each of its tasks with a bracket of its own (加强A。（甲负责）推进B。
+    （乙负责）): one measure per task, each with its bracket's bodies; the text after the last
+    bracket (a task whose bracket the page cut) goes on as a piece of its own."""
+    if m.ordinal.startswith("t"):
+        return [m]
+    found = find_statements(m.text)
+    cuts = [0]
+    for st in found:
+        between = m.text[cuts[-1] : st.start]
+        if st.start > cuts[-1] and _HANZI.search(between) and len(_HANZI.findall(between)) >= 4:
+            cuts.append(st.end)
+        elif len(cuts) > 1:
+            cuts[-1] = st.end  # (甲负责)(乙配合): brackets side by side close one task
+    if len(cuts) < 3:
+        return [m]
+    if len(_HANZI.findall(m.text[cuts[-1] :])) >= 4:
+        cuts.append(len(m.text))
+    else:
+        cuts[-1] = len(m.text)
+    pieces = enumerate(itertools.pairwise(cuts), start=1)
+    return [_piece(m, n, "b", a, b, m.statement) for n, (a, b) in pieces]
+
+
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+
+
 def by_assignment(m: DraftMeasure) -> list[DraftMeasure]:
     """Running text that gives work to different bodies sentence by sentence (a notice's
     paragraph: 县政府负总责。…委员会主任由…担任。办公室设在A。) holds one assignment per

@@ -17,7 +17,12 @@ from policykg.ingest.assignments import (
     roster_mentions,
 )
 from policykg.ingest.draft import DraftMeasure
-from policykg.ingest.measure_splits import by_assignment, by_sentence, goals_in_framing
+from policykg.ingest.measure_splits import (
+    by_assignment,
+    by_bracket,
+    by_sentence,
+    goals_in_framing,
+)
 from policykg.ingest.patterns import responsibility_patterns, structure_patterns
 from policykg.ingest.preamble import assigning_sentences, prescribes
 from policykg.ingest.responsibility import Mention, find_statements, parse_body
@@ -75,6 +80,7 @@ def build_measures(blocks: list[Block], first_leads: str | None = None) -> list[
     if disordered:  # the outline lies: each sentence says what it is
         measures = [part for m in measures for part in by_sentence(m)]
     measures = [part for m in measures for part in goals_in_framing(m)]
+    measures = [part for m in measures for part in by_bracket(m)]
     measures = [part for m in measures for part in by_assignment(m)]
     if first_leads:
         for m in measures:

@@ -133,3 +133,25 @@ def test_a_reported_policys_requirements_name_the_instructed_bodies(tmp_path) ->
     assert record.document.title == "云南省2026年度药品安全专项整治实施方案"
     roles = {(d.mention, d.role) for m in record.measures for d in m.departments}
     assert roles == {("各州市人民政府", "responsible"), ("省政府各委办厅局", "responsible")}
+
+
+def test_each_task_of_an_item_keeps_its_own_bracket(tmp_path) -> None:
+    # a 工作安排 item closing each task with its own （…负责）: one measure per task
+    from policykg.ingest.pipeline import extract_file
+
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某县2026年药品安全重点工作安排\n一、年度重点任务\n"
+        "1.实施药品质量提升行动。完善药品追溯管理制度，加强追溯平台建设。（县市场监管局负责）"
+        "规范医疗机构药品采购和使用，开展合理用药培训。（县卫生健康委负责）"
+        "加强中药材种植基地建设。（县农业农村局、县林业局按职责分工负责）\n"
+        "2.加强宣传。各乡镇要广泛开展宣传。\n",
+        encoding="utf-8",
+    )
+    tasks = [(m.text[:8], [(d.mention, d.role) for d in m.departments])
+             for m in extract_file(path).measures if m.departments]  # fmt: skip
+    assert tasks[:3] == [
+        ("实施药品质量提升", [("县市场监管局", "responsible")]),
+        ("规范医疗机构药品", [("县卫生健康委", "responsible")]),
+        ("加强中药材种植基", [("县农业农村局", "responsible"), ("县林业局", "responsible")]),
+    ]
