@@ -24,6 +24,8 @@ COMMITTEES = [
         [("省卫生健康委", "lead"), ("其他成员单位", "support")],
     ),
     ("领导小组由市政府分管副市长担任组长。", [("市政府", "lead")]),
+    # a member's own body, unnamed (由所在单位提出)
+    ("成员因工作变动需要调整的，由所在单位提出，联席会议确定。", [("所在单位", "responsible")]),
     # a liaison post staffed by the members' people: no task, no role
     ("工作组设联络员一名，由各成员单位相关科室负责人担任。", []),
     # a bureau's division of work among its own units (由A处负责…；由B科负责…)
@@ -155,3 +157,18 @@ def test_each_task_of_an_item_keeps_its_own_bracket(tmp_path) -> None:
         ("规范医疗机构药品", [("县卫生健康委", "responsible")]),
         ("加强中药材种植基", [("县农业农村局", "responsible"), ("县林业局", "responsible")]),
     ]
+
+
+def test_fu_zong_ze_in_a_review_gives_its_role(tmp_path) -> None:
+    # a plan's review of the last period: 负总责 is a role word in narration (background)
+    from policykg.ingest.pipeline import extract_file
+
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某省“十五五”药品安全规划\n一、现状与形势\n“十四五”期间，全省理顺了药品监管体制，"
+        "地方政府对辖区药品安全负总责的责任得到落实。\n二、主要任务\n（一）加强监管。各市要加强监管。\n",
+        encoding="utf-8",
+    )
+    found = {(d.mention, d.role, m.statement) for m in extract_file(path).measures
+             for d in m.departments}  # fmt: skip
+    assert ("地方政府", "responsible", "background") in found

@@ -270,3 +270,14 @@ def test_a_windows_end_and_the_phases_named_after_their_days(tmp_path):
     found = [(t.indicator, t.value_text) for t in targets]
     assert found == [("本次检查", "到9月20日截止"), ("开学期间", "9月1日至10日"),
                      ("军训期间", "9月11日至20日")]  # fmt: skip
+
+
+def test_a_notices_announced_window_is_a_target(tmp_path):
+    targets = _targets(
+        tmp_path,
+        "关于某某县食品安全示范县名单的公示\n现将名单予以公示。如有异议，请在公示期内反映。\n"
+        "公示时间：2026年3月2日至3月16日（15天）\n",
+    )
+    assert [(t.indicator, t.value_text, t.year) for t in targets] == [
+        ("公示时间", "2026年3月2日至3月16日", 2026)
+    ]
