@@ -73,6 +73,8 @@ class DocumentPatterns(_File):
     mark_suffix: Regex
     national_issuers: Words
     national_number: Regex
+    national_units: Regex
+    many_provinces: int
     addressee: Regex
     printed_suffix: Regex
     published_labels: Words

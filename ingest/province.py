@@ -114,6 +114,8 @@ def infer_province(
     places = None
     if not readings:
         places = place_provinces(" ".join(filter(None, [issuer, title]))) or place_provinces(head)
+    if places and len(places) >= document_patterns()["many_provinces"]:
+        places = None  # the liaison points or pilots of a national text, all over the country
     if places:
         code, _ = places.most_common(1)[0]
         readings.append(("place name", _by_code(code)))
@@ -204,6 +206,7 @@ def _name(p: Province | None) -> str:
 
 
 def _from_mentions(text: str, out: ProvinceReading) -> ProvinceReading:
+    text = re.sub(document_patterns()["national_units"], "", text)  # 中科院上海药物研究所
     counts = Counter(
         {p.code: sum(text.count(n) for n in p.names if len(n) >= 2) for p in provinces()}
     )
@@ -211,6 +214,7 @@ def _from_mentions(text: str, out: ProvinceReading) -> ProvinceReading:
     if not ranked:
         out.warnings.append("province not stated in issuer, document number or title; left empty")
         return out
+
     close = len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]
     if close:  # a cross-provincial text (京津冀, 长三角 …) or too weak a clue to choose on
         first, second = (_by_code(c).name for c, _ in ranked)

@@ -26,6 +26,9 @@ COMMITTEES = [
     ("领导小组由市政府分管副市长担任组长。", [("市政府", "lead")]),
     # a member's own body, unnamed (由所在单位提出)
     ("成员因工作变动需要调整的，由所在单位提出，联席会议确定。", [("所在单位", "responsible")]),
+    # a standing deputy (常务副主任委员, 常务副组长) is a deputy post
+    ("市卫健委副主任某某任常务副组长。", [("市卫健委", "lead")]),
+    ("全国案件查办数量明显提升。", []),  # 查办 is a verb, no office (…办)
     # a liaison post staffed by the members' people: no task, no role
     ("工作组设联络员一名，由各成员单位相关科室负责人担任。", []),
     # a bureau's division of work among its own units (由A处负责…；由B科负责…)

@@ -537,3 +537,14 @@ def test_a_plan_named_without_quotes_in_a_report_and_its_short_issuer() -> None:
     assert meta.title == "2026年春节期间食品安全专项检查工作方案"
     # the city's bureau written short, expanded to the full name of its kind
     assert meta.issuer == "大理市食品药品监督管理局"
+
+
+def test_a_national_meetings_liaison_points_name_no_province() -> None:
+    # places of many provinces in a national report's head, and a national institute
+    # named with its city, decide no province
+    meta = _meta(
+        "药品安全基层联系点工作交流会召开\n9月20日，交流会在京召开。广州海珠、成都武侯、"
+        "西安雁塔、长沙岳麓、昆明五华等5个基层联系点交流工作经验。中科院上海药物研究所"
+        "专家作报告。\n"
+    )
+    assert meta.province is None
