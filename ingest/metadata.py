@@ -159,7 +159,7 @@ def _wrapped(line: str) -> str | None:
     return None
 
 
-_ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：.．]")
+_ATTACHMENT = re.compile(r"^附\s*(?:件\s*\d*\s*)?[:：.．]")  # 附件1：X / 附：X
 
 
 def find_title(

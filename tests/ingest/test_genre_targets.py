@@ -16,6 +16,8 @@ from policykg.ingest.word_targets import word_targets
 
 # sentence → [(indicator, value_text, value, comparator, year)]
 WORDS = [
+    # a month and day run together where the page lost 月 (于815日前 = 8月15日前)
+    ("请各县局于815日前报市局办公室。", [("报市局办公室", "815日前", None, "<=", None)]),
     # a page that lost 月 before 底 keeps the deadline as written
     ("2026年9底前，各项考核指标全部达标。", [("各项考核指标全部达标", "2026年9底前", None, "<=", 2026)]),
     ("全市疫苗接种异常反应报告发生率低于全国平均水平。",

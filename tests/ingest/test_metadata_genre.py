@@ -548,3 +548,12 @@ def test_a_national_meetings_liaison_points_name_no_province() -> None:
         "专家作报告。\n"
     )
     assert meta.province is None
+
+
+def test_an_attachment_line_without_jian_is_no_title() -> None:
+    meta = _meta(
+        "某某局组织开展药品安全征文活动\n请各市局认真组织。\n\n"
+        "附：关于组织开展药品安全征文活动的通知\n"
+    )
+    assert meta.title != "附：关于组织开展药品安全征文活动的通知"
+    assert not (meta.title or "").startswith("附")
