@@ -36,7 +36,7 @@ _AHEAD = re.compile(
 # An instruction passed on (A要求，各地要…; 会议强调，…务必…) gives work even where the
 # instructed are not named as a body the vocabulary knows.
 _INSTRUCTION = re.compile(
-    r"(?:要求|责成|强调)[，,：:][^。]{0,40}?(?:(?<![重需主纪纲提摘概])要(?![点素闻求])|务必|必须|须|应当)"
+    r"(?:要求|责成|强调|指出)[，,：:][^。]{0,40}?(?:(?<![重需主纪纲提摘概])要(?![点素闻求])|务必|必须|须|应当)"
 )
 
 

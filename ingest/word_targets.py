@@ -108,13 +108,14 @@ def _frequencies(sentence: str) -> list[WordTarget]:
     out = []
     for rx in _rx("frequency"):
         for m in rx.finditer(sentence):
-            n, found = m["n"], m.groupdict()
-            value = None if re.search(r"[至到~-]", n) else float(cn2an.cn2an(n, "smart"))
+            found = m.groupdict()
+            n = found.get("n")  # none: a regular interval without a count (按季度调度)
+            value = None if not n or re.search(r"[至到~-]", n) else float(cn2an.cn2an(n, "smart"))
             comparator = {"以上": ">=", "以下": "<=", "以内": "<="}.get(found.get("cmp") or "")
             if re.search(r"至少|不少于", m.group()):  # 每年至少开展一次
                 comparator = ">="
             out.append(WordTarget(m["task"].strip(), m["when"], None, comparator, m.start(),
-                                  m.end(), value=value, unit=found.get("unit") or "次"))  # fmt: skip
+                                  m.end(), value=value, unit=found.get("unit") or ("次" if n else None)))  # fmt: skip
     return out
 
 

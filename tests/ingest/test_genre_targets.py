@@ -16,6 +16,9 @@ from policykg.ingest.word_targets import word_targets
 
 # sentence → [(indicator, value_text, value, comparator, year)]
 WORDS = [
+    # a regular interval without a count (按月通报) and a report due at the year's end
+    ("建立检查台账并按月通报。", [("建立检查台账", "按月", None, None, None)]),
+    ("将整改情况作为年底前向县政府报告的内容。", [("向县政府报告的内容", "年底前", None, "<=", None)]),
     # a month and day run together where the page lost 月 (于815日前 = 8月15日前)
     ("请各县局于815日前报市局办公室。", [("报市局办公室", "815日前", None, "<=", None)]),
     # a page that lost 月 before 底 keeps the deadline as written
@@ -283,3 +286,13 @@ def test_a_notices_announced_window_is_a_target(tmp_path):
     assert [(t.indicator, t.value_text, t.year) for t in targets] == [
         ("公示时间", "2026年3月2日至3月16日", 2026)
     ]
+
+
+def test_a_reported_policys_points_are_read(tmp_path):
+    # 《Y》指出，要…: the policy's point, as 《Y》要求 is; a count after a quoted qualifier
+    targets = _targets(
+        tmp_path,
+        "某某省印发食品安全工作安排\n近日，某某省食品安全委员会印发《某某省2026年食品安全重点"
+        "工作安排》。\n《工作安排》指出，要开展小餐饮整治，培育“放心”小餐饮示范店200家。\n",
+    )
+    assert [(t.indicator, t.value_text) for t in targets] == [("培育“放心”小餐饮示范店", "200家")]
