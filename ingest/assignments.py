@@ -61,6 +61,7 @@ def _rules() -> dict[str, Any]:
         "group_duties_rx": re.compile(r["group_duties"]),
         "staffs_rx": re.compile(r["staffs"]),
         "launches_rx": re.compile(r["launches"]),
+        "overall_rx": re.compile(r["overall"]),
         "unit_agent_rx": re.compile(
             rf"(?:{r['unit']})(?:[、和及](?:{r['unit']}))*(?={r['unit_duty']})"
         ),
@@ -287,7 +288,22 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             carried = []
         subject = _mentions(carried + found, role, offset)
         out += subject + _supporters_after_lead(text, end, b, role, offset)
-    return _dedupe(out + _set_up(text, offset) + _by_agent(text, offset) + _duties(text, offset))
+    overall = _overall(text, offset, slogans)
+    return _dedupe(
+        out + _set_up(text, offset) + _by_agent(text, offset) + _duties(text, offset) + overall
+    )
+
+
+def _overall(text: str, offset: int, slogans: list[tuple[int, int]]) -> list[Mention]:
+    """A government bearing overall responsibility (地方政府负总责; 确保政府对…负总责), outside
+    a quoted slogan and not a cited principle (…负总责的要求): responsible."""
+    out = []
+    for m in _rules()["overall_rx"].finditer(text):
+        a = m.start("body")
+        if any(s <= a < e for s, e in slogans) or (a and text[a - 1] in "市县区省镇乡州旗"):
+            continue  # a quoted principle; 县政府 is read as a named body elsewhere
+        out.append(Mention(m["body"], "responsible", offset + a, offset + m.end("body")))
+    return out
 
 
 # An aside between a subject and its predicate: the other plates a body carries.

@@ -66,6 +66,14 @@ RULES = [
     ),
 ]
 
+OVERALL = [
+    # a government bearing overall responsibility, wherever it stands in the sentence
+    ("确保政府对药品安全工作负总责。", [("政府", "responsible")]),
+    ("健全药品安全地方政府负总责、监管部门各负其责的工作格局。", [("地方政府", "responsible")]),
+    ("落实“地方政府负总责”的要求。", []),  # a quoted principle
+    ("贯彻国务院关于地方政府对药品安全负总责的要求。", []),  # a cited principle
+]
+
 INSTITUTES = [
     # an institute with its other plates between subject and duties (加挂…牌子)
     (
@@ -97,7 +105,9 @@ INSTRUCTED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), COMMITTEES + RULES + INSTITUTES + INSTRUCTED)
+@pytest.mark.parametrize(
+    ("text", "expected"), COMMITTEES + RULES + OVERALL + INSTITUTES + INSTRUCTED
+)
 def test_committee_and_instruction_sentences(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.role) for m in find_assignments(text)] == expected
 
