@@ -104,7 +104,11 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
     if re.match(r"[该本我][省市县区州]", text[pos : pos + 2]):
         pos += 1  # 该市宣传部、监察局: the body of the place the text speaks of, its level
     prefix: str | None = None
-    while (body := body_at(text, pos) or _shared(text, pos, prefix, bool(out))) is not None:
+    while (
+        body := body_at(text, pos)
+        or _shared(text, pos, prefix, bool(out))
+        or (_listed_name(text, pos) if out and text[pos - 1] == "、" else None)
+    ) is not None:
         prefix = shared_prefix(body.text) or prefix
         pos = body.end
         if alias := _ALIAS.match(text, pos):  # 省委宣传部（省政府新闻办）: another name of it
@@ -134,13 +138,35 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
             out = [(b, "lead") for b, _ in out] + [(b, "support") for b in listed[0]]
             pos = listed[1]
             break
-        if joiner is None or (body_at(text, nxt) or _shared(text, nxt, prefix, True)) is None:
+        if (
+            joiner is None
+            or (
+                body_at(text, nxt)
+                or _shared(text, nxt, prefix, True)
+                or (_listed_name(text, nxt) if joiner == "、" else None)
+            )
+            is None
+        ):
             break
         if joiner in rules["lead_joiners"]:
             out = [(b, "lead") for b, _ in out]
             role = "support"
         pos += len(joiner)
     return out, pos
+
+
+# A name inside a list of bodies that the forms do not know (…办、国际化社区建设推进办、综治办…):
+# a body by its suffix when the list goes on after it.
+_LISTED = re.compile(
+    r"(?:(?![的和与及在对为等、，,。；;是将要])[\u4e00-\u9fff]){2,12}?(?:办|所|院|中心|站|局|委|队|部)"
+    r"(?=、|和|及|为成员|等)"
+)
+
+
+def _listed_name(text: str, pos: int) -> Body | None:
+    """A name listed among bodies, known by its suffix only (after 、 and before 、/为成员)."""
+    m = _LISTED.match(text, pos)
+    return Body(m.start(), m.end(), m.group(), False) if m else None
 
 
 # "A（工作）职责" alone: the title of A's duty list, not a task (A职责： opens the list).

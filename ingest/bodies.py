@@ -236,10 +236,11 @@ def _province_inside() -> re.Pattern[str]:
 def _known_rx() -> re.Pattern[str]:
     """The national bodies by the names the vocabulary knows, written without a level
     prefix in national documents (商务部, 工业和信息化部, 食品药品监管总局), and the
-    conventional short names of coordination bodies (食安办, 药安委)."""
+    conventional short names of coordination bodies (食安办, 药安委) and a township's units
+    (派出所, 卫生院, 综治办)."""
     from policykg.ingest.lexicon import national_surfaces
 
-    names = [*national_surfaces(), *_forms()["short_forms"]]
+    names = [*national_surfaces(), *_forms()["short_forms"], *_forms()["township_units"]]
     return re.compile(rf"(?:{_alt(names)})(?!门)")
 
 

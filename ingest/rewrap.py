@@ -83,6 +83,30 @@ def rewrap[L: _LineLike](lines: list[L], join: Callable[[L, L], L]) -> list[L]:
     return out
 
 
+def join_broken_sentences[L: _LineLike](lines: list[L], join: Callable[[L, L], L]) -> list[L]:
+    """Join a line that breaks inside a sentence (a forum or reprint copy: "…副组长，B部长某、C
+    所 / 所长某为副组长，…") with the line that goes on with it: the line is long, already
+    holds a comma of its sentence and ends without a full stop; the next line is text (no
+    numbered item), whose sentence goes on to a comma or a full stop."""
+    out: list[L] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "text"
+            and line.kind == "text"
+            and len(prev.text.strip()) >= 20
+            and re.search(r"[，,]", prev.text)
+            and re.search(r"[\u4e00-\u9fff]$", prev.text.rstrip())
+            and not _ITEM.match(line.text)
+            and re.match(r"\s*[\u4e00-\u9fff][^\n]{0,40}?[，,。；]", line.text)
+        ):
+            out[-1] = join(prev, line)
+        else:
+            out.append(line)
+    return out
+
+
 def join_open_titles[L: _LineLike](lines: list[L], join: Callable[[L, L], L]) -> list[L]:
     """Join a line that breaks inside a cited title (实施《药品经营 / 质量管理规范》达到…)
     with the line that closes it: a 《》 title never spans two paragraphs, whatever the

@@ -146,10 +146,11 @@ GENRE = [
      [("乡卫生院", "support"), ("派出所", "support"), ("农技站", "support")]),
     ("成立以区政府分管副区长为组长，区市场监管局局长为副组长，区公安分局、区教育局为成员单位的专项整治工作组。",
      [("区政府", "lead"), ("区市场监管局", "lead"), ("区公安分局", "support"), ("区教育局", "support")]),
-    # the local governments as a generic body taking overall responsibility for a field; the
-    # same words as a principle built or quoted are no task
+    # the local governments as a generic body taking overall responsibility for a field, also
+    # inside a principle built (负总责 is a role word wherever it stands, the rule book's
+    # reading; only a quoted or cited principle is no task: tests/ingest/test_genre_committees)
     ("地方人民政府对本行政区域内的疫苗安全工作负总责。", [("地方人民政府", "responsible")]),
-    ("构建地方政府负总责、部门各负其责的监管格局。", []),
+    ("构建地方政府负总责、部门各负其责的监管格局。", [("地方政府", "responsible")]),
     # a group's members in one sentence (X由A、B等N个部门组成; …的分管负责同志组成)
     ("联席会议由州药监局、州卫生健康委、州工业和信息化局等9个部门组成。",
      [("州药监局", "support"), ("州卫生健康委", "support"), ("州工业和信息化局", "support")]),

@@ -66,6 +66,28 @@ RULES = [
     ),
 ]
 
+TOWNSHIP = [
+    # a township's own units, unprefixed, in a group composed in one sentence; a unit the
+    # forms do not know, listed among them, is a body by its suffix
+    (
+        "镇政府成立由镇长某某为组长，镇武装部部长王某、派出所所长何某为副组长，党政办、卫生院、"
+        "乡村振兴服务办、司法所为成员的药品安全工作领导小组。",
+        [
+            ("镇武装部", "lead"),
+            ("派出所", "lead"),
+            ("党政办", "support"),
+            ("卫生院", "support"),
+            ("乡村振兴服务办", "support"),
+            ("司法所", "support"),
+        ],
+    ),
+    ("加强卫生院药房建设。", []),  # an object
+    # a body described (A作为…机构) takes no task; A作为牵头单位 leads
+    ("县药安委作为县政府药品安全工作的议事协调机构，统筹全县工作。", []),
+    ("县市场监管局作为牵头单位，负责统筹协调。", [("县市场监管局", "lead")]),
+    ("县药安委领导同意后，县药安办组织实施。", [("县药安办", "responsible")]),
+]
+
 OVERALL = [
     # a government bearing overall responsibility, wherever it stands in the sentence
     ("确保政府对药品安全工作负总责。", [("政府", "responsible")]),
@@ -106,7 +128,7 @@ INSTRUCTED = [
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), COMMITTEES + RULES + OVERALL + INSTITUTES + INSTRUCTED
+    ("text", "expected"), COMMITTEES + RULES + TOWNSHIP + OVERALL + INSTITUTES + INSTRUCTED
 )
 def test_committee_and_instruction_sentences(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.role) for m in find_assignments(text)] == expected

@@ -46,3 +46,20 @@ def test_ordinary_short_lines_stay_apart(tmp_path):
     path = tmp_path / "short.txt"
     path.write_text(text, encoding="utf-8")
     assert normalize(read_source(path)).text.count("\n") >= 4
+
+
+def test_a_sentence_broken_once_by_a_reprint_is_joined(tmp_path):
+    # a forum copy breaks one line inside a sentence (…、派出所 / 所长某某为副组长，…); a
+    # heading line and a numbered item after a full sentence stay apart
+    text = (
+        "某某镇药品安全工作计划\n"
+        "镇政府成立由镇长某某为组长，镇武装部部长王某、派出所\n"
+        "所长何某为副组长，党政办、卫生院为成员的领导小组，领导小组办公室设在党政办。\n"
+        "二、明确职责\n"
+    )
+    path = tmp_path / "forum.txt"
+    path.write_text(text, encoding="utf-8")
+    norm = normalize(read_source(path))
+    assert "派出所所长何某为副组长" in norm.text
+    assert "\n二、明确职责" in norm.text
+    assert norm.text.startswith("某某镇药品安全工作计划\n")
