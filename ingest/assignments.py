@@ -62,6 +62,8 @@ def _rules() -> dict[str, Any]:
         "staffs_rx": re.compile(r["staffs"]),
         "launches_rx": re.compile(r["launches"]),
         "overall_rx": re.compile(r["overall"]),
+        "aside_rx": re.compile(r["aside"]),
+        "listed_rx": re.compile(r["listed_name"]),
         "unit_agent_rx": re.compile(
             rf"(?:{r['unit']})(?:[、和及](?:{r['unit']}))*(?={r['unit_duty']})"
         ),
@@ -155,17 +157,9 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
     return out, pos
 
 
-# A name inside a list of bodies that the forms do not know (…办、国际化社区建设推进办、综治办…):
-# a body by its suffix when the list goes on after it.
-_LISTED = re.compile(
-    r"(?:(?![的和与及在对为等、，,。；;是将要])[\u4e00-\u9fff]){2,12}?(?:办|所|院|中心|站|局|委|队|部)"
-    r"(?=、|和|及|为成员|等)"
-)
-
-
 def _listed_name(text: str, pos: int) -> Body | None:
     """A name listed among bodies, known by its suffix only (after 、 and before 、/为成员)."""
-    m = _LISTED.match(text, pos)
+    m = _rules()["listed_rx"].match(text, pos)
     return Body(m.start(), m.end(), m.group(), False) if m else None
 
 
@@ -269,7 +263,7 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         elif opener and body_at(text, pos) is None:
             pos += len(opener)
         found, end = _body_list(text, pos)
-        if not found and carried and _ASIDE.match(clause):
+        if not found and carried and rules["aside_rx"].match(clause):
             pending = carried  # A，加挂B牌子，主要职责是…: the subject goes on past the aside
             continue
         if not found and carried and (role := _explicit_role(text[pos:b])):
@@ -330,10 +324,6 @@ def _overall(text: str, offset: int, slogans: list[tuple[int, int]]) -> list[Men
             continue  # a quoted principle; 县政府 is read as a named body elsewhere
         out.append(Mention(m["body"], "responsible", offset + a, offset + m.end("body")))
     return out
-
-
-# An aside between a subject and its predicate: the other plates a body carries.
-_ASIDE = re.compile(r"\s*(?:加挂|挂|同时挂)[^，,。；;]{2,40}牌子[，,]")
 
 
 def _explicit_role(rest: str) -> str | None:

@@ -89,6 +89,11 @@ def build_measures(blocks: list[Block], first_leads: str | None = None) -> list[
 
 
 @cache
+def _modal() -> re.Pattern[str]:
+    return re.compile(structure_patterns()["modal"])
+
+
+@cache
 def _commitment_cue() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{rx})" for rx in structure_patterns()["preamble_commitment"]))
 
@@ -173,17 +178,11 @@ def _preamble_sentences(block: Block, counter: dict[str, int]) -> list[DraftMeas
         counter["preamble"] = counter.get("preamble", 0) + 1
         text = block.text[start - block.start : end - block.start]
         # a reported set-up's roster and duties are background: the structure exists
-        statement = "background" if set_up and not _MODAL.search(text) else "commitment"
+        statement = "background" if set_up and not _modal().search(text) else "commitment"
         out.append(DraftMeasure(ordinal=f"0p{counter['preamble']}", section=None, title=None,
                                 text=text, statement=statement, start=start, end=end,
                                 mentions=_mentions_in(text, start)))  # fmt: skip
     return out
-
-
-# A word that prescribes rather than reports (要, 应当, 将, 须, 务必, 请).
-_MODAL = re.compile(
-    r"(?<![重需主纪])要(?![点素闻求])|应当|(?<![反响适供对])应(?![用对急])|须|务必|将|请"
-)
 
 
 def assigned_by_statement(text: str) -> bool:

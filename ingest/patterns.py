@@ -65,6 +65,7 @@ class DocumentPatterns(_File):
     reported_joint: Regex
     reported_bare: Regex
     headline_report: Regex
+    place_line: Regex
     reported_named: Regex
     formula_issuer: Regex
     notice_title: Regex
@@ -157,6 +158,7 @@ class StructurePatterns(_File):
     non_measure_sections: Words
     preamble_commitment: Words
     goal_item: Regex
+    modal: Regex
 
 
 class TargetsPatterns(_File):

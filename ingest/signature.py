@@ -30,10 +30,6 @@ def split_issuers(line: str) -> list[str] | None:
     return parts if ok else None
 
 
-# A line holding a place name alone (a province, city or county), as a broken signature has it.
-_PLACE_LINE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|自治州|州|盟|县|自治县|区|旗)")
-
-
 def signature(lines: list[str]) -> tuple[list[str], str | None] | None:
     """Issuer lines followed by the 成文日期 line (the last such block wins in a tail)."""
     found = None
@@ -47,7 +43,9 @@ def signature(lines: list[str]) -> tuple[list[str], str | None] | None:
             issuers = names + issuers
             j -= 1
         place = lines[j].strip() if issuers and j >= 0 else ""
-        if _PLACE_LINE.fullmatch(place) and split_issuers(place + issuers[0]):
+        if re.fullmatch(document_patterns()["place_line"], place) and split_issuers(
+            place + issuers[0]
+        ):
             issuers[0] = place + issuers[0]  # 辽宁省 / 食品药品监督管理局: a broken signature
         if issuers:
             found = (issuers, iso)
