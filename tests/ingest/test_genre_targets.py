@@ -296,3 +296,13 @@ def test_a_reported_policys_points_are_read(tmp_path):
         "工作安排》。\n《工作安排》指出，要开展小餐饮整治，培育“放心”小餐饮示范店200家。\n",
     )
     assert [(t.indicator, t.value_text) for t in targets] == [("培育“放心”小餐饮示范店", "200家")]
+
+
+def test_a_level_striven_for_without_a_year(tmp_path):
+    # a report of a plan: 力求…达到100% is a goal, as 力争 is
+    targets = _targets(
+        tmp_path,
+        "据悉，该方案将全县药店按乡镇划分区域，力求抽检覆盖率达到100%的目标。\n",
+    )
+    assert [(t.value_text, t.value) for t in targets] == [("100%", 100.0)]
+    assert "抽检覆盖率" in targets[0].indicator
