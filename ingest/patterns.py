@@ -159,6 +159,7 @@ class StructurePatterns(_File):
     preamble_commitment: Words
     goal_item: Regex
     modal: Regex
+    arrangement_lead: Regex
 
 
 class TargetsPatterns(_File):

@@ -67,13 +67,14 @@ def assigning_sentences(text: str, offset: int) -> list[tuple[int, int, list[Men
     (近日，…) or stating the past (background cues) counts only when it also looks ahead
     (将, 下一步, 今后)."""
     out: list[tuple[int, int, list[Mention]]] = []
+    arranged = re.match(structure_patterns()["arrangement_lead"], text) is not None
     for s in _SENTENCE.finditer(text):
         sentence = s.group()
         if len(sentence.strip()) < 8 or sentence.rstrip().endswith(("：", ":")):
             continue  # an addressee line (主送机关) introduces the text, it assigns nothing
         worded = bool(word_targets(sentence)) or bool(_goal_item().match(sentence))
         seat = "设" in sentence and fills_posts(sentence)  # 办公室设在A: a standing duty
-        if not (worded or seat or _PRESCRIBES.search(sentence)):
+        if not (worded or seat or arranged or _PRESCRIBES.search(sentence)):
             continue  # a phase, deadline or bottom line prescribes by itself
         mentions = find_assignments(sentence, offset + s.start())
         if not mentions and not (

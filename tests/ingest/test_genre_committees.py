@@ -207,3 +207,17 @@ def test_fu_zong_ze_in_a_review_gives_its_role(tmp_path) -> None:
     found = {(d.mention, d.role, m.statement) for m in extract_file(path).measures
              for d in m.departments}  # fmt: skip
     assert ("地方政府", "responsible", "background") in found
+
+
+def test_a_reported_plans_arrangement_gives_its_tasks(tmp_path) -> None:
+    # 根据安排，… : the sentences of the paragraph are the plan's tasks, modal word or not
+    from policykg.ingest.pipeline import extract_file
+
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "某某市开展药店专项检查\n根据安排，检查分为两个阶段：第一阶段为自查阶段（4月）。"
+        "各县区市场监管部门对辖区内零售药店开展监督检查。第二阶段为总结阶段（5月）。\n",
+        encoding="utf-8",
+    )
+    roles = {(d.mention, d.role) for m in extract_file(path).measures for d in m.departments}
+    assert roles == {("各县区市场监管部门", "responsible")}
