@@ -27,7 +27,7 @@ _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*[”’」』]?")
 _PRESCRIBES = re.compile(
     r"(?<![重需主纪])要(?![点素闻求])|应当|(?<![反响适供对])应(?![用对急])|将|请|须|务必|负责|牵头|由"
     r"|确保|守住|力争|力求|争取|每年|每月|每季度|(?:职责|职能)(?:任务)?(?:为|是|包括|涵盖)|决定(?!性|书)"
-    r"|^\s*(?:要求|责成)|》[，,]\s*(?:明确)?要求"  # 要求A…; a policy's 《Y》，要求A…
+    r"|^\s*(?:会议|检查|行动|活动|方案|通知|文件)?(?:要求|责成)|》[，,]\s*(?:明确)?要求"  # 要求A…; a policy's 《Y》，要求A…
 )
 # A narrated sentence (a news lead, a past act) gives work only when it looks ahead.
 _AHEAD = re.compile(

@@ -106,6 +106,9 @@ INSTITUTES = [
 ]
 
 INSTRUCTED = [
+    # an event or a plan that requires (会议要求A…, 检查要求A…)
+    ("会议要求各县区市场监管局加强春节期间监管。", [("各县区市场监管局", "responsible")]),
+    ("检查要求各辖区药品监管部门采取拉网式排查。", [("各辖区药品监管部门", "responsible")]),
     # the generic local divisions and bureaus a notice addresses (请各市…, 要求各乡镇…)
     ("请各县在春节前完成自查工作。", [("各县", "responsible")]),
     ("请各市局按照本通知组织实施。", [("各市局", "responsible")]),
