@@ -143,7 +143,8 @@ def normalize(src: SourceText) -> NormalizedText:
     stats = {"hanzi": 0, "changed": 0, "stray": 0}
     scraped: Counter[str] = Counter()
     lines = [
-        _normalize_line(line, stats, scraped) for line in _tsv_rows_to_cells(_split_lines(buf))
+        _normalize_line(line, stats, scraped)
+        for line in _tsv_rows_to_cells(_rejoin_broken_rows(_split_lines(buf)))
     ]
     lines = _drop_chrome(lines, scraped)
     if note := scrape.warning(scraped):
@@ -328,6 +329,32 @@ def _drop_chrome(lines: list[_Line], scraped: Counter[str]) -> list[_Line]:
         elif line.kind == "cell":
             previous = None
         out.append(line)
+    return out
+
+
+def _rejoin_broken_rows(lines: list[_Line]) -> list[_Line]:
+    """A tab-separated row broken inside a cell ("10\t建立…机制；" / "共建…\t省药监局\t…"):
+    the two lines are one row when their tabs add up to the table's (the commonest count of
+    its rows), the first opening with the row's number. Else the second line would be a row
+    of its own, one cell short, and every column after it would shift."""
+    counts = Counter(n for x in lines if (n := x.text.count("\t")) >= 2)
+    if not counts:
+        return lines
+    width = counts.most_common(1)[0][0]
+    out: list[_Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        tabs = line.text.count("\t")
+        if (
+            prev is not None
+            and 0 < (before := prev.text.count("\t")) < width
+            and before + tabs == width
+            and re.match(r"\s*\d{1,3}\t", prev.text)
+            and not re.match(r"\s*\d{1,3}\t", line.text)
+        ):
+            out[-1] = _joined(prev, line)
+        else:
+            out.append(line)
     return out
 
 

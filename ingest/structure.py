@@ -278,6 +278,8 @@ def _single_cell(lines: list[tuple[str, int, int]], i: int) -> bool:
 
 def _looks_like_header(cells: list[Cell]) -> bool:
     words = structure_patterns()["table_header_words"]
+    if cells and re.fullmatch(r"\d{1,3}", cells[0].text or ""):
+        return False  # a numbered row is a task (14 | 建设…队伍 | … | 2025年底前), not a header
     return sum(any(w in c.text for w in words) for c in cells) >= max(2, len(cells) // 2)
 
 

@@ -113,6 +113,7 @@ class _Source:
     start: int
     section: str | None
     departments: list[DepartmentMention]
+    year: int | None = None  # a task table row's deadline column (完成时限: 2025年底前)
 
 
 def enrich(ctx: Context) -> None:
@@ -138,6 +139,8 @@ def text_targets(
             for t in _sentence_targets(src, s.group(), src.start + s.start(), period):
                 if t.year is None and frame is not None:
                     t.year = frame
+                elif t.year is None and src.year is not None:
+                    t.year = src.year  # the row's deadline: the task's target is due then
                 elif t.year is None and period and period[:4] == period[-4:]:
                     t.year = int(period[:4])  # a yearly plan's targets are for its year
                 if (t.start, t.end) not in seen:  # a row cell that is also a measure
@@ -149,8 +152,10 @@ def text_targets(
 
 def _sources(measures: list[Measure], blocks: Iterable[Block]) -> list[_Source]:
     cfg = _cfg()
+    blocks = list(blocks)
+    due = _row_deadlines(blocks)
     out = [
-        _Source(m.text, m.start, m.section or m.title, list(m.departments))
+        _Source(m.text, m.start, m.section or m.title, list(m.departments), _due(due, m.start))
         for m in measures
         if commits(m.statement) and not cfg["definition_re"].match(m.text)
     ]
@@ -166,6 +171,28 @@ def _sources(measures: list[Measure], blocks: Iterable[Block]) -> list[_Source]:
             departments = list(owner.departments) if owner else []
             out.append(_Source(cell.text, cell.start, row.section, departments))
     return out
+
+
+# A task table's deadline cell (完成时限): a year and an end, nothing else (2025年底前, 2026年6月).
+_DEADLINE_CELL = re.compile(
+    r"^\s*(?:于|在)?(?P<year>20\d{2})\s*年(?:\s*\d{1,2}\s*月)?(?:底|末|年底)?(?:前|以前)?\s*$"
+)
+
+
+def _row_deadlines(blocks: list[Block]) -> list[tuple[int, int, int]]:
+    """(start, end, year) of the task table rows whose deadline cell names a year."""
+    out = []
+    for row in blocks:
+        if row.kind != "row":
+            continue
+        years = [int(m["year"]) for c in row.cells if (m := _DEADLINE_CELL.match(c.text))]
+        if len(years) == 1:
+            out.append((row.start, row.end, years[0]))
+    return out
+
+
+def _due(rows: list[tuple[int, int, int]], at: int) -> int | None:
+    return next((y for a, b, y in rows if a <= at <= b), None)
 
 
 _RECURRING = re.compile(r"每(?:年|季度|月)")

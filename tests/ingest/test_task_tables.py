@@ -1,0 +1,46 @@
+"""Task-division tables (任务分工表) as the genre writes them, written for the test: a table
+broken by sub-heading rows, a row broken inside a cell, and targets that take the year of
+their row's deadline column (完成时限)."""
+
+from __future__ import annotations
+
+from policykg.ingest.pipeline import extract_file
+
+TABLE = (
+    "某某省药品安全重点任务分工方案\n"
+    "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+    "（一）完善制度\n"
+    "1\t修订药品安全地方标准，发布中药材地方标准15个以上。\t省药监局\t省中医药局\t2026年底前\n"
+    "（二）提升能力\n"
+    "2\t建设专业化检查员队伍，省级检查员达到200名以上。\t省药监局\t省财政厅\t2027年底前\n"
+    "3\t深化区域药品监管协作，建立联防联控机制；\n"
+    "共建检验检测资源共享平台。\t省药监局\t省公安厅\t持续推进\n"
+    "4\t加强药品网络销售监管。\t省市场监管局\t省通信管理局\t持续推进\n"
+)
+
+
+def _record(tmp_path):
+    path = tmp_path / "table.txt"
+    path.write_text(TABLE, encoding="utf-8")
+    return extract_file(path)
+
+
+def test_a_numbered_row_after_a_sub_heading_is_a_task_not_a_header(tmp_path):
+    tasks = {m.text[:7]: [(d.mention, d.role) for d in m.departments]
+             for m in _record(tmp_path).measures}  # fmt: skip
+    assert tasks["建设专业化检查"] == [("省药监局", "lead"), ("省财政厅", "support")]
+
+
+def test_a_row_broken_inside_a_cell_keeps_its_columns(tmp_path):
+    tasks = {m.text[:7]: [(d.mention, d.role) for d in m.departments]
+             for m in _record(tmp_path).measures}  # fmt: skip
+    assert tasks["深化区域药品监"] == [("省药监局", "lead"), ("省公安厅", "support")]
+    # the rows after it keep their columns too
+    assert tasks["加强药品网络销"] == [("省市场监管局", "lead"), ("省通信管理局", "support")]
+
+
+def test_a_rows_target_takes_the_year_of_its_deadline_column(tmp_path):
+    found = {(t.indicator, t.value_text, t.year, tuple(d.mention for d in t.departments))
+             for t in _record(tmp_path).targets}  # fmt: skip
+    assert ("发布中药材地方标准", "15个以上", 2026, ("省药监局", "省中医药局")) in found
+    assert ("省级检查员", "200名以上", 2027, ("省药监局", "省财政厅")) in found
