@@ -28,6 +28,7 @@ SECTIONS = [
     (["发展目标"], "commitment"),
     (["保障措施", "加强组织领导"], "safeguard"),
     (["组织实施"], "safeguard"),
+    (["工作要求", "强化督导考核"], "safeguard"),  # a 分工方案's closing requirements
     (["重点任务", "完善药品追溯体系"], "commitment"),
     (["提升审评审批效能", "优化注册流程"], "commitment"),
 ]
