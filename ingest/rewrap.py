@@ -88,29 +88,30 @@ def join_broken_sentences[L: _LineLike](lines: list[L], join: Callable[[L, L], L
     所 / 所长某为副组长，…") with the line that goes on with it: the line is long, already
     holds a comma of its sentence and ends without a full stop; the next line is text (no
     numbered item), whose sentence goes on to a comma or a full stop."""
-    out: list[L] = []
-    for line in lines:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kind == "text"
-            and line.kind == "text"
-            and len(prev.text.strip()) >= 20
-            and re.search(r"[，,]", prev.text)
-            and re.search(r"[\u4e00-\u9fff]$", prev.text.rstrip())
-            and not _ITEM.match(line.text)
-            and re.match(r"\s*[\u4e00-\u9fff][^\n]{0,40}?[，,。；]", line.text)
-        ):
-            out[-1] = join(prev, line)
-        else:
-            out.append(line)
-    return out
+    return _join_where(lines, join, _broken_sentence)
 
 
 def join_open_titles[L: _LineLike](lines: list[L], join: Callable[[L, L], L]) -> list[L]:
     """Join a line that breaks inside a cited title (实施《药品经营 / 质量管理规范》达到…)
     with the line that closes it: a 《》 title never spans two paragraphs, whatever the
     width of the lines."""
+    return _join_where(lines, join, lambda prev, nxt: _open_title(prev) and "》" in nxt[:40])
+
+
+def _broken_sentence(prev: str, nxt: str) -> bool:
+    return (
+        len(prev.strip()) >= 20
+        and re.search(r"[，,]", prev) is not None
+        and re.search(r"[\u4e00-\u9fff]$", prev.rstrip()) is not None
+        and re.match(r"\s*[\u4e00-\u9fff][^\n]{0,40}?[，,。；]", nxt) is not None
+    )
+
+
+def _join_where[L: _LineLike](
+    lines: list[L], join: Callable[[L, L], L], goes_on: Callable[[str, str], bool]
+) -> list[L]:
+    """Each text line joined with the next text line (not a numbered item) where
+    `goes_on(line, next)` says the next one continues it."""
     out: list[L] = []
     for line in lines:
         prev = out[-1] if out else None
@@ -118,9 +119,8 @@ def join_open_titles[L: _LineLike](lines: list[L], join: Callable[[L, L], L]) ->
             prev is not None
             and prev.kind == "text"
             and line.kind == "text"
-            and _open_title(prev.text)
-            and "》" in line.text[:40]
             and not _ITEM.match(line.text)
+            and goes_on(prev.text, line.text)
         ):
             out[-1] = join(prev, line)
         else:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 from policykg.ingest.assignments import find_assignments
+from policykg.ingest.pipeline import extract_file
+from policykg.ingest.record import ExtractionRecord
 
 COMMITTEES = [
     # members composing a joint meeting, 部门和单位 together
@@ -140,16 +142,13 @@ def test_committee_and_instruction_sentences(text: str, expected: list[tuple[str
 def test_a_reported_committee_keeps_its_office_seat(tmp_path) -> None:
     # a report of a committee just set up: its roster sentence and its office's seat, each a
     # measure with its roles, though only the roster sentence has 由
-    from policykg.ingest.pipeline import extract_file
-
-    path = tmp_path / "report.txt"
-    path.write_text(
+    record = _extract(
+        tmp_path,
         "某某县成立药品安全委员会\n近日，某某县人民政府办公室发文成立县药品安全委员会。"
         "委员会主任由县政府副县长担任，成员由县委宣传部、县公安局等15个部门和单位组成。"
         "县药安委会办公室设在县市场监管局。县药安委会主要职责是统筹协调全县药品安全工作。\n",
-        encoding="utf-8",
     )
-    measures = extract_file(path).measures
+    measures = record.measures
     roles = {(d.mention, d.role) for m in measures for d in m.departments}
     assert {("县政府", "lead"), ("县委宣传部", "support"), ("县公安局", "support"),
             ("县市场监管局", "responsible"), ("县药安委会", "responsible")} <= roles  # fmt: skip
@@ -160,16 +159,12 @@ def test_a_reported_committee_keeps_its_office_seat(tmp_path) -> None:
 def test_a_reported_policys_requirements_name_the_instructed_bodies(tmp_path) -> None:
     # a headline reporting the plan is not its title; the report's 《Y》，要求A、B… instructs
     # A and B, a bare year after them opening what they are to do
-    from policykg.ingest.pipeline import extract_file
-
-    path = tmp_path / "report.txt"
-    path.write_text(
+    record = _extract(
+        tmp_path,
         "云南省政府出台2026年度药品安全专项整治实施方案\n"
         "近日，云南省人民政府办公厅下发《云南省2026年度药品安全专项整治实施方案》，要求各州市"
         "人民政府、省政府各委办厅局2026年以农村为重点区域，加大药品安全监管力度。\n",
-        encoding="utf-8",
     )
-    record = extract_file(path)
     assert record.document.title == "云南省2026年度药品安全专项整治实施方案"
     roles = {(d.mention, d.role) for m in record.measures for d in m.departments}
     assert roles == {("各州市人民政府", "responsible"), ("省政府各委办厅局", "responsible")}
@@ -177,19 +172,16 @@ def test_a_reported_policys_requirements_name_the_instructed_bodies(tmp_path) ->
 
 def test_each_task_of_an_item_keeps_its_own_bracket(tmp_path) -> None:
     # a 工作安排 item closing each task with its own （…负责）: one measure per task
-    from policykg.ingest.pipeline import extract_file
-
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    record = _extract(
+        tmp_path,
         "某某县2026年药品安全重点工作安排\n一、年度重点任务\n"
         "1.实施药品质量提升行动。完善药品追溯管理制度，加强追溯平台建设。（县市场监管局负责）"
         "规范医疗机构药品采购和使用，开展合理用药培训。（县卫生健康委负责）"
         "加强中药材种植基地建设。（县农业农村局、县林业局按职责分工负责）\n"
         "2.加强宣传。各乡镇要广泛开展宣传。\n",
-        encoding="utf-8",
     )
     tasks = [(m.text[:8], [(d.mention, d.role) for d in m.departments])
-             for m in extract_file(path).measures if m.departments]  # fmt: skip
+             for m in record.measures if m.departments]  # fmt: skip
     assert tasks[:3] == [
         ("实施药品质量提升", [("县市场监管局", "responsible")]),
         ("规范医疗机构药品", [("县卫生健康委", "responsible")]),
@@ -199,28 +191,29 @@ def test_each_task_of_an_item_keeps_its_own_bracket(tmp_path) -> None:
 
 def test_fu_zong_ze_in_a_review_gives_its_role(tmp_path) -> None:
     # a plan's review of the last period: 负总责 is a role word in narration (background)
-    from policykg.ingest.pipeline import extract_file
-
-    path = tmp_path / "plan.txt"
-    path.write_text(
+    record = _extract(
+        tmp_path,
         "某某省“十五五”药品安全规划\n一、现状与形势\n“十四五”期间，全省理顺了药品监管体制，"
         "地方政府对辖区药品安全负总责的责任得到落实。\n二、主要任务\n（一）加强监管。各市要加强监管。\n",
-        encoding="utf-8",
     )
-    found = {(d.mention, d.role, m.statement) for m in extract_file(path).measures
+    found = {(d.mention, d.role, m.statement) for m in record.measures
              for d in m.departments}  # fmt: skip
     assert ("地方政府", "responsible", "background") in found
 
 
 def test_a_reported_plans_arrangement_gives_its_tasks(tmp_path) -> None:
     # 根据安排，… : the sentences of the paragraph are the plan's tasks, modal word or not
-    from policykg.ingest.pipeline import extract_file
-
-    path = tmp_path / "report.txt"
-    path.write_text(
+    record = _extract(
+        tmp_path,
         "某某市开展药店专项检查\n根据安排，检查分为两个阶段：第一阶段为自查阶段（4月）。"
         "各县区市场监管部门对辖区内零售药店开展监督检查。第二阶段为总结阶段（5月）。\n",
-        encoding="utf-8",
     )
-    roles = {(d.mention, d.role) for m in extract_file(path).measures for d in m.departments}
+    roles = {(d.mention, d.role) for m in record.measures for d in m.departments}
     assert roles == {("各县区市场监管部门", "responsible")}
+
+
+def _extract(tmp_path, text: str) -> ExtractionRecord:
+    """The record of `text` extracted as a document would be."""
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_file(path)
