@@ -71,14 +71,27 @@ def written(m: re.Match[str], agency: str) -> str:
     return f"{agency}〔{m['year']}〕{int(m['seq'])}号"
 
 
+# A page that shows the number as an image keeps its file name (佛府办函〔2022〕162号.png).
+_IMAGE_NAME = re.compile(r"\.(?:png|jpe?g|gif|bmp|webp)$", re.I)
+# A reprint's title line ending with the notice's own number in brackets
+# (…的通知（闽政办〔2016〕66号）), as 公告 titles carry theirs.
+_KINDS_END = r"(?<=通知|意见|方案|规划|办法|决定|批复|的函|规定|细则|要点|措施|计划|公告|通告)"
+
+
 def is_number_line(line: str) -> str | None:
     """The number, if the line IS a document number (GB/T 9704 head position); law
     databases and 政府公报 print it in brackets on its own line under the title."""
-    body = _SIGNER.sub("", line).strip()
+    body = _IMAGE_NAME.sub("", _SIGNER.sub("", line).strip())
     if m := re.fullmatch(r"[（(](.+)[）)]", body):
         body = m.group(1).strip()
     m = NUMBER.fullmatch(body)
     return canonical(body) if m and m["agency"] else None
+
+
+def titled_number(line: str) -> str | None:
+    """The number in brackets closing a title line (…的通知（闽政办〔2016〕66号）)."""
+    m = re.search(rf"{_KINDS_END}\s*[（(]\s*({NUMBER.pattern})\s*[）)]\s*$", line)
+    return canonical(m.group(1)) if m and m["agency"] else None
 
 
 def labelled_number(lines: list[str]) -> str | None:

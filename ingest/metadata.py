@@ -132,6 +132,8 @@ def find_doc_number(
         own = next(
             (n for ln in lines[:HEAD_LINES] if (n := docnumber.titled_announcement(ln))), None
         )
+    if own is None:  # a reprint's title line closing with its number in brackets
+        own = next((n for ln in zone[:3] if (n := docnumber.titled_number(ln))), None)
     label = labels.get("doc_number")
     labelled = docnumber.canonical(label) if label and docnumber.NUMBER.search(label) else None
     if own and labelled and own != labelled:

@@ -557,3 +557,21 @@ def test_an_attachment_line_without_jian_is_no_title() -> None:
     )
     assert meta.title != "附：关于组织开展药品安全征文活动的通知"
     assert not (meta.title or "").startswith("附")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # a page showing the number as an image keeps its file name
+        ("某某市人民政府办公室关于成立药品安全领导小组的通知\n某府办函〔2024〕16号.png\n各区人民政府：\n",
+         "某府办函〔2024〕16号"),
+        # a reprint's title line closing with the notice's own number in brackets
+        ("某某省人民政府办公厅关于印发药品安全规划的通知（某政办〔2021〕9 号）\n各市人民政府：\n",
+         "某政办〔2021〕9号"),
+        # a number cited in brackets inside a sentence stays a citation
+        ("某某县药品安全工作方案\n根据《关于加强药品监管的意见》（某政发〔2020〕3号），制定本方案。\n",
+         None),
+    ],
+)  # fmt: skip
+def test_a_numbers_image_name_and_a_title_lines_own_number(text: str, number: str | None) -> None:
+    assert _meta(text).doc_number == number
