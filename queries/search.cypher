@@ -1,7 +1,7 @@
 // name: search
 // description: Plain-text search, the same on every backend: measures, targets and programs whose text contains q (Latin letters case-insensitive; the graph holds Simplified Chinese), with province, document, section and span
-// params: q (string, required), province (string, default null, enum: provinces), statement (string, default null, enum: statements)
-// example: {"q": "唯一标识"}
+// params: q (string, required), province (string, default null, enum: provinces), statement (string, default null, enum: statements), limit (int, default null), offset (int, default 0)
+// example: {"q": "唯一标识", "limit": 100}
 //
 // CONTAINS, not a full-text index: full-text procedures differ between Neo4j and FalkorDB.
 WITH toLower($q) AS needle
@@ -28,8 +28,12 @@ WITH measure_hits, target_hits, collect(CASE WHEN prog IS NOT NULL THEN {
        kind: 'program', id: prog.id, province: p.name, statement: null,
        text: coalesce(e.description, prog.name), section: null, document: d.title,
        doc_number: d.doc_number, start: e.start, end: e.end} END) AS program_hits
+// the page (limit null: all rows) in answer order; total: the hits of the whole answer
 UNWIND measure_hits + target_hits + program_hits AS hit
+WITH hit
+ORDER BY hit.province, hit.document, hit.start, hit.kind, hit.id
+WITH collect(hit) AS hits
+UNWIND hits[$offset..$offset + coalesce($limit, size(hits))] AS hit
 RETURN hit.kind AS kind, hit.province AS province, hit.document AS document,
        hit.doc_number AS doc_number, hit.section AS section, hit.statement AS statement,
-       hit.text AS text, hit.start AS start, hit.end AS end, hit.id AS id
-ORDER BY province, document, start, kind, id
+       hit.text AS text, hit.start AS start, hit.end AS end, hit.id AS id, size(hits) AS total
