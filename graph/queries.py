@@ -10,6 +10,13 @@ of `TYPES`; `X` is JSON (`true`, `null`, `3`, `"a b"`, `["上海市", "浙江省
 word; the vocabulary is one of `ENUMS` (its values come from data/, see `enum_values`).
 `params: none` declares no parameter.
 
+Paging (issue 14): a query whose answer grows with the corpus declares `limit (int, default
+null)` and `offset (int, default 0)` and returns, as its last column, `total`: the number of
+rows of the whole answer (every row carries it; counted before the page is cut, from the
+rows' keys, without building what only the page's rows show). `limit` null is the whole
+answer, as before. `page_of` splits such an answer into rows and total; the API passes its
+page into the query instead of cutting the whole answer in Python.
+
 This is the one parser of the header: the registry, the API, the CLI, the Browser guide
 and the Neo4j lint (tools/cypher_lint.py, used by tests only) all read query files through `parse_query_file`.
 Routes and the CLI look queries up by name and pass parameters; nothing builds Cypher
@@ -83,6 +90,10 @@ class Param:
             raise InputError(f"{where}: '{raw}' is not a valid {self.type}") from e
 
 
+PAGE_PARAMS = ("limit", "offset")
+TOTAL_COLUMN = "total"
+
+
 @dataclass(frozen=True)
 class NamedQuery:
     name: str
@@ -118,7 +129,18 @@ class NamedQuery:
                         f"is not one of the {p.enum} ({', '.join(choices[:40])}{' …' if len(choices) > 40 else ''})"
                     )
             bound[p.name] = value
+        if self.paged:
+            if bound.get("limit") is not None and bound["limit"] < 1:
+                raise InputError(f"query '{self.name}': limit must be 1 or more (or null: all)")
+            if bound.get("offset") is None or bound["offset"] < 0:
+                raise InputError(f"query '{self.name}': offset must be 0 or more")
         return bound
+
+    @property
+    def paged(self) -> bool:
+        """Takes `limit` and `offset` and returns the whole answer's `total` (see above)."""
+        names = {p.name for p in self.params}
+        return all(n in names for n in PAGE_PARAMS)
 
     def source_text(self) -> str:
         """The whole file, header included (what the lint reads, so positions are file lines)."""
@@ -304,6 +326,15 @@ def run_named(
     query = get_query(name)
     bound = query.bind(params, enum_values)
     return store.read(query.cypher, bound, timeout_ms=timeout_ms).records()
+
+
+def page_of(columns: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list[Any]], int]:
+    """A paged query's answer → (columns, rows without the `total` column, total). An empty
+    page says nothing of the total: the caller asks again at offset 0 if it needs one."""
+    if not columns or columns[-1] != TOTAL_COLUMN:
+        return columns, rows, len(rows)
+    total = rows[0][-1] if rows else 0
+    return columns[:-1], [row[:-1] for row in rows], int(total)
 
 
 def enum_values(name: str) -> list[str]:

@@ -15,7 +15,7 @@ Kinds and what `n` counts:
 | `label` | node_label (`label` is the exports' name for a node's own label) | nodes with that label |
 | `rel` | type, from_label, to_label | relationships of that type between those labels |
 | `province` | province (code), what | documents, measures, commitments, targets of its documents |
-| `pt_direct`, `pt_closure` | province (code, '' for a national document), province_name, topic, part `items` | measures and targets addressing the topic (`pt_closure`: the topic or a narrower one), each once: `n` all, `committing`, `mentions` (measures that do not commit), `targets`, and measures per statement (`commitment`, `background`, `vision`, `safeguard`) |
+| `pt_direct`, `pt_closure` | province (code, '' for a national document), province_name, topic, part `items`; `pt_closure` also `leaf` (a topic without narrower ones: its direct cell is this one, and no `pt_direct` summary is kept for it) | measures and targets addressing the topic (`pt_closure`: the topic or a narrower one), each once: `n` all, `committing`, `mentions` (measures that do not commit), `targets`, and measures per statement (`commitment`, `background`, `vision`, `safeguard`) |
 | `pt_direct`, `pt_closure` | province, province_name, topic, part `indicator`, indicator | targets addressing the topic with that indicator (key, else the name as written): a reference count, so that "indicators with a target" is the number of such summaries |
 | `meta` | – | `SUMMARY_VERSION`: the summaries were built by this version of the rules |
 
@@ -61,7 +61,7 @@ from policykg.graph.summary_rows import (
 )
 
 # Bump when a source or a kind changes: stores with another version are rebuilt.
-SUMMARY_VERSION = 3
+SUMMARY_VERSION = 4
 META_KEY = "meta|version"
 
 ONE = "MATCH (d:Document {id: $id})"
@@ -119,11 +119,19 @@ _PLACE = (
     "{anchor} OPTIONAL MATCH (p:Province)-[i]->(d) WHERE type(i) = 'ISSUED' "
     "WITH d, coalesce(p.code, '') AS code, coalesce(p.name, '') AS pname "
 )
+# A leaf topic (no narrower one) has the same `pt_direct` and `pt_closure` cells: only the
+# closure summary is kept, marked `leaf: true` (closure summaries carry `leaf`), and readers
+# of the direct cells take `kind = 'pt_direct' OR (kind = 'pt_closure' AND leaf)`.
+_LEAF = "size([(b:Topic)-[:BROADER]->(t) | b]) = 0"
+_LEAF_PARTS = {
+    "direct": {"keep": "WHERE NOT leaf ", "leaf": ""},
+    "closure": {"keep": "", "leaf": ", leaf: leaf"},
+}
 # counters of a province × topic cell (ITEM_COUNTS, graph/summary_rows.py)
 _TOPIC_ITEMS = (
     _PLACE + "MATCH (d)-[h]->(x){path} "
     "WHERE type(h) IN ['CONTAINS', 'SETS'] AND type(a) = 'ADDRESSES' "
-    "WITH code, pname, t.key AS topic, count(DISTINCT x) AS n, "
+    "WITH code, pname, t, count(DISTINCT x) AS n, "
     "count(DISTINCT CASE WHEN x.commits = true THEN x END) AS committing, "
     "count(DISTINCT CASE WHEN x:Measure AND NOT coalesce(x.commits, false) THEN x END) AS mentions, "
     "count(DISTINCT CASE WHEN x:Target THEN x END) AS targets, "
@@ -131,27 +139,31 @@ _TOPIC_ITEMS = (
         f"count(DISTINCT CASE WHEN x:Measure AND x.statement = '{st}' THEN x END) AS {st}, "
         for st in STATEMENTS
     )
-    + "'pt_{scope}' AS kind "
-    "WITH 'pt_{scope}|' + code + '|' + topic + '|items' AS key, kind, "
-    "{{province: code, province_name: pname, topic: topic, part: 'items'}} AS dims, "
+    + "'pt_{scope}' AS kind, "
+    + _LEAF
+    + " AS leaf {keep}"
+    "WITH 'pt_{scope}|' + code + '|' + t.key + '|items' AS key, kind, "
+    "{{province: code, province_name: pname, topic: t.key, part: 'items'{leaf}}} AS dims, "
     "{{" + ", ".join(f"{c}: {c}" for c in ITEM_COUNTS) + "}} AS counts"
 )
 _TOPIC_INDICATORS = (
     _PLACE + "MATCH (d)-[h]->(x:Target){path} WHERE type(h) = 'SETS' AND type(a) = 'ADDRESSES' "
-    "WITH code, pname, t.key AS topic, coalesce(x.indicator_key, x.indicator) AS indicator, "
+    "WITH code, pname, t, coalesce(x.indicator_key, x.indicator) AS indicator, "
     "count(DISTINCT x) AS n WHERE indicator IS NOT NULL "
-    "WITH 'pt_{scope}|' + code + '|' + topic + '|indicator|' + indicator AS key, "
-    "'pt_{scope}' AS kind, {{province: code, province_name: pname, topic: topic, "
-    "part: 'indicator', indicator: indicator}} AS dims, n"
+    "WITH code, pname, t, indicator, n, " + _LEAF + " AS leaf {keep}"
+    "WITH 'pt_{scope}|' + code + '|' + t.key + '|indicator|' + indicator AS key, "
+    "'pt_{scope}' AS kind, {{province: code, province_name: pname, topic: t.key, "
+    "part: 'indicator', indicator: indicator{leaf}}} AS dims, n"
 )
 
 
 def _sources(anchor: str) -> list[str]:
     out = [_PROVINCE, _LABELS, *_RELS]
     for scope, path in _TOPIC_PATH.items():
+        parts = _LEAF_PARTS[scope]
         out += [
-            _TOPIC_ITEMS.format(anchor="{anchor}", path=path, scope=scope),
-            _TOPIC_INDICATORS.format(anchor="{anchor}", path=path, scope=scope),
+            _TOPIC_ITEMS.format(anchor="{anchor}", path=path, scope=scope, **parts),
+            _TOPIC_INDICATORS.format(anchor="{anchor}", path=path, scope=scope, **parts),
         ]
     return [s.replace("{anchor}", anchor) for s in out]
 
@@ -210,7 +222,7 @@ _APPLY_ROWS = (
 _APPLY_PT = (
     "UNWIND $rows AS r MERGE (s:Summary {key: r[0]}) "
     "ON CREATE SET s.kind = r[1], s.province = r[2], s.province_name = r[3], s.topic = r[4], "
-    "s.part = 'items', "
+    f"s.part = 'items', s.leaf = r[{5 + len(ITEM_COUNTS)}], "
     + ", ".join(f"s.{c} = 0" for c in ITEM_COUNTS)
     + " SET "
     + ", ".join(f"s.{c} = s.{c} + r[{5 + i}]" for i, c in enumerate(ITEM_COUNTS))
@@ -218,7 +230,7 @@ _APPLY_PT = (
 _APPLY_INDICATORS = (
     "UNWIND $rows AS r MERGE (s:Summary {key: r[0]}) "
     "ON CREATE SET s.kind = r[1], s.province = r[2], s.province_name = r[3], s.topic = r[4], "
-    "s.part = 'indicator', s.indicator = r[5], s.n = 0 SET s.n = s.n + r[6]"
+    "s.part = 'indicator', s.indicator = r[5], s.leaf = r[7], s.n = 0 SET s.n = s.n + r[6]"
 )
 
 
@@ -275,45 +287,81 @@ def shared_statements(*, reference: bool = False) -> list[Statement]:
     ]
 
 
-def _shared_delta(label: str, sign: str, rel: tuple[str, str, str] | None = None) -> str:
-    """Count the candidates that exist now (nodes of `label` with these keys, or the `rel`
-    relationships out of them) and move the summary by that count with `sign`."""
+def _shared_delta(label: str, sign: str, plus_sure: bool = False) -> str:
+    """Count the candidates that exist now (nodes of `label` with these keys) and move the
+    summary by that count with `sign`; with `plus_sure`, also add `$sure` (the nodes the
+    write surely leaves, counted in Python: graph/writer.py surely_linked)."""
     key_prop = NODE_KEYS[label]
-    if rel is None:
-        match = f"UNWIND $keys AS k MATCH (x:{label} {{{key_prop}: k}}) WITH count(x) AS c "
-        key, dims = f"label|{label}", f"s.node_label = '{label}'"
-        kind = "label"
-    else:
-        rtype, a, b = rel
-        match = (
-            f"UNWIND $keys AS k MATCH (x:{a} {{{key_prop}: k}})-[r]->(:{b}) "
-            f"WHERE type(r) = '{rtype}' WITH count(r) AS c "
-        )
-        key = f"rel|{rtype}|{a}|{b}"
-        dims = f"s.type = '{rtype}', s.from_label = '{a}', s.to_label = '{b}'"
-        kind = "rel"
+    sure = " + $sure" if plus_sure else ""
     tail = " WITH s WHERE s.n = 0 DELETE s" if sign == "+" else ""
     return (
-        match + f"MERGE (s:Summary {{key: '{key}'}}) "
-        f"ON CREATE SET s.kind = '{kind}', {dims}, s.n = 0 SET s.n = s.n {sign} c" + tail
+        f"UNWIND $keys AS k MATCH (x:{label} {{{key_prop}: k}}) WITH count(x) AS c "
+        f"MERGE (s:Summary {{key: 'label|{label}'}}) "
+        f"ON CREATE SET s.kind = 'label', s.node_label = '{label}', s.n = 0 "
+        f"SET s.n = s.n {sign} c{sure}" + tail
     )
 
 
-def shared_delta_statements(candidates: dict[str, set], sign: str) -> list[Statement]:
+def _department_delta(sign: str) -> str:
+    """The departments among the candidates and the SHARED_RELS out of them, one lookup
+    each, moved with `sign`."""
+    where = " OR ".join(f"(type(r) = '{t}' AND o:{b})" for t, _, b in SHARED_RELS)
+    counts = ", ".join(
+        f"count(CASE WHEN type(r) = '{t}' AND o:{b} THEN 1 END) AS c{i}"
+        for i, (t, _, b) in enumerate(SHARED_RELS)
+    )
+    sums = ", ".join(f"toInteger(sum(c{i})) AS c{i}" for i in range(len(SHARED_RELS)))
+    rows = ", ".join(
+        ["{key: 'label|Department', kind: 'label', dims: {node_label: 'Department'}, c: nodes}"]
+        + [
+            f"{{key: 'rel|{t}|{a}|{b}', kind: 'rel', "
+            f"dims: {{type: '{t}', from_label: '{a}', to_label: '{b}'}}, c: c{i}}}"
+            for i, (t, a, b) in enumerate(SHARED_RELS)
+        ]
+    )
+    tail = " WITH s WHERE s.n = 0 DELETE s" if sign == "+" else ""
+    return (
+        "UNWIND $keys AS k MATCH (x:Department {id: k}) "
+        f"OPTIONAL MATCH (x)-[r]->(o) WHERE {where} "
+        f"WITH x, {counts} WITH count(x) AS nodes, {sums} "
+        f"UNWIND [{rows}] AS row MERGE (s:Summary {{key: row.key}}) "
+        "ON CREATE SET s += row.dims, s.kind = row.kind, s.n = 0 "
+        f"SET s.n = s.n {sign} row.c" + tail
+    )
+
+
+def shared_delta_statements(
+    candidates: dict[str, set], sign: str, sure: dict[str, set] | None = None
+) -> list[Statement]:
     """The write can create shared nodes only among the keys its rows name, and delete them
     (the orphan sweep) only among `candidates` (graph/writer.py: orphan_candidates, which
     holds those keys too); the shared relationships that can change start at those
     departments. So: before the write, take off what of them exists (`sign` "-"); after
-    the sweep, put back what exists then ("+"). A key lookup each, never a label scan."""
+    the sweep, put back what exists then ("+"). A key lookup each, never a label scan.
+
+    `sure` (graph/writer.py surely_linked): candidates the write surely leaves in the graph.
+    Departments are looked up after the write all the same (their relationships are
+    counted there); the other labels' sure nodes are added by number before the write
+    ("-"), and only the rest is looked up after it ("+": none in most fresh loads). The
+    count cannot reach 0 that way (it holds the sure nodes), so no summary at 0 is left."""
+    sure = sure or {}
     out: list[Statement] = []
     for label in SHARED_LABELS:
-        keys = sorted(candidates.get(label, ()))
-        if keys:
-            out.append(Statement(_shared_delta(label, sign), {"keys": keys}))
+        if label == "Department":
+            continue
+        keys = set(candidates.get(label, ()))
+        known = keys & sure.get(label, set())
+        if sign == "-" and keys:
+            cypher = _shared_delta(label, sign, plus_sure=bool(known))
+            params: dict = {"keys": sorted(keys)}
+            if known:
+                params["sure"] = len(known)
+            out.append(Statement(cypher, params))
+        elif sign == "+" and keys - known:
+            out.append(Statement(_shared_delta(label, sign), {"keys": sorted(keys - known)}))
     departments = sorted(candidates.get("Department", ()))
     if departments:
-        out += [Statement(_shared_delta("Department", sign, rel), {"keys": departments})
-                for rel in SHARED_RELS]  # fmt: skip
+        out.append(Statement(_department_delta(sign), {"keys": departments}))
     return out
 
 

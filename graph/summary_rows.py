@@ -26,9 +26,10 @@ ITEM_COUNTS = ("n", "committing", "mentions", "targets", *STATEMENTS)
 
 
 @cache
-def _reference() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
-    """Province code → name, and topic → itself and its broader topics up to 6 levels
-    (what `[:BROADER*0..6]` reaches), from the reference data the writer loads."""
+def _reference() -> tuple[dict[str, str], dict[str, frozenset[str]], frozenset[str]]:
+    """Province code → name, topic → itself and its broader topics up to 6 levels
+    (what `[:BROADER*0..6]` reaches), and the leaf topics (no narrower topic: their
+    `pt_closure` cell is their `pt_direct` cell), from the reference data the writer loads."""
     ref = reference_graph()
     names = {
         row["key"]: row["props"]["name"]
@@ -49,7 +50,8 @@ def _reference() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
             frontier = {b for f in frontier for b in up.get(f, ())} - seen
             seen |= frontier
         closure[t] = frozenset(seen)
-    return names, closure
+    broader = {b for ups in up.values() for b in ups}
+    return names, closure, frozenset(t for t in topics if t not in broader)
 
 
 def _merged(graph: DocumentGraph, label: str) -> dict[str, dict[str, Any]]:
@@ -71,7 +73,7 @@ def added_rows(
     relationships whose end only the graph knows, by label. The province × topic cells and
     indicator rows are lists (`_APPLY_PT`, `_APPLY_INDICATORS`: a list's parameter text is
     cheaper to make than a map's)."""
-    names, closure = _reference()
+    names, closure, leaves = _reference()
     measures, targets = _merged(graph, "Measure"), _merged(graph, "Target")
     issued = [r["from"] for rels in graph.rels if rels.type == "ISSUED" for r in rels.rows]
     code = next((c for c in issued if c in names), "")
@@ -125,7 +127,8 @@ def added_rows(
                 if props.get("statement") in at:
                     bumps.append(at[props["statement"]])
             wider = set().union(*(closure[t] for t in direct))
-            for scope, topics in (("direct", direct), ("closure", wider)):
+            # a leaf topic's direct cell is its closure cell: only the closure is kept
+            for scope, topics in (("direct", direct - leaves), ("closure", wider)):
                 for topic in topics:
                     cell = cells.setdefault((scope, topic), [0] * len(ITEM_COUNTS))
                     for b in bumps:
@@ -134,11 +137,13 @@ def added_rows(
                         indicators[(scope, topic, indicator)] += 1
     for (scope, topic), counted in cells.items():
         kind = f"pt_{scope}"
-        pt_rows.append([f"{kind}|{code}|{topic}|items", kind, code, pname, topic, *counted])
+        leaf = topic in leaves if scope == "closure" else None
+        pt_rows.append([f"{kind}|{code}|{topic}|items", kind, code, pname, topic, *counted, leaf])
     for (scope, topic, indicator), n in indicators.items():
         kind = f"pt_{scope}"
         key = f"{kind}|{code}|{topic}|indicator|{indicator}"
-        indicator_rows.append([key, kind, code, pname, topic, indicator, n])
+        leaf = topic in leaves if scope == "closure" else None
+        indicator_rows.append([key, kind, code, pname, topic, indicator, n, leaf])
     # relationships: one per (from, to, identity) as MERGE leaves them, where both ends
     # exist — the document's own nodes and the reference data's surely; a shared node
     # that only another document made, perhaps (`unsure`, looked up by the engine)

@@ -137,6 +137,42 @@ def orphan_candidates(
     return out
 
 
+# What links a shared node to a document's content (the ORPHAN_WHEN relationships).
+_LINKS = ("RESPONSIBLE", "DIVISION_OF", "MENTIONS", "ESTABLISHES", "TRACKS", "CITES")
+
+
+def surely_linked(graph: DocumentGraph | None) -> dict[str, set]:
+    """The shared nodes of the document's rows that its own rows link to from a node it
+    writes (its measures, targets, itself; a department above one of those by DIVISION_OF):
+    after the write they exist and are no orphans, whatever the graph held, so neither
+    the orphan sweep nor the summaries' count after it has to look them up. In a fresh
+    load that is nearly every candidate (the rest: a department a roster lists but no
+    statement names, and the nodes a replaced version linked to)."""
+    out: dict[str, set] = {label: set() for label in ORPHAN_WHEN}
+    if graph is None:
+        return out
+    own: dict[str, set] = {}
+    for nodes in graph.nodes:
+        own.setdefault(nodes.label, set()).update(row["key"] for row in nodes.rows)
+    divisions: list[tuple[str, str]] = []
+    for rels in graph.rels:
+        if rels.type not in _LINKS or rels.target not in out:
+            continue
+        if rels.type == "DIVISION_OF":
+            divisions += [(row["from"], row["to"]) for row in rels.rows]
+            continue
+        sources, targets = own.get(rels.source, set()), own.get(rels.target, set())
+        out[rels.target].update(
+            row["to"] for row in rels.rows if row["from"] in sources and row["to"] in targets
+        )
+    departments, grew = out["Department"], True
+    while grew:  # a department above a linked one is linked (处 → 局 → 厅)
+        above = {b for a, b in divisions if a in departments and b in own.get("Department", ())}
+        grew = not above <= departments
+        departments |= above
+    return out
+
+
 def graph_statements(graph: DocumentGraph) -> list[Statement]:
     out: list[Statement] = []
     for nodes in graph.nodes:
@@ -209,10 +245,12 @@ def write_document(store: GraphStore, graph: DocumentGraph) -> Outcome:
         return "unchanged"
     replaced = [*superseded, graph.document_id] if stored is not None else superseded
     candidates = orphan_candidates(store, graph, replaced)
+    sure = surely_linked(graph)
+    unsure = {label: keys - sure[label] for label, keys in candidates.items()}
     # summaries (graph/summaries.py): the stored versions' contributions come off before
     # they are deleted, the new one's goes on after it is written, and the shared nodes
     # it can make or sweep are counted before and after, all in this transaction
-    statements: list[Statement] = shared_delta_statements(candidates, "-")
+    statements: list[Statement] = shared_delta_statements(candidates, "-", sure)
     for old_id in superseded:
         statements += document_statements(old_id, -1) + _remove_document_statements(old_id)
     if stored is not None:
@@ -220,8 +258,8 @@ def write_document(store: GraphStore, graph: DocumentGraph) -> Outcome:
         statements += delete_document_statements(graph.document_id)
     statements += graph_statements(graph)
     statements += add_statements(graph, reference=summarised)
-    statements += orphan_statements(candidates)
-    statements += shared_delta_statements(candidates, "+")
+    statements += orphan_statements(unsure)
+    statements += shared_delta_statements(candidates, "+", sure)
     store.write(statements)
     log.info("wrote %s (%d statements)", graph.document_id, len(statements))
     return "added" if stored is None and not superseded else "replaced"

@@ -212,7 +212,7 @@ def query(
     fmt: Annotated[str, typer.Option("--format", "-f", help="json | csv | table")] = "table",
 ) -> None:
     """Run a named query from queries/ with parameters."""
-    from policykg.graph.queries import enum_values, get_query
+    from policykg.graph.queries import enum_values, get_query, page_of
 
     given = {}
     for item in param or []:
@@ -231,7 +231,11 @@ def query(
             result = store.read(named.cypher, bound, timeout_ms=settings.query_timeout_ms)
         except PolicyKGError as e:
             fail(f"error: {e}")
-    _print_result(result.columns, result.rows, fmt)
+    # a paged query (-p limit=N -p offset=M) carries the whole answer's total: not a column
+    columns, rows = result.columns, result.rows
+    if named.paged:
+        columns, rows, _ = page_of(columns, rows)
+    _print_result(columns, rows, fmt)
 
 
 def _print_result(columns: list[str], rows: list[list], fmt: str) -> None:

@@ -9,9 +9,11 @@
 // a target with no canonical indicator counts by its name as written.
 //
 // Read from the write-time summaries (graph/summaries.py: pt_direct, or pt_closure with
-// include_narrower), never from the measures themselves.
-OPTIONAL MATCH (c:Summary {kind: 'pt_direct'})
+// include_narrower; a leaf topic's direct cell is its pt_closure one, marked leaf), never
+// from the measures themselves.
+OPTIONAL MATCH (c:Summary)
 WHERE $topics IS NULL AND c.part = 'items'
+  AND (c.kind = 'pt_direct' OR (c.kind = 'pt_closure' AND c.leaf = true))
   AND (CASE $statement WHEN 'commitment' THEN c.commitment WHEN 'background' THEN c.background
        WHEN 'vision' THEN c.vision WHEN 'safeguard' THEN c.safeguard END > 0
        OR ($statement = 'commitment' AND c.targets > 0))
@@ -22,7 +24,8 @@ WITH t
 ORDER BY t.key
 WITH collect(t.key) AS columns
 OPTIONAL MATCH (s:Summary)
-WHERE s.kind = CASE WHEN $include_narrower THEN 'pt_closure' ELSE 'pt_direct' END
+WHERE ((s.kind = 'pt_closure' AND ($include_narrower OR s.leaf = true))
+       OR (s.kind = 'pt_direct' AND NOT $include_narrower))
   AND s.province <> '' AND s.topic IN columns
   AND (s.part = 'items' OR (s.part = 'indicator' AND $statement = 'commitment'))
 WITH columns, s.province AS code, s.topic AS topic,

@@ -5,9 +5,11 @@
 //
 // include_narrower: a topic's counts also take the measures and targets of narrower topics.
 // Counted from the write-time summaries (graph/summaries.py: pt_direct, or pt_closure with
-// include_narrower), then joined to every topic.
+// include_narrower; a leaf topic's direct cell is its pt_closure one, marked leaf), then
+// joined to every topic.
 OPTIONAL MATCH (s:Summary)
-WHERE s.kind = CASE WHEN $include_narrower THEN 'pt_closure' ELSE 'pt_direct' END
+WHERE ((s.kind = 'pt_closure' AND ($include_narrower OR s.leaf = true))
+       OR (s.kind = 'pt_direct' AND NOT $include_narrower))
   AND s.province <> '' AND s.part = 'items'
   AND ($province IS NULL OR s.province_name = $province)
 WITH s

@@ -19,7 +19,7 @@ from fastapi.responses import Response
 from policykg.api.cypher_guard import check_params
 from policykg.api.deps import get_app_settings, get_store
 from policykg.api.models import ERRORS
-from policykg.graph.queries import enum_values, get_query
+from policykg.graph.queries import enum_values, get_query, page_of
 from policykg.graph.store import GraphStore, QueryResult
 from policykg.ingest import vocab
 from policykg.ingest.matching import match_indicator
@@ -100,6 +100,24 @@ def run(
     # None means "no filter" (null), also where a query's default would be something else
     bound = query.bind(params, enum_values)
     return read(store, query.cypher, bound, settings.query_timeout_ms).records()
+
+
+def run_page(
+    store: GraphStore, settings: Settings, name: str, page: Paging, **params: Any
+) -> tuple[list[dict[str, Any]], int]:
+    """A paged named query (graph/queries.py: `limit`, `offset`, `total`): the page's rows
+    and the whole answer's count, the engine building only the page's rows."""
+    query = get_query(name, store.backend)
+    for key, value in params.items():
+        check_text(value, f"parameter '{key}'")
+    bound = query.bind({**params, "limit": page.limit, "offset": page.offset}, enum_values)
+    result = read(store, query.cypher, bound, settings.query_timeout_ms)
+    columns, rows, total = page_of(result.columns, result.rows)
+    if not rows and page.offset > 0:  # past the end: the total from the first row
+        first = read(store, query.cypher, {**bound, "limit": 1, "offset": 0},
+                     settings.query_timeout_ms)  # fmt: skip
+        total = page_of(first.columns, first.rows)[2]
+    return [dict(zip(columns, row, strict=True)) for row in rows], total
 
 
 def read(

@@ -16,6 +16,7 @@ from policykg.api.routers.common import (
     check_text,
     resolve_province,
     respond,
+    run_page,
     tabular,
 )
 from policykg.api.routers.common import run as run_query
@@ -82,8 +83,9 @@ def department_measures(
             f"no department with id {department_id!r}; ids are 'province code:name' as listed by "
             f"GET /departments?province=…"
         )
-    rows = [DepartmentMeasureRow(**r) for r in run_query(
-        store, settings, "api_department_measures", department_id=department_id, role=role)]  # fmt: skip
-    payload = DepartmentMeasures(department=DepartmentRow(**found[0]), rows=page.cut(rows),
-                                 count=len(rows), limit=page.limit, offset=page.offset)  # fmt: skip
+    records, count = run_page(store, settings, "api_department_measures", page,
+                              department_id=department_id, role=role)  # fmt: skip
+    payload = DepartmentMeasures(department=DepartmentRow(**found[0]),
+                                 rows=[DepartmentMeasureRow(**r) for r in records],
+                                 count=count, limit=page.limit, offset=page.offset)  # fmt: skip
     return respond(request, format, payload)

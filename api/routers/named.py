@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from policykg.api.deps import get_app_settings, get_store
 from policykg.api.models import ERRORS
 from policykg.api.routers.common import check_text, read
-from policykg.graph.queries import enum_values, get_query, registry
+from policykg.graph.queries import PAGE_PARAMS, enum_values, get_query, page_of, registry
 from policykg.graph.store import GraphStore
 from pydantic import BaseModel
 
@@ -98,15 +98,29 @@ def run_query(
         )
     for key, value in given.items():
         check_text(value, f"parameter '{key}'")
-    bound = q.bind(given, enum_values)
     limit = min(limit, settings.max_rows)
-    result = read(store, q.cypher, bound, settings.query_timeout_ms)
-    page = result.rows[offset : offset + limit]  # only the page's rows become dicts
-    rows = [dict(zip(result.columns, row, strict=True)) for row in page]
+    if q.paged:  # the query cuts the page itself and counts the whole answer (graph/queries.py)
+        bound = q.bind({**given, "limit": limit, "offset": offset}, enum_values)
+        result = read(store, q.cypher, bound, settings.query_timeout_ms)
+        columns, page, count = page_of(result.columns, result.rows)
+        if not page and offset > 0:  # past the end: the total from the first row
+            first = read(store, q.cypher, {**bound, "limit": 1, "offset": 0},
+                         settings.query_timeout_ms)  # fmt: skip
+            count = page_of(first.columns, first.rows)[2]
+        shown = {k: v for k, v in bound.items() if k not in PAGE_PARAMS}
+    else:
+        shown = bound = q.bind(given, enum_values)
+        result = read(store, q.cypher, bound, settings.query_timeout_ms)
+        columns, page, count = (
+            result.columns,
+            result.rows[offset : offset + limit],
+            len(result.rows),
+        )
+    rows = [dict(zip(columns, row, strict=True)) for row in page]  # only the page's rows
     if fmt == "csv":
-        return Response(to_csv(result.columns, rows), media_type="text/csv; charset=utf-8")
-    return QueryAnswer(query=q.name, params=bound, columns=result.columns, rows=rows,
-                       count=len(result.rows), limit=limit, offset=offset)  # fmt: skip
+        return Response(to_csv(columns, rows), media_type="text/csv; charset=utf-8")
+    return QueryAnswer(query=q.name, params=shown, columns=columns, rows=rows,
+                       count=count, limit=limit, offset=offset)  # fmt: skip
 
 
 def to_csv(columns: list[str], rows: list[dict[str, Any]]) -> str:

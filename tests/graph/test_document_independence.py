@@ -129,8 +129,13 @@ def _answers(store: FalkorDBStore, record: ExtractionRecord) -> dict[str, Any]:
     for m in record.measures:
         for d in m.departments:  # the department as this document writes it
             rows = run_named(store, "department_measures", province="上海市", department=d.mention)
+            # `total` counts the whole answer (every document's rows): not this document's
             found_by_mention[d.mention] = canon(
-                [r for r in rows if r["document"] == record.document.title]
+                [
+                    {k: v for k, v in r.items() if k != "total"}
+                    for r in rows
+                    if r["document"] == record.document.title
+                ]
             )
     return {
         "items": canon(store.read(_ITEMS, {"id": doc_id}).records()),

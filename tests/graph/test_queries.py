@@ -463,6 +463,7 @@ def check_search(s: Seeds) -> None:
         "search", q="cma"
     )  # Latin letters match case-insensitively: 医疗器械CMA认证检验项目
     assert any(r["kind"] == "target" and "CMA" in r["text"] for r in cma)
+    assert s.run("search", q="CMA") == s.run("search", q="Cma") == cma  # lowered texts
     assert s.run("search", q="火星殖民") == []
 
 
