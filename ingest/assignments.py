@@ -33,41 +33,33 @@ _SLOGAN = re.compile(r"“[^“”。！？]{2,40}”")
 _CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+[，,。；;：:！!？?\n]?")
 
 
+# The single regexes of departments.yaml `assignments`, each compiled as "<name>_rx".
+_REGEXES = ("first_leads", "first_leads_rest", "duty", "set_up", "cited_instructs", "instructs",
+            "agent", "title_lead", "agent_duty", "members", "group_duties", "staffs", "launches",
+            "overall", "aside", "listed_name", "unit", "post_words")  # fmt: skip
+
+
 @cache
 def _rules() -> dict[str, Any]:
     r = pattern_file("departments.yaml")["assignments"]
     longest = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
+    with_role = lambda items: [(re.compile(p["regex"]), p["role"]) for p in items]  # noqa: E731
     return {
         **r,
+        **{f"{name}_rx": re.compile(r[name]) for name in _REGEXES},
         "openers": longest(r["openers"]),
         "joiners": longest(r["joiners"]),
         "joiner_adverbs": longest(r["joiner_adverbs"]),
         "not_after": longest(r["not_after"]),
         "lead_rx": [re.compile(x) for x in r["lead"]],
         "support_rx": [re.compile(x) for x in r["support"]],
-        "posts_rx": [(re.compile(p["regex"]), p["role"]) for p in r["posts"]],
-        "first_leads_rx": re.compile(r["first_leads"]),
-        "first_leads_rest_rx": re.compile(r["first_leads_rest"]),
-        "duty_rx": re.compile(r["duty"]),
-        "post_after_rx": [(re.compile(p["regex"]), p["role"]) for p in r["post_after"]],
-        "roster_rx": [(re.compile(p["regex"]), p["role"]) for p in r["roster"]],
-        "set_up_rx": re.compile(r["set_up"]),
-        "cited_instructs_rx": re.compile(r["cited_instructs"]),
-        "instructs_rx": re.compile(r["instructs"]),
-        "agent_rx": re.compile(r["agent"]),
-        "title_lead_rx": re.compile(r["title_lead"]),
-        "agent_duty_rx": re.compile(r["agent_duty"]),
-        "members_rx": re.compile(r["members"]),
-        "group_duties_rx": re.compile(r["group_duties"]),
-        "staffs_rx": re.compile(r["staffs"]),
-        "launches_rx": re.compile(r["launches"]),
-        "overall_rx": re.compile(r["overall"]),
-        "aside_rx": re.compile(r["aside"]),
-        "listed_rx": re.compile(r["listed_name"]),
+        "posts_rx": with_role(r["posts"]),
+        "post_after_rx": with_role(r["post_after"]),
+        "roster_rx": with_role(r["roster"]),
+        # 由A处、B室负责…: a bureau's units in a list before their duty
         "unit_agent_rx": re.compile(
             rf"(?:{r['unit']})(?:[、和及](?:{r['unit']}))*(?={r['unit_duty']})"
         ),
-        "unit_rx": re.compile(r["unit"]),
         "narrated_rx": re.compile(pattern_file("departments.yaml")["narrated_role_words"]),
     }
 
@@ -159,7 +151,7 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
 
 def _listed_name(text: str, pos: int) -> Body | None:
     """A name listed among bodies, known by its suffix only (after 、 and before 、/为成员)."""
-    m = _rules()["listed_rx"].match(text, pos)
+    m = _rules()["listed_name_rx"].match(text, pos)
     return Body(m.start(), m.end(), m.group(), False) if m else None
 
 
@@ -178,20 +170,20 @@ def _role_after(rest: str) -> str | None:
     rest = rest.lstrip()
     if not rest or rest[0] in "，,。；;！!？?\n" or _DUTIES_TITLE.fullmatch(rest.rstrip()):
         return None
-    for rx, role in rules["post_after_rx"]:
-        if rx.match(rest):
-            return role
+    if post := _post_after(rest):
+        return post
     if rules["staffs_rx"].match(rest):
         return None  # 由各成员单位有关负责同志担任: a person for a post, no task of the body
     if rest.startswith(rules["not_after"]) or re.match(
         r"[\d〇○零一二]{4}\s*年\s*[\d〇○零一二十]", rest
     ):
         return None  # an attribute, a past act, or a signature's date
-    if any(rx.match(rest) for rx in rules["lead_rx"]):
-        return "lead"
-    if any(rx.match(rest) for rx in rules["support_rx"]):
-        return "support"
-    return "responsible"
+    return _explicit_role(rest) or "responsible"
+
+
+def _post_after(rest: str) -> str | None:
+    """The role of a post or duty written after the subject (A任组长, A的主要职责为…)."""
+    return next((role for rx, role in _rules()["post_after_rx"] if rx.match(rest)), None)
 
 
 def _mentions(found: list[tuple[Body, str]], role: str, offset: int) -> list[Mention]:
@@ -330,9 +322,8 @@ def _explicit_role(rest: str) -> str | None:
     """The role an explicit role word or duty gives (牵头…, 配合…, 主要职责是…), else None."""
     rules = _rules()
     rest = rest.lstrip()
-    for rx, role in rules["post_after_rx"]:
-        if rx.match(rest):
-            return role
+    if post := _post_after(rest):
+        return post
     if any(rx.match(rest) for rx in rules["lead_rx"]):
         return "lead"
     if any(rx.match(rest) for rx in rules["support_rx"]):
@@ -346,10 +337,10 @@ def _held_posts(
     """A list of officers named by their bodies and posts before the post they fill
     (A副秘书长某某、B局长某某和C局长某某担任副主任): the bodies and the list's end, when
     reading the officers goes further than the bodies alone and a post follows."""
+    if not _rules()["post_words_rx"].search(text, end, stop):
+        return None  # no post in the clause: reading the officers could find none (hot path)
     held, at = _body_list(text, pos, persons=True)
-    if at <= end or at > stop:
-        return None
-    if not any(rx.match(text[at:stop]) for rx, _ in _rules()["post_after_rx"]):
+    if at <= end or at > stop or _post_after(text[at:stop]) is None:
         return None
     return held, at
 
@@ -407,9 +398,7 @@ def _by_agent(text: str, offset: int) -> list[Mention]:
         if found and rules["members_rx"].match(text, end):
             out += _mentions(found, "support", offset)  # X由A、B等部门组成: A and B are members
             continue
-        if found and (
-            post := next((r for rx, r in rules["post_after_rx"] if rx.match(text[end:])), None)
-        ):
+        if found and (post := _post_after(text[end:])):
             out += _mentions(found, post, offset)  # 由A主要负责同志担任召集人: A's post
             continue
         if found and rules["agent_duty_rx"].match(text, end):

@@ -111,13 +111,21 @@ def run_page(
     for key, value in params.items():
         check_text(value, f"parameter '{key}'")
     bound = query.bind({**params, "limit": page.limit, "offset": page.offset}, enum_values)
-    result = read(store, query.cypher, bound, settings.query_timeout_ms)
-    columns, rows, total = page_of(result.columns, result.rows)
-    if not rows and page.offset > 0:  # past the end: the total from the first row
-        first = read(store, query.cypher, {**bound, "limit": 1, "offset": 0},
-                     settings.query_timeout_ms)  # fmt: skip
-        total = page_of(first.columns, first.rows)[2]
+    columns, rows, total = read_page(store, query.cypher, bound, settings.query_timeout_ms)
     return [dict(zip(columns, row, strict=True)) for row in rows], total
+
+
+def read_page(
+    store: GraphStore, cypher: str, bound: dict[str, Any], timeout_ms: int
+) -> tuple[list[str], list[list[Any]], int]:
+    """A paged query's page (columns without `total`, rows) and the whole answer's count;
+    past the last page the count comes from the answer's first row."""
+    result = read(store, cypher, bound, timeout_ms)
+    columns, rows, total = page_of(result.columns, result.rows)
+    if not rows and bound.get("offset", 0) > 0:
+        first = read(store, cypher, {**bound, "limit": 1, "offset": 0}, timeout_ms)
+        total = page_of(first.columns, first.rows)[2]
+    return columns, rows, total
 
 
 def read(

@@ -11,8 +11,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from policykg.api.deps import get_app_settings, get_store
 from policykg.api.models import ERRORS
-from policykg.api.routers.common import check_text, read
-from policykg.graph.queries import PAGE_PARAMS, enum_values, get_query, page_of, registry
+from policykg.api.routers.common import check_text, read, read_page
+from policykg.graph.queries import PAGE_PARAMS, enum_values, get_query, registry
 from policykg.graph.store import GraphStore
 from pydantic import BaseModel
 
@@ -101,12 +101,7 @@ def run_query(
     limit = min(limit, settings.max_rows)
     if q.paged:  # the query cuts the page itself and counts the whole answer (graph/queries.py)
         bound = q.bind({**given, "limit": limit, "offset": offset}, enum_values)
-        result = read(store, q.cypher, bound, settings.query_timeout_ms)
-        columns, page, count = page_of(result.columns, result.rows)
-        if not page and offset > 0:  # past the end: the total from the first row
-            first = read(store, q.cypher, {**bound, "limit": 1, "offset": 0},
-                         settings.query_timeout_ms)  # fmt: skip
-            count = page_of(first.columns, first.rows)[2]
+        columns, page, count = read_page(store, q.cypher, bound, settings.query_timeout_ms)
         shown = {k: v for k, v in bound.items() if k not in PAGE_PARAMS}
     else:
         shown = bound = q.bind(given, enum_values)

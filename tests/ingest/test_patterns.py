@@ -54,3 +54,13 @@ def test_a_nested_regex_entry_is_compiled(tmp_path: Path) -> None:
     path = _broken(tmp_path, "structure.yaml", change)
     with pytest.raises(InputError, match=r"structure\.yaml: key heading_markers\.0\.regex"):
         load_pattern_file("structure.yaml", path)
+
+
+def test_every_post_after_pattern_holds_a_post_word() -> None:
+    # ingest/assignments.py skips reading officers in a clause without a post word: each
+    # post_after regex must need one, or the shortcut would hide its posts
+    import re
+
+    rules = load_pattern_file("departments.yaml")["assignments"]
+    words = re.compile(rules["post_words"])
+    assert all(words.search(p["regex"]) for p in rules["post_after"])
