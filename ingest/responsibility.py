@@ -83,10 +83,11 @@ def parse_body(body: str, offset: int = 0, default_role: str = "responsible") ->
             cstart += label.end()
             clause = clause[label.end() :]
         mentions += _parse_clause(clause, offset + cstart, role)
-    has_lead = any(m.role == "lead" for m in mentions)
-    shared = "support" if has_lead else "responsible"
+    # 按职责分工负责 shares the work among the listed bodies: each is responsible for its part,
+    # also where another body leads (A牵头，B、C按职责分工负责 → A lead, B and C responsible)
     mentions = [
-        Mention(m.text, shared, m.start, m.end) if m.role == "shared" else m for m in mentions
+        Mention(m.text, "responsible", m.start, m.end) if m.role == "shared" else m
+        for m in mentions
     ]
     return _dedupe(mentions)
 

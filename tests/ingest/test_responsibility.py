@@ -60,7 +60,8 @@ ROLES = [
     ("（市卫生健康委、市中医药局按职责分工负责）", [("市卫生健康委", "responsible"), ("市中医药局", "responsible")]),
     ("（盟市场监管局牵头，盟公安局、盟农牧局配合）",
      [("盟市场监管局", "lead"), ("盟公安局", "support"), ("盟农牧局", "support")]),
-    ("（省医保局牵头，省税务局等按职责分工负责）", [("省医保局", "lead"), ("省税务局", "support")]),
+    # 按职责分工负责 after a lead: each listed body is responsible for its part (rule book)
+    ("（省医保局牵头，省税务局等按职责分工负责）", [("省医保局", "lead"), ("省税务局", "responsible")]),
     ("责任单位：市药监局、高新区管委会", [("市药监局", "responsible"), ("高新区管委会", "responsible")]),
     # the document's rule for its lists inside the bracket is no body (the rule is applied
     # document-wide by ingest/assignments.py)
