@@ -101,7 +101,9 @@ def _parse_clause(clause: str, offset: int, role: str) -> list[Mention]:
             led += _names(piece, offset + pstart, "support")
         return led
     out: list[Mention] = []
-    for part, pstart in _split_keep(clause, r"[，,]"):
+    masked = _mask_inner(clause)
+    for _, pstart in _split_keep(masked, r"[，,]"):
+        part = clause[pstart : pstart + len(_piece_at(masked, pstart, r"[，,]"))]
         part_role = role
         if re.search(responsibility_patterns()["lead_marker"] + r"\s*$", part):
             part_role = "lead"
@@ -115,10 +117,7 @@ def _parse_clause(clause: str, offset: int, role: str) -> list[Mention]:
 
 def _names(part: str, offset: int, role: str) -> list[Mention]:
     out = []
-    # a separator inside a name's own bracket (各县（市、区）人民政府) separates nothing
-    masked = re.sub(
-        r"[（(][^（）()]{1,8}[）)]", lambda b: re.sub(r"[、，,]", "\0", b.group()), part
-    )
+    masked = _mask_inner(part)
     for _, nstart in _split_keep(masked, responsibility_patterns()["separators"]):
         name = part[nstart : nstart + len(_piece_at(masked, nstart))]
         cleaned, lead_trim = _clean(name)
@@ -131,9 +130,20 @@ def _names(part: str, offset: int, role: str) -> list[Mention]:
     return out
 
 
-def _piece_at(masked: str, start: int) -> str:
+def _mask_inner(text: str) -> str:
+    """`text` with the separators inside a name's own bracket masked: they separate nothing
+    (各县（市、区）人民政府; a short-name definition 各区县〔自治县，以下简称区县〕政府)."""
+    return re.sub(
+        r"[（(〔［][^（）()〔〕［］]{1,12}[）)〕］]",
+        lambda b: re.sub(r"[、，,]", "\0", b.group()),
+        text,
+    )
+
+
+def _piece_at(masked: str, start: int, separators: str = "") -> str:
     """The piece of `masked` that opens at `start`, up to the next separator."""
-    m = re.compile(responsibility_patterns()["separators"]).search(masked, start)
+    rx = re.compile(separators or responsibility_patterns()["separators"])
+    m = rx.search(masked, start)
     return masked[start : m.start() if m else len(masked)]
 
 

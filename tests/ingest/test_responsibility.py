@@ -62,6 +62,9 @@ ROLES = [
      [("盟市场监管局", "lead"), ("盟公安局", "support"), ("盟农牧局", "support")]),
     # 按职责分工负责 after a lead: each listed body is responsible for its part (rule book)
     ("（省医保局牵头，省税务局等按职责分工负责）", [("省医保局", "lead"), ("省税务局", "responsible")]),
+    # a short name defined inside the body's name separates nothing
+    ("（市商务局负责，各区〔县、市，以下简称区县〕政府配合）",
+     [("市商务局", "responsible"), ("各区〔县、市，以下简称区县〕政府", "support")]),
     ("责任单位：市药监局、高新区管委会", [("市药监局", "responsible"), ("高新区管委会", "responsible")]),
     # the document's rule for its lists inside the bracket is no body (the rule is applied
     # document-wide by ingest/assignments.py)
