@@ -75,7 +75,8 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 def parse_body(body: str, offset: int = 0, default_role: str = "responsible") -> list[Mention]:
     """Parse 'A、B' / 'A会B、C' / 'A牵头，B配合' / '牵头单位：A；配合单位：B'."""
     mentions: list[Mention] = []
-    for clause, cstart in _split_keep(body, r"[；;。]"):
+    # clauses: 牵头单位：A；配合单位：B, also with a comma before the next label
+    for clause, cstart in _split_keep(body, r"[；;。]|[，,](?=[^，,：:；;]{2,8}[:：])"):
         label = re.match(r"\s*([^：:]{2,8}?)(?:单位|部门)?\s*[:：]\s*", clause)
         role = default_role
         if label and _label_role(label.group(1)):

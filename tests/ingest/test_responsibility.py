@@ -67,6 +67,9 @@ ROLES = [
     # a short name defined inside the body's name separates nothing
     ("（市商务局负责，各区〔县、市，以下简称区县〕政府配合）",
      [("市商务局", "responsible"), ("各区〔县、市，以下简称区县〕政府", "support")]),
+    # labels separated by a comma, not a semicolon
+    ("（牵头单位：县市场监管局，责任单位：县公安局、各镇（街道））",
+     [("县市场监管局", "lead"), ("县公安局", "responsible"), ("各镇（街道）", "responsible")]),
     ("责任单位：市药监局、高新区管委会", [("市药监局", "responsible"), ("高新区管委会", "responsible")]),
     # the document's rule for its lists inside the bracket is no body (the rule is applied
     # document-wide by ingest/assignments.py)
