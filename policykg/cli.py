@@ -327,7 +327,7 @@ def demo(
 # heldout_fifth: built after all four had; heldout_sixth: built after all five had, tuned on
 # from 817d845; heldout_seventh: built beside the sixth, tuned on from e6131c9; heldout_eighth:
 # built from e6131c9 while the seventh was tuned on, untouched; heldout_ninth: built from
-# 320a493 beside the eighth, untouched; heldout_tenth: built from 54158b4 beside the ninth,
+# 320a493 beside the eighth, tuned on from 54158b4; heldout_tenth: built from 54158b4 beside the ninth,
 # untouched), the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
