@@ -25,6 +25,7 @@ from policykg.ingest.bodies import (
     person_before,
     sector_list,
     shared_prefix,
+    sibling_division,
 )
 from policykg.ingest.patterns import pattern_file
 from policykg.ingest.responsibility import Mention
@@ -98,11 +99,7 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
     if re.match(r"[该本我][省市县区州]", text[pos : pos + 2]):
         pos += 1  # 该市宣传部、监察局: the body of the place the text speaks of, its level
     prefix: str | None = None
-    while (
-        body := body_at(text, pos)
-        or _shared(text, pos, prefix, bool(out))
-        or (_listed_name(text, pos) if out and text[pos - 1] == "、" else None)
-    ) is not None:
+    while (body := _list_item(text, pos, prefix, out[-1][0] if out else None)) is not None:
         prefix = shared_prefix(body.text) or prefix
         pos = body.end
         if alias := _ALIAS.match(text, pos):  # 省委宣传部（省政府新闻办）: another name of it
@@ -132,21 +129,32 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
             out = [(b, "lead") for b, _ in out] + [(b, "support") for b in listed[0]]
             pos = listed[1]
             break
-        if (
-            joiner is None
-            or (
-                body_at(text, nxt)
-                or _shared(text, nxt, prefix, True)
-                or (_listed_name(text, nxt) if joiner == "、" else None)
-            )
-            is None
-        ):
+        if joiner is None or _list_item(text, nxt, prefix, body, joiner) is None:
             break
         if joiner in rules["lead_joiners"]:
             out = [(b, "lead") for b, _ in out]
             role = "support"
         pos += len(joiner)
     return out, pos
+
+
+def _list_item(
+    text: str, pos: int, prefix: str | None, before: Body | None, joiner: str = ""
+) -> Body | None:
+    """The body at `pos` in a list after `before` (None: the list's first), joined to it by
+    `joiner` (by default the character before `pos`): a body, a name leaving out the prefix
+    of the one before (市财政局、司法局), a name known by its suffix only, or a sibling
+    division (省局注册处、综合处)."""
+    if body := body_at(text, pos):
+        return body
+    if before is None:
+        return None
+    listed = (joiner or text[pos - 1 : pos]) == "、"
+    return (
+        _shared(text, pos, prefix, True)
+        or (_listed_name(text, pos) if listed else None)
+        or (sibling_division(text, pos, before) if listed else None)
+    )
 
 
 def _listed_name(text: str, pos: int) -> Body | None:

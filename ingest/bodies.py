@@ -57,7 +57,9 @@ def _named_rx(places_too: bool = True) -> re.Pattern[str]:
     # a body may name a unit of another: 省人民政府办公厅, 省药监局稽查局 (one more chunk)
     more_stop = _alt([*f["core_stop"], "和"])
     # (省药监局各检查分局: the units of a kind, under their body)
-    more = rf"各?(?:(?!{more_stop})[\u4e00-\u9fff]){{0,8}}?(?:{suffix})"
+    # (省药监局药品注册处: a body's internal division, 处/科/室/司, only after a body)
+    inner = _alt([*f["suffixes"], *f["unit_suffixes"]])
+    more = rf"各?(?:(?!{more_stop})[\u4e00-\u9fff]){{0,8}}?(?:{inner})"
     # (two chunks: 省政府食品安全委员会办公室, a government's committee's office)
     return re.compile(rf"{prefix}{core}(?:{suffix})(?:{more}(?!长|副?书记|成员)){{0,2}}")
 
@@ -109,7 +111,42 @@ def find_bodies(text: str, start: int = 0) -> list[Body]:
         ):
             out.append(more)
             pos = more.end
+        while text.startswith("、", pos) and (unit := sibling_division(text, pos + 1, out[-1])):
+            out.append(unit)
+            pos = unit.end
     return out
+
+
+def sibling_division(text: str, pos: int, before: Body) -> Body | None:
+    """After a body's internal division and 、, another division of the same body named bare
+    (省局药品注册处、综合处): a body, as written."""
+    if not _is_division(before) or body_at(text, pos) is not None:
+        return None
+    unit = _division_rx().match(text, pos)
+    return Body(unit.start(), unit.end(), unit.group(), False) if unit else None
+
+
+@cache
+def _division_rx() -> re.Pattern[str]:
+    """A body's internal division named bare (综合处, 食品科), as written after a sibling."""
+    stop = _alt([*_forms()["core_stop"], "和"])
+    units = _alt(_forms()["unit_suffixes"])
+    return re.compile(rf"(?:(?!{stop})[\u4e00-\u9fff]){{2,8}}?(?:{units})(?![长副])")
+
+
+def _is_division(body: Body) -> bool:
+    """A named body ending in an internal division (省药监局药品注册处)."""
+    if body.generic:
+        return False
+    # (a division is named only in a body's second chunk: a whole name ending in one has a
+    # parent body)
+    n = _named_at(body.text, 0)
+    return bool(n and n.end() == len(body.text) and body.text.endswith(_units()))
+
+
+@cache
+def _units() -> tuple[str, ...]:
+    return tuple(_forms()["unit_suffixes"])
 
 
 def shared_prefix(name: str) -> str | None:

@@ -29,6 +29,13 @@ GENRE = [
     ("上述工作由区商务局牵头，会同区卫生健康局、区公安分局负责落实。",
      [("区商务局", "lead"), ("区卫生健康局", "support"), ("区公安分局", "support")]),
     ("市药监局、加强监管。", [("市药监局", "responsible")]),  # a verb after 、 is no name
+    # a body's internal divisions, the second named bare after its sibling
+    ("省药监局药品注册处、综合处负责汇总各地报送的材料。",
+     [("省药监局药品注册处", "responsible"), ("综合处", "responsible")]),
+    ("县市场监管局食品科要加强对校园周边的检查。", [("县市场监管局食品科", "responsible")]),
+    # the bureaus of several levels, the levels listed with 、 (地区, 自治州 and 市)
+    ("各地、州、市局也要结合本地实际制定方案。", [("各地、州、市局", "responsible")]),
+    ("各市、县局负责辖区内的宣传咨询活动。", [("各市、县局", "responsible")]),
     ("县疫苗安全工作领导小组工作职责", []),  # the title of a duty list gives no task
     # posts held by named persons: the post names the body, the person's name is skipped
     ("副组长由区政府办公室二级调研员张某某、区卫生健康局局长李某和区委宣传部副部长王某某担任。",
