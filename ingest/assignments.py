@@ -429,7 +429,9 @@ def _set_up(text: str, offset: int) -> list[Mention]:
     """A body the text sets up and gives a duty (成立…领导小组，负责…): responsible."""
     out = []
     for m in _rules()["set_up_rx"].finditer(text):
-        name = m["body"].strip('“”"')
+        name = m["body"]
+        if name.count("“") != name.count("”") or name.count('"') % 2:
+            name = name.strip('“”"')  # a quote the name does not close or open is no part of it
         if len(name) < 4:
             continue  # 成立办公室: a bare kind names no body
         start = m.start("body") + m["body"].index(name)

@@ -36,6 +36,9 @@ GENRE = [
     # the bureaus of several levels, the levels listed with 、 (地区, 自治州 and 市)
     ("各地、州、市局也要结合本地实际制定方案。", [("各地、州、市局", "responsible")]),
     ("各市、县局负责辖区内的宣传咨询活动。", [("各市、县局", "responsible")]),
+    # a group set up with a duty: a slogan in quotes, 、 and all, is part of its name
+    ("县卫生健康局成立“文明就医、安全用药”主题月活动领导小组，负责统筹活动。",
+     [("“文明就医、安全用药”主题月活动领导小组", "responsible")]),
     ("县疫苗安全工作领导小组工作职责", []),  # the title of a duty list gives no task
     # posts held by named persons: the post names the body, the person's name is skipped
     ("副组长由区政府办公室二级调研员张某某、区卫生健康局局长李某和区委宣传部副部长王某某担任。",
