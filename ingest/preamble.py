@@ -70,8 +70,11 @@ def assigning_sentences(text: str, offset: int) -> list[tuple[int, int, list[Men
     arranged = re.match(structure_patterns()["arrangement_lead"], text) is not None
     for s in _SENTENCE.finditer(text):
         sentence = s.group()
-        if len(sentence.strip()) < 8 or sentence.rstrip().endswith(("：", ":")):
-            continue  # an addressee line (主送机关) introduces the text, it assigns nothing
+        if len(sentence.strip()) < 8:
+            continue
+        if sentence.rstrip().endswith(("：", ":")) and not _PRESCRIBES.search(sentence):
+            continue  # an addressee line (主送机关) introduces the text, it assigns nothing;
+            # a lead-in that does (区政府要…，主要承担以下工作：) is a measure
         worded = bool(word_targets(sentence)) or bool(_goal_item().match(sentence))
         seat = "设" in sentence and fills_posts(sentence)  # 办公室设在A: a standing duty
         if not (worded or seat or arranged or _PRESCRIBES.search(sentence)):

@@ -302,6 +302,9 @@ def test_the_numbered_sentences_of_a_short_notice_are_its_measures(tmp_path) -> 
     [
         ("会议强调，各地务必压实属地责任，确保疫苗储运安全。", True),
         ("根据国家相关要求、《全省经济社会发展规划纲要》和省委有关决策部署，制定本规划。", False),
+        # a lead-in to a list that gives its subject the work assigns; an addressee line not
+        ("本年度，县政府要落实属地管理责任，主要承担以下工作：", True),
+        ("各乡镇人民政府，县政府各部门：", False),
     ],
 )
 def test_an_instruction_gives_work_a_requirement_named_does_not(sentence, assigns) -> None:

@@ -56,6 +56,8 @@ SENTENCES = [
     ("展望2035年，全省药品安全治理体系全面建成。", "vision"),
     ("到2025年，累计培训500名职业化检查员。", "commitment"),
     ("推动区域药品检验结果互认。", "commitment"),
+    # the year's tasks completed in full are a commitment, not a long-range outlook
+    ("县政府要全面完成年度药品安全重点工作任务。", "commitment"),
     ("建设疫苗全程追溯平台，实现数据实时采集。", "commitment"),
 ]  # fmt: skip
 
