@@ -52,14 +52,15 @@ def _named_rx(places_too: bool = True) -> re.Pattern[str]:
     if not places_too:
         place = "(?P<place>(?!))"
     prefix = rf"(?:中共)?(?:{place}|{_alt(f['prefixes'])})"
-    core = rf"(?:(?!{stop})[\u4e00-\u9fff]){{0,{f['max_core']}}}?"
+    keep = _alt(f["core_keep"])
+    core = rf"(?:{keep}|(?!{stop})[\u4e00-\u9fff]){{0,{f['max_core']}}}?"
     suffix = _alt(f["suffixes"])
     # a body may name a unit of another: 省人民政府办公厅, 省药监局稽查局 (one more chunk)
     more_stop = _alt([*f["core_stop"], "和"])
     # (省药监局各检查分局: the units of a kind, under their body)
     # (省药监局药品注册处: a body's internal division, 处/科/室/司, only after a body)
     inner = _alt([*f["suffixes"], *f["unit_suffixes"]])
-    more = rf"各?(?:(?!{more_stop})[\u4e00-\u9fff]){{0,8}}?(?:{inner})"
+    more = rf"各?(?:{keep}|(?!{more_stop})[\u4e00-\u9fff]){{0,8}}?(?:{inner})"
     # (two chunks: 省政府食品安全委员会办公室, a government's committee's office)
     return re.compile(rf"{prefix}{core}(?:{suffix})(?:{more}(?!长|副?书记|成员)){{0,2}}")
 

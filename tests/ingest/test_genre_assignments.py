@@ -36,6 +36,10 @@ GENRE = [
     # the bureaus of several levels, the levels listed with 、 (地区, 自治州 and 市)
     ("各地、州、市局也要结合本地实际制定方案。", [("各地、州、市局", "responsible")]),
     ("各市、县局负责辖区内的宣传咨询活动。", [("各市、县局", "responsible")]),
+    # the departments of several levels; 对口 inside a name (对 is a preposition elsewhere)
+    ("州卫生健康委和县、市卫生健康部门要加强联动。",
+     [("州卫生健康委", "responsible"), ("县、市卫生健康部门", "responsible")]),
+    ("要求省药监局对口帮扶工作领导小组加强统筹。", [("省药监局对口帮扶工作领导小组", "responsible")]),
     # a group set up with a duty: a slogan in quotes, 、 and all, is part of its name
     ("县卫生健康局成立“文明就医、安全用药”主题月活动领导小组，负责统筹活动。",
      [("“文明就医、安全用药”主题月活动领导小组", "responsible")]),
