@@ -61,6 +61,8 @@ def build_measures(blocks: list[Block], first_leads: str | None = None) -> list[
         if _is_noise(block.text):
             continue
         if not seen_heading:  # a preamble, a notice, a news reprint: what assigns or commits
+            if _page_headline(block, blocks[i + 1 : i + 3]):
+                continue
             if block.kind == "paragraph" and (m := _from_preamble(block, para_counter)):
                 measures.append(m)
             elif block.kind == "paragraph":  # narration around assigning sentences
@@ -361,6 +363,18 @@ def _from_paragraph(block: Block, counter: dict[str, int]) -> DraftMeasure | Non
 
 
 _SENTENCE_MARKS = re.compile(r"[，,。；;：:！!？?、]")
+
+
+def _page_headline(block: Block, after: list[Block]) -> bool:
+    """A short line without a sentence mark whose byline follows (来源：…): the page's own
+    headline, which reports what was done."""
+    text = block.text.strip()
+    byline = structure_patterns()["page_byline"]
+    return (
+        len(text) <= 60
+        and not _SENTENCE_MARKS.search(text)
+        and any(re.match(byline, b.text) for b in after)
+    )
 
 
 def _headline_like(text: str) -> bool:

@@ -154,6 +154,7 @@ class StructurePatterns(_File):
     boilerplate_regex: list[Regex]
     boilerplate: Words
     caption_line: Regex
+    page_byline: Regex
     definition_entry: Regex
     non_measure_sections: Words
     preamble_commitment: Words

@@ -553,3 +553,17 @@ def test_a_news_reports_role_words_give_roles_as_background(tmp_path) -> None:
     assert [(d.mention, d.role) for d in measures[0].departments] == [
         ("县财政局", "support"), ("公安局", "support"), ("卫生健康局", "support")
     ]  # fmt: skip
+
+
+def test_a_pages_headline_over_its_byline_is_no_task(tmp_path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "首页 > 工作动态\n"
+        "县市场监管局多措并举确保疫苗储存运输安全落到实处\n"
+        "来源：县市场监管局 | 2023-05-12\n"
+        "近日，县市场监管局召开专题会议。会议要求，各监管所要加强对接种单位的日常检查。\n",
+        encoding="utf-8",
+    )
+    texts = [m.text for m in extract_file(path).measures]
+    assert not any(t.startswith("县市场监管局多措并举") for t in texts)
+    assert any(t.startswith("会议要求，各监管所要") for t in texts)
