@@ -176,6 +176,7 @@ def _role_after(rest: str) -> str | None:
     """The role the words after a subject give it; None: not a subject (attribute, past act)."""
     rules = _rules()
     rest = rest.lstrip()
+    rest = rest.removeprefix("相互之间").removeprefix("之间")  # 各成员单位之间要…: they, jointly
     if not rest or rest[0] in "，,。；;！!？?\n" or _DUTIES_TITLE.fullmatch(rest.rstrip()):
         return None
     if post := _post_after(rest):
@@ -245,8 +246,9 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         modifier = _MODIFIER.match(text, pos) if body_at(text, pos) is None else None
         if modifier and body_at(text, modifier.end()):  # 接到报告的A应当…: A is the subject
             pos = modifier.end()
-        if subject and (joined := _joined_clause(text, pos, b, offset)):
-            # A今年将强化…，会同B建立…: the sentence's subject leads, B supports
+        if joined := _joined_clause(text, pos, b, offset):
+            # A今年将强化…，会同B建立…: the sentence's subject leads, B supports; without a
+            # subject (三是…。联合公安、卫健等部门开展…) the text's own body leads, unnamed
             out += [Mention(m.text, "lead", m.start, m.end) for m in subject] + joined
             continue
         if body_at(text, pos) is None and (composed := _COMPOSED.match(text, pos)):

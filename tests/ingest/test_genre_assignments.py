@@ -40,6 +40,17 @@ GENRE = [
     ("州卫生健康委和县、市卫生健康部门要加强联动。",
      [("州卫生健康委", "responsible"), ("县、市卫生健康部门", "responsible")]),
     ("要求省药监局对口帮扶工作领导小组加强统筹。", [("省药监局对口帮扶工作领导小组", "responsible")]),
+    # 明确要求 instructs; internal units 相关科室; 各街镇; units taking turns (轮流)
+    ("明确要求各县区市场监督管理局、相关科室加强节日市场检查。",
+     [("各县区市场监督管理局", "responsible"), ("相关科室", "responsible")]),
+    ("各街镇要按月报送辖区内药店的检查情况。", [("各街镇", "responsible")]),
+    ("业务培训每月一次，由各处室、各监管所轮流授课。", [("各处室", "responsible"), ("各监管所", "responsible")]),
+    ("请各地针对节日期间的消费特点加强检查。", [("各地", "responsible")]),
+    # 之间 after a collective subject: they, jointly
+    ("各成员单位之间要加强信息通报。", [("各成员单位", "responsible")]),
+    # a clause opening with 联合/会同 and no subject: the text's own body leads, unnamed
+    ("二是形成工作合力。联合公安、卫健等部门开展打击非法行医行动。",
+     [("公安", "support"), ("卫健", "support")]),
     # a group set up with a duty: a slogan in quotes, 、 and all, is part of its name
     ("县卫生健康局成立“文明就医、安全用药”主题月活动领导小组，负责统筹活动。",
      [("“文明就医、安全用药”主题月活动领导小组", "responsible")]),
