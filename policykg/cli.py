@@ -328,7 +328,8 @@ def demo(
 # from 817d845; heldout_seventh: built beside the sixth, tuned on from e6131c9; heldout_eighth:
 # built from e6131c9 while the seventh was tuned on, untouched; heldout_ninth: built from
 # 320a493 beside the eighth, tuned on from 54158b4; heldout_tenth: built from 54158b4 beside the ninth,
-# untouched), the team's synthetic held-out documents.
+# untouched; heldout_eleventh: built from 6c73849 beside the tenth, untouched), the team's
+# synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
     "tests/heldout_real",
@@ -341,6 +342,7 @@ GOLD_SETS = (
     "tests/heldout_eighth",
     "tests/heldout_ninth",
     "tests/heldout_tenth",
+    "tests/heldout_eleventh",
     "tests/heldout",
 )
 
