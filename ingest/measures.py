@@ -60,6 +60,8 @@ def build_measures(blocks: list[Block], first_leads: str | None = None) -> list[
             continue  # definitions, statistical notes
         if _is_noise(block.text):
             continue
+        if block.kind == "paragraph" and measures and _attach_statement(block, measures[-1]):
+            continue  # 责任单位：… on a line of its own belongs to the item above it
         if not seen_heading:  # a preamble, a notice, a news reprint: what assigns or commits
             if _page_headline(block, blocks[i + 1 : i + 3]):
                 continue
@@ -68,8 +70,6 @@ def build_measures(blocks: list[Block], first_leads: str | None = None) -> list[
             elif block.kind == "paragraph":  # narration around assigning sentences
                 measures += _preamble_sentences(block, para_counter)
             continue
-        if block.kind == "paragraph" and measures and _attach_statement(block, measures[-1]):
-            continue  # 责任单位：… on a line of its own belongs to the item above it
         if block.kind == "heading":
             measure = _from_heading(block) or _leaf_item(block, blocks[i + 1 : i + 2])
         elif block.kind == "paragraph":

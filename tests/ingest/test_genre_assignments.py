@@ -578,3 +578,19 @@ def test_a_pages_headline_over_its_byline_is_no_task(tmp_path) -> None:
     texts = [m.text for m in extract_file(path).measures]
     assert not any(t.startswith("县市场监管局多措并举") for t in texts)
     assert any(t.startswith("会议要求，各监管所要") for t in texts)
+
+
+def test_label_lines_under_a_paragraph_before_any_heading_belong_to_it(tmp_path) -> None:
+    # an excerpt cut before its first heading: the item's 牵头单位/协办单位 lines follow it
+    path = tmp_path / "excerpt.txt"
+    path.write_text(
+        "推动药品零售连锁发展，到2025年药品零售连锁率达到60%以上。\n"
+        "牵头单位：市药监局\n"
+        "协办单位：市商务局、各区县政府\n",
+        encoding="utf-8",
+    )
+    measures = extract_file(path).measures
+    assert len(measures) == 1
+    assert [(d.mention, d.role) for d in measures[0].departments] == [
+        ("市药监局", "lead"), ("市商务局", "support"), ("各区县政府", "support"),
+    ]  # fmt: skip
