@@ -2,9 +2,13 @@
 // description: Targets with their indicator (and its unit, what it measures, which way is better), value, unit, year, baseline, binding, evidence (span in the normalized and original text) and the departments in the order written; filter by province, indicator, document, topics (any of these keys) or those whose indicator matched no canonical key
 // params: province (string, default null, enum: provinces), indicator (string, default null, enum: indicators), document_id (string, default null), topics (list, default null), unmatched (bool, default false), limit (int, default null), offset (int, default 0)
 // example: {"province": "浙江省", "limit": 100}
-MATCH (p:Province)-[:ISSUED]->(d:Document)-[:SETS]->(g:Target)
-WHERE ($province IS NULL OR p.name = $province)
-  AND ($indicator IS NULL OR g.indicator_key = $indicator)
+// the provinces first: with the filters on the targets in one pattern, FalkorDB starts
+// from every Target of the graph
+MATCH (p:Province)
+WHERE $province IS NULL OR p.name = $province
+WITH p
+MATCH (p)-[:ISSUED]->(d:Document)-[:SETS]->(g:Target)
+WHERE ($indicator IS NULL OR g.indicator_key = $indicator)
   AND ($document_id IS NULL OR d.id = $document_id)
   AND (NOT $unmatched OR coalesce(g.indicator_key, '') = '')
 WITH p, d, g, CASE WHEN $topics IS NULL THEN null
