@@ -64,6 +64,7 @@ def measure(
     for n, (db, _) in stores.items():
         opened[n] = FalkorDBStore(db)
         opened[n].open()
+        opened[n].ensure_schema()  # a kept store made before an index was added
         # a kept store written by older summary rules: as load_reference_data would
         if summaries.stored_version(opened[n]) != summaries.SUMMARY_VERSION:
             summaries.rebuild(opened[n])

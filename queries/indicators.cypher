@@ -8,8 +8,18 @@
 // collecting the targets (tests/graph/test_summary_queries.py), at the cost of the
 // summaries, which the number of documents does not multiply. Lists keep the order of
 // province code, year, unit, name as written.
-MATCH (s:Summary {kind: 'indicator'})
-WHERE $province IS NULL OR s.province_name = $province
+// every province's summaries (by the kind's index), or one province's (by the province's)
+CALL {
+  UNWIND CASE WHEN $province IS NULL THEN [true] ELSE [] END AS every
+  MATCH (s:Summary {kind: 'indicator'})
+  RETURN s
+  UNION ALL
+  MATCH (p:Province {name: $province})
+  WITH p.code AS code
+  MATCH (s:Summary {province: code})
+  WHERE s.kind = 'indicator'
+  RETURN s
+}
 WITH s
 ORDER BY s.province, s.year, s.unit, s.written
 WITH s.indicator AS key,
