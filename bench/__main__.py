@@ -168,18 +168,26 @@ def engine_latency(data_dir: Path, repeats: int) -> dict[str, dict[str, Any]]:
                 start = time.perf_counter()
                 store.read(query.cypher, params)
                 times.append((time.perf_counter() - start) * 1000)
-            rows = len(store.read(query.cypher, params).rows)
-            out[name] = {**percentiles(times), "rows": rows, "params": query.example}
+            rows = store.read(query.cypher, params).rows
+            out[name] = {**percentiles(times), "rows": len(rows), "answer_bytes": _bytes(rows),
+                         "params": query.example}  # fmt: skip
     finally:
         store.close()
     return out
+
+
+def _bytes(rows: list[Any]) -> int:
+    """The size of an answer as JSON: what a query must build, whatever its plan."""
+    return len(json.dumps(rows, ensure_ascii=False, default=str).encode("utf-8"))
 
 
 def same_province_latency(data_dir: Path, province: str, repeats: int) -> dict[str, Any]:
     """The named queries that take a province, run for the province of the corpus's first
     document. Up to 4N = 155 documents it holds that one document at N and at 4N, so these
     answers are the same at both sizes and any growth is the graph's size at work; the
-    examples' province (浙江省) has no document at small N and several at 4N."""
+    examples' province (浙江省) has no document at small N and several at 4N. Past 4N = 139
+    the province holds more documents at 4N than at N (bench/corpus.py places documents
+    round the provinces): read the ratio beside `answer_4n_over_n`, the answer's growth."""
     from policykg.graph.queries import enum_values, registry
     from policykg.graph.stores.falkordb import FalkorDBStore
 
@@ -194,9 +202,10 @@ def same_province_latency(data_dir: Path, province: str, repeats: int) -> dict[s
             times = []
             for _ in range(repeats):
                 start = time.perf_counter()
-                rows = len(store.read(query.cypher, params).rows)
+                rows = store.read(query.cypher, params).rows
                 times.append((time.perf_counter() - start) * 1000)
-            out[name] = {**percentiles(times), "rows": rows, "province": province}
+            out[name] = {**percentiles(times), "rows": len(rows), "answer_bytes": _bytes(rows),
+                         "province": province}  # fmt: skip
     finally:
         store.close()
     return out
@@ -322,6 +331,7 @@ def measure(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
         h = http["paths"][name]
         queries[name] = {
             "rows": e["rows"],
+            "answer_bytes": e["answer_bytes"],
             "engine": {k: e[k] for k in ("p50_ms", "p95_ms", "p99_ms")},
             "engine_8_clients": loaded[name],
             "http": h,
@@ -430,6 +440,10 @@ def summarise(runs: dict[str, dict[str, Any]], cold: dict[str, float]) -> dict[s
                 name: {
                     "ratio": round(big["same_province_queries"][name]["p50_ms"] / q["p50_ms"], 2),
                     "rows_4n_and_n": [big["same_province_queries"][name]["rows"], q["rows"]],
+                    "answer_4n_over_n": _ratio(
+                        big["same_province_queries"][name].get("answer_bytes"),
+                        q.get("answer_bytes"),
+                    ),
                 }
                 for name, q in small["same_province_queries"].items()
                 if q["p50_ms"]
@@ -438,6 +452,12 @@ def summarise(runs: dict[str, dict[str, Any]], cold: dict[str, float]) -> dict[s
             # province's documents, all provinces' counts) does 4× the work by nature
             "query_rows_4n_and_n": {
                 name: [big["queries"][name]["rows"], q["rows"]]
+                for name, q in small["queries"].items()
+            },
+            # the answer's own growth (its size as JSON): a query whose answer is 4× larger
+            # (fixed rows with growing evidence lists) cannot take ≤ 2× however it is planned
+            "query_answer_4n_over_n": {
+                name: _ratio(big["queries"][name].get("answer_bytes"), q.get("answer_bytes"))
                 for name, q in small["queries"].items()
             },
         }

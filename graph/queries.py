@@ -22,9 +22,9 @@ and the Neo4j lint (tools/cypher_lint.py, used by tests only) all read query fil
 Routes and the CLI look queries up by name and pass parameters; nothing builds Cypher
 from user input. Parameter values are checked and coerced here.
 
-A query may have an engine's own version, `queries/<backend>/<name>.cypher` (today only
-`queries/neo4j/api_search.cypher`, which asks Neo4j's full-text index instead of scanning
-with CONTAINS). It keeps the portable query's name and parameters (checked when read), so
+A query may have an engine's own version, `queries/<backend>/<name>.cypher` (today
+`queries/neo4j/api_search.cypher` and `queries/neo4j/search.cypher`, which ask Neo4j's
+full-text index instead of scanning with CONTAINS). It keeps the portable query's name and parameters (checked when read), so
 callers stay the same; `get_query(name, backend)` picks it, and the registry, the API's
 listing and the Browser guide show the portable one.
 """

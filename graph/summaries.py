@@ -4,9 +4,9 @@ A summary is a `(:Summary {key, kind, n, …dimensions})` node, unique by `key`,
 relationships (graph/export.py leaves them out of the fingerprint and of every export but
 the whole-graph neo4j-csv one, so that an imported database answers the queries).
 The named queries `health_counts`, `relationship_counts`, `api_provinces`,
-`api_topic_matrix`, `topic_matrix` and `topics` read them: their cost follows the number
-of summaries (bounded by provinces × topics × indicators and by the model's labels and
-types), not the number of documents, measures and targets.
+`api_topic_matrix`, `topic_matrix`, `topics` and `indicators` read them: their cost follows
+the number of summaries (bounded by provinces × topics × indicators and by the model's
+labels and types), not the number of documents, measures and targets.
 
 Kinds and what `n` counts:
 
@@ -17,6 +17,7 @@ Kinds and what `n` counts:
 | `province` | province (code), what | documents, measures, commitments, targets of its documents |
 | `pt_direct`, `pt_closure` | province (code, '' for a national document), province_name, topic, part `items`; `pt_closure` also `leaf` (a topic without narrower ones: its direct cell is this one, and no `pt_direct` summary is kept for it) | measures and targets addressing the topic (`pt_closure`: the topic or a narrower one), each once: `n` all, `committing`, `mentions` (measures that do not commit), `targets`, and measures per statement (`commitment`, `background`, `vision`, `safeguard`) |
 | `pt_direct`, `pt_closure` | province, province_name, topic, part `indicator`, indicator | targets addressing the topic with that indicator (key, else the name as written): a reference count, so that "indicators with a target" is the number of such summaries |
+| `indicator` | indicator (key), province (code), province_name, year, unit, written (the indicator's name as the target writes it); a dimension the target lacks is absent | targets of the province's documents that track the indicator with those values (`indicators` reads them) |
 | `meta` | – | `SUMMARY_VERSION`: the summaries were built by this version of the rules |
 
 Relationships are matched untyped with a `type(r)` filter: FalkorDB resolves a typed
@@ -61,7 +62,7 @@ from policykg.graph.summary_rows import (
 )
 
 # Bump when a source or a kind changes: stores with another version are rebuilt.
-SUMMARY_VERSION = 4
+SUMMARY_VERSION = 5
 META_KEY = "meta|version"
 
 ONE = "MATCH (d:Document {id: $id})"
@@ -156,9 +157,22 @@ _TOPIC_INDICATORS = (
     "part: 'indicator', indicator: indicator{leaf}}} AS dims, n"
 )
 
+# targets per indicator, province, year, unit and name as written (`indicators` reads them);
+# the key as graph/summary_rows.py indicator_key makes it
+_INDICATORS = (
+    "{anchor} MATCH (p:Province)-[i]->(d) WHERE type(i) = 'ISSUED' "
+    "MATCH (d)-[s]->(g:Target)-[k]->(x:Indicator) WHERE type(s) = 'SETS' AND type(k) = 'TRACKS' "
+    "WITH x.key AS indicator, p.code AS code, p.name AS pname, g.year AS year, g.unit AS unit, "
+    "g.indicator AS written, count(DISTINCT g) AS n "
+    "WITH 'indicator|' + indicator + '|' + code + '|' + coalesce('=' + toString(year), '') + '|' "
+    "+ coalesce('=' + unit, '') + '|' + coalesce('=' + written, '') AS key, "
+    "'indicator' AS kind, {indicator: indicator, province: code, province_name: pname, "
+    "year: year, unit: unit, written: written} AS dims, n"
+)
+
 
 def _sources(anchor: str) -> list[str]:
-    out = [_PROVINCE, _LABELS, *_RELS]
+    out = [_PROVINCE, _LABELS, *_RELS, _INDICATORS]
     for scope, path in _TOPIC_PATH.items():
         parts = _LEAF_PARTS[scope]
         out += [

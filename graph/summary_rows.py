@@ -135,6 +135,15 @@ def added_rows(
                         cell[b] += 1
                     if indicator is not None:
                         indicators[(scope, topic, indicator)] += 1
+    # indicator × province × year × unit × name as written: targets that track it
+    tracked = {
+        r["from"]: r["to"] for rels in graph.rels if rels.type == "TRACKS" for r in rels.rows
+    }
+    if code:
+        for item, props in targets.items():
+            if item in tracked:
+                d = indicator_dims(tracked[item], code, pname, props)
+                add(indicator_key(d), "indicator", d)
     for (scope, topic), counted in cells.items():
         kind = f"pt_{scope}"
         leaf = topic in leaves if scope == "closure" else None
@@ -175,6 +184,23 @@ def added_rows(
         {"key": k, "kind": dims[k][0], "dims": dims[k][1], "n": n} for k, n in counts.items() if n
     ]
     return rows, pt_rows, indicator_rows, unsure
+
+
+INDICATOR_DIMS = ("year", "unit", "written")
+
+
+def indicator_dims(indicator: str, code: str, pname: str, target: dict[str, Any]) -> dict[str, Any]:
+    """The dimensions of a target's `indicator` summary (None: the target has no such value)."""
+    return {"indicator": indicator, "province": code, "province_name": pname,
+            "year": target.get("year"), "unit": target.get("unit"),
+            "written": target.get("indicator")}  # fmt: skip
+
+
+def indicator_key(dims: dict[str, Any]) -> str:
+    """`indicator|KEY|CODE` and `|=value` per INDICATOR_DIMS (`|` alone: no value), as the
+    Cypher source writes it (graph/summaries.py `_INDICATORS`)."""
+    values = ["" if dims[k] is None else f"={dims[k]}" for k in INDICATOR_DIMS]
+    return "|".join(["indicator", dims["indicator"], dims["province"], *values])
 
 
 def _exists(own: dict[str, set[Any]], label: str, key: Any) -> bool | None:

@@ -2,7 +2,17 @@
 // description: Departments (scoped to their province) with kind and level, and how many measures they lead, support or are responsible for, and how many targets
 // params: province (string, default null, enum: provinces), kind (string, default null), department_id (string, default null)
 // example: {"province": "上海市", "kind": "drug_regulator"}
-MATCH (dep:Department)
+// every department, or a province's from it (an index lookup), not every department of
+// the graph filtered: one branch runs, the other unwinds nothing
+CALL {
+  UNWIND CASE WHEN $province IS NULL THEN [true] ELSE [] END AS every
+  MATCH (dep:Department)
+  RETURN dep
+  UNION ALL
+  MATCH (:Province {name: $province})<-[:BELONGS_TO]-(dep:Department)
+  RETURN dep
+}
+WITH dep
 OPTIONAL MATCH (dep)-[:BELONGS_TO]->(p:Province)
 WITH dep, p
 WHERE ($province IS NULL OR p.name = $province)

@@ -6,14 +6,24 @@ MATCH (root:Topic {key: $topic})
 OPTIONAL MATCH (below:Topic)-[:BROADER*1..6]->(root)
 WITH root, collect(DISTINCT below.key) AS narrower
 WITH [root.key] + CASE WHEN $include_narrower THEN narrower ELSE [] END AS keys
-// from the topics (index lookups) to what addresses them: matched in one pattern with
-// `t.key IN keys`, FalkorDB starts from every node of the graph
-UNWIND keys AS key
-MATCH (t:Topic {key: key})
-WITH t
-MATCH (p:Province)-[:ISSUED]->(d:Document)-[:CONTAINS|SETS]->(x)-[:ADDRESSES]->(t)
+// For every province: from the topics (index lookups) to what addresses them (matched in
+// one pattern with `t.key IN keys`, FalkorDB starts from every node of the graph). For one
+// province: from it (an index lookup) to its own items, not from the topics through every
+// province's items. One branch runs, the other unwinds nothing.
+CALL {
+  WITH keys
+  UNWIND CASE WHEN $province IS NULL THEN keys ELSE [] END AS key
+  MATCH (t:Topic {key: key})
+  MATCH (p:Province)-[:ISSUED]->(d:Document)-[:CONTAINS|SETS]->(x)-[:ADDRESSES]->(t)
+  RETURN p, d, x
+  UNION ALL
+  WITH keys
+  MATCH (p:Province {name: $province})-[:ISSUED]->(d:Document)-[:CONTAINS|SETS]->(x)-[:ADDRESSES]->(t:Topic)
+  WHERE t.key IN keys
+  RETURN p, d, x
+}
+WITH p, d, x
 WHERE x.commits = true
-  AND ($province IS NULL OR p.name = $province)
 MATCH (x)-[r:RESPONSIBLE]->(dep:Department)
 WHERE $role IS NULL OR r.role = $role
 // one row per (department, measure or target, role)

@@ -16,12 +16,14 @@ from policykg.api.routers.common import (
     AppSettings,
     Format,
     Pages,
+    Paging,
     Store,
     blank_to_none,
     resolve_indicator,
     resolve_province,
     resolve_topic,
     respond,
+    run_page,
     tabular,
 )
 from policykg.api.routers.common import run as run_query
@@ -87,7 +89,8 @@ def list_indicators(
     rows = indicator_summaries(store, settings)
     if used:
         rows = [r for r in rows if r.targets]
-    unmatched = sum(1 for t in run_query(store, settings, "api_targets") if not t["indicator_key"])
+    # the count of the answer, with a page of one row built
+    _, unmatched = run_page(store, settings, "api_targets", Paging(1, 0), unmatched=True)
     payload = Indicators(rows=page.cut(rows), count=len(rows), limit=page.limit,
                          offset=page.offset, unmatched_targets=unmatched)  # fmt: skip
     return respond(request, format, payload)
@@ -130,15 +133,13 @@ def list_targets(
         params["province"] = resolve_province(province or "", missing=InputError).name
     if blank_to_none(indicator):
         params["indicator"] = resolve_indicator(indicator or "", missing=InputError).key
-    records = run_query(store, settings, "api_targets", **params)
     if blank_to_none(topic):
         key = resolve_topic(topic or "", missing=InputError).key
-        keys = {key} | set(vocab.topic_narrower(key))
-        records = [r for r in records if keys & set(r["topics"] or [])]
-    if unmatched:
-        records = [r for r in records if not r["indicator_key"]]
+        params["topics"] = sorted({key} | set(vocab.topic_narrower(key)))
+    # filtered and paged by the engine (queries/api_targets.cypher): only the page is built
+    records, count = run_page(store, settings, "api_targets", page, unmatched=unmatched, **params)
     rows = [
         TargetRow(**{k: v for k, v in r.items() if k in TargetRow.model_fields}) for r in records
     ]
-    payload = Targets(rows=page.cut(rows), count=len(rows), limit=page.limit, offset=page.offset)
+    payload = Targets(rows=rows, count=count, limit=page.limit, offset=page.offset)
     return respond(request, format, payload, target_csv(payload.rows))

@@ -50,6 +50,7 @@ RANGE_INDEXES: tuple[tuple[str, str], ...] = (
     ("Target", "document_id"),
     ("Program", "kind"),
     ("Summary", "kind"),
+    ("Summary", "province"),
 )
 REL_RANGE_INDEXES: tuple[tuple[str, str], ...] = (("RESPONSIBLE", "role"),)
 

@@ -2,7 +2,8 @@
 
 queries/neo4j/api_search.cypher finds measures and targets through the `cjk` full-text
 index evidence_text and keeps the portable query's contract: for any terms, its rows on
-Neo4j are the rows the portable api_search gives on FalkorDB. Without the index it cannot
+Neo4j are the rows the portable api_search gives on FalkorDB. queries/neo4j/search.cypher
+does the same for `search` where q is two or more Chinese characters (and scans otherwise). Without the index it cannot
 run (so it does use it), and `ensure_schema` makes an index of an earlier shape anew.
 """
 
@@ -95,3 +96,50 @@ def test_an_engine_version_must_keep_name_and_params(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"neo4j/api_search\.cypher.*params"):
         engine_variants("neo4j", str(tmp_path))
     assert set(engine_variants("neo4j")) <= set(registry())
+
+
+SEARCHES = [
+    {"q": "追溯"},  # through the index
+    {"q": "唯一标识", "limit": 3, "offset": 1},
+    {"q": "监管", "province": "上海市"},
+    {"q": "监管", "statement": "commitment"},
+    {"q": "药"},  # one character: scanned
+    {"q": "cma"},  # Latin: scanned, case-insensitive
+    {"q": "2025年"},  # mixed scripts: scanned
+    {"q": "没有这样的词语"},
+]
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("given", SEARCHES, ids=lambda g: "|".join(map(str, g.values())))
+def test_neo4j_search_gives_the_portable_answer(given, falkordb_seeded, neo4j_seeded) -> None:
+    """`search` on Neo4j (queries/neo4j/search.cypher) asks the index for two or more
+    Chinese characters and scans otherwise; its page, order and total are the portable
+    query's on FalkorDB."""
+    portable, neo4j = get_query("search"), get_query("search", "neo4j")
+    assert neo4j is not portable and "db.index.fulltext.queryNodes" in neo4j.cypher
+    params = portable.bind(given)
+    expected = falkordb_seeded.read(portable.cypher, params).rows
+    got = neo4j_seeded.read(neo4j.cypher, params, timeout_ms=60_000).rows
+    assert [canonical(r) for r in got] == [canonical(r) for r in expected]
+    if given["q"] in ("追溯", "监管", "药", "cma"):
+        assert expected  # the comparison is not between two empty answers
+
+
+@pytest.mark.neo4j
+def test_neo4j_search_finds_through_the_index(neo4j_datasets) -> None:
+    """Without the index the Chinese search cannot run: it is what finds the texts."""
+    store = neo4j_datasets.store("scratch:fulltext_search", None)
+    store.activate()
+    query = get_query("search", "neo4j")
+    store.write([Statement("CREATE (:Province {name: '甲省'})-[:ISSUED]->(:Document {id: 'd'})"
+                           "-[:CONTAINS]->(:Measure {id: 'm', text: '建立药品追溯体系'})")])  # fmt: skip
+    assert [r["id"] for r in store.read(query.cypher, query.bind({"q": "追溯"})).records()] == ["m"]
+    try:
+        store.write([Statement(f"DROP INDEX {FULLTEXT_INDEX}")])
+        with pytest.raises(StoreError):
+            store.read(query.cypher, query.bind({"q": "追溯"}))
+        # a Latin needle scans: no index needed
+        assert store.read(query.cypher, query.bind({"q": "xyz"})).rows == []
+    finally:
+        store.ensure_schema()

@@ -20,6 +20,7 @@ CASES: dict[str, dict[str, Any]] = {
     "department_measures": {"province": "上海市", "department": "市药品监管局"},
     "api_department_measures": {"department_id": "310000:上海市药品监督管理局"},
     "targets_by_indicator": {"indicator": "standards_developed"},
+    "api_targets": {"province": "上海市"},
 }
 PAGE = 2
 
@@ -61,7 +62,7 @@ def test_an_empty_answer_has_total_zero(seeded_store: GraphStore, name: str) -> 
     for key in ("q", "department", "department_id"):
         if key in params:
             params[key] = "火星殖民"
-    if name == "targets_by_indicator":
+    if name in ("targets_by_indicator", "api_targets"):
         params["province"] = "西藏自治区"  # no document of it among the seeds
     if name == "topic_network":
         params["provinces"] = ["西藏自治区"]
@@ -74,3 +75,21 @@ def test_bad_pages_are_input_errors() -> None:
         query.bind({"q": "x", "limit": 0})
     with pytest.raises(InputError, match="offset"):
         query.bind({"q": "x", "offset": -1})
+
+
+def test_api_targets_filters_are_those_of_its_whole_answer(seeded_store: GraphStore) -> None:
+    """The topic and unmatched filters (which /targets applied in Python to the whole answer
+    before they moved into the query) keep the same rows, in the same order, with their
+    count as `total`."""
+    columns, whole, _ = _read(seeded_store, "api_targets")
+    rows = [dict(zip(columns, row, strict=True)) for row in whole]
+    topics = ["drug_traceability", "udi"]
+    on_topic = [r for r in rows if set(topics) & set(r["topics"] or [])]
+    unmatched = [r for r in rows if not r["indicator_key"]]
+    assert 0 < len(on_topic) < len(rows) and 0 < len(unmatched) < len(rows)
+    for params, expected in (({"topics": topics}, on_topic), ({"unmatched": True}, unmatched)):
+        got, found, total = _read(seeded_store, "api_targets", **params)
+        assert [dict(zip(got, row, strict=True)) for row in found] == expected
+        assert total == len(expected)
+        _, page, counted = _read(seeded_store, "api_targets", **params, limit=PAGE, offset=PAGE)
+        assert page == found[PAGE : 2 * PAGE] and counted == total

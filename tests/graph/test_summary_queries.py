@@ -1,0 +1,73 @@
+"""Named queries that read write-time summaries (graph/summaries.py) give the answer that
+collecting the measures and targets themselves gives: after a load, and after documents
+are replaced and removed. Both engines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policykg.graph.model import record_to_graph
+from policykg.graph.queries import enum_values, registry
+from policykg.graph.store import GraphStore
+from policykg.graph.writer import delete_document, load_reference_data, write_document
+
+from tests.graph.test_summaries import _records, _shortened
+
+# `indicators` as it was before the summaries: every target that tracks an indicator, by
+# its province's document (lists in the order of province code, year, unit, name written)
+INDICATORS_FROM_TARGETS = """
+MATCH (i:Indicator)<-[:TRACKS]-(g:Target)<-[:SETS]-(:Document)<-[:ISSUED]-(p:Province)
+WHERE $province IS NULL OR p.name = $province
+WITH i, g, p
+ORDER BY p.code, g.year, g.unit, g.indicator
+WITH i,
+     count(DISTINCT g) AS targets,
+     collect(DISTINCT p.name) AS provinces,
+     collect(DISTINCT g.year) AS years,
+     collect(DISTINCT g.unit) AS units,
+     collect(DISTINCT g.indicator) AS written_as
+RETURN i.key AS indicator, i.name AS name, size(provinces) AS province_count, provinces,
+       targets, years, units, written_as
+ORDER BY province_count DESC, targets DESC, indicator
+"""
+
+
+def _answers(store: GraphStore, province: str | None) -> tuple[list[Any], list[Any]]:
+    query = registry()["indicators"]
+    params = query.bind({"province": province}, enum_values)
+    summary = store.read(query.cypher, params)
+    targets = store.read(INDICATORS_FROM_TARGETS, {"province": province})
+    assert summary.columns == targets.columns
+    return summary.rows, targets.rows
+
+
+def _check(store: GraphStore) -> int:
+    """Every province's answer and the whole one; returns how many indicators were seen."""
+    provinces = [r[0] for r in store.read("MATCH (p:Province) RETURN p.name ORDER BY p.code").rows]
+    seen = 0
+    for province in [None, *provinces]:
+        summary, targets = _answers(store, province)
+        assert summary == targets, province
+        seen += len(targets)
+    return seen
+
+
+def test_indicators_from_summaries_equal_those_from_the_targets(empty_store: GraphStore) -> None:
+    records = _records()
+    store = empty_store
+    store.ensure_schema()
+    load_reference_data(store)
+    for record in records:
+        write_document(store, record_to_graph(record))
+    assert _check(store) > 0
+    whole, _ = _answers(store, None)
+    assert any(row[2] > 1 or row[4] > 1 for row in whole)  # lists and sums, not single rows
+    # a shorter version of a document with targets, and one removed
+    with_targets = [r for r in records if r.targets and r.document.province]
+    assert write_document(store, record_to_graph(_shortened(with_targets[0]))) == "replaced"
+    assert delete_document(store, with_targets[-1].document.id)
+    _check(store)
+    # everything removed: no indicator is left in either answer
+    for record in records:
+        delete_document(store, record.document.id)
+    assert _answers(store, None) == ([], [])
