@@ -340,7 +340,7 @@ def find_issuers_and_date(
         )
         issued = first_date(lead["date"]) if lead else None
     if issued is None:
-        issued = _date_under_number(lines)
+        issued = _date_under_number(lines) or _date_after_closing(text)
     if issued is None and not sig:
         issued = tail_date(text)
     label_date = first_date(labels.get("issued") or "")
@@ -359,6 +359,25 @@ def _date_under_number(lines: list[str]) -> str | None:
     for line, nxt in zip(head, head[1:], strict=False):
         if docnumber.is_number_line(line) and (got := parse_date(nxt)):
             return got
+    return None
+
+
+_CLOSING = re.compile(r"^特此(?:通知|通告|公告|函告|函复|批复)[。.！]?$")
+
+
+def _date_after_closing(text: str) -> str | None:
+    """A notice's 成文日期 written right under its closing formula (特此通知。 / [issuer] /
+    2026年3月6日), where the signature has no issuer line the reader knows."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    for i, line in enumerate(lines):
+        if not _CLOSING.match(line):
+            continue
+        for nxt in lines[i + 1 : i + 4]:
+            if got := parse_date(nxt):
+                return got
+            if len(nxt) > 40 or "。" in nxt:
+                break
+        return None  # the first closing formula is the notice's own
     return None
 
 

@@ -611,3 +611,14 @@ def test_a_database_pages_date_under_the_title_and_number() -> None:
     )
     assert meta.issued_date == "2026-03-10"
     assert meta.doc_number == "某办函〔2026〕14号"
+
+
+def test_a_notices_date_under_its_closing_formula() -> None:
+    # written for this test: a bureau's notice whose signature line was lost, only the date
+    # stands under 特此通知。, before the attachment it sends
+    meta = _meta(
+        "各区市场监管局，市局相关处室：\n"
+        "为做好全年药品安全工作，我局制定了《2027年药品安全监管工作要点》，现印发给你们，"
+        "请认真组织实施。\n特此通知。\n2027年2月26日\n附件：2027年药品安全监管工作要点\n"
+    )
+    assert meta.issued_date == "2027-02-26"
