@@ -116,6 +116,10 @@ def find_entry(lines: list[str]) -> Entry | None:
 # --------------------------------------------------------------------------- number
 
 
+# A law database's label table (【文 号】 | X | 【颁布日期】 | …), whose cells a scrape may shift.
+_BRACKET_LABEL = re.compile(r"【[^【】]{1,8}】")
+
+
 def find_doc_number(
     lines: list[str], labels: PageLabels, warnings: list[str], entry: Entry | None = None
 ) -> str | None:
@@ -136,6 +140,10 @@ def find_doc_number(
         own = next((n for ln in zone[:3] if (n := docnumber.titled_number(ln))), None)
     label = labels.get("doc_number")
     labelled = docnumber.canonical(label) if label and docnumber.NUMBER.search(label) else None
+    if own is None and labelled is None:  # a database page's 【label】 table, cells shifted
+        labelled = next((n for ln in lines[:HEAD_LINES] if _BRACKET_LABEL.search(ln)
+                         for cell in ln.split("|") if (n := docnumber.is_number_line(cell))),
+                        None)  # fmt: skip
     if own and labelled and own != labelled:
         warnings.append(
             f"document number: the head says {own}, the page's label says {labelled}; kept {own}"

@@ -622,3 +622,14 @@ def test_a_notices_date_under_its_closing_formula() -> None:
         "请认真组织实施。\n特此通知。\n2027年2月26日\n附件：2027年药品安全监管工作要点\n"
     )
     assert meta.issued_date == "2027-02-26"
+
+
+def test_a_law_databases_shifted_label_table_keeps_the_number() -> None:
+    # written for this test: a database page's 【label】 cells shifted by the scrape, the
+    # number standing beside another label
+    meta = _meta(
+        "【时 效 性】 | 某食药监办[2027]58号 | 【颁布日期】 | |\n"
+        "【颁布单位】 | 【实施日期】 | 20330 | |\n【文 号】 | 某市 |\n"
+        "各分局、各处室：\n为做好药品安全专项整治工作，现将有关事项通知如下。\n"
+    )
+    assert meta.doc_number == "某食药监办〔2027〕58号"
