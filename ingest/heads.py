@@ -60,9 +60,14 @@ def cited(line: str, at: int) -> bool:
     return close >= 0 and bool(line[close + 1 :].strip())
 
 
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:[.．]\d{1,2})+(?![\d.．])")
+
+
 def title_like(line: str) -> bool:
     if len(line) > 90 or "。" in line or line.startswith(("—", "（", "(", "为", "根据")):
         return False
+    if _SECTION_NUMBER.match(line):
+        return False  # 2.1.3 指挥部职责: a numbered section heading of a plan, not its title
     # a title nested in a title is bracketed <…> on web pages; a lone > is a breadcrumb
     if _NEWS_LINE.search(
         re.sub(r"<[\u4e00-\u9fff][^<>]{0,60}>", "", line)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from policykg.ingest import docnumber
-from policykg.ingest.cndate import find_dates, first_date
+from policykg.ingest.cndate import find_dates, first_date, parse_date
 from policykg.ingest.heads import (
     HEAD_LINES,
     HEADER_CHARS,
@@ -116,6 +116,10 @@ def find_entry(lines: list[str]) -> Entry | None:
 # --------------------------------------------------------------------------- number
 
 
+# A law database's label table (【文 号】 | X | 【颁布日期】 | …), whose cells a scrape may shift.
+_BRACKET_LABEL = re.compile(r"【[^【】]{1,8}】")
+
+
 def find_doc_number(
     lines: list[str], labels: PageLabels, warnings: list[str], entry: Entry | None = None
 ) -> str | None:
@@ -136,6 +140,10 @@ def find_doc_number(
         own = next((n for ln in zone[:3] if (n := docnumber.titled_number(ln))), None)
     label = labels.get("doc_number")
     labelled = docnumber.canonical(label) if label and docnumber.NUMBER.search(label) else None
+    if own is None and labelled is None:  # a database page's 【label】 table, cells shifted
+        labelled = next((n for ln in lines[:HEAD_LINES] if _BRACKET_LABEL.search(ln)
+                         for cell in ln.split("|") if (n := docnumber.is_number_line(cell))),
+                        None)  # fmt: skip
     if own and labelled and own != labelled:
         warnings.append(
             f"document number: the head says {own}, the page's label says {labelled}; kept {own}"
@@ -161,6 +169,8 @@ def _wrapped(line: str) -> str | None:
     return None
 
 
+# A reprint's note of the original title under its own headline (（原标题：X）).
+_ORIGINAL_TITLE = re.compile(r"^\s*[（(]\s*原标题\s*[:：]\s*(?P<title>[^（()）]{4,90})[）)]\s*$")
 _ATTACHMENT = re.compile(r"^附\s*(?:件\s*\d*\s*)?[:：.．]")  # 附件1：X / 附：X
 
 
@@ -177,6 +187,9 @@ def find_title(
     nor is an attachment line (附件：X关于…的通知: the document it carries, GB/T 9704 §7.3.4)."""
     lines = [ln for ln in lines if ln not in cells and not _ATTACHMENT.match(ln)]
     head = lines[:HEAD_LINES]
+    for line in head:  # a reprint gives the text's own title: (原标题：X)
+        if (m := _ORIGINAL_TITLE.match(line)) and not re.search(r"[。，,；;]", m["title"]):
+            return m["title"].strip()  # named a title by the page: any 文种 (…的公示)
     candidates = [labels.get("title") or ""]
     for i, line in enumerate(head):  # each line, then it joined to the next (a wrapped title)
         candidates += [line, line + head[i + 1]] if i + 1 < len(head) else [line]
@@ -268,7 +281,7 @@ _LEAD_DATE = re.compile(
 )
 
 
-def _title_subject(lines: list[str]) -> list[str]:
+def _title_subject(lines: list[str], named: bool = False) -> list[str]:
     """The issuer a title names: GB/T 9704 §7.3.3 composes a title of 发文机关 + 关于 + 事由 +
     文种, so "X关于…的意见" (a title line) and "X关于印发/转发…" name X as the issuer."""
     for line in lines[:HEAD_LINES]:
@@ -280,7 +293,7 @@ def _title_subject(lines: list[str]) -> list[str]:
         if not m:
             continue
         publishes = re.match(r"(?:印发|转发|颁布|发布)", line[m.end() :])
-        if (publishes or title_like(line)) and (names := split_issuers(m["who"])):
+        if (publishes or named or title_like(line)) and (names := split_issuers(m["who"])):
             return names
     return []
 
@@ -334,6 +347,8 @@ def find_issuers_and_date(
             rf"(?P<date>\S{{6,16}}日)[，,]\s*{re.escape(issuers[0])}关于", text[:HEADER_CHARS]
         )
         issued = first_date(lead["date"]) if lead else None
+    if issued is None:
+        issued = _date_under_number(lines) or _date_after_closing(text)
     if issued is None and not sig:
         issued = tail_date(text)
     label_date = first_date(labels.get("issued") or "")
@@ -343,6 +358,35 @@ def find_issuers_and_date(
             f"kept {issued}"
         )
     return issuers, issued or label_date
+
+
+def _date_under_number(lines: list[str]) -> str | None:
+    """A published text's head: title, 发文字号 on its own line, and the 成文日期 on the next line
+    (国办发〔2026〕5号 / 2026年3月2日), where no signature gives the date."""
+    head = lines[:HEAD_LINES]
+    for line, nxt in zip(head, head[1:], strict=False):
+        if docnumber.is_number_line(line) and (got := parse_date(nxt)):
+            return got
+    return None
+
+
+_CLOSING = re.compile(r"^特此(?:通知|通告|公告|函告|函复|批复)[。.！]?$")
+
+
+def _date_after_closing(text: str) -> str | None:
+    """A notice's 成文日期 written right under its closing formula (特此通知。 / [issuer] /
+    2026年3月6日), where the signature has no issuer line the reader knows."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    for i, line in enumerate(lines):
+        if not _CLOSING.match(line):
+            continue
+        for nxt in lines[i + 1 : i + 4]:
+            if got := parse_date(nxt):
+                return got
+            if len(nxt) > 40 or "。" in nxt:
+                break
+        return None  # the first closing formula is the notice's own
+    return None
 
 
 def find_published(labels: PageLabels, text: str, front_matter: dict[str, Any]) -> str | None:
@@ -416,7 +460,8 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
         lines, text, labels, meta.warnings, reported, run_on
     )
     if not meta.issuers and meta.title:  # a title wrapped over lines names its issuer whole
-        meta.issuers = _title_subject([meta.title]) or lead_issuers(lines, meta.title)
+        # (the title found: X关于… names X, whatever its 文种)
+        meta.issuers = _title_subject([meta.title], named=True) or lead_issuers(lines, meta.title)
     meta.title = with_issuer(meta.title, meta.issuers, lines)
     if meta.issued_date is None and entry:
         meta.issued_date = entry.date

@@ -181,6 +181,7 @@ class TargetsPatterns(_File):
     distributed: Words
     frequency: Words
     durations: Words
+    time_limits: Words
     deadline_verbs: Words
     count_at_least: Words
     cn_percent: Regex

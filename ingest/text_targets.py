@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -119,24 +119,27 @@ class _Source:
 def enrich(ctx: Context) -> None:
     """The text_targets step (ingest/pipeline.py STEPS): add the running-text targets."""
     seen = {t.id for t in ctx.record.targets}
-    for t in text_targets(ctx.record.measures, ctx.blocks, ctx.meta.period):
+    for t in text_targets(ctx.record.measures, ctx.blocks, ctx.meta.period, ctx.normalized.text):
         ctx.record.warnings.extend(t.warnings)
         ctx.record.targets.append(t.to_record(unique_id(t.key, seen), t.departments))
 
 
 def text_targets(
-    measures: Iterable[Measure], blocks: Iterable[Block], period: str | None
+    measures: Iterable[Measure], blocks: Iterable[Block], period: str | None, text: str = ""
 ) -> list[DraftTarget]:
-    """Targets stated in the text of commitment measures and table rows, in document order."""
+    """Targets stated in the text of commitment measures and table rows, in document order
+    (`text`: the document's, where an item's heading stands before its paragraph)."""
     measures = list(measures)
     out: list[DraftTarget] = []
     seen: set[tuple[int, int]] = set()
     for src in sorted(_sources(measures, blocks), key=lambda s: s.start):
         frame: int | None = None  # 到2025年，…。…达到70%: a paragraph's year frames its sentences
-        for s in _SENTENCE.finditer(src.text):
+        heading = _heading_before(text, src.start)  # the item this paragraph elaborates
+        for k, s in enumerate(_SENTENCE.finditer(src.text)):
             own, _ = _year(s.group(), None)
             frame = own or frame
-            for t in _sentence_targets(src, s.group(), src.start + s.start(), period):
+            elaborates = heading if _DIRECTIVE.match(s.group()) else None
+            for t in _sentence_targets(src, s.group(), src.start + s.start(), period, elaborates):
                 if t.year is None and frame is not None:
                     t.year = frame
                 elif t.year is None and src.year is not None:
@@ -147,7 +150,27 @@ def text_targets(
                     seen.add((t.start, t.end))
                     t.key = f"X{len(out) + 1}"
                     out.append(t)
+            # a paragraph opening with its heading: the next sentence may elaborate it
+            heading = m["task"] if k == 0 and (m := _ITEM_HEADING.match(s.group())) else None
     return out
+
+
+# An item whose heading is its own sentence (二是集中开展业务培训。), and a sentence without a
+# subject that elaborates it (要求…, 各单位要…): the heading names the item's task.
+_ITEM_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*"
+    r"(?:结合实际[，,]\s*)?(?P<task>[^。，,；;：:]{4,30})。$"
+)
+_LAST_SENTENCE = re.compile(r"([^。\n]+。)\s*$")
+
+
+def _heading_before(text: str, at: int) -> str | None:
+    """The item heading that ends right before `at` (二是开展自查。), if any."""
+    m = _LAST_SENTENCE.search(text[max(0, at - 40) : at])
+    return h["task"] if m and (h := _ITEM_HEADING.match(m.group(1))) else None
+
+
+_DIRECTIVE = re.compile(r"^\s*(?:要求|请|各[^，,。]{1,12}?(?:要|应|须))")
 
 
 def _sources(measures: list[Measure], blocks: Iterable[Block]) -> list[_Source]:
@@ -198,7 +221,9 @@ def _due(rows: list[tuple[int, int, int]], at: int) -> int | None:
 _RECURRING = re.compile(r"每(?:年|季度|月)")
 
 
-def _sentence_targets(src: _Source, sentence: str, offset: int, period: str | None):
+def _sentence_targets(
+    src: _Source, sentence: str, offset: int, period: str | None, heading: str | None = None
+):
     cfg = _cfg()
     markers = cfg["past_markers"]
     if _RECURRING.search(sentence):  # 每年1月20日前对上一年度…汇总: the year reported on, not past
@@ -225,28 +250,39 @@ def _sentence_targets(src: _Source, sentence: str, offset: int, period: str | No
                 ind = out[-1].indicator
             if not ind:
                 continue
-            key, tie = indicator_key(ind)
-            start, end = _span(sentence, ind, c.start() + f.value.start, c.start() + f.value.end)
-            start, end = offset + start, offset + end
             v = f.value.parsed
             at_least = any(
                 w in clause[: f.value.start] for w in targets_patterns()["count_at_least"]
             )
-            out.append(DraftTarget(
-                key="", indicator=ind, indicator_key=key, value_text=f.value.text, value=v.value,
-                comparator=v.comparator or f.comparator or (">=" if at_least else None),
-                unit=v.unit, year=_year_before(sentence, c.start() + f.value.start) or year,
-                baseline=f.baseline, baseline_year=None, binding=None,
-                cumulative=cumulative or v.cumulative, section=src.section, text=sentence.strip(),
-                start=start, end=end, departments=list(src.departments),
-                warnings=[w for w in (tie, f.warning) if w],
-            ))  # fmt: skip
+            for part in _shared_level(ind, len(found)):
+                key, tie = indicator_key(part)
+                a, b = c.start() + f.value.start, c.start() + f.value.end
+                start, end = _span(sentence, part, a, b)
+                out.append(DraftTarget(
+                    key="", indicator=part, indicator_key=key, value_text=f.value.text,
+                    value=v.value, comparator=v.comparator or f.comparator or (">=" if at_least else None),
+                    unit=v.unit, year=_year_before(sentence, a) or year,
+                    baseline=f.baseline, baseline_year=None, binding=None,
+                    cumulative=cumulative or v.cumulative, section=src.section,
+                    text=sentence.strip(), start=offset + start, end=offset + end,
+                    departments=list(src.departments), warnings=[w for w in (tie, f.warning) if w],
+                ))  # fmt: skip
         previous = clause
     year, _ = _year(sentence, None)
-    words = draft_word_targets(sentence, offset, year, src.section, src.departments, out)
+    words = draft_word_targets(sentence, offset, year, src.section, src.departments, out, heading)
     counted = [w for w in words if w.value_text.endswith("次")]  # 一至二次: not 二次
     out = [t for t in out if not any(w.start <= t.start and t.end <= w.end for w in counted)]
     return out + words
+
+
+def _shared_level(ind: str, values: int) -> list[str]:
+    """One level over a list of rates (A合格率、B合格率保持在99%以上): each rate is a target of
+    that level; a list whose items are not all rates (药品、化妆品…抽检合格率) is one indicator."""
+    parts = [p.strip() for p in ind.split("、")]
+    endings = tuple(_cfg()["rate_endings"])
+    if values == 1 and len(parts) > 1 and all(len(p) >= 4 and p.endswith(endings) for p in parts):
+        return parts
+    return [ind]
 
 
 def _span(sentence: str, ind: str, a: int, b: int) -> tuple[int, int]:
@@ -283,6 +319,10 @@ def _year(sentence: str, period: str | None) -> tuple[int | None, bool]:
     return None, False
 
 
+# A bound written after a bracket that includes the value (90分（含90分）以上, 5天（含）以内).
+_INCLUSIVE = re.compile(r"\s*[（(]\s*含[^（）()]{0,10}[）)]\s*(?P<cmp>以上|以下|以内)")
+
+
 def _values(clause: str) -> list[_Value]:
     """Candidate values of a clause, minus dates, numbers, names and bracketed asides."""
     cfg = _cfg()
@@ -297,6 +337,9 @@ def _values(clause: str) -> list[_Value]:
             if any(v.start < b and a < v.end for v in found):
                 continue
             parsed = parse_value(x.group())
+            if parsed.comparator is None and (inc := _INCLUSIVE.match(clause, b)):
+                # 90分（含90分）以上: the bound after the bracket
+                parsed = replace(parsed, comparator=value_patterns()["suffix"].get(inc["cmp"]))
             if _plausible(x, parsed, clause[:a]):
                 found.append(_Value(a, b, x.group(), parsed))
     for x in cfg["cn_percent"].finditer(clause):  # 百分之九十八以上
@@ -359,6 +402,8 @@ def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Fou
             continue  # 产值超过50亿元的企业3家: the 50亿元 is part of what is counted
         if _CRITERION.match(clause, v.end):
             continue  # 得分达到85分以上的评为示范单位: a criterion to qualify, not a goal
+        if _scope(clause, values, i):
+            continue  # 纳入追溯的30个品种的追溯覆盖率100%: the count says what the rate covers
         if i and _threshold(clause, values, i - 1):  # …的企业5个: the count of them
             out.append(_Found(clause[item_start : v.start], v, "count_after"))
             shape, pending, item_start = "count_after", None, v.end
@@ -416,6 +461,16 @@ def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Fou
         shape, pending, item_start = found.shape, None, v.end
         out.append(found)
     return _distribute(out)
+
+
+def _scope(clause: str, values: list[_Value], i: int) -> bool:
+    """A count after 的 that names what a later rate of the clause covers (…管理的30个品种的
+    追溯覆盖率100%): part of the indicator, not a target of its own."""
+    v = values[i]
+    if not clause[: v.start].rstrip().endswith("的") or i + 1 >= len(values):
+        return False
+    nxt = values[i + 1]
+    return nxt.parsed.unit == "%" and "的" in clause[v.end : nxt.start]
 
 
 # A value that qualifies for a status (…得分85分以上的评为示范单位, …的予以表彰).
@@ -499,6 +554,20 @@ def _split_subjects(phrase: str, k: int) -> list[str] | None:
     return [p + head for p in parts[:-1]] + [parts[-1]]
 
 
+def _last_item(phrase: str) -> str:
+    """The last item of a list too long to be one indicator (A检出率、B残留及C超标率 → C超标率;
+    …、D等禁用药物的监测合格率 → D等禁用药物的监测合格率): after the last 、 or 及 outside brackets."""
+    depth, cut = 0, -1
+    for i, ch in enumerate(phrase):
+        if ch in "（(“《":
+            depth += 1
+        elif ch in "）)”》":
+            depth = max(0, depth - 1)
+        elif ch in "、及" and depth == 0:
+            cut = i
+    return phrase[cut + 1 :] if cut >= 0 else phrase
+
+
 _YEAR_LEAD = re.compile(r"^(?:力争)?(?:到|至)?\s*(?:19|20)\d{2}\s*年(?:底|末)?[，,]?\s*")
 
 
@@ -525,6 +594,8 @@ def _clean(phrase: str) -> str | None:
                 p, changed = p[: -len(w)].rstrip(" 、"), True
                 break
     p = p.strip(" 、")
+    if len(p) > cfg["max_indicator_chars"]:
+        p = _last_item(p)  # a long list of things measured alike: its last, the head, stands
     if p.count("“") != p.count("”"):
         p = p.strip("“”")
     if not cfg["min_indicator_chars"] <= len(p) <= cfg["max_indicator_chars"]:

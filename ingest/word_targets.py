@@ -35,6 +35,7 @@ class WordTarget:
     end: int
     value: float | None = None  # a count written in words (每年召开一次…: 1)
     unit: str | None = None
+    heading_task: bool = False  # a time limit: the item's heading may name the task
 
 
 # What a rule does on its effective date (自2026年1月1日起施行): it takes effect.
@@ -48,7 +49,7 @@ def _rx(name: str) -> tuple[re.Pattern[str], ...]:
 
 def word_targets(sentence: str) -> list[WordTarget]:
     """The qualitative and deadline targets of one sentence, in order."""
-    out: list[WordTarget] = []
+    out: list[WordTarget] = _time_limits(sentence)  # before the deadlines that read 用…时间
     for rx in _rx("qualitative"):
         for m in rx.finditer(sentence):
             out.append(WordTarget(m["ind"].strip(), m["word"], None, None, m.start(), m.end()))
@@ -56,8 +57,10 @@ def word_targets(sentence: str) -> list[WordTarget]:
     for rx in _rx("deadlines"):
         for m in rx.finditer(sentence):
             task = m["task"].strip()
-            if task.startswith(("的", "之")) or not any(v in task for v in verbs):
+            if task.startswith(("的", "之")):
                 continue  # 2025年底前的数据: a date, not a deadline
+            if not any(v in task for v in verbs) and not _verb_after(task, sentence, m.end()):
+                continue
             if m["when"].startswith("自") and task.startswith(_IN_FORCE):
                 continue  # 《办法》自…起施行: a rule's effective date, not a target
             when = m["when"].strip()
@@ -71,6 +74,13 @@ def word_targets(sentence: str) -> list[WordTarget]:
     spread = [m.span() for rx in _rx("distributed") for m in rx.finditer(sentence)]
     out = [t for t in out if not any(a <= t.start < b for a, b in spread)]  # read whole below
     return _first_of_overlaps(sorted(_distributed(sentence) + out, key=lambda t: t.start))
+
+
+def _verb_after(task: str, sentence: str, end: int) -> bool:
+    """于6月30日前将意见和建议，以书面形式反馈…: a task with 将 whose verb is in the next clause."""
+    rest = re.split(r"[。；;]", sentence[end:], maxsplit=1)[0][:30]
+    verbs = targets_patterns()["deadline_verbs"]
+    return task.startswith("将") and any(v in rest for v in verbs)
 
 
 def _distributed(sentence: str) -> list[WordTarget]:
@@ -133,6 +143,19 @@ def _durations(sentence: str) -> list[WordTarget]:
     return out
 
 
+def _time_limits(sentence: str) -> list[WordTarget]:
+    """利用2周时间，组织全员培训: the task, the length (2 周), no year."""
+    import cn2an
+
+    out = []
+    for rx in _rx("time_limits"):
+        for m in rx.finditer(sentence):
+            value = float(cn2an.cn2an(m["n"], "smart"))
+            out.append(WordTarget(m["task"].strip(), m["when"].strip(), None, None, m.start(),
+                                  m.end(), value=value, unit=m["unit"], heading_task=True))  # fmt: skip
+    return out
+
+
 def _first_of_overlaps(targets: list[WordTarget]) -> list[WordTarget]:
     """Two patterns reading one phrase (2016年底前 is also a year-end): the first kept."""
     out: list[WordTarget] = []
@@ -150,17 +173,20 @@ def draft_word_targets(
     section: str | None,
     departments: list[DepartmentMention],
     numeric: list[DraftTarget],
+    heading: str | None = None,
 ) -> list[DraftTarget]:
     """The sentence's word targets as drafts (`year`: the sentence's own, for a bottom line
-    without one), where no numeric target of the sentence already covers them."""
+    without one), where no numeric target of the sentence already covers them. `heading`: the
+    task an item's heading names, when the sentence elaborates it (二是…。要求…利用2周时间，…)."""
     out = []
     for w in word_targets(sentence):
         a, b = offset + w.start, offset + w.end
         if any(t.start < b and a < t.end for t in numeric):
             continue
-        key, tie = indicator_key(w.indicator)
+        indicator = heading if heading and w.heading_task else w.indicator
+        key, tie = indicator_key(indicator)
         out.append(DraftTarget(
-            key="", indicator=w.indicator, indicator_key=key, value_text=w.value_text,
+            key="", indicator=indicator, indicator_key=key, value_text=w.value_text,
             value=w.value, comparator=w.comparator, unit=w.unit, year=w.year or year, baseline=None,
             baseline_year=None, binding=None, cumulative=False, section=section,
             text=sentence.strip(), start=a, end=b, departments=list(departments),

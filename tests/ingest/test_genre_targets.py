@@ -306,3 +306,109 @@ def test_a_level_striven_for_without_a_year(tmp_path):
     )
     assert [(t.value_text, t.value) for t in targets] == [("100%", 100.0)]
     assert "抽检覆盖率" in targets[0].indicator
+
+
+def test_a_shared_level_over_a_list_of_rates(tmp_path):
+    # written for this test: one level for two rates listed with 、; a count of the items a
+    # later rate covers (…的12个品种的…覆盖率) is part of that rate, not a target
+    targets = _targets(
+        tmp_path,
+        "一、工作目标\n到2028年，全市药品抽检合格率、疫苗储运温控达标率稳定在98%以上，建成智慧"
+        "药房示范店30家。纳入重点监管的12个品种的追溯覆盖率100%。\n",
+    )
+    found = [(t.indicator, t.value, t.comparator, t.year) for t in targets]
+    assert ("全市药品抽检合格率", 98.0, ">=", 2028) in found
+    assert ("疫苗储运温控达标率", 98.0, ">=", 2028) in found
+    assert ("建成智慧药房示范店", 30.0, None, 2028) in found
+    assert not any(t.value == 12.0 for t in targets)
+    assert any(t.value == 100.0 and "追溯覆盖率" in t.indicator for t in targets)
+
+
+def test_a_rate_per_population(tmp_path):
+    # written for this test: a rate per 10万 (value, unit /10万, comparator from 以下)
+    targets = _targets(
+        tmp_path, "一、年度目标\n2027年，全区群体性食物中毒报告发生率控制在3/10万以下。\n"
+    )
+    assert [(t.indicator, t.value, t.unit, t.comparator) for t in targets] == [
+        ("全区群体性食物中毒报告发生率", 3.0, "/10万", "<=")
+    ]
+
+
+STATES = [
+    # a bottom line written after what must not happen, in quotes (零发生 as 不发生)
+    ("重大药品安全事故“零发生”。", [("重大药品安全事故", "零发生")]),
+    # a rank relative to the country or a region that ends its clause
+    ("全省药品智慧监管水平全国领先。", [("全省药品智慧监管水平", "全国领先")]),
+    ("力争全市药品安全工作保持全国先进行列。", [("全市药品安全工作", "全国先进行列")]),
+    ("医药产业发展水平达到中部领先、国内一流。", [("医药产业发展水平", "中部领先、国内一流")]),
+    ("疫苗抽检合格率位居全国前列。", [("疫苗抽检合格率", "全国前列")]),
+    # not: a benchmark in a list, what is built to be so, the vague 走在全国前列, a slogan
+    ("对标国际先进、国内领先，支持高校开展监管科学研究。", []),
+    ("基本建成国内领先、国际一流的检验检测高地。", []),
+    ("推动全县药品监管工作走在全国前列。", []),
+    ("围绕“两个全国领先”的目标，推动改革。", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence,expected", STATES, ids=[s[:16] for s, _ in STATES])
+def test_qualitative_states(sentence, expected):
+    found = [(t.indicator, t.value_text) for t in word_targets(sentence)]
+    assert found == expected
+
+
+def test_a_time_limit_for_an_items_task(tmp_path):
+    # written for this test: a directive to take N time (要求…利用 N 时间) gives the length
+    # (value, unit, no year; 即利用3年时间 glossing a program is none); a sentence
+    # without its own subject that elaborates an item's heading takes the heading as the task
+    targets = _targets(
+        tmp_path,
+        "一、工作安排\n二是集中开展业务培训。\n要求全系统利用2周时间，认真学习新修订的管理办法。\n"
+        "三是开展风险排查。各单位要利用1个月左右的时间，完成风险隐患自查。\n",
+    )
+    assert [(t.indicator, t.value, t.value_text, t.unit, t.year) for t in targets] == [
+        ("集中开展业务培训", 2.0, "2周", "周", None),
+        ("开展风险排查", 1.0, "1个月左右", "个月", None),
+    ]
+
+
+def test_a_notices_window_starting_with_its_year(tmp_path):
+    # written for this test: 公示时间自…至…: one window with its year, not its end as a phase
+    targets = _targets(
+        tmp_path,
+        "关于某某县食品安全示范县名单的公示\n现将名单予以公示。公示时间自2026年3月2日至3月16日，"
+        "公示期间由县食安办受理来信来访。\n",
+    )
+    assert [(t.indicator, t.value_text, t.year) for t in targets] == [
+        ("公示时间", "2026年3月2日至3月16日", 2026)
+    ]
+
+
+def test_a_deadline_whose_verb_follows_the_thing_handed_in(tmp_path):
+    # written for this test: 于…前将X，以书面形式反馈…: the verb of the task in the next clause
+    targets = _targets(
+        tmp_path,
+        "关于征求某某办法意见的通知\n现向社会公开征求意见。请各单位于2026年6月30日前将修改意见和"
+        "建议，以书面形式反馈至市局。\n",
+    )
+    assert [(t.value_text, t.year) for t in targets] == [("2026年6月30日前", 2026)]
+    assert "修改意见和建议" in targets[0].indicator
+
+
+def test_a_bound_after_an_inclusive_bracket_and_a_long_list_of_rates(tmp_path):
+    # written for this test: 85分（含85分）以上 is at least 85; a list of rates too long to be
+    # one indicator keeps its last item, the one the level is written for
+    targets = _targets(
+        tmp_path,
+        "二、工作目标\n到2028年，考核总得分在85分（含85分）以上。城区农贸市场蔬菜农药残留检出率、"
+        "水产品（鱼、虾）禁用药物残留抽检超标率及散装白酒甲醇抽检超标率控制在2%以内。\n",
+    )
+    found = [(t.indicator, t.value, t.comparator) for t in targets]
+    assert ("考核总得分", 85.0, ">=") in found
+    assert ("散装白酒甲醇抽检超标率", 2.0, "<=") in found
+
+
+def test_a_month_deadline_gives_its_year_to_the_sentences_values(tmp_path):
+    # written for this test: 2027年6月底前 (and a page's 2027年6底前) frames the values after it
+    for head in ("2027年6月底前", "2027年6底前"):
+        targets = _targets(tmp_path, f"二、创建目标\n{head}，全县农产品抽检合格率达到98%以上。\n")
+        assert (98.0, 2027) in [(t.value, t.year) for t in targets]

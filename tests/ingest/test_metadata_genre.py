@@ -575,3 +575,61 @@ def test_an_attachment_line_without_jian_is_no_title() -> None:
 )  # fmt: skip
 def test_a_numbers_image_name_and_a_title_lines_own_number(text: str, number: str | None) -> None:
     assert _meta(text).doc_number == number
+
+
+def test_a_reprints_original_title_line_gives_title_and_issuer() -> None:
+    # written for this test: a reprint whose headline picked up an injected word keeps the
+    # text's own title in a (原标题：…) line; a 公示 is titled X关于…的公示, X its issuer
+    meta = _meta(
+        "某某资讯网\n首页 > 本地新闻 / 正文\n"
+        "某某省药品安全委员会关于甲市、乙市药品安全示范县创蓝牙耳机建评估结果的公示\n"
+        "网络整理 2026-05-11 本地新闻\n"
+        "(原标题:某某省药品安全委员会关于甲市、乙市药品安全示范县创建评估结果的公示)\n"
+        "按照统一部署，甲市、乙市参加了示范县创建工作，现将评估结果予以公示。\n"
+    )
+    assert meta.title == "某某省药品安全委员会关于甲市、乙市药品安全示范县创建评估结果的公示"
+    assert meta.issuer == "某某省药品安全委员会"
+
+
+def test_a_numbered_section_heading_of_a_plan_fragment_is_no_title() -> None:
+    # written for this test: an excerpt of an emergency plan opening at a numbered clause
+    meta = _meta(
+        "3.2.1市药品安全事件应急指挥部职责\n"
+        "负责统一领导全市药品安全事件的应急处置工作，研究决定重大事项。\n"
+    )
+    assert meta.title is None
+
+
+def test_a_database_pages_date_under_the_title_and_number() -> None:
+    # written for this test: a policy-database page with its labels on lines of their own
+    # (发布日期 is the web date), then the text's head: title, number, 成文日期, addressee
+    meta = _meta(
+        "某某省人民政府办公厅关于公布第二批药品安全示范县名单的通知\n\n发布日期\n\n2026-03-12\n\n"
+        "发文字号\n\n某办函〔2026〕14号\n\n正文内容\n\n"
+        "某某省人民政府办公厅关于公布第二批药品安全示范县名单的通知\n\n某办函〔2026〕14号\n\n"
+        "2026年3月10日\n\n各市（州）、县（市、区）人民政府：\n经考核，现将名单予以公布。\n"
+    )
+    assert meta.issued_date == "2026-03-10"
+    assert meta.doc_number == "某办函〔2026〕14号"
+
+
+def test_a_notices_date_under_its_closing_formula() -> None:
+    # written for this test: a bureau's notice whose signature line was lost, only the date
+    # stands under 特此通知。, before the attachment it sends
+    meta = _meta(
+        "各区市场监管局，市局相关处室：\n"
+        "为做好全年药品安全工作，我局制定了《2027年药品安全监管工作要点》，现印发给你们，"
+        "请认真组织实施。\n特此通知。\n2027年2月26日\n附件：2027年药品安全监管工作要点\n"
+    )
+    assert meta.issued_date == "2027-02-26"
+
+
+def test_a_law_databases_shifted_label_table_keeps_the_number() -> None:
+    # written for this test: a database page's 【label】 cells shifted by the scrape, the
+    # number standing beside another label
+    meta = _meta(
+        "【时 效 性】 | 某食药监办[2027]58号 | 【颁布日期】 | |\n"
+        "【颁布单位】 | 【实施日期】 | 20330 | |\n【文 号】 | 某市 |\n"
+        "各分局、各处室：\n为做好药品安全专项整治工作，现将有关事项通知如下。\n"
+    )
+    assert meta.doc_number == "某食药监办〔2027〕58号"
