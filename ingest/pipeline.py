@@ -32,6 +32,7 @@ from policykg.ingest.record import (
 )
 from policykg.ingest.responsibility import Mention
 from policykg.ingest.source_spans import add_source_spans
+from policykg.ingest.statements import in_report
 from policykg.ingest.structure import parse_blocks
 from policykg.ingest.targets import targets_from_rows, unique_id
 from policykg.ingest.version import extractor_version
@@ -121,6 +122,8 @@ def extract_text(normalized: NormalizedText, province: Province | None = None) -
         if b.kind == "heading"
     ]
     drafts = build_measures(blocks, first_leads=first_leads(normalized.text))
+    for m in drafts:  # a report of work done tells what was done
+        m.statement = in_report(meta.title, m.section, m.text, m.statement)
     record.measures = [_measure(ctx, m) for m in drafts]
     record.targets = _targets(ctx)
     for step in STEPS:

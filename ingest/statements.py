@@ -41,6 +41,16 @@ def statement_of(path: list[str]) -> str:
     return "commitment"
 
 
+def in_report(title: str | None, section: str | None, text: str, statement: str) -> str:
+    """The statement of a passage of a report of work done (…情况的报告, 工作总结): what it
+    tells is background, unless the passage or its section looks ahead (下一步工作打算)."""
+    if statement != "commitment" or not title or not cues("report_title").search(title):
+        return statement
+    if cues("report_ahead_section").search(section or "") or cues("report_ahead").search(text):
+        return statement
+    return "background"
+
+
 @cache
 def cues(kind: str) -> re.Pattern[str]:
     """The sentence cues of one kind (background, vision, future, task)."""

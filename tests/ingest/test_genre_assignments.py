@@ -594,3 +594,20 @@ def test_label_lines_under_a_paragraph_before_any_heading_belong_to_it(tmp_path)
     assert [(d.mention, d.role) for d in measures[0].departments] == [
         ("市药监局", "lead"), ("市商务局", "support"), ("各区县政府", "support"),
     ]  # fmt: skip
+
+
+def test_a_report_of_work_done_commits_to_no_target_and_keeps_its_role_words(tmp_path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "某县市场监督管理局关于2023年药品安全工作情况的报告\n"
+        "一、加强日常监管\n"
+        "全年检查药品零售企业120家次，由各监管所轮流开展业务培训12次。\n"
+        "二、下一步工作打算\n"
+        "2024年，药品抽检合格率保持在98%以上。\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    done, ahead = record.measures[0], record.measures[-1]
+    assert done.statement == "background" and ahead.statement == "commitment"
+    assert [(d.mention, d.role) for d in done.departments] == [("各监管所", "responsible")]
+    assert [t.value_text for t in record.targets] == ["98%以上"]

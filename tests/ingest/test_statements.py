@@ -133,3 +133,21 @@ def test_evidence_spans_are_exact():
             assert text[m.start : m.end] == m.text, (prefix, m.ordinal)
         for p in rec.programs:
             assert text[p.start : p.end].strip("“”") == p.name.strip("“”"), (prefix, p.name)
+
+
+# A report of work done (…情况的报告, 工作总结) tells what was done: background, but for
+# what looks ahead (in the passage, or a 下一步 / 工作打算 section).
+REPORTS = [
+    ("某县市场监管局关于2023年药品安全工作情况的报告", None, "全年开展药品零售企业检查120家次。", "background"),
+    ("某县市场监管局2023年工作总结", None, "由各监管所轮流组织培训。", "background"),
+    ("某县市场监管局关于2023年药品安全工作情况的报告", "下一步工作打算", "加强疫苗储运监管。", "commitment"),
+    ("某县市场监管局关于2023年药品安全工作情况的报告", None, "下一步，我局将加强疫苗储运监管。", "commitment"),
+    ("某县药品安全专项整治实施方案", None, "开展药品零售企业检查120家次。", "commitment"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("title,section,text,statement", REPORTS)
+def test_a_reports_passages_are_background_unless_they_look_ahead(title, section, text, statement):
+    from policykg.ingest.statements import in_report
+
+    assert in_report(title, section, text, "commitment") == statement
