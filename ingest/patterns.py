@@ -182,6 +182,7 @@ class TargetsPatterns(_File):
     frequency: Words
     durations: Words
     time_limits: Words
+    dated_states: dict[str, Regex]
     deadline_verbs: Words
     count_at_least: Words
     cn_percent: Regex

@@ -71,6 +71,7 @@ def word_targets(sentence: str) -> list[WordTarget]:
             year = int(m["year"]) if m.groupdict().get("year") else None
             out.append(WordTarget(task, when, year, comparator, m.start(), m.end()))
     out += _periods(sentence) + _frequencies(sentence) + _durations(sentence)
+    out += _dated_states(sentence)
     spread = [m.span() for rx in _rx("distributed") for m in rx.finditer(sentence)]
     out = [t for t in out if not any(a <= t.start < b for a, b in spread)]  # read whole below
     return _first_of_overlaps(sorted(_distributed(sentence) + out, key=lambda t: t.start))
@@ -97,6 +98,28 @@ def _distributed(sentence: str) -> list[WordTarget]:
                 out.append(WordTarget(task, when, int(year.group(1)) if year else None, "<=",
                                       start, start + len(item)))  # fmt: skip
                 at = start + len(item)
+    return out
+
+
+@cache
+def _states_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rules = targets_patterns()["dated_states"]
+    return re.compile(rules["when"]), re.compile(rules["state"])
+
+
+def _dated_states(sentence: str) -> list[WordTarget]:
+    """到2027年底，…体系全面建成，…体系基本完备: each reached state after the year, by it."""
+    when_rx, state_rx = _states_rx()
+    m = when_rx.search(sentence)
+    if m is None:
+        return []
+    out, at = [], m.end()
+    for clause in re.split(r"[，,；;。]", sentence[m.end() :]):
+        task = clause.strip()
+        if state_rx.match(task):
+            start = sentence.index(task, at)
+            out.append(WordTarget(task, m["when"], int(m["year"]), "<=", start, start + len(task)))
+        at += len(clause) + 1
     return out
 
 

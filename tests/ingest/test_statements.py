@@ -55,6 +55,8 @@ SENTENCES = [
     ("2019年8月，全国人大常委会修订了《药品管理法》。", "background"),
     ("展望2035年，全省药品安全治理体系全面建成。", "vision"),
     ("到2025年，累计培训500名职业化检查员。", "commitment"),
+    # a plan's goal for a year now past (a 2016 plan's 到2018年底) still looks ahead
+    ("到2018年底，全市药品监管体系全面建成。", "commitment"),
     ("推动区域药品检验结果互认。", "commitment"),
     # the year's tasks completed in full are a commitment, not a long-range outlook
     ("县政府要全面完成年度药品安全重点工作任务。", "commitment"),
