@@ -219,6 +219,11 @@ def _due(rows: list[tuple[int, int, int]], at: int) -> int | None:
 
 
 _RECURRING = re.compile(r"每(?:年|季度|月)")
+# A notice's window that runs up to a day (公示时间截至2026年1月1日): 截至 ends the window
+# ahead, it does not report a count as of a past date.
+_WINDOW_END = re.compile(
+    r"(?:公示|公告|征求意见|意见反馈|报名|申报)(?:时间|期|期限)\s*[:：]?\s*截[至止]"
+)
 
 
 def _sentence_targets(
@@ -228,6 +233,8 @@ def _sentence_targets(
     markers = cfg["past_markers"]
     if _RECURRING.search(sentence):  # 每年1月20日前对上一年度…汇总: the year reported on, not past
         markers = [w for w in markers if w != "上一年"]
+    if _WINDOW_END.search(sentence):
+        markers = [w for w in markers if not w.startswith(("截至", "截止"))]
     if any(w in sentence for w in markers):
         return []
     past = cfg["past_year_re"].match(sentence)

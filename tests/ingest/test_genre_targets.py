@@ -418,3 +418,14 @@ def test_a_month_deadline_gives_its_year_to_the_sentences_values(tmp_path):
     for head in ("2027年6月底前", "2027年6底前"):
         targets = _targets(tmp_path, f"二、创建目标\n{head}，全县农产品抽检合格率达到98%以上。\n")
         assert (98.0, 2027) in [(t.value, t.year) for t in targets]
+
+
+def test_a_notices_window_up_to_a_day_or_without_its_year(tmp_path):
+    targets = _targets(
+        tmp_path,
+        "关于某某药店诚信示范店名单的公示\n现将名单予以公示，公示时间截至2026年5月1日。\n"
+        "征求意见时间4月10日到4月20日。\n",
+    )
+    assert [(t.indicator, t.value_text, t.year) for t in targets] == [
+        ("公示时间", "2026年5月1日", 2026), ("征求意见时间", "4月10日到4月20日", None),
+    ]  # fmt: skip
