@@ -219,6 +219,8 @@ def _due(rows: list[tuple[int, int, int]], at: int) -> int | None:
 
 
 _RECURRING = re.compile(r"每(?:年|季度|月)")
+# Counted subjects that all do what the clause commits to (19家批发市场全部建立…, 各3所医院均达到…)
+_ALL_DO = re.compile(r"(?:全部|均|都|一律)(?:要|将|应)?(?:建立|建成|实现|完成|达到|配备|设立|通过)")
 # A notice's window that runs up to a day (公示时间截至2026年1月1日): 截至 ends the window
 # ahead, it does not report a count as of a past date.
 _WINDOW_END = re.compile(
@@ -448,6 +450,13 @@ def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Fou
             # 每年组织培训2000人次: nothing counted after the value, the phrase is before it
             phrase = count + thing if _clean(thing) else clause[item_start : v.start]
             found = _Found(phrase, v, "count_before")
+        elif (
+            counted
+            and (not bare or (shape == "subject" and seg.rstrip().endswith("、")))
+            and (all_do := _ALL_DO.search(clause, v.end))
+        ):  # 19家大型批发市场全部建立…; 20家A、350家B全部建立…: the counted subjects commit
+            stop = values[i + 1].start if i + 1 < len(values) else len(clause)
+            found = _Found(clause[v.end : min(all_do.start(), stop)].rstrip("、，, "), v, "subject")
         elif counted and (w := _last_verb(clause, item_start, v.start)):
             verb = w
             found = _Found(clause[clause.rfind(w, item_start, v.start) : v.start], v, "count_after")

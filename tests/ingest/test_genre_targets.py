@@ -429,3 +429,14 @@ def test_a_notices_window_up_to_a_day_or_without_its_year(tmp_path):
     assert [(t.indicator, t.value_text, t.year) for t in targets] == [
         ("公示时间", "2026年5月1日", 2026), ("征求意见时间", "4月10日到4月20日", None),
     ]  # fmt: skip
+
+
+def test_counted_subjects_that_all_do_what_is_committed(tmp_path):
+    targets = _targets(
+        tmp_path,
+        "某市药品零售监管工作方案\n一、主要任务\n"
+        "12家药品批发企业全部建立冷链追溯系统。30家连锁药店、150家单体药店均配备执业药师。\n",
+    )
+    assert [(t.indicator, t.value) for t in targets] == [
+        ("药品批发企业", 12), ("连锁药店", 30), ("单体药店", 150),
+    ]  # fmt: skip
