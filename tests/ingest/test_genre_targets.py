@@ -90,6 +90,8 @@ WORDS = [
     ("按照《某某办法》（2019年5月修订）执行。", []),
     ("2023年末，全省共有药品生产企业200家。", []),
     ("第一次会议审议通过了工作规则。", []),
+    # a campaign that runs to the year's end
+    ("药品网络销售专项检查要持续到年底。", [("药品网络销售专项检查", "年底", None, None, None)]),
     # states reached by a year: each stating clause; one that only improves is none
     ("到2020年底，全县药品安全责任体系全面建成，基层监管网络基本完备，执法能力进一步提升。",
      [("全县药品安全责任体系全面建成", "2020年底", None, "<=", 2020),
