@@ -138,3 +138,21 @@ def test_gb2312_page_declared_in_meta_is_read_as_gb18030(tmp_path):
     start = result.text.index("为加强疫苗质量监管")
     s, e = result.to_source(start, start + 9)
     assert src.text[s:e] == "为加强疫苗质量监管"
+
+
+def test_a_forums_chrome_is_dropped():
+    page = "\n".join(
+        [
+            "县食品药品安全委员会成立",
+            "发表于 2015-06-02 10:21:33",
+            "只看该作者",
+            "据悉，各乡镇成立食品药品安全委员会。",
+            "您需要登录后才可以回帖 登录 | 免费注册",
+            "本版积分规则",
+            "返回列表",
+        ]
+    )
+    text = norm(page).text
+    for gone in ("发表于", "只看该作者", "回帖", "积分规则", "返回列表"):
+        assert gone not in text, gone
+    assert "据悉，各乡镇成立食品药品安全委员会。" in text
