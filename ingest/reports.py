@@ -13,6 +13,7 @@ from policykg.ingest.cndate import parse_date
 from policykg.ingest.heads import HEAD_LINES, find_addressee, head_zone, kinds, rx, title_like
 from policykg.ingest.signature import split_issuers
 
+_OWN_ISSUER = re.compile(r"[\u4e00-\u9fff、]{2,30}?关于[^《》]{2,}的[\u4e00-\u9fff]{1,4}$")
 _NOTICE_FORMULA = re.compile(r"印发给你们|转发给你们|请认真贯彻|请遵照执行|请结合实际")
 
 
@@ -36,6 +37,9 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
             )
             if title_like(title) and (names := split_issuers(who)):
                 return names, (None if title in kinds() else title)
+            if title_like(title) and _OWN_ISSUER.match(title):
+                return [], title  # 中国政府网发布《国务院关于…的通知》: a site publishes, the
+                # title names its own issuer (GB/T 9704: 发文机关 + 关于 + 事由 + 文种)
         for m in rx("reported_bare").finditer(line):
             if title_like(title := m["title"].strip()) and (names := split_issuers(m["who"])):
                 return names, title

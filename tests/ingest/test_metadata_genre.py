@@ -95,6 +95,12 @@ CITED_IN_TEXT = (
     "根据国家药监局关于加强药品网络销售监管的意见国药监药管〔2022〕9号要求，现部署如下。\n"
 )
 
+# a site publishes a formal text whose title names its own issuer
+SITE_PUBLISHES = (
+    "2012年药品监管大事记\n发布时间：2013-01-08 来源：某某医药网\n"
+    "3月5日，中国政府网发布《国务院办公厅关于加强基本药物质量监督管理的通知》。通知要求，各地要加强监管。\n"
+)
+
 
 def _meta(text: str):
     src = SourceText(path="case.txt", text=text, encoding="utf-8", format="text")
@@ -122,6 +128,8 @@ CASES = [
      "吉林省人民政府办公厅", "2022-05-20", "吉林省", "provincial"),
     ("catalogue line", CATALOGUE, "河北省人民政府关于加强疫苗全程管理的实施意见",
      "冀政发〔2019〕7号", "河北省人民政府", "2019-05-08", "河北省", "provincial"),
+    ("a site publishes", SITE_PUBLISHES, "国务院办公厅关于加强基本药物质量监督管理的通知", None,
+     "国务院办公厅", None, None, "national"),
     ("cited with its number", CITED_IN_TEXT, "广西壮族自治区药品监督管理局关于开展药品网络销售检查的通知",
      None, "广西壮族自治区药品监督管理局", None, "广西壮族自治区", "provincial"),
 ]  # fmt: skip
