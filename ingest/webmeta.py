@@ -5,7 +5,8 @@ table or a line of labels above the text: 索引号, 主题分类, 发文机关 
 标题, 发文字号, 发布日期 … A label is followed by its value on the same line
 ("发文字号：鄂政办发〔2023〕19号") or, in a table flattened to cell lines, by the next cell.
 Several labels may share one line ("索引号：… 分类：…"): a value ends where the next
-label starts. Letter-spaced labels (索 引 号, 分　　类) are matched with optional spaces.
+label starts. Letter-spaced labels (索 引 号, 分　　类) are matched with optional spaces; a table run
+together without colons is read where a line opens with two or more labels.
 """
 
 from __future__ import annotations
@@ -53,6 +54,14 @@ _LABEL_RX = re.compile(
     + "|".join(_SPACED[k] for k in sorted(LABELS, key=len, reverse=True))
     + r")\s*[:：]"
 )
+# A label block laid out as a table whose cells a scrape ran together without colons
+# ("索 引 号 640105-214/2021-00030 文号 某发〔2021〕8号"): labels then values, read only on a
+# line that opens with a label and holds two or more of them (prose never does).
+_BARE_RX = re.compile(
+    r"(?:^|(?<=\s))(?P<label>"
+    + "|".join(_SPACED[k] for k in sorted(LABELS, key=len, reverse=True))
+    + r")\s+(?=\S)"
+)
 MAX_VALUE = 120  # a longer "value" is running text after a colon, not a label's value
 
 
@@ -74,6 +83,8 @@ def page_labels(lines: list[str]) -> PageLabels:
     out = PageLabels()
     for i, line in enumerate(lines):
         found = list(_LABEL_RX.finditer(line))
+        if not found and len(bare := list(_BARE_RX.finditer(line))) >= 2 and bare[0].start() == 0:
+            found = bare
         for k, m in enumerate(found):
             end = found[k + 1].start() if k + 1 < len(found) else len(line)
             value = line[m.end() : end].strip(" \t　")

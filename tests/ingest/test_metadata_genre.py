@@ -641,3 +641,19 @@ def test_a_law_databases_shifted_label_table_keeps_the_number() -> None:
         "各分局、各处室：\n为做好药品安全专项整治工作，现将有关事项通知如下。\n"
     )
     assert meta.doc_number == "某食药监办〔2027〕58号"
+
+
+def test_a_label_table_run_together_without_colons_is_read():
+    from policykg.ingest.webmeta import page_labels
+
+    labels = page_labels(
+        [
+            "索 引 号 000000-123/2022-00045 文号 某县食安办发〔2022〕3号",
+            "发布日期 2022-05-10 公开时限 长期公开",
+            "各乡镇人民政府，县直各有关单位：",
+            "发文机关要加强组织领导 落实责任",  # prose opening with a label word: one label only
+        ]
+    )
+    assert labels.get("index_number") == "000000-123/2022-00045"
+    assert labels.get("doc_number") == "某县食安办发〔2022〕3号"
+    assert labels.get("issuer") is None and labels.get("published") is None
