@@ -181,6 +181,8 @@ def _role_after(rest: str) -> str | None:
         return None
     if post := _post_after(rest):
         return post
+    if _COMPOSES.match(rest):
+        return None  # …，C、D组成。: the rest of a member list, no task (组成督查组 is one)
     if rules["staffs_rx"].match(rest):
         return None  # 由各成员单位有关负责同志担任: a person for a post, no task of the body
     if rest.startswith(rules["not_after"]) or re.match(
@@ -446,10 +448,28 @@ def _posts(text: str, a: int, b: int, offset: int) -> list[Mention]:
     out: list[Mention] = []
     for rx, role in _rules()["posts_rx"]:
         for m in rx.finditer(text, a, b):
-            found, _ = _body_list(text, m.end(), persons=True)
+            found, end = _body_list(text, m.end(), persons=True)
+            if role == "support":  # 成员由A、B，C、D组成: a member list runs on over a comma
+                found += _members_after_comma(text, end)
             out += _mentions(found, role, offset)
             a = max(a, m.end())
     return out
+
+
+def _members_after_comma(text: str, end: int) -> list[tuple[Body, str]]:
+    """The rest of a member list that a comma broke (成员由A、B，C、D组成): the bodies up to
+    组成 / 为成员, when the list reaches one; else none (the clause after is another)."""
+    more: list[tuple[Body, str]] = []
+    while text[end : end + 1] in ("，", ",") and end < len(text):
+        found, end = _body_list(text, end + 1, persons=True)
+        if not found:
+            return []
+        more += found
+    return more if _MEMBERS_END.match(text, end) else []
+
+
+_MEMBERS_END = re.compile(r"(?:等)?(?:部门|单位)?(?:组成|为成员)")
+_COMPOSES = re.compile(r"(?:等)?(?:部门|单位)?组成\s*(?:[，,。；;]|$)")
 
 
 def narrated_roles(text: str) -> bool:

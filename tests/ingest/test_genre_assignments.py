@@ -51,6 +51,15 @@ GENRE = [
     # a clause opening with 联合/会同 and no subject: the text's own body leads, unnamed
     ("二是形成工作合力。联合公安、卫健等部门开展打击非法行医行动。",
      [("公安", "support"), ("卫健", "support")]),
+    # members named by the bodies whose heads sit on the committee; a member list that a
+    # comma breaks runs on to 组成; 组成 of a team to act is a task
+    ("委员由县政府办公室主任和下列部门的负责同志担任：县委宣传部、县公安局、县卫生健康局。",
+     [("县委宣传部", "support"), ("县公安局", "support"), ("县卫生健康局", "support")]),
+    ("联席会议成员由县委宣传部、县委编办，县市场监管局、县公安局组成，县市场监管局为牵头单位。",
+     [("县委宣传部", "support"), ("县委编办", "support"), ("县公安局", "support"),
+      ("县市场监管局", "lead")]),
+    ("县市场监管局会同县公安局、县卫生健康局等部门组成督查组开展督查。",
+     [("县市场监管局", "lead"), ("县公安局", "support"), ("县卫生健康局", "support")]),
     # a group set up with a duty: a slogan in quotes, 、 and all, is part of its name
     ("县卫生健康局成立“文明就医、安全用药”主题月活动领导小组，负责统筹活动。",
      [("“文明就医、安全用药”主题月活动领导小组", "responsible")]),
