@@ -60,6 +60,9 @@ GENRE = [
       ("县市场监管局", "lead")]),
     ("县市场监管局会同县公安局、县卫生健康局等部门组成督查组开展督查。",
      [("县市场监管局", "lead"), ("县公安局", "support"), ("县卫生健康局", "support")]),
+    # 国务院 ministries whose names hold 和 (住房和城乡建设部, 文化和旅游部) are one body each
+    ("民政部、住房和城乡建设部、文化和旅游部按职责分工负责。",
+     [("民政部", "responsible"), ("住房和城乡建设部", "responsible"), ("文化和旅游部", "responsible")]),
     # a group set up with a duty: a slogan in quotes, 、 and all, is part of its name
     ("县卫生健康局成立“文明就医、安全用药”主题月活动领导小组，负责统筹活动。",
      [("“文明就医、安全用药”主题月活动领导小组", "responsible")]),
