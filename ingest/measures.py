@@ -23,9 +23,9 @@ from policykg.ingest.measure_splits import (
     by_sentence,
     goals_in_framing,
 )
-from policykg.ingest.patterns import responsibility_patterns, structure_patterns
+from policykg.ingest.patterns import structure_patterns
 from policykg.ingest.preamble import assigning_sentences, prescribes
-from policykg.ingest.responsibility import Mention, find_statements, parse_body
+from policykg.ingest.responsibility import Mention, column_kind, find_statements, parse_body
 from policykg.ingest.rosters import merge_rosters
 from policykg.ingest.statements import cues, sentence_statement, statement_of
 from policykg.ingest.structure import Block, split_title
@@ -411,19 +411,6 @@ def _from_row(block: Block) -> DraftMeasure | None:
         end=task.end,
         mentions=mentions,
     )
-
-
-def column_kind(header: str) -> str:
-    """What a task table's column holds: task / lead / responsible / support / other."""
-    patterns = responsibility_patterns()
-    if any(w in header for w in patterns["support_columns"]):
-        return "support"
-    if any(w in header for w in patterns["table_columns"]):
-        leads = [w for w, role in patterns["labels"].items() if role == "lead"]
-        return "lead" if any(w in header for w in leads) else "responsible"  # 牵头单位
-    if any(w in header for w in ("任务", "措施", "事项", "名称", "内容")):
-        return "task"
-    return "other"
 
 
 def _mentions_in(text: str, offset: int) -> list[Mention]:

@@ -48,6 +48,7 @@ import opencc
 from policykg.ingest import scrape
 from policykg.ingest.markup import Mapped, html_to_lines, markdown_to_lines, split_front_matter
 from policykg.ingest.read import SourceText
+from policykg.ingest.responsibility import column_kind
 from policykg.ingest.rewrap import join_broken_sentences, join_open_titles, rewrap
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -144,7 +145,7 @@ def normalize(src: SourceText) -> NormalizedText:
     scraped: Counter[str] = Counter()
     lines = [
         _normalize_line(line, stats, scraped)
-        for line in _tsv_rows_to_cells(_rejoin_broken_rows(_split_lines(buf)))
+        for line in _tsv_rows_to_cells(_rejoin_broken_rows(_pipe_rows(_split_lines(buf))))
     ]
     lines = _drop_chrome(lines, scraped)
     if note := scrape.warning(scraped):
@@ -330,6 +331,58 @@ def _drop_chrome(lines: list[_Line], scraped: Counter[str]) -> list[_Line]:
             previous = None
         out.append(line)
     return out
+
+
+# A table a scrape flattened with pipes and no rule line ("序号 | 工作任务 | 责任部门 |", then
+# "1 |" / "task | bodies |" / "progress | ||"): its header names a column of a task table.
+_PIPE_ROW_START = re.compile(r"\s*\d{1,3}\s*[|｜]")
+_OUTLINE_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节条])")
+
+
+def _pipe_rows(lines: list[_Line]) -> list[_Line]:
+    """Pipe-separated rows under a task table's header, each row's broken lines joined (a
+    row opens with its number), become tab-separated rows: the table the tab rules read."""
+    out: list[_Line] = []
+    row: _Line | None = None  # the row being read, its lines joined as written
+    in_table = False
+    for line in lines:
+        cells = [c.strip() for c in re.split(r"[|｜]", line.text)]
+        header = len([c for c in cells if c]) >= 3 and any(
+            column_kind(c) in ("lead", "responsible", "support") for c in cells
+        )
+        ends = header or _PIPE_ROW_START.match(line.text) or _OUTLINE_HEADING.match(line.text)
+        if row is not None and (ends or not line.text.strip()):
+            out.append(_tabbed(row))
+            row = None
+        if header:
+            in_table = True
+            out.append(_tabbed(line))
+        elif in_table and _PIPE_ROW_START.match(line.text):
+            row = line
+        elif row is not None:
+            row = _joined(row, line)  # the row goes on (a cell broken over lines)
+        else:
+            in_table = in_table and not _OUTLINE_HEADING.match(line.text)
+            out.append(line)
+    if row is not None:
+        out.append(_tabbed(row))
+    return out
+
+
+def _tabbed(line: _Line) -> _Line:
+    """`line` with each pipe a tab, the spaces around pipes and empty closing cells dropped."""
+    text, offs = [], []
+    for i, ch in enumerate(line.text):
+        if ch in " \u3000" and (
+            re.match(r"[ \u3000]*[|｜]", line.text[i:])
+            or re.search(r"[|｜][ \u3000]*$", line.text[:i])
+        ):
+            continue
+        text.append("\t" if ch in "|｜" else ch)
+        offs.append(line.offs[i])
+    while text and text[-1] == "\t":
+        text.pop(), offs.pop()
+    return _Line("".join(text), offs, line.kind)
 
 
 def _rejoin_broken_rows(lines: list[_Line]) -> list[_Line]:

@@ -177,3 +177,16 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
         if m.text not in seen or rank[m.role] < rank[seen[m.text].role]:
             seen[m.text] = m
     return list(seen.values())
+
+
+def column_kind(header: str) -> str:
+    """What a task table's column holds: task / lead / responsible / support / other."""
+    patterns = responsibility_patterns()
+    if any(w in header for w in patterns["support_columns"]):
+        return "support"
+    if any(w in header for w in patterns["table_columns"]):
+        leads = [w for w, role in patterns["labels"].items() if role == "lead"]
+        return "lead" if any(w in header for w in leads) else "responsible"  # 牵头单位
+    if any(w in header for w in ("任务", "措施", "事项", "名称", "内容")):
+        return "task"
+    return "other"

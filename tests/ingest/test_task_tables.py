@@ -44,3 +44,26 @@ def test_a_rows_target_takes_the_year_of_its_deadline_column(tmp_path):
              for t in _record(tmp_path).targets}  # fmt: skip
     assert ("发布中药材地方标准", "15个以上", 2026, ("省药监局", "省中医药局")) in found
     assert ("省级检查员", "200名以上", 2027, ("省药监局", "省财政厅")) in found
+
+
+def test_a_pipe_table_whose_rows_break_over_lines_is_read_as_a_table(tmp_path):
+    # a scrape flattened the table with pipes, no rule line, each row over several lines
+    path = tmp_path / "pipes.txt"
+    path.write_text(
+        "某县2021年药品安全重点工作任务分解表\n"
+        "一、重点任务 | ||\n"
+        "序号 | 工作任务 | 责任部门 | 完成情况 | ||\n"
+        "1 |\n"
+        "开展药品零售企业专项检查。 | 县市场监管局、县卫生健康局 |\n"
+        "已完成 | ||\n"
+        "2 |\n"
+        "加强疫苗储存运输管理。 | 县卫生健康局 |\n"
+        "二、工作要求\n"
+        "各单位要按时报送进展。\n",
+        encoding="utf-8",
+    )
+    rows = [m for m in extract_file(path).measures if m.text.startswith(("开展", "加强"))]
+    assert [(m.text, [(d.mention, d.role) for d in m.departments]) for m in rows] == [
+        ("开展药品零售企业专项检查。", [("县市场监管局", "responsible"), ("县卫生健康局", "responsible")]),
+        ("加强疫苗储存运输管理。", [("县卫生健康局", "responsible")]),
+    ]  # fmt: skip
