@@ -63,6 +63,13 @@ GENRE = [
     # 国务院 ministries whose names hold 和 (住房和城乡建设部, 文化和旅游部) are one body each
     ("民政部、住房和城乡建设部、文化和旅游部按职责分工负责。",
      [("民政部", "responsible"), ("住房和城乡建设部", "responsible"), ("文化和旅游部", "responsible")]),
+    # generic subjects: a level list with a bracket, the formula 各有关部门和单位, a level or a
+    # place before 各…单位; 各单位、各部门 stay two
+    ("各市（州）、县政府，各有关部门和单位要抓紧制定方案。",
+     [("各市（州）、县政府", "responsible"), ("各有关部门和单位", "responsible")]),
+    ("县级各相关单位要加强配合。", [("县级各相关单位", "responsible")]),
+    ("全乡各单位要高度重视。", [("全乡各单位", "responsible")]),
+    ("各单位、各部门要加强宣传。", [("各单位", "responsible"), ("各部门", "responsible")]),
     # a group set up with a duty: a slogan in quotes, 、 and all, is part of its name
     ("县卫生健康局成立“文明就医、安全用药”主题月活动领导小组，负责统筹活动。",
      [("“文明就医、安全用药”主题月活动领导小组", "responsible")]),
