@@ -230,6 +230,7 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
     # not a task of this text; a quoted speech (“…。”某某说) is read
     slogans = [(m.start(), m.end()) for m in _SLOGAN.finditer(text)]
     pending: list[tuple[Body, str]] = []  # a clause of bodies alone, the subject going on
+    filled: set[int] = set()  # where a post's list names its bodies (成员：A、B… past a colon)
     for c in _CLAUSE.finditer(text):
         a, b = c.start(), c.end()
         carried, pending = pending, []
@@ -238,9 +239,12 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         clause = text[a:b]
         if a and text[a - 1] in "。！？!?\n":
             subject = []
+        if offset + a + len(clause) - len(clause.lstrip()) in filled:
+            continue  # the list a post opened goes on in this clause: no subject of a task
         posted = _posts(text, a, b, offset)
         if posted:
             out += posted
+            filled.update(m.start for m in posted)
             continue
         pos = a + len(clause) - len(clause.lstrip())
         if article := ARTICLE.match(text, pos):  # 第二十条 A应当…: the article's number

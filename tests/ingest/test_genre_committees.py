@@ -217,3 +217,19 @@ def _extract(tmp_path, text: str) -> ExtractionRecord:
     path = tmp_path / "doc.txt"
     path.write_text(text, encoding="utf-8")
     return extract_file(path)
+
+
+def test_a_member_list_after_a_posts_colon_is_no_subject_even_when_cut(tmp_path) -> None:
+    # the excerpt ends inside the list: the list is still the members', not a task's subject
+    path = tmp_path / "rules.txt"
+    path.write_text(
+        "某市食品药品安全委员会工作规则\n"
+        "第三条 市食药安委主任由市长担任，副主任由分管副市长担任，市食药安委委员由市政府秘书长"
+        "和以下部门的负责同志担任：市委宣传部、市公安局、市卫生健康委、市教育局、市文\n",
+        encoding="utf-8",
+    )
+    (measure,) = extract_file(path).measures
+    assert {(d.mention, d.role) for d in measure.departments} == {
+        ("市委宣传部", "support"), ("市公安局", "support"), ("市卫生健康委", "support"),
+        ("市教育局", "support"),
+    }  # fmt: skip
