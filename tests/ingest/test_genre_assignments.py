@@ -70,6 +70,10 @@ GENRE = [
     ("县级各相关单位要加强配合。", [("县级各相关单位", "responsible")]),
     ("全乡各单位要高度重视。", [("全乡各单位", "responsible")]),
     ("各单位、各部门要加强宣传。", [("各单位", "responsible"), ("各部门", "responsible")]),
+    # a leader's posts before what the leader says; a signing act; an event hosted: no task
+    ("区委副书记、区长张某某强调，要深入学习贯彻会议精神。", []),
+    ("县政府与各乡镇政府和有关部门签订目标责任书。", []),
+    ("县市场监管局主持召开药品安全推进会。", []),
     # a group set up with a duty: a slogan in quotes, 、 and all, is part of its name
     ("县卫生健康局成立“文明就医、安全用药”主题月活动领导小组，负责统筹活动。",
      [("“文明就医、安全用药”主题月活动领导小组", "responsible")]),
