@@ -464,7 +464,7 @@ def _members_after_comma(text: str, end: int) -> list[tuple[Body, str]]:
     """The rest of a member list that a comma broke (成员由A、B，C、D组成): the bodies up to
     组成 / 为成员, when the list reaches one; else none (the clause after is another)."""
     more: list[tuple[Body, str]] = []
-    while text[end : end + 1] in ("，", ",") and end < len(text):
+    while text[end : end + 1] in ("，", ","):
         found, end = _body_list(text, end + 1, persons=True)
         if not found:
             return []

@@ -335,6 +335,8 @@ def _drop_chrome(lines: list[_Line], scraped: Counter[str]) -> list[_Line]:
 
 # A table a scrape flattened with pipes and no rule line ("序号 | 工作任务 | 责任部门 |", then
 # "1 |" / "task | bodies |" / "progress | ||"): its header names a column of a task table.
+_PIPE = re.compile(r"[|｜]")
+_PIPE_WITH_SPACES = re.compile(r"[ \u3000]*(?P<pipe>[|｜])[ \u3000]*")
 _PIPE_ROW_START = re.compile(r"\s*\d{1,3}\s*[|｜]")
 _OUTLINE_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节条])")
 
@@ -346,6 +348,9 @@ def _pipe_rows(lines: list[_Line]) -> list[_Line]:
     row: _Line | None = None  # the row being read, its lines joined as written
     in_table = False
     for line in lines:
+        if row is None and not in_table and not _PIPE.search(line.text):
+            out.append(line)  # most lines of most documents: no table, no pipe
+            continue
         cells = [c.strip() for c in re.split(r"[|｜]", line.text)]
         header = len([c for c in cells if c]) >= 3 and any(
             column_kind(c) in ("lead", "responsible", "support") for c in cells
@@ -371,15 +376,17 @@ def _pipe_rows(lines: list[_Line]) -> list[_Line]:
 
 def _tabbed(line: _Line) -> _Line:
     """`line` with each pipe a tab, the spaces around pipes and empty closing cells dropped."""
-    text, offs = [], []
-    for i, ch in enumerate(line.text):
-        if ch in " \u3000" and (
-            re.match(r"[ \u3000]*[|｜]", line.text[i:])
-            or re.search(r"[|｜][ \u3000]*$", line.text[:i])
-        ):
-            continue
-        text.append("\t" if ch in "|｜" else ch)
-        offs.append(line.offs[i])
+    text: list[str] = []
+    offs: list[int] = []
+    pos = 0
+    for m in _PIPE_WITH_SPACES.finditer(line.text):
+        text += line.text[pos : m.start()]
+        offs += line.offs[pos : m.start()]
+        text.append("\t")
+        offs.append(line.offs[m.start("pipe")])
+        pos = m.end()
+    text += line.text[pos:]
+    offs += line.offs[pos:]
     while text and text[-1] == "\t":
         text.pop(), offs.pop()
     return _Line("".join(text), offs, line.kind)
