@@ -328,7 +328,7 @@ def demo(
 # from 817d845; heldout_seventh: built beside the sixth, tuned on from e6131c9; heldout_eighth:
 # built from e6131c9 while the seventh was tuned on, tuned on from 5d79040; heldout_ninth:
 # built from 320a493 beside the eighth, tuned on from 54158b4; heldout_tenth: built from
-# 54158b4 beside the ninth, untouched; heldout_eleventh: built from 6c73849 beside the
+# 54158b4 beside the ninth, tuned on from 683fc07; heldout_eleventh: built from 6c73849 beside the
 # tenth, tuned on from d770816), the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
