@@ -101,19 +101,32 @@ def _parse_clause(clause: str, offset: int, role: str) -> list[Mention]:
         for piece, pstart in pieces[1:]:
             led += _names(piece, offset + pstart, "support")
         return led
-    out: list[Mention] = []
     masked = _mask_inner(clause)
+    parts: list[tuple[str, int, str | None]] = []
     for _, pstart in _split_keep(masked, r"[，,]"):
         part = clause[pstart : pstart + len(_piece_at(masked, pstart, r"[，,]"))]
-        part_role = role
-        if re.search(responsibility_patterns()["lead_marker"] + r"\s*$", part):
-            part_role = "lead"
-        elif re.search(responsibility_patterns()["support_marker"] + r"\s*$", part):
+        parts.append((part, pstart, _marked_role(part)))
+    # A support list broken by a comma after a lead (A牵头，B、C，D配合): the unmarked
+    # pieces between the lead and the closing 配合 are the supporting bodies too
+    marks = [r for _, _, r in parts]
+    out: list[Mention] = []
+    for i, (part, pstart, marked) in enumerate(parts):
+        part_role = marked or role
+        if marked is None and "lead" in marks[:i] and _next_mark(marks, i) == "support":
             part_role = "support"
-        elif re.search(responsibility_patterns()["shared_marker"] + r"\s*$", part):
-            part_role = "shared"
         out += _names(part, offset + pstart, part_role)
     return out
+
+
+def _marked_role(part: str) -> str | None:
+    for role in ("lead", "support", "shared"):
+        if re.search(responsibility_patterns()[f"{role}_marker"] + r"\s*$", part):
+            return role
+    return None
+
+
+def _next_mark(marks: list[str | None], i: int) -> str | None:
+    return next((r for r in marks[i + 1 :] if r is not None), None)
 
 
 def _names(part: str, offset: int, role: str) -> list[Mention]:

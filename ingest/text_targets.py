@@ -465,7 +465,11 @@ def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Fou
         elif unit in time_units and v.parsed.comparator:
             phrase = clause[item_start : v.start]
             found = _Found(phrase if _clean(phrase) else clause[v.end :], v, "deadline")
-        elif v.parsed.comparator or (unit == "%" and bare.endswith(tuple(cfg["rate_endings"]))):
+        elif (
+            v.parsed.comparator
+            or (unit == "%" and bare.endswith(tuple(cfg["rate_endings"])))
+            or (counted and unit and bare.endswith(tuple(cfg["amount_endings"])))
+        ):
             found = _Found(clause[item_start : v.start], v, "limit")
         elif counted and bare in cfg["object_first_words"]:
             found = _Found(clause[v.end :], v, "object_first")

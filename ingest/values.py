@@ -73,6 +73,7 @@ def value_patterns() -> dict[str, Any]:
         "brackets": [(b[0], b[1]) for b in p["cumulative_brackets"]],
         "time_units": set(p["time_units"]),
         "aliases": dict(p["unit_aliases"]),
+        "per_year_re": alt(sorted(p["text"]["per_year"], key=len, reverse=True)),
     }
 
 
@@ -87,7 +88,9 @@ def value_regex() -> str:
     """One value as written: [prefix comparator] number [unit] [suffix comparator]."""
     p = value_patterns()
     return (
-        rf"(?P<prefix>{p['prefix_re']})?\s*(?P<num>{ARABIC}|{CN_NUMERAL})\s*"
+        # a yearly rate states its period between the bound and the number (不低于每年2份/千人)
+        rf"(?P<prefix>{p['prefix_re']})?\s*(?:{p['per_year_re']})?\s*"
+        rf"(?P<num>{ARABIC}|{CN_NUMERAL})\s*"
         rf"(?P<unit>{p['unit_re']})?\s*(?P<suffix>{p['suffix_re']})?"
     )
 

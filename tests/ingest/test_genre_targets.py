@@ -442,3 +442,18 @@ def test_counted_subjects_that_all_do_what_is_committed(tmp_path):
     assert [(t.indicator, t.value) for t in targets] == [
         ("药品批发企业", 12), ("连锁药店", 30), ("单体药店", 150),
     ]  # fmt: skip
+
+
+def test_amounts_without_a_verb_and_yearly_rates_per_thousand(tmp_path):
+    # an area written right after its indicator, and rates per thousand people with the year
+    # between the bound and the number (达到每年…, 不低于每年…)
+    targets = _targets(
+        tmp_path,
+        "某某市食品安全规划任务分工\n一、主要目标\n"
+        "道地药材种植基地面积12万公顷，抽检合格率达到97%及以上。"
+        "食品抽检量达到每年5份/千人，其中农药残留的抽检量不低于每年3份/千人。\n",
+    )
+    found = {(t.indicator, t.value_text, t.value, t.unit, t.comparator) for t in targets}
+    assert ("道地药材种植基地面积", "12万公顷", 12, "万公顷", None) in found
+    assert ("食品抽检量", "每年5份/千人", 5, "份/千人", ">=") in found
+    assert ("农药残留的抽检量", "不低于每年3份/千人", 3, "份/千人", ">=") in found

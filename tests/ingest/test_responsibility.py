@@ -26,6 +26,12 @@ BODIES = [
     ("市人力资源社会保障局、临港新片区管委会",
      [("市人力资源社会保障局", "responsible"), ("临港新片区管委会", "responsible")]),
     ("省中医药管理局、省科学技术协会", [("省中医药管理局", "responsible"), ("省科学技术协会", "responsible")]),
+    # a support list broken by a comma runs on to its closing 配合
+    ("市商务局牵头，市工信局、市农业局，市海关配合",
+     [("市商务局", "lead"), ("市工信局", "support"), ("市农业局", "support"), ("市海关", "support")]),
+    # …but an unmarked piece before 负责 stays responsible
+    ("市商务局牵头，市工信局，市农业局负责",
+     [("市商务局", "lead"), ("市工信局", "responsible"), ("市农业局", "responsible")]),
 ]  # fmt: skip
 
 
