@@ -37,7 +37,7 @@ _CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+[，,。；;：:！!？?\n]?
 # The single regexes of departments.yaml `assignments`, each compiled as "<name>_rx".
 _REGEXES = ("first_leads", "first_leads_rest", "duty", "set_up", "cited_instructs", "instructs",
             "agent", "title_lead", "agent_duty", "members", "group_duties", "staffs", "launches",
-            "overall", "aside", "listed_name", "unit", "post_words")  # fmt: skip
+            "overall", "aside", "listed_name", "unit", "post_words", "closing")  # fmt: skip
 
 
 @cache
@@ -301,6 +301,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = "responsible"  # A印发《…方案》，从即日起开展…: the issuer runs the campaign
         else:
             role = _role_after(rest)
+        if opener and rules["closing_rx"].match(text, end):
+            role = None  # 现印发给你们，请各地认真贯彻执行。: the notice's closing formula
         sets_up = re.sub(r"^\s*(?:决定|研究决定)", "", rest).startswith(
             tuple(rules["set_up_verbs"])
         )

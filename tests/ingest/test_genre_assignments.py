@@ -240,6 +240,10 @@ GENRE = [
      [("区卫生健康局", "lead"), ("区教育局", "support"), ("区市场监管局", "support")]),
     # a committee's member units, all or those concerned, under its short name
     ("市食安委有关成员单位将陆续开展系列宣传活动。", [("市食安委有关成员单位", "responsible")]),
+    # a notice's closing formula to its addressees is no task; a request with its object is
+    ("现印发给你们，请各县（区）人民政府结合实际，认真贯彻落实。", []),
+    ("请各镇街认真抓好贯彻执行。", []),
+    ("请各镇街认真组织实施冷链食品排查。", [("各镇街", "responsible")]),
 ]  # fmt: skip
 
 
