@@ -52,6 +52,7 @@ def _rules() -> dict[str, Any]:
         "joiners": longest(r["joiners"]),
         "joiner_adverbs": longest(r["joiner_adverbs"]),
         "not_after": longest(r["not_after"]),
+        "drafted": longest(r["drafted"]),
         "lead_rx": [re.compile(x) for x in r["lead"]],
         "support_rx": [re.compile(x) for x in r["support"]],
         "posts_rx": with_role(r["posts"]),
@@ -301,7 +302,9 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = "responsible"  # A印发《…方案》，从即日起开展…: the issuer runs the campaign
         else:
             role = _role_after(rest)
-        if opener and rules["closing_rx"].match(text, end):
+        if rest.lstrip().startswith(rules["drafted"]) and all(r != "lead" for _, r in found):
+            role = None  # A、B制定了《…》: drafting without a role word
+        if opener in ("请", "并请", "同时请", "另请") and rules["closing_rx"].match(text, end):
             role = None  # 现印发给你们，请各地认真贯彻执行。: the notice's closing formula
         sets_up = re.sub(r"^\s*(?:决定|研究决定)", "", rest).startswith(
             tuple(rules["set_up_verbs"])

@@ -46,6 +46,7 @@ from policykg.ingest.reports import (
 )
 from policykg.ingest.signature import (
     RunOnSignature,
+    issuer_lines_above,
     mark,
     printed,
     run_on_signature,
@@ -210,7 +211,14 @@ def find_title(
         return entry.title
     zone = lines[: head_zone(lines)] or lines[:HEAD_LINES]
     joined = [a + b for a, b in zip(zone, zone[1:], strict=False) if len(a) + len(b) <= 90]
-    for line in [*zone, *joined, labels.get("title") or ""]:
+    # a title opening on one line (关于…) and ending on the next (…的公示) is read whole
+    # before its second line alone, which is a title's tail, not a title
+    opened = [
+        a + b
+        for a, b in zip(zone, zone[1:], strict=False)
+        if len(a) + len(b) <= 90 and _OPENS.match(a) and not title_like(a) and not split_issuers(a)
+    ]
+    for line in [*opened, *zone, *joined, labels.get("title") or ""]:
         if reported and reported[1] and rx("headline_report").match(line):
             continue  # X出台Y方案: a headline; the report names the policy itself in 《》
         if line and title_like(line) and not _looks_like_notice_of_other(line):
@@ -459,6 +467,11 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     meta.issuers, meta.issued_date = find_issuers_and_date(
         lines, text, labels, meta.warnings, reported, run_on
     )
+    if stacked := issuer_lines_above(lines, meta.title):
+        # the issuers each on a line of their own above 关于… (a joint 公示's heading): the
+        # title is written with them (发文机关 + 关于 + 事由 + 文种), and they issue it
+        meta.title = "".join(stacked) + (meta.title or "")
+        meta.issuers = meta.issuers or stacked
     if not meta.issuers and meta.title:  # a title wrapped over lines names its issuer whole
         # (the title found: X关于… names X, whatever its 文种)
         meta.issuers = _title_subject([meta.title], named=True) or lead_issuers(lines, meta.title)

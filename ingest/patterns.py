@@ -57,6 +57,7 @@ class DepartmentsPatterns(_File):
 
 class DocumentPatterns(_File):
     kinds: Words
+    kinds_with_subject: Words
     wrapper_title: Regex
     forward_title: Regex
     reported_title: Regex

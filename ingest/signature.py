@@ -30,6 +30,22 @@ def split_issuers(line: str) -> list[str] | None:
     return parts if ok else None
 
 
+def issuer_lines_above(lines: list[str], title: str | None) -> list[str]:
+    """The issuers of a title opening with 关于, each alone on a line right above it (a joint
+    heading: 甲局 / 乙局 / 关于…的公示); none when the title names its issuer itself."""
+    if not title or not title.startswith("关于"):
+        return []
+    at = next(
+        (i for i, ln in enumerate(lines) if ln.startswith("关于") and title.startswith(ln)), None
+    )
+    names: list[str] = []
+    j = (at or 0) - 1
+    while at and j >= 0 and len(names) < 4 and split_issuers(lines[j]) == [lines[j]]:
+        names.insert(0, lines[j])
+        j -= 1
+    return names
+
+
 def signature(lines: list[str]) -> tuple[list[str], str | None] | None:
     """Issuer lines followed by the 成文日期 line (the last such block wins in a tail)."""
     found = None

@@ -244,6 +244,9 @@ GENRE = [
     ("现印发给你们，请各县（区）人民政府结合实际，认真贯彻落实。", []),
     ("请各镇街认真抓好贯彻执行。", []),
     ("请各镇街认真组织实施冷链食品排查。", [("各镇街", "responsible")]),
+    # drafting without a role word is no task (the rule book); the joint work after it is
+    ("区食安办、区市场监管局制定了《示范街区评价细则》，区食安办会同区商务局开展了评价。",
+     [("区食安办", "lead"), ("区商务局", "support")]),
 ]  # fmt: skip
 
 

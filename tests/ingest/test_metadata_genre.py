@@ -101,6 +101,17 @@ SITE_PUBLISHES = (
     "3月5日，中国政府网发布《国务院办公厅关于加强基本药物质量监督管理的通知》。通知要求，各地要加强监管。\n"
 )
 
+# a joint 公示 reprinted by a news site: the issuers each on a line above the heading, and the
+# heading wrapped over two lines with blank lines between; a menu line ending in 公示 is no title
+STACKED = (
+    "某某县通过食品安全示范县评审\n2019-03-02 08:10 来源：某某日报\n首页》通知公告》公示\n\n"
+    "贵州省人民政府食品安全委员会办公室\n\n贵州省市场监督管理局\n\n"
+    "关于甲县等9个县（市、区）通过食品安全\n\n示范县评审的公示\n\n"
+    "    根据有关规定，现将评审结果予以公示，公示期为5个工作日。\n"
+)
+# a regulator's 倡议书 to businesses
+APPEAL = "黑龙江省药品监督管理局\n2021-06-01\n安全用药倡议书\n全省各药品经营企业：\n为保障用药安全，我们倡议：\n"
+
 
 def _meta(text: str):
     src = SourceText(path="case.txt", text=text, encoding="utf-8", format="text")
@@ -132,6 +143,11 @@ CASES = [
      "国务院办公厅", None, None, "national"),
     ("cited with its number", CITED_IN_TEXT, "广西壮族自治区药品监督管理局关于开展药品网络销售检查的通知",
      None, "广西壮族自治区药品监督管理局", None, "广西壮族自治区", "provincial"),
+    ("stacked issuers", STACKED,
+     "贵州省人民政府食品安全委员会办公室贵州省市场监督管理局关于甲县等9个县（市、区）通过食品安全示范县评审的公示",
+     None, "贵州省人民政府食品安全委员会办公室、贵州省市场监督管理局", None, "贵州省", "provincial"),
+    ("appeal", APPEAL, "安全用药倡议书", None, "黑龙江省药品监督管理局", "2021-06-01", "黑龙江省",
+     "provincial"),
 ]  # fmt: skip
 
 
