@@ -62,7 +62,7 @@ def _named_rx(places_too: bool = True) -> re.Pattern[str]:
     inner = _alt([*f["suffixes"], *f["unit_suffixes"]])
     more = rf"各?(?:{keep}|(?!{more_stop})[\u4e00-\u9fff]){{0,8}}?(?:{inner})"
     # (two chunks: 省政府食品安全委员会办公室, a government's committee's office)
-    return re.compile(rf"{prefix}{core}(?:{suffix})(?:{more}(?!长|副?书记|成员)){{0,2}}")
+    return re.compile(rf"{prefix}{core}(?:{suffix})(?:{more}(?!长|副?书记|成员|员)){{0,2}}")
 
 
 @cache
@@ -171,6 +171,8 @@ def inherited_at(text: str, pos: int, prefix: str) -> Body | None:
     if body_at(text, pos) is not None or _opens_with_verb(text, pos):
         return None  # a name of its own (or a generic body), or a clause going on
     end = pos + n.end() - len(prefix)
+    if text.startswith(("长", "员"), end):
+        return None  # 局长、副局长: a post of the body before, not a body (副局)
     if any(_named_at(text, j) for j in range(pos + 1, end - 1)):
         return None  # 王某某省财政厅: a name of its own inside, after a person's name
     a, b = _split(text, pos, end)[0]

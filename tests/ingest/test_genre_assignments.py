@@ -244,6 +244,12 @@ GENRE = [
     ("现印发给你们，请各县（区）人民政府结合实际，认真贯彻落实。", []),
     ("请各镇街认真抓好贯彻执行。", []),
     ("请各镇街认真组织实施冷链食品排查。", [("各镇街", "responsible")]),
+    # a group composed in one sentence by posts: the 组长's body leads (not the body forming the
+    # group, across 由), a committee's posts listed with 、 make it a member; 人大常委会 is a body
+    ("近日，某某市人大常委会组成由市人大常委会副主任张某任组长，市人大财经委主任委员、副主任委员、"
+     "委员为成员的检查组，对食品安全法实施情况开展检查。",
+     [("市人大常委会", "lead"), ("市人大财经委", "support")]),
+    ("县市场监管局局长、副局长为成员。", [("县市场监管局", "support")]),  # 副局长: a post
     # drafting without a role word is no task (the rule book); the joint work after it is
     ("区食安办、区市场监管局制定了《示范街区评价细则》，区食安办会同区商务局开展了评价。",
      [("区食安办", "lead"), ("区商务局", "support")]),
