@@ -37,7 +37,8 @@ _CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+[，,。；;：:！!？?\n]?
 # The single regexes of departments.yaml `assignments`, each compiled as "<name>_rx".
 _REGEXES = ("first_leads", "first_leads_rest", "duty", "set_up", "cited_instructs", "instructs",
             "agent", "title_lead", "agent_duty", "members", "group_duties", "staffs", "launches",
-            "overall", "aside", "listed_name", "unit", "post_words", "closing")  # fmt: skip
+            "overall", "aside", "listed_name", "unit", "post_words", "closing", "heading_body",
+            "heading_duty")  # fmt: skip
 
 
 @cache
@@ -375,6 +376,31 @@ def _duties(text: str, offset: int) -> list[Mention]:
         out.append(Mention(m["body"], "responsible", offset + m.start("body"),
                            offset + m.end("body")))  # fmt: skip
     return out
+
+
+def heading_duty(text: str, heading: str | None) -> tuple[str, int, str] | None:
+    """A body's duty in a division of work by bodies: (name, where in `text` or -1 for the
+    heading, role). The name and the duty on one line (法规司 负责…), or a heading that is
+    a body's name alone over an item opening with a duty (一、注册司 / 1.负责…)."""
+    rules = _rules()
+    body = rf"(?P<body>{rules['heading_body']})"
+    if same := re.match(rf"{body}[ \t\u3000]+(?={rules['heading_duty']})", text):
+        duty = rules["heading_duty_rx"].match(text, same.end())
+        return same["body"], 0, _duty_role(duty)
+    duty = rules["heading_duty_rx"].match(text)
+    if duty is None or not heading or not re.fullmatch(body, heading):
+        return None
+    return heading, -1, _duty_role(duty)
+
+
+def _duty_role(duty: re.Match[str] | None) -> str:
+    return (
+        "lead"
+        if duty and duty["lead"]
+        else "support"
+        if duty and duty["support"]
+        else ("responsible")
+    )
 
 
 def _supporters_after_lead(text: str, end: int, stop: int, role: str, offset: int) -> list[Mention]:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from policykg.ingest.assignments import find_assignments, narrated_roles
+from policykg.ingest.assignments import find_assignments, heading_duty, narrated_roles
 from policykg.ingest.bodies import is_generic
 from policykg.ingest.lexicon import resolve_department, resolve_national
 from policykg.ingest.nlp import SpanIndex
@@ -223,7 +223,21 @@ def enrich(ctx: Context) -> None:
             ]
         if not m.departments:
             mentions = _specific_role_wins(mentions, subject_mentions(ctx.doc, spans))
+        if not m.departments and not mentions:
+            mentions = _heading_duty(ctx.text, m)
         _attach(ctx, m, mentions)
+
+
+def _heading_duty(text: str, m: Any) -> list[Mention]:
+    """The body a division of work by bodies gives this item (ingest/assignments.heading_duty):
+    the name on the item's own line, or its heading's, found in the text above the item."""
+    heading = m.section.split(" / ")[-1] if m.section else None
+    found = heading_duty(m.text, heading)
+    if found is None:
+        return []
+    name, at, role = found
+    start = m.start + at if at >= 0 else text.rfind(name, 0, m.start)
+    return [Mention(name, role, start, start + len(name))] if start >= 0 else []
 
 
 def _attach(ctx: Context, m: Any, mentions: list[Mention]) -> None:

@@ -250,6 +250,8 @@ GENRE = [
      "委员为成员的检查组，对食品安全法实施情况开展检查。",
      [("市人大常委会", "lead"), ("市人大财经委", "support")]),
     ("县市场监管局局长、副局长为成员。", [("县市场监管局", "support")]),  # 副局长: a post
+    # a member list closed by a count before 为成员单位
+    ("市公安局、市卫生健康委等12个部门为成员单位。", [("市公安局", "support"), ("市卫生健康委", "support")]),
     # drafting without a role word is no task (the rule book); the joint work after it is
     ("区食安办、区市场监管局制定了《示范街区评价细则》，区食安办会同区商务局开展了评价。",
      [("区食安办", "lead"), ("区商务局", "support")]),
@@ -647,3 +649,31 @@ def test_a_report_of_work_done_commits_to_no_target_and_keeps_its_role_words(tmp
     assert done.statement == "background" and ahead.statement == "commitment"
     assert [(d.mention, d.role) for d in done.departments] == [("各监管所", "responsible")]
     assert [t.value_text for t in record.targets] == ["98%以上"]
+
+
+def test_a_division_of_work_by_bodies_gives_each_heading_body_its_items(tmp_path):
+    # a regulator's divisions as headings over their duties, and a name and its duty on one
+    # line with a space between; the duty's verb gives the role
+    path = tmp_path / "division.txt"
+    path.write_text(
+        "某某省药品监督管理局内设机构工作任务分工\n一、药品生产监管处\n1.负责药品生产企业日常检查。\n"
+        "2.牵头开展无菌药品专项检查。\n3.配合做好疫苗批签发工作。\n二、医疗器械监管处\n"
+        "负责医疗器械生产企业飞行检查。\n三、科技和规划财务处 负责统筹安排监管经费。\n",
+        encoding="utf-8",
+    )
+    found = [(d.mention, d.role) for m in extract_file(path).measures for d in m.departments]
+    assert found == [
+        ("药品生产监管处", "responsible"),
+        ("药品生产监管处", "lead"),
+        ("药品生产监管处", "support"),
+        ("医疗器械监管处", "responsible"),
+        ("科技和规划财务处", "responsible"),
+    ]
+
+
+def test_a_heading_that_names_no_body_gives_its_items_none(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某县药品安全工作方案\n一、工作任务\n1.负责全县药品零售企业日常检查。\n", encoding="utf-8"
+    )
+    assert [d for m in extract_file(path).measures for d in m.departments] == []
