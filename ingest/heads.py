@@ -75,9 +75,11 @@ def title_like(line: str) -> bool:
         return False
     core = re.sub(r"（[^（）]*）$", "", line.strip("《》"))
     kind = next((k for k in kinds() if core.endswith(k)), None)
+    if kind is None:
+        return False
     if kind in document_patterns()["kinds_with_subject"]:
         return core.endswith("的" + kind)  # 关于…的公示; a bare …成果公示 is a link or a menu
-    return kind is not None
+    return True
 
 
 def find_kind(title: str | None) -> str | None:
