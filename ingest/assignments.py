@@ -315,10 +315,9 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         if role is None:
             continue
         if len(carried + found) > 1 and _JOINTLY.match(rest):
-            # A、B、C联合印发/开展…: 联合 read as 会同, the first leads (the rule book's table)
-            found = [
-                (b, "lead" if k == 0 else "support") for k, (b, _) in enumerate(carried + found)
-            ]
+            # A、B、C联合开展…: every body before the role word leads, as before 会同 (the rule
+            # book's 「A、B会C」); 联合 with an object body (A联合B…) is read by _body_list
+            found = [(b, "lead") for b, _ in carried + found]
             carried = []
         subject = _mentions(carried + found, role, offset)
         out += subject + _supporters_after_lead(text, end, b, role, offset)

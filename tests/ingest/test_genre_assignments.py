@@ -235,9 +235,12 @@ GENRE = [
     ("市局已要求海淀、朝阳、西城等区市场监管部门加强节日检查。",
      [("海淀", "responsible"), ("朝阳", "responsible"), ("西城", "responsible")]),
     ("加强宣传、教育、培训等部门协作。", []),  # no places, no sectors: an object
-    # bodies acting jointly: 联合 read as 会同, the first leads
+    # bodies acting jointly with no body after 联合: each body before the role word leads, as
+    # before 会同 (the rule book's 「A、B会C」); with a body after it, that body supports
     ("区卫生健康局、区教育局、区市场监管局近日联合印发通知，部署校园食品安全检查。",
-     [("区卫生健康局", "lead"), ("区教育局", "support"), ("区市场监管局", "support")]),
+     [("区卫生健康局", "lead"), ("区教育局", "lead"), ("区市场监管局", "lead")]),
+    ("区卫生健康局联合区教育局开展校园食品安全检查。",
+     [("区卫生健康局", "lead"), ("区教育局", "support")]),
     # a committee's member units, all or those concerned, under its short name
     ("市食安委有关成员单位将陆续开展系列宣传活动。", [("市食安委有关成员单位", "responsible")]),
     # a notice's closing formula to its addressees is no task; a request with its object is
