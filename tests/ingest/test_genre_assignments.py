@@ -241,6 +241,9 @@ GENRE = [
      [("区卫生健康局", "lead"), ("区教育局", "lead"), ("区市场监管局", "lead")]),
     ("区卫生健康局联合区教育局开展校园食品安全检查。",
      [("区卫生健康局", "lead"), ("区教育局", "support")]),
+    # sectors named bare, 市监 among them (the short form of 市场监管), acting jointly
+    ("市监、卫健、教育等部门联合执法，对辖区学校食堂开展检查。",
+     [("市监", "lead"), ("卫健", "lead"), ("教育", "lead")]),
     # a committee's member units, all or those concerned, under its short name
     ("市食安委有关成员单位将陆续开展系列宣传活动。", [("市食安委有关成员单位", "responsible")]),
     # a notice's closing formula to its addressees is no task; a request with its object is
