@@ -42,6 +42,8 @@ LABELS: dict[str, str] = {
     "政策文号": "doc_number",  # policy-database pages (政策 / 发布部门 / 政策文号 / 有效性)
     "文件编号": "doc_number",
     "文件字号": "doc_number",
+    "发布文号": "doc_number",  # law databases' 【发布部门】【发布文号】【发布日期】 front matter
+    "发布部门": "issuer",
     "发布日期": "published",
     "发布时间": "published",
     "公开日期": "published",
@@ -50,9 +52,9 @@ LABELS: dict[str, str] = {
 }
 _SPACED = {label: r"\s*".join(map(re.escape, label)) for label in LABELS}
 _LABEL_RX = re.compile(
-    "(?<![\u4e00-\u9fff])(?P<label>"
+    "(?<![\u4e00-\u9fff])【?(?P<label>"
     + "|".join(_SPACED[k] for k in sorted(LABELS, key=len, reverse=True))
-    + r")\s*[:：]"
+    + r")(?:\s*[:：]|】)"
 )
 # A label block laid out as a table whose cells a scrape ran together without colons
 # ("索 引 号 640105-214/2021-00030 文号 某发〔2021〕8号"): labels then values, read only on a

@@ -185,6 +185,16 @@ def test_page_labels_are_read():
     assert meta.published_date == "2021-08-16"
 
 
+def test_a_law_databases_bracketed_labels_are_read():
+    # 【label】value front matter of a law database's copy, in Traditional with pinyin glosses
+    meta = _meta(
+        "【發(fā)布部門】 某某市人民政府\n【發(fā)布文號】 甬政發〔2015〕61號\n【發(fā)布日期】 2015-06-02\n"
+        "各縣（市）區人民政府：\n現將《某某市藥品安全工作方案》印發給你們，請認真貫徹執行。\n"
+    )
+    assert meta.doc_number == "甬政发〔2015〕61号"
+    assert meta.issuer == "某某市人民政府"
+
+
 def test_national_documents_have_no_province_and_their_own_identity():
     meta = _meta(NATIONAL)
     assert document_id(meta, "case.txt") == "national:国办发〔2017〕5号"
