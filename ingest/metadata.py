@@ -193,7 +193,11 @@ def find_title(
             return m["title"].strip()  # named a title by the page: any 文种 (…的公示)
     candidates = [labels.get("title") or ""]
     for i, line in enumerate(head):  # each line, then it joined to the next (a wrapped title)
-        candidates += [line, line + head[i + 1]] if i + 1 < len(head) else [line]
+        nxt = head[i + 1] if i + 1 < len(head) else None
+        if nxt is not None and nxt.startswith(("（", "(")):
+            candidates += [line + nxt, line]  # a title wrapped before its bracket: （2023—2025年）
+        else:
+            candidates += [line, line + nxt] if nxt is not None else [line]
     for line in candidates:
         if title := _wrapped(line):
             return title

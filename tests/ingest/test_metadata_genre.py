@@ -195,6 +195,14 @@ def test_a_law_databases_bracketed_labels_are_read():
     assert meta.issuer == "某某市人民政府"
 
 
+def test_a_wrapped_title_split_before_its_year_range():
+    meta = _meta(
+        "关于印发某某市药品安全提升行动计划\n（2024—2026年）的通知\n某政办字〔2024〕12号\n"
+        "各区人民政府，市政府有关部门：\n现将《某某市药品安全提升行动计划（2024—2026年）》印发给你们。\n"
+    )
+    assert meta.title == "某某市药品安全提升行动计划（2024—2026年）"
+
+
 def test_national_documents_have_no_province_and_their_own_identity():
     meta = _meta(NATIONAL)
     assert document_id(meta, "case.txt") == "national:国办发〔2017〕5号"
