@@ -76,6 +76,7 @@ class DocumentPatterns(_File):
     national_issuers: Words
     national_number: Regex
     national_units: Regex
+    enterprise_names: Regex
     many_provinces: int
     addressee: Regex
     printed_suffix: Regex

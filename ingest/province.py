@@ -207,6 +207,7 @@ def _name(p: Province | None) -> str:
 
 def _from_mentions(text: str, out: ProvinceReading) -> ProvinceReading:
     text = re.sub(document_patterns()["national_units"], "", text)  # 中科院上海药物研究所
+    text = re.sub(document_patterns()["enterprise_names"], "", text)  # 吉林某某药业有限公司
     counts = Counter(
         {p.code: sum(text.count(n) for n in p.names if len(n) >= 2) for p in provinces()}
     )

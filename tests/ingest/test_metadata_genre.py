@@ -203,6 +203,12 @@ def test_a_wrapped_title_split_before_its_year_range():
     assert meta.title == "某某市药品安全提升行动计划（2024—2026年）"
 
 
+def test_a_companys_registered_place_is_no_clue_to_the_province():
+    text = "6月3日，市政协视察组来到某某医院和广东某某药业股份有限公司，检查药品安全工作。\n"
+    assert _meta(text).province is None
+    assert _meta("广东省药监局检查了某某药业有限公司。\n" + text).province.name == "广东省"
+
+
 def test_national_documents_have_no_province_and_their_own_identity():
     meta = _meta(NATIONAL)
     assert document_id(meta, "case.txt") == "national:国办发〔2017〕5号"
