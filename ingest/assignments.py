@@ -38,7 +38,7 @@ _CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+[，,。；;：:！!？?\n]?
 _REGEXES = ("first_leads", "first_leads_rest", "duty", "set_up", "cited_instructs", "instructs",
             "agent", "title_lead", "agent_duty", "members", "group_duties", "staffs", "launches",
             "overall", "aside", "listed_name", "unit", "post_words", "closing", "heading_body",
-            "heading_duty")  # fmt: skip
+            "heading_duty", "speaks", "speaks_commits")  # fmt: skip
 
 
 @cache
@@ -303,6 +303,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = "responsible"  # A印发《…方案》，从即日起开展…: the issuer runs the campaign
         else:
             role = _role_after(rest)
+        if role is None and (said := rules["speaks_rx"].match(text, end)):
+            role = "responsible" if rules["speaks_commits_rx"].match(text, said.end()) else None
         if rest.lstrip().startswith(rules["drafted"]) and all(r != "lead" for _, r in found):
             role = None  # A、B制定了《…》: drafting without a role word
         if opener in ("请", "并请", "同时请", "另请") and rules["closing_rx"].match(text, end):

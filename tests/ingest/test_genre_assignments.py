@@ -258,6 +258,15 @@ GENRE = [
     ("县市场监管局局长、副局长为成员。", [("县市场监管局", "support")]),  # 副局长: a post
     # a member list closed by a count before 为成员单位
     ("市公安局、市卫生健康委等12个部门为成员单位。", [("市公安局", "support"), ("市卫生健康委", "support")]),
+    # a body's official speaking of what the body will do: the body's commitment; what
+    # another subject will do is not the body's
+    ("县市场监管局相关负责人表示，下一步，执法人员将持续开展食品抽检。", [("县市场监管局", "responsible")]),
+    ("县市场监管局局长张某表示，将继续加大案件查办力度。", [("县市场监管局", "responsible")]),
+    ("县市场监管局局长张某表示，三地将共享检查结果。", []),
+    ("县市场监管局相关负责人介绍，今年共检查企业300家。", []),
+    # the governments of a league (盟) and the cities of a region, by their kind
+    ("各盟行政公署、市人民政府要落实属地管理责任。",
+     [("各盟行政公署", "responsible"), ("市人民政府", "responsible")]),
     # drafting without a role word is no task (the rule book); the joint work after it is
     ("区食安办、区市场监管局制定了《示范街区评价细则》，区食安办会同区商务局开展了评价。",
      [("区食安办", "lead"), ("区商务局", "support")]),
