@@ -457,3 +457,12 @@ def test_amounts_without_a_verb_and_yearly_rates_per_thousand(tmp_path):
     assert ("道地药材种植基地面积", "12万公顷", 12, "万公顷", None) in found
     assert ("食品抽检量", "每年5份/千人", 5, "份/千人", ">=") in found
     assert ("农药残留的抽检量", "不低于每年3份/千人", 3, "份/千人", ">=") in found
+
+
+def test_a_campaign_named_by_its_length_before_what_is_required_in_it(tmp_path):
+    targets = _targets(
+        tmp_path,
+        "某某县化妆品专项检查工作方案\n一、工作安排\n在为期两个月的化妆品经营环节专项检查工作中，"
+        "各乡镇要逐户开展排查。\n",
+    )
+    assert [(t.indicator, t.value_text) for t in targets] == [("化妆品经营环节专项检查工作", "两个月")]
