@@ -54,6 +54,7 @@ def _rules() -> dict[str, Any]:
         "joiner_adverbs": longest(r["joiner_adverbs"]),
         "not_after": longest(r["not_after"]),
         "drafted": longest(r["drafted"]),
+        "issued_acts": longest(r["issued_acts"]),
         "lead_rx": [re.compile(x) for x in r["lead"]],
         "support_rx": [re.compile(x) for x in r["support"]],
         "posts_rx": with_role(r["posts"]),
@@ -261,6 +262,12 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             continue
         if body_at(text, pos) is None and (composed := _COMPOSED.match(text, pos)):
             pos = composed.end()  # 会议调整组建了由A任主任的…: the bodies of the posts
+        if body_at(text, pos) is None and (person := _PERSON.match(text, pos)):
+            # 分管副市长某某、市政府秘书长某某为副组长: a person of no body named first
+            after = _NAME_AFTER_POST.match(text, person.end())
+            nxt = after.end() if after else person.end()
+            if text.startswith("、", nxt) and body_at(text, nxt + 1) is not None:
+                pos = nxt + 1
         if body_at(text, pos) is None and (lead := rules["title_lead_rx"].match(text, pos)):
             pos = lead.end() if body_at(text, lead.end()) else pos
         opener = (  # one startswith(tuple) first: most clauses open with no opener
@@ -303,6 +310,9 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = "responsible"  # A印发《…方案》，从即日起开展…: the issuer runs the campaign
         else:
             role = _role_after(rest)
+        acts = rules["issued_acts"] + rules["drafted"]
+        if role is None and any(r == "lead" for _, r in found) and rest.lstrip().startswith(acts):
+            role = "responsible"  # A会同B印发了…: the role word gives the roles
         if role is None and (said := rules["speaks_rx"].match(text, end)):
             role = "responsible" if rules["speaks_commits_rx"].match(text, said.end()) else None
         if rest.lstrip().startswith(rules["drafted"]) and all(r != "lead" for _, r in found):

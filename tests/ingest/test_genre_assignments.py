@@ -258,6 +258,15 @@ GENRE = [
     ("县市场监管局局长、副局长为成员。", [("县市场监管局", "support")]),  # 副局长: a post
     # a member list closed by a count before 为成员单位
     ("市公安局、市卫生健康委等12个部门为成员单位。", [("市公安局", "support"), ("市卫生健康委", "support")]),
+    # a group composed in one sentence: a deputy of no body named first, then one of a body;
+    # members closed by a count and their heads; the group's office seated in a member
+    ("县政府成立以县长张某为组长，分管副县长李某、县政府办公室主任王某为副组长，县市场监管局、"
+     "县公安局等12个部门主要负责人为成员的领导小组，领导小组办公室设在县市场监管局。",
+     [("县政府办公室", "lead"), ("县公安局", "support"), ("县市场监管局", "responsible")]),
+    # past narrative with a role word: drafting and issuing acts get the role word's roles
+    ("2023年，省药监局会同省卫生健康委印发了《药品安全实施方案》。",
+     [("省药监局", "lead"), ("省卫生健康委", "support")]),
+    ("省药监局印发了《药品安全实施方案》。", []),
     # a body's official speaking of what the body will do: the body's commitment; what
     # another subject will do is not the body's
     ("县市场监管局相关负责人表示，下一步，执法人员将持续开展食品抽检。", [("县市场监管局", "responsible")]),

@@ -465,4 +465,6 @@ def test_a_campaign_named_by_its_length_before_what_is_required_in_it(tmp_path):
         "某某县化妆品专项检查工作方案\n一、工作安排\n在为期两个月的化妆品经营环节专项检查工作中，"
         "各乡镇要逐户开展排查。\n",
     )
-    assert [(t.indicator, t.value_text) for t in targets] == [("化妆品经营环节专项检查工作", "两个月")]
+    assert [(t.indicator, t.value_text) for t in targets] == [
+        ("化妆品经营环节专项检查工作", "两个月")
+    ]
