@@ -84,6 +84,7 @@ def _cfg() -> dict[str, Any]:
         "baseline_re": re.compile(f"(?:{'|'.join(t['baseline_words'])})"),
         "by": longest(t["by_verbs"]),
         "past_year_re": re.compile(t["past_year"]),
+        "window_end_re": re.compile(t["window_end"]),
         "periods": document_patterns()["periods"],
         "cn_percent": re.compile(targets_patterns()["cn_percent"]),
     }
@@ -221,11 +222,6 @@ def _due(rows: list[tuple[int, int, int]], at: int) -> int | None:
 _RECURRING = re.compile(r"每(?:年|季度|月)")
 # Counted subjects that all do what the clause commits to (19家批发市场全部建立…, 各3所医院均达到…)
 _ALL_DO = re.compile(r"(?:全部|均|都|一律)(?:要|将|应)?(?:建立|建成|实现|完成|达到|配备|设立|通过)")
-# A notice's window that runs up to a day (公示时间截至2026年1月1日): 截至 ends the window
-# ahead, it does not report a count as of a past date.
-_WINDOW_END = re.compile(
-    r"(?:公示|公告|征求意见|意见反馈|报名|申报)(?:时间|期|期限)\s*[:：]?\s*截[至止]"
-)
 
 
 def _sentence_targets(
@@ -235,7 +231,7 @@ def _sentence_targets(
     markers = cfg["past_markers"]
     if _RECURRING.search(sentence):  # 每年1月20日前对上一年度…汇总: the year reported on, not past
         markers = [w for w in markers if w != "上一年"]
-    if _WINDOW_END.search(sentence):
+    if cfg["window_end_re"].search(sentence):  # 公示时间截至…: a window ahead, not a past count
         markers = [w for w in markers if not w.startswith(("截至", "截止"))]
     if any(w in sentence for w in markers):
         return []
