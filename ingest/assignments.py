@@ -38,7 +38,7 @@ _CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+[，,。；;：:！!？?\n]?
 _REGEXES = ("first_leads", "first_leads_rest", "duty", "set_up", "cited_instructs", "instructs",
             "agent", "title_lead", "agent_duty", "members", "group_duties", "staffs", "launches",
             "overall", "aside", "listed_name", "unit", "post_words", "closing", "heading_body",
-            "heading_duty", "speaks", "speaks_commits")  # fmt: skip
+            "heading_duty", "speaks", "speaks_commits", "own_body", "drafted")  # fmt: skip
 
 
 @cache
@@ -53,7 +53,6 @@ def _rules() -> dict[str, Any]:
         "joiners": longest(r["joiners"]),
         "joiner_adverbs": longest(r["joiner_adverbs"]),
         "not_after": longest(r["not_after"]),
-        "drafted": longest(r["drafted"]),
         "issued_acts": longest(r["issued_acts"]),
         "lead_rx": [re.compile(x) for x in r["lead"]],
         "support_rx": [re.compile(x) for x in r["support"]],
@@ -310,12 +309,12 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = "responsible"  # A印发《…方案》，从即日起开展…: the issuer runs the campaign
         else:
             role = _role_after(rest)
-        acts = rules["issued_acts"] + rules["drafted"]
-        if role is None and any(r == "lead" for _, r in found) and rest.lstrip().startswith(acts):
+        acts = rest.lstrip().startswith(rules["issued_acts"]) or rules["drafted_rx"].match(rest)
+        if role is None and acts and any(r == "lead" for _, r in found):
             role = "responsible"  # A会同B印发了…: the role word gives the roles
         if role is None and (said := rules["speaks_rx"].match(text, end)):
             role = "responsible" if rules["speaks_commits_rx"].match(text, said.end()) else None
-        if rest.lstrip().startswith(rules["drafted"]) and all(r != "lead" for _, r in found):
+        if rules["drafted_rx"].match(rest) and all(r != "lead" for _, r in found):
             role = None  # A、B制定了《…》: drafting without a role word
         if opener in ("请", "并请", "同时请", "另请") and rules["closing_rx"].match(text, end):
             role = None  # 现印发给你们，请各地认真贯彻执行。: the notice's closing formula
@@ -429,6 +428,8 @@ def _joined_clause(text: str, pos: int, end: int, offset: int) -> list[Mention]:
     """A clause opening with 会同/联合 and the bodies joined (…，会同有关部门建立…):
     those bodies, supporting; [] when the clause opens otherwise."""
     rules = _rules()
+    if own := rules["own_body_rx"].match(text, pos):
+        pos = own.end()  # 我局联合B…: the text's own body, unnamed, leads
     adverb = next((w for w in rules["joiner_adverbs"] if text.startswith(w, pos)), "")
     at = pos + len(adverb)
     joiner = next((j for j in rules["lead_joiners"] if text.startswith(j, at)), None)

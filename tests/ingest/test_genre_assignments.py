@@ -267,6 +267,13 @@ GENRE = [
     ("2023年，省药监局会同省卫生健康委印发了《药品安全实施方案》。",
      [("省药监局", "lead"), ("省卫生健康委", "support")]),
     ("省药监局印发了《药品安全实施方案》。", []),
+    ("省局研究制定了《药品零售企业检查指南》。", []),  # drafting, the regulator naming itself
+    ("市市场监管局要组织起草地方标准。", [("市市场监管局", "responsible")]),  # a task to draft
+    # the text's own body, unnamed, before 联合: the joined body supports
+    ("我局联合市公安局开展了打击假药专项行动。", [("市公安局", "support")]),
+    # a sector's bodies as a system; a software system is no body
+    ("全省药监系统将持续深化审评审批制度改革。", [("全省药监系统", "responsible")]),
+    ("全省药品追溯系统要于年底前上线运行。", []),
     # a body's official speaking of what the body will do: the body's commitment; what
     # another subject will do is not the body's
     ("县市场监管局相关负责人表示，下一步，执法人员将持续开展食品抽检。", [("县市场监管局", "responsible")]),
