@@ -138,6 +138,8 @@ class ResponsibilityPatterns(_File):
     lead_marker: Regex
     support_marker: Regex
     shared_marker: Regex
+    own_role: Regex
+    other_labels: Regex
     with_support: Regex
     separators: Regex
     trailing_words: Regex

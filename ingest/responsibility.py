@@ -76,9 +76,12 @@ def parse_body(body: str, offset: int = 0, default_role: str = "responsible") ->
     """Parse 'A、B' / 'A会B、C' / 'A牵头，B配合' / '牵头单位：A；配合单位：B'."""
     mentions: list[Mention] = []
     # clauses: 牵头单位：A；配合单位：B, also with a comma before the next label
-    for clause, cstart in _split_keep(body, r"[；;。]|[，,](?=[^，,：:；;]{2,8}[:：])"):
+    # (labels also after a space: 牵头单位：A 配合单位：B)
+    for clause, cstart in _split_keep(body, r"[；;。]|[，,\s](?=[^，,：:；;\s]{2,8}[:：])"):
         label = re.match(r"\s*([^：:]{2,8}?)(?:单位|部门)?\s*[:：]\s*", clause)
         role = default_role
+        if label and _rx("other_labels").search(label.group(1)):
+            continue  # 完成时限：2024年底前: another field of the statement, no body
         if label and _label_role(label.group(1)):
             role = _label_role(label.group(1)) or role
             cstart += label.end()
@@ -134,13 +137,17 @@ def _names(part: str, offset: int, role: str) -> list[Mention]:
     masked = _mask_inner(part)
     for _, nstart in _split_keep(masked, responsibility_patterns()["separators"]):
         name = part[nstart : nstart + len(_piece_at(masked, nstart))]
+        name_role = role
+        if own := _rx("own_role").search(name):  # A（牵头）: the body's own role
+            name_role = _label_role(own["role"]) or role
+            name = name[: own.start()]
         cleaned, lead_trim = _clean(name)
         if not cleaned or cleaned in responsibility_patterns()["non_specific"]:
             continue
         if re.search(responsibility_patterns()["not_a_name"], cleaned):
             continue  # the document's rule for its lists (排名第一位的为牵头单位，下同)
         start = offset + nstart + lead_trim
-        out.append(Mention(cleaned, role, start, start + len(cleaned)))
+        out.append(Mention(cleaned, name_role, start, start + len(cleaned)))
     return out
 
 

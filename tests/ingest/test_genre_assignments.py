@@ -267,6 +267,9 @@ GENRE = [
     ("2023年，省药监局会同省卫生健康委印发了《药品安全实施方案》。",
      [("省药监局", "lead"), ("省卫生健康委", "support")]),
     ("省药监局印发了《药品安全实施方案》。", []),
+    # support shared out by duties is still support
+    ("由市商务局牵头，市卫健委、市公安局按职责分工配合。",
+     [("市商务局", "lead"), ("市卫健委", "support"), ("市公安局", "support")]),
     ("省局研究制定了《药品零售企业检查指南》。", []),  # drafting, the regulator naming itself
     ("市市场监管局要组织起草地方标准。", [("市市场监管局", "responsible")]),  # a task to draft
     # the text's own body, unnamed, before 联合: the joined body supports

@@ -29,6 +29,15 @@ BODIES = [
     # a support list broken by a comma runs on to its closing 配合
     ("市商务局牵头，市工信局、市农业局，市海关配合",
      [("市商务局", "lead"), ("市工信局", "support"), ("市农业局", "support"), ("市海关", "support")]),
+    # labels after a space instead of a semicolon
+    ("牵头单位：市商务局 配合单位：市工信局、市农业局",
+     [("市商务局", "lead"), ("市工信局", "support"), ("市农业局", "support")]),
+    # another field of the statement is no body
+    ("责任单位：市商务局，各区人民政府；完成时限：2025年底前",
+     [("市商务局", "responsible"), ("各区人民政府", "responsible")]),
+    # a body's own role in brackets after it
+    ("市商务局（牵头）、市工信局、市农业局",
+     [("市商务局", "lead"), ("市工信局", "responsible"), ("市农业局", "responsible")]),
     # …but an unmarked piece before 负责 stays responsible
     ("市商务局牵头，市工信局，市农业局负责",
      [("市商务局", "lead"), ("市工信局", "responsible"), ("市农业局", "responsible")]),
@@ -151,3 +160,17 @@ def test_same_department_is_one_node_across_scripts():
     b = {d.name for d in extract_file(seed("002")).departments}
     regulator = {n for n in a if "药品监" in n and n.startswith("上海市")}
     assert regulator and regulator <= b
+
+
+def test_a_label_line_with_a_bodys_own_role_in_brackets(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某市药品安全工作方案\n一、重点任务\n1.加强药品抽检。责任单位：市市场监管局（牵头）、市公安局、市卫健委\n",
+        encoding="utf-8",
+    )
+    found = [(d.mention, d.role) for m in extract_file(path).measures for d in m.departments]
+    assert found == [
+        ("市市场监管局", "lead"),
+        ("市公安局", "responsible"),
+        ("市卫健委", "responsible"),
+    ]
