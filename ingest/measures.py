@@ -69,6 +69,8 @@ def build_measures(blocks: list[Block], first_leads: str | None = None) -> list[
                 measures.append(m)
             elif block.kind == "paragraph":  # narration around assigning sentences
                 measures += _preamble_sentences(block, para_counter)
+            elif _task_row(block) and (m := _from_row(block)):
+                measures.append(m)  # a task-division table right under the title (分工表)
             continue
         if block.kind == "heading":
             measure = _from_heading(block) or _leaf_item(block, blocks[i + 1 : i + 2])
@@ -386,6 +388,16 @@ def _headline_like(text: str) -> bool:
 
 def _ordinal_of(block: Block) -> str:
     return f"{block.ordinal}." if block.ordinal else ""
+
+
+def _task_row(block: Block) -> bool:
+    """A row of a task-division table: a header naming who does the task."""
+    kinds = {column_kind(h) for h in block.header or []}
+    return (
+        block.kind == "row"
+        and not is_indicator_table(block)
+        and bool(kinds & {"lead", "responsible", "support"})
+    )
 
 
 def _from_row(block: Block) -> DraftMeasure | None:

@@ -67,3 +67,23 @@ def test_a_pipe_table_whose_rows_break_over_lines_is_read_as_a_table(tmp_path):
         ("开展药品零售企业专项检查。", [("县市场监管局", "responsible"), ("县卫生健康局", "responsible")]),
         ("加强疫苗储存运输管理。", [("县卫生健康局", "responsible")]),
     ]  # fmt: skip
+
+
+def test_a_task_table_right_under_its_title_is_read(tmp_path):
+    # a 分工表 published on its own: no heading before the table; a body's own role in
+    # brackets inside the responsible column
+    path = tmp_path / "fengong.md"
+    path.write_text(
+        "某某县疫苗安全重点任务分工表\n"
+        "| 序号 | 重点任务 | 责任单位 | 完成时限 |\n| --- | --- | --- | --- |\n"
+        "| 1 | 开展疫苗储存运输专项检查 | 县卫健局（牵头）、县市场监管局 | 2025年6月底前 |\n"
+        "| 2 | 完善预防接种异常反应补偿机制 | 县医保局 | 2025年12月底前 |\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    assert record.document.title == "某某县疫苗安全重点任务分工表"
+    tasks = {m.text: [(d.mention, d.role) for d in m.departments] for m in record.measures}
+    assert tasks == {
+        "开展疫苗储存运输专项检查": [("县卫健局", "lead"), ("县市场监管局", "responsible")],
+        "完善预防接种异常反应补偿机制": [("县医保局", "responsible")],
+    }
