@@ -403,6 +403,11 @@ def heading_duty(text: str, heading: str | None) -> tuple[str, int, str] | None:
     return heading, -1, _duty_role(duty)
 
 
+def opens_with_duty(text: str) -> bool:
+    """An item of a duty list (负责…, 牵头…, 配合…): a duty however briefly written."""
+    return _rules()["heading_duty_rx"].match(text) is not None
+
+
 def _duty_role(duty: re.Match[str] | None) -> str:
     return (
         "lead"

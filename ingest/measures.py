@@ -14,6 +14,7 @@ from policykg.ingest.assignments import (
     fills_posts,
     find_assignments,
     narrated_roles,
+    opens_with_duty,
     roster_mentions,
 )
 from policykg.ingest.draft import DraftMeasure
@@ -78,8 +79,13 @@ def build_measures(blocks: list[Block], first_leads: str | None = None) -> list[
             measure = _from_paragraph(block, para_counter)
         else:
             measure = None if is_indicator_table(block) else _from_row(block)
-        # table rows name their task however briefly (疫苗全链条监管工程); prose needs substance
-        if measure and (block.kind == "row" or len(measure.text) >= MIN_MEASURE_CHARS):
+        # table rows name their task however briefly (疫苗全链条监管工程), and a duty list its
+        # duties (负责药品抽检。); other prose needs substance
+        if measure and (
+            block.kind == "row"
+            or len(measure.text) >= MIN_MEASURE_CHARS
+            or opens_with_duty(measure.text)
+        ):
             measures.append(measure)
     if disordered:  # the outline lies: each sentence says what it is
         measures = [part for m in measures for part in by_sentence(m)]
@@ -307,8 +313,10 @@ def _leaf_item(block: Block, following: list[Block]) -> DraftMeasure | None:
     not the name of a section (a section's name has no full stop or holds what follows)."""
     assert block.marker is not None
     rest = block.text[len(block.marker.text) :].strip()
-    if not re.search(r"[。；;]$", rest) or len(rest) < MIN_MEASURE_CHARS:
+    if not re.search(r"[。；;]$", rest):
         return None
+    if len(rest) < MIN_MEASURE_CHARS and not opens_with_duty(rest):
+        return None  # a short line is a measure only as a duty (1.负责药品抽检。)
     if following and _statement_only(following[0]):
         return _heading_measure(block, rest, None)  # its 牵头单位：/责任单位：line follows
     nxt = following[0] if following else None

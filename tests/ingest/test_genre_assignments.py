@@ -277,6 +277,11 @@ GENRE = [
     # a sector's bodies as a system; a software system is no body
     ("全省药监系统将持续深化审评审批制度改革。", [("全省药监系统", "responsible")]),
     ("全省药品追溯系统要于年底前上线运行。", []),
+    # organs named by their kind; an object of a transfer is no subject
+    ("公安机关要依法严厉打击制售假药违法犯罪行为。", [("公安机关", "responsible")]),
+    ("各级人民法院、人民检察院要依法从严惩处。",
+     [("各级人民法院", "responsible"), ("人民检察院", "responsible")]),
+    ("对涉嫌犯罪的，移送公安机关处理。", []),
     # a body's official speaking of what the body will do: the body's commitment; what
     # another subject will do is not the body's
     ("县市场监管局相关负责人表示，下一步，执法人员将持续开展食品抽检。", [("县市场监管局", "responsible")]),
@@ -711,3 +716,20 @@ def test_a_heading_that_names_no_body_gives_its_items_none(tmp_path):
         "某某县药品安全工作方案\n一、工作任务\n1.负责全县药品零售企业日常检查。\n", encoding="utf-8"
     )
     assert [d for m in extract_file(path).measures for d in m.departments] == []
+
+
+def test_a_duty_list_under_body_headings_keeps_its_short_duties(tmp_path):
+    path = tmp_path / "duties.txt"
+    path.write_text(
+        "某某县药品安全工作职责分工\n二、职责分工\n（一）县市场监管局\n1.负责药品零售企业监管。\n"
+        "2.牵头建立联合执法机制。\n（二）县卫生健康局\n配合开展药品抽检。\n",
+        encoding="utf-8",
+    )
+    found = [
+        (m.text, d.mention, d.role) for m in extract_file(path).measures for d in m.departments
+    ]
+    assert found == [
+        ("负责药品零售企业监管。", "县市场监管局", "responsible"),
+        ("牵头建立联合执法机制。", "县市场监管局", "lead"),
+        ("配合开展药品抽检。", "县卫生健康局", "support"),
+    ]
