@@ -32,6 +32,8 @@ WORDS = [
     ("争取2026年底前完成全部检查。", [("完成全部检查", "2026年底前", None, "<=", 2026)]),
     ("2025年上半年完成平台建设。", [("完成平台建设", "2025年上半年", None, "<=", 2025)]),
     ("各街道每月10日前报送抽检台账。", [("报送抽检台账", "每月10日前", None, "<=", None)]),
+    # this month's end, a campaign started by it
+    ("各县区要在本月底前启动药品安全专项整治。", [("启动药品安全专项整治", "本月底前", None, "<=", None)]),
     ("动员部署阶段（2024年3月）。", [("动员部署阶段", "2024年3月", None, None, 2024)]),
     ("集中整治阶段（2024年4月至9月）。", [("集中整治阶段", "2024年4月至9月", None, None, 2024)]),
     ("专项培训（2024年1月-6月）", [("专项培训", "2024年1月-6月", None, None, 2024)]),
@@ -468,3 +470,13 @@ def test_a_campaign_named_by_its_length_before_what_is_required_in_it(tmp_path):
     assert [(t.indicator, t.value_text) for t in targets] == [
         ("化妆品经营环节专项检查工作", "两个月")
     ]
+
+
+def test_a_meetings_numbered_demands_give_targets_without_their_numbers(tmp_path):
+    targets = _targets(
+        tmp_path,
+        "某市召开药品安全工作会议\n3月4日，某市召开全市药品安全工作会议。会议要求，一是各县区要在6月底前"
+        "完成药品零售企业全覆盖检查；二是全年药品抽检合格率要达到98%以上。\n",
+    )
+    found = {(t.indicator, t.value_text) for t in targets}
+    assert found == {("完成药品零售企业全覆盖检查", "6月底前"), ("全年药品抽检合格率", "98%以上")}
