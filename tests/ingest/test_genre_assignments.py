@@ -282,6 +282,8 @@ GENRE = [
     ("各级人民法院、人民检察院要依法从严惩处。",
      [("各级人民法院", "responsible"), ("人民检察院", "responsible")]),
     ("对涉嫌犯罪的，移送公安机关处理。", []),
+    ("各市（地）局要于6月30日前将检查总结报送省局。", [("各市（地）局", "responsible")]),
+    ("各市（地）局长要参加会议。", []),  # a person's post
     ("各乡（镇）人民政府、街道办事处要落实属地管理责任。",
      [("各乡（镇）人民政府", "responsible"), ("街道办事处", "responsible")]),
     # a body's official speaking of what the body will do: the body's commitment; what
