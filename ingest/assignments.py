@@ -219,6 +219,21 @@ _COMPOSED = re.compile(
 )
 # Bodies acting jointly (A、B近日联合印发…): 联合 after a list of subjects.
 _JOINTLY = re.compile(r"\s*(?:近日|日前|近期|已|将)?(?:共同)?联合(?!国)")
+# A campaign run jointly, named later in the subjects' sentence (A、B…决定，…开展联合整治…).
+_JOINT_CAMPAIGN = re.compile(
+    r"(?:开展|组织|实施|部署|启动)(?:了|一次|为期[^，。；]{1,6}的)?联合(?:整治|执法|检查|行动|专项|督查|打击)"
+)
+
+
+def _joint_campaign(text: str, end: int, role: str) -> bool:
+    """The bodies of a subject list decide a joint campaign (A、B…决定，从…起，在全国开展联合整治
+    …): each leads, as the eleventh set reads it; only without a role word of their own."""
+    stop = text.find("。", end)
+    return role == "responsible" and bool(
+        _JOINT_CAMPAIGN.search(text, end, stop if stop >= 0 else len(text))
+    )
+
+
 # A regulation's article number opening its sentence (第十二条, 第 3 条).
 ARTICLE = re.compile(r"第\s*[一二三四五六七八九十百零〇\d]+\s*条\s*")
 
@@ -325,7 +340,10 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = None  # A成立B: a structure stated; B's duty is read by _set_up
         if role is None:
             continue
-        if len(carried + found) > 1 and _JOINTLY.match(rest):
+        listed = all(r == "responsible" for _, r in carried + found)  # no 会同/联合 inside
+        if len(carried + found) > 1 and (
+            _JOINTLY.match(rest) or (listed and _joint_campaign(text, end, role))
+        ):
             # A、B、C联合开展…: every body before the role word leads, as before 会同 (the rule
             # book's 「A、B会C」); 联合 with an object body (A联合B…) is read by _body_list
             found = [(b, "lead") for b, _ in carried + found]

@@ -241,6 +241,12 @@ GENRE = [
      [("区卫生健康局", "lead"), ("区教育局", "lead"), ("区市场监管局", "lead")]),
     ("区卫生健康局联合区教育局开展校园食品安全检查。",
      [("区卫生健康局", "lead"), ("区教育局", "support")]),
+    # bodies deciding a joint campaign named later in their sentence: each leads; a role
+    # word of their own keeps its role
+    ("县市场监管局、县公安局、县卫健局决定，从3月1日起，在全县开展联合整治保健品市场行动。",
+     [("县市场监管局", "lead"), ("县公安局", "lead"), ("县卫健局", "lead")]),
+    ("县市场监管局、县公安局要积极参与联合执法检查。",
+     [("县市场监管局", "support"), ("县公安局", "support")]),
     # sectors named bare, 市监 among them (the short form of 市场监管), acting jointly
     ("市监、卫健、教育等部门联合执法，对辖区学校食堂开展检查。",
      [("市监", "lead"), ("卫健", "lead"), ("教育", "lead")]),
