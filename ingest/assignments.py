@@ -300,6 +300,10 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         if not found and carried and (role := _explicit_role(text[pos:b])):
             out += _mentions(carried, role, offset)  # A，…，主要职责是承担…
             continue
+        if not found and subject and any(rx.match(text[pos:b]) for rx in rules["lead_rx"]):
+            # A筛选了…，依据…，牵头组织…: the sentence's subject leads the clause's work
+            out += [Mention(m.text, "lead", m.start, m.end) for m in subject]
+            continue
         if not found:
             continue
         if (held := _held_posts(text, pos, end, b)) is not None:

@@ -61,8 +61,11 @@ def _named_rx(places_too: bool = True) -> re.Pattern[str]:
     # (省药监局药品注册处: a body's internal division, 处/科/室/司, only after a body)
     inner = _alt([*f["suffixes"], *f["unit_suffixes"]])
     more = rf"各?(?:{keep}|(?!{more_stop})[\u4e00-\u9fff]){{0,8}}?(?:{inner})"
-    # (two chunks: 省政府食品安全委员会办公室, a government's committee's office)
-    return re.compile(rf"{prefix}{core}(?:{suffix})(?:{more}(?!长|副?书记|成员|员)){{0,2}}")
+    # (two chunks: 省政府食品安全委员会办公室, a government's committee's office; a name never
+    # ends in the 委 of 委托 or of 委员: 省卫健委委托省疾控中心…, 主任委员)
+    return re.compile(
+        rf"{prefix}{core}(?:{suffix})(?!托)(?:{more}(?!长|副?书记|成员|员|托)){{0,2}}"
+    )
 
 
 @cache

@@ -25,7 +25,7 @@ from policykg.ingest.measure_splits import (
     goals_in_framing,
 )
 from policykg.ingest.patterns import structure_patterns
-from policykg.ingest.preamble import assigning_sentences, prescribes
+from policykg.ingest.preamble import assigning_sentences, narrated, prescribes
 from policykg.ingest.responsibility import Mention, column_kind, find_statements, parse_body
 from policykg.ingest.rosters import merge_rosters
 from policykg.ingest.statements import cues, sentence_statement, statement_of
@@ -187,8 +187,10 @@ def _preamble_sentences(block: Block, counter: dict[str, int]) -> list[DraftMeas
     for start, end, _ in assigning_sentences(block.text, block.start):
         counter["preamble"] = counter.get("preamble", 0) + 1
         text = block.text[start - block.start : end - block.start]
-        # a reported set-up's roster and duties are background: the structure exists
-        statement = "background" if set_up and not _modal().search(text) else "commitment"
+        # a reported set-up's roster and duties are background: the structure exists; so is
+        # past narration whose role words give bodies roles (A会同B开展了…)
+        told = (set_up and not _modal().search(text)) or narrated(text)
+        statement = "background" if told else "commitment"
         out.append(DraftMeasure(ordinal=f"0p{counter['preamble']}", section=None, title=None,
                                 text=text, statement=statement, start=start, end=end,
                                 mentions=_mentions_in(text, start)))  # fmt: skip

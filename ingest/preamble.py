@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from policykg.ingest.assignments import fills_posts, find_assignments
+from policykg.ingest.assignments import fills_posts, find_assignments, narrated_roles
 from policykg.ingest.patterns import structure_patterns
 from policykg.ingest.responsibility import Mention
 from policykg.ingest.statements import cues, sentence_statement
@@ -58,6 +58,12 @@ def _goal_item() -> re.Pattern[str]:
     return re.compile(structure_patterns()["goal_item"])
 
 
+def narrated(sentence: str) -> bool:
+    """A sentence of news or of the past that does not look ahead (将, 下一步, 今后)."""
+    told = cues("news").search(sentence) or sentence_statement(sentence) != "commitment"
+    return bool(told) and not _AHEAD.search(sentence)
+
+
 def assigning_sentences(text: str, offset: int) -> list[tuple[int, int, list[Mention]]]:
     """(start, end, mentions) of the sentences of `text` that assign work to a body or
     commit to a target (不发生…, 今年12月底前完成…, 每年召开一次…).
@@ -84,9 +90,8 @@ def assigning_sentences(text: str, offset: int) -> list[tuple[int, int, list[Men
             worded or _commitment_cue().search(sentence) or _INSTRUCTION.search(sentence)
         ):
             continue  # neither a task given to a body nor a target committed to
-        narrated = cues("news").search(sentence) or sentence_statement(sentence) != "commitment"
-        if narrated and not _AHEAD.search(sentence):
-            continue
+        if narrated(sentence) and not (mentions and narrated_roles(sentence)):
+            continue  # past narration, unless a role word gives a body a role in it
         lead = len(sentence) - len(sentence.lstrip())
         out.append((offset + s.start() + lead, offset + s.end(), mentions))
     return out

@@ -247,6 +247,10 @@ GENRE = [
      [("县市场监管局", "lead"), ("县公安局", "lead"), ("县卫健局", "lead")]),
     ("县市场监管局、县公安局要积极参与联合执法检查。",
      [("县市场监管局", "support"), ("县公安局", "support")]),
+    # an authorising body gives no task, the authorised one leads a later subjectless 牵头
+    ("县食安委授权县食安办筛选了部分乡镇，依据有关标准，牵头组织第三方开展评价。", [("县食安办", "lead")]),
+    # a name never ends in the 委 of 委托
+    ("县卫健委委托县疾控中心开展监测。", [("县卫健委", "responsible")]),
     # sectors named bare, 市监 among them (the short form of 市场监管), acting jointly
     ("市监、卫健、教育等部门联合执法，对辖区学校食堂开展检查。",
      [("市监", "lead"), ("卫健", "lead"), ("教育", "lead")]),
@@ -743,3 +747,16 @@ def test_a_duty_list_under_body_headings_keeps_its_short_duties(tmp_path):
         ("牵头建立联合执法机制。", "县市场监管局", "lead"),
         ("配合开展药品抽检。", "县卫生健康局", "support"),
     ]
+
+
+def test_a_reported_set_up_with_its_office_is_background_with_roles(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "某镇完善食品安全监管体制\n发布时间：2016-05-06\n该镇成立了某镇食品安全委员会，镇长为委员会主任，"
+        "办公室设在镇市场监管所，分管领导负责具体事宜。\n",
+        encoding="utf-8",
+    )
+    found = [
+        (m.statement, d.mention, d.role) for m in extract_file(path).measures for d in m.departments
+    ]
+    assert found == [("background", "镇市场监管所", "responsible")]
