@@ -180,6 +180,19 @@ def paging(
 
 Pages = Annotated[Paging, Depends(paging)]
 
+# Per-row list caps (graph/queries.py, `max_items`): the named query cuts each row's
+# growing lists (documents, evidence, targets) to their first K items and counts the
+# whole lists beside them; absent: the whole lists. The same bound as `bind` (0 or more).
+MaxItems = Annotated[
+    int | None,
+    Query(
+        ge=0,
+        description="Each row's lists (documents, evidence, targets) cut to their first "
+        "max_items items, in the order shown; the counts stay those of the whole lists. "
+        "Absent: the whole lists; 0: counts only",
+    ),
+]
+
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {}}, "description": "The rows as CSV (UTF-8, header row)"},
     **ERRORS,
