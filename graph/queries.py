@@ -101,6 +101,7 @@ class Param:
 PAGE_PARAMS = ("limit", "offset")
 TOTAL_COLUMN = "total"
 CAP_PARAM = "max_items"
+CAP_MIN = 0  # the smallest cap: the counts only (the API's MaxItems takes it too)
 
 
 @dataclass(frozen=True)
@@ -143,9 +144,9 @@ class NamedQuery:
                 raise InputError(f"query '{self.name}': limit must be 1 or more (or null: all)")
             if bound.get("offset") is None or bound["offset"] < 0:
                 raise InputError(f"query '{self.name}': offset must be 0 or more")
-        if self.capped and bound.get(CAP_PARAM) is not None and bound[CAP_PARAM] < 0:
+        if self.capped and bound.get(CAP_PARAM) is not None and bound[CAP_PARAM] < CAP_MIN:
             raise InputError(
-                f"query '{self.name}', parameter '{CAP_PARAM}': must be 0 or more (or null: all)"
+                f"query '{self.name}', parameter '{CAP_PARAM}': must be {CAP_MIN} or more (or null: all)"
             )
         return bound
 
