@@ -350,10 +350,13 @@ class TopicProvinceRow(BaseModel):
         "none addresses the topic; no_documents: the graph holds no document of the province"
     )
     documents: list[CoveredDocument] = Field(
-        default_factory=list, description="The province's documents the status rests on"
+        default_factory=list,
+        description="The province's documents the status rests on (the first max_items)",
     )
-    commitments: int
-    mentions: int
+    document_count: int = Field(0, description="All its documents (documents may be cut)")
+    commitments: int = Field(description="Its commitment sentences on the topic, all of them")
+    mentions: int = Field(description="Its other sentences on the topic, all of them")
+    target_count: int = Field(0, description="Its targets on the topic (targets may be cut)")
     lead_departments: list[str] = Field(default_factory=list)
     support_departments: list[str] = Field(default_factory=list)
     other_departments: list[str] = Field(
@@ -361,7 +364,9 @@ class TopicProvinceRow(BaseModel):
     )
     targets: list[TargetRow] = Field(default_factory=list)
     evidence: list[Evidence] = Field(
-        default_factory=list, description="Commitment sentences first, then other mentions"
+        default_factory=list,
+        description="Commitment sentences first, then other mentions (with max_items: the "
+        "first max_items of each)",
     )
 
 
@@ -409,8 +414,8 @@ class CoverageRow(BaseModel):
 
     province: str
     code: str
-    document_count: int
-    documents: list[CoveredDocument]
+    document_count: int = Field(description="All its documents (documents may be cut)")
+    documents: list[CoveredDocument] = Field(description="Its documents (the first max_items)")
     kinds: list[str] = Field(default_factory=list, description="Kinds of document held")
     periods: list[str] = Field(default_factory=list, description="Plan periods covered")
     years: list[str] = Field(default_factory=list, description="Years of issue")
@@ -461,7 +466,7 @@ class TimelineRow(BaseModel):
     laws: list[str] = Field(default_factory=list)
     documents_committing: int
     documents: list[TimelineDocument] = Field(
-        description="Every committing document, earliest first"
+        description="Every committing document, earliest first (the first max_items)"
     )
 
 

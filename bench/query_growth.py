@@ -7,7 +7,10 @@ and beside it the growth of the answer itself (rows and the size of the answer a
 a query whose answer is 4× larger cannot be 2× slower however it finds it, while a
 query with the same answer at both sizes that grows is scanning. `--queries DIR` reads
 another folder of query files (e.g. an older version checked out with `git worktree`)
-on the same stores, to compare before and after. Nothing asserts a time.
+on the same stores, to compare before and after. A query that caps its rows' growing
+lists (`max_items`, graph/queries.py) runs twice: whole (`name`) and capped
+(`name@max_items=K`, K from `--max-items`, default 20), so the growth of the answer is
+told apart from the growth of the query's own work. Nothing asserts a time.
 """
 
 from __future__ import annotations
@@ -39,27 +42,37 @@ def build(n: int, work: Path) -> tuple[Path, str]:
     return db, _province_of(paths[0])
 
 
-def _cases(folder: str | None, province: str) -> dict[str, tuple[str, dict[str, Any]]]:
-    from policykg.graph.queries import enum_values, registry
+def _cases(
+    folder: str | None, province: str, max_items: int = 20
+) -> dict[str, tuple[str, dict[str, Any]]]:
+    from policykg.graph.queries import CAP_PARAM, enum_values, registry
 
     out = {}
     for name, query in registry(folder).items():
-        out[name] = (query.cypher, query.bind(query.example, enum_values))
+        variants = {name: dict(query.example)}
         if any(p.name == "province" for p in query.params):
-            params = query.bind({**query.example, "province": province}, enum_values)
-            out[name + "@same_province"] = (query.cypher, params)
+            variants[name + "@same_province"] = {**query.example, "province": province}
+        for case, given in variants.items():
+            out[case] = (query.cypher, query.bind(given, enum_values))
+            if query.capped:
+                capped = query.bind({**given, CAP_PARAM: max_items}, enum_values)
+                out[f"{case}@{CAP_PARAM}={max_items}"] = (query.cypher, capped)
     return out
 
 
 def measure(
-    stores: dict[int, tuple[Path, str]], folder: str | None, repeats: int, only: set[str]
+    stores: dict[int, tuple[Path, str]],
+    folder: str | None,
+    repeats: int,
+    only: set[str],
+    max_items: int = 20,
 ) -> dict[str, Any]:
     from policykg.graph import summaries
     from policykg.graph.stores.falkordb import FalkorDBStore
 
     # the same province at both sizes: the first document's of the smaller corpus
     province = stores[min(stores)][1]
-    cases = {k: v for k, v in _cases(folder, province).items() if not only or k in only}
+    cases = {k: v for k, v in _cases(folder, province, max_items).items() if not only or k in only}
     opened = {}
     for n, (db, _) in stores.items():
         opened[n] = FalkorDBStore(db)
@@ -104,11 +117,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--queries", default=None, help="folder of query files (default: ours)")
     ap.add_argument("--repeats", type=int, default=15)
     ap.add_argument("--only", nargs="*", default=[], help="query names (name@same_province)")
+    ap.add_argument(
+        "--max-items", type=int, default=20, help="the cap of the capped runs (max_items)"
+    )
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args(argv)
+    if args.max_items < 0:
+        ap.error("--max-items must be 0 or more")
     args.work.mkdir(parents=True, exist_ok=True)
     stores = {n: build(n, args.work) for n in (args.docs, 4 * args.docs)}
-    result = measure(stores, args.queries, args.repeats, set(args.only))
+    result = measure(stores, args.queries, args.repeats, set(args.only), args.max_items)
     width = max(len(k) for k in result)
     print(f"{'query':{width}}  p50 N → 4N (ms)      4N/N  rows N → 4N  answer 4N/N")
     for name, r in sorted(result.items(), key=lambda kv: -(kv[1]["p50_4n_over_n"] or 0)):

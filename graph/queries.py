@@ -17,6 +17,14 @@ rows' keys, without building what only the page's rows show). `limit` null is th
 answer, as before. `page_of` splits such an answer into rows and total; the API passes its
 page into the query instead of cutting the whole answer in Python.
 
+Per-row caps (issue 14): a query whose rows each carry a list that grows with the corpus
+(a province's documents, a topic's evidence) declares `max_items (int, default null)`. Each
+such list is cut to its first `max_items` items, in the list's own stable order, inside the
+query (`list[..coalesce($max_items, size(list))]`: a null bound is the whole list on both
+engines), and a `<list>_count` column (or an existing count) beside it gives the length of
+the whole list. Null is the whole list, as before; 0 keeps the counts only. `bind` refuses a
+negative value (the one rule; the API's own parameters say the same with `ge=0`).
+
 This is the one parser of the header: the registry, the API, the CLI, the Browser guide
 and the Neo4j lint (tools/cypher_lint.py, used by tests only) all read query files through `parse_query_file`.
 Routes and the CLI look queries up by name and pass parameters; nothing builds Cypher
@@ -92,6 +100,8 @@ class Param:
 
 PAGE_PARAMS = ("limit", "offset")
 TOTAL_COLUMN = "total"
+CAP_PARAM = "max_items"
+CAP_MIN = 0  # the smallest cap: the counts only (the API's MaxItems takes it too)
 
 
 @dataclass(frozen=True)
@@ -134,7 +144,16 @@ class NamedQuery:
                 raise InputError(f"query '{self.name}': limit must be 1 or more (or null: all)")
             if bound.get("offset") is None or bound["offset"] < 0:
                 raise InputError(f"query '{self.name}': offset must be 0 or more")
+        if self.capped and bound.get(CAP_PARAM) is not None and bound[CAP_PARAM] < CAP_MIN:
+            raise InputError(
+                f"query '{self.name}', parameter '{CAP_PARAM}': must be {CAP_MIN} or more (or null: all)"
+            )
         return bound
+
+    @property
+    def capped(self) -> bool:
+        """Takes `max_items`, a cut of each row's growing lists (see above)."""
+        return any(p.name == CAP_PARAM for p in self.params)
 
     @property
     def paged(self) -> bool:

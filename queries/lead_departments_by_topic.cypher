@@ -1,7 +1,9 @@
 // name: lead_departments_by_topic
 // description: Which departments lead, support or are responsible for a topic (narrower topics included), by province and department kind — counted over commitment measures and targets, with the evidence
-// params: topic (string, required, enum: topics), include_narrower (bool, default true), province (string, default null, enum: provinces), role (string, default null, enum: roles)
+// params: topic (string, required, enum: topics), include_narrower (bool, default true), province (string, default null, enum: provinces), role (string, default null, enum: roles), max_items (int, default null)
 // example: {"topic": "pharmacovigilance"}
+// max_items: each row's evidence cut to their first K items in the order shown (null: all;
+// 0: counts only); evidence_count gives the whole lists' lengths (graph/queries.py).
 MATCH (root:Topic {key: $topic})
 OPTIONAL MATCH (below:Topic)-[:BROADER*1..6]->(root)
 WITH root, collect(DISTINCT below.key) AS narrower
@@ -28,7 +30,7 @@ MATCH (x)-[r:RESPONSIBLE]->(dep:Department)
 WHERE $role IS NULL OR r.role = $role
 // one row per (department, measure or target, role)
 WITH DISTINCT p, dep, x, r.role AS role, d
-ORDER BY d.title, x.start
+ORDER BY d.title, x.start, x.id
 WITH p, dep,
      count(DISTINCT CASE WHEN role = 'lead' THEN x END) AS lead,
      count(DISTINCT CASE WHEN role = 'support' THEN x END) AS support,
@@ -40,5 +42,6 @@ WITH p, dep,
               doc_number: d.doc_number, document_id: d.id,
               start: x.start, end: x.end, source_start: x.source_start, source_end: x.source_end}) AS evidence
 RETURN p.name AS province, dep.kind AS kind, dep.name AS department, dep.level AS level,
-       lead, support, responsible, measures, targets, evidence
+       lead, support, responsible, measures, targets, size(evidence) AS evidence_count,
+       evidence[0..coalesce($max_items, size(evidence))] AS evidence
 ORDER BY province, kind, lead DESC, support DESC, responsible DESC, department

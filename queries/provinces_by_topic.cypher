@@ -1,7 +1,9 @@
 // name: provinces_by_topic
 // description: For each of the 34 provinces: does it commit to the topic (a commitment measure or a target addressing it or a narrower topic), only mention it in background, stay silent, or hold no documents at all — with the documents the status rests on, its departments, its targets and the evidence (document, section, span in the normalized and in the original text, departments in the order written)
-// params: topic (string, required, enum: topics), include_narrower (bool, default true)
+// params: topic (string, required, enum: topics), include_narrower (bool, default true), max_items (int, default null)
 // example: {"topic": "udi"}
+// max_items: documents, targets, evidence and background cut to their first K items in the order shown (null: all;
+// 0: counts only); document_count, measures, target_count and background_count give the whole lists' lengths (graph/queries.py).
 //
 // status: no_documents = the graph holds no document of the province (nothing can be said);
 // commits = a measure or target with `commits` (graph/model.py: commits) addresses the
@@ -33,7 +35,7 @@ WITH p, documents, d, x, topics, matched,
        mention: r.mention, order: r.order} END) AS departments
 OPTIONAL MATCH (x)-[:TRACKS]->(i:Indicator)
 WITH p, documents, d, x, topics, matched, departments, i
-ORDER BY p.code, d.issued_date, d.id, x.start
+ORDER BY p.code, d.issued_date, d.id, x.start, x.id
 WITH p, documents, collect(CASE WHEN x IS NOT NULL THEN {
        kind: CASE WHEN x:Target THEN 'target' ELSE 'measure' END, id: x.id,
        commits: x.commits, statement: x.statement, text: x.text, section: x.section,
@@ -55,10 +57,14 @@ WITH p, documents, evidence, background, targets, committing,
           WHEN size(committing) > 0 THEN 'commits'
           WHEN size(background) > 0 THEN 'background'
           ELSE 'silent' END AS status
-RETURN p.name AS province, p.code AS code, status, documents,
+RETURN p.name AS province, p.code AS code, status, size(documents) AS document_count,
+       documents[0..coalesce($max_items, size(documents))] AS documents,
        size(evidence) AS measures, size(targets) AS target_count,
+       size(background) AS background_count,
        reduce(acc = [], e IN committing | acc + [n IN [x IN e.departments WHERE x.role = 'lead' | x.name] WHERE NOT n IN acc]) AS lead_departments,
        reduce(acc = [], e IN committing | acc + [n IN [x IN e.departments WHERE x.role = 'support' | x.name] WHERE NOT n IN acc]) AS support_departments,
        reduce(acc = [], e IN committing | acc + [n IN [x IN e.departments WHERE x.role = 'responsible' | x.name] WHERE NOT n IN acc]) AS responsible_departments,
-       targets, evidence, background
+       targets[0..coalesce($max_items, size(targets))] AS targets,
+       evidence[0..coalesce($max_items, size(evidence))] AS evidence,
+       background[0..coalesce($max_items, size(background))] AS background
 ORDER BY CASE status WHEN 'commits' THEN 0 WHEN 'background' THEN 1 WHEN 'silent' THEN 2 ELSE 3 END, code

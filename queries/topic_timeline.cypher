@@ -1,7 +1,9 @@
 // name: topic_timeline
 // description: The diffusion of a topic: for each province that commits to it (a commitment measure or a target on the topic or a narrower one), when it first committed (the issued date of its earliest committing document), in what kind of document, following which national policy documents (and laws) that document cites; then its later committing documents
-// params: topic (string, required, enum: topics), include_narrower (bool, default true)
+// params: topic (string, required, enum: topics), include_narrower (bool, default true), max_items (int, default null)
 // example: {"topic": "udi"}
+// max_items: each row's documents cut to their first K items in the order shown (null: all;
+// 0: counts only); documents_committing gives the whole lists' lengths (graph/queries.py).
 //
 // Documents without an issued date sort after dated ones (first_committed is then null).
 // A cited reference is national when its number or title says a central body issued it
@@ -37,5 +39,5 @@ RETURN p.name AS province, p.code AS code, first.issued_date AS first_committed,
        first.document_id AS document_id, first.title AS document,
        first.doc_number AS doc_number, first.kind AS document_kind, first.period AS period,
        first.items AS items, first.follows AS follows, first.laws AS laws, size(documents) AS documents_committing,
-       documents
+       documents[0..coalesce($max_items, size(documents))] AS documents
 ORDER BY coalesce(first_committed, '9999'), code

@@ -19,7 +19,7 @@ from fastapi.responses import Response
 from policykg.api.cypher_guard import check_params
 from policykg.api.deps import get_app_settings, get_store
 from policykg.api.models import ERRORS
-from policykg.graph.queries import enum_values, get_query, page_of
+from policykg.graph.queries import CAP_MIN, enum_values, get_query, page_of
 from policykg.graph.store import GraphStore, QueryResult
 from policykg.ingest import vocab
 from policykg.ingest.matching import match_indicator
@@ -179,6 +179,19 @@ def paging(
 
 
 Pages = Annotated[Paging, Depends(paging)]
+
+# Per-row list caps (graph/queries.py, `max_items`): the named query cuts each row's
+# growing lists (documents, evidence, targets) to their first K items and counts the
+# whole lists beside them; absent: the whole lists. The bound is CAP_MIN, the one `bind` checks.
+MaxItems = Annotated[
+    int | None,
+    Query(
+        ge=CAP_MIN,
+        description="Each row's lists (documents, evidence, targets) cut to their first "
+        "max_items items, in the order shown; the counts stay those of the whole lists. "
+        "Absent: the whole lists; 0: counts only",
+    ),
+]
 
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {}}, "description": "The rows as CSV (UTF-8, header row)"},

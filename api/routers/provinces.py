@@ -18,6 +18,7 @@ from policykg.api.models import (
 from policykg.api.routers.common import (
     AppSettings,
     Format,
+    MaxItems,
     Pages,
     Store,
     resolve_province,
@@ -61,14 +62,15 @@ def province_profile(name: str, store: Store, settings: AppSettings) -> Province
 
 @tabular(router, "/coverage", Coverage)
 def coverage(request: Request, store: Store, settings: AppSettings, page: Pages,
-             format: Format = None) -> Any:  # fmt: skip
+             max_items: MaxItems = None, format: Format = None) -> Any:  # fmt: skip
     """What the graph covers: for each of the 34 provinces its documents (kind, dates, plan period).
 
     Every answer about a province rests on these documents; a province without any is
     `no_documents` in every topic answer, never `silent`. `.csv` gives one line per document
     (one line with no document for a province without).
     """
-    rows = [CoverageRow(**r) for r in run_query(store, settings, "coverage", province=None)]
+    rows = [CoverageRow(**r) for r in run_query(store, settings, "coverage", province=None,
+                                                         max_items=max_items)]  # fmt: skip
     payload = Coverage(rows=page.cut(rows), count=len(rows), limit=page.limit, offset=page.offset,
                        provinces_with_documents=sum(1 for r in rows if r.document_count))  # fmt: skip
     lines = [

@@ -32,6 +32,7 @@ from policykg.api.models import (
 from policykg.api.routers.common import (
     AppSettings,
     Format,
+    MaxItems,
     Pages,
     Store,
     blank_to_none,
@@ -88,7 +89,8 @@ def matrix_counts(store: GraphStore, settings: Settings) -> dict[tuple[str, str]
 
 
 def provinces_with_documents(store: GraphStore, settings: Settings) -> set[str]:
-    return {r["province"] for r in run_query(store, settings, "coverage") if r["document_count"]}
+    rows = run_query(store, settings, "coverage", max_items=0)  # the counts only
+    return {r["province"] for r in rows if r["document_count"]}
 
 
 def evidence(item: dict[str, Any], **extra: Any) -> Evidence:
@@ -103,21 +105,28 @@ def target_row(item: dict[str, Any], **extra: Any) -> TargetRow:
 
 
 def topic_provinces(
-    store: GraphStore, settings: Settings, key: str, include_narrower: bool = True
+    store: GraphStore,
+    settings: Settings,
+    key: str,
+    include_narrower: bool = True,
+    max_items: int | None = None,
 ) -> tuple[TopicInfo, list[TopicProvinceRow]]:
     """One row for each of the 34 provinces (named query `provinces_by_topic`): status and
-    the documents it rests on, departments, targets and the sentences, commitments first."""
+    the documents it rests on, departments, targets and the sentences, commitments first;
+    `max_items` cuts each of its lists (documents, targets, commitment and other sentences)
+    in the query, the counts stay those of the whole lists."""
     info = taxonomy().get(key) or TopicInfo(key=key)
     rows = []
     for r in run_query(store, settings, "provinces_by_topic", topic=key,
-                       include_narrower=include_narrower):  # fmt: skip
+                       include_narrower=include_narrower, max_items=max_items):  # fmt: skip
         committed, other = r["evidence"] or [], r["background"] or []
         lead, support = r["lead_departments"] or [], r["support_departments"] or []
         where = {"province": r["province"]}
         rows.append(TopicProvinceRow(
             province=r["province"], code=r["code"], status=r["status"],
             documents=[CoveredDocument(**d) for d in r["documents"] or []],
-            commitments=len(committed), mentions=len(other),
+            document_count=r["document_count"], target_count=r["target_count"],
+            commitments=r["measures"], mentions=r["background_count"],
             lead_departments=lead, support_departments=support,
             other_departments=[n for n in r["responsible_departments"] or []
                                if n not in lead and n not in support],
@@ -187,6 +196,7 @@ def provinces_for_topic(
     province: Annotated[
         str | None, Query(description="Only these provinces (comma-separated names or codes)")
     ] = None,
+    max_items: MaxItems = None,
     format: Format = None,
 ) -> Any:
     """Every province's stance on a topic: commits / background / silent / no_documents, who leads, targets, the sentences.
@@ -195,7 +205,7 @@ def provinces_for_topic(
     target — show me the sentence"; `.csv` gives one line per sentence and per target.
     """
     topic = resolve_topic(key)
-    info, rows = topic_provinces(store, settings, topic.key, include_narrower)
+    info, rows = topic_provinces(store, settings, topic.key, include_narrower, max_items)
     if status:
         rows = [r for r in rows if r.status == status]
     if blank_to_none(province):
@@ -298,6 +308,7 @@ def topic_timeline(
     settings: AppSettings,
     page: Pages,
     include_narrower: Annotated[bool, Query(description="Count narrower topics too")] = True,
+    max_items: MaxItems = None,
     format: Format = None,
 ) -> Any:
     """When each province first committed to a topic, in what kind of document, following which national document.
@@ -309,7 +320,8 @@ def topic_timeline(
     """
     topic = resolve_topic(key)
     rows = [TimelineRow(**r) for r in run_query(store, settings, "topic_timeline",
-                                                topic=topic.key, include_narrower=include_narrower)]  # fmt: skip
+                                                topic=topic.key, include_narrower=include_narrower,
+                                                max_items=max_items)]  # fmt: skip
     with_docs = provinces_with_documents(store, settings)
     committed = {r.province for r in rows}
     names = [p.name for p in sorted(vocab.provinces(), key=lambda p: p.code)]
