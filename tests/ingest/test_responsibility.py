@@ -70,6 +70,8 @@ STATEMENTS = [
     ("建立名录。责任单位：州药监局、州科技局", ["州药监局", "州科技局"]),
     # a generic body in the bracket (有关部门, 有关单位) is kept, and keeps the bracket
     ("开展专项检查。（市药监局牵头，市政府有关部门配合）", ["市药监局", "市政府有关部门"]),
+    # a body marked lead in its own bracket inside an unlabelled statement
+    ("加强抽检。（市药监局（牵头）、市公安局、市卫健委）", ["市药监局", "市公安局", "市卫健委"]),
     ("（企业负责）与（由企业自行负责）不是部门", []),
 ]
 
