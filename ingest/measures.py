@@ -17,6 +17,7 @@ from policykg.ingest.assignments import (
     opens_with_duty,
     roster_mentions,
 )
+from policykg.ingest.cndate import parse_date
 from policykg.ingest.draft import DraftMeasure
 from policykg.ingest.measure_splits import (
     by_assignment,
@@ -28,6 +29,7 @@ from policykg.ingest.patterns import structure_patterns
 from policykg.ingest.preamble import assigning_sentences, narrated, prescribes
 from policykg.ingest.responsibility import Mention, column_kind, find_statements, parse_body
 from policykg.ingest.rosters import merge_rosters
+from policykg.ingest.signature import split_issuers
 from policykg.ingest.statements import cues, sentence_statement, statement_of
 from policykg.ingest.structure import Block, split_title
 from policykg.ingest.webmeta import is_label_line
@@ -322,9 +324,20 @@ def _leaf_item(block: Block, following: list[Block]) -> DraftMeasure | None:
     if following and _statement_only(following[0]):
         return _heading_measure(block, rest, None)  # its 牵头单位：/责任单位：line follows
     nxt = following[0] if following else None
-    if nxt is not None and not (nxt.kind == "heading" and len(nxt.path) <= len(block.path)):
+    closes = nxt is not None and nxt.kind == "paragraph" and _signature_line(nxt.text)
+    if (
+        nxt is not None
+        and not closes
+        and not (nxt.kind == "heading" and len(nxt.path) <= len(block.path))
+    ):
         return None
     return _heading_measure(block, rest, None)
+
+
+def _signature_line(text: str) -> bool:
+    """The notice's signature after its last item (国家药监局综合司 / 2021年3月5日): the item
+    heads nothing."""
+    return bool(split_issuers(text.strip()) or parse_date(text.strip()))
 
 
 def _statement_only(block: Block) -> bool:

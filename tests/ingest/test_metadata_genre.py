@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from policykg.ingest.metadata import extract_metadata
 from policykg.ingest.normalize import normalize
-from policykg.ingest.pipeline import document_id
+from policykg.ingest.pipeline import document_id, extract_file
 from policykg.ingest.read import SourceText
 
 FORMAL = """山西省人民政府办公厅文件
@@ -207,6 +207,25 @@ def test_a_companys_registered_place_is_no_clue_to_the_province():
     text = "6月3日，市政协视察组来到某某医院和广东某某药业股份有限公司，检查药品安全工作。\n"
     assert _meta(text).province is None
     assert _meta("广东省药监局检查了某某药业有限公司。\n" + text).province.name == "广东省"
+
+
+def test_a_ministrys_department_signs_its_letter_and_its_last_item_is_a_measure(tmp_path):
+    text = (
+        "国家药监局综合司关于加强疫苗储存运输检查的通知\n药监综药管函〔2024〕31号\n"
+        "各省、自治区、直辖市药品监督管理局：\n为加强疫苗储存运输检查，现将有关事项通知如下。\n"
+        "一、各省级药品监督管理部门要加强疫苗配送企业检查。\n国家药监局综合司\n2024年3月5日\n"
+    )
+    meta = _meta(text)
+    assert (meta.issuer, meta.issued_date, meta.level) == (
+        "国家药监局综合司",
+        "2024-03-05",
+        "national",
+    )
+    path = tmp_path / "letter.txt"
+    path.write_text(text, encoding="utf-8")
+    found = [(d.mention, d.role) for m in extract_file(path).measures for d in m.departments]
+    assert found == [("各省级药品监督管理部门", "responsible")]
+    assert _meta("某某医药有限公司\n2024年3月5日\n").issuer is None  # 公司 signs no policy
 
 
 def test_national_documents_have_no_province_and_their_own_identity():
