@@ -82,7 +82,9 @@ def test_snippets_set_every_parameter_then_run_the_query(guide: ET.Element) -> N
         assert params == [p.name for p in query.params], name
         assert "\n".join(lines[len(params) :]) == query.cypher, name
     snippet = _runnable(slides["provinces_by_topic"])[0]
-    assert snippet.startswith(":param topic => 'udi';\n:param include_narrower => true;\nMATCH")
+    assert snippet.startswith(
+        ":param topic => 'udi';\n:param include_narrower => true;\n:param max_items => null;\nMATCH"
+    )  # the cap's default (null: the whole lists) is set too
     compare = _runnable(slides["compare_provinces"])[0]
     assert compare.startswith(":param provinces => ['上海市', '浙江省'];\n")
 
