@@ -234,6 +234,12 @@ def _joint_campaign(text: str, end: int, role: str) -> bool:
     )
 
 
+def _drafts_or_issues(rest: str) -> bool:
+    """The words after a subject are an issuing or drafting act (印发…, 制定了…)."""
+    rules = _rules()
+    return rest.lstrip().startswith(rules["issued_acts"]) or bool(rules["drafted_rx"].match(rest))
+
+
 # A regulation's article number opening its sentence (第十二条, 第 3 条).
 ARTICLE = re.compile(r"第\s*[一二三四五六七八九十百零〇\d]+\s*条\s*")
 
@@ -328,8 +334,7 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = "responsible"  # A印发《…方案》，从即日起开展…: the issuer runs the campaign
         else:
             role = _role_after(rest)
-        acts = rest.lstrip().startswith(rules["issued_acts"]) or rules["drafted_rx"].match(rest)
-        if role is None and acts and any(r == "lead" for _, r in found):
+        if role is None and any(r == "lead" for _, r in found) and _drafts_or_issues(rest):
             role = "responsible"  # A会同B印发了…: the role word gives the roles
         if role is None and (said := rules["speaks_rx"].match(text, end)):
             role = "responsible" if rules["speaks_commits_rx"].match(text, said.end()) else None
