@@ -64,6 +64,10 @@ def _rules() -> dict[str, Any]:
             rf"(?:{r['unit']})(?:[、和及](?:{r['unit']}))*(?={r['unit_duty']})"
         ),
         "narrated_rx": re.compile(pattern_file("departments.yaml")["narrated_role_words"]),
+        # 法规司 负责…: a body's name and its duty on one line, a space between
+        "named_duty_rx": re.compile(
+            rf"(?P<body>{r['heading_body']})[ \t\u3000]+(?={r['heading_duty']})"
+        ),
     }
 
 
@@ -420,12 +424,11 @@ def heading_duty(text: str, heading: str | None) -> tuple[str, int, str] | None:
     heading, role). The name and the duty on one line (法规司 负责…), or a heading that is
     a body's name alone over an item opening with a duty (一、注册司 / 1.负责…)."""
     rules = _rules()
-    body = rf"(?P<body>{rules['heading_body']})"
-    if same := re.match(rf"{body}[ \t\u3000]+(?={rules['heading_duty']})", text):
+    if same := rules["named_duty_rx"].match(text):
         duty = rules["heading_duty_rx"].match(text, same.end())
         return same["body"], 0, _duty_role(duty)
     duty = rules["heading_duty_rx"].match(text)
-    if duty is None or not heading or not re.fullmatch(body, heading):
+    if duty is None or not heading or not rules["heading_body_rx"].fullmatch(heading):
         return None
     return heading, -1, _duty_role(duty)
 
@@ -436,13 +439,9 @@ def opens_with_duty(text: str) -> bool:
 
 
 def _duty_role(duty: re.Match[str] | None) -> str:
-    return (
-        "lead"
-        if duty and duty["lead"]
-        else "support"
-        if duty and duty["support"]
-        else ("responsible")
-    )
+    if duty and duty["lead"]:
+        return "lead"
+    return "support" if duty and duty["support"] else "responsible"
 
 
 def _supporters_after_lead(text: str, end: int, stop: int, role: str, offset: int) -> list[Mention]:

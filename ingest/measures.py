@@ -83,11 +83,7 @@ def build_measures(blocks: list[Block], first_leads: str | None = None) -> list[
             measure = None if is_indicator_table(block) else _from_row(block)
         # table rows name their task however briefly (疫苗全链条监管工程), and a duty list its
         # duties (负责药品抽检。); other prose needs substance
-        if measure and (
-            block.kind == "row"
-            or len(measure.text) >= MIN_MEASURE_CHARS
-            or opens_with_duty(measure.text)
-        ):
+        if measure and (block.kind == "row" or _substantial(measure.text)):
             measures.append(measure)
     if disordered:  # the outline lies: each sentence says what it is
         measures = [part for m in measures for part in by_sentence(m)]
@@ -319,8 +315,8 @@ def _leaf_item(block: Block, following: list[Block]) -> DraftMeasure | None:
     rest = block.text[len(block.marker.text) :].strip()
     if not re.search(r"[。；;]$", rest):
         return None
-    if len(rest) < MIN_MEASURE_CHARS and not opens_with_duty(rest):
-        return None  # a short line is a measure only as a duty (1.负责药品抽检。)
+    if not _substantial(rest):
+        return None
     if following and _statement_only(following[0]):
         return _heading_measure(block, rest, None)  # its 牵头单位：/责任单位：line follows
     nxt = following[0] if following else None
@@ -332,6 +328,11 @@ def _leaf_item(block: Block, following: list[Block]) -> DraftMeasure | None:
     ):
         return None
     return _heading_measure(block, rest, None)
+
+
+def _substantial(text: str) -> bool:
+    """Enough for a measure: a sentence of substance, or a duty however short (1.负责药品抽检。)."""
+    return len(text) >= MIN_MEASURE_CHARS or opens_with_duty(text)
 
 
 def _signature_line(text: str) -> bool:

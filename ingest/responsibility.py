@@ -122,10 +122,15 @@ def _parse_clause(clause: str, offset: int, role: str) -> list[Mention]:
 
 
 def _marked_role(part: str) -> str | None:
-    for role in ("lead", "support", "shared"):
-        if re.search(responsibility_patterns()[f"{role}_marker"] + r"\s*$", part):
-            return role
-    return None
+    """The role word closing a piece (A牵头 / B、C配合 / D按职责分工负责), if any."""
+    return next(
+        (role for role in ("lead", "support", "shared") if _end_rx(role).search(part)), None
+    )
+
+
+@cache
+def _end_rx(role: str) -> re.Pattern[str]:
+    return re.compile(responsibility_patterns()[f"{role}_marker"] + r"\s*$")
 
 
 def _next_mark(marks: list[str | None], i: int) -> str | None:

@@ -36,13 +36,13 @@ def issuer_lines_above(lines: list[str], title: str | None) -> list[str]:
     if not title or not title.startswith("关于"):
         return []
     at = next(
-        (i for i, ln in enumerate(lines) if ln.startswith("关于") and title.startswith(ln)), None
+        (i for i, ln in enumerate(lines) if ln.startswith("关于") and title.startswith(ln)), 0
     )
     names: list[str] = []
-    j = (at or 0) - 1
-    while at and j >= 0 and len(names) < 4 and split_issuers(lines[j]) == [lines[j]]:
-        names.insert(0, lines[j])
-        j -= 1
+    for line in reversed(lines[max(0, at - 4) : at]):
+        if split_issuers(line) != [line]:
+            break
+        names.insert(0, line)
     return names
 
 
