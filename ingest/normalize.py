@@ -46,6 +46,7 @@ from typing import Any, Literal
 
 import opencc
 from policykg.ingest import scrape
+from policykg.ingest.line_cells import cell_line_tables
 from policykg.ingest.markup import Mapped, html_to_lines, markdown_to_lines, split_front_matter
 from policykg.ingest.read import SourceText
 from policykg.ingest.responsibility import column_kind
@@ -117,7 +118,7 @@ def _unit_len(src: SourceText, pos: int) -> int:
 class _Line:
     text: str
     offs: list[int]
-    kind: str = "text"  # text | cell | cont | blank
+    kind: str = "text"  # text | cell | cont | blank | spaced (a line of spaces only)
 
 
 def _split_lines(buf: Mapped) -> list[_Line]:
@@ -147,7 +148,7 @@ def normalize(src: SourceText) -> NormalizedText:
         _normalize_line(line, stats, scraped)
         for line in _tsv_rows_to_cells(_rejoin_broken_rows(_pipe_rows(_split_lines(buf))))
     ]
-    lines = _drop_chrome(lines, scraped)
+    lines = _drop_chrome(cell_line_tables(lines, _Line), scraped)
     if note := scrape.warning(scraped):
         warnings.append(note)
     script: Literal["simplified", "traditional"] = "simplified"
@@ -311,7 +312,7 @@ def _normalize_line(line: _Line, stats: dict[str, int], scraped: Counter[str]) -
     body, offs = text.strip(" "), buf.offs[lead : lead + len(text.strip(" "))]
     if cell:
         return _Line("\t" + body, line.offs[:1] + offs, "cell")
-    return _Line(body, offs, "text" if body else "blank")
+    return _Line(body, offs, "text" if body else "spaced" if line.text.strip("\t") else "blank")
 
 
 def _drop_chrome(lines: list[_Line], scraped: Counter[str]) -> list[_Line]:

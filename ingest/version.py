@@ -29,6 +29,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "targets.py", "text_targets.py", "topics.py", "values.py", "vocab.py", "webmeta.py",
     "word_targets.py",
     "rewrap.py", "signature.py", "heads.py", "reports.py", "rosters.py", "measure_splits.py", "draft.py",
+    "line_cells.py",
     "readers/docx.py", "readers/layout.py", "readers/ofd.py", "readers/office.py",
     "readers/pdf.py",
 )  # fmt: skip

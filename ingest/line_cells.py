@@ -1,0 +1,176 @@
+"""Indicator tables a scrape flattened to one cell a line, without tabs.
+
+A page that lost its table tags but kept their line breaks shows a 主要指标 table as a run of
+short lines, often with blank lines between them:
+
+    序号 / 指标名称 / 2020年 / 2025年 / 指标属性
+    1 / 某某抽检合格率（%） / 98 / 99 / 预期性
+    2 / …
+
+(one line each). Read as text, every cell is a paragraph of its own and no row holds an
+indicator and its value together. This step finds such a table by its header (a run of short
+lines, each a column header: 序号, a name column, year or value columns, and a 属性/性质
+column last) and rewrites its lines in the cell contract of ingest/normalize.py ("\\t" + text,
+a blank line after each row), so the table rules read it like any other table.
+
+Rows are cut where the 属性 column is: a row ends with its 预期性/约束性 cell. That keeps a
+row whose number the page lost, or whose number was moved to the next row, in one piece.
+Within a row the number (when it is one), the name and the 属性 cell take their columns; the
+cells between are the year and value columns. A line of spaces is an empty cell (a missing
+base value); when a row still has fewer middle cells than the header, the missing ones are the
+leftmost (base years come before target years). A row with more cells than the header, or a
+run that does not end with a 属性 cell, is not rewritten: its lines stay text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from policykg.ingest.patterns import structure_patterns, targets_patterns
+
+
+class LineLike(Protocol):
+    text: str
+    offs: list[int]
+    kind: str
+
+
+_YEAR_HEAD = re.compile(r"(?:19|20)\d{2}年?(?:目标值?|预期值?|基期值?|现状值?)?")
+# a header cell broken after its year ("2025" / "目标")
+_YEAR_TAIL = re.compile(r"年?(?:目标值?|预期值?|基期值?|现状值?|（预期）|\(预期\))")
+_NAME_HEAD = re.compile(r"指标(?:名称|内容)?|名称")
+_NUMBER = re.compile(r"\d{1,3}")
+_SENTENCE = re.compile(r"[，。；：！？]")
+_MAX_HEAD = 12  # a column header is a few characters
+_MAX_CELL = 60  # an indicator cell; a longer line ends the table
+
+
+def _binding_cell(text: str) -> bool:
+    return text in targets_patterns()["binding_words"]
+
+
+def _head_kind(text: str) -> str | None:
+    """What column a short line names, or None when it is no column header."""
+    if not text or len(text) > _MAX_HEAD or _SENTENCE.search(text):
+        return None
+    if _YEAR_HEAD.fullmatch(text):
+        return "year"
+    if "属性" in text or "性质" in text:
+        return "binding"
+    if text == "序号":
+        return "number"
+    if _NAME_HEAD.fullmatch(text):
+        return "name"
+    if any(w in text for w in structure_patterns()["table_header_words"]):
+        return "other"
+    return None
+
+
+def cell_line_tables[L: LineLike](
+    lines: list[L], make: Callable[[str, list[int], str], L]
+) -> list[L]:
+    """`lines` with every one-cell-a-line indicator table rewritten as table cells.
+
+    `make(text, offs, kind)` builds a line of the caller's type (ingest/normalize.py's)."""
+    out: list[L] = []
+    i = 0
+    while i < len(lines):
+        table = _table_at(lines, i, make) if _head_kind(lines[i].text) else None
+        if table is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        rewritten, i = table
+        out += rewritten
+    return out
+
+
+def _filled(lines: Sequence[LineLike], i: int) -> int:
+    """The index of the next line with text, from i on (len(lines) when none)."""
+    while i < len(lines) and not lines[i].text:
+        i += 1
+    return i
+
+
+def _header[L: LineLike](
+    lines: Sequence[L], i: int
+) -> tuple[list[tuple[str, list[int]]], list[str], int]:
+    """The header cells from line i, their kinds, and the index after the header."""
+    cells: list[tuple[str, list[int]]] = []
+    kinds: list[str] = []
+    j = i
+    while j < len(lines):
+        text = lines[j].text
+        if kinds and kinds[-1] == "year" and _YEAR_TAIL.fullmatch(text) and text != cells[-1][0]:
+            cells[-1] = (cells[-1][0] + text, cells[-1][1] + lines[j].offs)
+        elif (kind := _head_kind(text)) is not None:
+            cells.append((text, list(lines[j].offs)))
+            kinds.append(kind)
+        else:
+            break
+        j = _filled(lines, j + 1)
+    return cells, kinds, j
+
+
+def _table_at[L: LineLike](lines: list[L], i: int, make: Callable[[str, list[int], str], L]):
+    cells, kinds, j = _header(lines, i)
+    if (
+        len(kinds) < 4
+        or kinds[-1] != "binding"
+        or "name" not in kinds
+        or "year" not in kinds
+        or kinds.count("binding") != 1
+    ):
+        return None
+    name_at = kinds.index("name")
+    if any(k != "number" for k in kinds[:name_at]) or name_at > 1:
+        return None
+    width = len(kinds)
+    middle = width - name_at - 2  # the year and value columns between name and 属性
+    rows: list[list[tuple[str, list[int]]]] = []
+    row: list[tuple[str, list[int]]] = []
+    k = j
+    while k < len(lines):
+        line = lines[k]
+        if not line.text:
+            if line.kind == "spaced":  # a cell of spaces: an empty cell
+                row.append(("", []))
+            k += 1
+            continue
+        if len(line.text) > _MAX_CELL or (_SENTENCE.search(line.text) and not row):
+            break
+        row.append((line.text, list(line.offs)))
+        k += 1
+        if _binding_cell(line.text):
+            built = _row(row, name_at, middle)
+            if built is None:
+                break
+            rows.append(built)
+            row, j = [], k
+    if not rows:
+        return None
+    out: list[L] = []
+    anchor = cells[0][1][0]
+    for group in [cells, *rows]:
+        for text, offs in group:
+            anchor = offs[0] if offs else anchor  # an empty cell sits where the last one was
+            out.append(make("\t" + text, [anchor, *offs], "cell"))
+        out.append(make("", [], "blank"))
+    return out, j
+
+
+def _row(row: list[tuple[str, list[int]]], name_at: int, middle: int):
+    """One row in the header's width, or None when its cells cannot be placed."""
+    first = row[0]
+    number = first if _NUMBER.fullmatch(first[0]) else None
+    rest = row[1:] if number else row
+    if not rest or not rest[0][0] or _binding_cell(rest[0][0]) or _NUMBER.fullmatch(rest[0][0]):
+        return None  # no name
+    name, values, binding = rest[0], rest[1:-1], rest[-1]
+    if len(values) > middle:
+        return None
+    values = [("", [])] * (middle - len(values)) + values
+    lead = [number or ("", [])] if name_at else []
+    return [*lead, name, *values, binding]

@@ -1,0 +1,90 @@
+"""Golden tables: indicator tables a scrape flattened to one cell a line (ingest/line_cells.py).
+
+Every table here was written for the test, in the form such pages take: each cell of a
+主要指标 table on its own line, blank lines between, a 属性 column last; a row whose number
+the page lost, a missing base value given as a line of spaces, a header cell broken after its
+year ("2027" / "目标"), Traditional script.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from policykg.ingest.normalize import normalize
+from policykg.ingest.pipeline import extract_file
+from policykg.ingest.read import read_source
+
+PLAN = "某某市“十五五”药品安全规划\n\n专栏1 主要指标\n\n{table}\n\n二、主要任务\n\n（一）加强药品抽检。\n"
+
+
+def _cells(*rows: list[str]) -> str:
+    return "\n\n".join("\n\n".join(row) for row in rows)
+
+
+HEADER = ["序号", "指标名称", "2022年", "2027年", "指标属性"]
+
+TABLES = [
+    # plain: number, name with its unit, base and target year, 属性
+    (
+        _cells(HEADER, ["1", "疫苗抽检合格率（%）", "98", "99", "约束性"],
+               ["2", "药品不良反应县级报告覆盖率（%）", "90", "100", "预期性"]),
+        {("疫苗抽检合格率（%）", "99", 2027, "binding"),
+         ("药品不良反应县级报告覆盖率（%）", "100", 2027, "expected")},
+    ),
+    # a row whose number the page lost keeps its cells; a grade as the value
+    (
+        _cells(HEADER, ["1", "执业药师配备率（%）", "70", "85", "预期性"],
+               ["检验机构能力等级", "C", "B", "预期性"],
+               ["3", "网上办理事项比例（%）", "60", "95", "预期性"]),
+        {("执业药师配备率（%）", "85", 2027, "expected"), ("检验机构能力等级", "B", 2027, "expected"),
+         ("网上办理事项比例（%）", "95", 2027, "expected")},
+    ),
+    # a base value given as a line of spaces; the target year's header broken after the year
+    (
+        _cells(["序号", "指标名称", "2022年", "2027", "目标", "属性"],
+               ["1", "智慧监管平台覆盖率（%）", " ", "100", "预期性"]),
+        {("智慧监管平台覆盖率（%）", "100", 2027, "expected")},
+    ),
+    # Traditional script
+    (
+        _cells(["序號", "指標名稱", "2022年", "2027年", "指標屬性"],
+               ["1", "化妝品抽檢合格率（%）", "95", "97", "預期性"]),
+        {("化妆品抽检合格率（%）", "97", 2027, "expected")},
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("table", "expected"), TABLES)
+def test_a_table_of_one_cell_a_line_gives_its_targets(tmp_path: Path, table, expected):
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN.format(table=table), encoding="utf-8")
+    found = {(t.indicator, t.value_text, t.year, t.binding) for t in extract_file(path).targets}
+    assert found == expected
+
+
+def test_the_cells_keep_their_place_in_the_source(tmp_path: Path):
+    text = PLAN.format(table=_cells(HEADER, ["1", "疫苗抽检合格率（%）", "98", "99", "约束性"]))
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    (target,) = extract_file(path).targets
+    normalized = normalize(read_source(path))
+    assert normalized.text[target.start : target.end] == "99"
+    assert text[target.source_start : target.source_end] == "99"
+    assert "\t疫苗抽检合格率（%）\n\t98\n\t99\n\t约束性" in normalized.text
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # a row with more cells than the header: not placed, the lines stay text
+        _cells(HEADER, ["1", "疫苗抽检合格率（%）", "96", "98", "99", "约束性"]),
+        # no 属性 column: rows cannot be cut where they end, nothing is rewritten
+        _cells(["序号", "指标名称", "2022年", "2027年"], ["1", "疫苗抽检合格率（%）", "98", "99"]),
+    ],
+)
+def test_a_run_that_is_not_such_a_table_stays_text(tmp_path: Path, table: str):
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN.format(table=table), encoding="utf-8")
+    assert "\t" not in normalize(read_source(path)).text
+    assert not {t.value_text for t in extract_file(path).targets} & {"98", "99"}
