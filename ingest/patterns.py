@@ -144,7 +144,6 @@ class ResponsibilityPatterns(_File):
     separators: Regex
     trailing_words: Regex
     not_a_name: Regex
-    non_specific: Words
     table_columns: Words
     support_columns: Words
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from policykg.ingest.bodies import is_generic
 from policykg.ingest.patterns import responsibility_patterns
 
 
@@ -63,7 +64,10 @@ def find_statements(text: str, offset: int = 0) -> list[Statement]:
         if _overlaps(m.span(), taken):
             continue
         mentions = parse_body(m["body"], offset + m.start("body"))
-        if mentions and all(_rx("body_suffix").search(x.text) for x in mentions):
+        # a generic body counts too: 各乡镇（街道）, 各县（市、区） end in a bracket, not a suffix
+        if mentions and all(
+            _rx("body_suffix").search(x.text) or is_generic(x.text) for x in mentions
+        ):
             out.append(Statement("", offset + m.start(), offset + m.end(), tuple(mentions)))
     return sorted(out, key=lambda s: s.start)
 
@@ -147,7 +151,7 @@ def _names(part: str, offset: int, role: str) -> list[Mention]:
             name_role = _label_role(own["role"]) or role
             name = name[: own.start()]
         cleaned, lead_trim = _clean(name)
-        if not cleaned or cleaned in responsibility_patterns()["non_specific"]:
+        if not cleaned:
             continue
         if re.search(responsibility_patterns()["not_a_name"], cleaned):
             continue  # the document's rule for its lists (排名第一位的为牵头单位，下同)

@@ -19,7 +19,13 @@ BODIES = [
     ("市药品监管局牵头，市卫生健康委等配合", [("市药品监管局", "lead"), ("市卫生健康委", "support")]),
     ("自治区卫生健康委员会、自治区药监局等",
      [("自治区卫生健康委员会", "responsible"), ("自治区药监局", "responsible")]),
-    ("各区政府、有关部门", [("各区政府", "responsible")]),
+    # a bare generic body is a generic mention, never dropped (A负责，相关部门配合)
+    ("各区政府、有关部门", [("各区政府", "responsible"), ("有关部门", "responsible")]),
+    ("各区人民政府负责，相关部门配合", [("各区人民政府", "responsible"), ("相关部门", "support")]),
+    # 按职责落实 after a lead shares the work like 按职责分工负责
+    ("区市场监管局牵头，相关成员单位按职责落实", [("区市场监管局", "lead"), ("相关成员单位", "responsible")]),
+    # a supply-and-marketing cooperative's federation (供销合作社, 供销总社) is a body
+    ("县农业农村局牵头，县供销社按职责分工负责", [("县农业农村局", "lead"), ("县供销社", "responsible")]),
     ("省科技厅和省经信厅", [("省科技厅", "responsible"), ("省经信厅", "responsible")]),
     ("省医保局会同省财政厅", [("省医保局", "lead"), ("省财政厅", "support")]),
     # 会 inside a name is not "A会B"
@@ -94,6 +100,12 @@ ROLES = [
      [("县农业农村局", "responsible"), ("县商务局", "responsible")]),
     ("（责任单位：州教育局、州民政局；列首位的为牵头单位，其他为配合单位）",
      [("州教育局", "responsible"), ("州民政局", "responsible")]),
+    # an unlabelled bracket whose generic body ends in its own bracket, not in a suffix
+    ("（县市场监管局、各乡镇（街道）按职责分工负责）",
+     [("县市场监管局", "responsible"), ("各乡镇（街道）", "responsible")]),
+    ("（县农业农村局牵头，县供销社、县商务局按职责分工负责）",
+     [("县农业农村局", "lead"), ("县供销社", "responsible"), ("县商务局", "responsible")]),
+    ("（各镇人民政府负责，有关部门配合）", [("各镇人民政府", "responsible"), ("有关部门", "support")]),
 ]  # fmt: skip
 
 
