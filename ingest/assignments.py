@@ -38,7 +38,8 @@ _CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+[，,。；;：:！!？?\n]?
 _REGEXES = ("first_leads", "first_leads_rest", "duty", "set_up", "cited_instructs", "instructs",
             "agent", "title_lead", "agent_duty", "members", "group_duties", "staffs", "launches",
             "overall", "aside", "listed_name", "unit", "post_words", "closing", "heading_body",
-            "heading_duty", "speaks", "speaks_commits", "own_body", "drafted")  # fmt: skip
+            "heading_duty", "speaks", "speaks_commits", "own_body", "drafted",
+            "deadline_lead")  # fmt: skip
 
 
 @cache
@@ -294,6 +295,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
                 pos = nxt + 1
         if body_at(text, pos) is None and (lead := rules["title_lead_rx"].match(text, pos)):
             pos = lead.end() if body_at(text, lead.end()) else pos
+        if body_at(text, pos) is None and (due := rules["deadline_lead_rx"].match(text, pos)):
+            pos = due.end() if body_at(text, due.end()) else pos  # 6月底前各区报送…
         opener = (  # one startswith(tuple) first: most clauses open with no opener
             next((w for w in rules["openers"] if text.startswith(w, pos)), None)
             if text.startswith(rules["openers"], pos)

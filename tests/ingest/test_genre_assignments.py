@@ -308,6 +308,14 @@ GENRE = [
     # drafting without a role word is no task (the rule book); the joint work after it is
     ("区食安办、区市场监管局制定了《示范街区评价细则》，区食安办会同区商务局开展了评价。",
      [("区食安办", "lead"), ("区商务局", "support")]),
+    # a deadline opening the clause before its subject: the subject's duty
+    ("2027年3月底前各县向市政府报送自查报告，同时抄送市药监局。", [("各县", "responsible")]),
+    ("9月底前市药监局组织开展专项检查。", [("市药监局", "responsible")]),
+    ("各镇于每月5日前报送检查台账。", [("各镇", "responsible")]),
+    # a list of levels before 两级/三级 is one generic body
+    ("市、县两级食品安全办要定期通报工作进展。", [("市、县两级食品安全办", "responsible")]),
+    # a duty phrase of the genre (压实部门监管责任) names no body
+    ("健全工作责任制，压实部门监管和行业管理职责，夯实部门责任。", []),
 ]  # fmt: skip
 
 
@@ -317,7 +325,14 @@ def test_genre_assignments(text, expected):
 
 
 @pytest.mark.parametrize(
-    "mention", ["各省、自治区、直辖市药品监督管理部门", "各县市区", "某某联动机制各成员单位"]
+    "mention",
+    [
+        "各省、自治区、直辖市药品监督管理部门",
+        "各县市区",
+        "某某联动机制各成员单位",
+        "市、区两级食品安全委员会办公室",
+        "省市县三级食安委",
+    ],  # fmt: skip
 )
 def test_genre_generic_bodies(mention):
     assert is_generic(mention)

@@ -106,6 +106,8 @@ ROLES = [
     ("（县农业农村局牵头，县供销社、县商务局按职责分工负责）",
      [("县农业农村局", "lead"), ("县供销社", "responsible"), ("县商务局", "responsible")]),
     ("（各镇人民政府负责，有关部门配合）", [("各镇人民政府", "responsible"), ("有关部门", "support")]),
+    # a list of levels before 两级 is one body, its 、 no separator
+    ("（市、县两级食品安全委员会办公室负责）", [("市、县两级食品安全委员会办公室", "responsible")]),
 ]  # fmt: skip
 
 
