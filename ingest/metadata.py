@@ -387,18 +387,27 @@ _CLOSING = re.compile(r"^特此(?:通知|通告|公告|函告|函复|批复)[。
 
 def _date_after_closing(text: str) -> str | None:
     """A notice's 成文日期 written right under its closing formula (特此通知。 / [issuer] /
-    2026年3月6日), where the signature has no issuer line the reader knows."""
+    2026年3月6日) or under its 附件说明 (附件：1.X / 2.Y / 2026年3月6日: GB/T 9704 puts the
+    attachment note before the signature and date, §7.3.4–7.3.5), where the signature has no
+    issuer line the reader knows."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     for i, line in enumerate(lines):
-        if not _CLOSING.match(line):
+        note = _ATTACHMENT.match(line) is not None
+        if not (_CLOSING.match(line) or note):
             continue
-        for nxt in lines[i + 1 : i + 4]:
+        for nxt in lines[i + 1 : i + 10]:
             if got := parse_date(nxt):
                 return got
-            if len(nxt) > 40 or "。" in nxt:
+            if note and _ATTACHMENT_ITEM.match(nxt) and "。" not in nxt:
+                continue  # the attachment note's next item (2.某某名单)
+            if len(nxt) > 40 or "。" in nxt or note:
                 break
-        return None  # the first closing formula is the notice's own
+        if not note:
+            return None  # the first closing formula is the notice's own
     return None
+
+
+_ATTACHMENT_ITEM = re.compile(r"\d{1,2}\s*[.．、]")
 
 
 def find_published(labels: PageLabels, text: str, front_matter: dict[str, Any]) -> str | None:

@@ -91,12 +91,31 @@ def find_order(lines: list[str]) -> Order | None:
 
 
 def formula_issuer(lines: list[str]) -> list[str]:
-    """A notice naming its issuer in its own formula (X组织制定了《Y》，现予印发)."""
+    """A notice naming its issuer in its own formula (X组织制定了《Y》，现予印发); a body
+    calling itself 我厅/本局 there is the one the title it issues opens with (我厅制定了
+    《某省卫生厅…方案》: 某省卫生厅), a department's notice that carries no signature name."""
     for line in lines[: head_zone(lines)]:
         for m in rx("formula_issuer").finditer(line):
             if names := split_issuers(m["who"]):
                 return names
+            if (own := _SELF.search(m["who"])) and (named := _opening_body(m.group(), own[1])):
+                return [named]
     return []
+
+
+_SELF = re.compile(r"(?:我|本)(厅|局|委|办|署|院|部|中心)$")
+
+
+def _opening_body(formula: str, kind: str) -> str | None:
+    """The issuer a cited title opens with, of the kind the text calls itself (厅, 局…)."""
+    title = re.search(r"《([^《》]+)》", formula)
+    if title is None:
+        return None
+    for end in (m.end() for m in re.finditer(kind, title[1])):
+        head = title[1][:end]
+        if split_issuers(head) == [head]:
+            return head
+    return None
 
 
 def with_issuer(title: str | None, issuers: list[str], lines: list[str]) -> str | None:

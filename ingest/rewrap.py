@@ -30,6 +30,12 @@ _ITEM = re.compile(
     r"第[一二三四五六七八九十百]+[章节条])"
 )
 _ENDS = ("。", "！", "？", "：", ":", "!", "?", "；")
+# Lines that stand alone whatever their width: a date (成文日期) and an attachment note's
+# lines (附件：1.X / 2.Y, 附件下载：X / Y — a list of titles often of one width).
+_DATE_LINE = re.compile(
+    r"\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^。，]{1,6}月[^。，]{1,4}日\s*"
+)
+_ATTACHMENT_NOTE = re.compile(r"\s*附\s*件")
 
 
 class _LineLike(Protocol):
@@ -62,7 +68,11 @@ def rewrap[L: _LineLike](lines: list[L], join: Callable[[L, L], L]) -> list[L]:
     out: list[L] = []
     last = ""  # the last source line of out[-1]: its width says whether the text goes on
     first = True  # out[-1] is one source line: a paragraph's first, maybe indented
+    note = False  # in an attachment note: its titles are lines of their own
     for line in lines:
+        note = bool(_ATTACHMENT_NOTE.match(line.text)) or (
+            note and bool(line.text.strip()) and not line.text.rstrip().endswith(_ENDS)
+        )
         prev = out[-1] if out else None
         short = width - _cols(last)
         if (
@@ -73,6 +83,8 @@ def rewrap[L: _LineLike](lines: list[L], join: Callable[[L, L], L]) -> list[L]:
             and -SLACK <= short <= SLACK + (INDENT if first else 0)
             and not last.rstrip().endswith(_ENDS)
             and not _ITEM.match(line.text)
+            and not _DATE_LINE.fullmatch(line.text)
+            and not note
         ):
             out[-1] = join(prev, line)
             first = False

@@ -716,3 +716,22 @@ def test_a_label_table_run_together_without_colons_is_read():
     assert labels.get("index_number") == "000000-123/2022-00045"
     assert labels.get("doc_number") == "某县食安办发〔2022〕3号"
     assert labels.get("issuer") is None and labels.get("published") is None
+
+
+def test_a_department_calling_itself_wo_ting_and_its_date_under_the_attachment_note() -> None:
+    # written for this test: a department's notice without a signature name (我厅制定了
+    # 《某某省卫生厅…》), its attachment note of titles of one width, then the 成文日期 in
+    # Chinese numerals; the attachment titles name no task
+    meta = _meta(
+        "各市卫生局，省卫生监督所：\n"
+        "为做好夏季食品卫生监督工作，我厅组织制定了《某某省卫生厅夏季食品卫生监督保障工作方案》，"
+        "现印发给你们，请遵照执行。\n"
+        "附件：1.某某省卫生厅夏季食品卫生监督保障工作方案正文\n"
+        "2.某某省卫生厅夏季食品卫生监督保障工作领导小组名单\n"
+        "3.某某省卫生厅夏季食品卫生监督保障工作联络员名单\n"
+        "二〇〇九年五月十八日\n"
+        "附件下载：某某省卫生厅夏季食品卫生监督保障工作方案正文\n"
+        "某某省卫生厅夏季食品卫生监督保障工作领导小组名单\n"
+    )
+    assert meta.issuers == ["某某省卫生厅"]
+    assert meta.issued_date == "2009-05-18"

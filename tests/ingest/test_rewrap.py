@@ -63,3 +63,18 @@ def test_a_sentence_broken_once_by_a_reprint_is_joined(tmp_path):
     assert "派出所所长何某为副组长" in norm.text
     assert "\n二、明确职责" in norm.text
     assert norm.text.startswith("某某镇药品安全工作计划\n")
+
+
+def test_an_attachment_note_and_a_date_of_one_width_stay_lines(tmp_path):
+    # written for this test: the titles of an attachment note share one width, as wrapped
+    # text does; each is a line of its own, and so is the 成文日期 under them
+    titles = [f"某某市药品安全专项整治工作方案附表{n}检查情况汇总表" for n in "一二三四五"]
+    text = (
+        "附件：" + "\n".join(titles) + "\n二〇二七年三月一日\n附件下载：" + "\n".join(titles) + "\n"
+    )
+    path = tmp_path / "note.txt"
+    path.write_text(text, encoding="utf-8")
+    lines = normalize(read_source(path)).text.split("\n")
+    assert "二〇二七年三月一日" in lines
+    assert titles[1] in lines and sum(line.endswith(titles[4]) for line in lines) == 2
+    assert not extract_file(path).measures
