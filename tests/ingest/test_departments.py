@@ -18,6 +18,10 @@ REGULATOR_SH = "上海市药品监督管理局"
 # (mention as written, province, canonical name, kind, level, parent)
 RESOLVE = [
     ("市药品监管局", SH, REGULATOR_SH, "drug_regulator", "provincial", None),
+    # the statutory food-safety committee and its office, by their short forms
+    ("省食安委", ZJ, "浙江省食品安全委员会", "safety_committee", "provincial", None),
+    ("省食安办", GD, "广东省食品安全委员会办公室", "safety_committee", "provincial", None),
+    ("市食药安办", CQ, "重庆市食品药品安全委员会办公室", "safety_committee", "provincial", None),
     ("上海市药品监督管理局", SH, REGULATOR_SH, "drug_regulator", "provincial", None),
     ("市药监局", CQ, "重庆市药品监督管理局", "drug_regulator", "provincial", None),
     ("省药监局", ZJ, "浙江省药品监督管理局", "drug_regulator", "provincial", None),
