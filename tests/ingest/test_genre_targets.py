@@ -54,6 +54,9 @@ WORDS = [
      [("两级平台对接工作", "2027年6月底", None, "<=", 2027),
       ("两级平台对接工作", "年底前", None, "<=", None)]),
     ("市局每年至少开展一次专项检查。", [("专项检查", "一次", 1.0, ">=", None)]),
+    # a year-end with its year but no 前, the subject before a verb of completion
+    ("完成其他县的评估，2027年底各县基本达到示范县创建标准。",
+     [("各县基本达到示范县创建标准", "2027年底", None, "<=", 2027)]),
     # a day of each year, or a month's end (每年2月10日前, 每年1月底之前)
     ("监测机构应当在每年2月10日前对上年度报告进行汇总。",
      [("对上年度报告进行汇总", "每年2月10日前", None, "<=", None)]),
@@ -483,3 +486,16 @@ def test_a_meetings_numbered_demands_give_targets_without_their_numbers(tmp_path
     )
     found = {(t.indicator, t.value_text) for t in targets}
     assert found == {("完成药品零售企业全覆盖检查", "6月底前"), ("全年药品抽检合格率", "98%以上")}
+
+
+def test_a_reports_required_levels_are_targets(tmp_path):
+    # written for this test: a news report giving the levels a plan requires (提出了…的要求),
+    # one approached (接近) and one to reach
+    targets = _targets(
+        tmp_path,
+        "某省食品安全重点工作安排\n"
+        "今年在防范风险方面，某省将加强景区食品安全管理，扩大抽检覆盖面，提出了抽检量接近"
+        "5批次/千人，不合格食品核查处置完成率达到100%的要求。\n",
+    )
+    found = [(t.indicator, t.value_text, t.comparator) for t in targets]
+    assert found == [("抽检量", "5批次/千人", None), ("不合格食品核查处置完成率", "100%", ">=")]
