@@ -310,6 +310,15 @@ def _title_subject(lines: list[str], named: bool = False) -> list[str]:
     return []
 
 
+def _issuer_over_title(lines: list[str]) -> list[str]:
+    """The issuer written on its own line over a 关于… title (GB/T 9704 §7.3.3's 发文机关 of
+    the title, broken off by the page: 某省人民政府办公厅 / 关于印发…的通知)."""
+    for line in lines[:HEAD_LINES]:
+        if line.startswith("关于") and title_like(line):
+            return issuer_lines_above(lines, line)
+    return []
+
+
 def _same(a: list[str], b: list[str]) -> bool:
     return "".join(a) == "".join(b) or all(any(x in y or y in x for y in b) for x in a)
 
@@ -331,6 +340,7 @@ def find_issuers_and_date(
         ("signature", sig[0] if sig else []),
         ("issuer's mark", mark(lines)),
         ("title", _title_subject(lines)),
+        ("issuer line over the title", _issuer_over_title(lines)),
         ("notice's formula", formula_issuer(lines)),
         ("page label", split_issuers(labels.get("issuer") or "") or []),
         ("reprint's lead", reported[0] if reported else []),

@@ -735,3 +735,16 @@ def test_a_department_calling_itself_wo_ting_and_its_date_under_the_attachment_n
     )
     assert meta.issuers == ["某某省卫生厅"]
     assert meta.issued_date == "2009-05-18"
+
+
+def test_an_issuer_line_over_a_guanyu_title_names_the_issuer() -> None:
+    # written for this test: the government office's name on its own line over the notice's
+    # 关于 title, a signature whose date the page damaged (no day can be read)
+    meta = _meta(
+        "某某省人民政府办公厅\n\n关于印发《某某省药品安全监管能力提升规划》的通知\n\n"
+        "各市（州）人民政府，省政府各部门：\n"
+        "《某某省药品安全监管能力提升规划》已经省政府同意，现印发给你们，请认真组织实施。\n\n"
+        "某某省人民政府办公厅\n\n20271\n\n"
+        "某某省药品安全监管能力提升规划\n一、主要目标\n"
+    )
+    assert meta.issuers == ["某某省人民政府办公厅"]
