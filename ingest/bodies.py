@@ -231,9 +231,9 @@ def _named_at(text: str, pos: int) -> re.Match[str] | None:
     not a phrase that happens to end in 市 (充分发挥市…)."""
     n = _named_rx().match(text, pos)
     if n and n["place"] and not _one_word_place(n["place"], text, pos):
-        # 县委县政府办公室: 县委县 is no place, the party committee's prefix opens the name
-        party = text.startswith(("县委", "市委", "省委", "区委", "州委"), pos)
-        return _named_rx(False).match(text, pos) if party else None
+        # 县委县政府办公室, 地区市场监督管理局: 县委县 and 地区市 are no places, a level
+        # prefix opens the name
+        return _named_rx(False).match(text, pos)
     if n and n["place"] and _province_inside().search(n["place"], 1):
         return None  # …月福建省: a known province opens the name later, not here
     if n and n["place"] and n["place"].endswith("省"):

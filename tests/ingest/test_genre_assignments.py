@@ -314,6 +314,14 @@ GENRE = [
     ("各镇于每月5日前报送检查台账。", [("各镇", "responsible")]),
     # a list of levels before 两级/三级 is one generic body
     ("市、县两级食品安全办要定期通报工作进展。", [("市、县两级食品安全办", "responsible")]),
+    # a prefecture's bodies: 行署 (its administrative office), 地委 (its party committee) and
+    # 地区 before a name whose core opens with 市 (地区市场监督管理局)
+    ("工作组组长由行署分管领导担任，副组长由地区公安局、地区市场监督管理局有关领导担任。",
+     [("行署", "lead"), ("地区公安局", "lead"), ("地区市场监督管理局", "lead")]),
+    ("工作组成员包括地委宣传部、地区卫生健康委等部门相关负责人。",
+     [("地委宣传部", "support"), ("地区卫生健康委", "support")]),
+    # the text that states a group's duties is no part of its name
+    ("《方案》明确工作专班职责包括：统筹推进专项整治。", [("工作专班", "responsible")]),
     # a duty phrase of the genre (压实部门监管责任) names no body
     ("健全工作责任制，压实部门监管和行业管理职责，夯实部门责任。", []),
 ]  # fmt: skip
