@@ -320,6 +320,13 @@ GENRE = [
      [("行署", "lead"), ("地区公安局", "lead"), ("地区市场监督管理局", "lead")]),
     ("工作组成员包括地委宣传部、地区卫生健康委等部门相关负责人。",
      [("地委宣传部", "support"), ("地区卫生健康委", "support")]),
+    # a body by its former name (原…), and what some bodies did (有的/部分…)
+    ("原市食药安办会同有关部门启动了第三批示范店创建工作。", [("市食药安办", "lead"), ("有关部门", "support")]),
+    ("有的市局联合市公安局、市卫健委制定了联合执法方案。",
+     [("市局", "lead"), ("市公安局", "support"), ("市卫健委", "support")]),
+    # 各部门、各单位 are two generic subjects; run together, one
+    ("各部门、各单位要及时报送自查情况。", [("各部门", "responsible"), ("各单位", "responsible")]),
+    ("各部门各单位要及时报送自查情况。", [("各部门各单位", "responsible")]),
     # the text that states a group's duties is no part of its name
     ("《方案》明确工作专班职责包括：统筹推进专项整治。", [("工作专班", "responsible")]),
     # a duty phrase of the genre (压实部门监管责任) names no body
@@ -783,3 +790,18 @@ def test_a_reported_set_up_with_its_office_is_background_with_roles(tmp_path):
         (m.statement, d.mention, d.role) for m in extract_file(path).measures for d in m.departments
     ]
     assert found == [("background", "镇市场监管所", "responsible")]
+
+
+def test_a_news_report_of_bodies_joined_by_lianhe_gives_roles_but_an_event_none(tmp_path) -> None:
+    # written for this test: a wire item; 联合 read as 会同 in the narration of a policy act,
+    # while bodies joined to hold an event (举办…活动) take no role
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "各地疫苗专项检查方案均已出台\n"
+        "本报讯 各地药品监管部门迅速行动，制定了专项检查方案。有的省局联合省卫健委、省公安厅"
+        "共同制定本省《疫苗专项检查实施方案》，建立部门间协作机制，形成监管合力。\n"
+        "某县市场监管局联合县卫健委等单位，举办安全用药月宣传活动启动仪式。\n",
+        encoding="utf-8",
+    )
+    roles = [(d.mention, d.role) for m in extract_file(path).measures for d in m.departments]
+    assert roles == [("省局", "lead"), ("省卫健委", "support"), ("省公安厅", "support")]
