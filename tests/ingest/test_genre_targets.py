@@ -499,3 +499,18 @@ def test_a_reports_required_levels_are_targets(tmp_path):
     )
     found = [(t.indicator, t.value_text, t.comparator) for t in targets]
     assert found == [("抽检量", "5批次/千人", None), ("不合格食品核查处置完成率", "100%", ">=")]
+
+
+def test_a_meetings_call_gives_its_levels_and_deadlines(tmp_path):
+    # written for this test: a meeting report's demands (会议要求：一是…) are no glossary
+    # entry; a share before its noun (30%药店达到…), and deadlines of moving out and of
+    # opening an office (迁出, 挂牌)
+    targets = _targets(
+        tmp_path,
+        "某区召开食品药品安全工作会议\n"
+        "会议要求：一是年底前全区30%药品零售企业达到规范药房标准。二是年底前将3家企业的原料药"
+        "生产线全部迁出城区。\n另悉，区食品药品监管所将于9月底前挂牌对外办公。\n",
+    )
+    found = {(t.value_text, t.indicator) for t in targets}
+    assert ("30%", "年底前全区药品零售企业达到规范药房标准") in found
+    assert {v for v, _ in found} == {"30%", "年底前", "9月底前"}
