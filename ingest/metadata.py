@@ -301,9 +301,12 @@ def _title_subject(lines: list[str], named: bool = False) -> list[str]:
             continue  # the attachment's own issuer, not this document's
         line = entry.title if (entry := find_entry([line])) else _BULLET.sub("", line)
         line = _LEAD_DATE.sub("", _LABEL.sub("", line))
-        m = re.match(r"(?P<who>.+?)关于", line)
+        # (X转发Y…的通知 / X印发…的通知: a forwarding or issuing notice names X without 关于)
+        m = re.match(r"(?P<who>.+?)(?:关于|(?=转发|印发))", line)
         if not m:
             continue
+        if not m.group().endswith("关于") and not title_like(line):
+            continue  # X印发的《…》 in a report's sentence: not a title line
         publishes = re.match(r"(?:印发|转发|颁布|发布)", line[m.end() :])
         if (publishes or named or title_like(line)) and (names := split_issuers(m["who"])):
             return names

@@ -748,3 +748,24 @@ def test_an_issuer_line_over_a_guanyu_title_names_the_issuer() -> None:
         "某某省药品安全监管能力提升规划\n一、主要目标\n"
     )
     assert meta.issuers == ["某某省人民政府办公厅"]
+
+
+def test_a_forwarding_notices_title_names_its_issuer_without_guanyu() -> None:
+    # written for this test: X转发Y…的通知 (no 关于): X forwards and issues; Y only drafted
+    meta = _meta(
+        "某某省人民政府办公厅转发省药监局某某省疫苗流通监管专项行动方案的通知\n"
+        "某政办发〔2027〕12号\n各市人民政府，省直各部门：\n"
+        "省药监局制定的《某某省疫苗流通监管专项行动方案》已经省人民政府同意，现转发给你们，"
+        "请认真组织实施。\n"
+    )
+    assert meta.issuers == ["某某省人民政府办公厅"]
+
+
+def test_a_reports_sentence_naming_who_issued_a_text_is_no_title() -> None:
+    # written for this test: X印发的《…》 inside a report's sentence names no issuer of the page
+    meta = _meta(
+        "某地药品监管改革一年间\n"
+        "2027年3月1日，某某省政府办公厅印发的《关于深化药品监管改革的实施意见》，从五个方面"
+        "提出了改革举措。记者走访了多家企业。\n"
+    )
+    assert meta.issuers == []
