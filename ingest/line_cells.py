@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from policykg.ingest.patterns import structure_patterns, targets_patterns
+from policykg.ingest.responsibility import column_kind
 
 
 class LineLike(Protocol):
@@ -71,13 +72,17 @@ def _head_kind(text: str) -> str | None:
 def cell_line_tables[L: LineLike](
     lines: list[L], make: Callable[[str, list[int], str], L]
 ) -> list[L]:
-    """`lines` with every one-cell-a-line indicator table rewritten as table cells.
+    """`lines` with every one-cell-a-line indicator or task table rewritten as table cells.
 
     `make(text, offs, kind)` builds a line of the caller's type (ingest/normalize.py's)."""
     out: list[L] = []
     i = 0
     while i < len(lines):
-        table = _table_at(lines, i, make) if _head_kind(lines[i].text) else None
+        table = None
+        if lines[i].text == "序号":
+            table = _task_table_at(lines, i, make)
+        if table is None and _head_kind(lines[i].text):
+            table = _table_at(lines, i, make)
         if table is None:
             out.append(lines[i])
             i += 1
@@ -151,14 +156,21 @@ def _table_at[L: LineLike](lines: list[L], i: int, make: Callable[[str, list[int
             row, j = [], k
     if not rows:
         return None
+    return _emit([cells, *rows], make), j
+
+
+def _emit[L: LineLike](
+    groups: list[list[tuple[str, list[int]]]], make: Callable[[str, list[int], str], L]
+) -> list[L]:
+    """Header and rows as cell lines, a blank line after each row."""
     out: list[L] = []
-    anchor = cells[0][1][0]
-    for group in [cells, *rows]:
+    anchor = groups[0][0][1][0]
+    for group in groups:
         for text, offs in group:
             anchor = offs[0] if offs else anchor  # an empty cell sits where the last one was
             out.append(make("\t" + text, [anchor, *offs], "cell"))
         out.append(make("", [], "blank"))
-    return out, j
+    return out
 
 
 def _row(row: list[tuple[str, list[int]]], name_at: int, middle: int):
@@ -174,3 +186,71 @@ def _row(row: list[tuple[str, list[int]]], name_at: int, middle: int):
     values = [("", [])] * (middle - len(values)) + values
     lead = [number or ("", [])] if name_at else []
     return [*lead, name, *values, binding]
+
+
+# A task table's column headers (序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限).
+_TASK_HEAD_MAX = 10
+_DEADLINE_HEAD = re.compile(r"完成时限|完成时间|时间节点|时限|时间安排|进度安排|完成期限")
+_DEADLINE_CELL = re.compile(
+    r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月|年底|年内|长期|持续|常态|每年|每季度|每月"
+)
+
+
+def _task_head_kind(text: str) -> str | None:
+    if not text or len(text) > _TASK_HEAD_MAX or _SENTENCE.search(text):
+        return None
+    if text == "序号":
+        return "number"
+    if _DEADLINE_HEAD.search(text):
+        return "deadline"
+    kind = column_kind(text)
+    return kind if kind != "other" else None
+
+
+def _task_table_at[L: LineLike](
+    lines: list[L], i: int, make: Callable[[str, list[int], str], L]
+) -> tuple[list[L], int] | None:
+    """A task-division table one cell a line: rows open with their number (1, 2, 3 …); a row
+    of the header's width is placed as it stands, a row one cell short of it whose last cell
+    is a deadline lacks its support cell (配合单位 left empty); any other row ends the table."""
+    header: list[tuple[str, list[int]]] = []
+    kinds: list[str] = []
+    j = i
+    while j < len(lines) and (kind := _task_head_kind(lines[j].text)) is not None:
+        header.append((lines[j].text, list(lines[j].offs)))
+        kinds.append(kind)
+        j = _filled(lines, j + 1)
+    if len(kinds) < 3 or "task" not in kinds or not {"lead", "responsible"} & set(kinds):
+        return None
+    width = len(kinds)
+    rows: list[list[tuple[str, list[int]]]] = []
+    k = j
+    while k < len(lines) and lines[k].text == str(len(rows) + 1):
+        row = [(lines[k].text, list(lines[k].offs))]
+        k = _filled(lines, k + 1)
+        while k < len(lines) and len(row) < width and lines[k].text != str(len(rows) + 2):
+            row.append((lines[k].text, list(lines[k].offs)))
+            k = _filled(lines, k + 1)
+        placed = _task_row(row, kinds)
+        if placed is None:
+            break
+        rows.append(placed)
+        j = k
+    if not rows:
+        return None
+    return _emit([header, *rows], make), j
+
+
+def _task_row(row: list[tuple[str, list[int]]], kinds: list[str]):
+    if len(row) == len(kinds):
+        return row
+    last = row[-1][0]
+    if (
+        len(row) == len(kinds) - 1
+        and kinds[-1] == "deadline"
+        and "support" in kinds
+        and _DEADLINE_CELL.search(last)
+    ):
+        at = kinds.index("support")
+        return [*row[:at], ("", []), *row[at:]]
+    return None

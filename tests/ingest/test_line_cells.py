@@ -88,3 +88,44 @@ def test_a_run_that_is_not_such_a_table_stays_text(tmp_path: Path, table: str):
     path.write_text(PLAN.format(table=table), encoding="utf-8")
     assert "\t" not in normalize(read_source(path)).text
     assert not {t.value_text for t in extract_file(path).targets} & {"98", "99"}
+
+
+def _task_table(*rows: list[str]) -> str:
+    head = ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]
+    return "某县药品安全专项整治任务分工\n\n" + _cells(head, *rows) + "\n"
+
+
+def test_a_task_table_of_one_cell_a_line_gives_each_row_its_bodies(tmp_path: Path):
+    path = tmp_path / "tasks.txt"
+    path.write_text(
+        _task_table(
+            ["1", "开展零售药店专项检查", "县市场监管局", "县卫健局、县公安局", "2027年6月底前"],
+            # a row without its support cell: the deadline stays in its column
+            ["2", "建立药品安全信用档案", "县市场监管局", "2027年12月底前"],
+            ["3", "加强医疗机构药品使用监管", "县卫健局", "县医保局", "长期坚持"],
+        ),
+        encoding="utf-8",
+    )
+    found = [
+        (m.text, [(d.mention, d.role) for d in m.departments]) for m in extract_file(path).measures
+    ]
+    assert found == [
+        ("开展零售药店专项检查", [("县市场监管局", "lead"), ("县卫健局", "support"),
+                             ("县公安局", "support")]),
+        ("建立药品安全信用档案", [("县市场监管局", "lead")]),
+        ("加强医疗机构药品使用监管", [("县卫健局", "lead"), ("县医保局", "support")]),
+    ]  # fmt: skip
+
+
+def test_a_task_row_that_cannot_be_placed_ends_the_table(tmp_path: Path):
+    path = tmp_path / "tasks.txt"
+    # the second row has two cells too few: it and what follows stay text
+    path.write_text(
+        _task_table(
+            ["1", "开展零售药店专项检查", "县市场监管局", "县卫健局", "2027年6月底前"],
+            ["2", "建立药品安全信用档案", "县市场监管局"],
+        ),
+        encoding="utf-8",
+    )
+    text = normalize(read_source(path)).text
+    assert "\t开展零售药店专项检查" in text and "\t建立药品安全信用档案" not in text
