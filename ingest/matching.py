@@ -12,7 +12,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
+import ahocorasick
 from policykg.ingest.vocab import (
     ExcludeRule,
     Indicator,
@@ -211,16 +213,19 @@ def topic_candidates(text: str, bounds: list[tuple[int, int]]) -> list[list[Topi
     starts = [a for a, _ in bounds]
     per: list[list[Topic]] = [[] for _ in bounds]
     lowered: str | None = None
-    for item in topics():
-        cjk, latin = _anchors(item)
-        hit: set[int] = set()
-        for term in cjk:
-            pos = text.find(term)
-            while pos >= 0:
-                k = bisect_right(starts, pos) - 1
-                if k >= 0 and pos + len(term) <= bounds[k][1]:
-                    hit.add(k)
-                pos = text.find(term, pos + 1)
+    items = topics()
+    found: list[set[int]] = [set() for _ in items]
+    # every occurrence of every CJK term in one pass (was one text.find loop per term: 768
+    # scans of the whole document), the same occurrences placed in the same sentences
+    automaton = _cjk_automaton(items)
+    for last, (n, owners) in automaton.iter(text) if automaton is not None else ():
+        pos = last + 1 - n
+        k = bisect_right(starts, pos) - 1
+        if k >= 0 and pos + n <= bounds[k][1]:
+            for i in owners:
+                found[i].add(k)
+    for item, hit in zip(items, found, strict=True):
+        _, latin = _anchors(item)
         if latin:
             lowered = text.lower() if lowered is None else lowered
             if any(t in lowered for t in latin):  # else no sentence holds one either
@@ -232,6 +237,30 @@ def topic_candidates(text: str, bounds: list[tuple[int, int]]) -> list[list[Topi
         for k in hit:
             per[k].append(item)
     return per
+
+
+_AUTOMATA: dict[int, tuple[tuple[Topic, ...], Any]] = {}
+
+
+def _cjk_automaton(items: tuple[Topic, ...]) -> Any:
+    """An Aho-Corasick automaton of the items' CJK anchor terms: term → (its length, the
+    indices of the items it anchors); None without terms. Built once per taxonomy."""
+    kept = _AUTOMATA.get(id(items))
+    if kept is not None and kept[0] is items:
+        return kept[1]
+    owners: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        for term in _anchors(item)[0]:
+            if i not in owners.setdefault(term, []):
+                owners[term].append(i)
+    automaton: Any = None
+    if owners:
+        automaton = ahocorasick.Automaton()
+        for term, idx in owners.items():
+            automaton.add_word(term, (len(term), tuple(idx)))
+        automaton.make_automaton()
+    _AUTOMATA[id(items)] = (items, automaton)
+    return automaton
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
