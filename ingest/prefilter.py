@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,6 +25,7 @@ except ImportError:  # pragma: no cover - another interpreter: no guard, same re
     _p = _c = None
 
 Needs = list[frozenset[str]]  # each set: one of its strings occurs in any matched text
+_END = sys.maxsize  # re's own default endpos
 _KEEP = 3  # sets checked per call: the ones with the longest strings (the rarest, likely)
 
 
@@ -83,39 +85,39 @@ def needed_literals(rx: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
 
 
 class Guarded:
-    """A compiled regex that answers without running when the text lacks a needed literal.
-    finditer / search / match / fullmatch / findall as re.Pattern's; anything else is the
-    pattern's own (`.pattern`, `.sub`, …)."""
+    """A compiled regex whose finditer / search / findall answer without running when the
+    text (or its [pos, endpos) window: a match lies inside it) lacks a needed literal.
+    match and fullmatch are the pattern's own (anchored at one place, they fail fast, and
+    a scan of the text for the literals would cost more); so is anything else (`.pattern`,
+    `.sub`, …)."""
 
-    __slots__ = ("rx", "needs")
+    __slots__ = ("rx", "needs", "match", "fullmatch")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
         self.needs = needed_literals(rx)
+        self.match = rx.match
+        self.fullmatch = rx.fullmatch
 
-    def _may(self, text: str) -> bool:
+    def _may(self, text: str, pos: int, endpos: int) -> bool:
+        pos = max(pos, 0)  # as re reads a negative pos (str.find would count from the end)
+        whole = pos == 0 and endpos >= len(text)
         for alts in self.needs:
             for s in alts:
-                if s in text:
+                if (s in text) if whole else text.find(s, pos, endpos) >= 0:
                     break
             else:
                 return False
         return True
 
-    def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
-        return self.rx.finditer(text, *args) if self._may(text) else iter(())
+    def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
+        return self.rx.finditer(text, pos, endpos) if self._may(text, pos, endpos) else iter(())
 
-    def findall(self, text: str, *args: int) -> list[Any]:
-        return self.rx.findall(text, *args) if self._may(text) else []
+    def findall(self, text: str, pos: int = 0, endpos: int = _END) -> list[Any]:
+        return self.rx.findall(text, pos, endpos) if self._may(text, pos, endpos) else []
 
-    def search(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.rx.search(text, *args) if self._may(text) else None
-
-    def match(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.rx.match(text, *args) if self._may(text) else None
-
-    def fullmatch(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.rx.fullmatch(text, *args) if self._may(text) else None
+    def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        return self.rx.search(text, pos, endpos) if self._may(text, pos, endpos) else None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.rx, name)

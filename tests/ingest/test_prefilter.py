@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from policykg.ingest.patterns import targets_patterns
+from policykg.ingest.patterns import pattern_file, targets_patterns
 from policykg.ingest.prefilter import guarded, needed_literals
 
 SENTENCES = [
+    "领导小组办公室设在市市场监管局，主要职责为统筹协调全市药品安全工作。",
+    "由市药监局牵头，会同市卫生健康委、市医保局负责落实，地方政府负总责。",
+    "成立药品安全专项整治工作领导小组，组长由分管副市长担任，成员单位包括市公安局、市财政局。",
     "到2027年底，全省药品安全追溯体系全面建成，不发生区域性、系统性药品安全事件。",
     "各地要于2025年6月30日前完成辖区内零售药店的检查，每季度召开一次联席会议。",
     "专项行动为期3个月，分为动员部署阶段（2024年3月）、集中整治阶段（2024年4月—5月）。",
@@ -53,9 +56,12 @@ def test_a_text_without_the_rules_words_is_not_searched() -> None:
     assert m is not None and m["ind"] == "基层医疗机构"
 
 
-def test_every_target_rule_finds_the_same_with_and_without_its_guard() -> None:
+def test_every_target_and_assignment_rule_finds_the_same_with_and_without_its_guard() -> None:
     rules = [x for v in targets_patterns().values() if isinstance(v, list) for x in v]
     rules = [x for x in rules if isinstance(x, str)]
+    assignments = pattern_file("departments.yaml")["assignments"]
+    rules += [v for v in assignments.values() if isinstance(v, str)]
+    rules += [p["regex"] for k in ("posts", "post_after", "roster") for p in assignments[k]]
     assert rules
     for pattern in rules:
         try:
@@ -65,6 +71,11 @@ def test_every_target_rule_finds_the_same_with_and_without_its_guard() -> None:
         g = guarded(rx)
         for s in SENTENCES:
             assert [m.span() for m in g.finditer(s)] == [m.span() for m in rx.finditer(s)]
-            for pos in range(0, len(s), 7):
+            for pos in range(-2, len(s), 7):
                 a, b = g.match(s, pos), rx.match(s, pos)
                 assert (a and a.span()) == (b and b.span())
+                for end in (pos + 5, pos + 20, len(s)):  # a window: [pos, end)
+                    got = [m.span() for m in g.finditer(s, pos, end)]
+                    assert got == [m.span() for m in rx.finditer(s, pos, end)]
+                    a, b = g.search(s, pos, end), rx.search(s, pos, end)
+                    assert (a and a.span()) == (b and b.span())
