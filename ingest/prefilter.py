@@ -100,11 +100,11 @@ class Guarded:
         self.fullmatch = rx.fullmatch
 
     def _may(self, text: str, pos: int, endpos: int) -> bool:
-        pos = max(pos, 0)  # as re reads a negative pos (str.find would count from the end)
-        whole = pos == 0 and endpos >= len(text)
+        if pos > 0 or endpos < len(text):  # (a negative pos is 0 to re, not to a slice)
+            text = text[max(pos, 0) : endpos]  # one copy, then `in`: cheaper than find()s
         for alts in self.needs:
             for s in alts:
-                if (s in text) if whole else text.find(s, pos, endpos) >= 0:
+                if s in text:
                     break
             else:
                 return False
