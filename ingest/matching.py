@@ -177,10 +177,12 @@ def topic_hits(text: str) -> list[Hit]:
     A hit of a broader topic lying inside a hit of one of its narrower topics is dropped.
     """
     out: list[Hit] = []
+    items = topics()
     for offset, sentence in _sentences(wide(text)):
-        out.extend(
+        candidates = [items[i] for i in _passing(items, sentence)]  # same as every topic's
+        out.extend(  # _may_match, in one pass
             Hit(h.key, h.matched, h.start + offset, h.end + offset, h.term, h.score)
-            for h in sentence_topic_hits(sentence)
+            for h in sentence_topic_hits(sentence, candidates)
         )
     return sorted(out, key=lambda h: (h.start, -h.score))
 
@@ -239,10 +241,10 @@ def topic_candidates(text: str, bounds: list[tuple[int, int]]) -> list[list[Topi
     return per
 
 
-_AUTOMATA: dict[int, tuple[tuple[Topic, ...], Any]] = {}
+_AUTOMATA: dict[int, tuple[tuple[Topic | Indicator, ...], Any]] = {}
 
 
-def _cjk_automaton(items: tuple[Topic, ...]) -> Any:
+def _cjk_automaton(items: tuple[Topic, ...] | tuple[Indicator, ...]) -> Any:
     """An Aho-Corasick automaton of the items' CJK anchor terms: term → (its length, the
     indices of the items it anchors); None without terms. Built once per taxonomy."""
     kept = _AUTOMATA.get(id(items))
@@ -261,6 +263,21 @@ def _cjk_automaton(items: tuple[Topic, ...]) -> Any:
         automaton.make_automaton()
     _AUTOMATA[id(items)] = (items, automaton)
     return automaton
+
+
+def _passing(items: tuple[Topic, ...] | tuple[Indicator, ...], text: str) -> list[int]:
+    """The indices of the items whose pre-check (`_may_match`) passes on `text`, in order:
+    one automaton pass for the CJK terms instead of a test of every item's terms."""
+    automaton = _cjk_automaton(items)
+    found = {i for _, (_, owners) in automaton.iter(text) for i in owners} if automaton else set()
+    lowered: str | None = None
+    for i, item in enumerate(items):
+        latin = _anchors(item)[1]
+        if latin and i not in found:
+            lowered = text.lower() if lowered is None else lowered
+            if any(t in lowered for t in latin):
+                found.add(i)
+    return sorted(found)
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
@@ -284,8 +301,10 @@ def rank_indicators(name: str) -> list[Hit]:
     """Indicators whose synonyms/patterns match an indicator name, best first (one hit each)."""
     text = wide(name)
     best: dict[str, Hit] = {}
-    for ind in indicators():
-        for h in _hits(ind, ind.key, text):
+    items = indicators()
+    for i in _passing(items, text):  # the indicators whose _may_match passes, in order
+        ind = items[i]
+        for h in _hits(ind, ind.key, text, checked=True):
             if h.key not in best or h.score > best[h.key].score:
                 best[h.key] = h
     return sorted(best.values(), key=lambda h: -h.score)
