@@ -244,7 +244,7 @@ def topic_candidates(text: str, bounds: list[tuple[int, int]]) -> list[list[Topi
 _AUTOMATA: dict[int, tuple[tuple[Topic | Indicator, ...], Any]] = {}
 
 
-def _cjk_automaton(items: tuple[Topic, ...] | tuple[Indicator, ...]) -> Any:
+def _cjk_automaton(items: tuple[Topic | Indicator, ...]) -> Any:
     """An Aho-Corasick automaton of the items' CJK anchor terms: term → (its length, the
     indices of the items it anchors); None without terms. Built once per taxonomy."""
     kept = _AUTOMATA.get(id(items))
@@ -265,7 +265,7 @@ def _cjk_automaton(items: tuple[Topic, ...] | tuple[Indicator, ...]) -> Any:
     return automaton
 
 
-def _passing(items: tuple[Topic, ...] | tuple[Indicator, ...], text: str) -> list[int]:
+def _passing(items: tuple[Topic | Indicator, ...], text: str) -> list[int]:
     """The indices of the items whose pre-check (`_may_match`) passes on `text`, in order:
     one automaton pass for the CJK terms instead of a test of every item's terms."""
     automaton = _cjk_automaton(items)
