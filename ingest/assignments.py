@@ -28,6 +28,7 @@ from policykg.ingest.bodies import (
     sibling_division,
 )
 from policykg.ingest.patterns import pattern_file
+from policykg.ingest.prefilter import guarded
 from policykg.ingest.responsibility import Mention
 
 _SLOGAN = re.compile(r"“[^“”。！？]{2,40}”")
@@ -46,10 +47,12 @@ _REGEXES = ("first_leads", "first_leads_rest", "duty", "set_up", "cited_instruct
 def _rules() -> dict[str, Any]:
     r = pattern_file("departments.yaml")["assignments"]
     longest = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
-    with_role = lambda items: [(re.compile(p["regex"]), p["role"]) for p in items]  # noqa: E731
+    with_role = lambda items: [(guarded(p["regex"]), p["role"]) for p in items]  # noqa: E731
+    # guarded (ingest/prefilter.py): finditer/search over a passage skip it when it lacks
+    # the rule's literals (a clause without 组长/成员/办公室 has no post), same matches
     return {
         **r,
-        **{f"{name}_rx": re.compile(r[name]) for name in _REGEXES},
+        **{f"{name}_rx": guarded(r[name]) for name in _REGEXES},
         "openers": longest(r["openers"]),
         "joiners": longest(r["joiners"]),
         "joiner_adverbs": longest(r["joiner_adverbs"]),

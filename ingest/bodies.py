@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from policykg.ingest.patterns import pattern_file
 from policykg.ingest.places import is_place_name
@@ -287,6 +287,10 @@ def _known_rx() -> re.Pattern[str]:
     return re.compile(rf"(?:{_alt(names)})(?!门)")
 
 
+# Memoized: a clause is asked the same (text, pos) again and again (find_assignments tests
+# its opening up to six times, then _body_list and find_bodies again): 28 000 distinct of
+# 139 000 calls over 40 bench documents. Pure in (text, pos), a Body is frozen.
+@lru_cache(maxsize=4096)
 def body_at(text: str, pos: int) -> Body | None:
     """The body whose name opens exactly at `pos`, if any (the longest reading)."""
     g = _generic_rx().match(text, pos)

@@ -12,7 +12,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
+import ahocorasick
 from policykg.ingest.vocab import (
     ExcludeRule,
     Indicator,
@@ -175,10 +177,12 @@ def topic_hits(text: str) -> list[Hit]:
     A hit of a broader topic lying inside a hit of one of its narrower topics is dropped.
     """
     out: list[Hit] = []
+    items = topics()
     for offset, sentence in _sentences(wide(text)):
-        out.extend(
+        candidates = [items[i] for i in _passing(items, sentence)]  # same as every topic's
+        out.extend(  # _may_match, in one pass
             Hit(h.key, h.matched, h.start + offset, h.end + offset, h.term, h.score)
-            for h in sentence_topic_hits(sentence)
+            for h in sentence_topic_hits(sentence, candidates)
         )
     return sorted(out, key=lambda h: (h.start, -h.score))
 
@@ -211,16 +215,19 @@ def topic_candidates(text: str, bounds: list[tuple[int, int]]) -> list[list[Topi
     starts = [a for a, _ in bounds]
     per: list[list[Topic]] = [[] for _ in bounds]
     lowered: str | None = None
-    for item in topics():
-        cjk, latin = _anchors(item)
-        hit: set[int] = set()
-        for term in cjk:
-            pos = text.find(term)
-            while pos >= 0:
-                k = bisect_right(starts, pos) - 1
-                if k >= 0 and pos + len(term) <= bounds[k][1]:
-                    hit.add(k)
-                pos = text.find(term, pos + 1)
+    items = topics()
+    found: list[set[int]] = [set() for _ in items]
+    # every occurrence of every CJK term in one pass (was one text.find loop per term: 768
+    # scans of the whole document), the same occurrences placed in the same sentences
+    automaton = _cjk_automaton(items)
+    for last, (n, owners) in automaton.iter(text) if automaton is not None else ():
+        pos = last + 1 - n
+        k = bisect_right(starts, pos) - 1
+        if k >= 0 and pos + n <= bounds[k][1]:
+            for i in owners:
+                found[i].add(k)
+    for item, hit in zip(items, found, strict=True):
+        _, latin = _anchors(item)
         if latin:
             lowered = text.lower() if lowered is None else lowered
             if any(t in lowered for t in latin):  # else no sentence holds one either
@@ -232,6 +239,45 @@ def topic_candidates(text: str, bounds: list[tuple[int, int]]) -> list[list[Topi
         for k in hit:
             per[k].append(item)
     return per
+
+
+_AUTOMATA: dict[int, tuple[tuple[Topic | Indicator, ...], Any]] = {}
+
+
+def _cjk_automaton(items: tuple[Topic | Indicator, ...]) -> Any:
+    """An Aho-Corasick automaton of the items' CJK anchor terms: term → (its length, the
+    indices of the items it anchors); None without terms. Built once per taxonomy."""
+    kept = _AUTOMATA.get(id(items))
+    if kept is not None and kept[0] is items:
+        return kept[1]
+    owners: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        for term in _anchors(item)[0]:
+            if i not in owners.setdefault(term, []):
+                owners[term].append(i)
+    automaton: Any = None
+    if owners:
+        automaton = ahocorasick.Automaton()
+        for term, idx in owners.items():
+            automaton.add_word(term, (len(term), tuple(idx)))
+        automaton.make_automaton()
+    _AUTOMATA[id(items)] = (items, automaton)
+    return automaton
+
+
+def _passing(items: tuple[Topic | Indicator, ...], text: str) -> list[int]:
+    """The indices of the items whose pre-check (`_may_match`) passes on `text`, in order:
+    one automaton pass for the CJK terms instead of a test of every item's terms."""
+    automaton = _cjk_automaton(items)
+    found = {i for _, (_, owners) in automaton.iter(text) for i in owners} if automaton else set()
+    lowered: str | None = None
+    for i, item in enumerate(items):
+        latin = _anchors(item)[1]
+        if latin and i not in found:
+            lowered = text.lower() if lowered is None else lowered
+            if any(t in lowered for t in latin):
+                found.add(i)
+    return sorted(found)
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
@@ -255,8 +301,10 @@ def rank_indicators(name: str) -> list[Hit]:
     """Indicators whose synonyms/patterns match an indicator name, best first (one hit each)."""
     text = wide(name)
     best: dict[str, Hit] = {}
-    for ind in indicators():
-        for h in _hits(ind, ind.key, text):
+    items = indicators()
+    for i in _passing(items, text):  # the indicators whose _may_match passes, in order
+        ind = items[i]
+        for h in _hits(ind, ind.key, text, checked=True):
             if h.key not in best or h.score > best[h.key].score:
                 best[h.key] = h
     return sorted(best.values(), key=lambda h: -h.score)

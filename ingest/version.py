@@ -28,6 +28,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "runon_table.py", "scrape.py", "source_spans.py", "statements.py", "structure.py",
     "targets.py", "text_targets.py", "topics.py", "values.py", "vocab.py", "webmeta.py",
     "word_targets.py",
+    "prefilter.py",
     "rewrap.py", "signature.py", "heads.py", "reports.py", "rosters.py", "measure_splits.py", "draft.py",
     "line_cells.py",
     "readers/docx.py", "readers/layout.py", "readers/ofd.py", "readers/office.py",
