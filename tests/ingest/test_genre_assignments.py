@@ -320,6 +320,10 @@ GENRE = [
      [("行署", "lead"), ("地区公安局", "lead"), ("地区市场监督管理局", "lead")]),
     ("工作组成员包括地委宣传部、地区卫生健康委等部门相关负责人。",
      [("地委宣传部", "support"), ("地区卫生健康委", "support")]),
+    # a local division as the subject of its task (各县开展…, 各区组织…), not of a noun phrase
+    ("按照市政府的部署，各县开展药品安全自查。", [("各县", "responsible")]),
+    ("各区组织开展联合检查。", [("各区", "responsible")]),
+    ("各县开展的自查情况良好。", []),
     # a name never runs on into the task's verb (制定, 承担…): 市财政局研究制定具体办法
     ("由市医保局会同市财政局研究制定具体办法。", [("市医保局", "lead"), ("市财政局", "support")]),
     ("州市场监督管理局承担州食安委办公室日常工作。", [("州市场监督管理局", "responsible")]),
