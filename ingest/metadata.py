@@ -373,7 +373,7 @@ def find_issuers_and_date(
         )
         issued = first_date(lead["date"]) if lead else None
     if issued is None:
-        issued = _date_under_number(lines) or _date_after_closing(text)
+        issued = _date_under_number(lines) or _date_after_closing(text) or _date_after_formula(text)
     if issued is None and not sig:
         issued = tail_date(text)
     label_date = first_date(labels.get("issued") or "")
@@ -418,6 +418,20 @@ def _date_after_closing(text: str) -> str | None:
         if not note:
             return None  # the first closing formula is the notice's own
     return None
+
+
+# A notice's formula closing its text with the 成文日期 right after it, in a page that ran the
+# notice into one line (…现转发给你们，请认真组织实施。二〇〇六年七月六日 …): the issuer's signature
+# was lost, the date stands.
+_FORMULA_DATE = re.compile(
+    r"(?:印发|转发|发布)给你们[^。\n]{0,30}。\s*"
+    r"(?P<date>(?:\d{4}|[〇○零一二三四五六七八九0]{4})年[^。，,\s]{1,6}月[^。，,\s]{1,4}日)"
+)
+
+
+def _date_after_formula(text: str) -> str | None:
+    m = _FORMULA_DATE.search(text[:HEADER_CHARS])
+    return first_date(m["date"]) if m else None
 
 
 _ATTACHMENT_ITEM = re.compile(r"\d{1,2}\s*[.．、]")

@@ -769,3 +769,15 @@ def test_a_reports_sentence_naming_who_issued_a_text_is_no_title() -> None:
         "提出了改革举措。记者走访了多家企业。\n"
     )
     assert meta.issuers == []
+
+
+def test_a_run_on_notices_date_after_its_formula() -> None:
+    # written for this test: a page that ran the notice into one line, spaces for breaks; the
+    # 成文日期 follows the formula, its signature lost
+    meta = _meta(
+        "某某省人民政府办公厅转发省药监局某某省疫苗流通监管专项行动方案的通知 某政办发[2027]12号 "
+        "各市人民政府，省直各部门：省药监局制定的《某某省疫苗流通监管专项行动方案》已经省人民政府"
+        "同意，现转发给你们，请认真组织实施。二0二七年五月九日 某某省疫苗流通监管专项行动方案 "
+        "为了加强疫苗流通监管，制定本方案。\n"
+    )
+    assert meta.issued_date == "2027-05-09"
