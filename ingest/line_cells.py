@@ -121,13 +121,14 @@ def _header[L: LineLike](
 
 def _table_at[L: LineLike](lines: list[L], i: int, make: Callable[[str, list[int], str], L]):
     cells, kinds, j = _header(lines, i)
-    if (
-        len(kinds) < 4
-        or kinds[-1] != "binding"
-        or "name" not in kinds
-        or "year" not in kinds
-        or kinds.count("binding") != 1
-    ):
+    if len(kinds) < 4 or "name" not in kinds or "year" not in kinds:
+        return None
+    if "binding" not in kinds and kinds[0] == "number":
+        # no 属性 column to end the rows: they open with their numbers, each of the width
+        width = len(kinds)
+        rows, j = _numbered_rows(lines, j, width, lambda row: row if len(row) == width else None)
+        return (_emit([cells, *rows], make), j) if rows else None
+    if kinds[-1] != "binding" or kinds.count("binding") != 1:
         return None
     name_at = kinds.index("name")
     if any(k != "number" for k in kinds[:name_at]) or name_at > 1:
@@ -222,23 +223,37 @@ def _task_table_at[L: LineLike](
         j = _filled(lines, j + 1)
     if len(kinds) < 3 or "task" not in kinds or not {"lead", "responsible"} & set(kinds):
         return None
-    width = len(kinds)
-    rows: list[list[tuple[str, list[int]]]] = []
-    k = j
-    while k < len(lines) and lines[k].text == str(len(rows) + 1):
-        row = [(lines[k].text, list(lines[k].offs))]
-        k = _filled(lines, k + 1)
-        while k < len(lines) and len(row) < width and lines[k].text != str(len(rows) + 2):
-            row.append((lines[k].text, list(lines[k].offs)))
-            k = _filled(lines, k + 1)
-        placed = _task_row(row, kinds)
-        if placed is None:
-            break
-        rows.append(placed)
-        j = k
+    rows, j = _numbered_rows(lines, j, len(kinds), lambda row: _task_row(row, kinds))
     if not rows:
         return None
     return _emit([header, *rows], make), j
+
+
+Cells = list[tuple[str, list[int]]]
+
+
+def _numbered_rows(
+    lines: Sequence[LineLike], j: int, width: int, place: Callable[[Cells], Cells | None]
+) -> tuple[list[Cells], int]:
+    """Rows that open with their numbers (1, 2, 3 …), each up to `width` cells (a line of
+    spaces an empty cell), placed by `place`; the first row it cannot place ends the table.
+    Returns the rows and the index after the last one."""
+    rows: list[Cells] = []
+    k = j
+    while k < len(lines) and lines[k].text == str(len(rows) + 1):
+        row: Cells = [(lines[k].text, list(lines[k].offs))]
+        k += 1
+        while k < len(lines) and len(row) < width and lines[k].text != str(len(rows) + 2):
+            line = lines[k]
+            if line.text or line.kind == "spaced":
+                row.append((line.text, list(line.offs)))
+            k += 1
+        placed = place(row)
+        if placed is None:
+            break
+        rows.append(placed)
+        k = j = _filled(lines, k)
+    return rows, j
 
 
 def _task_row(row: list[tuple[str, list[int]]], kinds: list[str]):

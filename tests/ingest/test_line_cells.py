@@ -74,13 +74,25 @@ def test_the_cells_keep_their_place_in_the_source(tmp_path: Path):
     assert "\t疫苗抽检合格率（%）\n\t98\n\t99\n\t约束性" in normalized.text
 
 
+def test_a_numbered_table_without_a_nature_column_is_cut_at_its_numbers(tmp_path: Path):
+    table = _cells(
+        ["序号", "指标名称", "单位", "2022年", "2027年"],
+        ["1", "疫苗抽检合格率", "%", "98", "99"],
+        ["2", "执业药师配备率", "%", " ", "90"],  # a base value given as a line of spaces
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN.format(table=table), encoding="utf-8")
+    found = {(t.indicator, t.value_text, t.year) for t in extract_file(path).targets}
+    assert found == {("疫苗抽检合格率", "99", 2027), ("执业药师配备率", "90", 2027)}
+
+
 @pytest.mark.parametrize(
     "table",
     [
         # a row with more cells than the header: not placed, the lines stay text
         _cells(HEADER, ["1", "疫苗抽检合格率（%）", "96", "98", "99", "约束性"]),
-        # no 属性 column: rows cannot be cut where they end, nothing is rewritten
-        _cells(["序号", "指标名称", "2022年", "2027年"], ["1", "疫苗抽检合格率（%）", "98", "99"]),
+        # neither a 属性 column nor row numbers: rows cannot be cut, nothing is rewritten
+        _cells(["指标名称", "单位", "2022年", "2027年"], ["疫苗抽检合格率", "%", "98", "99"]),
     ],
 )
 def test_a_run_that_is_not_such_a_table_stays_text(tmp_path: Path, table: str):
