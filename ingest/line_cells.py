@@ -126,8 +126,8 @@ def _table_at[L: LineLike](lines: list[L], i: int, make: Callable[[str, list[int
     if "binding" not in kinds and kinds[0] == "number":
         # no 属性 column to end the rows: they open with their numbers, each of the width
         width = len(kinds)
-        rows, j = _numbered_rows(lines, j, width, lambda row: row if len(row) == width else None)
-        return (_emit([cells, *rows], make), j) if rows else None
+        numbered, j = _numbered_rows(lines, j, width, lambda r: r if len(r) == width else None)
+        return (_emit([cells, *numbered], make), j) if numbered else None
     if kinds[-1] != "binding" or kinds.count("binding") != 1:
         return None
     name_at = kinds.index("name")
