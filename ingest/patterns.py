@@ -132,6 +132,8 @@ class ReferencesPatterns(_File):
 class ResponsibilityPatterns(_File):
     statement: Regex
     unlabelled: Regex
+    bodies_only: Regex
+    cut_at_end: Regex
     label_line: Regex
     body_suffix: Regex
     labels: dict[str, str]  # label word → role

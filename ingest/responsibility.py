@@ -60,15 +60,17 @@ def find_statements(text: str, offset: int = 0) -> list[Statement]:
                 out.append(
                     Statement(m["label"], offset + m.start(), offset + m.end(), tuple(mentions))
                 )
-    for m in _rx("unlabelled").finditer(text):
-        if _overlaps(m.span(), taken):
-            continue
-        mentions = parse_body(m["body"], offset + m.start("body"))
-        # a generic body counts too: 各乡镇（街道）, 各县（市、区） end in a bracket, not a suffix
-        if mentions and all(
-            _rx("body_suffix").search(x.text) or is_generic(x.text) for x in mentions
-        ):
-            out.append(Statement("", offset + m.start(), offset + m.end(), tuple(mentions)))
+    for name in ("unlabelled", "bodies_only", "cut_at_end"):
+        for m in _rx(name).finditer(text):
+            if _overlaps(m.span(), taken):
+                continue
+            mentions = parse_body(m["body"], offset + m.start("body"))
+            # a generic body counts too: 各乡镇（街道）, 各县（市、区） end in a bracket, not a suffix
+            if mentions and all(
+                _rx("body_suffix").search(x.text) or is_generic(x.text) for x in mentions
+            ):
+                taken.append(m.span())
+                out.append(Statement("", offset + m.start(), offset + m.end(), tuple(mentions)))
     return sorted(out, key=lambda s: s.start)
 
 

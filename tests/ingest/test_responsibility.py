@@ -79,6 +79,14 @@ STATEMENTS = [
     # a body marked lead in its own bracket inside an unlabelled statement
     ("加强抽检。（市药监局（牵头）、市公安局、市卫健委）", ["市药监局", "市公安局", "市卫健委"]),
     ("（企业负责）与（由企业自行负责）不是部门", []),
+    # a bracket of bodies alone closing an item's sentence: the item's responsible bodies
+    ("加强疫苗储运监管。（市药监局、市卫生健康委）", ["市药监局", "市卫生健康委"]),
+    ("完善追溯体系。（县市场监管局）\n（二）强化抽检", ["县市场监管局"]),
+    # …but not a definition or a scope in brackets
+    ("加强监管。（以下简称市药监局）", []),
+    ("落实责任。（含医疗器械、化妆品）", []),
+    # a bracket the excerpt cut inside its role phrase, at the end of the text
+    ("加强疫苗储运监管。（市药监局、市卫生健康委按职责分", ["市药监局", "市卫生健康委"]),
 ]
 
 ROLES = [
