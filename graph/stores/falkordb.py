@@ -381,8 +381,9 @@ def to_plain(value: Any) -> Any:
     """Driver objects (Node, Edge, Path) → JSON-ready dicts and lists."""
     from falkordb import Edge, Node, Path
 
-    if isinstance(value, Node):
-        return {"_labels": list(value.labels or []), **value.properties}
+    if isinstance(value, Node):  # without the search bigrams (graph/grams.py): not graph data
+        props = {k: v for k, v in value.properties.items() if k != GRAMS}
+        return {"_labels": list(value.labels or []), **props}
     if isinstance(value, Edge):
         return {"_type": value.relation, **value.properties}
     if isinstance(value, Path):

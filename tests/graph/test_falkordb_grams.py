@@ -131,5 +131,9 @@ def test_a_store_without_bigrams_gets_them_when_the_index_is_made(tmp_path: Path
             assert _answer(store, "falkordb", {"q": q}) == expected and expected, q
         graph = to_networkx(store)
         assert not any(GRAMS in data for _, data in graph.nodes(data=True))
+        [[node]] = store.read(
+            "MATCH (m:Measure {id: 'm0'}) RETURN m"
+        ).rows  # a node as rows hold it
+        assert node["text"] == SENTENCES[0] and GRAMS not in node
     finally:
         store.close()
