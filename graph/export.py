@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import IO, Any
 
 import networkx as nx
-from policykg.graph.grams import GRAMS
 from policykg.graph.model import NODE_KEYS
 from policykg.graph.neo4j_csv import neo4j_csv_files
 from policykg.graph.store import GraphStore
@@ -87,7 +86,6 @@ def to_networkx(
     provinces, topics = _check_filters(provinces, topics)
     g = nx.MultiDiGraph(source="policykg")
     for label, props in store.read(_NODES).rows:
-        props.pop(GRAMS, None)  # FalkorDB's search bigrams, derived from text (graph/grams.py)
         key = props.get(NODE_KEYS.get(label, "id"))
         g.add_node(node_id(label, key), **{**props, "label": label})
     n = len(_KEY_PROPS)

@@ -21,7 +21,6 @@ import logging
 from collections.abc import Iterator
 from typing import Literal
 
-from policykg.graph.grams import GRAM_SOURCES, with_grams
 from policykg.graph.model import NODE_KEYS, OWNED_LABELS, DocumentGraph, NodeRows, RelRows
 from policykg.graph.reference import reference_graph
 from policykg.graph.store import GraphStore, Statement
@@ -174,13 +173,9 @@ def surely_linked(graph: DocumentGraph | None) -> dict[str, set]:
     return out
 
 
-def graph_statements(graph: DocumentGraph, grams: bool = False) -> list[Statement]:
-    """The document's nodes and relationships; with `grams`, measures and targets carry
-    their search bigrams (graph/grams.py: the stores that index them ask for them)."""
+def graph_statements(graph: DocumentGraph) -> list[Statement]:
     out: list[Statement] = []
     for nodes in graph.nodes:
-        if grams and nodes.label in GRAM_SOURCES:
-            nodes = NodeRows(nodes.label, with_grams(nodes.label, nodes.rows))
         out += node_statements(nodes)
     for rels in graph.rels:
         out += rel_statements(rels)
@@ -261,7 +256,7 @@ def write_document(store: GraphStore, graph: DocumentGraph) -> Outcome:
     if stored is not None:
         statements += document_statements(graph.document_id, -1)
         statements += delete_document_statements(graph.document_id)
-    statements += graph_statements(graph, grams=getattr(store, "search_grams", False))
+    statements += graph_statements(graph)
     statements += add_statements(graph, reference=summarised)
     statements += orphan_statements(unsure)
     statements += shared_delta_statements(candidates, "+", sure)

@@ -15,7 +15,6 @@ from typing import Any
 
 import redis
 from policykg.graph.cypher_text import final_columns, returns_rows, strip_comments, tokenize
-from policykg.graph.grams import GRAM_SOURCES, GRAMS, search_grams
 from policykg.graph.model import NODE_KEYS
 from policykg.graph.store import QueryResult, Statement
 from policykg.graph.stores import embedded
@@ -52,18 +51,13 @@ RANGE_INDEXES = {
     "Program": ["province_code"],
     "Summary": ["kind", "province"],
 }
-# No full-text index on the texts themselves: FalkorDB's `chinese` analyzer (RediSearch
-# with friso word segmentation) finds a term only where the segmenter cut the text at the
-# same place — on the seeds 唯一标识 0 of 4 measures, 不良反应 0 of 21, 检查 58 of 67
-# (CONTAINS finds them all) — and an index on them made by an earlier version is dropped by
-# ensure_schema. Instead the writer stores each measure's and target's CJK bigrams in
-# `grams` (graph/grams.py) and one full-text index per label holds them, space-separated
-# words (its defaults: English stemming and stopwords leave CJK bigrams as they are; the
-# label's index options cannot be set again once its range indexes exist):
-# queries/falkordb/search.cypher asks it for every bigram of the needle
-# and checks CONTAINS on what it returns (the same rows as the scan).
+# No full-text index on FalkorDB: its `chinese` analyzer (RediSearch with friso word
+# segmentation) finds a term only where the segmenter cut the text at the same place —
+# on the seeds 唯一标识 0 of 4 measures, 不良反应 0 of 21, 检查 58 of 67 (CONTAINS finds them
+# all) — so search scans with CONTAINS here (queries/api_search.cypher and
+# queries/falkordb/search.cypher), and an index made by an earlier version is dropped by
+# ensure_schema. Neo4j's `cjk` bigrams do find them (queries/neo4j/api_search.cypher).
 FULLTEXT_LABELS_BEFORE = ("Measure", "Target", "Program")
-GRAM_BATCH = 2000
 
 
 def falkordb_schema(graph_name: str) -> list[str]:
@@ -74,13 +68,11 @@ def falkordb_schema(graph_name: str) -> list[str]:
         out.append(f"GRAPH.CONSTRAINT CREATE {graph_name} UNIQUE NODE {label} PROPERTIES 1 {key}")
     for label, props in RANGE_INDEXES.items():
         out += [f"CREATE INDEX FOR (n:{label}) ON (n.{p})" for p in props]
-    out += [f"CALL db.idx.fulltext.createNodeIndex('{label}', '{GRAMS}')" for label in GRAM_SOURCES]
     return out
 
 
 class FalkorDBStore:
     backend = "falkordb"
-    search_grams = True  # the writer adds `grams` to measures and targets (graph/grams.py)
 
     def __init__(
         self,
@@ -174,28 +166,9 @@ class FalkorDBStore:
         for label, key in NODE_KEYS.items():
             if (label, (key,)) not in constraints:
                 graph.create_node_unique_constraint(label, key)
-        fulltext = dict(self._index_rows(kind="FULLTEXT"))
-        for label, fields in fulltext.items():
-            if label in FULLTEXT_LABELS_BEFORE and (label not in GRAM_SOURCES or fields != [GRAMS]):
+        for label, _ in self._index_rows(kind="FULLTEXT"):
+            if label in FULLTEXT_LABELS_BEFORE:
                 graph.query(f"CALL db.idx.fulltext.drop('{label}')")
-        for label in GRAM_SOURCES:
-            if fulltext.get(label) != [GRAMS]:
-                graph.query(f"CALL db.idx.fulltext.createNodeIndex('{label}', '{GRAMS}')")
-                self._add_grams(label)
-
-    def _add_grams(self, label: str) -> None:
-        """A store written before the index (or by a writer without grams): every node of
-        the label gets its bigrams, in batches (once: when the index is made)."""
-        graph = self._require(self._writer)
-        fields = GRAM_SOURCES[label]
-        read = (
-            f"MATCH (n:{label}) WHERE n.{GRAMS} IS NULL "
-            f"RETURN n.id, {', '.join(f'n.{f}' for f in fields)} LIMIT {GRAM_BATCH}"
-        )
-        write = f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n.{GRAMS} = row.grams"
-        while rows := graph.query(read).result_set:
-            batch = [{"id": r[0], "grams": search_grams(*r[1:])} for r in rows]
-            graph.query(write, {"rows": batch})
 
     def _index_rows(self, kind: str = "RANGE") -> list[tuple[str, list[str]]]:
         if self.graph_name not in self._db.list_graphs():
@@ -381,9 +354,8 @@ def to_plain(value: Any) -> Any:
     """Driver objects (Node, Edge, Path) → JSON-ready dicts and lists."""
     from falkordb import Edge, Node, Path
 
-    if isinstance(value, Node):  # without the search bigrams (graph/grams.py): not graph data
-        props = {k: v for k, v in value.properties.items() if k != GRAMS}
-        return {"_labels": list(value.labels or []), **props}
+    if isinstance(value, Node):
+        return {"_labels": list(value.labels or []), **value.properties}
     if isinstance(value, Edge):
         return {"_type": value.relation, **value.properties}
     if isinstance(value, Path):
