@@ -67,8 +67,8 @@ def _cases(
 
 def _indexes_built(store: Any, seconds: float = 300) -> None:
     """Wait until FalkorDB has filled its indexes: it does so in the background after the
-    server starts, and a query that asks a full-text index under construction scans
-    instead (queries/falkordb/search.cypher), which is not what is to be measured."""
+    server starts, and a query run meanwhile may not use an index that is still being
+    built, which is not what is to be measured."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         rows = store.read("CALL db.indexes() YIELD status RETURN status").rows
