@@ -232,11 +232,21 @@ class ProgramRow(BaseModel):
     description: str | None = None
     province: str | None = None
     documents: list[str] = Field(
-        default_factory=list, description="Titles of documents establishing it"
+        default_factory=list,
+        description="Titles of documents establishing it (the first max_items)",
+    )
+    document_count: int = Field(
+        0, description="All documents establishing it (documents may be cut)"
     )
     measures: int = Field(0, description="Measures mentioning it")
-    topics: list[str] = Field(default_factory=list, description="Topics of those measures")
-    written_as: list[str] = Field(default_factory=list, description="Names as documents write it")
+    topics: list[str] = Field(
+        default_factory=list, description="Topics of those measures (the first max_items)"
+    )
+    topic_count: int = Field(0, description="All topics of those measures (topics may be cut)")
+    written_as: list[str] = Field(
+        default_factory=list, description="Names as documents write it (the first max_items)"
+    )
+    written_as_count: int = Field(0, description="All names as written (written_as may be cut)")
     evidence: Evidence | None = Field(None, description="The first measure mentioning it")
 
 
@@ -298,11 +308,27 @@ class ProvinceProfile(BaseModel):
     regions: list[str] = Field(
         default_factory=list, description="Cooperation regions it belongs to"
     )
-    documents: list[ProfileDocument]
-    topics: list[TopicCount] = Field(description="Topics its measures and targets address")
-    departments: list[ProfileDepartment]
-    programs: list[ProfileProgram]
-    targets: list[ProfileTarget]
+    documents: list[ProfileDocument] = Field(
+        description="Its documents, earliest first (the first max_items)"
+    )
+    document_count: int = Field(0, description="All its documents (documents may be cut)")
+    topics: list[TopicCount] = Field(
+        description="Topics its measures and targets address, most commitments first (the "
+        "first max_items)"
+    )
+    topic_count: int = Field(0, description="All those topics (topics may be cut)")
+    departments: list[ProfileDepartment] = Field(
+        description="Departments named, most lead roles first (the first max_items)"
+    )
+    department_count: int = Field(0, description="All departments named (departments may be cut)")
+    programs: list[ProfileProgram] = Field(
+        description="Programs its documents establish (the first max_items)"
+    )
+    program_count: int = Field(0, description="All those programs (programs may be cut)")
+    targets: list[ProfileTarget] = Field(
+        description="Targets its documents set (the first max_items)"
+    )
+    target_count: int = Field(0, description="All those targets (targets may be cut)")
 
 
 # --------------------------------------------------------------------------- topics

@@ -1,7 +1,10 @@
 // name: compare_provinces
 // description: Two or more provinces side by side, one row per topic any of them commits to: which of them commit (shared by all, or only in one), and per province the commitment measures, targets and programs on that topic
-// params: provinces (list, required, enum: provinces)
+// params: provinces (list, required, enum: provinces), max_items (int, default null)
 // example: {"provinces": ["上海市", "浙江省"]}
+// max_items: each province's targets and programs (in by_province) cut to their first K items
+// in the order shown (null: all; 0: counts only); target_count and program_count beside them
+// give the whole lists' lengths (graph/queries.py).
 UNWIND $provinces AS wanted
 MATCH (p:Province {name: wanted})
 WITH collect(DISTINCT p) AS compared
@@ -32,7 +35,9 @@ WITH n, t, p, measures, targets,
 ORDER BY p.code
 WITH n, t,
      collect(p.name) AS committed_by,
-     collect({province: p.name, measures: measures, targets: targets, programs: programs})
+     collect({province: p.name, measures: measures,
+              target_count: size(targets), targets: targets[0..coalesce($max_items, size(targets))],
+              program_count: size(programs), programs: programs[0..coalesce($max_items, size(programs))]})
        AS by_province
 WITH t, committed_by, by_province, size(committed_by) = n AS shared,
      CASE WHEN size(committed_by) = 1 AND n > 1 THEN committed_by[0] END AS only_in

@@ -1,7 +1,13 @@
 // name: programs_by_province
 // description: Programs (工程, 平台, 系统, 计划, 行动, 改革, 项目, 中心) by province: kind, description, the documents that establish them, how many measures mention them, the topics of those measures and the first mention as evidence
-// params: province (string, default null, enum: provinces), kind (string, default null), topic (string, default null, enum: topics)
+// params: province (string, default null, enum: provinces), kind (string, default null), topic (string, default null, enum: topics), max_items (int, default null)
 // example: {"province": "浙江省"}
+// max_items: documents, written_as and topics cut to their first K items in the order shown
+// (null: all; 0: counts only); document_count, written_as_count and topic_count give the
+// whole lists' lengths (graph/queries.py).
+//
+// The evidence is the first mention (document title, then position): only its measure is
+// kept through the aggregation and its map built after it, from its own document.
 MATCH (p:Province)-[:ISSUED]->(d:Document)-[e:ESTABLISHES]->(prog:Program)
 WHERE ($province IS NULL OR p.name = $province) AND ($kind IS NULL OR prog.kind = $kind)
 OPTIONAL MATCH (d)-[:CONTAINS]->(m:Measure)-[:MENTIONS]->(prog)
@@ -14,15 +20,22 @@ WITH p, prog,
      collect(DISTINCT e.written) AS written_as,
      count(DISTINCT m) AS measures,
      collect(measure_topics) AS topic_lists,
-     collect(CASE WHEN m IS NOT NULL THEN {
-       measure: m.id, text: m.text, section: m.section, document: d.title,
-       doc_number: d.doc_number, document_id: d.id, start: m.start, end: m.end,
-       source_start: m.source_start, source_end: m.source_end} END) AS mentions
-WITH p, prog, documents, descriptions, written_as, measures, mentions,
+     head(collect(m)) AS first
+WITH p, prog, documents, descriptions, written_as, measures, first,
      reduce(acc = [], ts IN topic_lists |
             acc + [k IN ts WHERE NOT k IN acc]) AS topics
 WHERE $topic IS NULL OR $topic IN topics
+OPTIONAL MATCH (fd:Document)-[:CONTAINS]->(first)
 RETURN p.name AS province, prog.name AS program, prog.kind AS kind,
-       descriptions[0] AS description, written_as, documents, measures, topics,
-       mentions[0] AS evidence
+       descriptions[0] AS description,
+       size(written_as) AS written_as_count,
+       written_as[0..coalesce($max_items, size(written_as))] AS written_as,
+       size(documents) AS document_count,
+       documents[0..coalesce($max_items, size(documents))] AS documents,
+       measures, size(topics) AS topic_count,
+       topics[0..coalesce($max_items, size(topics))] AS topics,
+       CASE WHEN first IS NOT NULL THEN {
+         measure: first.id, text: first.text, section: first.section, document: fd.title,
+         doc_number: fd.doc_number, document_id: fd.id, start: first.start, end: first.end,
+         source_start: first.source_start, source_end: first.source_end} END AS evidence
 ORDER BY province, kind, program

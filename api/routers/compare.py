@@ -116,7 +116,8 @@ def compare(
     with_docs = {n for n in names if summary.get(n, {}).get("documents")}
 
     # who commits to what: the named query compare_provinces (the one comparison)
-    compared = run_query(store, settings, "compare_provinces", provinces=names)
+    # (only who commits is read here: max_items=0 leaves each province's lists out)
+    compared = run_query(store, settings, "compare_provinces", provinces=names, max_items=0)
     committed: dict[str, set[str]] = defaultdict(set)
     for r in compared:
         for prov in r["committed_by"] or []:
@@ -152,7 +153,8 @@ def compare(
                 set_aside=[t for t in ts if not t.comparable]))  # fmt: skip
     programs = {
         name: [r["program"] for r in run_query(store, settings, "programs_by_province",
-                                               province=name, kind=None, topic=None)]
+                                               province=name, kind=None, topic=None,
+                                               max_items=0)]
         for name in names
     }  # fmt: skip
     cards = []

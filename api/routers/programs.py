@@ -9,6 +9,7 @@ from policykg.api.models import ProgramRow, Programs
 from policykg.api.routers.common import (
     AppSettings,
     Format,
+    MaxItems,
     Pages,
     Store,
     blank_to_none,
@@ -36,11 +37,14 @@ def list_programs(
     q: Annotated[
         str | None, Query(description="Text in the name or description (Traditional is converted)")
     ] = None,
+    max_items: MaxItems = None,
     format: Format = None,
 ) -> Any:
     """Programs with the documents that establish them, the measures that mention them, and
-    their topics (named query `programs_by_province`; `q` filters name and description)."""
-    params: dict[str, Any] = {"province": None, "kind": None, "topic": None}
+    their topics (named query `programs_by_province`; `q` filters name and description;
+    `max_items` cuts each row's documents, topics and names as written, the counts stay)."""
+    params: dict[str, Any] = {"province": None, "kind": None, "topic": None,
+                              "max_items": max_items}  # fmt: skip
     if blank_to_none(province):
         params["province"] = resolve_province(province or "", missing=InputError).name
     records = run_query(store, settings, "programs_by_province", **params)

@@ -41,14 +41,16 @@ def list_provinces(request: Request, store: Store, settings: AppSettings, page: 
 
 
 @router.get("/provinces/{name}", response_model=ProvinceProfile, responses=ERRORS)
-def province_profile(name: str, store: Store, settings: AppSettings) -> ProvinceProfile:
+def province_profile(name: str, store: Store, settings: AppSettings,
+                     max_items: MaxItems = None) -> ProvinceProfile:  # fmt: skip
     """One province: documents, topics, departments and their roles, programs, targets.
 
     `name` is a full name (上海市), a short name (上海), an abbreviation (沪), an English
-    name (Shanghai) or a code (310000).
+    name (Shanghai) or a code (310000). `max_items` cuts each list in the query; the
+    `*_count` fields stay those of the whole lists.
     """
     p = resolve_province(name)
-    [r] = run_query(store, settings, "province_profile", province=p.name)
+    [r] = run_query(store, settings, "province_profile", province=p.name, max_items=max_items)
     return ProvinceProfile(
         code=p.code, name=p.name, name_en=p.name_en, short=p.short, kind=p.kind,
         regions=r["regions"] or [], documents=r["documents"] or [],
@@ -56,7 +58,9 @@ def province_profile(name: str, store: Store, settings: AppSettings) -> Province
                            mentions=t["other_mentions"], targets=t["targets"])
                 for t in r["topics"] or []],
         departments=r["departments"] or [], programs=r["programs"] or [],
-        targets=r["targets"] or [],
+        targets=r["targets"] or [], document_count=r["document_count"],
+        topic_count=r["topic_count"], department_count=r["department_count"],
+        program_count=r["program_count"], target_count=r["target_count"],
     )  # fmt: skip
 
 

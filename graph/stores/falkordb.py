@@ -54,9 +54,9 @@ RANGE_INDEXES = {
 # No full-text index on FalkorDB: its `chinese` analyzer (RediSearch with friso word
 # segmentation) finds a term only where the segmenter cut the text at the same place —
 # on the seeds 唯一标识 0 of 4 measures, 不良反应 0 of 21, 检查 58 of 67 (CONTAINS finds them
-# all) — so search scans with CONTAINS here (queries/api_search.cypher), and an index made
-# by an earlier version is dropped by ensure_schema. Neo4j's `cjk` bigrams do find them
-# (queries/neo4j/api_search.cypher).
+# all) — so search scans with CONTAINS here (queries/api_search.cypher and
+# queries/falkordb/search.cypher), and an index made by an earlier version is dropped by
+# ensure_schema. Neo4j's `cjk` bigrams do find them (queries/neo4j/api_search.cypher).
 FULLTEXT_LABELS_BEFORE = ("Measure", "Target", "Program")
 
 

@@ -17,7 +17,20 @@ ENDPOINTS: list[tuple[str, dict[str, Any], dict[str, str]]] = [
     ("/coverage", {}, {"documents": "document_count"}),
     ("/topics/drug_traceability/timeline", {}, {"documents": "documents_committing"}),
     ("/topics/drug_traceability/provinces", {}, {"documents": "document_count"}),
+    (
+        "/programs",
+        {"province": "上海市"},
+        {"documents": "document_count", "topics": "topic_count", "written_as": "written_as_count"},
+    ),
 ]
+# the one-object answer of /provinces/{name}: its capped lists and their counts
+PROFILE_LISTS = {
+    "documents": "document_count",
+    "topics": "topic_count",
+    "departments": "department_count",
+    "programs": "program_count",
+    "targets": "target_count",
+}
 
 
 def _get(api: TestClient, path: str, **params: Any) -> dict:
@@ -78,7 +91,23 @@ def test_named_query_caps(
     assert cut_somewhere, f"{name}: nothing longer than {K} on the seeds"
 
 
-@pytest.mark.parametrize("path", [e[0] for e in ENDPOINTS])
+def test_province_profile_caps_lists_and_keeps_counts(api: TestClient) -> None:
+    path = "/provinces/上海市"
+    whole = _get(api, path)
+    assert _get(api, path, max_items=10_000) == whole
+    capped, bare = _get(api, path, max_items=K), _get(api, path, max_items=0)
+    longer = set()
+    for column, count in PROFILE_LISTS.items():
+        assert whole[count] == capped[count] == bare[count] == len(whole[column]), column
+        assert capped[column] == whole[column][:K] and bare[column] == [], column
+        if len(whole[column]) > K:
+            longer.add(column)
+    assert longer == set(PROFILE_LISTS), "every list of 上海市 is longer than K on the seeds"
+    rest = set(whole) - set(PROFILE_LISTS)
+    assert {c: whole[c] for c in rest} == {c: capped[c] for c in rest}
+
+
+@pytest.mark.parametrize("path", [e[0] for e in ENDPOINTS] + ["/provinces/上海市"])
 @pytest.mark.parametrize("bad", ["-1", "many", "1.5"])
 def test_bad_caps_are_422_naming_the_field(api: TestClient, path: str, bad: str) -> None:
     resp = api.get(path, params={"max_items": bad})

@@ -86,7 +86,11 @@ def test_snippets_set_every_parameter_then_run_the_query(guide: ET.Element) -> N
         ":param topic => 'udi';\n:param include_narrower => true;\n:param max_items => null;\nMATCH"
     )  # the cap's default (null: the whole lists) is set too
     compare = _runnable(slides["compare_provinces"])[0]
-    assert compare.startswith(":param provinces => ['上海市', '浙江省'];\n")
+    assert compare.startswith(
+        ":param provinces => ['上海市', '浙江省'];\n:param max_items => null;\nUNWIND"
+    )
+    for capped in ("province_profile", "programs_by_province"):
+        assert ":param max_items => null;\n" in _runnable(slides[capped])[0], capped
 
 
 def test_param_values_are_literals_the_engine_reads_back(

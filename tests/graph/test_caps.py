@@ -28,6 +28,29 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
             "background": "background_count",
         },
     ),
+    "province_profile": (
+        {"province": "上海市"},
+        {
+            "documents": "document_count",
+            "topics": "topic_count",
+            "departments": "department_count",
+            "programs": "program_count",
+            "targets": "target_count",
+        },
+    ),
+    "programs_by_province": (
+        {"province": "上海市"},
+        {"documents": "document_count", "written_as": "written_as_count", "topics": "topic_count"},
+    ),
+}
+# Capped lists inside the maps of a row's list: query -> (parameters, the list of maps,
+# {capped list in each map: its count in the same map}).
+NESTED: dict[str, tuple[dict[str, Any], str, dict[str, str]]] = {
+    "compare_provinces": (
+        {"provinces": ["上海市", "浙江省"]},
+        "by_province",
+        {"targets": "target_count", "programs": "program_count"},
+    ),
 }
 K = 1
 
@@ -39,7 +62,7 @@ def _rows(store: GraphStore, name: str, **params: Any) -> list[dict[str, Any]]:
 
 
 def test_every_capped_query_is_tested() -> None:
-    assert {name for name, q in registry().items() if q.capped} == set(CASES)
+    assert {name for name, q in registry().items() if q.capped} == set(CASES) | set(NESTED)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -67,10 +90,38 @@ def test_capped_lists_are_the_first_items_with_the_whole_count(
     assert cut_somewhere, f"{name}: no list longer than {K} on the seeds, nothing tested"
 
 
+@pytest.mark.parametrize("name", sorted(NESTED))
+def test_capped_lists_inside_maps_are_the_first_items_with_the_whole_count(
+    seeded_store: GraphStore, name: str
+) -> None:
+    params, outer, lists = NESTED[name]
+    whole = _rows(seeded_store, name, **params)
+    assert whole == _rows(seeded_store, name, **params, max_items=10_000)
+    capped = _rows(seeded_store, name, **params, max_items=K)
+    counts_only = _rows(seeded_store, name, **params, max_items=0)
+    assert len(capped) == len(whole) == len(counts_only) > 0
+    cut_somewhere = set()
+    for full, cut, bare in zip(whole, capped, counts_only, strict=True):
+        rest = set(full) - {outer}
+        assert {c: full[c] for c in rest} == {c: cut[c] for c in rest} == {c: bare[c] for c in rest}
+        assert len(full[outer]) == len(cut[outer]) == len(bare[outer])
+        for f, c, b in zip(full[outer], cut[outer], bare[outer], strict=True):
+            for column, count in lists.items():
+                items = f[column] or []
+                assert f[count] == c[count] == b[count] == len(items), (name, column)
+                assert c[column] == items[:K] and b[column] == [], (name, column)
+                if len(items) > K:
+                    cut_somewhere.add(column)
+            kept = set(f) - set(lists)
+            assert {k: f[k] for k in kept} == {k: c[k] for k in kept} == {k: b[k] for k in kept}
+    assert cut_somewhere == set(lists), f"{name}: not every list longer than {K} on the seeds"
+
+
 def test_bad_caps_are_input_errors() -> None:
-    for name in CASES:
+    cases = {**{n: p for n, (p, _) in CASES.items()}, **{n: p for n, (p, _, _) in NESTED.items()}}
+    for name in cases:
         query = get_query(name)
-        params = dict(CASES[name][0])
+        params = dict(cases[name])
         with pytest.raises(InputError, match=CAP_PARAM):
             query.bind({**params, CAP_PARAM: -1})
         with pytest.raises(InputError, match=CAP_PARAM):
