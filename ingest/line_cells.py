@@ -1,4 +1,4 @@
-"""Indicator tables a scrape flattened to one cell a line, without tabs.
+"""Indicator and task tables a scrape flattened to one cell a line, without tabs.
 
 A page that lost its table tags but kept their line breaks shows a 主要指标 table as a run of
 short lines, often with blank lines between them:
@@ -20,6 +20,11 @@ cells between are the year and value columns. A line of spaces is an empty cell 
 base value); when a row still has fewer middle cells than the header, the missing ones are the
 leftmost (base years come before target years). A row with more cells than the header, or a
 run that does not end with a 属性 cell, is not rewritten: its lines stay text.
+
+Without a 属性 column (序号 / 指标名称 / 单位 / 2020年 / 2025年), and in a task-division table
+(序号 / 工作任务 / 牵头单位 / 配合单位 / 完成时限), rows are cut at their numbers instead (1, 2,
+3 … each alone on its line), each of the header's width; a task row one cell short whose last
+cell is a deadline lacks its support cell. The first row that cannot be placed ends the table.
 """
 
 from __future__ import annotations
@@ -36,6 +41,9 @@ class LineLike(Protocol):
     text: str
     offs: list[int]
     kind: str
+
+
+Cells = list[tuple[str, list[int]]]  # a row's cells: (text, offsets into the source)
 
 
 _YEAR_HEAD = re.compile(r"(?:19|20)\d{2}年?(?:目标值?|预期值?|基期值?|现状值?)?")
@@ -99,11 +107,9 @@ def _filled(lines: Sequence[LineLike], i: int) -> int:
     return i
 
 
-def _header[L: LineLike](
-    lines: Sequence[L], i: int
-) -> tuple[list[tuple[str, list[int]]], list[str], int]:
+def _header[L: LineLike](lines: Sequence[L], i: int) -> tuple[Cells, list[str], int]:
     """The header cells from line i, their kinds, and the index after the header."""
-    cells: list[tuple[str, list[int]]] = []
+    cells: Cells = []
     kinds: list[str] = []
     j = i
     while j < len(lines):
@@ -135,8 +141,8 @@ def _table_at[L: LineLike](lines: list[L], i: int, make: Callable[[str, list[int
         return None
     width = len(kinds)
     middle = width - name_at - 2  # the year and value columns between name and 属性
-    rows: list[list[tuple[str, list[int]]]] = []
-    row: list[tuple[str, list[int]]] = []
+    rows: list[Cells] = []
+    row: Cells = []
     k = j
     while k < len(lines):
         line = lines[k]
@@ -160,9 +166,7 @@ def _table_at[L: LineLike](lines: list[L], i: int, make: Callable[[str, list[int
     return _emit([cells, *rows], make), j
 
 
-def _emit[L: LineLike](
-    groups: list[list[tuple[str, list[int]]]], make: Callable[[str, list[int], str], L]
-) -> list[L]:
+def _emit[L: LineLike](groups: list[Cells], make: Callable[[str, list[int], str], L]) -> list[L]:
     """Header and rows as cell lines, a blank line after each row."""
     out: list[L] = []
     anchor = groups[0][0][1][0]
@@ -174,7 +178,7 @@ def _emit[L: LineLike](
     return out
 
 
-def _row(row: list[tuple[str, list[int]]], name_at: int, middle: int):
+def _row(row: Cells, name_at: int, middle: int):
     """One row in the header's width, or None when its cells cannot be placed."""
     first = row[0]
     number = first if _NUMBER.fullmatch(first[0]) else None
@@ -214,7 +218,7 @@ def _task_table_at[L: LineLike](
     """A task-division table one cell a line: rows open with their number (1, 2, 3 …); a row
     of the header's width is placed as it stands, a row one cell short of it whose last cell
     is a deadline lacks its support cell (配合单位 left empty); any other row ends the table."""
-    header: list[tuple[str, list[int]]] = []
+    header: Cells = []
     kinds: list[str] = []
     j = i
     while j < len(lines) and (kind := _task_head_kind(lines[j].text)) is not None:
@@ -227,9 +231,6 @@ def _task_table_at[L: LineLike](
     if not rows:
         return None
     return _emit([header, *rows], make), j
-
-
-Cells = list[tuple[str, list[int]]]
 
 
 def _numbered_rows(
@@ -256,7 +257,7 @@ def _numbered_rows(
     return rows, j
 
 
-def _task_row(row: list[tuple[str, list[int]]], kinds: list[str]):
+def _task_row(row: Cells, kinds: list[str]):
     if len(row) == len(kinds):
         return row
     last = row[-1][0]
