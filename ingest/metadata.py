@@ -423,15 +423,13 @@ def _date_after_closing(text: str) -> str | None:
 # A notice's formula closing its text with the 成文日期 right after it, in a page that ran the
 # notice into one line (…现转发给你们，请认真组织实施。二〇〇六年七月六日 …): the issuer's signature
 # was lost, the date stands.
-_FORMULA_DATE = re.compile(
-    r"(?:印发|转发|发布)给你们[^。\n]{0,30}。\s*"
-    r"(?P<date>(?:\d{4}|[〇○零一二三四五六七八九0]{4})年[^。，,\s]{1,6}月[^。，,\s]{1,4}日)"
-)
+_FORMULA_END = re.compile(r"(?:印发|转发|发布)给你们[^。\n]{0,30}。\s*")
 
 
 def _date_after_formula(text: str) -> str | None:
-    m = _FORMULA_DATE.search(text[:HEADER_CHARS])
-    return first_date(m["date"]) if m else None
+    m = _FORMULA_END.search(text[:HEADER_CHARS])
+    dates = find_dates(text[m.end() : m.end() + 16]) if m else []
+    return dates[0].iso if dates and dates[0].start == 0 else None
 
 
 _ATTACHMENT_ITEM = re.compile(r"\d{1,2}\s*[.．、]")

@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Protocol
 
+from policykg.ingest.cndate import parse_date
+
 # The shortest wrapped width worth reading as one (in display columns: a hanzi is two, a
 # digit one — fixed-width text wraps by columns), how many lines must share it, and by how
 # many columns a wrapped line may fall short (a hanzi that did not fit).
@@ -30,11 +32,8 @@ _ITEM = re.compile(
     r"第[一二三四五六七八九十百]+[章节条])"
 )
 _ENDS = ("。", "！", "？", "：", ":", "!", "?", "；")
-# Lines that stand alone whatever their width: a date (成文日期) and an attachment note's
-# lines (附件：1.X / 2.Y, 附件下载：X / Y — a list of titles often of one width).
-_DATE_LINE = re.compile(
-    r"\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^。，]{1,6}月[^。，]{1,4}日\s*"
-)
+# Lines that stand alone whatever their width: a date (成文日期, read by ingest/cndate.py) and
+# an attachment note's lines (附件：1.X / 2.Y, 附件下载：X / Y — titles often of one width).
 _ATTACHMENT_NOTE = re.compile(r"\s*附\s*件")
 
 
@@ -83,7 +82,7 @@ def rewrap[L: _LineLike](lines: list[L], join: Callable[[L, L], L]) -> list[L]:
             and -SLACK <= short <= SLACK + (INDENT if first else 0)
             and not last.rstrip().endswith(_ENDS)
             and not _ITEM.match(line.text)
-            and not _DATE_LINE.fullmatch(line.text)
+            and parse_date(line.text) is None
             and not note
         ):
             out[-1] = join(prev, line)
