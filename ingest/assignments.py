@@ -225,6 +225,10 @@ _MODIFIER = re.compile(r"(?!按照|根据|依照|依据|按|对|为|在|与|加�
 _COMPOSED = re.compile(
     r"[^，,。；;：:]{0,10}?(?:决定|调整|研究)?(?:成立|组建|设立|调整)(?:了)?(?:由|以)(?=[\u4e00-\u9fff])"
 )
+# A body convening a meeting (召开…会议), and a later clause of its sentence saying what it
+# will do (将…, 今年还要…; not 将于…施行, a rule's entry into force, nor 要求, an instruction).
+_CONVENES = re.compile(r"\s*(?:近日|日前|昨日|今天|今日)?(?:组织)?召开")
+_WILL = re.compile(r"(?:今年|明年|下一步|下步)?(?:还|也|并)?(?:将|要)(?!于|求|点|闻)")
 # Bodies acting jointly (A、B近日联合印发…): 联合 after a list of subjects.
 _JOINTLY = re.compile(r"\s*(?:近日|日前|近期|已|将)?(?:共同)?联合(?!国)")
 # A campaign run jointly, named later in the subjects' sentence (A、B…决定，…开展联合整治…).
@@ -262,6 +266,7 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
     slogans = [(m.start(), m.end()) for m in _SLOGAN.finditer(text)]
     pending: list[tuple[Body, str]] = []  # a clause of bodies alone, the subject going on
     filled: set[int] = set()  # where a post's list names its bodies (成员：A、B… past a colon)
+    convener: list[tuple[Body, str]] = []  # A召开会议，…，将…: the body that met, for 将/要
     for c in _CLAUSE.finditer(text):
         a, b = c.start(), c.end()
         carried, pending = pending, []
@@ -269,7 +274,7 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             continue
         clause = text[a:b]
         if a and text[a - 1] in "。！？!?\n":
-            subject = []
+            subject, convener = [], []
         if offset + a + len(clause) - len(clause.lstrip()) in filled:
             continue  # the list a post opened goes on in this clause: no subject of a task
         posted = _posts(text, a, b, offset)
@@ -320,6 +325,12 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             # A筛选了…，依据…，牵头组织…: the sentence's subject leads the clause's work
             out += [Mention(m.text, "lead", m.start, m.end) for m in subject]
             continue
+        if not found and convener and _WILL.match(text, pos):
+            # A召开工作会议，总结…，将围绕…加强…: a meeting's news lead; what the sentence
+            # says it will do is the convener's commitment
+            out += _mentions(convener, "responsible", offset)
+            convener = []
+            continue
         if not found:
             continue
         if (held := _held_posts(text, pos, end, b)) is not None:
@@ -358,6 +369,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         if sets_up and opener not in rules["instructing_openers"]:
             role = None  # A成立B: a structure stated; B's duty is read by _set_up
         if role is None:
+            if _CONVENES.match(text, end):
+                convener = carried + found
             continue
         listed = all(r == "responsible" for _, r in carried + found)  # no 会同/联合 inside
         if len(carried + found) > 1 and (

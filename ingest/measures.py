@@ -65,6 +65,8 @@ def build_measures(blocks: list[Block], first_leads: str | None = None) -> list[
             continue
         if block.kind == "paragraph" and measures and _attach_statement(block, measures[-1]):
             continue  # 责任单位：… on a line of its own belongs to the item above it
+        if not measures and not seen_heading and _statement_only(block):
+            continue  # …and opening the text, to an item the excerpt does not hold
         if not seen_heading:  # a preamble, a notice, a news reprint: what assigns or commits
             if _page_headline(block, blocks[i + 1 : i + 3]):
                 continue
@@ -147,7 +149,10 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
         or ARTICLE.match(text)
         or _commitment_cue().search(text)
     ):
-        return None  # A继续开展…，A积极协调…: narration; its sentences are read one by one
+        related = any(m.role in ("lead", "support") for m in assigned)
+        if not (related and _narrated_only(text, True)):
+            return None  # A继续开展…，A积极协调…: narration; its sentences are read one by one
+        statement = "background"  # …；C联合D开展了…；…: one body led, others supported
     counter["preamble"] = counter.get("preamble", 0) + 1
     return DraftMeasure(
         ordinal=f"0p{counter['preamble']}",

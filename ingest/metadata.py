@@ -14,6 +14,7 @@ are never the title. Conflicting readings keep the better one and add a warning.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,7 +201,7 @@ def find_title(
             candidates += [line, line + nxt] if nxt is not None else [line]
     for line in candidates:
         if title := _wrapped(line):
-            return title
+            return _own_line(title, head)
     if run_on and run_on.title:  # the published text's own title, under the signature
         return run_on.title
     for line in head[: head_zone(head)]:
@@ -208,7 +209,7 @@ def find_title(
         if m and not rx("forward_title").search(line[: m.start() + 2]):
             title = (m["a"] or m["b"] or m["c"]).strip()
             if title_like(title) and (not m["c"] or full_title(title)):
-                return title
+                return _own_line(title, head)
     if title := _above_addressee(head):
         return title
     if entry:
@@ -231,6 +232,21 @@ def find_title(
         return reported[1]
     title = front_matter.get("title")
     return str(title).strip() if title and title_like(str(title)) else None
+
+
+def _own_line(cited: str, head: list[str]) -> str:
+    """The published text's own title line where the notice's formula cites it with a slip
+    (a character doubled or dropped: 《2019年—2020年年…安排》 over the line 2019年—2020年…安排):
+    the text's own line is its title; the formula only refers to it."""
+    for line in (ln.strip("《》") for ln in head):
+        if line.startswith("附件"):
+            continue  # 附件 + the title run together: the annex heading, not the title
+        if line != cited and abs(len(line) - len(cited)) <= 2 and len(cited) >= 8:
+            ops = difflib.SequenceMatcher(None, cited, line, autojunk=False).get_opcodes()
+            changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal")
+            if changed <= 2 and title_like(line):
+                return line
+    return cited
 
 
 def _above_addressee(head: list[str]) -> str | None:

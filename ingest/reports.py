@@ -30,6 +30,8 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
         if _NOTICE_FORMULA.search(line):  # the 印发 notice itself (…制定了《Y》，现印发给你们)
             continue
         for m in rx("reported_title").finditer(line):
+            if _roundup_item(line, m.start("title")):
+                continue
             title = m["title"].strip()
             # (a byline in brackets after 讯/电 — （记者 某某）— is the reporter, not the issuer)
             who = re.sub(
@@ -53,6 +55,13 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
             if names := split_issuers(m["who"]):
                 return names, None
     return None
+
+
+def _roundup_item(line: str, pos: int) -> bool:
+    """The report at `pos` follows a ； in its sentence: one item of a roundup (A检查了…；B出台
+    《Y》；C开展…), which reports several bodies' work and is about none of their texts."""
+    sentence = re.split(r"[。！？!?]", line[:pos])[-1]
+    return "；" in sentence or ";" in sentence
 
 
 def lead_issuers(lines: list[str], title: str) -> list[str]:

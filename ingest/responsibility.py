@@ -165,18 +165,26 @@ def _names(part: str, offset: int, role: str) -> list[Mention]:
 def _mask_inner(text: str) -> str:
     """`text` with the separators inside a name's own bracket masked: they separate nothing
     (各县（市、区）人民政府; a short-name definition 各区县〔自治县，以下简称区县〕政府), nor
-    do those of a list of levels before 两级/三级 (市、区两级食品安全办: one generic body)."""
-    return _LEVEL_LIST.sub(
+    do those of a list of levels before 两级/三级 (市、区两级食品安全办: one generic body) or
+    before the suffix they share (各市、县（市、区）政府: the governments of both levels)."""
+    inner = re.sub(
+        r"[（(〔［][^（）()〔〕［］]{1,12}[）)〕］]",
+        lambda b: re.sub(r"[、，,]", "\0", b.group()),
+        text,
+    )
+    return _SHARED_SUFFIX.sub(
         lambda b: b.group().replace("、", "\0"),
-        re.sub(
-            r"[（(〔［][^（）()〔〕［］]{1,12}[）)〕］]",
-            lambda b: re.sub(r"[、，,]", "\0", b.group()),
-            text,
-        ),
+        _LEVEL_LIST.sub(lambda b: b.group().replace("、", "\0"), inner),
     )
 
 
 _LEVEL_LIST = re.compile(r"[省市州盟县区旗乡镇](?:、[省市州盟县区旗乡镇])+[两二三四五]级")
+# a bare level word is no body: it takes the suffix of the level after it (各市、县政府,
+# 各省辖市、县（市、区）政府: a province's name for its prefecture-level cities)
+_SHARED_SUFFIX = re.compile(
+    r"(?:^|(?<=[、，,：:\s]))各?(?:省辖|设区|地级)?[省市州盟县区旗乡镇]"
+    r"(?:、[省市州盟县区旗乡镇](?:[（(][^（）()]{1,8}[）)])?)+(?=(?:人民)?政府|党委|部门)"
+)
 
 
 def _piece_at(masked: str, start: int, separators: str = "") -> str:

@@ -339,6 +339,11 @@ GENRE = [
     ("《方案》明确工作专班职责包括：统筹推进专项整治。", [("工作专班", "responsible")]),
     # a duty phrase of the genre (压实部门监管责任) names no body
     ("健全工作责任制，压实部门监管和行业管理职责，夯实部门责任。", []),
+    # a meeting's news lead: what the sentence says the convener will do is its commitment;
+    # 将于…施行 is a rule's entry into force, 要求 an instruction to others
+    ("近日，常州市市场监管局召开全市工作会议，回顾去年工作，将从五个方面强化食品抽检。",
+     [("常州市市场监管局", "responsible")]),
+    ("常州市市场监管局召开新闻发布会，将于5月1日起施行的办法作了解读。", []),
 ]  # fmt: skip
 
 
@@ -813,3 +818,23 @@ def test_a_news_report_of_bodies_joined_by_lianhe_gives_roles_but_an_event_none(
     )
     roles = [(d.mention, d.role) for m in extract_file(path).measures for d in m.departments]
     assert roles == [("省局", "lead"), ("省卫健委", "support"), ("省公安厅", "support")]
+
+
+def test_a_roundup_of_several_bodies_work_reports_no_title_and_gives_joint_roles(tmp_path):
+    # a news roundup: each ；-clause is another body's work; one of them issued a text, which
+    # is not the report's subject; 联合 in the narration gives its roles, as background
+    path = tmp_path / "roundup.txt"
+    path.write_text(
+        "本报讯 江西省各级市场监管部门在春节期间加强节日食品安全监管。\n"
+        "省市场监管局抽查了8个设区市的农贸市场；南昌市市场监管局出台《南昌市网络订餐管理规范》，"
+        "督促平台落实责任；九江市市场监管局联合相关部门，对景区餐饮单位开展专项检查；"
+        "赣州市市场监管局开展过期食品清查。\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    assert record.document.title is None
+    pairs = [(d.mention, d.role, m.statement) for m in record.measures for d in m.departments]
+    assert pairs == [
+        ("九江市市场监管局", "lead", "background"),
+        ("相关部门", "support", "background"),
+    ]

@@ -402,6 +402,12 @@ def test_a_reprint_reports_the_policy_it_names(text, title, issuer):
          "青田县药品安全突发事件应急预案（试行）", None),
         ("各有关单位：\n现将《化妆品抽样检验工作规则》印发给你们，请遵照执行。\n",
          "化妆品抽样检验工作规则", None),
+        # the formula cites the text with a slip (a year written twice); the text's own title
+        # line under the signature is its title
+        ("各市、县人民政府：\n《2024年—2025年年某某省药品安全重点工作安排》已经省药品安全委员会"
+         "审议通过，现印发给你们，请认真贯彻落实。\n某某省药品安全委员会\n2024年3月8日\n"
+         "2024年—2025年某某省药品安全重点工作安排\n一、强化监管\n",
+         "2024年—2025年某某省药品安全重点工作安排", None),
         # a law database prints the number in brackets on its own line under the title
         ("宁夏回族自治区人民政府办公厅关于加强药品安全工作的通知\n（宁政办发〔2016〕45号）\n"
          "各市、县（区）人民政府：\n为加强药品安全工作，现通知如下。\n",

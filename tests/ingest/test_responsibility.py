@@ -198,3 +198,30 @@ def test_a_label_line_with_a_bodys_own_role_in_brackets(tmp_path):
         ("市公安局", "responsible"),
         ("市卫健委", "responsible"),
     ]
+
+
+def test_a_label_line_naming_governments_of_two_levels_by_one_suffix(tmp_path):
+    # 各市、县（市、区）政府: the two levels share 政府 (one generic mention); the short bracket
+    # inside the name does not end the label line
+    path = tmp_path / "opinions.txt"
+    path.write_text(
+        "某某省人民政府关于加强药品安全工作的意见\n"
+        "（三）健全应急体系。完善药品安全事件应急预案，定期开展演练。\n"
+        "责任单位：各市、县（市、区）政府，省药监局、省卫生健康委。\n",
+        encoding="utf-8",
+    )
+    found = [d.mention for m in extract_file(path).measures for d in m.departments]
+    assert found == ["各市、县（市、区）政府", "省药监局", "省卫生健康委"]
+
+
+def test_a_label_line_opening_an_excerpt_names_bodies_for_no_item(tmp_path):
+    # a page that begins with the 责任单位 line of an item before it: no measure to carry it
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "责任单位：省农业农村厅、省商务厅。\n"
+        "（九）加强宣传教育。开展药品安全宣传周活动。\n"
+        "责任单位：省药监局、省教育厅。\n",
+        encoding="utf-8",
+    )
+    found = [(m.text[:8], d.mention) for m in extract_file(path).measures for d in m.departments]
+    assert found == [("加强宣传教育。开", "省药监局"), ("加强宣传教育。开", "省教育厅")]
