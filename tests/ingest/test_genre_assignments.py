@@ -719,6 +719,23 @@ def test_a_pages_headline_over_its_byline_is_no_task(tmp_path) -> None:
     assert any(t.startswith("会议要求，各监管所要") for t in texts)
 
 
+@pytest.mark.parametrize(
+    "byline",
+    ["本文来源：市场监管局", "12.03.2021 09:30", "2021-03-12 09:30:15",
+     "放大字体 缩小字体 时间:2021-03-12 09:30 来源:食品安全网", "本报江西讯 （记者 某某）"],
+)  # fmt: skip
+def test_a_headline_over_a_date_line_a_toolbar_or_a_dateline_is_no_task(tmp_path, byline) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "市政府每月研究药品安全工作\n"
+        f"{byline}\n"
+        "会议要求，各区市场监管局要加强对零售药店的检查。\n",
+        encoding="utf-8",
+    )
+    texts = [m.text for m in extract_file(path).measures if m.departments]
+    assert not any(t.startswith("市政府每月") for t in texts)
+
+
 def test_label_lines_under_a_paragraph_before_any_heading_belong_to_it(tmp_path) -> None:
     # an excerpt cut before its first heading: the item's 牵头单位/协办单位 lines follow it
     path = tmp_path / "excerpt.txt"
