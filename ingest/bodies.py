@@ -284,7 +284,8 @@ def _known_rx() -> re.Pattern[str]:
     from policykg.ingest.lexicon import national_surfaces
 
     names = [*national_surfaces(), *_forms()["short_forms"], *_forms()["township_units"]]
-    return re.compile(rf"(?:{_alt(names)})(?!门)")
+    branch = rf"(?:驻?[\u4e00-\u9fff]{{2,6}}?(?:{_alt(_forms()['branch_suffixes'])}))?"
+    return re.compile(rf"(?:{_alt(names)}){branch}(?!门)")
 
 
 # Memoized: a clause is asked the same (text, pos) again and again (find_assignments tests

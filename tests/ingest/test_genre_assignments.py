@@ -344,6 +344,9 @@ GENRE = [
     ("近日，常州市市场监管局召开全市工作会议，回顾去年工作，将从五个方面强化食品抽检。",
      [("常州市市场监管局", "responsible")]),
     ("常州市市场监管局召开新闻发布会，将于5月1日起施行的办法作了解读。", []),
+    # a national administration's regional branch is one body, not the national one
+    ("省药监局牵头，海关总署广东分署、省商务厅配合。",
+     [("省药监局", "lead"), ("海关总署广东分署", "support"), ("省商务厅", "support")]),
     # the members are the heads of the bodies listed after the colon
     ("成员由下列单位负责人担任：县委宣传部、县教育局和各乡镇人民政府。",
      [("县委宣传部", "support"), ("县教育局", "support"), ("各乡镇人民政府", "support")]),
@@ -727,9 +730,7 @@ def test_a_pages_headline_over_its_byline_is_no_task(tmp_path) -> None:
 def test_a_headline_over_a_date_line_a_toolbar_or_a_dateline_is_no_task(tmp_path, byline) -> None:
     path = tmp_path / "report.txt"
     path.write_text(
-        "市政府每月研究药品安全工作\n"
-        f"{byline}\n"
-        "会议要求，各区市场监管局要加强对零售药店的检查。\n",
+        f"市政府每月研究药品安全工作\n{byline}\n会议要求，各区市场监管局要加强对零售药店的检查。\n",
         encoding="utf-8",
     )
     texts = [m.text for m in extract_file(path).measures if m.departments]
