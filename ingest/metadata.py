@@ -53,6 +53,7 @@ from policykg.ingest.signature import (
     run_on_signature,
     signature,
     split_issuers,
+    stamped_for,
     tail_date,
 )
 from policykg.ingest.vocab import Province
@@ -364,6 +365,8 @@ def find_issuers_and_date(
         ("page label", split_issuers(labels.get("issuer") or "") or []),
         ("reprint's lead", reported[0] if reported else []),
     ]
+    if head_sig and stamped_for(lines):  # the office stamps for its body (代章): the body the
+        readings.insert(0, readings.pop(2))  # title names issues, where the title names one
     issuers: list[str] = []
     chosen = ""
     for clue, names in readings:

@@ -46,6 +46,16 @@ def issuer_lines_above(lines: list[str], title: str | None) -> list[str]:
     return names
 
 
+# A note on the seal after a signature (GB/T 9704 §7.3.5.3): （代章） — an office stamps for the
+# body it serves, which is the issuer —, or （印章）/（盖章） where a copy shows no seal.
+_SEAL_NOTE = re.compile(r"\s*[（(](?:代章|印章|盖章)[）)]\s*$")
+
+
+def stamped_for(lines: list[str]) -> bool:
+    """A signature stamped by an office on behalf of its body (某某委员会办公室（代章）)."""
+    return any(re.search(r"[（(]代章[）)]\s*$", ln) for ln in lines[:HEAD_LINES])
+
+
 def signature(lines: list[str]) -> tuple[list[str], str | None] | None:
     """Issuer lines followed by the 成文日期 line (the last such block wins in a tail)."""
     found = None
@@ -55,7 +65,7 @@ def signature(lines: list[str]) -> tuple[list[str], str | None] | None:
             continue
         issuers: list[str] = []
         j = i - 1
-        while j >= 0 and (names := split_issuers(lines[j])):
+        while j >= 0 and (names := split_issuers(_SEAL_NOTE.sub("", lines[j]))):
             issuers = names + issuers
             j -= 1
         place = lines[j].strip() if issuers and j >= 0 else ""
