@@ -344,6 +344,11 @@ GENRE = [
     ("近日，常州市市场监管局召开全市工作会议，回顾去年工作，将从五个方面强化食品抽检。",
      [("常州市市场监管局", "responsible")]),
     ("常州市市场监管局召开新闻发布会，将于5月1日起施行的办法作了解读。", []),
+    # 由A + an adverb before the duty (具体组织实施, 统一负责); 分别牵头: each leads its part
+    ("此项工作由县市场监管局具体组织实施。", [("县市场监管局", "responsible")]),
+    ("日常工作由区食安办统一负责。", [("区食安办", "responsible")]),
+    ("上述两项任务由市药监局、市卫健委分别牵头。", [("市药监局", "lead"), ("市卫健委", "lead")]),
+    ("省药监局、省卫生健康委分别牵头。", [("省药监局", "lead"), ("省卫生健康委", "lead")]),
     # a national administration's regional branch is one body, not the national one
     ("省药监局牵头，海关总署广东分署、省商务厅配合。",
      [("省药监局", "lead"), ("海关总署广东分署", "support"), ("省商务厅", "support")]),
