@@ -50,7 +50,12 @@ from policykg.ingest.line_cells import cell_line_tables
 from policykg.ingest.markup import Mapped, html_to_lines, markdown_to_lines, split_front_matter
 from policykg.ingest.read import SourceText
 from policykg.ingest.responsibility import column_kind
-from policykg.ingest.rewrap import join_broken_sentences, join_open_titles, rewrap
+from policykg.ingest.rewrap import (
+    join_broken_sentences,
+    join_open_brackets,
+    join_open_titles,
+    rewrap,
+)
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CH = re.compile(f"[{CJK}]")
@@ -167,7 +172,8 @@ def normalize(src: SourceText) -> NormalizedText:
     lines = _classify(_split_run_on(lines))
     lines = _classify(_drop_duplicates(lines, quotes, warnings))
     lines = rewrap(lines, _joined)  # fixed-width text: a break inside a sentence is none
-    lines = join_broken_sentences(join_open_titles(lines, _joined), _joined)
+    lines = join_open_brackets(join_open_titles(lines, _joined), _joined)
+    lines = join_broken_sentences(lines, _joined)
     text, offs = _join(lines)
     offs.append(offs[-1] + _unit_len(src, offs[-1]) if offs else 0)
     return NormalizedText(text, src, tuple(offs), script, front_matter, warnings)

@@ -109,6 +109,25 @@ def join_open_titles[L: _LineLike](lines: list[L], join: Callable[[L, L], L]) ->
     return _join_where(lines, join, lambda prev, nxt: _open_title(prev) and "》" in nxt[:40])
 
 
+def join_open_brackets[L: _LineLike](lines: list[L], join: Callable[[L, L], L]) -> list[L]:
+    """Join a line that breaks inside a bracket it opened after its text (…管理。（责任单位：市市场
+    监督管 / 理局、市卫生健康委）) with the line that closes it: a trailing bracket of bodies
+    or a note never spans two paragraphs."""
+    return _join_where(lines, join, lambda prev, nxt: _open_bracket(prev) and _closes(nxt))
+
+
+def _open_bracket(text: str) -> bool:
+    """The text ends inside a round bracket it opened after some text of its own."""
+    at = max(text.rfind("（"), text.rfind("("))
+    return at > 0 and not re.search(r"[）)]", text[at:]) and len(text) - at <= 60
+
+
+def _closes(text: str) -> bool:
+    """The line closes a bracket before opening one, within its first 40 characters."""
+    m = re.search(r"[（(）)]", text[:40])
+    return m is not None and m.group() in "）)"
+
+
 def _broken_sentence(prev: str, nxt: str) -> bool:
     return (
         len(prev.strip()) >= 20

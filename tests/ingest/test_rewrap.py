@@ -78,3 +78,18 @@ def test_an_attachment_note_and_a_date_of_one_width_stay_lines(tmp_path):
     assert "二〇二七年三月一日" in lines
     assert titles[1] in lines and sum(line.endswith(titles[4]) for line in lines) == 2
     assert not extract_file(path).measures
+
+
+def test_a_trailing_bracket_broken_inside_a_name_is_joined(tmp_path):
+    # a reprint breaks a line inside the item's bracket of bodies (…（责任单位：县市场监督管 /
+    # 理局、县卫生健康局）); the next item stays apart
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某县药品安全工作方案\n一、重点任务\n"
+        "（一）加强疫苗监管。严格疫苗储存运输管理。（责任单位：县市场监督管\n"
+        "理局、县卫生健康局）\n"
+        "（二）加强药店监管。开展零售药店检查。（责任单位：县市场监管局）\n",
+        encoding="utf-8",
+    )
+    found = [[d.mention for d in m.departments] for m in extract_file(path).measures]
+    assert found == [["县市场监督管理局", "县卫生健康局"], ["县市场监管局"]]
