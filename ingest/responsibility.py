@@ -51,8 +51,10 @@ def find_statements(text: str, offset: int = 0) -> list[Statement]:
     taken: list[tuple[int, int]] = []
     for name in ("statement", "label_line"):
         for m in _rx(name).finditer(text):
-            role = _label_role(m["label"])
-            if role is None or _overlaps(m.span(), taken):
+            # (责任领导：某某；责任单位：A: a person's field first, the bodies' label after it)
+            person = _rx("other_labels").search(m["label"]) is not None
+            role = None if person else _label_role(m["label"])
+            if (role is None and not person) or _overlaps(m.span(), taken):
                 continue
             mentions = parse_body(m["body"], offset + m.start("body"), default_role=role)
             if mentions:
@@ -78,8 +80,11 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in taken)
 
 
-def parse_body(body: str, offset: int = 0, default_role: str = "responsible") -> list[Mention]:
-    """Parse 'A、B' / 'A会B、C' / 'A牵头，B配合' / '牵头单位：A；配合单位：B'."""
+def parse_body(
+    body: str, offset: int = 0, default_role: str | None = "responsible"
+) -> list[Mention]:
+    """Parse 'A、B' / 'A会B、C' / 'A牵头，B配合' / '牵头单位：A；配合单位：B'. Without a
+    `default_role`, only the clauses a role label opens give bodies."""
     mentions: list[Mention] = []
     # clauses: 牵头单位：A；配合单位：B, also with a comma before the next label
     # (labels also after a space: 牵头单位：A 配合单位：B)
@@ -92,6 +97,8 @@ def parse_body(body: str, offset: int = 0, default_role: str = "responsible") ->
             role = _label_role(label.group(1)) or role
             cstart += label.end()
             clause = clause[label.end() :]
+        if role is None:
+            continue  # the person a 责任领导 label names
         mentions += _parse_clause(clause, offset + cstart, role)
     # 按职责分工负责 shares the work among the listed bodies: each is responsible for its part,
     # also where another body leads (A牵头，B、C按职责分工负责 → A lead, B and C responsible)

@@ -116,6 +116,17 @@ ROLES = [
     ("（各镇人民政府负责，有关部门配合）", [("各镇人民政府", "responsible"), ("有关部门", "support")]),
     # a list of levels before 两级 is one body, its 、 no separator
     ("（市、县两级食品安全委员会办公室负责）", [("市、县两级食品安全委员会办公室", "responsible")]),
+    # bare role words as labels; square brackets; a person's field before the bodies' label
+    ("（牵头：市药监局；配合：市公安局、市农业农村局）",
+     [("市药监局", "lead"), ("市公安局", "support"), ("市农业农村局", "support")]),
+    ("【责任单位：县市场监管局、县公安局】", [("县市场监管局", "responsible"), ("县公安局", "responsible")]),
+    ("[牵头单位：区卫健委]", [("区卫健委", "lead")]),
+    ("（责任领导：某某某；责任单位：县药监局、县卫健局）",
+     [("县药监局", "responsible"), ("县卫健局", "responsible")]),
+    # an unlabelled bracket that closes with the task's deadline
+    ("（市市场监管局牵头，市公安局、市教育局配合，2025年6月底前完成）",
+     [("市市场监管局", "lead"), ("市公安局", "support"), ("市教育局", "support")]),
+    ("（县药监局、县卫健局负责，持续推进）", [("县药监局", "responsible"), ("县卫健局", "responsible")]),
 ]  # fmt: skip
 
 
