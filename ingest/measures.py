@@ -27,7 +27,13 @@ from policykg.ingest.measure_splits import (
 )
 from policykg.ingest.patterns import structure_patterns
 from policykg.ingest.preamble import assigning_sentences, narrated, prescribes
-from policykg.ingest.responsibility import Mention, column_kind, find_statements, parse_body
+from policykg.ingest.responsibility import (
+    Mention,
+    column_kind,
+    find_statements,
+    is_field_line,
+    parse_body,
+)
 from policykg.ingest.rosters import merge_rosters
 from policykg.ingest.signature import split_issuers
 from policykg.ingest.statements import cues, sentence_statement, statement_of
@@ -65,6 +71,8 @@ def build_measures(blocks: list[Block], first_leads: str | None = None) -> list[
             continue
         if block.kind == "paragraph" and measures and _attach_statement(block, measures[-1]):
             continue  # 责任单位：… on a line of its own belongs to the item above it
+        if block.kind == "paragraph" and measures and is_field_line(block.text):
+            continue  # …and so does its 完成时限：… line
         if not measures and not seen_heading and _statement_only(block):
             continue  # …and opening the text, to an item the excerpt does not hold
         if not seen_heading:  # a preamble, a notice, a news reprint: what assigns or commits
@@ -83,9 +91,11 @@ def build_measures(blocks: list[Block], first_leads: str | None = None) -> list[
             measure = _from_paragraph(block, para_counter)
         else:
             measure = None if is_indicator_table(block) else _from_row(block)
-        # table rows name their task however briefly (疫苗全链条监管工程), and a duty list its
-        # duties (负责药品抽检。); other prose needs substance
-        if measure and (block.kind == "row" or _substantial(measure.text)):
+        # table rows name their task however briefly (疫苗全链条监管工程), a duty list its
+        # duties (负责药品抽检。), and an item its task over its 牵头单位：line; other prose
+        # needs substance
+        stated = block.kind == "heading" and _statement_only_at(blocks, i + 1)
+        if measure and (block.kind == "row" or stated or _substantial(measure.text)):
             measures.append(measure)
     if disordered:  # the outline lies: each sentence says what it is
         measures = [part for m in measures for part in by_sentence(m)]
@@ -320,10 +330,10 @@ def _leaf_item(block: Block, following: list[Block]) -> DraftMeasure | None:
     rest = block.text[len(block.marker.text) :].strip()
     if not re.search(r"[。；;]$", rest):
         return None
-    if not _substantial(rest):
-        return None
     if following and _statement_only(following[0]):
         return _heading_measure(block, rest, None)  # its 牵头单位：/责任单位：line follows
+    if not _substantial(rest):
+        return None
     nxt = following[0] if following else None
     closes = nxt is not None and nxt.kind == "paragraph" and _signature_line(nxt.text)
     if (
@@ -344,6 +354,10 @@ def _signature_line(text: str) -> bool:
     """The notice's signature after its last item (国家药监局综合司 / 2021年3月5日): the item
     heads nothing."""
     return bool(split_issuers(text.strip()) or parse_date(text.strip()))
+
+
+def _statement_only_at(blocks: list[Block], i: int) -> bool:
+    return i < len(blocks) and _statement_only(blocks[i])
 
 
 def _statement_only(block: Block) -> bool:

@@ -866,3 +866,24 @@ def test_a_roundup_of_several_bodies_work_reports_no_title_and_gives_joint_roles
         ("九江市市场监管局", "lead", "background"),
         ("相关部门", "support", "background"),
     ]
+
+
+def test_short_items_over_their_label_lines_keep_their_task_and_roles(tmp_path) -> None:
+    # a numbered item however short is a task when 牵头单位 / 配合单位 lines follow it; its
+    # 完成时限 line is a field of the item, no measure of its own
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某县食品安全工作方案\n一、重点任务\n"
+        "1.开展校园食品专项检查。\n牵头单位：县市场监管局\n配合单位：县教育局、县卫健局\n"
+        "完成时限：2025年9月底前\n"
+        "2.加强农村集体聚餐指导。\n牵头单位：县卫健局\n配合单位：各乡镇人民政府\n",
+        encoding="utf-8",
+    )
+    found = [
+        (m.text, [(d.mention, d.role) for d in m.departments]) for m in extract_file(path).measures
+    ]
+    assert found == [
+        ("开展校园食品专项检查。",
+         [("县市场监管局", "lead"), ("县教育局", "support"), ("县卫健局", "support")]),
+        ("加强农村集体聚餐指导。", [("县卫健局", "lead"), ("各乡镇人民政府", "support")]),
+    ]  # fmt: skip
