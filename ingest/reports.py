@@ -37,6 +37,8 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
             who = re.sub(
                 r"^.*?(?:讯|电|报道|获悉)[:：，,\s]*(?:[（(][^（）()]{1,24}[）)]\s*)?", "", m["who"]
             )
+            # (A、B等五部门: the bodies named; the count names none)
+            who = re.sub(r"等(?:[\d一二三四五六七八九十]+个?)?(?:部门|单位|部委|厅局)?$", "", who)
             if title_like(title) and (names := split_issuers(who)):
                 return names, (None if title in kinds() else title)
             if title_like(title) and _OWN_ISSUER.match(title):

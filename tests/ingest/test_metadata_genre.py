@@ -389,6 +389,10 @@ def test_a_reprints_headline_names_the_province_over_a_place_in_the_story():
          "本网讯 近日，云南省药品监督管理局印发《云南省药品零售企业分级分类监管办法》，"
          "自发布之日起施行。\n",
          "云南省药品零售企业分级分类监管办法", "云南省药品监督管理局"),
+        # several bodies report a plan, the list closed by a count (等五部门): the bodies named
+        ("贵州省药监局、省卫生健康委等五部门联合印发《贵州省疫苗流通监管工作方案》\n"
+         "本网讯 方案明确了各部门的职责。\n",
+         "贵州省疫苗流通监管工作方案", "贵州省药品监督管理局、贵州省卫生健康委员会"),
         # a plan's own preamble: "…有关决策部署，制定《X》" names no issuer and no reprint
         ("根据国家有关要求和省委、省政府有关决策部署，制定《辽宁省中药产业发展规划》。\n"
          "一、发展基础\n", None, None),
