@@ -344,6 +344,11 @@ GENRE = [
     ("近日，常州市市场监管局召开全市工作会议，回顾去年工作，将从五个方面强化食品抽检。",
      [("常州市市场监管局", "responsible")]),
     ("常州市市场监管局召开新闻发布会，将于5月1日起施行的办法作了解读。", []),
+    # the party committees and governments of every level; the governments of two levels
+    # written with their divisions run together (各市州、县市区人民政府): one generic body each
+    ("各级党委和政府要把药品安全纳入考核。", [("各级党委和政府", "responsible")]),
+    ("地方各级党委要加强对药品安全工作的领导。", [("地方各级党委", "responsible")]),
+    ("各市州、县市区人民政府要加强组织领导。", [("各市州、县市区人民政府", "responsible")]),
     # 由A + an adverb before the duty (具体组织实施, 统一负责); 分别牵头: each leads its part
     ("此项工作由县市场监管局具体组织实施。", [("县市场监管局", "responsible")]),
     ("日常工作由区食安办统一负责。", [("区食安办", "responsible")]),
