@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from policykg.ingest.assignments import find_assignments, heading_duty, narrated_roles
-from policykg.ingest.bodies import is_generic
+from policykg.ingest.bodies import is_generic, shared_prefix
 from policykg.ingest.lexicon import resolve_department, resolve_national
 from policykg.ingest.nlp import SpanIndex
 from policykg.ingest.patterns import pattern_file
@@ -90,8 +90,14 @@ def register(
     unknown mention is warned about once per document.
     """
     out: dict[tuple[str, str], DepartmentMention] = {}
+    listed = _listed_prefixes(mentions)
     for m in mentions:
         resolved = resolve(m.text, province)
+        if not resolved.known and (prefix := listed.get((m.start, m.end))):
+            # 省农业厅、商务厅、卫生厅: a name written without the level prefix of the list it
+            # stands in is that level's body (the mention stays as written)
+            inherited = resolve(prefix + m.text, province)
+            resolved = inherited if inherited.known else resolved
         if resolved.name not in registry:
             registry[resolved.name] = Department(
                 name=resolved.name,
@@ -119,6 +125,22 @@ def register(
             DepartmentMention(name=resolved.name, mention=m.text, role=m.role),
         )
     return list(out.values())
+
+
+def _listed_prefixes(mentions: list[Mention]) -> dict[tuple[int, int], str]:
+    """(start, end) → the level prefix of the list a mention stands in: the prefix of the
+    nearest name before it that has one, through names joined by one separator (、，)."""
+    out: dict[tuple[int, int], str] = {}
+    prefix: str | None = None
+    prev: Mention | None = None
+    for m in sorted(mentions, key=lambda x: x.start):
+        if prev is None or not 0 <= m.start - prev.end <= 1:
+            prefix = None
+        if prefix and not shared_prefix(m.text):
+            out[(m.start, m.end)] = prefix
+        prefix = shared_prefix(m.text) or prefix
+        prev = m
+    return out
 
 
 # --------------------------------------------------------------------------- running text

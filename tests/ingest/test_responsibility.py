@@ -236,3 +236,22 @@ def test_a_label_line_opening_an_excerpt_names_bodies_for_no_item(tmp_path):
     )
     found = [(m.text[:8], d.mention) for m in extract_file(path).measures for d in m.departments]
     assert found == [("加强宣传教育。开", "省药监局"), ("加强宣传教育。开", "省教育厅")]
+
+
+def test_names_written_without_the_lists_level_prefix_resolve_at_that_level(tmp_path):
+    # 省农业厅、商务厅、卫生厅: the bodies after the first share its 省; old names (卫生厅,
+    # 工商局) resolve to their own canonical names, linked to their successors
+    path = tmp_path / "opinions.txt"
+    path.write_text(
+        "河南省人民政府关于加强食品安全工作的意见\n"
+        "（五）健全检验检测体系。整合检验检测资源。\n"
+        "责任单位：省农业厅、商务厅、卫生厅、工商局。\n",
+        encoding="utf-8",
+    )
+    found = [(d.mention, d.name) for m in extract_file(path).measures for d in m.departments]
+    assert found == [
+        ("省农业厅", "河南省农业厅"),
+        ("商务厅", "河南省商务厅"),
+        ("卫生厅", "河南省卫生厅"),
+        ("工商局", "河南省工商行政管理局"),
+    ]
