@@ -153,6 +153,35 @@ def text_targets(
                     out.append(t)
             # a paragraph opening with its heading: the next sentence may elaborate it
             heading = m["task"] if k == 0 and (m := _ITEM_HEADING.match(s.group())) else None
+    for t in _row_deadline_targets(measures, blocks, out):
+        t.key = f"X{len(out) + 1}"
+        out.append(t)
+    return out
+
+
+def _row_deadline_targets(
+    measures: list[Measure], blocks: Iterable[Block], found: list[DraftTarget]
+) -> list[DraftTarget]:
+    """A task table row's deadline cell (完成时限 2025年6月底前): the row's task is due then —
+    a deadline target, as 2025年6月底前完成… in running text, where the row stated no other."""
+    out = []
+    for row in blocks:
+        if row.kind != "row" or is_indicator_table(row) or not commits(statement_of(row.path)):
+            continue
+        cells = [c for c in row.cells if _DEADLINE_CELL.match(c.text)]
+        task = next((m for m in measures if row.start <= m.start <= row.end), None)
+        if len(cells) != 1 or task is None or any(row.start <= t.start <= row.end for t in found):
+            continue
+        cell = cells[0]
+        key, tie = indicator_key(task.text)
+        out.append(DraftTarget(
+            key="", indicator=task.text, indicator_key=key, value_text=cell.text.strip(),
+            value=None, comparator="<=", unit=None,
+            year=int(_DEADLINE_CELL.match(cell.text)["year"]),  # type: ignore[index]
+            baseline=None, baseline_year=None, binding=None, cumulative=False,
+            section=row.section, text=row.text, start=cell.start, end=cell.end,
+            departments=list(task.departments), warnings=[tie] if tie else [],
+        ))  # fmt: skip
     return out
 
 
@@ -199,7 +228,8 @@ def _sources(measures: list[Measure], blocks: Iterable[Block]) -> list[_Source]:
 
 # A task table's deadline cell (完成时限): a year and an end, nothing else (2025年底前, 2026年6月).
 _DEADLINE_CELL = re.compile(
-    r"^\s*(?:于|在)?(?P<year>20\d{2})\s*年(?:\s*\d{1,2}\s*月)?(?:底|末|年底)?(?:前|以前)?\s*$"
+    r"^\s*(?:于|在)?(?P<year>20\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:底|末|年底)?"
+    r"(?:前|以前|之前)?(?:完成)?\s*$"
 )
 
 

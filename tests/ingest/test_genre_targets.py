@@ -106,6 +106,10 @@ WORDS = [
       ("基层监管网络基本完备", "2020年底", None, "<=", 2020)]),
     ("到2019年底，全面完成药品零售企业分级分类管理。",
      [("全面完成药品零售企业分级分类管理", "2019年底", None, "<=", 2019)]),
+    # a campaign's stated window, and the window before the campaign it opens
+    ("专项整治时间为2026年4月至11月。", [("专项整治", "2026年4月至11月", None, None, 2026)]),
+    ("宣传月活动定于9月1日至30日。", [("宣传月活动", "9月1日至30日", None, None, None)]),
+    ("自6月至10月，在全县开展校园食品专项检查。", [("校园食品专项检查", "6月至10月", None, None, None)]),
 ]  # fmt: skip
 
 
@@ -151,6 +155,21 @@ YEARLY = (
     "一、工作目标\n全镇农村集体聚餐备案率达到100%。各村每年1月20日前对上一年度聚餐情况进行"
     "汇总分析。\n"
 )
+
+
+def test_a_plans_goals_under_their_label_are_targets(tmp_path):
+    # 工作目标：到2027年… on one line: the plan's goals, not a glossary entry
+    path = tmp_path / "goals.txt"
+    path.write_text(
+        "某县药品安全提升行动方案\n为提升药品安全水平，制定本方案。\n"
+        "工作目标：到2027年，全县药品抽检合格率达到99%以上，药品不良反应报告乡镇覆盖率达到100%。\n",
+        encoding="utf-8",
+    )
+    found = {(t.indicator, t.value_text, t.year) for t in extract_file(path).targets}
+    assert found == {
+        ("全县药品抽检合格率", "99%以上", 2027),
+        ("药品不良反应报告乡镇覆盖率", "100%", 2027),
+    }
 
 
 def test_a_yearly_plans_targets_take_its_year(tmp_path):

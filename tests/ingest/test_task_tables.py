@@ -1,6 +1,6 @@
 """Task-division tables (任务分工表) as the genre writes them, written for the test: a table
 broken by sub-heading rows, a row broken inside a cell, and targets that take the year of
-their row's deadline column (完成时限)."""
+their row's deadline column (完成时限), and a row's dated deadline as its task's deadline."""
 
 from __future__ import annotations
 
@@ -44,6 +44,17 @@ def test_a_rows_target_takes_the_year_of_its_deadline_column(tmp_path):
              for t in _record(tmp_path).targets}  # fmt: skip
     assert ("发布中药材地方标准", "15个以上", 2026, ("省药监局", "省中医药局")) in found
     assert ("省级检查员", "200名以上", 2027, ("省药监局", "省财政厅")) in found
+
+
+def test_a_rows_dated_deadline_is_its_tasks_deadline_where_it_states_no_other(tmp_path):
+    text = TABLE + "5\t建立药品安全信用档案。\t省药监局\t省发展改革委\t2026年6月底前\n"
+    path = tmp_path / "table.txt"
+    path.write_text(text, encoding="utf-8")
+    found = {(t.indicator, t.value_text, t.year, t.comparator) for t in extract_file(path).targets}
+    assert ("建立药品安全信用档案。", "2026年6月底前", 2026, "<=") in found
+    # a row with a quantity keeps that target only; 持续推进 is no deadline
+    assert not any(t[1] == "2026年底前" for t in found)
+    assert not any(t[1] == "持续推进" for t in found)
 
 
 def test_a_pipe_table_whose_rows_break_over_lines_is_read_as_a_table(tmp_path):
