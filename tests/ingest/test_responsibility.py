@@ -87,6 +87,8 @@ STATEMENTS = [
     ("落实责任。（含医疗器械、化妆品）", []),
     # a bracket the excerpt cut inside its role phrase, at the end of the text
     ("加强疫苗储运监管。（市药监局、市卫生健康委按职责分", ["市药监局", "市卫生健康委"]),
+    # …or after its lead and a comma: the lead is kept, the cut rest is not read
+    ("加强疫苗储运监管。（市药监局牵头，市卫", ["市药监局"]),
 ]
 
 ROLES = [
@@ -127,6 +129,14 @@ ROLES = [
     ("（市市场监管局牵头，市公安局、市教育局配合，2025年6月底前完成）",
      [("市市场监管局", "lead"), ("市公安局", "support"), ("市教育局", "support")]),
     ("（县药监局、县卫健局负责，持续推进）", [("县药监局", "responsible"), ("县卫健局", "responsible")]),
+    # 按照职责分工负责 as 按职责分工负责; the governments of two levels, each with its bracket or
+    # its kinds listed, share one suffix: one generic body
+    ("（市药监局、市卫健委按照职责分工负责）", [("市药监局", "responsible"), ("市卫健委", "responsible")]),
+    ("（各州（市）、县（市、区）人民政府负责）", [("各州（市）、县（市、区）人民政府", "responsible")]),
+    ("（州市、县市区人民政府负责）", [("州市、县市区人民政府", "responsible")]),
+    # one member list broken by a comma before its 配合
+    ("（县公安局、县教育局，县卫健局配合）",
+     [("县公安局", "support"), ("县教育局", "support"), ("县卫健局", "support")]),
 ]  # fmt: skip
 
 
