@@ -195,9 +195,8 @@ def _row(row: Cells, name_at: int, middle: int):
 
 # A task table's column headers (序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限).
 _TASK_HEAD_MAX = 10
-_DEADLINE_HEAD = re.compile(r"完成时限|完成时间|时间节点|时限|时间安排|进度安排|完成期限")
 _DEADLINE_CELL = re.compile(
-    r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月|年底|年内|长期|持续|常态|每年|每季度|每月"
+    r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月|年底|年内|全年|长期|持续|常态|每年|每季度|每月"
 )
 
 
@@ -206,8 +205,6 @@ def _task_head_kind(text: str) -> str | None:
         return None
     if text == "序号":
         return "number"
-    if _DEADLINE_HEAD.search(text):
-        return "deadline"
     kind = column_kind(text)
     return kind if kind != "other" else None
 

@@ -148,6 +148,7 @@ class ResponsibilityPatterns(_File):
     not_a_name: Regex
     table_columns: Words
     support_columns: Words
+    deadline_columns: Words
 
 
 class StructurePatterns(_File):

@@ -256,8 +256,11 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
 
 
 def column_kind(header: str) -> str:
-    """What a task table's column holds: task / lead / responsible / support / other."""
+    """What a task table's column holds: task / lead / responsible / support / deadline /
+    other."""
     patterns = responsibility_patterns()
+    if any(w in header for w in patterns["deadline_columns"]):
+        return "deadline"
     if any(w in header for w in patterns["support_columns"]):
         return "support"
     if any(w in header for w in patterns["table_columns"]):

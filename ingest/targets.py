@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from policykg.ingest.patterns import targets_patterns
 from policykg.ingest.record import DepartmentMention, Target
-from policykg.ingest.responsibility import Mention, parse_body
+from policykg.ingest.responsibility import Mention, column_kind, parse_body
 from policykg.ingest.structure import Block, Cell
 from policykg.ingest.values import ParsedValue, canonical_unit, indicator_key, parse_value
 
@@ -73,7 +73,7 @@ def _col(header: str) -> str:
         return "year"
     if any(w in h for w in ("责任", "牵头", "实施主体")):
         return "responsible"
-    if any(w in h for w in ("时间节点", "完成时限", "完成时间", "时限")):
+    if column_kind(h) == "deadline":  # 时间节点, 完成时限 … (data/patterns/responsibility.yaml)
         return "deadline"
     if "属性" in h or "性质" in h or h == "类型":
         return "binding"

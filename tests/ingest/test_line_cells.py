@@ -141,3 +141,22 @@ def test_a_task_row_that_cannot_be_placed_ends_the_table(tmp_path: Path):
     )
     text = normalize(read_source(path)).text
     assert "\t开展零售药店专项检查" in text and "\t建立药品安全信用档案" not in text
+
+
+def test_a_task_table_with_a_responsible_column_and_its_implementation_time(tmp_path: Path):
+    # 序号 / 工作任务 / 责任部门 / 实施时间, one cell a line: each row its task, its bodies
+    # (responsible) and its dated deadline as a target ("全年" is no date)
+    lines = ["某某县食品安全工作任务分解表", "序号", "工作任务", "责任部门", "实施时间"]
+    lines += ["1", "开展校园周边食品专项检查", "县市场监管局", "2027年9月底前"]
+    lines += ["2", "加强农村集体聚餐指导", "县卫健局、各乡镇人民政府", "全年"]
+    path = tmp_path / "tasks.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    record = extract_file(path)
+    found = [(m.text, [(d.mention, d.role) for d in m.departments]) for m in record.measures]
+    assert found == [
+        ("开展校园周边食品专项检查", [("县市场监管局", "responsible")]),
+        ("加强农村集体聚餐指导", [("县卫健局", "responsible"), ("各乡镇人民政府", "responsible")]),
+    ]
+    assert [(t.indicator, t.value_text, t.year) for t in record.targets] == [
+        ("开展校园周边食品专项检查", "2027年9月底前", 2027)
+    ]
