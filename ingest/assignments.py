@@ -225,6 +225,11 @@ _MODIFIER = re.compile(r"(?!按照|根据|依照|依据|按|对|为|在|与|加�
 _COMPOSED = re.compile(
     r"[^，,。；;：:]{0,10}?(?:决定|调整|研究)?(?:成立|组建|设立|调整)(?:了)?(?:由|以)(?=[\u4e00-\u9fff])"
 )
+# The bodies' people attending an event (A、B有关负责同志参加会议; A纪检监察组组长出席): no task.
+_ATTENDS = re.compile(
+    r"[^，,。；;]{0,16}?(?:负责同志|负责人|领导同志|领导|同志|代表|人员|组长|局长|主任|书记)?(?:等)?"
+    r"(?:应邀)?(?:参加|出席|列席)(?:了)?(?:会议|活动|座谈会?|仪式|启动仪式)?(?:[，,。；;]|$)"
+)
 # A body convening a meeting (召开…会议), and a later clause of its sentence saying what it
 # will do (将…, 今年还要…; not 将于…施行, a rule's entry into force, nor 要求, an instruction).
 _CONVENES = re.compile(r"\s*(?:近日|日前|昨日|今天|今日)?(?:组织)?召开")
@@ -368,13 +373,18 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         )
         if sets_up and opener not in rules["instructing_openers"]:
             role = None  # A成立B: a structure stated; B's duty is read by _set_up
+        if _ATTENDS.match(rest):
+            role = None  # A有关负责同志参加会议: attending an event is no task (the rule book)
         if role is None:
             if _CONVENES.match(text, end):
                 convener = carried + found
             continue
         listed = all(r == "responsible" for _, r in carried + found)  # no 会同/联合 inside
-        if len(carried + found) > 1 and (
-            _JOINTLY.match(rest) or (listed and _joint_campaign(text, end, role))
+        # (A会同B、C联合开展…: 会同 gave the roles; 联合 after it adds none)
+        if (
+            len(carried + found) > 1
+            and listed
+            and (_JOINTLY.match(rest) or _joint_campaign(text, end, role))
         ):
             # A、B、C联合开展…: every body before the role word leads, as before 会同 (the rule
             # book's 「A、B会C」); 联合 with an object body (A联合B…) is read by _body_list

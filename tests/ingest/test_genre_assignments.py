@@ -357,6 +357,12 @@ GENRE = [
     # a national administration's regional branch is one body, not the national one
     ("省药监局牵头，海关总署广东分署、省商务厅配合。",
      [("省药监局", "lead"), ("海关总署广东分署", "support"), ("省商务厅", "support")]),
+    # 联合 after a 会同 list adds no role: 会同 gave them; bodies' people attending an event
+    # take no task
+    ("县市场监管局会同县教育局、县卫健局联合开展校园食品检查。",
+     [("县市场监管局", "lead"), ("县教育局", "support"), ("县卫健局", "support")]),
+    ("市纪委监委派驻纪检监察组、市药监局有关负责同志参加会议。", []),
+    ("省药监局有关处室负责同志出席启动仪式。", []),
     # the members are the heads of the bodies listed after the colon
     ("成员由下列单位负责人担任：县委宣传部、县教育局和各乡镇人民政府。",
      [("县委宣传部", "support"), ("县教育局", "support"), ("各乡镇人民政府", "support")]),
