@@ -63,7 +63,9 @@ class DocumentPatterns(_File):
     reported_title: Regex
     reported_passive: Regex
     news_dateline: Regex
+    news_byline: Regex
     reported_joint: Regex
+    reported_kind: Regex
     reported_bare: Regex
     headline_report: Regex
     place_line: Regex

@@ -87,6 +87,8 @@ def infer_province(
     dateline = re.compile(document_patterns()["news_dateline"])
     reported_national = _national_report(head, text[:1000], dateline)
     head, text = dateline.sub("", head), dateline.sub("", text)
+    byline = re.compile(document_patterns()["news_byline"])  # 记者 王长春: no place
+    head, text = byline.sub("", head), byline.sub("", text)
     readings: list[tuple[str, Province | None]] = []  # (clue, province or None = national)
     if issuer:
         if is_national_issuer(issuer):

@@ -56,6 +56,10 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
         for m in rx("reported_joint").finditer(line):
             if names := split_issuers(m["who"]):
                 return names, None
+        for m in rx("reported_kind").finditer(line):  # X下发通知，…: X, no title
+            who = re.sub(r"^(?:近日|日前|近期)[，,]?", "", m["who"])
+            if not _roundup_item(line, m.start("who")) and (names := split_issuers(who)):
+                return names, None
     return None
 
 

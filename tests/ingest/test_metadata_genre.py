@@ -371,6 +371,27 @@ def test_a_text_naming_two_provinces_alike_has_none() -> None:
     assert any("nearly as often" in w for w in meta.warnings)
 
 
+def test_a_reporters_name_is_no_place_and_a_government_that_issues_a_notice_is_its_issuer():
+    # 记者 王长春: a person, no clue to 吉林; the prefecture in the story is (阿勒泰地区 → 新疆)
+    meta = _meta(
+        "食品安全宣传周活动启动\n本报讯（记者 王长春）5月20日，阿勒泰地区食品安全宣传周活动启动。\n"
+    )
+    assert meta.province is not None and meta.province.name == "新疆维吾尔自治区"
+    # a government reported to issue a notice named only by its kind: its issuer, no title
+    meta = _meta(
+        "县政府部署药品安全专项整治\n近日，桐梓县人民政府下发通知，部署开展药品安全专项整治。\n"
+    )
+    assert (meta.issuer, meta.title) == ("桐梓县人民政府", None)
+
+
+def test_a_party_committees_body_below_the_province_signs_with_zhonggong():
+    meta = _meta(
+        "关于加强食品安全工作的意见\n各县（市、区）党委和人民政府：\n为加强食品安全工作，提出如下意见。\n"
+        "昆明市委办公室\n昆明市人民政府办公室\n2024年5月6日\n"
+    )
+    assert meta.issuer == "中共昆明市委办公室、昆明市人民政府办公室"
+
+
 def test_a_reprints_headline_names_the_province_over_a_place_in_the_story():
     text = (
         "浙江将开展疫苗冷链专项检查\n"
