@@ -141,6 +141,7 @@ def text_targets(
             frame = own or frame
             elaborates = heading if _DIRECTIVE.match(s.group()) else None
             for t in _sentence_targets(src, s.group(), src.start + s.start(), period, elaborates):
+                t.binding = t.binding or _binding_after(s.group(), t.end - src.start - s.start())
                 if t.year is None and frame is not None:
                     t.year = frame
                 elif t.year is None and src.year is not None:
@@ -183,6 +184,16 @@ def _row_deadline_targets(
             departments=list(task.departments), warnings=[tie] if tie else [],
         ))  # fmt: skip
     return out
+
+
+# A goal's nature written after its value (…达到98%以上（约束性）), as a plan's 主要目标 marks
+# its indicators in running text.
+_NATURE = re.compile(r"\s*[（(]\s*(?P<nature>约束性|预期性)(?:指标)?\s*[）)]")
+
+
+def _binding_after(sentence: str, end: int) -> str | None:
+    m = _NATURE.match(sentence, max(0, end))
+    return None if m is None else ("binding" if m["nature"] == "约束性" else "expected")
 
 
 # An item whose heading is its own sentence (二是集中开展业务培训。), and a sentence without a

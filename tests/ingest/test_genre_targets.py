@@ -157,6 +157,21 @@ YEARLY = (
 )
 
 
+def test_a_goals_nature_written_after_its_value_is_its_binding(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某市“十五五”药品安全规划\n二、主要目标\n到2030年，药品抽检合格率稳定在98%以上（约束性），"
+        "执业药师配备率达到90%（预期性指标），零售药店信息化追溯率达到100%。\n",
+        encoding="utf-8",
+    )
+    found = [(t.indicator, t.binding) for t in extract_file(path).targets]
+    assert found == [
+        ("药品抽检合格率", "binding"),
+        ("执业药师配备率", "expected"),
+        ("零售药店信息化追溯率", None),
+    ]
+
+
 def test_a_plans_goals_under_their_label_are_targets(tmp_path):
     # 工作目标：到2027年… on one line: the plan's goals, not a glossary entry
     path = tmp_path / "goals.txt"
