@@ -128,6 +128,10 @@ def test_word_targets(sentence, expected):
         (["工作成效"], "background"),
         (["过去五年监管成效显著"], "background"),
         (["充分认识加强药品监管的重要意义"], "background"),
+        # a work report's review is background; its plans for next year are commitments
+        (["工作开展情况"], "background"),
+        (["存在的问题"], "background"),
+        (["下一步工作打算"], "commitment"),
     ],
 )
 def test_section_titles_tell_goals_from_achievements(path, statement):
