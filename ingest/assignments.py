@@ -225,6 +225,27 @@ _MODIFIER = re.compile(r"(?!按照|根据|依照|依据|按|对|为|在|与|加�
 _COMPOSED = re.compile(
     r"[^，,。；;：:]{0,10}?(?:决定|调整|研究)?(?:成立|组建|设立|调整)(?:了)?(?:由|以)(?=[\u4e00-\u9fff])"
 )
+# A body's document cited as the one that instructs (省政府《关于…的意见》要求各市…; …文件明确，…):
+# the body issued it, the bodies after the verb are instructed.
+_CITED_AFTER = re.compile(
+    r"《[^《》]{1,60}》(?:文件|精神)?(?:还|也|同时|并)?(?:要求|明确|提出|强调|规定|指出)[，,：:]?\s*"
+)
+# A notice's 主送机关 run into its text (各区、县（市）人民政府，市政府各委、办、局，各有关单位：经…同意，
+# 现将…; a page may prefix 核心提示：): bodies ending with the colon, before no duty.
+_ADDRESSEES = re.compile(
+    r"\s*(?:核心提示\s*[:：]\s*)?(?:各|[\u4e00-\u9fff]{2,20}(?:人民政府|政府|委|办|局|厅|部门|单位|机构))"
+    r"[\u4e00-\u9fff，,、（）()“”]{0,80}?(?:单位|部门|政府|机构|局|厅|委|办|公司|企业)[:：]"
+)
+
+
+def addressees_end(text: str) -> int:
+    """Where the addressee list that opens `text` ends (0: none)."""
+    m = _ADDRESSEES.match(text)
+    if m is None or _rules()["duty_rx"].match(text, m.end()):
+        return 0  # A：负责…: a duty list's entry, not an addressee
+    return m.end()
+
+
 # The bodies' people attending an event (A、B有关负责同志参加会议; A纪检监察组组长出席): no task.
 _ATTENDS = re.compile(
     r"[^，,。；;]{0,16}?(?:负责同志|负责人|领导同志|领导|同志|代表|人员|组长|局长|主任|书记)?(?:等)?"
@@ -272,8 +293,11 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
     pending: list[tuple[Body, str]] = []  # a clause of bodies alone, the subject going on
     filled: set[int] = set()  # where a post's list names its bodies (成员：A、B… past a colon)
     convener: list[tuple[Body, str]] = []  # A召开会议，…，将…: the body that met, for 将/要
+    addressed = addressees_end(text)
     for c in _CLAUSE.finditer(text):
         a, b = c.start(), c.end()
+        if a < addressed:
+            continue  # 各区人民政府，市政府各委、办、局：…: the notice's addressees take no task
         carried, pending = pending, []
         if any(s < a < e for s, e in slogans):
             continue
@@ -340,6 +364,11 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             continue
         if (held := _held_posts(text, pos, end, b)) is not None:
             found, end = held  # A副秘书长某某、B局长某某担任副主任: each person's body
+        if cited := _CITED_AFTER.match(text, end):  # A《…》要求B…: A's text instructs B
+            found, end = _body_list(text, cited.end())
+            opener = "要求"
+            if not found:
+                continue
         if ins := rules["instructs_rx"].match(text, end):  # the instructor takes no task
             found, end = _body_list(text, ins.end())
             opener = "要求"

@@ -18,7 +18,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from policykg.ingest.assignments import find_assignments, heading_duty, narrated_roles
+from policykg.ingest.assignments import (
+    addressees_end,
+    find_assignments,
+    heading_duty,
+    narrated_roles,
+)
 from policykg.ingest.bodies import is_generic, shared_prefix
 from policykg.ingest.lexicon import resolve_department, resolve_national
 from policykg.ingest.nlp import SpanIndex
@@ -229,10 +234,11 @@ def enrich(ctx: Context) -> None:
             # A会同B开展了…), never a body merely acting in the narration
             _attach(ctx, m, _narrated_roles(m, stated))
             continue
+        addressed = m.start + addressees_end(m.text)  # the notice's 主送机关: no subjects
         spans = [
             s
             for s in index.inside(m.start, m.end)
-            if not any(a <= s.start_char < b for a, b in stated)
+            if not any(a <= s.start_char < b for a, b in stated) and s.start_char >= addressed
         ]
         mentions = []
         # running-text assignments (由A负责, A会同B, 组长由…担任 …) outside the statements;

@@ -363,6 +363,11 @@ GENRE = [
      [("县市场监管局", "lead"), ("县教育局", "support"), ("县卫健局", "support")]),
     ("市纪委监委派驻纪检监察组、市药监局有关负责同志参加会议。", []),
     ("省药监局有关处室负责同志出席启动仪式。", []),
+    # a body's document cited as the one that instructs: the bodies after the verb are
+    # instructed, the issuer takes no task; a notice's addressees run into its text take none
+    ("省政府《关于加强药品安全工作的意见》要求各市市场监管局加强监管。", [("各市市场监管局", "responsible")]),
+    ("市政府《实施方案》文件明确，各区卫健委要落实属地责任。", [("各区卫健委", "responsible")]),
+    ("各区、县（市）人民政府，市政府各委、办、局：经市政府同意，现将《方案》印发给你们。", []),
     # the members are the heads of the bodies listed after the colon
     ("成员由下列单位负责人担任：县委宣传部、县教育局和各乡镇人民政府。",
      [("县委宣传部", "support"), ("县教育局", "support"), ("各乡镇人民政府", "support")]),
