@@ -566,11 +566,19 @@ def _last_verb(clause: str, a: int, b: int) -> str | None:
 
 
 def _object_after(clause: str, values: list[_Value], i: int) -> str:
-    """The thing counted after a value: up to the 、 before the next value, or clause end."""
+    """The thing counted after a value: up to the 、 before the next value, or clause end. A
+    value that qualifies the thing (培育3家以上年销售额超10亿元的企业) is part of it."""
     v = values[i]
     stop = len(clause)
-    if i + 1 < len(values):
-        nxt = values[i + 1].start
+    j = i + 1
+    while (
+        j < len(values)
+        and clause.startswith("的", values[j].end)
+        and ("，" not in clause[v.end : values[j].start])
+    ):
+        j += 1
+    if j < len(values):
+        nxt = values[j].start
         cut = clause.rfind("、", v.end, nxt)
         stop = cut if cut >= 0 else nxt
     return clause[v.end : stop]

@@ -220,6 +220,17 @@ def test_counts_above_a_threshold_areas_and_later_values(tmp_path):
     assert by_value["90%"] == by_value["60%"]
 
 
+def test_a_count_whose_thing_is_qualified_by_a_value_names_the_whole_thing(tmp_path):
+    found = [
+        (t.indicator, t.value_text)
+        for t in _targets(
+            tmp_path,
+            "某市医药产业发展方案\n一、发展目标\n到2028年，培育4家以上年营业收入超5亿元的医药流通企业。\n",
+        )
+    ]
+    assert found == [("培育年营业收入超5亿元的医药流通企业", "4家以上")]
+
+
 def _targets(tmp_path, text: str):
     """The targets of `text` extracted as a document would be."""
     path = tmp_path / "doc.txt"
