@@ -322,7 +322,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             # subject (三是…。联合公安、卫健等部门开展…) the text's own body leads, unnamed
             out += [Mention(m.text, "lead", m.start, m.end) for m in subject] + joined
             continue
-        if body_at(text, pos) is None and (composed := _COMPOSED.match(text, pos)):
+        composed = _COMPOSED.match(text, pos) if body_at(text, pos) is None else None
+        if composed:
             pos = composed.end()  # 会议调整组建了由A任主任的…: the bodies of the posts
         if body_at(text, pos) is None and (person := _PERSON.match(text, pos)):
             # 分管副市长某某、市政府秘书长某某为副组长: a person of no body named first
@@ -362,6 +363,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             continue
         if not found:
             continue
+        if composed and _MEMBERS_END.match(text, end):
+            continue  # 成立由A、B等部门组成的检查组: members (read by _by_agent), no task
         if (held := _held_posts(text, pos, end, b)) is not None:
             found, end = held  # A副秘书长某某、B局长某某担任副主任: each person's body
         if cited := _CITED_AFTER.match(text, end):  # A《…》要求B…: A's text instructs B

@@ -370,6 +370,9 @@ GENRE = [
     ("省政府《关于加强药品安全工作的意见》要求各市市场监管局加强监管。", [("各市市场监管局", "responsible")]),
     ("市政府《实施方案》文件明确，各区卫健委要落实属地责任。", [("各区卫健委", "responsible")]),
     ("各区、县（市）人民政府，市政府各委、办、局：经市政府同意，现将《方案》印发给你们。", []),
+    # a group set up of bodies (成立由A、B等部门组成的…): they are its members
+    ("县政府成立由县市场监管局、县公安局、县卫健局等部门组成的联合检查组。",
+     [("县市场监管局", "support"), ("县公安局", "support"), ("县卫健局", "support")]),
     # the members are the heads of the bodies listed after the colon
     ("成员由下列单位负责人担任：县委宣传部、县教育局和各乡镇人民政府。",
      [("县委宣传部", "support"), ("县教育局", "support"), ("各乡镇人民政府", "support")]),
