@@ -71,3 +71,60 @@ def test_indicators_from_summaries_equal_those_from_the_targets(empty_store: Gra
     for record in records:
         delete_document(store, record.document.id)
     assert _answers(store, None) == ([], [])
+
+
+# `province_profile`'s topics as they were before the summaries: every measure and target
+# of the province's documents that addresses a topic, counted per topic
+PROFILE_TOPICS_FROM_ITEMS = """
+MATCH (p:Province {name: $province})
+OPTIONAL MATCH (p)-[:ISSUED]->(:Document)-[:CONTAINS|SETS]->(x)-[:ADDRESSES]->(t:Topic)
+WITH t,
+     count(DISTINCT CASE WHEN x.statement = 'commitment' THEN x END) AS t_commitments,
+     count(DISTINCT CASE WHEN x:Measure AND x.statement <> 'commitment' THEN x END) AS t_other,
+     count(DISTINCT CASE WHEN x:Target THEN x END) AS t_targets
+ORDER BY t_commitments DESC, t_targets DESC, t_other DESC, t.key
+WITH collect(CASE WHEN t IS NOT NULL THEN {
+       topic: t.key, name_zh: t.name_zh, commitments: t_commitments, targets: t_targets,
+       other_mentions: t_other} END) AS topics
+RETURN size(topics) AS topic_count, topics
+"""
+
+
+def _check_profiles(store: GraphStore) -> int:
+    """Each province's profile topics (whole and capped) against a recount from its
+    documents' measures and targets; returns how many topic rows were seen."""
+    query = registry()["province_profile"]
+    provinces = [r[0] for r in store.read("MATCH (p:Province) RETURN p.name ORDER BY p.code").rows]
+    seen = 0
+    for province in provinces:
+        counted = store.read(PROFILE_TOPICS_FROM_ITEMS, {"province": province}).rows
+        assert len(counted) == 1
+        topic_count, topics = counted[0]
+        for cap in (None, 2):
+            params = query.bind({"province": province, "max_items": cap}, enum_values)
+            answer = store.read(query.cypher, params)
+            (row,) = answer.rows
+            got = dict(zip(answer.columns, row, strict=True))
+            assert got["topic_count"] == topic_count, province
+            assert got["topics"] == topics[0:cap], province
+        seen += topic_count
+    return seen
+
+
+def test_province_profile_topics_from_summaries_equal_a_recount(empty_store: GraphStore) -> None:
+    records = _records()
+    store = empty_store
+    store.ensure_schema()
+    load_reference_data(store)
+    for record in records:
+        write_document(store, record_to_graph(record))
+    assert _check_profiles(store) > 0
+    # a shorter version of a provincial document, and another one removed
+    provincial = [r for r in records if r.measures and r.document.province]
+    assert write_document(store, record_to_graph(_shortened(provincial[0]))) == "replaced"
+    _check_profiles(store)
+    assert delete_document(store, provincial[-1].document.id)
+    _check_profiles(store)
+    for record in records:
+        delete_document(store, record.document.id)
+    assert _check_profiles(store) == 0
