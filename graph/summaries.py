@@ -18,6 +18,7 @@ Kinds and what `n` counts:
 | `pt_direct`, `pt_closure` | province (code, '' for a national document), province_name, topic, part `items`; `pt_closure` also `leaf` (a topic without narrower ones: its direct cell is this one, and no `pt_direct` summary is kept for it) | measures and targets addressing the topic (`pt_closure`: the topic or a narrower one), each once: `n` all, `committing`, `mentions` (measures that do not commit), `targets`, and measures per statement (`commitment`, `background`, `vision`, `safeguard`) |
 | `pt_direct`, `pt_closure` | province, province_name, topic, part `indicator`, indicator | targets addressing the topic with that indicator (key, else the name as written): a reference count, so that "indicators with a target" is the number of such summaries |
 | `indicator` | indicator (key), province (code), province_name, year, unit, written (the indicator's name as the target writes it); a dimension the target lacks is absent | targets of the province's documents that track the indicator with those values (`indicators` reads them) |
+| `pdept` | province (code), department (id), role (`''` where none) | measures and targets of its documents that name the department in that role, each once (`province_profile` reads them) |
 | `meta` | – | `SUMMARY_VERSION`: the summaries were built by this version of the rules |
 
 Relationships are matched untyped with a `type(r)` filter: FalkorDB resolves a typed
@@ -62,7 +63,7 @@ from policykg.graph.summary_rows import (
 )
 
 # Bump when a source or a kind changes: stores with another version are rebuilt.
-SUMMARY_VERSION = 5
+SUMMARY_VERSION = 6
 META_KEY = "meta|version"
 
 ONE = "MATCH (d:Document {id: $id})"
@@ -157,6 +158,16 @@ _TOPIC_INDICATORS = (
     "part: 'indicator', indicator: indicator{leaf}}} AS dims, n"
 )
 
+# measures and targets per province, department and role (`province_profile` reads them)
+_DEPARTMENTS = (
+    "{anchor} MATCH (p:Province)-[i]->(d) WHERE type(i) = 'ISSUED' "
+    "MATCH (d)-[h]->(y)-[r]->(dep:Department) "
+    "WHERE type(h) IN ['CONTAINS', 'SETS'] AND type(r) = 'RESPONSIBLE' "
+    "WITH p.code AS code, dep.id AS dep, coalesce(r.role, '') AS role, count(DISTINCT y) AS n "
+    "WITH 'pdept|' + code + '|' + dep + '|' + role AS key, 'pdept' AS kind, "
+    "{province: code, department: dep, role: role} AS dims, n"
+)
+
 # targets per indicator, province, year, unit and name as written (`indicators` reads them);
 # the key as graph/summary_rows.py indicator_key makes it
 _INDICATORS = (
@@ -172,7 +183,7 @@ _INDICATORS = (
 
 
 def _sources(anchor: str) -> list[str]:
-    out = [_PROVINCE, _LABELS, *_RELS, _INDICATORS]
+    out = [_PROVINCE, _LABELS, *_RELS, _INDICATORS, _DEPARTMENTS]
     for scope, path in _TOPIC_PATH.items():
         parts = _LEAF_PARTS[scope]
         out += [

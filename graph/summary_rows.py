@@ -144,6 +144,19 @@ def added_rows(
             if item in tracked:
                 d = indicator_dims(tracked[item], code, pname, props)
                 add(indicator_key(d), "indicator", d)
+    # province × department × role: the measures and targets that name the department in
+    # that role, each once (`province_profile` reads them)
+    if code:
+        named: dict[tuple[str, str], set[str]] = {}
+        for rels in graph.rels:
+            if rels.type == "RESPONSIBLE":
+                for row in rels.rows:
+                    if row["from"] in measures or row["from"] in targets:
+                        role = row["props"].get("role") or ""
+                        named.setdefault((row["to"], role), set()).add(row["from"])
+        for (dep, role), items in named.items():
+            add(f"pdept|{code}|{dep}|{role}", "pdept",
+                {"province": code, "department": dep, "role": role}, len(items))  # fmt: skip
     for (scope, topic), counted in cells.items():
         kind = f"pt_{scope}"
         leaf = topic in leaves if scope == "closure" else None

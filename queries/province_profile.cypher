@@ -15,14 +15,19 @@
 // Every comprehension uses its own variable names: FalkorDB returns [] for a comprehension
 // that reuses a name of another one in the same clause.
 MATCH (p:Province {name: $province})
-// departments named in its measures and targets, with their roles: first, so that this
-// aggregation over every (measure, department) row of the province groups by the province
-// alone (grouping by the lists gathered so far hashed them on each of those rows)
-OPTIONAL MATCH (p)-[:ISSUED]->(:Document)-[:CONTAINS|SETS]->(y)-[r:RESPONSIBLE]->(dep:Department)
-WITH p, dep,
-     count(DISTINCT CASE WHEN r.role = 'lead' THEN y END) AS lead,
-     count(DISTINCT CASE WHEN r.role = 'support' THEN y END) AS support,
-     count(DISTINCT CASE WHEN r.role = 'responsible' THEN y END) AS responsible
+// departments named in its measures and targets, with their roles: read from the
+// write-time summaries (graph/summaries.py: `pdept`, the measures and targets of the
+// province's documents that name the department in a role, each once)
+WITH p, p.code AS code
+OPTIONAL MATCH (s:Summary {province: code})
+WHERE s.kind = 'pdept'
+WITH p, s.department AS id,
+     sum(CASE WHEN s.role = 'lead' THEN s.n ELSE 0 END) AS lead,
+     sum(CASE WHEN s.role = 'support' THEN s.n ELSE 0 END) AS support,
+     sum(CASE WHEN s.role = 'responsible' THEN s.n ELSE 0 END) AS responsible
+OPTIONAL MATCH (dep:Department {id: id})
+WITH p, dep, toInteger(lead) AS lead, toInteger(support) AS support,
+     toInteger(responsible) AS responsible
 ORDER BY lead DESC, support DESC, responsible DESC, dep.name, dep.id
 WITH p, collect(CASE WHEN dep IS NOT NULL THEN {
        name: dep.name, kind: dep.kind, level: dep.level,

@@ -73,33 +73,44 @@ def test_indicators_from_summaries_equal_those_from_the_targets(empty_store: Gra
     assert _answers(store, None) == ([], [])
 
 
-# `province_profile`'s topics as they were before the summaries: every measure and target
-# of the province's documents that addresses a topic, counted per topic
-PROFILE_TOPICS_FROM_ITEMS = """
+# `province_profile`'s topics and departments as they were before the summaries: every
+# measure and target of the province's documents that addresses a topic or names a
+# department, counted per topic and per department and role
+PROFILE_FROM_ITEMS = """
 MATCH (p:Province {name: $province})
+OPTIONAL MATCH (p)-[:ISSUED]->(:Document)-[:CONTAINS|SETS]->(y)-[r:RESPONSIBLE]->(dep:Department)
+WITH p, dep,
+     count(DISTINCT CASE WHEN r.role = 'lead' THEN y END) AS lead,
+     count(DISTINCT CASE WHEN r.role = 'support' THEN y END) AS support,
+     count(DISTINCT CASE WHEN r.role = 'responsible' THEN y END) AS responsible
+ORDER BY lead DESC, support DESC, responsible DESC, dep.name, dep.id
+WITH p, collect(CASE WHEN dep IS NOT NULL THEN {
+       name: dep.name, kind: dep.kind, level: dep.level,
+       lead: lead, support: support, responsible: responsible} END) AS departments
 OPTIONAL MATCH (p)-[:ISSUED]->(:Document)-[:CONTAINS|SETS]->(x)-[:ADDRESSES]->(t:Topic)
-WITH t,
+WITH departments, t,
      count(DISTINCT CASE WHEN x.statement = 'commitment' THEN x END) AS t_commitments,
      count(DISTINCT CASE WHEN x:Measure AND x.statement <> 'commitment' THEN x END) AS t_other,
      count(DISTINCT CASE WHEN x:Target THEN x END) AS t_targets
 ORDER BY t_commitments DESC, t_targets DESC, t_other DESC, t.key
-WITH collect(CASE WHEN t IS NOT NULL THEN {
+WITH departments, collect(CASE WHEN t IS NOT NULL THEN {
        topic: t.key, name_zh: t.name_zh, commitments: t_commitments, targets: t_targets,
        other_mentions: t_other} END) AS topics
-RETURN size(topics) AS topic_count, topics
+RETURN size(topics) AS topic_count, topics, size(departments) AS department_count, departments
 """
 
 
 def _check_profiles(store: GraphStore) -> int:
-    """Each province's profile topics (whole and capped) against a recount from its
-    documents' measures and targets; returns how many topic rows were seen."""
+    """Each province's profile topics and departments (whole and capped) against a recount
+    from its documents' measures and targets; returns how many topic and department rows
+    were seen."""
     query = registry()["province_profile"]
     provinces = [r[0] for r in store.read("MATCH (p:Province) RETURN p.name ORDER BY p.code").rows]
     seen = 0
     for province in provinces:
-        counted = store.read(PROFILE_TOPICS_FROM_ITEMS, {"province": province}).rows
+        counted = store.read(PROFILE_FROM_ITEMS, {"province": province}).rows
         assert len(counted) == 1
-        topic_count, topics = counted[0]
+        topic_count, topics, department_count, departments = counted[0]
         for cap in (None, 2):
             params = query.bind({"province": province, "max_items": cap}, enum_values)
             answer = store.read(query.cypher, params)
@@ -107,11 +118,13 @@ def _check_profiles(store: GraphStore) -> int:
             got = dict(zip(answer.columns, row, strict=True))
             assert got["topic_count"] == topic_count, province
             assert got["topics"] == topics[0:cap], province
-        seen += topic_count
+            assert got["department_count"] == department_count, province
+            assert got["departments"] == departments[0:cap], province
+        seen += topic_count + department_count
     return seen
 
 
-def test_province_profile_topics_from_summaries_equal_a_recount(empty_store: GraphStore) -> None:
+def test_province_profile_from_summaries_equals_a_recount(empty_store: GraphStore) -> None:
     records = _records()
     store = empty_store
     store.ensure_schema()
