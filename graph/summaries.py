@@ -4,7 +4,8 @@ A summary is a `(:Summary {key, kind, n, …dimensions})` node, unique by `key`,
 relationships (graph/export.py leaves them out of the fingerprint and of every export but
 the whole-graph neo4j-csv one, so that an imported database answers the queries).
 The named queries `health_counts`, `relationship_counts`, `api_provinces`,
-`api_topic_matrix`, `topic_matrix`, `topics` and `indicators` read them: their cost follows
+`api_topic_matrix`, `topic_matrix`, `topics`, `indicators` and `province_profile` (its
+topics and departments) read them: their cost follows
 the number of summaries (bounded by provinces × topics × indicators and by the model's
 labels and types), not the number of documents, measures and targets.
 

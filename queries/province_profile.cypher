@@ -9,9 +9,12 @@
 // Documents come earliest first (issued date, then id) and are cut before their measures and
 // targets are counted; topics by commitments, targets, other mentions; departments by their
 // lead, support, responsible counts; programs and targets in the engine's order of the
-// pattern (as before the cap). The aggregations each group by the province and lists
-// that stay short (documents after the cut); the rest are pattern comprehensions (no
-// grouping), which keeps FalkorDB from hashing the lists gathered so far on every row.
+// pattern (as before the cap). Topics and departments are read from the write-time
+// summaries (graph/summaries.py: the province's `pt_direct`/leaf `pt_closure` cells and its
+// `pdept` counts), not counted from its measures and targets. The aggregations each group by
+// the province and lists already cut (departments, then topics, then the documents after
+// the cut): FalkorDB hashes the grouping lists on every row. Programs and targets are
+// pattern comprehensions of (document, node) pairs, whose maps are made for the first K only.
 // Every comprehension uses its own variable names: FalkorDB returns [] for a comprehension
 // that reuses a name of another one in the same clause.
 MATCH (p:Province {name: $province})
