@@ -154,9 +154,9 @@ def added_rows(
                     if row["from"] in measures or row["from"] in targets:
                         role = row["props"].get("role") or ""
                         named.setdefault((row["to"], role), set()).add(row["from"])
-        for (dep, role), items in named.items():
+        for (dep, role), naming in named.items():
             add(f"pdept|{code}|{dep}|{role}", "pdept",
-                {"province": code, "department": dep, "role": role}, len(items))  # fmt: skip
+                {"province": code, "department": dep, "role": role}, len(naming))  # fmt: skip
     for (scope, topic), counted in cells.items():
         kind = f"pt_{scope}"
         leaf = topic in leaves if scope == "closure" else None
