@@ -29,6 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 import jieba
@@ -145,29 +146,30 @@ class BoundaryTokenizer:
         words, spaces = _jieba_words(self.base, text)
         found = {key: list(find(text)) for key, find in self.finders.items()}
         cuts = sorted({e for matches in found.values() for f in matches for e in (f.start, f.end)})
+        # Split only the tokens a match edge falls inside, found from the cuts (far fewer
+        # than tokens): one bisect per cut instead of two per token; the rest is copied
+        # in slices. A cut is inside a token when start < cut < start + len(token).
+        starts_at = [0, *accumulate(len(w) + s for w, s in zip(words, spaces, strict=True))]
+        inside: dict[int, list[int]] = {}
+        for c in cuts:
+            i = bisect_right(starts_at, c) - 1
+            if i < len(words) and starts_at[i] < c < starts_at[i] + len(words[i]):
+                inside.setdefault(i, []).append(c - starts_at[i])
         out_words: list[str] = []
         out_spaces: list[bool] = []
-        idx = 0  # the token's offset, as the Doc of (words, spaces) would give it
-        for word, space in zip(words, spaces, strict=True):
-            end = idx + len(word)
-            lo = bisect_right(cuts, idx)
-            hi = bisect_left(cuts, end, lo)
-            if lo == hi:  # most tokens: no match edge inside
-                out_words.append(word)
-                out_spaces.append(space)
-            else:
-                inner = [c - idx for c in cuts[lo:hi]]
-                out_words += [
-                    word[a:b] for a, b in zip([0, *inner], [*inner, len(word)], strict=True)
-                ]
-                out_spaces += [False] * len(inner) + [space]
-            idx = end + space
+        done = 0
+        for i, inner in inside.items():  # in token order: the cuts are sorted
+            out_words += words[done:i]
+            out_spaces += spaces[done:i]
+            word = words[i]
+            out_words += [word[a:b] for a, b in zip([0, *inner], [*inner, len(word)], strict=True)]
+            out_spaces += [False] * len(inner) + [spaces[i]]
+            done = i + 1
+        out_words += words[done:]
+        out_spaces += spaces[done:]
         # sentence starts at construction: setting Token.is_sent_start one by one is slow
-        starts: list[bool | int | None] = []
-        ends = True
-        for w in out_words:
-            starts.append(ends)
-            ends = not SENTENCE_END.isdisjoint(w)
+        starts: list[bool | int | None] = [True] if out_words else []
+        starts += [not SENTENCE_END.isdisjoint(w) for w in out_words[:-1]]
         out = Doc(self.vocab, words=out_words, spaces=out_spaces, sent_starts=starts)
         out.user_data[_FOUND] = found
         return out
