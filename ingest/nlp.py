@@ -249,11 +249,6 @@ def policy_sentences(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("policykg_span_finder", default_config={"key": "", "province": None})
-def _make_span_finder(nlp: Language, name: str, key: str, province: str | None) -> SpanFinder:
-    return SpanFinder(key, _finders(province)[key])
-
-
 class ProgramFinder:
     """Program names read off the tokens; a department of the province is no program."""
 
@@ -272,22 +267,26 @@ class ProgramFinder:
         return doc
 
 
-@Language.factory("policykg_programs", default_config={"province": None})
-def _make_programs(nlp: Language, name: str, province: str | None) -> ProgramFinder:
-    return ProgramFinder(province)
+@cache
+def _chinese() -> Language:
+    """spaCy's blank Chinese pipeline with jieba, made once: its tokenizer and vocab serve
+    every province (spacy.blank and add_pipe resolve configs, ~50 ms per province)."""
+    jieba.setLogLevel(logging.WARNING)  # jieba announces its dictionary on stderr
+    return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
 
 
 @cache
-def nlp_for(code: str | None) -> Language:
-    """The pipeline for documents of one province (its department vocabulary differs)."""
-    jieba.setLogLevel(logging.WARNING)  # jieba announces its dictionary on stderr
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.tokenizer = BoundaryTokenizer(nlp.tokenizer, _cuts(code))
-    nlp.add_pipe("policykg_sentences")
-    for key in _finders(code):
-        nlp.add_pipe("policykg_span_finder", name=key, config={"key": key, "province": code})
-    nlp.add_pipe("policykg_programs", name="programs", config={"province": code})
-    return nlp
+def nlp_for(code: str | None) -> tuple[BoundaryTokenizer, tuple[Callable[[Doc], Doc], ...]]:
+    """The pipeline for documents of one province (its department vocabulary differs): the
+    tokenizer and the components in order. The same components a spaCy Language would run
+    (policykg_sentences, one SpanFinder per finder, ProgramFinder), called directly: a
+    Language per province cost more to build than most documents cost to parse."""
+    base = _chinese().tokenizer
+    finders = _finders(code)
+    components: list[Callable[[Doc], Doc]] = [policy_sentences]
+    components += [SpanFinder(key, finder) for key, finder in finders.items()]
+    components.append(ProgramFinder(code))
+    return BoundaryTokenizer(base, _cuts(code)), tuple(components)
 
 
 def parse(text: str, code: str | None) -> Doc:
@@ -295,10 +294,13 @@ def parse(text: str, code: str | None) -> Doc:
 
     spaCy refuses texts over nlp.max_length (1,000,000) because its parser and NER need
     ~1 GB per 100,000 characters; this pipeline has neither (jieba tokens, character
-    matchers), so the limit is raised to the text (tests/ingest/test_long_document.py)."""
-    nlp = nlp_for(code)
-    nlp.max_length = max(nlp.max_length, len(text) + 1)
-    return nlp(text)
+    matchers) and calls its components directly, so no limit applies
+    (tests/ingest/test_long_document.py)."""
+    tokenizer, components = nlp_for(code)
+    doc = tokenizer(text)
+    for component in components:
+        doc = component(doc)
+    return doc
 
 
 class SpanIndex:
