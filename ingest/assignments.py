@@ -225,11 +225,6 @@ _MODIFIER = re.compile(r"(?!按照|根据|依照|依据|按|对|为|在|与|加�
 _COMPOSED = re.compile(
     r"[^，,。；;：:]{0,10}?(?:决定|调整|研究)?(?:成立|组建|设立|调整)(?:了)?(?:由|以)(?=[\u4e00-\u9fff])"
 )
-# A body's document cited as the one that instructs (省政府《关于…的意见》要求各市…; …文件明确，…):
-# the body issued it, the bodies after the verb are instructed.
-_CITED_AFTER = re.compile(
-    r"《[^《》]{1,60}》(?:文件|精神)?(?:还|也|同时|并)?(?:要求|明确|提出|强调|规定|指出)[，,：:]?\s*"
-)
 # A notice's 主送机关 run into its text (各区、县（市）人民政府，市政府各委、办、局，各有关单位：经…同意，
 # 现将…; a page may prefix 核心提示：): bodies ending with the colon, before no duty.
 _ADDRESSEES = re.compile(
@@ -367,7 +362,7 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             continue  # 成立由A、B等部门组成的检查组: members (read by _by_agent), no task
         if (held := _held_posts(text, pos, end, b)) is not None:
             found, end = held  # A副秘书长某某、B局长某某担任副主任: each person's body
-        if cited := _CITED_AFTER.match(text, end):  # A《…》要求B…: A's text instructs B
+        if cited := rules["cited_instructs_rx"].match(text, end):  # A《…》要求B: B instructed
             found, end = _body_list(text, cited.end())
             opener = "要求"
             if not found:

@@ -76,17 +76,18 @@ def find_statements(text: str, offset: int = 0) -> list[Statement]:
     return sorted(out, key=lambda s: s.start)
 
 
-# (not 公示时间：…, a notice's own procedure, read by the targets)
-_ITEM_FIELD = re.compile(
-    r"\s*(?:完成时限|完成时间|完成期限|时间节点|时限要求|进度安排|时间安排|责任领导|分管领导|责任人|联系人)\s*[:：]"
-)
-
-
 def is_field_line(text: str) -> bool:
     """A line holding only another field of an item's statement (完成时限：2024年底前, 责任领导：
-    某某) — it follows the 牵头单位 / 配合单位 lines and names no body and no task."""
-    label = re.match(_ITEM_FIELD, text)
-    return bool(label and len(text.strip()) <= 40 and not re.search(r"[。；;](?=.)", text.strip()))
+    某某) — it follows the 牵头单位 / 配合单位 lines and names no body and no task. (Not
+    公示时间：…, a notice's own procedure, read by the targets.)"""
+    label = re.match(r"\s*([^：:，,。；;]{2,8})\s*[:：]", text)
+    fields = (*responsibility_patterns()["deadline_columns"], "领导", "责任人", "联系人")
+    return bool(
+        label
+        and label.group(1).endswith(fields)
+        and len(text.strip()) <= 40
+        and not re.search(r"[。；;](?=.)", text.strip())
+    )
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:

@@ -37,7 +37,7 @@ from policykg.ingest.patterns import document_patterns, targets_patterns
 from policykg.ingest.record import DepartmentMention, Measure
 from policykg.ingest.statements import commits, statement_of
 from policykg.ingest.structure import Block
-from policykg.ingest.targets import DraftTarget, unique_id
+from policykg.ingest.targets import DraftTarget, binding_of, unique_id
 from policykg.ingest.values import (
     ARABIC,
     ParsedValue,
@@ -188,12 +188,12 @@ def _row_deadline_targets(
 
 # A goal's nature written after its value (…达到98%以上（约束性）), as a plan's 主要目标 marks
 # its indicators in running text.
-_NATURE = re.compile(r"\s*[（(]\s*(?P<nature>约束性|预期性)(?:指标)?\s*[）)]")
+_NATURE = re.compile(r"\s*[（(](?P<nature>[^（）()]{2,6})[）)]")
 
 
 def _binding_after(sentence: str, end: int) -> str | None:
     m = _NATURE.match(sentence, max(0, end))
-    return None if m is None else ("binding" if m["nature"] == "约束性" else "expected")
+    return binding_of(m["nature"].strip(), strict=True) if m else None
 
 
 # An item whose heading is its own sentence (二是集中开展业务培训。), and a sentence without a

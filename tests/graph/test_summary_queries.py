@@ -52,13 +52,19 @@ def _check(store: GraphStore) -> int:
     return seen
 
 
-def test_indicators_from_summaries_equal_those_from_the_targets(empty_store: GraphStore) -> None:
+def _load_all(store: GraphStore) -> list:
+    """The store with its schema, the reference data and every record written; the records."""
     records = _records()
-    store = empty_store
     store.ensure_schema()
     load_reference_data(store)
     for record in records:
         write_document(store, record_to_graph(record))
+    return records
+
+
+def test_indicators_from_summaries_equal_those_from_the_targets(empty_store: GraphStore) -> None:
+    store = empty_store
+    records = _load_all(store)
     assert _check(store) > 0
     whole, _ = _answers(store, None)
     assert any(row[2] > 1 or row[4] > 1 for row in whole)  # lists and sums, not single rows
@@ -125,12 +131,8 @@ def _check_profiles(store: GraphStore) -> int:
 
 
 def test_province_profile_from_summaries_equals_a_recount(empty_store: GraphStore) -> None:
-    records = _records()
     store = empty_store
-    store.ensure_schema()
-    load_reference_data(store)
-    for record in records:
-        write_document(store, record_to_graph(record))
+    records = _load_all(store)
     assert _check_profiles(store) > 0
     # a shorter version of a provincial document, and another one removed
     provincial = [r for r in records if r.measures and r.document.province]
