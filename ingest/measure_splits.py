@@ -56,7 +56,12 @@ def by_bracket(m: DraftMeasure) -> list[DraftMeasure]:
     else:
         cuts[-1] = len(m.text)
     pieces = enumerate(itertools.pairwise(cuts), start=1)
-    return [_piece(m, n, "b", a, b, m.statement) for n, (a, b) in pieces]
+    # a task opens after the punctuation that closes the bracket before it (…负责）。推进B)
+    return [_piece(m, n, "b", a + _lead_punct(m.text[a:b]), b, m.statement) for n, (a, b) in pieces]
+
+
+def _lead_punct(text: str) -> int:
+    return len(text) - len(text.lstrip("。；;，,、 \u3000\n"))
 
 
 _HANZI = re.compile(r"[\u4e00-\u9fff]")

@@ -210,11 +210,11 @@ def _mask_inner(text: str) -> str:
 _LEVEL_LIST = re.compile(r"[省市州盟县区旗乡镇](?:、[省市州盟县区旗乡镇])+[两二三四五]级")
 # a bare level word is no body: it takes the suffix of the level after it (各市、县政府,
 # 各省辖市、县（市、区）政府: a province's name for its prefecture-level cities)
-# (each level may carry its own bracket or list its kinds: 各州（市）、县（市、区）人民政府,
+# (each level may carry its own bracket, in any bracket style, or list its kinds: 各州（市）、县〔市、区〕人民政府,
 # 州市、县市区人民政府)
 _SHARED_SUFFIX = re.compile(
-    r"(?:^|(?<=[、，,：:\s]))各?(?:省辖|设区|地级)?[省市州盟县区旗乡镇]{1,3}(?:[（(][^（）()]{1,8}[）)])?"
-    r"(?:、[省市州盟县区旗乡镇]{1,3}(?:[（(][^（）()]{1,8}[）)])?)+(?=(?:人民)?政府|党委|部门)"
+    r"(?:^|(?<=[、，,：:\s]))各?(?:省辖|设区|地级)?[省市州盟县区旗乡镇]{1,3}(?:[（(〔［][^（）()〔〕［］]{1,8}[）)〕］])?"
+    r"(?:、[省市州盟县区旗乡镇]{1,3}(?:[（(〔［][^（）()〔〕［］]{1,8}[）)〕］])?)+(?=(?:人民)?政府|党委|部门)"
 )
 
 

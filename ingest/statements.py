@@ -59,6 +59,9 @@ def cues(kind: str) -> re.Pattern[str]:
 
 def sentence_statement(sentence: str) -> str:
     """What one sentence says, read without its section (a shuffled page's outline lies)."""
+    reported = cues("reported_requirement").search(sentence)
+    if reported:  # 省政府印发了《…》，要求…: what the reported policy requires
+        sentence = sentence[reported.end() :]
     if cues("vision").search(sentence) and not cues("future").search(sentence):
         return "vision"
     if cues("background").search(sentence) and not cues("future").search(sentence):

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from policykg.ingest.measures import is_indicator_table
 from policykg.ingest.patterns import document_patterns, targets_patterns
 from policykg.ingest.record import DepartmentMention, Measure
-from policykg.ingest.statements import commits, statement_of
+from policykg.ingest.statements import commits, cues, statement_of
 from policykg.ingest.structure import Block
 from policykg.ingest.targets import DraftTarget, binding_of, unique_id
 from policykg.ingest.values import (
@@ -274,7 +274,8 @@ def _sentence_targets(
         markers = [w for w in markers if w != "上一年"]
     if cfg["window_end_re"].search(sentence):  # 公示时间截至…: a window ahead, not a past count
         markers = [w for w in markers if not w.startswith(("截至", "截止"))]
-    if any(w in sentence for w in markers):
+    told = cues("reported_requirement").search(sentence)  # 印发了《…》，要求…: what it requires
+    if any(w in (sentence[told.end() :] if told else sentence) for w in markers):
         return []
     past = cfg["past_year_re"].match(sentence)
     if past and period and int(past.group("year")) < int(period[:4]):

@@ -110,6 +110,16 @@ WORDS = [
     ("专项整治时间为2026年4月至11月。", [("专项整治", "2026年4月至11月", None, None, 2026)]),
     ("宣传月活动定于9月1日至30日。", [("宣传月活动", "9月1日至30日", None, None, None)]),
     ("自6月至10月，在全县开展校园食品专项检查。", [("校园食品专项检查", "6月至10月", None, None, None)]),
+    # …with no comma before it, the whole area as its place, or years for its window
+    ("县政府要求自4月1日至11月底在全县统一启动中药饮片质量专项整治行动。",
+     [("中药饮片质量专项整治行动", "4月1日至11月底", None, None, None)]),
+    ("从6月1日至7月1日，全市开展校园周边食品安全专项整治行动。",
+     [("校园周边食品安全专项整治行动", "6月1日至7月1日", None, None, None)]),
+    ("省政府决定从2027年至2029年在全省开展化妆品安全示范县创建活动。",
+     [("化妆品安全示范县创建活动", "2027年至2029年", None, None, None)]),
+    # a sentence that opens with the campaign's length; a plan's length is none
+    ("为期两个月的专项整治行动以农村集市为重点。", [("专项整治行动", "两个月", 2.0, None, None)]),
+    ("为期一年的培训计划已经制定。", []),
 ]  # fmt: skip
 
 
@@ -361,6 +371,18 @@ def test_a_reported_policys_points_are_read(tmp_path):
         "工作安排》。\n《工作安排》指出，要开展小餐饮整治，培育“放心”小餐饮示范店200家。\n",
     )
     assert [(t.indicator, t.value_text) for t in targets] == [("培育“放心”小餐饮示范店", "200家")]
+
+
+def test_a_reported_policys_requirement_after_its_issuing(tmp_path):
+    # 印发了《…》，要求…: the issuing is told in the past, the requirement is the policy's
+    targets = _targets(
+        tmp_path,
+        "某某省部署药品安全专项整治\n近日，为加强中药饮片监管，某某省药监局印发了《关于开展"
+        "中药饮片专项整治的通知》，要求自4月1日至11月底在全省开展中药饮片专项整治行动。\n",
+    )
+    assert [(t.indicator, t.value_text) for t in targets] == [
+        ("中药饮片专项整治行动", "4月1日至11月底")
+    ]
 
 
 def test_a_level_striven_for_without_a_year(tmp_path):

@@ -235,6 +235,25 @@ def test_a_label_line_naming_governments_of_two_levels_by_one_suffix(tmp_path):
     assert found == ["各市、县（市、区）政府", "省药监局", "省卫生健康委"]
 
 
+def test_a_bracket_naming_governments_of_two_levels_in_any_bracket_style(tmp_path):
+    # 各市、县〔区〕人民政府 inside an item's closing bracket: one generic mention; the task
+    # after the bracket opens at its own first word
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某省人民政府办公厅关于印发药品安全重点工作安排的通知\n"
+        "一、落实监管责任\n"
+        "（一）完善县级监管机构(省药监局,各市、县〔区〕人民政府按职责分工负责)。"
+        "健全不良反应监测网络(省药监局负责)。\n",
+        encoding="utf-8",
+    )
+    measures = extract_file(path).measures
+    assert [[d.mention for d in m.departments] for m in measures] == [
+        ["省药监局", "各市、县〔区〕人民政府"],
+        ["省药监局"],
+    ]
+    assert measures[1].text.startswith("健全")
+
+
 def test_a_label_line_opening_an_excerpt_names_bodies_for_no_item(tmp_path):
     # a page that begins with the 责任单位 line of an item before it: no measure to carry it
     path = tmp_path / "page.txt"

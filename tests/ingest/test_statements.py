@@ -61,6 +61,9 @@ SENTENCES = [
     # the year's tasks completed in full are a commitment, not a long-range outlook
     ("县政府要全面完成年度药品安全重点工作任务。", "commitment"),
     ("建设疫苗全程追溯平台，实现数据实时采集。", "commitment"),
+    # a reported policy: its issuing is told, what it requires is read
+    ("市政府印发了《某某实施方案》，要求各区于6月底前完成自查。", "commitment"),
+    ("市政府印发了《某某实施方案》，全市共检查企业300家。", "background"),
 ]  # fmt: skip
 
 
