@@ -24,7 +24,10 @@ run that does not end with a 属性 cell, is not rewritten: its lines stay text.
 Without a 属性 column (序号 / 指标名称 / 单位 / 2020年 / 2025年), and in a task-division table
 (序号 / 工作任务 / 牵头单位 / 配合单位 / 完成时限), rows are cut at their numbers instead (1, 2,
 3 … each alone on its line), each of the header's width; a task row one cell short whose last
-cell is a deadline lacks its support cell. The first row that cannot be placed ends the table.
+cell is a deadline lacks its support cell. A row whose cells run over several lines (an
+activity's two numbered points, two lines of bodies) is read up to the next row's number, each
+line by its form: a line of bodies is the body cell, a date the deadline cell, the rest the task
+cells in order (ragged rows). The first row that cannot be placed ends the table.
 """
 
 from __future__ import annotations
@@ -87,7 +90,7 @@ def cell_line_tables[L: LineLike](
     i = 0
     while i < len(lines):
         table = None
-        if lines[i].text == "序号":
+        if _despaced(lines[i].text) == "序号":
             table = _task_table_at(lines, i, make)
         if table is None and _head_kind(lines[i].text):
             table = _table_at(lines, i, make)
@@ -200,7 +203,13 @@ _DEADLINE_CELL = re.compile(
 )
 
 
+def _despaced(text: str) -> str:
+    """A header as the table meant it: pages pad two-character headers (项 目, 序 号)."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])", "", text)
+
+
 def _task_head_kind(text: str) -> str | None:
+    text = _despaced(text)
     if not text or len(text) > _TASK_HEAD_MAX or _SENTENCE.search(text):
         return None
     if text == "序号":
@@ -224,21 +233,29 @@ def _task_table_at[L: LineLike](
         j = _filled(lines, j + 1)
     if len(kinds) < 3 or "task" not in kinds or not {"lead", "responsible"} & set(kinds):
         return None
-    rows, j = _numbered_rows(lines, j, len(kinds), lambda row: _task_row(row, kinds))
+    rows, j = _numbered_rows(
+        lines, j, len(kinds), lambda row: _task_row(row, kinds), lambda row: _ragged(row, kinds)
+    )
     if not rows:
         return None
     return _emit([header, *rows], make), j
 
 
 def _numbered_rows(
-    lines: Sequence[LineLike], j: int, width: int, place: Callable[[Cells], Cells | None]
+    lines: Sequence[LineLike],
+    j: int,
+    width: int,
+    place: Callable[[Cells], Cells | None],
+    ragged: Callable[[Cells], Cells | None] | None = None,
 ) -> tuple[list[Cells], int]:
     """Rows that open with their numbers (1, 2, 3 …), each up to `width` cells (a line of
-    spaces an empty cell), placed by `place`; the first row it cannot place ends the table.
+    spaces an empty cell), placed by `place`; a row `place` refuses is read up to the next
+    number by `ragged`, when given; the first row neither places ends the table.
     Returns the rows and the index after the last one."""
     rows: list[Cells] = []
     k = j
     while k < len(lines) and lines[k].text == str(len(rows) + 1):
+        start = k
         row: Cells = [(lines[k].text, list(lines[k].offs))]
         k += 1
         while k < len(lines) and len(row) < width and lines[k].text != str(len(rows) + 2):
@@ -247,6 +264,15 @@ def _numbered_rows(
                 row.append((line.text, list(line.offs)))
             k += 1
         placed = place(row)
+        following = lines[_filled(lines, k)].text if _filled(lines, k) < len(lines) else None
+        if ragged is not None and (placed is None or following != str(len(rows) + 2)):
+            # refused, or lines left before the next number: the cells run over several lines
+            long_row, after = _up_to_next(lines, start, str(len(rows) + 2))
+            closed = after < len(lines) and lines[after].text == str(len(rows) + 2)
+            read = ragged(long_row) if closed or placed is None else None
+            told = any(_body_line(c[0]) or _DATE_LINE.match(c[0]) for c in long_row[1:])
+            if read is not None and (closed or told):
+                placed, k = read, after
         if placed is None:
             break
         rows.append(placed)
@@ -254,9 +280,101 @@ def _numbered_rows(
     return rows, j
 
 
+def _fits(row: Cells, kinds: list[str]) -> bool:
+    """Each cell holds what its column does: a deadline cell a time, a body cell a body (a row
+    whose cells run over several lines shifts them: a task's second point in the body column)."""
+    from policykg.ingest.bodies import find_bodies
+
+    for (text, _), kind in zip(row, kinds, strict=True):
+        if not text.strip():
+            continue
+        if kind == "deadline" and not _DEADLINE_CELL.search(text):
+            return False
+        if kind in ("lead", "responsible", "support") and not find_bodies(text):
+            return False
+    return True
+
+
+_RAGGED_MAX = 12  # lines of one ragged row
+_RAGGED_LINE = 60  # a longer line is running text, not a cell
+
+
+def _up_to_next(lines: Sequence[LineLike], k: int, number: str) -> tuple[Cells, int]:
+    """The row opening at line k read up to the line `number` (the next row), a blank-line
+    run, a long line of running text or _RAGGED_MAX lines; and the index after it."""
+    row: Cells = [(lines[k].text, list(lines[k].offs))]
+    k += 1
+    while k < len(lines) and len(row) <= _RAGGED_MAX and lines[k].text != number:
+        text = lines[k].text
+        if len(text) > _RAGGED_LINE or not text and (k + 1 >= len(lines) or not lines[k + 1].text):
+            break
+        if text:
+            row.append((text, list(lines[k].offs)))
+        k += 1
+    return row, k
+
+
+# A cell line that dates the row's work: 5月21日前, 2026年6月底, 6月11日~19日, 6月19日(上午)
+_DATE_LINE = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月[^，。；：]{0,14}$|^(?:19|20)\d{2}\s*年[^，。；：]{0,10}$"
+    r"|^(?:年底前?|年内|全年|长期坚持|持续推进|常态化推进)$"
+)
+
+
+def _body_line(text: str) -> bool:
+    """A line that only names bodies (省局某某处、某某市局; 西宁市、各州食药监管局): no sentence
+    and no list number before it, and it ends with a body (a list's shared suffix)."""
+    from policykg.ingest.bodies import find_bodies
+
+    text = text.rstrip()
+    if _SENTENCE.search(text) or re.match(r"\s*\d+\s*[、.．]", text):
+        return False
+    bodies = find_bodies(text)
+    covered = sum(b.end - b.start for b in bodies)
+    return bool(bodies) and bodies[-1].end == len(text) and covered >= 0.4 * len(text)
+
+
+def _ragged(row: Cells, kinds: list[str]) -> Cells | None:
+    """A row whose cells run over several lines, read line by line: lines of bodies make
+    the body cell, the first date line the deadline cell, the other lines the task cells (the
+    first task column takes the first line, the last takes the rest)."""
+    if row[0][0] != row[0][0].strip() or len(row) < 3:
+        return None
+    bodies = [c for c in row[1:] if _body_line(c[0])]
+    dates = [c for c in row[1:] if _DATE_LINE.match(c[0]) and c not in bodies]
+    words = [c for c in row[1:] if c not in bodies and c not in dates[:1]]
+    body_kinds = [k for k in kinds if k in ("lead", "responsible")]
+    task_at = [i for i, k in enumerate(kinds) if k == "task"]
+    if not words or len(body_kinds) != 1 or "support" in kinds:
+        return None
+    cells: list[tuple[str, list[int]]] = [("", [])] * len(kinds)
+    cells[0] = row[0]
+    if bodies:
+        cells[kinds.index(body_kinds[0])] = _joined(bodies, "、")
+    if dates and "deadline" in kinds:
+        cells[kinds.index("deadline")] = dates[0]
+    if len(task_at) == 1:
+        cells[task_at[0]] = _joined(words, "")
+    else:
+        cells[task_at[0]], cells[task_at[-1]] = words[0], _joined(words[1:], "")
+    return cells
+
+
+def _joined(cells: Cells, separator: str) -> tuple[str, list[int]]:
+    """Cells of several lines as one: a separator sits at the last character before it."""
+    text, offs = "", list[int]()
+    for cell_text, cell_offs in cells:
+        if text and separator:
+            text += separator
+            offs += [offs[-1] if offs else 0] * len(separator)
+        text += cell_text
+        offs += cell_offs
+    return text, offs
+
+
 def _task_row(row: Cells, kinds: list[str]):
     if len(row) == len(kinds):
-        return row
+        return row if _fits(row, kinds) else None
     last = row[-1][0]
     if (
         len(row) == len(kinds) - 1

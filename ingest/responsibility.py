@@ -260,6 +260,7 @@ def column_kind(header: str) -> str:
     """What a task table's column holds: task / lead / responsible / support / deadline /
     other."""
     patterns = responsibility_patterns()
+    header = re.sub(r"\s+", "", header)  # a page pads short headers: 项 目, 责任 单位
     if any(w in header for w in patterns["deadline_columns"]):
         return "deadline"
     if any(w in header for w in patterns["support_columns"]):
@@ -267,6 +268,6 @@ def column_kind(header: str) -> str:
     if any(w in header for w in patterns["table_columns"]):
         leads = [w for w, role in patterns["labels"].items() if role == "lead"]
         return "lead" if any(w in header for w in leads) else "responsible"  # 牵头单位
-    if any(w in header for w in ("任务", "措施", "事项", "名称", "内容")):
+    if any(w in header for w in ("任务", "措施", "事项", "名称", "内容", "项目")):
         return "task"
     return "other"

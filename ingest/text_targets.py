@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from policykg.ingest.measures import is_indicator_table
 from policykg.ingest.patterns import document_patterns, targets_patterns
 from policykg.ingest.record import DepartmentMention, Measure
+from policykg.ingest.responsibility import column_kind
 from policykg.ingest.statements import commits, cues, statement_of
 from policykg.ingest.structure import Block
 from policykg.ingest.targets import DraftTarget, binding_of, unique_id
@@ -169,16 +170,21 @@ def _row_deadline_targets(
     for row in blocks:
         if row.kind != "row" or is_indicator_table(row) or not commits(statement_of(row.path)):
             continue
-        cells = [c for c in row.cells if _DEADLINE_CELL.match(c.text)]
+        cells = [c for c in row.cells if _DEADLINE_CELL.match(c.text) or _DUE_CELL.match(c.text)]
         task = next((m for m in measures if row.start <= m.start <= row.end), None)
         if len(cells) != 1 or task is None or any(row.start <= t.start <= row.end for t in found):
             continue
         cell = cells[0]
-        key, tie = indicator_key(task.text)
+        # a row that names its task and then says what it holds (项目 | 内容): both
+        kinds = [column_kind(h) for h in row.header or []]
+        named = [c.text for c, k in zip(row.cells, kinds, strict=False) if k == "task" and c.text]
+        indicator = "：".join(named) if len(named) > 1 else task.text
+        key, tie = indicator_key(indicator)
+        dated = _DEADLINE_CELL.match(cell.text)
         out.append(DraftTarget(
-            key="", indicator=task.text, indicator_key=key, value_text=cell.text.strip(),
-            value=None, comparator="<=", unit=None,
-            year=int(_DEADLINE_CELL.match(cell.text)["year"]),  # type: ignore[index]
+            key="", indicator=indicator, indicator_key=key, value_text=cell.text.strip(),
+            value=None, comparator=None if _WINDOW.search(cell.text) else "<=", unit=None,
+            year=int(dated["year"]) if dated else None,
             baseline=None, baseline_year=None, binding=None, cumulative=False,
             section=row.section, text=row.text, start=cell.start, end=cell.end,
             departments=list(task.departments), warnings=[tie] if tie else [],
@@ -242,6 +248,15 @@ _DEADLINE_CELL = re.compile(
     r"^\s*(?:于|在)?(?P<year>20\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:底|末|年底)?"
     r"(?:前|以前|之前)?(?:完成)?\s*$"
 )
+
+
+# …or a day of the year the table is for: a deadline (5月21日前) or the activity's window
+# (6月11日~19日); a bare day and hour is an event's time (6月19日(上午), 6月11日10时), no target.
+_DUE_CELL = re.compile(
+    r"^\s*(?:于|在)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|末|中旬|下旬)?(?:前|以前|之前)\s*$"
+    r"|^\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[-—–~～至到]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*$"
+)
+_WINDOW = re.compile(r"\d\s*日?\s*[-—–~～至到]\s*\d")
 
 
 def _row_deadlines(blocks: list[Block]) -> list[tuple[int, int, int]]:

@@ -160,3 +160,34 @@ def test_a_task_table_with_a_responsible_column_and_its_implementation_time(tmp_
     assert [(t.indicator, t.value_text, t.year) for t in record.targets] == [
         ("开展校园周边食品专项检查", "2027年9月底前", 2027)
     ]
+
+
+def test_a_task_table_whose_cells_run_over_several_lines(tmp_path: Path):
+    # padded headers (项 目 / 内 容); a row's points and its bodies over several lines; a
+    # day's deadline (前) and an activity's window are targets, an event's hour is none
+    lines = ["某某市药品安全宣传月活动安排", "序号", "项 目", "内 容", "责任部门", "实施时间"]
+    lines += ["1", "印发宣传月活动方案", "明确宣传重点和分工", "市局药品安全监管科", "8月20日前"]
+    lines += [
+        "2",
+        "举办宣传月启动仪式",
+        "1、 组织启动仪式",
+        "2、 发放宣传资料",
+        "市局药品安全监管科、市药品检验所",
+        "各县市场监管局",
+        "9月1日9时",
+    ]
+    lines += ["3", "开展药品安全进社区活动", "组织执法人员和志愿者进社区宣传",
+              "各县市场监管局", "9月1日~30日"]  # fmt: skip
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    record = extract_file(path)
+    found = [(m.title, [d.mention for d in m.departments]) for m in record.measures]
+    assert found == [
+        ("印发宣传月活动方案", ["市局药品安全监管科"]),
+        ("举办宣传月启动仪式", ["市局药品安全监管科", "市药品检验所", "各县市场监管局"]),
+        ("开展药品安全进社区活动", ["各县市场监管局"]),
+    ]
+    assert [(t.indicator, t.value_text, t.comparator) for t in record.targets] == [
+        ("印发宣传月活动方案：明确宣传重点和分工", "8月20日前", "<="),
+        ("开展药品安全进社区活动：组织执法人员和志愿者进社区宣传", "9月1日~30日", None),
+    ]
