@@ -8,7 +8,9 @@ Clues, strongest first (each one names the issuer, not what the text talks about
 3. the title naming a province, else the head's first line (a reprint's headline);
 4. place names below the province in issuer, title and head (prefecture, county, 新区,
    林区: ingest/places.py);
-5. the province named most often in the text (a weak clue: warned).
+5. the province named most often in the text (a weak clue: warned);
+6. else the places below one province that the text names, at least twice and over twice as
+   often as any other province's (a provincial table naming its cities; warned).
 Clues that disagree are reported; the stronger one is kept.
 """
 
@@ -207,6 +209,29 @@ def _name(p: Province | None) -> str:
     return p.name if p else "national (no province)"
 
 
+def _from_places(text: str, out: ProvinceReading) -> ProvinceReading:
+    """No province named anywhere: the places below one province that the text names (a
+    provincial regulator's table naming its cities and prefectures), when one province has
+    them at least twice and over twice as often as any other."""
+    places = place_provinces(text)
+    ranked = places.most_common(2)
+    if (
+        not ranked
+        or ranked[0][1] < 2
+        or len(ranked) > 1
+        and ranked[1][1] * 2 >= ranked[0][1]
+        or len(places) >= document_patterns()["many_provinces"]
+    ):
+        out.warnings.append("province not stated in issuer, document number or title; left empty")
+        return out
+    out.province, out.clue, out.level = _by_code(ranked[0][0]), "place names", "local"
+    out.warnings.append(
+        f"province inferred from place names in the text ({out.province.name}): no issuer, "
+        "document number, title or province name states it"
+    )
+    return out
+
+
 def _from_mentions(text: str, out: ProvinceReading) -> ProvinceReading:
     text = re.sub(document_patterns()["national_units"], "", text)  # 中科院上海药物研究所
     text = re.sub(document_patterns()["enterprise_names"], "", text)  # 吉林某某药业有限公司
@@ -215,8 +240,7 @@ def _from_mentions(text: str, out: ProvinceReading) -> ProvinceReading:
     )
     ranked = [(c, n) for c, n in counts.most_common(2) if n]
     if not ranked:
-        out.warnings.append("province not stated in issuer, document number or title; left empty")
-        return out
+        return _from_places(text, out)
 
     close = len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]
     if close:  # a cross-provincial text (京津冀, 长三角 …) or too weak a clue to choose on

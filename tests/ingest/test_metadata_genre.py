@@ -371,6 +371,23 @@ def test_a_text_naming_two_provinces_alike_has_none() -> None:
     assert any("nearly as often" in w for w in meta.warnings)
 
 
+TABLE = "药品安全工作安排\n一、工作任务\n序号\n项目\n责任部门\n1\n组织抽检\n"
+
+
+# a table after the head: its cities are no clue of the head
+TABLE = "药品安全工作安排\n一、工作任务\n序号\n项目\n责任部门\n1\n组织抽检\n"
+
+
+def test_the_places_a_text_names_give_its_province_when_nothing_else_does() -> None:
+    """A table that names its cities but no province, issuer or title: the places' province
+    (warned); places of two provinces alike give none."""
+    meta = _meta(TABLE + "株洲市市场监管局\n2\n开展培训\n湘潭市、衡阳市市场监管局\n")
+    assert meta.province is not None and meta.province.name == "湖南省"
+    assert any("place names in the text" in w for w in meta.warnings)
+    meta = _meta(TABLE + "株洲市市场监管局\n2\n开展培训\n宝鸡市市场监管局\n")
+    assert meta.province is None
+
+
 def test_a_reporters_name_is_no_place_and_a_government_that_issues_a_notice_is_its_issuer():
     # 记者 王长春: a person, no clue to 吉林; the prefecture in the story is (阿勒泰地区 → 新疆)
     meta = _meta(
