@@ -67,9 +67,14 @@ def word_targets(sentence: str) -> list[WordTarget]:
             if m["when"].startswith("自") and task.startswith(_IN_FORCE):
                 continue  # 《办法》自…起施行: a rule's effective date, not a target
             when = m["when"].strip()
-            if len(task) < 4:  # 制定…办法，2017年底前完成 / 本办法自…起施行: the task is before
+            if len(task) < 4 or _BARE_VERB.match(task):
+                # 制定…办法，2017年底前完成 / 本办法自…起施行: the task is before; 改革工作要在
+                # 2027年底前基本完成: the subject before its modal is the task
                 before = re.split(r"[，,；;：:]", sentence[: m.start()].rstrip(" ，,"))[-1]
-                task = before.strip() + task
+                before = before.strip(" “”\"'")
+                subject = re.sub(r"(?:要|应|须|将|应当|必须|务必)$", "", before)
+                bare = _BARE_VERB.match(task) and len(subject) >= 4
+                task = subject if bare else before + task
             comparator = None if when.startswith("自") else "<="  # 自…起: from then on
             year = int(m["year"]) if m.groupdict().get("year") else None
             out.append(WordTarget(task, when, year, comparator, m.start(), m.end()))
@@ -78,6 +83,12 @@ def word_targets(sentence: str) -> list[WordTarget]:
     spread = [m.span() for rx in _rx("distributed") for m in rx.finditer(sentence)]
     out = [t for t in out if not any(a <= t.start < b for a, b in spread)]  # read whole below
     return _first_of_overlaps(sorted(_distributed(sentence) + out, key=lambda t: t.start))
+
+
+# A task that is only its verb of completion (基本完成, 全面结束, 到位): its subject is before
+_BARE_VERB = re.compile(
+    r"^(?:基本|全面|全部|如期|按时|按期)?(?:完成|结束|到位|建成|办结)(?:任务)?$"
+)
 
 
 def _verb_after(task: str, sentence: str, end: int) -> bool:
