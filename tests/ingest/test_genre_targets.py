@@ -591,3 +591,16 @@ def test_a_meetings_call_gives_its_levels_and_deadlines(tmp_path):
     found = {(t.value_text, t.indicator) for t in targets}
     assert ("30%", "年底前全区药品零售企业达到规范药房标准") in found
     assert {v for v, _ in found} == {"30%", "年底前", "9月底前"}
+
+
+def test_a_bottom_line_in_the_framing_section_is_a_target(tmp_path):
+    # 总体要求 frames the plan (vision), but the bottom line it holds the year to (确保不发生…)
+    # is a commitment; the guiding words around it give no target
+    targets = _targets(
+        tmp_path,
+        "某某县2027年药品安全工作实施方案\n一、总体要求\n以人民为中心，坚持问题导向，强化源头治理，"
+        "确保不发生区域性、系统性药品安全事件。\n二、重点任务\n（一）加强疫苗监管。\n",
+    )
+    assert [(t.indicator, t.value_text) for t in targets] == [
+        ("区域性、系统性药品安全事件", "不发生")
+    ]
