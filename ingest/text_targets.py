@@ -79,6 +79,8 @@ def _cfg() -> dict[str, Any]:
         "not_values": [re.compile(p) for p in t["not_values"]],
         "year_re": re.compile(t["year"]),
         "period_end_re": re.compile(t["period_end"]),
+        # 争取到“十三五”末…: the period's end ahead (no 已 told of it), not its past
+        "period_ahead_re": re.compile(r"到\s*(?:" + t["period_end"] + r")(?![^，。；]{0,30}已)"),
         "period_whole_re": re.compile(t["period_whole"]),
         "qualifier": re.compile(rf"^(?:{'|'.join(t['qualifier_words'])})[^，的]{{0,12}}的"),
         "definition_re": re.compile(t["definition"]),
@@ -289,6 +291,8 @@ def _sentence_targets(
         markers = [w for w in markers if w != "上一年"]
     if cfg["window_end_re"].search(sentence):  # 公示时间截至…: a window ahead, not a past count
         markers = [w for w in markers if not w.startswith(("截至", "截止"))]
+    if cfg["period_ahead_re"].search(sentence):  # a text of that period aims at its end
+        markers = [w for w in markers if not re.fullmatch(r"十[一二三四五六七八九]五", w)]
     told = cues("reported_requirement").search(sentence)  # 印发了《…》，要求…: what it requires
     if any(w in (sentence[told.end() :] if told else sentence) for w in markers):
         return []

@@ -132,7 +132,8 @@ def _dated_states(sentence: str) -> list[WordTarget]:
         task = clause.strip()
         if state_rx.match(task):
             start = sentence.index(task, at)
-            out.append(WordTarget(task, m["when"], int(m["year"]), "<=", start, start + len(task)))
+            year = int(m["year"]) if m["year"] else None  # 到“十四五”末: the period's end
+            out.append(WordTarget(task, m["when"], year, "<=", start, start + len(task)))
         at += len(clause) + 1
     return out
 

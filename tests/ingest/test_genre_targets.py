@@ -126,6 +126,9 @@ WORDS = [
      [("市级检验机构整合工作", "2027年6月底前", None, "<=", 2027),
       ("县级整合工作", "2027年年内", None, "<=", 2027)]),
     ("2027年内完成全部零售药店的检查。", [("完成全部零售药店的检查", "2027年内", None, "<=", 2027)]),
+    # a state reached by a plan period's end, its place as subject; one already reached is none
+    ("争取到“十四五”末，全省全面建成统一权威的药品监管体系，监管能力明显提升。",
+     [("全省全面建成统一权威的药品监管体系", "“十四五”末", None, "<=", None)]),
 ]  # fmt: skip
 
 
@@ -603,4 +606,17 @@ def test_a_bottom_line_in_the_framing_section_is_a_target(tmp_path):
     )
     assert [(t.indicator, t.value_text) for t in targets] == [
         ("区域性、系统性药品安全事件", "不发生")
+    ]
+
+
+def test_a_state_by_the_end_of_the_plan_period_the_text_belongs_to(tmp_path):
+    # a text of the 十三五 period aims at its end (the past marker 十三五 does not apply);
+    # the period gives the year; what was already reached by then is no target
+    targets = _targets(
+        tmp_path,
+        "某某省药品安全规划实施意见\n一、主要目标\n争取到“十三五”末，全省全面建成药品追溯体系。"
+        "到“十三五”末，全省已建成药品检验机构12个。\n",
+    )
+    assert [(t.indicator, t.value_text, t.year) for t in targets] == [
+        ("全省全面建成药品追溯体系", "“十三五”末", 2020)
     ]
