@@ -15,6 +15,9 @@ from policykg.ingest.signature import split_issuers
 
 _OWN_ISSUER = re.compile(r"[\u4e00-\u9fff、]{2,30}?关于[^《》]{2,}的[\u4e00-\u9fff]{1,4}$")
 _NOTICE_FORMULA = re.compile(r"印发给你们|转发给你们|请认真贯彻|请遵照执行|请结合实际")
+# The level alone as the reported issuer (自治区印发了《…》, 我省出台《…》): that level's
+# government, unnamed — the title is the report's policy, its issuer is not given
+_BARE_LEVEL = re.compile(r"(?:我|全|本)?(?:省|自治区|区|市|州|盟|县|旗)(?:委|政府)?")
 
 
 def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
@@ -41,6 +44,8 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
             who = re.sub(r"等(?:[\d一二三四五六七八九十]+个?)?(?:部门|单位|部委|厅局)?$", "", who)
             if title_like(title) and (names := split_issuers(who)):
                 return names, (None if title in kinds() else title)
+            if title_like(title) and title not in kinds() and _BARE_LEVEL.fullmatch(who):
+                return [], title
             if title_like(title) and _OWN_ISSUER.match(title):
                 return [], title  # 中国政府网发布《国务院关于…的通知》: a site publishes, the
                 # title names its own issuer (GB/T 9704: 发文机关 + 关于 + 事由 + 文种)

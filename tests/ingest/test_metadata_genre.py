@@ -841,3 +841,12 @@ def test_a_run_on_notices_date_after_its_formula() -> None:
         "为了加强疫苗流通监管，制定本方案。\n"
     )
     assert meta.issued_date == "2027-05-09"
+
+
+def test_a_report_of_a_policy_issued_by_a_level_alone_names_its_title_not_an_issuer() -> None:
+    # 自治区印发了《…》: the region's government, unnamed: the title, no issuer
+    meta = _meta(
+        "全区部署中药饮片专项整治\n近日，全区中药饮片专项整治推进会议召开。为加强中药饮片监管，自治区"
+        "印发了《关于深入推进中药饮片专项整治工作的通知》，要求全区开展整治。\n"
+    )
+    assert (meta.title, meta.issuer) == ("关于深入推进中药饮片专项整治工作的通知", None)
