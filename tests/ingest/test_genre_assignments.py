@@ -36,6 +36,10 @@ GENRE = [
     # the bureaus of several levels, the levels listed with 、 (地区, 自治州 and 市)
     ("各地、州、市局也要结合本地实际制定方案。", [("各地、州、市局", "responsible")]),
     ("各市、县局负责辖区内的宣传咨询活动。", [("各市、县局", "responsible")]),
+    # every level listed beside the departments; 各级 before a person is no body
+    ("要求各级、各部门切实加强疫苗监管工作的组织领导。",
+     [("各级", "responsible"), ("各部门", "responsible")]),
+    ("各级领导干部要带头学习药品管理法。", []),
     # the departments of several levels; 对口 inside a name (对 is a preposition elsewhere)
     ("州卫生健康委和县、市卫生健康部门要加强联动。",
      [("州卫生健康委", "responsible"), ("县、市卫生健康部门", "responsible")]),
