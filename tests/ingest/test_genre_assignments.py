@@ -40,6 +40,11 @@ GENRE = [
     ("要求各级、各部门切实加强疫苗监管工作的组织领导。",
      [("各级", "responsible"), ("各部门", "responsible")]),
     ("各级领导干部要带头学习药品管理法。", []),
+    # a second instruction after the body's own task (A将…；同时要求B…); the reform of a
+    # body's institutions is the subject, not the body
+    ("市局将出台实施细则；同时要求各县局积极向当地政府汇报。",
+     [("市局", "responsible"), ("各县局", "responsible")]),
+    ("县级政府机构改革工作要在2027年年内结束。", []),
     # the departments of several levels; 对口 inside a name (对 is a preposition elsewhere)
     ("州卫生健康委和县、市卫生健康部门要加强联动。",
      [("州卫生健康委", "responsible"), ("县、市卫生健康部门", "responsible")]),

@@ -284,3 +284,14 @@ def test_names_written_without_the_lists_level_prefix_resolve_at_that_level(tmp_
         ("卫生厅", "河南省卫生厅"),
         ("工商局", "河南省工商行政管理局"),
     ]
+
+
+def test_a_bodys_institutions_as_subject_give_the_body_no_task(tmp_path):
+    # 县级政府机构改革工作要…: the reform is the subject (read by the parse too)
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "某某省部署机构改革\n文件要求，市级政府机构改革工作要在2027年9月底前基本完成，"
+        "县级政府机构改革工作要在2027年年内结束。\n",
+        encoding="utf-8",
+    )
+    assert [d.mention for m in extract_file(path).measures for d in m.departments] == []
