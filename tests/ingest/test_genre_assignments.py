@@ -45,6 +45,10 @@ GENRE = [
     ("市局将出台实施细则；同时要求各县局积极向当地政府汇报。",
      [("市局", "responsible"), ("各县局", "responsible")]),
     ("县级政府机构改革工作要在2027年年内结束。", []),
+    # a development zone's or a city core's administrative committee (管委会) and bureau
+    ("各乡镇政府和开发区管委会要切实承担属地责任。",
+     [("各乡镇政府", "responsible"), ("开发区管委会", "responsible")]),
+    ("高新区分局负责园区内药品经营企业检查。", [("高新区分局", "responsible")]),
     # the departments of several levels; 对口 inside a name (对 is a preposition elsewhere)
     ("州卫生健康委和县、市卫生健康部门要加强联动。",
      [("州卫生健康委", "responsible"), ("县、市卫生健康部门", "responsible")]),
