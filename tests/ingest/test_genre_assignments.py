@@ -49,6 +49,9 @@ GENRE = [
     ("各乡镇政府和开发区管委会要切实承担属地责任。",
      [("各乡镇政府", "responsible"), ("开发区管委会", "responsible")]),
     ("高新区分局负责园区内药品经营企业检查。", [("高新区分局", "responsible")]),
+    # a Party committee's departments, 组织部 among them (组织 alone is a verb: 市政府组织开展…)
+    ("县委组织部、县委宣传部要加强对基层监管队伍建设的指导。",
+     [("县委组织部", "responsible"), ("县委宣传部", "responsible")]),
     # the departments of several levels; 对口 inside a name (对 is a preposition elsewhere)
     ("州卫生健康委和县、市卫生健康部门要加强联动。",
      [("州卫生健康委", "responsible"), ("县、市卫生健康部门", "responsible")]),
