@@ -52,6 +52,13 @@ GENRE = [
     # a Party committee's departments, 组织部 among them (组织 alone is a verb: 市政府组织开展…)
     ("县委组织部、县委宣传部要加强对基层监管队伍建设的指导。",
      [("县委组织部", "responsible"), ("县委宣传部", "responsible")]),
+    # people's organisations, the Youth League's committee, associations, the fire corps
+    ("市妇联、团市委、市科协配合做好食品安全进家庭宣传。",
+     [("市妇联", "support"), ("团市委", "support"), ("市科协", "support")]),
+    ("市消防救援支队、市红十字会参与应急处置。",
+     [("市消防救援支队", "support"), ("市红十字会", "support")]),
+    ("市医药行业协会要加强行业自律。", [("市医药行业协会", "responsible")]),
+    ("监管人员要学会运用大数据手段。", []),
     # the departments of several levels; 对口 inside a name (对 is a preposition elsewhere)
     ("州卫生健康委和县、市卫生健康部门要加强联动。",
      [("州卫生健康委", "responsible"), ("县、市卫生健康部门", "responsible")]),
