@@ -90,6 +90,8 @@ def value_regex() -> str:
     return (
         # a yearly rate states its period between the bound and the number (不低于每年2份/千人)
         rf"(?P<prefix>{p['prefix_re']})?\s*(?:{p['per_year_re']})?\s*"
+        # a rate per population written before its number (每千人4批次 = 4 批次/千人)
+        rf"(?P<per>每(?:千|万|十万|10万|百万)人口?)?\s*"
         rf"(?P<num>{ARABIC}|{CN_NUMERAL})\s*"
         rf"(?P<unit>{p['unit_re']})?\s*(?P<suffix>{p['suffix_re']})?"
     )
@@ -175,6 +177,8 @@ def parse_value(text: str) -> ParsedValue:
     if (m := _value_full().match(core)) and (number := to_number(m.group("num"))) is not None:
         unit = m.group("unit")
         comparator = _comparator(m.group("prefix"), m.group("suffix"), unit)
+        if m.group("per") and unit:
+            unit = f"{unit}/{m.group('per')[1:]}"  # 每千人4批次 → 批次/千人
         return ParsedValue(
             number, comparator, canonical_unit(unit), cumulative, "number", note=note
         )

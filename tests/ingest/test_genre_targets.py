@@ -623,3 +623,16 @@ def test_a_state_by_the_end_of_the_plan_period_the_text_belongs_to(tmp_path):
     assert [(t.indicator, t.value_text, t.year) for t in targets] == [
         ("全省全面建成药品追溯体系", "“十三五”末", 2020)
     ]
+
+
+def test_a_rate_per_population_written_before_its_number_and_a_level_broken_through(tmp_path):
+    # 每千人4批次 is 4 批次/千人; 突破 a level is to exceed it
+    targets = _targets(
+        tmp_path,
+        "某某省药品安全规划\n一、主要目标\n到2027年，药品抽检量达到每千人4批次，"
+        "全省医药工业营业收入突破800亿元。\n",
+    )
+    assert [(t.indicator, t.value, t.unit, t.comparator, t.year) for t in targets] == [
+        ("药品抽检量", 4.0, "批次/千人", ">=", 2027),
+        ("全省医药工业营业收入", 800.0, "亿元", ">", 2027),
+    ]
