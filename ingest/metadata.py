@@ -57,7 +57,7 @@ from policykg.ingest.signature import (
     tail_date,
 )
 from policykg.ingest.vocab import Province
-from policykg.ingest.webmeta import PageLabels, page_labels
+from policykg.ingest.webmeta import PageLabels, page_labels, unlabelled_title
 
 from policykg.errors import InputError
 
@@ -166,6 +166,8 @@ def _wrapped(line: str) -> str | None:
         return None  # 将于…前发布抽检报告，…: a clause of running text, no title in 《》
     if re.search(r"[，,；;：:]", title):
         return None  # …平台发布，向社会公开征求意见 / 颁布日期：…: a clause or a label, no title
+    if re.search(r"的(?:公告|通告)(?:[（(][^（）()]*[）)])?$", title):
+        return None  # X关于发布…清单的公告: the 公告 is the document (its number, 2025年第12号)
     core = re.sub(r"（[^（）]*）$", "", title)
     if any(core.endswith(k) for k in kinds()) or re.search(r"（\d{4}\D+\d{4}年）$", title):
         return title
@@ -189,6 +191,7 @@ def find_title(
     """The policy's title; table cells (a list of files, an indicator table) are not titles,
     nor is an attachment line (附件：X关于…的通知: the document it carries, GB/T 9704 §7.3.4)."""
     lines = [ln for ln in lines if ln not in cells and not _ATTACHMENT.match(ln)]
+    lines = [unlabelled_title(ln) for ln in lines]  # 标题：X above the 主送机关: X
     head = lines[:HEAD_LINES]
     for line in head:  # a reprint gives the text's own title: (原标题：X)
         if (m := _ORIGINAL_TITLE.match(line)) and not re.search(r"[。，,；;]", m["title"]):

@@ -107,3 +107,12 @@ def is_label_line(line: str) -> bool:
     """A line of a page's label block (责任部门：X / 索引号：…): page furniture, not text."""
     m = _LABEL_RX.match(line.strip())
     return m is not None and len(line) - m.end() <= MAX_VALUE and "。" not in line
+
+
+def unlabelled_title(line: str) -> str:
+    """A line that is a page's title label and its value (标题：X关于…的通知): the value;
+    any other line as it is."""
+    m = _LABEL_RX.match(line.strip())
+    if m is None or _field(m["label"]) != "title":
+        return line
+    return line.strip()[m.end() :].strip(" \t　") or line

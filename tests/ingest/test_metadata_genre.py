@@ -850,3 +850,21 @@ def test_a_report_of_a_policy_issued_by_a_level_alone_names_its_title_not_an_iss
         "印发了《关于深入推进中药饮片专项整治工作的通知》，要求全区开展整治。\n"
     )
     assert (meta.title, meta.issuer) == ("关于深入推进中药饮片专项整治工作的通知", None)
+
+
+def test_a_page_labels_title_line_and_an_announcement_that_publishes_a_list() -> None:
+    # 标题：X above the 主送机关 is X; X关于发布…清单的公告 is the 公告's own title
+    meta = _meta(
+        "发文字号：黔药监发〔2031〕8号\n成文日期：2031年06月18日\n"
+        "标题：贵州省药品监督管理局关于加强疫苗配送监管的通知\n各市（州）市场监管局：\n"
+        "为加强疫苗配送监管，现就有关事项通知如下。\n"
+    )
+    assert meta.title == "贵州省药品监督管理局关于加强疫苗配送监管的通知"
+    meta = _meta(
+        "国家药监局关于发布医疗器械网络销售禁止清单的公告（2031年第7号）\n"
+        "国家药监局组织制定了医疗器械网络销售禁止清单，现予发布。\n特此公告。\n"
+    )
+    assert (meta.title, meta.doc_number) == (
+        "国家药监局关于发布医疗器械网络销售禁止清单的公告",
+        "2031年第7号",
+    )
