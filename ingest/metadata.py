@@ -195,6 +195,8 @@ def find_title(
     head = lines[:HEAD_LINES]
     for line in head:  # a reprint gives the text's own title: (原标题：X)
         if (m := _ORIGINAL_TITLE.match(line)) and not re.search(r"[。，,；;]", m["title"]):
+            if reported and reported[1] and rx("headline_report").match(m["title"]):
+                continue  # （原标题：X印发…方案）: the original news headline, not the policy's
             return m["title"].strip()  # named a title by the page: any 文种 (…的公示)
     candidates = [labels.get("title") or ""]
     for i, line in enumerate(head):  # each line, then it joined to the next (a wrapped title)

@@ -61,6 +61,7 @@ GENRE = [
     ("监管人员要学会运用大数据手段。", []),
     # the local divisions of two levels, listed bare (各市州、县市区要…): one generic mention
     ("各市州、县市区要参照本方案制定具体实施方案。", [("各市州、县市区", "responsible")]),
+    ("各市县（区）人民政府要落实属地责任。", [("各市县（区）人民政府", "responsible")]),
     # the departments of several levels; 对口 inside a name (对 is a preposition elsewhere)
     ("州卫生健康委和县、市卫生健康部门要加强联动。",
      [("州卫生健康委", "responsible"), ("县、市卫生健康部门", "responsible")]),

@@ -636,3 +636,13 @@ def test_a_rate_per_population_written_before_its_number_and_a_level_broken_thro
         ("药品抽检量", 4.0, "批次/千人", ">=", 2027),
         ("全省医药工业营业收入", 800.0, "亿元", ">", 2027),
     ]
+
+
+def test_a_reprints_lead_that_reports_a_campaign_with_its_length(tmp_path):
+    # 印发《…》，部署开展为期N的…: the policy's campaign and its length, in the news lead
+    targets = _targets(
+        tmp_path,
+        "甘肃部署药品安全专项整治\n近日，甘肃省人民政府办公厅印发《甘肃省药品安全专项整治工作方案》，"
+        "部署在全省开展为期4个月的专项整治。\n",
+    )
+    assert [(t.indicator, t.value, t.unit) for t in targets] == [("专项整治", 4.0, "个月")]

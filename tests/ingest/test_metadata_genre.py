@@ -868,3 +868,12 @@ def test_a_page_labels_title_line_and_an_announcement_that_publishes_a_list() ->
         "国家药监局关于发布医疗器械网络销售禁止清单的公告",
         "2031年第7号",
     )
+
+
+def test_a_reprints_original_headline_that_reports_the_policy_is_no_title() -> None:
+    # （原标题：X印发…方案） is the news item's first headline; the policy is the one in 《》
+    meta = _meta(
+        "甘肃部署药品安全专项整治\n（原标题：省政府办公厅印发药品安全专项整治工作方案）\n"
+        "近日，甘肃省人民政府办公厅印发《甘肃省药品安全专项整治工作方案》，部署开展专项整治。\n"
+    )
+    assert meta.title == "甘肃省药品安全专项整治工作方案"
