@@ -55,7 +55,16 @@ def word_targets(sentence: str) -> list[WordTarget]:
     out: list[WordTarget] = _time_limits(sentence)  # before the deadlines that read 用…时间
     for rx in _rx("qualitative"):
         for m in rx.finditer(sentence):
-            out.append(WordTarget(m["ind"].strip(), m["word"], None, None, m.start(), m.end()))
+            ind, year = m["ind"].strip(), None
+            if dated := _ONLY_DATE.match(ind):
+                # 建立…体系，2027年底前实现全覆盖: the date is when; the task is the clause before
+                before = re.split(r"[，,；;：:。]", sentence[: m.start()].rstrip(" ，,"))[
+                    -1
+                ].strip()
+                if len(before) < 2:
+                    continue
+                ind, year = before, int(dated["year"]) if dated["year"] else None
+            out.append(WordTarget(ind, m["word"], year, None, m.start(), m.end()))
     verbs = tuple(targets_patterns()["deadline_verbs"])
     for rx in _rx("deadlines"):
         for m in rx.finditer(sentence):
@@ -83,6 +92,12 @@ def word_targets(sentence: str) -> list[WordTarget]:
     spread = [m.span() for rx in _rx("distributed") for m in rx.finditer(sentence)]
     out = [t for t in out if not any(a <= t.start < b for a, b in spread)]  # read whole below
     return _first_of_overlaps(sorted(_distributed(sentence) + out, key=lambda t: t.start))
+
+
+# A 'subject' that is only a date (2027年底前实现全覆盖): the thing reached is named before it
+_ONLY_DATE = re.compile(
+    r"^(?:到|于|在|力争)?\s*(?:(?P<year>20\d{2})\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:底|末|年底)?(?:前|以前|之前)?$"
+)
 
 
 # A task that is only its verb of completion (基本完成, 全面结束, 到位): its subject is before

@@ -436,6 +436,8 @@ STATES = [
     # 不出现 as 不发生; a bottom line held (坚守…的底线)
     ("确保全年不出现重大食物中毒事件。", [("重大食物中毒事件", "不出现")]),
     ("强化学校食堂监管，坚守不出现食物中毒的底线。", [("食物中毒", "不出现")]),
+    # full coverage whose 'subject' is only its date: the task is the clause before it
+    ("建立化妆品追溯体系，2028年底前实现全覆盖。", [("建立化妆品追溯体系", "全覆盖")]),
     # a rank relative to the country or a region that ends its clause
     ("全省药品智慧监管水平全国领先。", [("全省药品智慧监管水平", "全国领先")]),
     ("力争全市药品安全工作保持全国先进行列。", [("全市药品安全工作", "全国先进行列")]),
