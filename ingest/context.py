@@ -9,6 +9,7 @@ their declared order; each step reads the context and adds to `ctx.record`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,12 +17,18 @@ from typing import TYPE_CHECKING
 
 from policykg.ingest.metadata import Metadata
 from policykg.ingest.normalize import NormalizedText
+from policykg.ingest.places import is_place_name
 from policykg.ingest.record import Department, ExtractionRecord
 from policykg.ingest.structure import Block
 from policykg.ingest.vocab import Province
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+# The place that opens an issuer's name (营口市人民政府办公室, 中共湘阴县委)
+_LOCALITY = re.compile(
+    r"^(?:中共)?(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治州|自治县|自治旗|市|县|区|州|盟|旗))"
+)
 
 
 @dataclass
@@ -45,6 +52,16 @@ class Context:
     @property
     def province(self) -> Province | None:
         return self.meta.province
+
+    @cached_property
+    def locality(self) -> str | None:
+        """The city or county that issued a local document (营口市人民政府办公室 → 营口市):
+        its own bodies are named by their level alone in its text (市卫生健康委)."""
+        issuer = self.meta.issuers[0] if self.meta.issuers else self.meta.issuer
+        if self.meta.level != "local" or not issuer:
+            return None
+        m = _LOCALITY.match(issuer)
+        return m["place"] if m and is_place_name(m["place"]) else None
 
     @cached_property
     def doc(self) -> Doc:

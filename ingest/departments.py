@@ -5,7 +5,9 @@ ingest/lexicon.py): 市药品监管局 / 市藥品監管局 / 上海市药品监
 are one 上海市药品监督管理局; 市药监局 in a Chongqing document is 重庆市药品监督管理局; a
 regulator's division (器械注册处, 药审中心) is a `division` whose `parent` is its regulator.
 A mention the vocabulary does not know keeps its surface form as its name (the graph
-scopes it to the document's province) and the record gets a warning naming it.
+scopes it to the document's province) and the record gets a warning naming it; in a city's
+or county's own document, a body named by its level alone (市卫生健康委 in a 营口市 notice)
+takes the place's name (营口市卫生健康委), so that two cities' bureaus stay two bodies.
 
 Besides the responsibility statements (ingest/responsibility.py), the running text of a
 commitment names responsible departments when a department is the subject of a clause
@@ -65,6 +67,25 @@ def resolve(mention: str, province: Province | None) -> ResolvedDepartment:
     return ResolvedDepartment(hit.name, hit.kind, hit.level, hit.parent, successor=hit.successor)
 
 
+# A locality's level (营口市 → 市, 湘阴县 → 县, 恩施土家族苗族自治州 → 州) and the words that
+# open with that character but name no body of the level (市场监管局, 区域, 县域).
+_LEVEL_OF = re.compile(r"(?:自治)?(?P<level>[市县区州盟旗])$")
+_NOT_LEVEL = ("市场", "市民", "市域", "区域", "县域", "州域")
+
+
+def local_name(mention: str, locality: str | None) -> str | None:
+    """A body a city's or county's own document names by its level alone (市卫生健康委,
+    县卫生局 in a document of 湘阴县): the body of that place (湘阴县卫生局), as the gold
+    README scopes it; None when the mention names another level or a place of its own."""
+    level = _LEVEL_OF.search(locality or "")
+    if level is None or not mention.startswith(level["level"]) or len(mention) < 2:
+        return None
+    several = mention[1] in "市县区州盟旗乡镇级直" and not mention[1:].startswith(_NOT_LEVEL)
+    if mention.startswith(_NOT_LEVEL) or several:
+        return None  # 市县两级…, 市直部门, 市级: several levels or a generic body
+    return f"{locality}{mention[1:]}"
+
+
 # A unit of a body written after the body's name (省药监局各检查分局, 市场监管局药品科): the
 # kinds of internal divisions and field units (科/股/处/室, 分局, 中心, 所, 站, 队).
 _UNIT = re.compile(r"各?[\u4e00-\u9fff]{1,10}?(?:科|股|处|室|分局|局|中心|所|站|大队|支队|队)")
@@ -88,11 +109,13 @@ def register(
     mentions: list[Mention],
     province: Province | None,
     warnings: list[str],
+    locality: str | None = None,
 ) -> list[DepartmentMention]:
     """Resolve mentions into `registry` (name → Department) and return them with roles.
 
     A division brings its parent into the registry (DIVISION_OF needs both ends). An
-    unknown mention is warned about once per document.
+    unknown mention is warned about once per document. `locality`: the city or county that
+    issued the document (营口市), whose own bodies its text names by their level alone.
     """
     out: dict[tuple[str, str], DepartmentMention] = {}
     listed = _listed_prefixes(mentions)
@@ -103,6 +126,8 @@ def register(
             # stands in is that level's body (the mention stays as written)
             inherited = resolve(prefix + m.text, province)
             resolved = inherited if inherited.known else resolved
+        if not resolved.known and (local := local_name(m.text, locality)):
+            resolved = ResolvedDepartment(local, None, "local", known=False)
         if resolved.name not in registry:
             registry[resolved.name] = Department(
                 name=resolved.name,
@@ -273,7 +298,7 @@ def _attach(ctx: Context, m: Any, mentions: list[Mention]) -> None:
     statement's explicit role wins)."""
     known = {d.name for d in m.departments}
     known_mentions = {d.mention for d in m.departments}
-    for dm in register(ctx.departments, mentions, ctx.province, ctx.record.warnings):
+    for dm in register(ctx.departments, mentions, ctx.province, ctx.record.warnings, ctx.locality):
         if dm.name not in known and dm.mention not in known_mentions:
             m.departments.append(dm)
             known.add(dm.name)

@@ -149,7 +149,7 @@ def _measure(ctx: Context, m: DraftMeasure) -> Measure:
 
 def _mentions(ctx: Context, mentions: list[Mention]) -> list[DepartmentMention]:
     """Resolve mentions to canonical departments of the document's province."""
-    return register(ctx.departments, mentions, ctx.province, ctx.record.warnings)
+    return register(ctx.departments, mentions, ctx.province, ctx.record.warnings, ctx.locality)
 
 
 def _targets(ctx: Context) -> list[Target]:

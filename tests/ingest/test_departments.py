@@ -6,6 +6,7 @@ import pytest
 from policykg.graph.model import department_id
 from policykg.ingest.departments import register, resolve, subject_mentions
 from policykg.ingest.nlp import parse
+from policykg.ingest.pipeline import extract_file
 from policykg.ingest.record import Department
 from policykg.ingest.responsibility import Mention
 from policykg.ingest.vocab import province_by_code
@@ -183,3 +184,20 @@ def test_no_responsibility_for_a_department_named_in_passing():
     pics = next(m for m in rec.measures if "PIC/S" in m.text)
     assert "国家药品监督管理局" not in {d.name for d in pics.departments}
     assert "国家药品监督管理局" not in {d.name for d in rec.departments}  # no role, no node
+
+
+def test_a_local_documents_own_bodies_named_by_their_level_are_the_places(tmp_path):
+    # a city's notice names its bureaus by the level alone (市卫生健康委): they are that
+    # city's (the gold README: 县卫生局 in 湘阴县 → 湘阴县卫生局), not one node shared by every
+    # city of the province; 市场 opens no level, 市县两级 names several levels
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "营口市人民政府办公室关于印发营口市疫苗管理工作方案的通知\n各县（市）区人民政府：\n"
+        "现将方案印发给你们。\n营口市人民政府办公室\n2031年3月1日\n营口市疫苗管理工作方案\n"
+        "一、重点任务\n（一）加强疫苗接种单位检查。（市市场监管局牵头，市卫生健康委配合）\n"
+        "（二）市县两级政府要加大投入。\n",
+        encoding="utf-8",
+    )
+    found = [(d.mention, d.name) for m in extract_file(path).measures for d in m.departments]
+    assert found[:2] == [("市市场监管局", "营口市市场监管局"), ("市卫生健康委", "营口市卫生健康委")]
+    assert found[2][0] == "市县两级政府" and not found[2][1].startswith("营口市")
