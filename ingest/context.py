@@ -55,13 +55,17 @@ class Context:
 
     @cached_property
     def locality(self) -> str | None:
-        """The city or county that issued a local document (营口市人民政府办公室 → 营口市):
-        its own bodies are named by their level alone in its text (市卫生健康委)."""
+        """The city or county that issued a local document (营口市人民政府办公室 → 营口市, or
+        the title's 营口市2031年…分工): its own bodies are named by their level alone in its
+        text (市卫生健康委)."""
         issuer = self.meta.issuers[0] if self.meta.issuers else self.meta.issuer
-        if self.meta.level != "local" or not issuer:
+        if self.meta.level != "local":
             return None
-        m = _LOCALITY.match(issuer)
-        return m["place"] if m and is_place_name(m["place"]) else None
+        for named in (issuer, self.meta.title):  # the issuer, else the title's place
+            m = _LOCALITY.match(named or "")
+            if m and is_place_name(m["place"]):
+                return m["place"]
+        return None
 
     @cached_property
     def doc(self) -> Doc:

@@ -201,3 +201,14 @@ def test_a_local_documents_own_bodies_named_by_their_level_are_the_places(tmp_pa
     found = [(d.mention, d.name) for m in extract_file(path).measures for d in m.departments]
     assert found[:2] == [("市市场监管局", "营口市市场监管局"), ("市卫生健康委", "营口市卫生健康委")]
     assert found[2][0] == "市县两级政府" and not found[2][1].startswith("营口市")
+
+
+def test_a_local_task_table_without_an_issuer_takes_its_place_from_the_title(tmp_path):
+    path = tmp_path / "tasks.txt"
+    path.write_text(
+        "营口市2031年药品安全重点工作任务分工\n序号\t工作任务\t牵头单位\t配合单位\t完成时限\n"
+        "1\t开展药品零售企业专项检查\t市市场监管局\t市公安局\t2031年6月底前\n",
+        encoding="utf-8",
+    )
+    found = [d.name for m in extract_file(path).measures for d in m.departments]
+    assert found == ["营口市市场监管局", "营口市公安局"]
