@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from policykg.ingest.measures import is_indicator_table
 from policykg.ingest.patterns import document_patterns, targets_patterns
 from policykg.ingest.record import DepartmentMention, Measure
-from policykg.ingest.responsibility import column_kind
+from policykg.ingest.row_targets import due_year, row_deadline_targets, row_deadlines
 from policykg.ingest.statements import commits, cues, statement_of
 from policykg.ingest.structure import Block
 from policykg.ingest.targets import DraftTarget, binding_of, unique_id
@@ -157,40 +157,9 @@ def text_targets(
                     out.append(t)
             # a paragraph opening with its heading: the next sentence may elaborate it
             heading = m["task"] if k == 0 and (m := _ITEM_HEADING.match(s.group())) else None
-    for t in _row_deadline_targets(measures, blocks, out):
+    for t in row_deadline_targets(measures, blocks, out):
         t.key = f"X{len(out) + 1}"
         out.append(t)
-    return out
-
-
-def _row_deadline_targets(
-    measures: list[Measure], blocks: Iterable[Block], found: list[DraftTarget]
-) -> list[DraftTarget]:
-    """A task table row's deadline cell (完成时限 2025年6月底前): the row's task is due then —
-    a deadline target, as 2025年6月底前完成… in running text, where the row stated no other."""
-    out = []
-    for row in blocks:
-        if row.kind != "row" or is_indicator_table(row) or not commits(statement_of(row.path)):
-            continue
-        cells = [c for c in row.cells if _DEADLINE_CELL.match(c.text) or _DUE_CELL.match(c.text)]
-        task = next((m for m in measures if row.start <= m.start <= row.end), None)
-        if len(cells) != 1 or task is None or any(row.start <= t.start <= row.end for t in found):
-            continue
-        cell = cells[0]
-        # a row that names its task and then says what it holds (项目 | 内容): both
-        kinds = [column_kind(h) for h in row.header or []]
-        named = [c.text for c, k in zip(row.cells, kinds, strict=False) if k == "task" and c.text]
-        indicator = "：".join(named) if len(named) > 1 else task.text
-        key, tie = indicator_key(indicator)
-        dated = _DEADLINE_CELL.match(cell.text)
-        out.append(DraftTarget(
-            key="", indicator=indicator, indicator_key=key, value_text=cell.text.strip(),
-            value=None, comparator=None if _WINDOW.search(cell.text) else "<=", unit=None,
-            year=int(dated["year"]) if dated else None,
-            baseline=None, baseline_year=None, binding=None, cumulative=False,
-            section=row.section, text=row.text, start=cell.start, end=cell.end,
-            departments=list(task.departments), warnings=[tie] if tie else [],
-        ))  # fmt: skip
     return out
 
 
@@ -225,9 +194,9 @@ _DIRECTIVE = re.compile(r"^\s*(?:要求|请|各[^，,。]{1,12}?(?:要|应|须))
 def _sources(measures: list[Measure], blocks: Iterable[Block]) -> list[_Source]:
     cfg = _cfg()
     blocks = list(blocks)
-    due = _row_deadlines(blocks)
+    due = row_deadlines(blocks)
     out = [
-        _Source(m.text, m.start, m.section or m.title, list(m.departments), _due(due, m.start))
+        _Source(m.text, m.start, m.section or m.title, list(m.departments), due_year(due, m.start))
         for m in measures
         if commits(m.statement) and not cfg["definition_re"].match(m.text)
     ]
@@ -243,38 +212,6 @@ def _sources(measures: list[Measure], blocks: Iterable[Block]) -> list[_Source]:
             departments = list(owner.departments) if owner else []
             out.append(_Source(cell.text, cell.start, row.section, departments))
     return out
-
-
-# A task table's deadline cell (完成时限): a year and an end, nothing else (2025年底前, 2026年6月).
-_DEADLINE_CELL = re.compile(
-    r"^\s*(?:于|在)?(?P<year>20\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:底|末|年底)?"
-    r"(?:前|以前|之前)?(?:完成)?\s*$"
-)
-
-
-# …or a day of the year the table is for: a deadline (5月21日前) or the activity's window
-# (6月11日~19日); a bare day and hour is an event's time (6月19日(上午), 6月11日10时), no target.
-_DUE_CELL = re.compile(
-    r"^\s*(?:于|在)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|末|中旬|下旬)?(?:前|以前|之前)\s*$"
-    r"|^\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[-—–~～至到]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*$"
-)
-_WINDOW = re.compile(r"\d\s*日?\s*[-—–~～至到]\s*\d")
-
-
-def _row_deadlines(blocks: list[Block]) -> list[tuple[int, int, int]]:
-    """(start, end, year) of the task table rows whose deadline cell names a year."""
-    out = []
-    for row in blocks:
-        if row.kind != "row":
-            continue
-        years = [int(m["year"]) for c in row.cells if (m := _DEADLINE_CELL.match(c.text))]
-        if len(years) == 1:
-            out.append((row.start, row.end, years[0]))
-    return out
-
-
-def _due(rows: list[tuple[int, int, int]], at: int) -> int | None:
-    return next((y for a, b, y in rows if a <= at <= b), None)
 
 
 _RECURRING = re.compile(r"每(?:年|季度|月)")

@@ -1,0 +1,84 @@
+"""Targets of a task table's rows: a row's deadline cell (完成时限, 时间节点, 实施时间) makes the
+row's task due then, where the row states no other target; the year of such a cell also dates
+the targets of the row's own text (ingest/text_targets.py).
+
+The rule book (tests/heldout_real/README.md): a dated cell (2025年底前, 2025年6月) is a deadline
+target, `comparator` <=, `year` its year; a day of the year the table is for (5月21日前) or an
+activity's window (6月11日~19日) too, year null; 持续推进 and an event's hour are none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from policykg.ingest.measures import is_indicator_table
+from policykg.ingest.record import Measure
+from policykg.ingest.responsibility import column_kind
+from policykg.ingest.statements import commits, statement_of
+from policykg.ingest.structure import Block
+from policykg.ingest.targets import DraftTarget
+from policykg.ingest.values import indicator_key
+
+
+def row_deadline_targets(
+    measures: list[Measure], blocks: Iterable[Block], found: list[DraftTarget]
+) -> list[DraftTarget]:
+    """A task table row's deadline cell (完成时限 2025年6月底前): the row's task is due then —
+    a deadline target, as 2025年6月底前完成… in running text, where the row stated no other."""
+    out = []
+    for row in blocks:
+        if row.kind != "row" or is_indicator_table(row) or not commits(statement_of(row.path)):
+            continue
+        cells = [c for c in row.cells if _DEADLINE_CELL.match(c.text) or _DUE_CELL.match(c.text)]
+        task = next((m for m in measures if row.start <= m.start <= row.end), None)
+        if len(cells) != 1 or task is None or any(row.start <= t.start <= row.end for t in found):
+            continue
+        cell = cells[0]
+        # a row that names its task and then says what it holds (项目 | 内容): both
+        kinds = [column_kind(h) for h in row.header or []]
+        named = [c.text for c, k in zip(row.cells, kinds, strict=False) if k == "task" and c.text]
+        indicator = "：".join(named) if len(named) > 1 else task.text
+        key, tie = indicator_key(indicator)
+        dated = _DEADLINE_CELL.match(cell.text)
+        out.append(DraftTarget(
+            key="", indicator=indicator, indicator_key=key, value_text=cell.text.strip(),
+            value=None, comparator=None if _WINDOW.search(cell.text) else "<=", unit=None,
+            year=int(dated["year"]) if dated else None,
+            baseline=None, baseline_year=None, binding=None, cumulative=False,
+            section=row.section, text=row.text, start=cell.start, end=cell.end,
+            departments=list(task.departments), warnings=[tie] if tie else [],
+        ))  # fmt: skip
+    return out
+
+
+# A task table's deadline cell (完成时限): a year and an end, nothing else (2025年底前, 2026年6月).
+_DEADLINE_CELL = re.compile(
+    r"^\s*(?:于|在)?(?P<year>20\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:底|末|年底)?"
+    r"(?:前|以前|之前)?(?:完成)?\s*$"
+)
+
+
+# …or a day of the year the table is for: a deadline (5月21日前) or the activity's window
+# (6月11日~19日); a bare day and hour is an event's time (6月19日(上午), 6月11日10时), no target.
+_DUE_CELL = re.compile(
+    r"^\s*(?:于|在)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|末|中旬|下旬)?(?:前|以前|之前)\s*$"
+    r"|^\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[-—–~～至到]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*$"
+)
+_WINDOW = re.compile(r"\d\s*日?\s*[-—–~～至到]\s*\d")
+
+
+def row_deadlines(blocks: list[Block]) -> list[tuple[int, int, int]]:
+    """(start, end, year) of the task table rows whose deadline cell names a year."""
+    out = []
+    for row in blocks:
+        if row.kind != "row":
+            continue
+        years = [int(m["year"]) for c in row.cells if (m := _DEADLINE_CELL.match(c.text))]
+        if len(years) == 1:
+            out.append((row.start, row.end, years[0]))
+    return out
+
+
+def due_year(rows: list[tuple[int, int, int]], at: int) -> int | None:
+    return next((y for a, b, y in rows if a <= at <= b), None)
