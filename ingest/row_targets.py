@@ -1,6 +1,7 @@
 """Targets of a task table's rows: a row's deadline cell (完成时限, 时间节点, 实施时间) makes the
 row's task due then, where the row states no other target; the year of such a cell also dates
-the targets of the row's own text (ingest/text_targets.py).
+the targets of the row's own text (ingest/text_targets.py). An item's own 完成时限：line under
+its 责任单位 line (the list form of the same table) is read the same way.
 
 The rule book (tests/heldout_real/README.md): a dated cell (2025年底前, 2025年6月) is a deadline
 target, `comparator` <=, `year` its year; a day of the year the table is for (5月21日前) or an
@@ -11,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from policykg.ingest.measures import is_indicator_table
+from policykg.ingest.patterns import responsibility_patterns
 from policykg.ingest.record import Measure
 from policykg.ingest.responsibility import column_kind
 from policykg.ingest.statements import commits, statement_of
@@ -25,8 +28,10 @@ def row_deadline_targets(
     measures: list[Measure], blocks: Iterable[Block], found: list[DraftTarget]
 ) -> list[DraftTarget]:
     """A task table row's deadline cell (完成时限 2025年6月底前): the row's task is due then —
-    a deadline target, as 2025年6月底前完成… in running text, where the row stated no other."""
+    a deadline target, as 2025年6月底前完成… in running text, where the row stated no other.
+    An item's own 完成时限：line (the list form of the same table) is read the same way."""
     out = []
+    blocks = list(blocks)
     for row in blocks:
         if row.kind != "row" or is_indicator_table(row) or not commits(statement_of(row.path)):
             continue
@@ -39,17 +44,46 @@ def row_deadline_targets(
         kinds = [column_kind(h) for h in row.header or []]
         named = [c.text for c, k in zip(row.cells, kinds, strict=False) if k == "task" and c.text]
         indicator = "：".join(named) if len(named) > 1 else task.text
-        key, tie = indicator_key(indicator)
-        dated = _DEADLINE_CELL.match(cell.text)
-        out.append(DraftTarget(
-            key="", indicator=indicator, indicator_key=key, value_text=cell.text.strip(),
-            value=None, comparator=None if _WINDOW.search(cell.text) else "<=", unit=None,
-            year=int(dated["year"]) if dated else None,
-            baseline=None, baseline_year=None, binding=None, cumulative=False,
-            section=row.section, text=row.text, start=cell.start, end=cell.end,
-            departments=list(task.departments), warnings=[tie] if tie else [],
-        ))  # fmt: skip
+        out.append(_due_target(indicator, cell.text, cell.start, cell.end, row, task))
+    for line in blocks:
+        if line.kind != "paragraph" or not (m := _field_deadline().match(line.text)):
+            continue
+        value = m["value"].strip()
+        task = next((x for x in reversed(measures) if x.start < line.start), None)
+        if task is None or not commits(task.statement) or not _dated(value):
+            continue
+        if any(task.start <= t.start <= line.end for t in [*found, *out]):
+            continue  # the item states a target of its own
+        start = line.start + m.start("value")
+        out.append(_due_target(task.text, value, start, start + len(value), line, task))
     return out
+
+
+def _dated(text: str) -> bool:
+    return bool(_DEADLINE_CELL.match(text) or _DUE_CELL.match(text))
+
+
+def _due_target(
+    indicator: str, when: str, start: int, end: int, where: Block, task: Measure
+) -> DraftTarget:
+    key, tie = indicator_key(indicator)
+    dated = _DEADLINE_CELL.match(when)
+    return DraftTarget(
+        key="", indicator=indicator, indicator_key=key, value_text=when.strip(),
+        value=None, comparator=None if _WINDOW.search(when) else "<=", unit=None,
+        year=int(dated["year"]) if dated else None,
+        baseline=None, baseline_year=None, binding=None, cumulative=False,
+        section=where.section, text=where.text, start=start, end=end,
+        departments=list(task.departments), warnings=[tie] if tie else [],
+    )  # fmt: skip
+
+
+@cache
+def _field_deadline() -> re.Pattern[str]:
+    """An item's own deadline line (完成时限：2028年12月底前), its label one of the deadline
+    columns of data/patterns/responsibility.yaml."""
+    labels = "|".join(map(re.escape, responsibility_patterns()["deadline_columns"]))
+    return re.compile(rf"^\s*(?:{labels})\s*[:：]\s*(?P<value>.+?)\s*$")
 
 
 # A task table's deadline cell (完成时限): a year and an end, nothing else (2025年底前, 2026年6月).

@@ -191,3 +191,19 @@ def test_a_task_table_whose_cells_run_over_several_lines(tmp_path: Path):
         ("印发宣传月活动方案：明确宣传重点和分工", "8月20日前", "<="),
         ("开展药品安全进社区活动：组织执法人员和志愿者进社区宣传", "9月1日~30日", None),
     ]
+
+
+def test_an_items_own_deadline_line_is_its_deadline_target(tmp_path: Path):
+    # the list form of a task table: 责任单位：… and 完成时限：… lines under the item
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某某省药品安全工作实施意见\n一、重点任务\n（一）推进智慧监管。建设全省化妆品智慧监管平台。\n"
+        "责任单位：省药监局\n完成时限：2031年12月底前\n（二）加强宣传。开展科普宣传。\n"
+        "责任单位：省药监局\n完成时限：持续推进\n",
+        encoding="utf-8",
+    )
+    targets = extract_file(path).targets
+    assert [(t.value_text, t.year, t.comparator) for t in targets] == [
+        ("2031年12月底前", 2031, "<=")
+    ]
+    assert targets[0].indicator.startswith("推进智慧监管")
