@@ -62,6 +62,11 @@ GENRE = [
     # the local divisions of two levels, listed bare (各市州、县市区要…): one generic mention
     ("各市州、县市区要参照本方案制定具体实施方案。", [("各市州、县市区", "responsible")]),
     ("各市县（区）人民政府要落实属地责任。", [("各市县（区）人民政府", "responsible")]),
+    # a member's line of a duty list (A：duty), the duty opening with the law it follows or
+    # its own verb; an addressee line is none
+    ("省公安厅：依法打击涉化妆品违法犯罪行为。", [("省公安厅", "responsible")]),
+    ("省财政厅：按规定落实药品抽检经费。", [("省财政厅", "responsible")]),
+    ("各市（州）市场监管局：为加强化妆品监管，现将有关事项通知如下。", []),
     # the departments of several levels; 对口 inside a name (对 is a preposition elsewhere)
     ("州卫生健康委和县、市卫生健康部门要加强联动。",
      [("州卫生健康委", "responsible"), ("县、市卫生健康部门", "responsible")]),
