@@ -224,12 +224,8 @@ def _from_places(text: str, out: ProvinceReading) -> ProvinceReading:
     ):
         out.warnings.append("province not stated in issuer, document number or title; left empty")
         return out
-    out.province, out.clue, out.level = _by_code(ranked[0][0]), "place names", "local"
-    out.warnings.append(
-        f"province inferred from place names in the text ({out.province.name}): no issuer, "
-        "document number, title or province name states it"
-    )
-    return out
+    return _inferred(out, ranked[0][0], "place names", "local",
+                     "no issuer, document number, title or province name states it")  # fmt: skip
 
 
 def _from_mentions(text: str, out: ProvinceReading) -> ProvinceReading:
@@ -250,9 +246,16 @@ def _from_mentions(text: str, out: ProvinceReading) -> ProvinceReading:
             f"{first} and {second} nearly as often; left empty"
         )
         return out
-    out.province, out.clue, out.level = _by_code(ranked[0][0]), "mentions", "provincial"
+    return _inferred(out, ranked[0][0], "mentions", "provincial",
+                     "no issuer, document number or title names it")  # fmt: skip
+
+
+def _inferred(
+    out: ProvinceReading, code: str, clue: str, level: str, silent: str
+) -> ProvinceReading:
+    """`out` with the province a weak clue gives, and a warning saying so."""
+    out.province, out.clue, out.level = _by_code(code), clue, level
     out.warnings.append(
-        f"province inferred from mentions in the text ({out.province.name}): no issuer, "
-        "document number or title names it"
+        f"province inferred from {clue} in the text ({out.province.name}): {silent}"
     )
     return out
