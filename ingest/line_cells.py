@@ -36,6 +36,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from policykg.ingest.bodies import find_bodies
 from policykg.ingest.patterns import structure_patterns, targets_patterns
 from policykg.ingest.responsibility import column_kind
 
@@ -283,8 +284,6 @@ def _numbered_rows(
 def _fits(row: Cells, kinds: list[str]) -> bool:
     """Each cell holds what its column does: a deadline cell a time, a body cell a body (a row
     whose cells run over several lines shifts them: a task's second point in the body column)."""
-    from policykg.ingest.bodies import find_bodies
-
     for (text, _), kind in zip(row, kinds, strict=True):
         if not text.strip():
             continue
@@ -324,8 +323,6 @@ _DATE_LINE = re.compile(
 def _body_line(text: str) -> bool:
     """A line that only names bodies (省局某某处、某某市局; 西宁市、各州食药监管局): no sentence
     and no list number before it, and it ends with a body (a list's shared suffix)."""
-    from policykg.ingest.bodies import find_bodies
-
     text = text.rstrip()
     if _SENTENCE.search(text) or re.match(r"\s*\d+\s*[、.．]", text):
         return False
