@@ -65,6 +65,9 @@ GENRE = [
     # a member's line of a duty list (A：duty), the duty opening with the law it follows or
     # its own verb; an addressee line is none
     ("省公安厅：依法打击涉化妆品违法犯罪行为。", [("省公安厅", "responsible")]),
+    # a body named the task's 责任单位 / 主责部门 is responsible, its 牵头单位 leads
+    ("市医保局为责任单位。", [("市医保局", "responsible")]),
+    ("市药监局为主责部门，市卫健委为配合部门。", [("市药监局", "responsible"), ("市卫健委", "support")]),
     ("省财政厅：按规定落实药品抽检经费。", [("省财政厅", "responsible")]),
     ("各市（州）市场监管局：为加强化妆品监管，现将有关事项通知如下。", []),
     # the departments of several levels; 对口 inside a name (对 is a preposition elsewhere)
