@@ -648,3 +648,13 @@ def test_a_reprints_lead_that_reports_a_campaign_with_its_length(tmp_path):
         "部署在全省开展为期4个月的专项整治。\n",
     )
     assert [(t.indicator, t.value, t.unit) for t in targets] == [("专项整治", 4.0, "个月")]
+
+
+def test_the_year_striven_for_written_right_after_its_verb(tmp_path):
+    # 力争2031年…: the year striven for, as 到2031年
+    targets = _targets(
+        tmp_path, "某某市药品安全工作方案\n一、工作目标\n力争2031年药品抽检不合格率低于1%。\n"
+    )
+    assert [(t.indicator, t.value, t.comparator, t.year) for t in targets] == [
+        ("药品抽检不合格率", 1.0, "<", 2031)
+    ]
