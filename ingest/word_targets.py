@@ -58,9 +58,8 @@ def word_targets(sentence: str) -> list[WordTarget]:
             ind, year = m["ind"].strip(), None
             if dated := _ONLY_DATE.match(ind):
                 # 建立…体系，2027年底前实现全覆盖: the date is when; the task is the clause before
-                before = re.split(r"[，,；;：:。]", sentence[: m.start()].rstrip(" ，,"))[
-                    -1
-                ].strip()
+                clauses = re.split(r"[，,；;：:。]", sentence[: m.start()].rstrip(" ，,"))
+                before = clauses[-1].strip()
                 if len(before) < 2:
                     continue
                 ind, year = before, int(dated["year"]) if dated["year"] else None
