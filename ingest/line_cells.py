@@ -265,7 +265,8 @@ def _numbered_rows(
                 row.append((line.text, list(line.offs)))
             k += 1
         placed = place(row)
-        following = lines[_filled(lines, k)].text if _filled(lines, k) < len(lines) else None
+        nxt = _filled(lines, k)
+        following = lines[nxt].text if nxt < len(lines) else None
         if ragged is not None and (placed is None or following != str(len(rows) + 2)):
             # refused, or lines left before the next number: the cells run over several lines
             long_row, after = _up_to_next(lines, start, str(len(rows) + 2))

@@ -35,7 +35,7 @@ def row_deadline_targets(
     for row in blocks:
         if row.kind != "row" or is_indicator_table(row) or not commits(statement_of(row.path)):
             continue
-        cells = [c for c in row.cells if _DEADLINE_CELL.match(c.text) or _DUE_CELL.match(c.text)]
+        cells = [c for c in row.cells if _dated(c.text)]
         task = next((m for m in measures if row.start <= m.start <= row.end), None)
         if len(cells) != 1 or task is None or any(row.start <= t.start <= row.end for t in found):
             continue
