@@ -36,6 +36,10 @@ GENRE = [
     # the bureaus of several levels, the levels listed with 、 (地区, 自治州 and 市)
     ("各地、州、市局也要结合本地实际制定方案。", [("各地、州、市局", "responsible")]),
     ("各市、县局负责辖区内的宣传咨询活动。", [("各市、县局", "responsible")]),
+    # a generic bureau working with a generic department: two bodies, not one name over 要会同
+    ("各县区局要会同卫生健康部门开展接种单位检查。",
+     [("各县区局", "lead"), ("卫生健康部门", "support")]),
+    ("各牵头单位要细化工作措施。", [("各牵头单位", "responsible")]),
     # every level listed beside the departments; 各级 before a person is no body
     ("要求各级、各部门切实加强疫苗监管工作的组织领导。",
      [("各级", "responsible"), ("各部门", "responsible")]),
