@@ -173,6 +173,8 @@ class StructurePatterns(_File):
 
 class TargetsPatterns(_File):
     units: Words
+    magnitudes: Words
+    magnitude_units: Words
     unit_aliases: dict[str, str]
     time_units: Words
     comparators: dict[str, dict[str, str]]  # prefix / suffix word → comparator

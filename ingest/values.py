@@ -57,7 +57,8 @@ def cn_percent(text: str) -> float | None:
 def value_patterns() -> dict[str, Any]:
     """Units, comparators and word values of data/patterns/targets.yaml, compiled once."""
     p = targets_patterns()
-    units = sorted(p["units"], key=len, reverse=True)
+    scaled = [m + u for m in p["magnitudes"] for u in p["magnitude_units"]]
+    units = sorted(set(p["units"]) | set(scaled), key=lambda u: (-len(u), u))
     prefix = sorted(p["comparators"]["prefix"].items(), key=lambda kv: -len(kv[0]))
     suffix = sorted(p["comparators"]["suffix"].items(), key=lambda kv: -len(kv[0]))
     alt = lambda words: "|".join(re.escape(w) for w in words)  # noqa: E731

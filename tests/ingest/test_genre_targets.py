@@ -436,6 +436,9 @@ STATES = [
     # 不出现 as 不发生; a bottom line held (坚守…的底线)
     ("确保全年不出现重大食物中毒事件。", [("重大食物中毒事件", "不出现")]),
     ("强化学校食堂监管，坚守不出现食物中毒的底线。", [("食物中毒", "不出现")]),
+    # what must not happen may be a poisoning or a wave of public opinion, not only an 事件
+    ("各区要加强舆情监测，确保全年不发生重大负面舆情。", [("重大负面舆情", "不发生")]),
+    ("落实校长陪餐制度，确保不发生群体性食物中毒。", [("群体性食物中毒", "不发生")]),
     # full coverage whose 'subject' is only its date: the task is the clause before it
     ("建立化妆品追溯体系，2028年底前实现全覆盖。", [("建立化妆品追溯体系", "全覆盖")]),
     # a rank relative to the country or a region that ends its clause
@@ -657,4 +660,18 @@ def test_the_year_striven_for_written_right_after_its_verb(tmp_path):
     )
     assert [(t.indicator, t.value, t.comparator, t.year) for t in targets] == [
         ("药品抽检不合格率", 1.0, "<", 2031)
+    ]
+
+
+def test_counts_written_in_ten_thousands_keep_their_magnitude_in_the_unit(tmp_path):
+    # 1.2万批次 is read as 万元 and 万人次 are: the number as written, 万 in the unit
+    targets = _targets(
+        tmp_path,
+        "某市食品安全工作要点\n一、工作目标\n全年完成食品监督抽检2.5万批次，"
+        "其中食用农产品抽检不少于8000批次，发放宣传资料10万份以上。\n",
+    )
+    assert [(t.indicator, t.value, t.unit, t.comparator) for t in targets] == [
+        ("完成食品监督抽检", 2.5, "万批次", None),
+        ("食用农产品抽检", 8000.0, "批次", ">="),
+        ("发放宣传资料", 10.0, "万份", ">="),
     ]
