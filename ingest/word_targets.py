@@ -147,7 +147,10 @@ def _dated_states(sentence: str) -> list[WordTarget]:
         if state_rx.match(task):
             start = sentence.index(task, at)
             year = int(m["year"]) if m["year"] else None  # 到“十四五”末: the period's end
-            out.append(WordTarget(task, m["when"], year, "<=", start, start + len(task)))
+            # the first state's span runs from its date, so that it holds both (later ones
+            # share the date: their spans may not overlap the first's)
+            begin = start if out else m.start()
+            out.append(WordTarget(task, m["when"], year, "<=", begin, start + len(task)))
         at += len(clause) + 1
     return out
 

@@ -441,6 +441,9 @@ STATES = [
     ("落实校长陪餐制度，确保不发生群体性食物中毒。", [("群体性食物中毒", "不发生")]),
     # full coverage whose 'subject' is only its date: the task is the clause before it
     ("建立化妆品追溯体系，2028年底前实现全覆盖。", [("建立化妆品追溯体系", "全覆盖")]),
+    # a state realised by a year, without a number (a number is read as a value instead)
+    ("建设化妆品追溯平台，到2029年实现全市化妆品全程可追溯。", [("实现全市化妆品全程可追溯", "2029年")]),
+    ("到2029年，实现全市化妆品抽检覆盖率95%。", []),
     # a rank relative to the country or a region that ends its clause
     ("全省药品智慧监管水平全国领先。", [("全省药品智慧监管水平", "全国领先")]),
     ("力争全市药品安全工作保持全国先进行列。", [("全市药品安全工作", "全国先进行列")]),
