@@ -120,10 +120,8 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
             if name := _NAME_AFTER_POST.match(text, pos):
                 pos = name.end()
         out.append((body, role))
-        if text.startswith("等", pos):  # A、B等 / A等部门
-            pos += 1
-            while pos < len(text) and text[pos] in "部门单位":
-                pos += 1
+        if etc := _ETC.match(text, pos):  # A、B等 / A等部门 / A等12个部门
+            pos = etc.end()
             break
         joiner = next((j for j in rules["joiners"] if text.startswith(j, pos)), None)
         if joiner is None:  # A将会同B: an adverb before 会同
@@ -602,8 +600,12 @@ def _members_after_comma(text: str, end: int) -> list[tuple[Body, str]]:
     return more if _MEMBERS_END.match(text, end) else []
 
 
-_MEMBERS_END = re.compile(r"(?:等)?(?:部门|单位)?(?:组成|为成员)")
-_COMPOSES = re.compile(r"(?:等)?(?:部门|单位)?组成\s*(?:[，,。；;]|$)")
+# what closes a list: its kind, with the count of its members (等12个部门, 等五家单位,
+# 等10个部门和单位)
+_KIND = r"(?:\d+|[一二两三四五六七八九十]+)?(?:个|家)?(?:有关|相关|成员)?(?:部门|单位)?(?:[和及、](?:部门|单位))?"
+_ETC = re.compile(rf"等{_KIND}")
+_MEMBERS_END = re.compile(rf"(?:等)?{_KIND}(?:组成|为成员)")
+_COMPOSES = re.compile(rf"(?:等)?{_KIND}组成\s*(?:[，,。；;]|$)")
 
 
 def narrated_roles(text: str) -> bool:

@@ -40,6 +40,10 @@ GENRE = [
     ("各县区局要会同卫生健康部门开展接种单位检查。",
      [("各县区局", "lead"), ("卫生健康部门", "support")]),
     ("各牵头单位要细化工作措施。", [("各牵头单位", "responsible")]),
+    # a list closed by 等 and its count keeps the role after it
+    ("市药监局牵头，市公安局等6个部门配合。", [("市药监局", "lead"), ("市公安局", "support")]),
+    ("市公安局、市农业农村局等五家单位参与。",
+     [("市公安局", "support"), ("市农业农村局", "support")]),
     # every level listed beside the departments; 各级 before a person is no body
     ("要求各级、各部门切实加强疫苗监管工作的组织领导。",
      [("各级", "responsible"), ("各部门", "responsible")]),
