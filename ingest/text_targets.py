@@ -215,6 +215,9 @@ def _sources(measures: list[Measure], blocks: Iterable[Block]) -> list[_Source]:
 
 
 _RECURRING = re.compile(r"每(?:年|季度|月)")
+_PERIOD_BASELINE = re.compile(
+    r"(?:比|较|相比|与)\s*[“\"]?十[一二三四五六七八九]五[”\"]?\s*(?:期末|末|时期末)"
+)
 # Counted subjects that all do what the clause commits to (19家批发市场全部建立…, 各3所医院均达到…)
 _ALL_DO = re.compile(r"(?:全部|均|都|一律)(?:要|将|应)?(?:建立|建成|实现|完成|达到|配备|设立|通过)")
 
@@ -228,7 +231,9 @@ def _sentence_targets(
         markers = [w for w in markers if w != "上一年"]
     if cfg["window_end_re"].search(sentence):  # 公示时间截至…: a window ahead, not a past count
         markers = [w for w in markers if not w.startswith(("截至", "截止"))]
-    if cfg["period_ahead_re"].search(sentence):  # a text of that period aims at its end
+    if cfg["period_ahead_re"].search(sentence) or _PERIOD_BASELINE.search(sentence):
+        # a text of that period aims at its end; a level compared with a period's end
+        # (比“十三五”末提高2个百分点) names the baseline, not the past
         markers = [w for w in markers if not re.fullmatch(r"十[一二三四五六七八九]五", w)]
     told = cues("reported_requirement").search(sentence)  # 印发了《…》，要求…: what it requires
     if any(w in (sentence[told.end() :] if told else sentence) for w in markers):
@@ -315,8 +320,9 @@ def _year(sentence: str, period: str | None) -> tuple[int | None, bool]:
     cfg = _cfg()
     if m := cfg["year_re"].search(sentence):
         return int(m.group("year") or m.group("year2")), False
+    ahead = _PERIOD_BASELINE.sub("", sentence)  # 比“十三五”末提高…: a baseline, no target year
     for rx, whole in ((cfg["period_end_re"], False), (cfg["period_whole_re"], True)):
-        if m := rx.search(sentence):
+        if m := rx.search(ahead):
             named = cfg["periods"].get(m.group("name")) or period
             return (int(named[-4:]) if named else None), whole
     return None, False

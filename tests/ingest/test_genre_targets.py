@@ -678,3 +678,13 @@ def test_counts_written_in_ten_thousands_keep_their_magnitude_in_the_unit(tmp_pa
         ("食用农产品抽检", 8000.0, "批次", ">="),
         ("发放宣传资料", 10.0, "万份", ">="),
     ]
+
+
+def test_a_level_compared_with_a_past_periods_end_is_a_target_of_this_period(tmp_path):
+    # 比“十三五”末提高… names its baseline: no past report, and not the baseline's year
+    targets = _targets(
+        tmp_path,
+        "某市“十四五”食品安全规划\n一、主要目标\n到“十四五”末，全市食品抽检合格率比“十三五”末"
+        "提高1个百分点。\n二、发展基础\n“十三五”期间，全市食品抽检合格率提高3个百分点。\n",
+    )
+    assert [(t.value, t.unit, t.year) for t in targets] == [(1.0, "百分点", 2025)]
