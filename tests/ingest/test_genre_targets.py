@@ -444,6 +444,7 @@ STATES = [
     # a state realised by a year, without a number (a number is read as a value instead)
     ("建设化妆品追溯平台，到2029年实现全市化妆品全程可追溯。", [("实现全市化妆品全程可追溯", "2029年")]),
     ("到2029年，实现全市化妆品抽检覆盖率95%。", []),
+    ("到2029年，全县药品零售企业全部纳入远程监管。", [("全县药品零售企业全部纳入远程监管", "2029年")]),
     # a rank relative to the country or a region that ends its clause
     ("全省药品智慧监管水平全国领先。", [("全省药品智慧监管水平", "全国领先")]),
     ("力争全市药品安全工作保持全国先进行列。", [("全市药品安全工作", "全国先进行列")]),
