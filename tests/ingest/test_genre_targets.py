@@ -129,6 +129,9 @@ WORDS = [
     # a state reached by a plan period's end, its place as subject; one already reached is none
     ("争取到“十四五”末，全省全面建成统一权威的药品监管体系，监管能力明显提升。",
      [("全省全面建成统一权威的药品监管体系", "“十四五”末", None, "<=", None)]),
+    # a report sent to a body so often; a check done on something at least so often
+    ("各乡镇每季度向县食安办报送一次工作进展。", [("工作进展", "一次", 1.0, None, None)]),
+    ("对冷链食品经营户每月巡查不少于两次。", [("对冷链食品经营户每月巡查", "两次", 2.0, ">=", None)]),
 ]  # fmt: skip
 
 
