@@ -463,8 +463,12 @@ def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Fou
         elif counted and (shape == "count_after" and seg.lstrip().startswith("、") or breakdown):
             found = _Found(seg, v, "count_after")
         elif unit in time_units and v.parsed.comparator:
-            phrase = clause[item_start : v.start]
-            found = _Found(phrase if _clean(phrase) else clause[v.end :], v, "deadline")
+            # 收到举报后应在24小时内赶赴现场: what is done in the time is the verb phrase after
+            # the limit when one follows; else the phrase before (检验报告应在10个工作日内出具)
+            phrase, after = clause[item_start : v.start], clause[v.end :]
+            if not _clean(phrase) or (i + 1 == len(values) and _TASK_AFTER.match(after)):
+                phrase = after
+            found = _Found(phrase, v, "deadline")
         elif (
             v.parsed.comparator
             or (unit == "%" and bare.endswith(tuple(cfg["rate_endings"])))
@@ -493,6 +497,10 @@ def _scope(clause: str, values: list[_Value], i: int) -> bool:
     return nxt.parsed.unit == "%" and "的" in clause[v.end : nxt.start]
 
 
+# A task after a time limit: a verb and its object, four letters or more (赶赴现场, 作出决定)
+_TASK_AFTER = re.compile(
+    r"^\s*(?:完成|作出|做出|赶赴|到达|报送|上报|报告|处置|处理|办结|反馈|答复|回复|核查|核实|组织|开展|提交|出具|予以|进行|采取|启动|召回|下架|整改|发布|公布|通知|告知|移送|移交)[\u4e00-\u9fff“”《》]{2,}"
+)
 # A value that qualifies for a status (…得分85分以上的评为示范单位, …的予以表彰).
 _CRITERION = re.compile(r"的(?:评为|认定为?|确定为|命名为?|列为|授予|给予|予以|可评为|方可)")
 # A batch before the count (建成首批50家, 认定第二批20个): the verb stands before it.

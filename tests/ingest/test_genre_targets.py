@@ -692,3 +692,17 @@ def test_a_level_compared_with_a_past_periods_end_is_a_target_of_this_period(tmp
         "提高1个百分点。\n二、发展基础\n“十三五”期间，全市食品抽检合格率提高3个百分点。\n",
     )
     assert [(t.value, t.unit, t.year) for t in targets] == [(1.0, "百分点", 2025)]
+
+
+def test_a_time_limits_task_is_what_is_done_within_it(tmp_path):
+    # the verb phrase after the limit names the task; with none, the phrase before does
+    targets = _targets(
+        tmp_path,
+        "某县药品投诉举报处理办法\n一、工作要求\n接到投诉后，执法人员应在2小时内赶赴现场。"
+        "自受理之日起15个工作日内作出处理决定。抽检报告应在7个工作日内出具。\n",
+    )
+    assert [(t.indicator, t.value_text) for t in targets] == [
+        ("赶赴现场", "2小时内"),
+        ("作出处理决定", "15个工作日内"),
+        ("抽检报告", "7个工作日内"),
+    ]
