@@ -132,6 +132,7 @@ WORDS = [
     # a report sent to a body so often; a check done on something at least so often
     ("各乡镇每季度向县食安办报送一次工作进展。", [("工作进展", "一次", 1.0, None, None)]),
     ("对冷链食品经营户每月巡查不少于两次。", [("对冷链食品经营户每月巡查", "两次", 2.0, ">=", None)]),
+    ("县食安办每半年对各乡镇履职情况开展一次考评。", [("考评", "一次", 1.0, None, None)]),
 ]  # fmt: skip
 
 
