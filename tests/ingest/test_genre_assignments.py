@@ -40,6 +40,9 @@ GENRE = [
     ("各县区局要会同卫生健康部门开展接种单位检查。",
      [("各县区局", "lead"), ("卫生健康部门", "support")]),
     ("各牵头单位要细化工作措施。", [("各牵头单位", "responsible")]),
+    # a name never ends in the 部 of 部署 or the 办 of 办理
+    ("由县药安委统一部署实施。", [("县药安委", "responsible")]),
+    ("由县政务服务中心统一办理。", [("县政务服务中心", "responsible")]),
     # the bureaus of cities and prefectures (地) sharing one suffix: one generic body
     ("各市、地药监局务于6月10日前报送自查情况。", [("各市、地药监局", "responsible")]),
     # places listed before the body they share, also a county since made a city (海城县)
