@@ -23,6 +23,7 @@ from policykg.ingest.bodies import (
     find_bodies,
     inherited_at,
     person_before,
+    places_before_body,
     sector_list,
     shared_prefix,
     sibling_division,
@@ -108,6 +109,9 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
         return [(b, role) for b in listed[0]], listed[1]
     if re.match(r"[该本我][省市县区州]", text[pos : pos + 2]):
         pos += 1  # 该市宣传部、监察局: the body of the place the text speaks of, its level
+    if places := places_before_body(text, pos):  # 虎林市、同江市市场监管局: one body each
+        out += [(b, role) for b in places]
+        pos = places[-1].end + 1
     prefix: str | None = None
     while (body := _list_item(text, pos, prefix, out[-1][0] if out else None)) is not None:
         prefix = shared_prefix(body.text) or prefix
@@ -137,6 +141,10 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
             out = [(b, "lead") for b, _ in out] + [(b, "support") for b in listed[0]]
             pos = listed[1]
             break
+        if joiner == "、" and (places := places_before_body(text, nxt)):
+            out += [(b, role) for b in places]  # A、虎林市、同江市市场监管局: one body each
+            pos = places[-1].end + 1  # the body they share opens the next turn
+            continue
         if joiner is None or _list_item(text, nxt, prefix, body, joiner) is None:
             break
         if joiner in rules["lead_joiners"]:

@@ -348,6 +348,48 @@ def _place_list(text: str, pos: int) -> re.Match[str] | None:
     return m if known * 3 >= len(items) * 2 and known >= 2 else None
 
 
+# Places named before the body they share (虎林市、同江市市场监管局): each place a gazetteer name
+# with its division word, the last one opening the body's full name.
+_PLACES_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,6}?(?:市|县|区|旗|州|盟)、){1,8}")
+
+
+def known_place(name: str) -> bool:
+    """A division the gazetteer knows, also under its former division word (抚远县, a county
+    until it became 抚远市: 县改市 and 县改区 renamed many)."""
+    if is_place_name(name):
+        return True
+    stem, word = name[:-1], name[-1:]
+    return (
+        len(stem) >= 2 and word in "市县区旗" and any(is_place_name(stem + d) for d in "市县区旗")
+    )
+
+
+def place_of(name: str) -> str | None:
+    """The place a body's name opens with (同江市 of 同江市市场监管局), if the gazetteer knows it."""
+    for k in range(min(len(name) - 1, 8), 1, -1):
+        if known_place(name[:k]):
+            return name[:k]
+    return None
+
+
+def places_before_body(text: str, pos: int) -> list[Body] | None:
+    """The places listed before a body they share (虎林市、同江市市场监管局 → 虎林市, then the
+    body at the returned places' end + 1): each a named body of its place, as written."""
+    m = _PLACES_BEFORE.match(text, pos)
+    if m is None:
+        return None
+    items, at, out = m.group().rstrip("、").split("、"), pos, []
+    for item in items:
+        if not known_place(item):
+            return None
+        out.append(Body(at, at + len(item), item, False))
+        at += len(item) + 1
+    last = body_at(text, m.end())
+    if last is None or last.start != m.end() or place_of(last.text) is None:
+        return None
+    return out
+
+
 def sector_list(text: str, pos: int) -> tuple[list[Body], int] | None:
     """Sectors named bare in a list of departments (县级以上农业、卫生、工商等监督管理部门), or
     places before their departments (浦东、长宁等区监管部门): each a generic body of its sector

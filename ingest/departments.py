@@ -26,7 +26,7 @@ from policykg.ingest.assignments import (
     heading_duty,
     narrated_roles,
 )
-from policykg.ingest.bodies import is_generic, shared_prefix
+from policykg.ingest.bodies import is_generic, known_place, place_of, shared_prefix
 from policykg.ingest.lexicon import resolve_department, resolve_national
 from policykg.ingest.nlp import SpanIndex
 from policykg.ingest.patterns import pattern_file
@@ -119,8 +119,10 @@ def register(
     """
     out: dict[tuple[str, str], DepartmentMention] = {}
     listed = _listed_prefixes(mentions)
+    shared = _shared_suffixes(mentions)
     for m in mentions:
-        resolved = resolve(m.text, province)
+        # 虎林市、同江市市场监管局: the place written alone names its own 市场监管局
+        resolved = resolve(shared.get((m.start, m.end), m.text), province)
         if not resolved.known and (prefix := listed.get((m.start, m.end))):
             # 省农业厅、商务厅、卫生厅: a name written without the level prefix of the list it
             # stands in is that level's body (the mention stays as written)
@@ -170,6 +172,25 @@ def _listed_prefixes(mentions: list[Mention]) -> dict[tuple[int, int], str]:
             out[(m.start, m.end)] = prefix
         prefix = shared_prefix(m.text) or prefix
         prev = m
+    return out
+
+
+def _shared_suffixes(mentions: list[Mention]) -> dict[tuple[int, int], str]:
+    """(start, end) → the full name of a place written alone before a body it shares the
+    kind of (虎林市 in 虎林市、同江市市场监管局 → 虎林市市场监管局): places joined by one
+    separator up to a body opening with a place."""
+    out: dict[tuple[int, int], str] = {}
+    run: list[Mention] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        if run and not 0 <= m.start - run[-1].end <= 1:
+            run = []
+        if known_place(m.text):
+            run.append(m)
+            continue
+        if run and (place := place_of(m.text)):
+            for bare in run:
+                out[(bare.start, bare.end)] = bare.text + m.text[len(place) :]
+        run = []
     return out
 
 

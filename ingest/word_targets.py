@@ -141,7 +141,8 @@ def _dated_states(sentence: str) -> list[WordTarget]:
     m = when_rx.search(sentence)
     if m is None:
         return []
-    out, at = [], m.end()
+    out: list[WordTarget] = []
+    at = m.end()
     for clause in re.split(r"[，,；;。]", sentence[m.end() :]):
         task = clause.strip()
         if state_rx.match(task):

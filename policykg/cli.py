@@ -334,6 +334,7 @@ def demo(
 # built from 5d3ecc8 beside the twelfth, tuned on from 80e1672; heldout_fourteenth: built from 80e1672 beside
 # the thirteenth, untouched until e48b807, its failure classes (not its documents) read from then;
 # heldout_fifteenth: built from 33c3a82 beside the fourteenth, untouched until a570a71, its failure classes (not its documents) read from 78e22eb;
+# heldout_sixteenth: built from 05d4d7b, four reprints, untouched at its baseline;
 # heldout_eighteenth: built by the integrator at a2491d0, untouched at its baseline), the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -352,6 +353,7 @@ GOLD_SETS = (
     "tests/heldout_thirteenth",
     "tests/heldout_fourteenth",
     "tests/heldout_fifteenth",
+    "tests/heldout_sixteenth",
     "tests/heldout_eighteenth",
     "tests/heldout",
 )

@@ -40,6 +40,13 @@ GENRE = [
     ("各县区局要会同卫生健康部门开展接种单位检查。",
      [("各县区局", "lead"), ("卫生健康部门", "support")]),
     ("各牵头单位要细化工作措施。", [("各牵头单位", "responsible")]),
+    # the bureaus of cities and prefectures (地) sharing one suffix: one generic body
+    ("各市、地药监局务于6月10日前报送自查情况。", [("各市、地药监局", "responsible")]),
+    # places listed before the body they share, also a county since made a city (海城县)
+    ("省农垦局、虎林市、同江市市场监管局要加强检查。",
+     [("省农垦局", "responsible"), ("虎林市", "responsible"), ("同江市市场监管局", "responsible")]),
+    ("由市药监局牵头，海城县、平度县卫生局配合。",
+     [("市药监局", "lead"), ("海城县", "support"), ("平度县卫生局", "support")]),
     # a list closed by 等 and its count keeps the role after it
     ("市药监局牵头，市公安局等6个部门配合。", [("市药监局", "lead"), ("市公安局", "support")]),
     ("市公安局、市农业农村局等五家单位参与。",
@@ -950,3 +957,17 @@ def test_short_items_over_their_label_lines_keep_their_task_and_roles(tmp_path) 
          [("县市场监管局", "lead"), ("县教育局", "support"), ("县卫健局", "support")]),
         ("加强农村集体聚餐指导。", [("县卫健局", "lead"), ("各乡镇人民政府", "support")]),
     ]  # fmt: skip
+
+
+def test_a_place_listed_before_the_body_it_shares_is_named_with_that_body(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "某市药品安全检查通知\n一、工作要求\n虎林市、同江市市场监管局要于6月30日前完成检查。\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    pairs = {(d.mention, d.name) for m in record.measures for d in m.departments}
+    assert ("虎林市", "虎林市市场监管局") in pairs and (
+        "同江市市场监管局",
+        "同江市市场监管局",
+    ) in pairs
