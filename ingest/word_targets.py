@@ -222,6 +222,16 @@ def _first_of_overlaps(targets: list[WordTarget]) -> list[WordTarget]:
     return out
 
 
+_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
+
+
+def _only_year(sentence: str) -> int | None:
+    """The one year a sentence names (为保障2018年“两会”期间…，于2月27日至3月17日开展…): the
+    year of its dates written without one; None where it names none or several."""
+    years = {int(y) for y in _YEAR.findall(sentence)}
+    return years.pop() if len(years) == 1 else None
+
+
 def draft_word_targets(
     sentence: str,
     offset: int,
@@ -243,7 +253,8 @@ def draft_word_targets(
         key, tie = indicator_key(indicator)
         out.append(DraftTarget(
             key="", indicator=indicator, indicator_key=key, value_text=w.value_text,
-            value=w.value, comparator=w.comparator, unit=w.unit, year=w.year or year, baseline=None,
+            value=w.value, comparator=w.comparator, unit=w.unit,
+            year=w.year or year or _only_year(sentence), baseline=None,
             baseline_year=None, binding=None, cumulative=False, section=section,
             text=sentence.strip(), start=a, end=b, departments=list(departments),
             warnings=[tie] if tie else [],

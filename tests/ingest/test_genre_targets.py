@@ -133,6 +133,9 @@ WORDS = [
     ("各乡镇每季度向县食安办报送一次工作进展。", [("工作进展", "一次", 1.0, None, None)]),
     ("对冷链食品经营户每月巡查不少于两次。", [("对冷链食品经营户每月巡查", "两次", 2.0, ">=", None)]),
     ("县食安办每半年对各乡镇履职情况开展一次考评。", [("考评", "一次", 1.0, None, None)]),
+    # a campaign's window written 于…至…期间 before the campaign
+    ("市药监局于5月6日至6月20日期间在全市开展疫苗储运专项检查。",
+     [("疫苗储运专项检查", "5月6日至6月20日", None, None, None)]),
 ]  # fmt: skip
 
 
@@ -707,3 +710,12 @@ def test_a_time_limits_task_is_what_is_done_within_it(tmp_path):
         ("作出处理决定", "15个工作日内"),
         ("抽检报告", "7个工作日内"),
     ]
+
+
+def test_a_window_takes_the_one_year_its_sentence_names(tmp_path):
+    targets = _targets(
+        tmp_path,
+        "某市药品安全检查通知\n一、工作安排\n为保障2026年春节期间用药安全，市药监局于1月20日至2月28日"
+        "期间在全市开展药品安全大检查。\n",
+    )
+    assert [(t.value_text, t.year) for t in targets] == [("1月20日至2月28日", 2026)]
