@@ -63,9 +63,9 @@ def _named_rx(places_too: bool = True) -> re.Pattern[str]:
     more = rf"各?(?:{keep}|(?!{more_stop})[\u4e00-\u9fff]){{0,8}}?(?:{inner})"
     # (two chunks: 省政府食品安全委员会办公室, a government's committee's office; a name never
     # ends in the 委 of 委托 or of 委员: 省卫健委委托省疾控中心…, 主任委员, nor in the 部 of 部署
-    # or the 办 of 办理: 由县药安委统一部署, …中心统一办理)
+    # or the 办 of 办理 and 办法: 由县药安委统一部署, …中心统一办理, …管理办法)
     return re.compile(
-        rf"{prefix}{core}(?:{suffix})(?!托|署|理)(?:{more}(?!长|副?书记|成员|员|托|署|理)){{0,2}}"
+        rf"{prefix}{core}(?:{suffix})(?!托|署|理|法)(?:{more}(?!长|副?书记|成员|员|托|署|理|法)){{0,2}}"
     )
 
 

@@ -523,6 +523,15 @@ def _abbreviates(short: str, full: str) -> bool:
     return short[-1] == full[-1] and all(ch in it for ch in short)
 
 
+# A rule's issuing written in brackets after its title (…管理办法（2014年7月2日省食品安全委员会
+# 办公室印发）): the date and the issuer; a meeting that adopted it (…常务会议通过) is no issuer.
+_ISSUING_NOTE = re.compile(
+    r"[（(]\s*(?P<date>[\d\s]{4,8}年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九十]{4}年"
+    r"[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*(?P<issuer>[\u4e00-\u9fff、]{2,40}?)"
+    r"(?:印发|发布|公布)\s*[）)]$"
+)
+
+
 def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Metadata:
     lines = head_lines(text)
     labels = page_labels(lines)
@@ -532,6 +541,9 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     reported = reported_policy(lines)
     run_on = run_on_signature(text[:HEADER_CHARS])
     title = find_title(lines, labels, front_matter, cells, entry, reported, run_on)
+    note = _ISSUING_NOTE.search(title) if title else None
+    if title and note:  # 办法（2014年7月2日省食安办印发）: the rule's title, its issuing after it
+        title = title[: note.start()].rstrip()
     meta.title = docnumber.without_announcement_number(title) if title else None
     meta.doc_number = find_doc_number(lines, labels, meta.warnings, entry)
     order = find_order(lines)
@@ -540,6 +552,9 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     meta.issuers, meta.issued_date = find_issuers_and_date(
         lines, text, labels, meta.warnings, reported, run_on
     )
+    if note:
+        meta.issuers = meta.issuers or [note["issuer"]]
+        meta.issued_date = meta.issued_date or parse_date(re.sub(r"\s+", "", note["date"]))
     if stacked := issuer_lines_above(lines, meta.title):
         # the issuers each on a line of their own above 关于… (a joint 公示's heading): the
         # title is written with them (发文机关 + 关于 + 事由 + 文种), and they issue it

@@ -877,3 +877,17 @@ def test_a_reprints_original_headline_that_reports_the_policy_is_no_title() -> N
         "近日，甘肃省人民政府办公厅印发《甘肃省药品安全专项整治工作方案》，部署开展专项整治。\n"
     )
     assert meta.title == "甘肃省药品安全专项整治工作方案"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "湖州市药品零售企业分级管理办法（2019年3月5日湖州市市场监督管理局印发）\n第一条 为加强管理，制定本办法。\n",
+        "湖州市药品零售企业分级管理办法(二〇一九年三月五日湖州市市场监督管理局印发)\n第一条 为加强管理，制定本办法。\n",
+        "湖州市药品零售企业分级管理办法（2 01 9年3月 5 日湖州市市场监督管理局印发）\n第一条 为加强管理，制定本办法。\n",
+    ],
+)
+def test_a_rules_issuing_in_brackets_after_its_title_gives_its_issuer_and_date(head):
+    meta = _meta(head)
+    assert (meta.title, meta.issuer, meta.issued_date) == (
+        "湖州市药品零售企业分级管理办法", "湖州市市场监督管理局", "2019-03-05")  # fmt: skip
