@@ -243,7 +243,16 @@ def find_title(
 def _own_line(cited: str, head: list[str]) -> str:
     """The published text's own title line where the notice's formula cites it with a slip
     (a character doubled or dropped: 《2019年—2020年年…安排》 over the line 2019年—2020年…安排):
-    the text's own line is its title; the formula only refers to it."""
+    the text's own line is its title; the formula only refers to it. A notice whose title
+    drops the place from the text's name (市政府办公厅关于印发疫苗安全事件应急预案的通知, over
+    《宁波市疫苗安全事件应急预案》) cites it: the place's full name is its title."""
+    from policykg.ingest.places import is_place_name
+
+    named = [c for ln in head for c in [ln.strip("《》"), *re.findall(r"《([^《》]{4,60})》", ln)]]
+    for line in named:
+        place = line[: len(line) - len(cited)]
+        if line.endswith(cited) and 2 <= len(place) <= 8 and is_place_name(place):
+            return line
     for line in (ln.strip("《》") for ln in head):
         if line.startswith("附件"):
             continue  # 附件 + the title run together: the annex heading, not the title

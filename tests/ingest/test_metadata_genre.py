@@ -891,3 +891,12 @@ def test_a_rules_issuing_in_brackets_after_its_title_gives_its_issuer_and_date(h
     meta = _meta(head)
     assert (meta.title, meta.issuer, meta.issued_date) == (
         "湖州市药品零售企业分级管理办法", "湖州市市场监督管理局", "2019-03-05")  # fmt: skip
+
+
+def test_a_notice_dropping_the_place_from_the_texts_name_cites_its_full_title():
+    meta = _meta(
+        "宁波市人民政府办公厅关于印发疫苗安全事件应急预案的通知\n甬政办发〔2022〕31号\n"
+        "各区（县、市）人民政府：\n《宁波市疫苗安全事件应急预案》已经市政府同意，现印发给你们。\n"
+        "宁波市人民政府办公厅\n2022年6月1日\n宁波市疫苗安全事件应急预案\n1 总则\n"
+    )
+    assert meta.title == "宁波市疫苗安全事件应急预案"
