@@ -61,13 +61,16 @@ def cited(line: str, at: int) -> bool:
 
 
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:[.．]\d{1,2})+(?![\d.．])")
+_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．](?!\d)")
 
 
 def title_like(line: str) -> bool:
     if len(line) > 90 or "。" in line or line.startswith(("—", "（", "(", "为", "根据")):
         return False
-    if _SECTION_NUMBER.match(line):
-        return False  # 2.1.3 指挥部职责: a numbered section heading of a plan, not its title
+    if re.search(r"https?://|www\.|\.(?:com|cn|net)\b", line):
+        return False  # a page's address line (官网：http://…/主要职责), not a title
+    if _SECTION_NUMBER.match(line) or _ITEM_NUMBER.match(line):
+        return False  # 2.1.3 指挥部职责, 1、开展…: a numbered heading or item, not a title
     # a title nested in a title is bracketed <…> on web pages; a lone > is a breadcrumb
     if _NEWS_LINE.search(
         re.sub(r"<[\u4e00-\u9fff][^<>]{0,60}>", "", line)
@@ -75,8 +78,8 @@ def title_like(line: str) -> bool:
         return False
     core = re.sub(r"（[^（）]*）$", "", line.strip("《》"))
     kind = next((k for k in kinds() if core.endswith(k)), None)
-    if kind is None:
-        return False
+    if kind is None or 0 < len(core) - len(kind) <= 2:
+        return False  # (主要职责, 工作要点 alone: a section's heading, no policy's title)
     if kind in document_patterns()["kinds_with_subject"]:
         return core.endswith("的" + kind)  # 关于…的公示; a bare …成果公示 is a link or a menu
     return True

@@ -88,6 +88,8 @@ def _cfg() -> dict[str, Any]:
         "by": longest(t["by_verbs"]),
         "past_year_re": re.compile(t["past_year"]),
         "window_end_re": re.compile(t["window_end"]),
+        "past_forms_re": re.compile("|".join(f"(?:{p})" for p in t["past_forms"])),
+        "past_unless_re": re.compile(t["past_unless"]),
         "periods": document_patterns()["periods"],
         "cn_percent": re.compile(targets_patterns()["cn_percent"]),
     }
@@ -238,6 +240,8 @@ def _sentence_targets(
     told = cues("reported_requirement").search(sentence)  # 印发了《…》，要求…: what it requires
     if any(w in (sentence[told.end() :] if told else sentence) for w in markers):
         return []
+    if cfg["past_forms_re"].search(sentence) and not cfg["past_unless_re"].search(sentence):
+        return []  # 比2006年同期提高…; 抽检3881批次，其中…: a results report's figures
     past = cfg["past_year_re"].match(sentence)
     if past and period and int(past.group("year")) < int(period[:4]):
         return []

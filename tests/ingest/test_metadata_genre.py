@@ -900,3 +900,17 @@ def test_a_notice_dropping_the_place_from_the_texts_name_cites_its_full_title():
         "宁波市人民政府办公厅\n2022年6月1日\n宁波市疫苗安全事件应急预案\n1 总则\n"
     )
     assert meta.title == "宁波市疫苗安全事件应急预案"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a page of a regulator's duties: an address line, then the section's heading
+        "官网：http://www.example.gov.cn/zwgk/主要职责\n主要职责\n（一）负责全省药品安全监督管理。",
+        # a list of the year's work, its first item naming two plans
+        "1、制定出台《全省药品安全示范县创建方案》《疫苗流通专项检查工作方案》\n2、完成抽检1200批次。",
+    ],
+    ids=["duties page", "numbered results"],
+)
+def test_a_heading_an_address_or_an_item_is_no_title(text):
+    assert _meta(text).title is None

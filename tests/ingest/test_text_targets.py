@@ -97,7 +97,22 @@ NOT_TARGETS = [
     "建设一批中医药产业园，打造三个作用。",  # Chinese numerals that count nothing
     "即利用3年时间，推动工作开展。",  # a bare duration
     "全市共有药品生产企业137家。",  # a statement, no commitment verb
+    # a results report's figures: a tally broken down after 其中, a rise over a past year's
+    # same period, what monitoring showed, what was set up
+    "完成餐饮单位检查2415家，其中学校食堂368家。",
+    "畜禽产品抽检合格率98.2%，比2019年同期提高1.5个百分点。",
+    "经抽样监测，结果显示蔬菜农药残留抽检合格率达到97.1%。",
+    "全市已建立农村集体聚餐申报点312个。",
+    "网络订餐投诉处理率达到96%，比上年同期增长12%。",
 ]
+
+
+def test_a_plans_rise_and_breakdown_stay_targets():
+    # the forms a results report uses, in a plan: the year aimed at, the year's workload
+    _, rise = _targets("到2025年，农产品抽检合格率比2020年提高2个百分点。")
+    assert [(t.value, t.unit, t.year) for t in rise] == [(2, "百分点", 2025)]
+    _, tally = _targets("全年完成食品抽检6000批次，其中农产品2000批次。")
+    assert [(t.value, t.unit) for t in tally] == [(6000, "批次"), (2000, "批次")]
 
 
 @pytest.mark.parametrize("sentence", NOT_TARGETS, ids=[s[:12] for s in NOT_TARGETS])
