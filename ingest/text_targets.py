@@ -80,7 +80,9 @@ def _cfg() -> dict[str, Any]:
         "year_re": re.compile(t["year"]),
         "period_end_re": re.compile(t["period_end"]),
         # 争取到“十三五”末…: the period's end ahead (no 已 told of it), not its past
-        "period_ahead_re": re.compile(r"到\s*(?:" + t["period_end"] + r")(?![^，。；]{0,30}已)"),
+        "period_ahead_re": re.compile(
+            r"(?:到|力争|争取)\s*(?:" + t["period_end"] + r")(?![^，。；]{0,30}已)"
+        ),
         "period_whole_re": re.compile(t["period_whole"]),
         "qualifier": re.compile(rf"^(?:{'|'.join(t['qualifier_words'])})[^，的]{{0,12}}的"),
         "definition_re": re.compile(t["definition"]),
@@ -474,6 +476,16 @@ def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Fou
                 phrase = after
             found = _Found(phrase, v, "deadline")
         elif (
+            unit == "%"
+            and (
+                _COVERS.search(bare)
+                or shape == "covers"
+                and re.search(r"(?:和|及|、)$", seg.rstrip())
+            )
+            and (thing := _covered(clause, values, i))
+        ):  # 覆盖100%A和85%以上B: each share names what it covers after it
+            found = _Found(thing, v, "covers")
+        elif (
             v.parsed.comparator
             or (unit == "%" and bare.endswith(tuple(cfg["rate_endings"])))
             or (counted and unit and bare.endswith(tuple(cfg["amount_endings"])))
@@ -505,6 +517,17 @@ def _scope(clause: str, values: list[_Value], i: int) -> bool:
 _TASK_AFTER = re.compile(
     r"^\s*(?:完成|作出|做出|赶赴|到达|报送|上报|报告|处置|处理|办结|反馈|答复|回复|核查|核实|组织|开展|提交|出具|予以|进行|采取|启动|召回|下架|整改|发布|公布|通知|告知|移送|移交)[\u4e00-\u9fff“”《》]{2,}"
 )
+# A coverage verb right before a share (监测覆盖全省100%…): the share counts what follows it
+_COVERS = re.compile(r"覆盖(?:到|至)?(?:全省|全市|全县|全区|辖区|所有|全部)?(?:内)?$")
+
+
+def _covered(clause: str, values: list[_Value], i: int) -> str:
+    """What a share after 覆盖 counts: the words after it up to 和/及/、 before the next share."""
+    stop = values[i + 1].start if i + 1 < len(values) else len(clause)
+    words = clause[values[i].end : stop].strip(" 。；;，,")
+    return re.sub(r"^的|(?:和|及|以及|、)$", "", words).strip()
+
+
 # A value that qualifies for a status (…得分85分以上的评为示范单位, …的予以表彰).
 _CRITERION = re.compile(r"的(?:评为|认定为?|确定为|命名为?|列为|授予|给予|予以|可评为|方可)")
 # A batch before the count (建成首批50家, 认定第二批20个): the verb stands before it.
@@ -608,7 +631,10 @@ def _last_item(phrase: str) -> str:
     return phrase[cut + 1 :] if cut >= 0 else phrase
 
 
-_YEAR_LEAD = re.compile(r"^(?:力争)?(?:到|至)?\s*(?:19|20)\d{2}\s*年(?:底|末)?[，,]?\s*")
+_YEAR_LEAD = re.compile(
+    r"^(?:力争|争取)?(?:到|至)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?"
+    r"|[“\"]?十[一二三四五六七八九]五[”\"]?\s*(?:期末|末|时期末))[，,]?\s*"
+)  # (到“十四五”末，…: the period's end is the target's year too)
 
 
 def _clean(phrase: str) -> str | None:

@@ -143,14 +143,15 @@ def _dated_states(sentence: str) -> list[WordTarget]:
         return []
     out: list[WordTarget] = []
     at = m.end()
-    for clause in re.split(r"[，,；;。]", sentence[m.end() :]):
+    for n, clause in enumerate(re.split(r"[，,；;。]", sentence[m.end() :])):
         task = clause.strip()
         if state_rx.match(task):
             start = sentence.index(task, at)
             year = int(m["year"]) if m["year"] else None  # 到“十四五”末: the period's end
-            # the first state's span runs from its date, so that it holds both (later ones
-            # share the date: their spans may not overlap the first's)
-            begin = start if out else m.start()
+            # the state right after its date has a span that runs from the date, so that it
+            # holds both (later ones share the date: their spans may not overlap the first's,
+            # nor a value's of the clauses between)
+            begin = start if out or n else m.start()
             out.append(WordTarget(task, m["when"], year, "<=", begin, start + len(task)))
         at += len(clause) + 1
     return out

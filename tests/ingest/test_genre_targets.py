@@ -136,6 +136,11 @@ WORDS = [
     # a campaign's window written 于…至…期间 before the campaign
     ("市药监局于5月6日至6月20日期间在全市开展疫苗储运专项检查。",
      [("疫苗储运专项检查", "5月6日至6月20日", None, None, None)]),
+    # a level of the whole country to reach; coverage of all of a kind (its gloss left out)
+    ("全省药品检验检测能力达到全国先进水平。",
+     [("全省药品检验检测能力", "达到全国先进水平", None, None, None)]),
+    ("示范乡镇创建基本覆盖全部县（市、区）。",
+     [("示范乡镇创建", "基本覆盖全部县", None, None, None)]),
 ]  # fmt: skip
 
 
@@ -719,3 +724,19 @@ def test_a_window_takes_the_one_year_its_sentence_names(tmp_path):
         "期间在全市开展药品安全大检查。\n",
     )
     assert [(t.value_text, t.year) for t in targets] == [("1月20日至2月28日", 2026)]
+
+
+def test_a_period_end_striven_for_after_the_last_periods_name(tmp_path):
+    # 力争“十三五”末 in a text of that period: its end ahead, the past period's name no marker
+    targets = _targets(
+        tmp_path,
+        "全市食品安全“十三五”规划\n"
+        "力争“十三五”末全市蔬菜抽检合格率稳定保持在98%以上，"
+        "餐饮量化分级覆盖率达到80%，放心肉菜超市创建基本覆盖全部乡镇。\n",
+    )
+    found = [(t.indicator, t.value_text, t.year) for t in targets]
+    assert found == [
+        ("全市蔬菜抽检合格率", "98%以上", 2020),
+        ("餐饮量化分级覆盖率", "80%", 2020),
+        ("放心肉菜超市创建", "基本覆盖全部乡镇", 2020),
+    ]
