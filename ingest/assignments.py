@@ -23,6 +23,7 @@ from policykg.ingest.bodies import (
     find_bodies,
     inherited_at,
     person_before,
+    place_of,
     places_before_body,
     sector_list,
     shared_prefix,
@@ -31,6 +32,7 @@ from policykg.ingest.bodies import (
 from policykg.ingest.patterns import pattern_file
 from policykg.ingest.prefilter import guarded
 from policykg.ingest.responsibility import Mention
+from policykg.ingest.vocab import provinces
 
 _SLOGAN = re.compile(r"“[^“”。！？]{2,40}”")
 _CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+[，,。；;：:！!？?\n]?")
@@ -95,6 +97,22 @@ _POSTED_BODY = re.compile(
 )
 
 
+_LEVELS = ("各级", "各地", "各县", "各市", "各区", "各州", "各盟", "各旗")
+
+
+def _place_levels(text: str, pos: int) -> Body | None:
+    """A place before the generic bodies of its levels (某省各级食品药品监管部门, 某市各县区政府):
+    one generic body, named with the place as written."""
+    named = [p.name for p in provinces() if text.startswith(p.name, pos)]  # 贵州省各级…
+    place = named[0] if named else place_of(text[pos : pos + 9] + "。")
+    if place is None or not text.startswith(_LEVELS, pos + len(place)):
+        return None
+    body = body_at(text, pos + len(place))
+    if body is None or not body.generic:
+        return None
+    return Body(pos, body.end, place + body.text, True)
+
+
 def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[Body, str]], int]:
     """Bodies joined by 、/和/会同 from `pos`: [(body, role within the list)], end offset.
 
@@ -109,6 +127,8 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
         return [(b, role) for b in listed[0]], listed[1]
     if re.match(r"[该本我][省市县区州]", text[pos : pos + 2]):
         pos += 1  # 该市宣传部、监察局: the body of the place the text speaks of, its level
+    if (levels := _place_levels(text, pos)) is not None:  # 某省各级…部门: one generic body
+        return [(levels, role)], levels.end
     if places := places_before_body(text, pos):  # 虎林市、同江市市场监管局: one body each
         out += [(b, role) for b in places]
         pos = places[-1].end + 1
@@ -188,6 +208,10 @@ def _shared(text: str, pos: int, prefix: str | None, listed: bool) -> Body | Non
     return inherited_at(text, pos, prefix) if listed and prefix else None
 
 
+# A news report's day before the act it reports (A近日下发通知…: the act is still 下发)
+_WHEN_NEWS = re.compile(r"^(?:已于近日|于近日|近日|日前|近期|昨日|昨天|今天|今日)[，,]?")
+
+
 def _role_after(rest: str) -> str | None:
     """The role the words after a subject give it; None: not a subject (attribute, past act)."""
     rules = _rules()
@@ -201,8 +225,12 @@ def _role_after(rest: str) -> str | None:
         return None  # …，C、D组成。: the rest of a member list, no task (组成督查组 is one)
     if rules["staffs_rx"].match(rest):
         return None  # 由各成员单位有关负责同志担任: a person for a post, no task of the body
-    if rest.startswith(rules["not_after"]) or re.match(
-        r"[\d〇○零一二]{4}\s*年\s*[\d〇○零一二十]", rest
+    dated = _WHEN_NEWS.sub("", rest)  # (A、B近日联合印发…: acting jointly, as without a day)
+    issued = dated != rest and dated.startswith(rules["not_after"]) and not _JOINTLY.match(dated)
+    if (
+        issued
+        or rest.startswith(rules["not_after"])
+        or re.match(r"[\d〇○零一二]{4}\s*年\s*[\d〇○零一二十]", rest)
     ):
         return None  # an attribute, a past act, or a signature's date
     return _explicit_role(rest) or "responsible"
@@ -366,6 +394,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             continue
         if composed and _MEMBERS_END.match(text, end):
             continue  # 成立由A、B等部门组成的检查组: members (read by _by_agent), no task
+        if opener == "由" and _TEAM_OF.match(text, end):
+            continue  # 由A、B等部门相关领导组成的考核组听取汇报: a team's make-up, no task
         if (held := _held_posts(text, pos, end, b)) is not None:
             found, end = held  # A副秘书长某某、B局长某某担任副主任: each person's body
         if cited := rules["cited_instructs_rx"].match(text, end):  # A《…》要求B: B instructed
@@ -614,6 +644,10 @@ _KIND = r"(?:\d+|[一二两三四五六七八九十]+)?(?:个|家)?(?:有关|相
 _ETC = re.compile(rf"等{_KIND}")
 _MEMBERS_END = re.compile(rf"(?:等)?{_KIND}(?:组成|为成员)")
 _COMPOSES = re.compile(rf"(?:等)?{_KIND}组成\s*(?:[，,。；;]|$)")
+# A team described by its make-up, the bodies' people in it (由A、B等部门相关领导组成的…组)
+_TEAM_OF = re.compile(
+    rf"(?:等)?{_KIND}(?:的)?(?:相关|有关)?(?:领导|负责同志|负责人|人员|同志|专家|干部)?(?:共同)?组成的"
+)
 
 
 def narrated_roles(text: str) -> bool:

@@ -76,7 +76,9 @@ def build_measures(blocks: list[Block], first_leads: str | None = None) -> list[
         if not measures and not seen_heading and _statement_only(block):
             continue  # …and opening the text, to an item the excerpt does not hold
         if not seen_heading:  # a preamble, a notice, a news reprint: what assigns or commits
-            if _page_headline(block, blocks[i + 1 : i + 3]):
+            if _page_headline(block, blocks[i + 1 : i + 3]) or _page_summary(
+                block, blocks[i + 1 :]
+            ):
                 continue
             if block.kind == "paragraph" and (m := _from_preamble(block, para_counter)):
                 measures.append(m)
@@ -132,6 +134,7 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
     if len(text) < MIN_MEASURE_CHARS or _introduces_list(text):
         return None
     statement = sentence_statement(text)
+    instructed = _reported_instruction(text, [m.start - block.start for m in assigned])
     if statement != "commitment" and _reported_goal(text) and _REQUIRES.search(text):
         statement = "commitment"  # A要求/提出…到2027年…达到…: a goal set, as reported
     if statement != "commitment":
@@ -143,6 +146,7 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
         cues("news").search(text)
         and not assigned_by_statement(text)
         and not _reported_goal(text)  # a report of a policy's dated or counted goal
+        and not instructed
     ):
         # a reprint's narration of an event (who met or toured) is no task; its role words
         # still give roles, as background (新成立的领导小组，成员涉及A、B…)
@@ -156,6 +160,7 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
         or mentions
         or posted
         or prescribes(text)
+        or instructed
         or ARTICLE.match(text)
         or _commitment_cue().search(text)
     ):
@@ -208,6 +213,13 @@ def _preamble_sentences(block: Block, counter: dict[str, int]) -> list[DraftMeas
                                 text=text, statement=statement, start=start, end=end,
                                 mentions=_mentions_in(text, start)))  # fmt: skip
     return out
+
+
+def _reported_instruction(text: str, assigned_at: list[int]) -> bool:
+    """A news lead reporting a policy that instructs bodies (X下发通知，要求各地、各部门…): the
+    requirement is the policy's, its bodies named after the issuing are given the task."""
+    told = cues("reported_requirement").search(text)
+    return bool(told) and any(at >= told.end() for at in assigned_at)
 
 
 def assigned_by_statement(text: str) -> bool:
@@ -420,6 +432,20 @@ def _page_headline(block: Block, after: list[Block]) -> bool:
         and not _SENTENCE_MARKS.search(text)
         and any(re.match(byline, b.text) for b in after)
     )
+
+
+# A news page's summary label (核心提示：, 内容提要：, 导读：) before its report's first sentence
+_SUMMARY_LABEL = re.compile(r"^\s*(?:核心提示|内容提要|内容摘要|提要|导读|摘要)\s*[:：]\s*")
+
+
+def _page_summary(block: Block, later: list[Block]) -> bool:
+    """A summary line that a later paragraph repeats (核心提示：X下发通知，… then 本报讯 X下发
+    通知，…): the page's chrome; the report's own sentence is the measure."""
+    label = _SUMMARY_LABEL.match(block.text)
+    if label is None:
+        return False
+    head = re.sub(r"\s", "", block.text[label.end() :])[:16]
+    return len(head) >= 8 and any(head in re.sub(r"\s", "", b.text) for b in later)
 
 
 def _headline_like(text: str) -> bool:

@@ -391,6 +391,16 @@ GENRE = [
     ("《方案》明确工作专班职责包括：统筹推进专项整治。", [("工作专班", "responsible")]),
     # a duty phrase of the genre (压实部门监管责任) names no body
     ("健全工作责任制，压实部门监管和行业管理职责，夯实部门责任。", []),
+    # cross-departmental (跨部门) is an attribute; places as subjects are no bodies (the rule book)
+    ("今后，两市将加强协作，合力构筑跨部门、跨区域的防控网络。", []),
+    # a visiting team described by its make-up: the bodies' people, no task of the bodies
+    ("由民政部、文化和旅游部等部门有关负责同志组成的国务院督导组一行听取了汇报。", []),
+    # a province (or city) before the generic bodies of its levels: one generic body
+    ("2026年，云南省各级市场监管部门将在校园周边开展专项检查。",
+     [("云南省各级市场监管部门", "responsible")]),
+    ("玉溪市各县区政府要加强农村集体聚餐管理。", [("玉溪市各县区政府", "responsible")]),
+    # a body that issued a notice on the day reported only issued it; 各地 instructed
+    ("省食安办近日下发通知，要求各地加强节日期间食品安全监管。", [("各地", "responsible")]),
     # a meeting's news lead: what the sentence says the convener will do is its commitment;
     # 将于…施行 is a rule's entry into force, 要求 an instruction to others
     ("近日，常州市市场监管局召开全市工作会议，回顾去年工作，将从五个方面强化食品抽检。",
@@ -974,3 +984,18 @@ def test_a_place_listed_before_the_body_it_shares_is_named_with_that_body(tmp_pa
         "同江市市场监管局",
         "同江市市场监管局",
     ) in pairs
+
+
+def test_a_news_leads_reported_instruction_is_a_measure_and_its_summary_is_not(tmp_path):
+    # a news page: its summary line repeats the report's first sentence; the notice the
+    # report tells of instructs generic bodies — theirs is the task, the issuer's is none
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "核心提示：市食品安全委员会办公室日前印发通知，要求各区、各有关部门做好春节期间食品安全工作。\n"
+        "本报讯 市食品安全委员会办公室日前印发通知，要求各区、各有关部门做好春节期间食品安全工作。\n"
+        "通知强调，要加大对农贸市场的抽检力度。\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    found = [(m.text[:3], d.mention, d.role) for m in record.measures for d in m.departments]
+    assert found == [("本报讯", "各区", "responsible"), ("本报讯", "各有关部门", "responsible")]
