@@ -271,7 +271,7 @@ def _sentence_targets(
             for part in _shared_level(ind, len(found)):
                 key, tie = indicator_key(part)
                 a, b = c.start() + f.value.start, c.start() + f.value.end
-                start, end = _span(sentence, part, a, b)
+                start, end = _span(sentence, _SHARED_TAIL.sub("", part), a, b)
                 out.append(DraftTarget(
                     key="", indicator=part, indicator_key=key, value_text=f.value.text,
                     value=v.value, comparator=v.comparator or f.comparator or (">=" if at_least else None),
@@ -292,11 +292,25 @@ def _sentence_targets(
 def _shared_level(ind: str, values: int) -> list[str]:
     """One level over a list of rates (A合格率、B合格率保持在99%以上): each rate is a target of
     that level; a list whose items are not all rates (药品、化妆品…抽检合格率) is one indicator."""
-    parts = [p.strip() for p in ind.split("、")]
     endings = tuple(_cfg()["rate_endings"])
+    if values == 1 and (both := _BOTH_CHANGE.search(ind)):
+        # A和B均比上年提高2个百分点: one change of each rate, the change named with each
+        parts = [p.strip() for p in re.split(r"、|和|及", ind[: both.start()])]
+        tail = both.group("change")
+        if len(parts) > 1 and all(len(p) >= 4 and p.endswith(endings) for p in parts):
+            return [p + tail for p in parts]
+    parts = [p.strip() for p in ind.split("、")]
     if values == 1 and len(parts) > 1 and all(len(p) >= 4 and p.endswith(endings) for p in parts):
         return parts
     return [ind]
+
+
+# Rates that change alike (A和B均比上年提高): 均/都 before the change they share
+_CHANGE_OVER_LAST_YEAR = (
+    r"(?:比|较)(?:上年|去年|上一年度?)?(?:同期)?(?:提高|提升|增长|增加|上升|下降|降低|减少)"
+)
+_BOTH_CHANGE = re.compile(rf"(?:均|都|分别)(?P<change>{_CHANGE_OVER_LAST_YEAR})$")
+_SHARED_TAIL = re.compile(rf"{_CHANGE_OVER_LAST_YEAR}$")  # (each rate's span: its own words)
 
 
 def _span(sentence: str, ind: str, a: int, b: int) -> tuple[int, int]:

@@ -914,3 +914,13 @@ def test_a_notice_dropping_the_place_from_the_texts_name_cites_its_full_title():
 )
 def test_a_heading_an_address_or_an_item_is_no_title(text):
     assert _meta(text).title is None
+
+
+def test_a_news_pages_hot_search_bar_names_no_province_and_its_lead_names_the_issuer():
+    # a trade site's hot-search bar lists places of any province (烟台: 山东); the report's
+    # lead after its dateline (本报讯) names the body that issued the notice it tells of
+    meta = _meta(
+        "热搜: 食品  烟台  保健品  小龙虾\n当前位置: 首页 » 行业资讯\n\n"
+        "本报讯 甘肃省食品安全委员会办公室近日下发通知，要求各地加强节日期间食品安全监管。\n"
+    )
+    assert (meta.province.name, meta.issuer) == ("甘肃省", "甘肃省食品安全委员会办公室")

@@ -69,6 +69,10 @@ GOLDEN = [
      [("组织培训", 2000, "2000人次", None, "人次", None, None, False)]),
     ("药品、医疗器械、化妆品生产企业年度报告执行率100%。",
      [("药品、医疗器械、化妆品生产企业年度报告执行率", 100, "100%", None, "%", None, None, False)]),
+    # two rates that rise alike (均比上年提高): one change of each
+    ("全市绿色防控覆盖率和统防统治覆盖率均比上年提高3个百分点以上。",
+     [("全市绿色防控覆盖率比上年提高", 3, "3个百分点以上", ">=", "百分点", None, None, False),
+      ("统防统治覆盖率比上年提高", 3, "3个百分点以上", ">=", "百分点", None, None, False)]),
     # one coverage verb, several shares: each names what it covers after it
     ("到2025年，快检服务覆盖全市100%农贸市场和90%以上社区，覆盖100%的乡镇。",
      [("农贸市场", 100, "100%", None, "%", 2025, None, False),
