@@ -24,6 +24,7 @@ Latin Extended / IPA letters touching a hanzi,     removed (debris of broken fon
 ASCII ( ) next to / around Chinese text            （ ）
 ASCII , : ; ! ? next to Chinese text               ， ： ； ！ ？  except between digits
                                                      ("1,000", "09:56") and in "://"
+ASCII . between two Chinese letters                。 (a full stop typed half-width)
 runs of spaces                                     one space; none next to Chinese
                                                      punctuation; none in letter-spaced
                                                      words ("名  词  解  释" → 名词解释)
@@ -269,7 +270,8 @@ _ASCII_TO_ZH = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "!":
 
 
 def _zh_punct(text: str) -> str:
-    """ASCII ( ) , : ; ! ? written inside Chinese text -> full-width (same length)."""
+    """ASCII ( ) , : ; ! ? written inside Chinese text -> full-width, and a . between two
+    Chinese letters -> 。 (same length)."""
     chars = list(text)
 
     def near(i: int, step: int) -> str:
@@ -292,6 +294,9 @@ def _zh_punct(text: str) -> str:
             if _CJK_CH.search(text, j, i) or zh(near(j, -1)) or zh(near(i, 1)):
                 chars[j], chars[i] = "（", "）"
     for i, ch in enumerate(chars):
+        if ch == "." and _CJK_CH.match(text[i - 1 : i]) and _CJK_CH.match(text[i + 1 : i + 2]):
+            chars[i] = "。"  # 管理工作.第五条: a full stop typed half-width between sentences
+            continue
         if ch not in _ASCII_TO_ZH or i in paired:
             continue
         if ch in ",:" and text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit():

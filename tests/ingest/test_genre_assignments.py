@@ -399,6 +399,10 @@ GENRE = [
     ("2026年，云南省各级市场监管部门将在校园周边开展专项检查。",
      [("云南省各级市场监管部门", "responsible")]),
     ("玉溪市各县区政府要加强农村集体聚餐管理。", [("玉溪市各县区政府", "responsible")]),
+    # a level's body with its divisions in brackets, with or without 各 (GB/T 9704 style)
+    ("县（市、区）食安办统一负责辖区农村集体聚餐的指导工作。", [("县（市、区）食安办", "responsible")]),
+    ("各县（市、区）党委和政府为示范创建的责任主体。", [("各县（市、区）党委和政府", "responsible")]),
+    ("市（州）卫生健康委负责本地区医疗机构的监督检查。", [("市（州）卫生健康委", "responsible")]),
     # a body that issued a notice on the day reported only issued it; 各地 instructed
     ("省食安办近日下发通知，要求各地加强节日期间食品安全监管。", [("各地", "responsible")]),
     # a meeting's news lead: what the sentence says the convener will do is its commitment;

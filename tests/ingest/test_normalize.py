@@ -65,6 +65,9 @@ FOLDING = [
     ("（1） 约束性指标", "（1）约束性指标"),
     ("安全吗?是的!", "安全吗？是的！"),
     ("各区人民政府 , 市政府 : 各单位", "各区人民政府，市政府：各单位"),
+    # a full stop typed half-width between two sentences; decimals and addresses stay
+    ("负责指导工作.第五条 乡镇政府负责", "负责指导工作。第五条 乡镇政府负责"),
+    ("抽检合格率99.5%，见www.nmpa.gov.cn", "抽检合格率99.5%，见www.nmpa.gov.cn"),
 ]
 
 
@@ -315,6 +318,7 @@ def squash(text: str) -> str:
     text = CC.convert(text)
     text = text.translate({c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B) if chr(c).isalnum()})
     text = text.translate(str.maketrans("％＋＞＜／．()，,:;!?", "%+></.（）,,：；！？"))
+    text = text.replace(".", "。")  # (a half-width full stop between sentences becomes 。)
     return re.sub(r"[\s\u3000\u200b\ufeff]", "", text).replace("，", ",")
 
 
