@@ -336,7 +336,9 @@ def demo(
 # heldout_fifteenth: built from 33c3a82 beside the fourteenth, untouched until a570a71, its failure classes (not its documents) read from 78e22eb;
 # heldout_sixteenth: built from 05d4d7b, four reprints, untouched at its baseline;
 # heldout_seventeenth: built from 05d4d7b beside the sixteenth, 13 documents (3 formal), untouched at its baseline;
-# heldout_eighteenth: built by the integrator at a2491d0, untouched at its baseline), the team's synthetic held-out documents.
+# heldout_eighteenth: built by the integrator at a2491d0, untouched at its baseline;
+# heldout_nineteenth: built by a helper from cf7044d, 13 documents (4 formal), untouched at its baseline),
+# the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
     "tests/heldout_real",
@@ -357,6 +359,7 @@ GOLD_SETS = (
     "tests/heldout_sixteenth",
     "tests/heldout_seventeenth",
     "tests/heldout_eighteenth",
+    "tests/heldout_nineteenth",
     "tests/heldout",
 )
 
