@@ -44,6 +44,19 @@ def cn_to_number(text: str) -> int | None:
         return None
 
 
+def count_value(text: str) -> float | None:
+    """A count as written in a word target: 3, 十二, 两 and a bare unit (百天 → 100; 千 → 1000)
+    → its value; None for what cn2an cannot read (never an exception: one odd page must not
+    stop a document)."""
+    text = text.strip()
+    if text in ("百", "千", "万"):
+        text = "一" + text  # 百日行动, 为期百天: a hundred
+    try:
+        return float(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 def cn_percent(text: str) -> float | None:
     """百分之九十八 → 98, 百分之九十九点五 → 99.5 (cn2an)."""
     try:

@@ -23,7 +23,7 @@ from policykg.ingest.patterns import targets_patterns
 from policykg.ingest.prefilter import Guarded, guarded
 from policykg.ingest.record import DepartmentMention
 from policykg.ingest.targets import DraftTarget
-from policykg.ingest.values import indicator_key
+from policykg.ingest.values import count_value, indicator_key
 
 
 @dataclass(frozen=True)
@@ -170,14 +170,12 @@ def _periods(sentence: str) -> list[WordTarget]:
 
 def _frequencies(sentence: str) -> list[WordTarget]:
     """每年召开一次联席会议: the count in words (1 次); a range (一至二次) has no value."""
-    import cn2an
-
     out = []
     for rx in _rx("frequency"):
         for m in rx.finditer(sentence):
             found = m.groupdict()
             n = found.get("n")  # none: a regular interval without a count (按季度调度)
-            value = None if not n or re.search(r"[至到~-]", n) else float(cn2an.cn2an(n, "smart"))
+            value = None if not n or re.search(r"[至到~-]", n) else count_value(n)
             comparator = {"以上": ">=", "以下": "<=", "以内": "<="}.get(found.get("cmp") or "")
             if re.search(r"至少|不少于", m.group()):  # 每年至少开展一次
                 comparator = ">="
@@ -188,13 +186,11 @@ def _frequencies(sentence: str) -> list[WordTarget]:
 
 def _durations(sentence: str) -> list[WordTarget]:
     """专项行动为期30天: the length (30 天); 活动持续到10月底: the end as written, no value."""
-    import cn2an
-
     out = []
     for rx in _rx("durations"):
         for m in rx.finditer(sentence):
             n, unit = m.groupdict().get("n"), m.groupdict().get("unit")
-            value = float(cn2an.cn2an(n, "smart")) if n else None
+            value = count_value(n) if n else None
             out.append(WordTarget(m["task"].strip(), m["when"].strip(), None, None, m.start(),
                                   m.end(), value=value, unit=unit))  # fmt: skip
     return out
@@ -202,12 +198,10 @@ def _durations(sentence: str) -> list[WordTarget]:
 
 def _time_limits(sentence: str) -> list[WordTarget]:
     """利用2周时间，组织全员培训: the task, the length (2 周), no year."""
-    import cn2an
-
     out = []
     for rx in _rx("time_limits"):
         for m in rx.finditer(sentence):
-            value = float(cn2an.cn2an(m["n"], "smart"))
+            value = count_value(m["n"])
             out.append(WordTarget(m["task"].strip(), m["when"].strip(), None, None, m.start(),
                                   m.end(), value=value, unit=m["unit"], heading_task=True))  # fmt: skip
     return out

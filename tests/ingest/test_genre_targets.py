@@ -141,6 +141,9 @@ WORDS = [
      [("全省药品检验检测能力", "达到全国先进水平", None, None, None)]),
     ("示范乡镇创建基本覆盖全部县（市、区）。",
      [("示范乡镇创建", "基本覆盖全部县", None, None, None)]),
+    # a campaign of a hundred days written with a bare 百 (cn2an alone refuses it)
+    ("全市开展为期百天的食品安全专项整治行动。",
+     [("食品安全专项整治行动", "百天", 100.0, None, None)]),
     # a campaign's cycle (每3年为一个创建周期): its length
     ("示范县创建实行动态管理，每3年为一个创建周期。", [("创建周期", "每3年", 3.0, None, None)]),
 ]  # fmt: skip
