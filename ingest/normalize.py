@@ -24,7 +24,9 @@ Latin Extended / IPA letters touching a hanzi,     removed (debris of broken fon
 ASCII ( ) next to / around Chinese text            （ ）
 ASCII , : ; ! ? next to Chinese text               ， ： ； ！ ？  except between digits
                                                      ("1,000", "09:56") and in "://"
-ASCII . between two Chinese letters                。 (a full stop typed half-width)
+ASCII . after a Chinese letter, before another      。 (a full stop typed half-width)
+  or before a bracket
+spaces between Chinese letters inside （…）          removed (a PDF's line breaks)
 runs of spaces                                     one space; none next to Chinese
                                                      punctuation; none in letter-spaced
                                                      words ("名  词  解  释" → 名词解释)
@@ -254,10 +256,22 @@ def _unspace(m: re.Match[str]) -> str:
     return "".join(chars) if len(chars) >= 3 or "  " in m.group() else m.group()
 
 
+def _sentence_after(ch: str) -> bool:
+    """What may follow a full stop: a Chinese letter or a bracket (a list of bodies)."""
+    return bool(ch) and (bool(_CJK_CH.match(ch)) or ch in "（(")
+
+
+def _unspace_bracket(m: re.Match[str]) -> str:
+    """（市卫生计生委牵头，市农委配 合）: a PDF's line break inside a bracket of bodies left a
+    space between two letters; a bracket holds no spaced words."""
+    return re.sub(f"(?<=[{CJK}]) +(?=[{CJK}])", "", m.group())
+
+
 _SPACE_RULES = [
     # letter-spaced words: "名  词  解  释", "指  标"
     (re.compile(f"(?<![{CJK}])[{CJK}](?: +[{CJK}])+(?![{CJK}])"), _unspace),
     (re.compile(" {2,}"), " "),
+    (re.compile("（[^（）\n]{1,120}）"), _unspace_bracket),
     # no space between Chinese punctuation and Chinese text ("1. “四个最严”" keeps its space)
     (
         re.compile(
@@ -294,8 +308,8 @@ def _zh_punct(text: str) -> str:
             if _CJK_CH.search(text, j, i) or zh(near(j, -1)) or zh(near(i, 1)):
                 chars[j], chars[i] = "（", "）"
     for i, ch in enumerate(chars):
-        if ch == "." and _CJK_CH.match(text[i - 1 : i]) and _CJK_CH.match(text[i + 1 : i + 2]):
-            chars[i] = "。"  # 管理工作.第五条: a full stop typed half-width between sentences
+        if ch == "." and _CJK_CH.match(text[i - 1 : i]) and _sentence_after(near(i, 1)):
+            chars[i] = "。"  # 管理工作.第五条, 实施条例. (市药监局负责): a half-width full stop
             continue
         if ch not in _ASCII_TO_ZH or i in paired:
             continue

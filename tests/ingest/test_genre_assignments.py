@@ -1003,3 +1003,26 @@ def test_a_news_leads_reported_instruction_is_a_measure_and_its_summary_is_not(t
     record = extract_file(path)
     found = [(m.text[:3], d.mention, d.role) for m in record.measures for d in m.departments]
     assert found == [("本报讯", "各区", "responsible"), ("本报讯", "各有关部门", "responsible")]
+
+
+def test_a_pdf_copys_items_with_half_width_stops_and_broken_brackets(tmp_path):
+    # a plan copied out of a PDF: items end in ". " before their bracket of bodies, and the
+    # PDF's line breaks left spaces inside words of the bracket (配 合, 法 制办)
+    path = tmp_path / "pdf_copy.txt"
+    path.write_text(
+        "三、完善食品追溯体系 推动婴幼儿配方乳粉生产企业建立追溯系统.(市市场监管局负责)"
+        "推进肉菜流通追溯体系建设,扩大覆盖 范围. (市商务委牵头,市农业农村委配 合)"
+        "加强追溯法规宣传.(市司法局、市市场监管局牵头,各区县政府配合)\n",
+        encoding="utf-8",
+    )
+    found = [
+        (m.text[:4], d.mention, d.role) for m in extract_file(path).measures for d in m.departments
+    ]
+    assert found == [
+        ("完善食品", "市市场监管局", "responsible"),
+        ("推进肉菜", "市商务委", "lead"),
+        ("推进肉菜", "市农业农村委", "support"),
+        ("加强追溯", "市司法局", "lead"),
+        ("加强追溯", "市市场监管局", "lead"),
+        ("加强追溯", "各区县政府", "support"),
+    ]

@@ -68,6 +68,10 @@ FOLDING = [
     # a full stop typed half-width between two sentences; decimals and addresses stay
     ("负责指导工作.第五条 乡镇政府负责", "负责指导工作。第五条 乡镇政府负责"),
     ("抽检合格率99.5%，见www.nmpa.gov.cn", "抽检合格率99.5%，见www.nmpa.gov.cn"),
+    # a PDF copy: a half-width stop before a bracket; a line break's space inside a bracket
+    ("健全追溯制度. (市商务局负责)", "健全追溯制度。（市商务局负责）"),
+    ("（市卫生健康委牵头，市农业农 村委配 合）", "（市卫生健康委牵头，市农业农村委配合）"),
+    ("第一章 总则", "第一章 总则"),
 ]
 
 
