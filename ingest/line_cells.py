@@ -91,7 +91,7 @@ def cell_line_tables[L: LineLike](
     i = 0
     while i < len(lines):
         table = None
-        if _despaced(lines[i].text) == "序号":
+        if _despaced(lines[i].text) == "序号" or lines[i].text.startswith("序号 "):
             table = _task_table_at(lines, i, make)
         if table is None and _head_kind(lines[i].text):
             table = _table_at(lines, i, make)
@@ -219,6 +219,19 @@ def _task_head_kind(text: str) -> str | None:
     return kind if kind != "other" else None
 
 
+def _header_line(line: LineLike) -> tuple[Cells, list[str]] | None:
+    """A task table's header kept on one line, its cells parted by spaces (序号 涉及部门
+    职责分工): the cells and their kinds, when every part is a column header."""
+    parts = [(m.group(), m.start()) for m in re.finditer(r"\S+", line.text)]
+    if len(parts) < 3:
+        return None
+    kinds = [_task_head_kind(text) for text, _ in parts]
+    if any(k is None for k in kinds):
+        return None
+    cells = [(text, list(line.offs[at : at + len(text)])) for text, at in parts]
+    return cells, [k for k in kinds if k is not None]
+
+
 def _task_table_at[L: LineLike](
     lines: list[L], i: int, make: Callable[[str, list[int], str], L]
 ) -> tuple[list[L], int] | None:
@@ -228,7 +241,10 @@ def _task_table_at[L: LineLike](
     header: Cells = []
     kinds: list[str] = []
     j = i
-    while j < len(lines) and (kind := _task_head_kind(lines[j].text)) is not None:
+    one_line = _header_line(lines[i])
+    if one_line:  # 序号 涉及部门 职责分工: the header on one line
+        header, kinds, j = *one_line, _filled(lines, i + 1)
+    while not one_line and j < len(lines) and (kind := _task_head_kind(lines[j].text)) is not None:
         header.append((lines[j].text, list(lines[j].offs)))
         kinds.append(kind)
         j = _filled(lines, j + 1)

@@ -37,7 +37,7 @@ from policykg.ingest.responsibility import (
 from policykg.ingest.rosters import merge_rosters
 from policykg.ingest.signature import split_issuers
 from policykg.ingest.statements import cues, sentence_statement, statement_of
-from policykg.ingest.structure import Block, split_title
+from policykg.ingest.structure import Block, Cell, split_title
 from policykg.ingest.webmeta import is_label_line
 
 MIN_MEASURE_CHARS = 12
@@ -479,7 +479,7 @@ def _from_row(block: Block) -> DraftMeasure | None:
     for cell, kind in zip(block.cells, columns, strict=False):
         if kind in ("lead", "responsible", "support") and cell.text:
             mentions += parse_body(cell.text, cell.start, default_role=kind)
-    mentions += _mentions_in(task.text, task.start)
+    mentions += _mentions_in(task.text, task.start) or _joined_in_task(task, mentions)
     number = next((c.text for c in block.cells if c.text.isdigit()), None)
     title = name or split_title(task.text, max_len=30)[0]
     return DraftMeasure(
@@ -492,6 +492,20 @@ def _from_row(block: Block) -> DraftMeasure | None:
         end=task.end,
         mentions=mentions,
     )
+
+
+def _joined_in_task(task: Cell, row: list[Mention]) -> list[Mention]:
+    """A duty row whose task joins other bodies to the row's body (市场监管局 | 负责…，依法会同
+    有关部门开展…): the row's body leads (its mentions change role in place), the joined ones
+    support; nothing when the row names no single responsible body."""
+    if len(row) != 1 or row[0].role != "responsible":
+        return []
+    assigned = find_assignments(task.text, task.start)
+    joined = [m for m in assigned if m.role == "support"]
+    if not joined or any(m.role in ("lead", "responsible") for m in assigned):
+        return []
+    row[0] = Mention(row[0].text, "lead", row[0].start, row[0].end)
+    return joined
 
 
 def _mentions_in(text: str, offset: int) -> list[Mention]:

@@ -268,6 +268,6 @@ def column_kind(header: str) -> str:
     if any(w in header for w in patterns["table_columns"]):
         leads = [w for w, role in patterns["labels"].items() if role == "lead"]
         return "lead" if any(w in header for w in leads) else "responsible"  # 牵头单位
-    if any(w in header for w in ("任务", "措施", "事项", "名称", "内容", "项目")):
+    if any(w in header for w in ("任务", "措施", "事项", "名称", "内容", "项目", "职责")):
         return "task"
     return "other"

@@ -1026,3 +1026,21 @@ def test_a_pdf_copys_items_with_half_width_stops_and_broken_brackets(tmp_path):
         ("加强追溯", "市市场监管局", "lead"),
         ("加强追溯", "各区县政府", "support"),
     ]
+
+
+def test_a_duty_table_flattened_one_cell_a_line_under_a_one_line_header(tmp_path):
+    # 序号 | 涉及部门 | 职责分工 as a page shows it: the header on one line, each cell on its own;
+    # a duty that joins others (依法会同有关部门…) makes the row's body lead them
+    path = tmp_path / "duties.txt"
+    path.write_text(
+        "养老机构食品安全管理\n序号 涉及部门 职责分工\n1\n县民政局\n"
+        "负责养老机构食品安全管理工作，督促养老机构落实主体责任。\n2\n县市场监督管理局\n"
+        "负责养老机构食堂的监督检查；依法会同有关部门开展食品安全事故调查处理。\n",
+        encoding="utf-8",
+    )
+    found = [(d.mention, d.role) for m in extract_file(path).measures for d in m.departments]
+    assert found == [
+        ("县民政局", "responsible"),
+        ("县市场监督管理局", "lead"),
+        ("有关部门", "support"),
+    ]
