@@ -208,6 +208,8 @@ def _shared(text: str, pos: int, prefix: str | None, listed: bool) -> Body | Non
     return inherited_at(text, pos, prefix) if listed and prefix else None
 
 
+# A body handing a task to another (由A委托B…): both carry it
+_DELEGATES = re.compile(r"\s*(?:统一)?委托")
 # A news report's day before the act it reports (A近日下发通知…: the act is still 下发)
 _WHEN_NEWS = re.compile(r"^(?:已于近日|于近日|近日|日前|近期|昨日|昨天|今天|今日)[，,]?")
 
@@ -403,6 +405,12 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             opener = "要求"
             if not found:
                 continue
+        if (
+            opener == "由"
+            and (delegated := _DELEGATES.match(text, end))
+            and (more := _body_list(text, delegated.end()))[0]
+        ):  # 由A委托B组织实施: A keeps the task it hands B, both take it
+            found, end = found + more[0], more[1]
         if ins := rules["instructs_rx"].match(text, end):  # the instructor takes no task
             found, end = _body_list(text, ins.end())
             opener = "要求"
@@ -577,6 +585,9 @@ def _by_agent(text: str, offset: int) -> list[Mention]:
                 for u in rules["unit_rx"].finditer(text, units.start(), units.end())
             ]
             end = units.end()
+        if found and (delegated := _DELEGATES.match(text, end)):  # 由A委托B组织实施
+            more, after = _body_list(text, delegated.end())
+            found, end = (found + more, after) if more else (found, end)
         if found and rules["members_rx"].match(text, end):
             out += _mentions(found, "support", offset)  # X由A、B等部门组成: A and B are members
             continue

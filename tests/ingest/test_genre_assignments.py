@@ -403,6 +403,9 @@ GENRE = [
     ("县（市、区）食安办统一负责辖区农村集体聚餐的指导工作。", [("县（市、区）食安办", "responsible")]),
     ("各县（市、区）党委和政府为示范创建的责任主体。", [("各县（市、区）党委和政府", "responsible")]),
     ("市（州）卫生健康委负责本地区医疗机构的监督检查。", [("市（州）卫生健康委", "responsible")]),
+    # a body handing a task to another (由A委托B…): both carry it
+    ("年度评估由市政府委托市市场监管局组织实施。",
+     [("市政府", "responsible"), ("市市场监管局", "responsible")]),
     # a body that issued a notice on the day reported only issued it; 各地 instructed
     ("省食安办近日下发通知，要求各地加强节日期间食品安全监管。", [("各地", "responsible")]),
     # a meeting's news lead: what the sentence says the convener will do is its commitment;

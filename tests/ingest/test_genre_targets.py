@@ -141,6 +141,9 @@ WORDS = [
      [("全省药品检验检测能力", "达到全国先进水平", None, None, None)]),
     ("示范乡镇创建基本覆盖全部县（市、区）。",
      [("示范乡镇创建", "基本覆盖全部县", None, None, None)]),
+    # a bottom line written 无… (its value the phrase: 无 alone reads as nothing)
+    ("确保全年辖区内无重大食品安全事故。",
+     [("重大食品安全事故", "无重大食品安全事故", None, None, None)]),
     # a campaign of a hundred days written with a bare 百 (cn2an alone refuses it)
     ("全市开展为期百天的食品安全专项整治行动。",
      [("食品安全专项整治行动", "百天", 100.0, None, None)]),
