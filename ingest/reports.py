@@ -65,6 +65,10 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
             who = re.sub(r"^(?:近日|日前|近期)[，,]?", "", m["who"])
             if not _roundup_item(line, m.start("who")) and (names := split_issuers(who)):
                 return names, None
+    for line in zone:  # 某县出台…办法: a headline without 《》, when no lead names the policy
+        for m in rx("reported_headline").finditer(line):
+            if title_like(title := m["title"].strip()):
+                return split_issuers(m["who"]), title
     return None
 
 

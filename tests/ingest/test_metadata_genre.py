@@ -924,3 +924,12 @@ def test_a_news_pages_hot_search_bar_names_no_province_and_its_lead_names_the_is
         "本报讯 甘肃省食品安全委员会办公室近日下发通知，要求各地加强节日期间食品安全监管。\n"
     )
     assert (meta.province.name, meta.issuer) == ("甘肃省", "甘肃省食品安全委员会办公室")
+
+
+def test_a_news_headline_without_brackets_names_the_policy():
+    # 某县出台…办法 as the page's headline, the lead not naming the policy in 《》: its title
+    meta = _meta(
+        "泾县出台食品安全责任追究办法\n"
+        "近日，该县出台了食品安全责任追究办法，对乡镇和部门的责任作出规定。\n"
+    )
+    assert meta.title == "食品安全责任追究办法"
