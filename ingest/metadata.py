@@ -357,6 +357,18 @@ def _same(a: list[str], b: list[str]) -> bool:
     return "".join(a) == "".join(b) or all(any(x in y or y in x for y in b) for x in a)
 
 
+def _fuller(a: list[str], b: list[str]) -> bool:
+    """b names a's bodies each with the place above them written before (天津市西青区人民政府
+    办公室 for a signature's 西青区人民政府办公室): the full names."""
+    return len(a) == len(b) and all(
+        y.endswith(x) and len(y) > len(x) and _PLACE_PREFIX.fullmatch(y[: -len(x)])
+        for x, y in zip(a, b, strict=True)
+    )
+
+
+_PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:省|自治区|市|自治州|州|盟|地区)")
+
+
 def find_issuers_and_date(
     lines: list[str],
     text: str,
@@ -388,6 +400,8 @@ def find_issuers_and_date(
             continue
         if not issuers:
             issuers, chosen = names, clue
+        elif _fuller(issuers, names):
+            issuers = names  # a signature drops the place above it (西青区… / 天津市西青区…)
         elif not _same(issuers, names):
             warnings.append(
                 f"issuer: the {chosen} says {'、'.join(issuers)}, the {clue} says "

@@ -933,3 +933,12 @@ def test_a_news_headline_without_brackets_names_the_policy():
         "近日，该县出台了食品安全责任追究办法，对乡镇和部门的责任作出规定。\n"
     )
     assert meta.title == "食品安全责任追究办法"
+
+
+def test_a_signature_without_the_place_above_keeps_the_titles_full_name():
+    meta = _meta(
+        "苏州市吴中区人民政府办公室关于印发吴中区2021年药品安全工作要点的通知\n"
+        "各镇人民政府：现将《吴中区2021年药品安全工作要点》印发给你们，请认真贯彻执行。\n"
+        "吴中区人民政府办公室\n2021年3月2日\n"
+    )
+    assert meta.issuer == "苏州市吴中区人民政府办公室"
