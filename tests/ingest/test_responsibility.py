@@ -113,6 +113,9 @@ ROLES = [
     # an unlabelled bracket whose generic body ends in its own bracket, not in a suffix
     ("（县市场监管局、各乡镇（街道）按职责分工负责）",
      [("县市场监管局", "responsible"), ("各乡镇（街道）", "responsible")]),
+    # a share of the support (按职责分工配合) is support
+    ("（县卫生健康局牵头，县农业农村局、县粮食和储备局按职责分工配合）",
+     [("县卫生健康局", "lead"), ("县农业农村局", "support"), ("县粮食和储备局", "support")]),
     ("（县农业农村局牵头，县供销社、县商务局按职责分工负责）",
      [("县农业农村局", "lead"), ("县供销社", "responsible"), ("县商务局", "responsible")]),
     ("（各镇人民政府负责，有关部门配合）", [("各镇人民政府", "responsible"), ("有关部门", "support")]),
