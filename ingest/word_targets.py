@@ -203,7 +203,10 @@ def _time_limits(sentence: str) -> list[WordTarget]:
         for m in rx.finditer(sentence):
             value = count_value(m["n"])
             out.append(WordTarget(m["task"].strip(), m["when"].strip(), None, None, m.start(),
-                                  m.end(), value=value, unit=m["unit"], heading_task=True))  # fmt: skip
+                                  m.end(), value=value, unit=m["unit"],
+                                  heading_task=m.start("task") > m.start("when")))  # fmt: skip
+            # (the task after the time may elaborate an item's heading; a subject before it
+            # names its own task: 本次专项行动将利用…)
     return out
 
 

@@ -141,6 +141,13 @@ WORDS = [
      [("全省药品检验检测能力", "达到全国先进水平", None, None, None)]),
     ("示范乡镇创建基本覆盖全部县（市、区）。",
      [("示范乡镇创建", "基本覆盖全部县", None, None, None)]),
+    # two levels' deadlines in turn, the task right before 分别, 最迟 before the dates
+    ("根据统一部署，市级、县级机构改革分别最迟在9月底、年底前完成。",
+     [("市级、县级机构改革", "9月底", None, "<=", None),
+      ("市级、县级机构改革", "年底前", None, "<=", None)]),
+    # a campaign that will take so long, its subject first
+    ("本次专项整治将利用三个月的时间，以校园周边为重点。",
+     [("本次专项整治", "三个月", 3.0, None, None)]),
     # a bottom line written 无… (its value the phrase: 无 alone reads as nothing)
     ("确保全年辖区内无重大食品安全事故。",
      [("重大食品安全事故", "无重大食品安全事故", None, None, None)]),
