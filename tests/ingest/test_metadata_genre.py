@@ -942,3 +942,12 @@ def test_a_signature_without_the_place_above_keeps_the_titles_full_name():
         "吴中区人民政府办公室\n2021年3月2日\n"
     )
     assert meta.issuer == "苏州市吴中区人民政府办公室"
+
+
+def test_a_sites_disclaimer_names_no_province():
+    # a news site's disclaimer names the site, and the site its province: page chrome
+    meta = _meta(
+        "机构改革进展顺利\n各地要确保机构和职能整合到位。\n"
+        "免责声明：本文仅代表作者个人观点，与四川食品安全网无关。\n"
+    )
+    assert meta.province is None
