@@ -219,7 +219,7 @@ def _reported_instruction(text: str, assigned_at: list[int]) -> bool:
     """A news lead reporting a policy that instructs bodies (X下发通知，要求各地、各部门…): the
     requirement is the policy's, its bodies named after the issuing are given the task."""
     told = cues("reported_requirement").search(text)
-    return bool(told) and any(at >= told.end() for at in assigned_at)
+    return told is not None and any(at >= told.end() for at in assigned_at)
 
 
 def assigned_by_statement(text: str) -> bool:

@@ -68,7 +68,7 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
     for line in zone:  # 某县出台…办法: a headline without 《》, when no lead names the policy
         for m in rx("reported_headline").finditer(line):
             if title_like(title := m["title"].strip()):
-                return split_issuers(m["who"]), title
+                return split_issuers(m["who"]) or [], title
     return None
 
 

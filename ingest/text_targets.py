@@ -91,6 +91,15 @@ def _cfg() -> dict[str, Any]:
         "past_year_re": re.compile(t["past_year"]),
         "window_end_re": re.compile(t["window_end"]),
         "past_forms_re": re.compile("|".join(f"(?:{p})" for p in t["past_forms"])),
+        "period_baseline_re": re.compile(t["period_baseline"]),
+        # (a verb, then its object of two letters or more)
+        "task_after_re": re.compile(
+            rf"^\s*(?:{'|'.join(t['task_after_verbs'])})[\u4e00-\u9fff“”《》]{{2,}}"
+        ),
+        "covers_re": re.compile(t["covers"]),
+        # 均/都 before the change the rates share; each rate's span is its own words
+        "both_change_re": re.compile(rf"(?:均|都|分别)(?P<change>{t['change_over_last_year']})$"),
+        "shared_tail_re": re.compile(rf"{t['change_over_last_year']}$"),
         "past_unless_re": re.compile(t["past_unless"]),
         "periods": document_patterns()["periods"],
         "cn_percent": re.compile(targets_patterns()["cn_percent"]),
@@ -219,9 +228,6 @@ def _sources(measures: list[Measure], blocks: Iterable[Block]) -> list[_Source]:
 
 
 _RECURRING = re.compile(r"每(?:年|季度|月)")
-_PERIOD_BASELINE = re.compile(
-    r"(?:比|较|相比|与)\s*[“\"]?十[一二三四五六七八九]五[”\"]?\s*(?:期末|末|时期末)"
-)
 # Counted subjects that all do what the clause commits to (19家批发市场全部建立…, 各3所医院均达到…)
 _ALL_DO = re.compile(r"(?:全部|均|都|一律)(?:要|将|应)?(?:建立|建成|实现|完成|达到|配备|设立|通过)")
 
@@ -235,7 +241,7 @@ def _sentence_targets(
         markers = [w for w in markers if w != "上一年"]
     if cfg["window_end_re"].search(sentence):  # 公示时间截至…: a window ahead, not a past count
         markers = [w for w in markers if not w.startswith(("截至", "截止"))]
-    if cfg["period_ahead_re"].search(sentence) or _PERIOD_BASELINE.search(sentence):
+    if cfg["period_ahead_re"].search(sentence) or cfg["period_baseline_re"].search(sentence):
         # a text of that period aims at its end; a level compared with a period's end
         # (比“十三五”末提高2个百分点) names the baseline, not the past
         markers = [w for w in markers if not re.fullmatch(r"十[一二三四五六七八九]五", w)]
@@ -271,7 +277,7 @@ def _sentence_targets(
             for part in _shared_level(ind, len(found)):
                 key, tie = indicator_key(part)
                 a, b = c.start() + f.value.start, c.start() + f.value.end
-                start, end = _span(sentence, _SHARED_TAIL.sub("", part), a, b)
+                start, end = _span(sentence, cfg["shared_tail_re"].sub("", part), a, b)
                 out.append(DraftTarget(
                     key="", indicator=part, indicator_key=key, value_text=f.value.text,
                     value=v.value, comparator=v.comparator or f.comparator or (">=" if at_least else None),
@@ -293,7 +299,7 @@ def _shared_level(ind: str, values: int) -> list[str]:
     """One level over a list of rates (A合格率、B合格率保持在99%以上): each rate is a target of
     that level; a list whose items are not all rates (药品、化妆品…抽检合格率) is one indicator."""
     endings = tuple(_cfg()["rate_endings"])
-    if values == 1 and (both := _BOTH_CHANGE.search(ind)):
+    if values == 1 and (both := _cfg()["both_change_re"].search(ind)):
         # A和B均比上年提高2个百分点: one change of each rate, the change named with each
         parts = [p.strip() for p in re.split(r"、|和|及", ind[: both.start()])]
         tail = both.group("change")
@@ -303,14 +309,6 @@ def _shared_level(ind: str, values: int) -> list[str]:
     if values == 1 and len(parts) > 1 and all(len(p) >= 4 and p.endswith(endings) for p in parts):
         return parts
     return [ind]
-
-
-# Rates that change alike (A和B均比上年提高): 均/都 before the change they share
-_CHANGE_OVER_LAST_YEAR = (
-    r"(?:比|较)(?:上年|去年|上一年度?)?(?:同期)?(?:提高|提升|增长|增加|上升|下降|降低|减少)"
-)
-_BOTH_CHANGE = re.compile(rf"(?:均|都|分别)(?P<change>{_CHANGE_OVER_LAST_YEAR})$")
-_SHARED_TAIL = re.compile(rf"{_CHANGE_OVER_LAST_YEAR}$")  # (each rate's span: its own words)
 
 
 def _span(sentence: str, ind: str, a: int, b: int) -> tuple[int, int]:
@@ -340,7 +338,9 @@ def _year(sentence: str, period: str | None) -> tuple[int | None, bool]:
     cfg = _cfg()
     if m := cfg["year_re"].search(sentence):
         return int(m.group("year") or m.group("year2")), False
-    ahead = _PERIOD_BASELINE.sub("", sentence)  # 比“十三五”末提高…: a baseline, no target year
+    ahead = _cfg()["period_baseline_re"].sub(
+        "", sentence
+    )  # 比“十三五”末提高…: a baseline, no target year
     for rx, whole in ((cfg["period_end_re"], False), (cfg["period_whole_re"], True)):
         if m := rx.search(ahead):
             named = cfg["periods"].get(m.group("name")) or period
@@ -486,13 +486,13 @@ def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Fou
             # 收到举报后应在24小时内赶赴现场: what is done in the time is the verb phrase after
             # the limit when one follows; else the phrase before (检验报告应在10个工作日内出具)
             phrase, after = clause[item_start : v.start], clause[v.end :]
-            if not _clean(phrase) or (i + 1 == len(values) and _TASK_AFTER.match(after)):
+            if not _clean(phrase) or (i + 1 == len(values) and cfg["task_after_re"].match(after)):
                 phrase = after
             found = _Found(phrase, v, "deadline")
         elif (
             unit == "%"
             and (
-                _COVERS.search(bare)
+                cfg["covers_re"].search(bare)
                 or shape == "covers"
                 and re.search(r"(?:和|及|、)$", seg.rstrip())
             )
@@ -525,14 +525,6 @@ def _scope(clause: str, values: list[_Value], i: int) -> bool:
         return False
     nxt = values[i + 1]
     return nxt.parsed.unit == "%" and "的" in clause[v.end : nxt.start]
-
-
-# A task after a time limit: a verb and its object, four letters or more (赶赴现场, 作出决定)
-_TASK_AFTER = re.compile(
-    r"^\s*(?:完成|作出|做出|赶赴|到达|报送|上报|报告|处置|处理|办结|反馈|答复|回复|核查|核实|组织|开展|提交|出具|予以|进行|采取|启动|召回|下架|整改|发布|公布|通知|告知|移送|移交)[\u4e00-\u9fff“”《》]{2,}"
-)
-# A coverage verb right before a share (监测覆盖全省100%…): the share counts what follows it
-_COVERS = re.compile(r"覆盖(?:到|至)?(?:全省|全市|全县|全区|辖区|所有|全部)?(?:内)?$")
 
 
 def _covered(clause: str, values: list[_Value], i: int) -> str:
