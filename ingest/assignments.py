@@ -208,6 +208,10 @@ def _shared(text: str, pos: int, prefix: str | None, listed: bool) -> Body | Non
     return inherited_at(text, pos, prefix) if listed and prefix else None
 
 
+# A prediction about a body (…必将发挥积极的作用, 将会起到…效果): what it will achieve, no task
+_PREDICTS = re.compile(
+    r"(?:必将|必然|势必|将会)(?:进一步)?(?:发挥|起到|产生)[^，。；]{0,12}(?:作用|效果|影响)"
+)
 # A body handing a task to another (由A委托B…): both carry it
 _DELEGATES = re.compile(r"\s*(?:统一)?委托")
 # A news report's day before the act it reports (A近日下发通知…: the act is still 下发)
@@ -229,6 +233,8 @@ def _role_after(rest: str) -> str | None:
         return None  # 由各成员单位有关负责同志担任: a person for a post, no task of the body
     dated = _WHEN_NEWS.sub("", rest)  # (A、B近日联合印发…: acting jointly, as without a day)
     issued = dated != rest and dated.startswith(rules["not_after"]) and not _JOINTLY.match(dated)
+    if _PREDICTS.search(rest):
+        return None  # A对…必将发挥积极的作用: a prediction about A, no task
     if (
         issued
         or rest.startswith(rules["not_after"])

@@ -403,6 +403,11 @@ GENRE = [
     ("县（市、区）食安办统一负责辖区农村集体聚餐的指导工作。", [("县（市、区）食安办", "responsible")]),
     ("各县（市、区）党委和政府为示范创建的责任主体。", [("各县（市、区）党委和政府", "responsible")]),
     ("市（州）卫生健康委负责本地区医疗机构的监督检查。", [("市（州）卫生健康委", "responsible")]),
+    # management by two bodies at once (由A和B双重管理): both carry it
+    ("街道监管所由区政府和区市场监督管理局双重管理，负责辖区食品安全日常监管。",
+     [("街道监管所", "responsible"), ("区政府", "responsible"), ("区市场监督管理局", "responsible")]),
+    # a prediction about a body is no task
+    ("县药品检验所必将发挥积极的作用。", []),
     # a body handing a task to another (由A委托B…): both carry it
     ("年度评估由市政府委托市市场监管局组织实施。",
      [("市政府", "responsible"), ("市市场监管局", "responsible")]),
