@@ -270,7 +270,10 @@ _COMPOSED = re.compile(
 # A notice's 主送机关 run into its text (各区、县（市）人民政府，市政府各委、办、局，各有关单位：经…同意，
 # 现将…; a page may prefix 核心提示：): bodies ending with the colon, before no duty.
 _ADDRESSEES = re.compile(
-    r"\s*(?:核心提示\s*[:：]\s*)?(?:各|[\u4e00-\u9fff]{2,20}(?:人民政府|政府|委|办|局|厅|部门|单位|机构))"
+    # (a page may run the notice's title and its font-size buttons into the same line:
+    # …的通知 字号大中小 各镇人民政府，…：)
+    r"\s*(?:[^。；：:\n]{4,120}?的(?:通知|通报|函|意见|决定|批复)\s*(?:字号\s*[大中小\s]{0,6})?\s*)?"
+    r"(?:核心提示\s*[:：]\s*)?(?:各|[\u4e00-\u9fff]{2,20}(?:人民政府|政府|委|办|局|厅|部门|单位|机构))"
     r"[\u4e00-\u9fff，,、（）()“”]{0,80}?(?:单位|部门|政府|机构|局|厅|委|办|公司|企业)[:：]"
 )
 

@@ -403,6 +403,9 @@ GENRE = [
     ("县（市、区）食安办统一负责辖区农村集体聚餐的指导工作。", [("县（市、区）食安办", "responsible")]),
     ("各县（市、区）党委和政府为示范创建的责任主体。", [("各县（市、区）党委和政府", "responsible")]),
     ("市（州）卫生健康委负责本地区医疗机构的监督检查。", [("市（州）卫生健康委", "responsible")]),
+    # a notice's title and a page's font buttons run into its addressees: they take no task
+    ("某区人民政府办公室关于印发2021年食品安全工作要点的通知 字号大中小 各街道办事处，区政府各委、办、局，"
+     "各有关单位：经区政府同意，现将《要点》印发给你们，请认真组织实施。", []),
     # management by two bodies at once (由A和B双重管理): both carry it
     ("街道监管所由区政府和区市场监督管理局双重管理，负责辖区食品安全日常监管。",
      [("街道监管所", "responsible"), ("区政府", "responsible"), ("区市场监督管理局", "responsible")]),
