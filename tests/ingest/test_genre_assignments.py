@@ -16,6 +16,16 @@ from policykg.ingest.pipeline import extract_file
 from policykg.ingest.responsibility import find_statements
 from policykg.ingest.vocab import provinces
 
+
+def _roles(tmp_path, text: str, name: str = "case.txt") -> list[tuple[str, str, str]]:
+    """(the measure's first four letters, mention, role) of a text extracted whole."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [
+        (m.text[:4], d.mention, d.role) for m in extract_file(path).measures for d in m.departments
+    ]
+
+
 GENRE = [
     # names listed after a prefixed one share its level prefix (市财政局、司法局)
     ("市财政局、司法局、商务局按职责分工负责。",
@@ -1004,31 +1014,27 @@ def test_a_place_listed_before_the_body_it_shares_is_named_with_that_body(tmp_pa
 def test_a_news_leads_reported_instruction_is_a_measure_and_its_summary_is_not(tmp_path):
     # a news page: its summary line repeats the report's first sentence; the notice the
     # report tells of instructs generic bodies — theirs is the task, the issuer's is none
-    path = tmp_path / "news.txt"
-    path.write_text(
+    found = _roles(
+        tmp_path,
         "核心提示：市食品安全委员会办公室日前印发通知，要求各区、各有关部门做好春节期间食品安全工作。\n"
         "本报讯 市食品安全委员会办公室日前印发通知，要求各区、各有关部门做好春节期间食品安全工作。\n"
         "通知强调，要加大对农贸市场的抽检力度。\n",
-        encoding="utf-8",
     )
-    record = extract_file(path)
-    found = [(m.text[:3], d.mention, d.role) for m in record.measures for d in m.departments]
-    assert found == [("本报讯", "各区", "responsible"), ("本报讯", "各有关部门", "responsible")]
+    assert [(t[:3], mention, role) for t, mention, role in found] == [
+        ("本报讯", "各区", "responsible"),
+        ("本报讯", "各有关部门", "responsible"),
+    ]
 
 
 def test_a_pdf_copys_items_with_half_width_stops_and_broken_brackets(tmp_path):
     # a plan copied out of a PDF: items end in ". " before their bracket of bodies, and the
     # PDF's line breaks left spaces inside words of the bracket (配 合, 法 制办)
-    path = tmp_path / "pdf_copy.txt"
-    path.write_text(
+    found = _roles(
+        tmp_path,
         "三、完善食品追溯体系 推动婴幼儿配方乳粉生产企业建立追溯系统.(市市场监管局负责)"
         "推进肉菜流通追溯体系建设,扩大覆盖 范围. (市商务委牵头,市农业农村委配 合)"
         "加强追溯法规宣传.(市司法局、市市场监管局牵头,各区县政府配合)\n",
-        encoding="utf-8",
     )
-    found = [
-        (m.text[:4], d.mention, d.role) for m in extract_file(path).measures for d in m.departments
-    ]
     assert found == [
         ("完善食品", "市市场监管局", "responsible"),
         ("推进肉菜", "市商务委", "lead"),
@@ -1042,15 +1048,13 @@ def test_a_pdf_copys_items_with_half_width_stops_and_broken_brackets(tmp_path):
 def test_a_duty_table_flattened_one_cell_a_line_under_a_one_line_header(tmp_path):
     # 序号 | 涉及部门 | 职责分工 as a page shows it: the header on one line, each cell on its own;
     # a duty that joins others (依法会同有关部门…) makes the row's body lead them
-    path = tmp_path / "duties.txt"
-    path.write_text(
+    found = _roles(
+        tmp_path,
         "养老机构食品安全管理\n序号 涉及部门 职责分工\n1\n县民政局\n"
         "负责养老机构食品安全管理工作，督促养老机构落实主体责任。\n2\n县市场监督管理局\n"
         "负责养老机构食堂的监督检查；依法会同有关部门开展食品安全事故调查处理。\n",
-        encoding="utf-8",
     )
-    found = [(d.mention, d.role) for m in extract_file(path).measures for d in m.departments]
-    assert found == [
+    assert [(mention, role) for _, mention, role in found] == [
         ("县民政局", "responsible"),
         ("县市场监督管理局", "lead"),
         ("有关部门", "support"),
