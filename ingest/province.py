@@ -198,7 +198,19 @@ def _headline_province(head: str) -> Province | None:
     if len(line) > 40 or re.search(r"[。，；,;]", line):
         return None
     named = {p.code for p in provinces() for n in p.names if len(n) >= 2 and n in line}
+    if not named and (short := _SHORT_PLACE_ACTS.match(line)):
+        # 枞阳出台…办法: a county or city the headline names without its 县/市 (news style)
+        for division in "县市区旗":
+            if len(found := place_provinces(short["stem"] + division)) == 1:
+                named = set(found)
+                break
     return _by_code(named.pop()) if len(named) == 1 else None
+
+
+# A headline whose subject is a place written without its division word (枞阳出台…, 漳浦开展…)
+_SHORT_PLACE_ACTS = re.compile(
+    r"^(?P<stem>[\u4e00-\u9fff]{2})(?:出台|印发|下发|开展|召开|启动|部署|举办|实施|推进|全面|扎实|多措并举)"
+)
 
 
 def _code(p: Province | None) -> str | None:

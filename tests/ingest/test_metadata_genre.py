@@ -951,3 +951,9 @@ def test_a_sites_disclaimer_names_no_province():
         "免责声明：本文仅代表作者个人观点，与四川食品安全网无关。\n"
     )
     assert meta.province is None
+
+
+def test_a_headlines_county_without_its_division_word_gives_the_province():
+    # news style names a county without 县 (舒城 for 舒城县, in 安徽); the text names no province
+    meta = _meta("舒城出台食品安全责任追究办法\n近日，该县出台了食品安全责任追究办法。\n")
+    assert meta.province is not None and meta.province.name == "安徽省"
