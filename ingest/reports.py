@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykg.ingest.bodies import known_place
 from policykg.ingest.cndate import parse_date
 from policykg.ingest.heads import HEAD_LINES, find_addressee, head_zone, kinds, rx, title_like
 from policykg.ingest.signature import split_issuers
@@ -42,10 +43,13 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
             )
             # (A、B等五部门: the bodies named; the count names none)
             who = re.sub(r"等(?:[\d一二三四五六七八九十]+个?)?(?:部门|单位|部委|厅局)?$", "", who)
+            who = _RECIPIENTS.sub("", who)
             if title_like(title) and (names := split_issuers(who)):
                 return names, (None if title in kinds() else title)
             if title_like(title) and title not in kinds() and _BARE_LEVEL.fullmatch(who):
                 return [], title
+            if title_like(title) and title not in kinds() and known_place(who):
+                return [], title  # 某县向各乡镇下发《Y》: a place, no issuer named
             if title_like(title) and _OWN_ISSUER.match(title):
                 return [], title  # 中国政府网发布《国务院关于…的通知》: a site publishes, the
                 # title names its own issuer (GB/T 9704: 发文机关 + 关于 + 事由 + 文种)
@@ -72,6 +76,10 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
     return None
 
 
+# The recipients of what was issued (X及时向A和B下发《Y》): no issuers
+_RECIPIENTS = re.compile(r"(?:及时|已|近日|日前)?向[^，。；《》]{2,40}$")
+
+
 def _roundup_item(line: str, pos: int) -> bool:
     """The report at `pos` follows a ； in its sentence: one item of a roundup (A检查了…；B出台
     《Y》；C开展…), which reports several bodies' work and is about none of their texts."""
@@ -86,7 +94,8 @@ def lead_issuers(lines: list[str], title: str) -> list[str]:
     for line in lines[: min(head_zone(lines), 10)]:
         for name in ("reported_bare", "reported_title"):
             for m in rx(name).finditer(line):
-                if re.sub(r"\s", "", m["title"]) == want and (names := split_issuers(m["who"])):
+                who = _RECIPIENTS.sub("", m["who"])
+                if re.sub(r"\s", "", m["title"]) == want and (names := split_issuers(who)):
                     return names
     return []
 

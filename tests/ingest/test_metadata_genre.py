@@ -957,3 +957,13 @@ def test_a_headlines_county_without_its_division_word_gives_the_province():
     # news style names a county without 县 (舒城 for 舒城县, in 安徽); the text names no province
     meta = _meta("舒城出台食品安全责任追究办法\n近日，该县出台了食品安全责任追究办法。\n")
     assert meta.province is not None and meta.province.name == "安徽省"
+
+
+def test_a_reports_policy_sent_to_recipients_is_the_title_not_the_headline():
+    # a page's log-in links, a headline, and a lead naming the policy in 《》 that a county
+    # sent to its townships (及时向…下发《Y》): Y is the title, the county no issuer
+    meta = _meta(
+        "登录|注册\n寿宁县向乡镇下发药品安全工作责任书\n"
+        "为落实药品安全责任，寿宁县及时向各乡镇政府下发《2012年药品安全工作责任书》。\n"
+    )
+    assert (meta.title, meta.issuer) == ("2012年药品安全工作责任书", None)
