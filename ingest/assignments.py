@@ -103,6 +103,8 @@ _LEVELS = ("各级", "各地", "各县", "各市", "各区", "各州", "各盟",
 def _place_levels(text: str, pos: int) -> Body | None:
     """A place before the generic bodies of its levels (某省各级食品药品监管部门, 某市各县区政府):
     one generic body, named with the place as written."""
+    if not any(level in text[pos : pos + 12] for level in _LEVELS):
+        return None  # (most clauses: no gazetteer look-up on this hot path)
     named = [p.name for p in provinces() if text.startswith(p.name, pos)]  # 贵州省各级…
     place = named[0] if named else place_of(text[pos : pos + 9] + "。")
     if place is None or not text.startswith(_LEVELS, pos + len(place)):
@@ -216,6 +218,16 @@ _PREDICTS = re.compile(
 _DELEGATES = re.compile(r"\s*(?:统一)?委托")
 # A news report's day before the act it reports (A近日下发通知…: the act is still 下发)
 _WHEN_NEWS = re.compile(r"^(?:已于近日|于近日|近日|日前|近期|昨日|昨天|今天|今日)[，,]?")
+
+
+def _with_delegate(
+    text: str, found: list[tuple[Body, str]], end: int
+) -> tuple[list[tuple[Body, str]], int]:
+    """由A委托B…: the bodies A hands the task to, after A's (unchanged without 委托 or B)."""
+    if not found or not (delegated := _DELEGATES.match(text, end)):
+        return found, end
+    more, after = _body_list(text, delegated.end())
+    return (found + more, after) if more else (found, end)
 
 
 def _role_after(rest: str) -> str | None:
@@ -414,12 +426,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             opener = "要求"
             if not found:
                 continue
-        if (
-            opener == "由"
-            and (delegated := _DELEGATES.match(text, end))
-            and (more := _body_list(text, delegated.end()))[0]
-        ):  # 由A委托B组织实施: A keeps the task it hands B, both take it
-            found, end = found + more[0], more[1]
+        if opener == "由":  # 由A委托B组织实施: A keeps the task it hands B, both take it
+            found, end = _with_delegate(text, found, end)
         if ins := rules["instructs_rx"].match(text, end):  # the instructor takes no task
             found, end = _body_list(text, ins.end())
             opener = "要求"
@@ -594,9 +602,7 @@ def _by_agent(text: str, offset: int) -> list[Mention]:
                 for u in rules["unit_rx"].finditer(text, units.start(), units.end())
             ]
             end = units.end()
-        if found and (delegated := _DELEGATES.match(text, end)):  # 由A委托B组织实施
-            more, after = _body_list(text, delegated.end())
-            found, end = (found + more, after) if more else (found, end)
+        found, end = _with_delegate(text, found, end)  # 由A委托B组织实施
         if found and rules["members_rx"].match(text, end):
             out += _mentions(found, "support", offset)  # X由A、B等部门组成: A and B are members
             continue

@@ -479,7 +479,8 @@ def _from_row(block: Block) -> DraftMeasure | None:
     for cell, kind in zip(block.cells, columns, strict=False):
         if kind in ("lead", "responsible", "support") and cell.text:
             mentions += parse_body(cell.text, cell.start, default_role=kind)
-    mentions += _mentions_in(task.text, task.start) or _joined_in_task(task, mentions)
+    in_task = _mentions_in(task.text, task.start)
+    mentions = mentions + in_task if in_task else _joined_in_task(task, mentions)
     number = next((c.text for c in block.cells if c.text.isdigit()), None)
     title = name or split_title(task.text, max_len=30)[0]
     return DraftMeasure(
@@ -495,17 +496,15 @@ def _from_row(block: Block) -> DraftMeasure | None:
 
 
 def _joined_in_task(task: Cell, row: list[Mention]) -> list[Mention]:
-    """A duty row whose task joins other bodies to the row's body (市场监管局 | 负责…，依法会同
-    有关部门开展…): the row's body leads (its mentions change role in place), the joined ones
-    support; nothing when the row names no single responsible body."""
+    """The row's mentions, where a duty row's task joins other bodies to the row's one body
+    (市场监管局 | 负责…，依法会同有关部门开展…): that body leads, the joined ones support."""
     if len(row) != 1 or row[0].role != "responsible":
-        return []
+        return row
     assigned = find_assignments(task.text, task.start)
     joined = [m for m in assigned if m.role == "support"]
     if not joined or any(m.role in ("lead", "responsible") for m in assigned):
-        return []
-    row[0] = Mention(row[0].text, "lead", row[0].start, row[0].end)
-    return joined
+        return row
+    return [Mention(row[0].text, "lead", row[0].start, row[0].end), *joined]
 
 
 def _mentions_in(text: str, offset: int) -> list[Mention]:

@@ -261,10 +261,13 @@ def _sentence_after(ch: str) -> bool:
     return bool(ch) and (bool(_CJK_CH.match(ch)) or ch in "（(")
 
 
+_SPACE_BETWEEN_LETTERS = re.compile(f"(?<=[{CJK}]) +(?=[{CJK}])")
+
+
 def _unspace_bracket(m: re.Match[str]) -> str:
     """（市卫生计生委牵头，市农委配 合）: a PDF's line break inside a bracket of bodies left a
     space between two letters; a bracket holds no spaced words."""
-    return re.sub(f"(?<=[{CJK}]) +(?=[{CJK}])", "", m.group())
+    return _SPACE_BETWEEN_LETTERS.sub("", m.group())
 
 
 _SPACE_RULES = [
@@ -284,8 +287,8 @@ _ASCII_TO_ZH = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "!":
 
 
 def _zh_punct(text: str) -> str:
-    """ASCII ( ) , : ; ! ? written inside Chinese text -> full-width, and a . between two
-    Chinese letters -> 。 (same length)."""
+    """ASCII ( ) , : ; ! ? written inside Chinese text -> full-width, and a . after a Chinese
+    letter before another or a bracket -> 。 (same length)."""
     chars = list(text)
 
     def near(i: int, step: int) -> str:

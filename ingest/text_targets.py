@@ -338,9 +338,7 @@ def _year(sentence: str, period: str | None) -> tuple[int | None, bool]:
     cfg = _cfg()
     if m := cfg["year_re"].search(sentence):
         return int(m.group("year") or m.group("year2")), False
-    ahead = _cfg()["period_baseline_re"].sub(
-        "", sentence
-    )  # 比“十三五”末提高…: a baseline, no target year
+    ahead = cfg["period_baseline_re"].sub("", sentence)  # 比“十三五”末提高…: a baseline
     for rx, whole in ((cfg["period_end_re"], False), (cfg["period_whole_re"], True)):
         if m := rx.search(ahead):
             named = cfg["periods"].get(m.group("name")) or period

@@ -49,12 +49,12 @@ def count_value(text: str) -> float | None:
     → its value; None for what cn2an cannot read (never an exception: one odd page must not
     stop a document)."""
     text = text.strip()
+    if text.isdigit():
+        return float(text)
     if text in ("百", "千", "万"):
         text = "一" + text  # 百日行动, 为期百天: a hundred
-    try:
-        return float(cn2an.cn2an(text, "smart"))
-    except (ValueError, KeyError, TypeError):
-        return None
+    number = cn_to_number(text)
+    return None if number is None else float(number)
 
 
 def cn_percent(text: str) -> float | None:
