@@ -105,6 +105,7 @@ def find_bodies(text: str, start: int = 0) -> list[Body]:
         n = _named_at(text, pos)
         if not body.generic and n:
             for piece_start, piece_end in _split(text, n.start(), n.end()):
+                piece_start = _below_province(text, piece_start, piece_end)
                 out.append(Body(piece_start, piece_end, text[piece_start:piece_end], False))
             pos = n.end()
         else:
@@ -305,10 +306,34 @@ def body_at(text: str, pos: int) -> Body | None:
         return Body(k.start(), k.end(), k.group(), False)
     if n and not (g and g.end() > n.end()):
         a, b = _split(text, n.start(), n.end())[0]
+        a = _below_province(text, a, b)
         return Body(a, b, text[a:b], False)
     if g:
         return Body(g.start(), g.end(), g.group(), True)
     return None
+
+
+@cache
+def _province_prefix() -> re.Pattern[str]:
+    # (a municipality's districts carry its name: 北京市海淀区市场监督管理局)
+    forms = {f for p in provinces() if p.kind != "municipality" for f in (p.name, *p.aliases)}
+    return re.compile(_alt(sorted(forms, key=len, reverse=True)))
+
+
+def _below_province(text: str, a: int, b: int) -> int:
+    """Where the name of a city's or county's body starts when the province is written before
+    the place (江苏省南京市市场监管局, 湖南湘乡市卫健局): at the place, since the body's
+    official name is the place's own (南京市市场监督管理局); the province stays the
+    document's. `a` when no place the gazetteer knows follows the province."""
+    m = _province_prefix().match(text, a, b)
+    if m is None:
+        return a
+    rest = text[m.end() : b]
+    for cut in range(min(len(rest) - 2, 8), 1, -1):  # the place, then at least 2 more letters
+        place = rest[:cut]
+        if place.endswith(tuple(_forms()["division_words"])) and is_place_name(place):
+            return m.end()
+    return a
 
 
 def _split(text: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from policykg.graph.model import department_id
+from policykg.ingest.bodies import find_bodies
 from policykg.ingest.departments import register, resolve, subject_mentions
 from policykg.ingest.nlp import parse
 from policykg.ingest.pipeline import extract_file
@@ -212,3 +213,22 @@ def test_a_local_task_table_without_an_issuer_takes_its_place_from_the_title(tmp
     )
     found = [d.name for m in extract_file(path).measures for d in m.departments]
     assert found == ["营口市市场监管局", "营口市公安局"]
+
+
+# A city's or county's body written after its province (news style): the mention starts at
+# the place, whose body it is; a province's own body and a municipality's district keep theirs.
+BELOW_PROVINCE = [
+    ("日前，山东省济南市市场监管局会同市公安局开展联合检查。", ["济南市市场监管局", "市公安局"]),
+    ("云南大理市卫生健康局负责组织实施。", ["大理市卫生健康局"]),
+    ("甘肃省市场监管局、省卫生健康委负责。", ["甘肃省市场监管局", "省卫生健康委"]),
+    ("天津市西青区市场监管局要加强巡查。", ["天津市西青区市场监管局"]),
+    ("宁夏回族自治区药品监督管理局牵头。", ["宁夏回族自治区药品监督管理局"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", BELOW_PROVINCE, ids=[s[0][:12] for s in BELOW_PROVINCE])
+def test_a_place_below_its_province_names_the_body(text, expected):
+    bodies = find_bodies(text)
+    assert [b.text for b in bodies] == expected
+    for b in bodies:
+        assert text[b.start : b.end] == b.text
