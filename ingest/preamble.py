@@ -30,8 +30,10 @@ _PRESCRIBES = re.compile(
     r"|^\s*(?:会议|检查|行动|活动|方案|通知|文件)?(?:要求|责成)|》[，,]\s*(?:明确)?要求"  # 要求A…; a policy's 《Y》，要求A…
 )
 # A narrated sentence (a news lead, a past act) gives work only when it looks ahead.
+# (将 before a count is the preposition of a past act: 将126件违法广告公开曝光)
 _AHEAD = re.compile(
-    r"将|下一步|今后|力争|决定|即日起|》[，,]\s*(?:要求|明确要求)"
+    r"将(?![\d一二两三四五六七八九十百千万几]+[余多]?(?:件|家|个|起|批|名|人|户|次|吨|公斤|千克|箱|盒|条|项|份|类|种|批次))|下一步|今后|力争|决定|即日起"
+    r"|》[，,]\s*(?:要求|明确要求)"
 )  # 决定…: a decision reported binds
 # An instruction passed on (A要求，各地要…; 会议强调，…务必…) gives work even where the
 # instructed are not named as a body the vocabulary knows.

@@ -575,6 +575,9 @@ def test_the_numbered_sentences_of_a_short_notice_are_its_measures(tmp_path) -> 
         # a lead-in to a list that gives its subject the work assigns; an addressee line not
         ("本年度，县政府要落实属地管理责任，主要承担以下工作：", True),
         ("各乡镇人民政府，县政府各部门：", False),
+        # a report's past act: 将 before a count is the preposition (将N件…曝光), not ahead
+        ("去年以来，市市场监管局每季度发布一次抽检信息，将38件不合格产品信息向社会公开。", False),
+        ("下半年，市市场监管局将对辖区内全部药店开展一次全面检查。", True),
     ],
 )
 def test_an_instruction_gives_work_a_requirement_named_does_not(sentence, assigns) -> None:
