@@ -52,6 +52,9 @@ SENTENCES = [
     ("推行化妆品备案改革，被国家药监局确定为全国试点省份。", "background"),
     ("全年累计完成检查3万余家次。", "background"),
     ("三是基层检验能力仍然存在短板。", "background"),
+    # a result up to now, told with 已 after its period
+    ("据介绍，全市市场监管部门一季度已立案查处违法案件12起。", "background"),
+    ("各县区要在今年已建成示范店的基础上扩大覆盖面。", "commitment"),
     ("2019年8月，全国人大常委会修订了《药品管理法》。", "background"),
     ("展望2035年，全省药品安全治理体系全面建成。", "vision"),
     ("到2025年，累计培训500名职业化检查员。", "commitment"),
