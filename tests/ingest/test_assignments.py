@@ -199,6 +199,10 @@ MORE = [
     ("工业和信息化部、商务部按职责分工负责。", [("工业和信息化部", "responsible"), ("商务部", "responsible")]),
     ("各区县（自治县）人民政府，市政府各部门，有关单位：", []),
     ("某某市人民政府办公厅2021年11月1日", []),
+    # the townships as a level, joined to a body or taking a task; not as an attribute
+    ("各监管所由县市场监管局和乡镇双重管理。", [("县市场监管局", "responsible"), ("乡镇", "responsible")]),
+    ("乡镇（街道）要落实属地管理责任。", [("乡镇（街道）", "responsible")]),
+    ("加强乡镇食品安全监管，乡镇要素保障到位。", []),
 ]  # fmt: skip
 
 
