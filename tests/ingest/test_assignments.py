@@ -203,6 +203,9 @@ MORE = [
     ("各监管所由县市场监管局和乡镇双重管理。", [("县市场监管局", "responsible"), ("乡镇", "responsible")]),
     ("乡镇（街道）要落实属地管理责任。", [("乡镇（街道）", "responsible")]),
     ("加强乡镇食品安全监管，乡镇要素保障到位。", []),
+    # the same unit in every township, 和 inside its name
+    ("日常工作由各乡镇市场和质量监管办公室统筹安排。", [("各乡镇市场和质量监管办公室", "responsible")]),
+    ("各街道市场监管所要加强巡查。", [("各街道市场监管所", "responsible")]),
 ]  # fmt: skip
 
 
