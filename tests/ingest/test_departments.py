@@ -20,6 +20,11 @@ REGULATOR_SH = "上海市药品监督管理局"
 # (mention as written, province, canonical name, kind, level, parent)
 RESOLVE = [
     ("市药品监管局", SH, REGULATOR_SH, "drug_regulator", "provincial", None),
+    # Tianjin's market regulator is a committee; a zone's committee is the zone's
+    ("市市场监管委", "120000", "天津市市场监督管理委员会", "market_regulation", "provincial", None),
+    ("市市场监管局", "120000", "天津市市场监督管理委员会", "market_regulation", "provincial", None),
+    ("天津市市场监督管理委员会", "120000", "天津市市场监督管理委员会", "market_regulation", "provincial", None),
+    ("某某经济技术开发区管委会", ZJ, "某某经济技术开发区管理委员会", "development_zone", "district", None),
     # the statutory food-safety committee and its office, by their short forms
     ("省食安委", ZJ, "浙江省食品安全委员会", "safety_committee", "provincial", None),
     ("省食安办", GD, "广东省食品安全委员会办公室", "safety_committee", "provincial", None),
