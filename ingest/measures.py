@@ -26,7 +26,7 @@ from policykg.ingest.measure_splits import (
     goals_in_framing,
 )
 from policykg.ingest.patterns import structure_patterns
-from policykg.ingest.preamble import assigning_sentences, narrated, prescribes
+from policykg.ingest.preamble import assigning_sentences, narrated, passes_on, prescribes
 from policykg.ingest.responsibility import (
     Mention,
     column_kind,
@@ -207,7 +207,8 @@ def _preamble_sentences(block: Block, counter: dict[str, int]) -> list[DraftMeas
         text = block.text[start - block.start : end - block.start]
         # a reported set-up's roster and duties are background: the structure exists; so is
         # past narration whose role words give bodies roles (A会同B开展了…)
-        told = (set_up and not _modal().search(text)) or narrated(text)
+        # (an instruction reported, 会议强调，A要…, is the instruction's: it commits)
+        told = (set_up and not _modal().search(text)) or (narrated(text) and not passes_on(text))
         statement = "background" if told else "commitment"
         out.append(DraftMeasure(ordinal=f"0p{counter['preamble']}", section=None, title=None,
                                 text=text, statement=statement, start=start, end=end,

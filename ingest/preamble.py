@@ -38,7 +38,7 @@ _AHEAD = re.compile(
 # An instruction passed on (A要求，各地要…; 会议强调，…务必…) gives work even where the
 # instructed are not named as a body the vocabulary knows.
 _INSTRUCTION = re.compile(
-    r"(?:要求|责成|强调|指出)[，,：:][^。]{0,40}?(?:(?<![重需主纪纲提摘概])要(?![点素闻求])|务必|必须|须|应当)"
+    r"(?:要求|责成|强调|指出)[，,：:]?[^。]{0,40}?(?:(?<![重需主纪纲提摘概])要(?![点素闻求])|务必|必须|须|应当)"
 )
 
 
@@ -58,6 +58,18 @@ def _commitment_cue() -> re.Pattern[str]:
 def _goal_item() -> re.Pattern[str]:
     """A plan's goal on a dash-led line (——X达到100%), as structure.yaml words it."""
     return re.compile(structure_patterns()["goal_item"])
+
+
+def passes_on(sentence: str) -> bool:
+    """The sentence reports an instruction (…出席会议并强调，A要…; 会议指出，A要…)."""
+    return _INSTRUCTION.search(sentence) is not None
+
+
+def _passed_on(sentence: str, mentions: list[Mention], start: int) -> bool:
+    """A report of an instruction: the body named after the reporting verb is given the
+    work, though the sentence narrates an event."""
+    told = _INSTRUCTION.search(sentence)
+    return told is not None and any(m.start - start >= told.start() for m in mentions)
 
 
 def narrated(sentence: str) -> bool:
@@ -92,7 +104,10 @@ def assigning_sentences(text: str, offset: int) -> list[tuple[int, int, list[Men
             worded or _commitment_cue().search(sentence) or _INSTRUCTION.search(sentence)
         ):
             continue  # neither a task given to a body nor a target committed to
-        if narrated(sentence) and not (mentions and narrated_roles(sentence)):
+        if narrated(sentence) and not (
+            mentions
+            and (narrated_roles(sentence) or _passed_on(sentence, mentions, offset + s.start()))
+        ):
             continue  # past narration, unless a role word gives a body a role in it
         lead = len(sentence) - len(sentence.lstrip())
         out.append((offset + s.start() + lead, offset + s.end(), mentions))

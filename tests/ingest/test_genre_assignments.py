@@ -578,12 +578,28 @@ def test_the_numbered_sentences_of_a_short_notice_are_its_measures(tmp_path) -> 
         # a report's past act: 将 before a count is the preposition (将N件…曝光), not ahead
         ("去年以来，市市场监管局每季度发布一次抽检信息，将38件不合格产品信息向社会公开。", False),
         ("下半年，市市场监管局将对辖区内全部药店开展一次全面检查。", True),
+        # an event's report passing on an instruction: the instructed body has the work
+        ("5月8日，副市长李某出席会议并强调，卫生健康部门要加强医疗机构药品管理。", True),
+        ("某局副局长张某通报了考核结果，并指出各街镇要认真分析研究考核结果。", True),
     ],
 )
 def test_an_instruction_gives_work_a_requirement_named_does_not(sentence, assigns) -> None:
     from policykg.ingest.preamble import assigning_sentences
 
     assert bool(assigning_sentences(sentence, 0)) is assigns
+
+
+def test_an_instruction_reported_with_an_event_commits_its_body(tmp_path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "某县召开药品安全工作会议\n"
+        "3月2日，副县长王某出席会议并强调，市场监管部门要加强药品零售企业日常检查，"
+        "督促企业落实主体责任。\n",
+        encoding="utf-8",
+    )
+    (measure,) = [m for m in extract_file(path).measures if "日常检查" in m.text]
+    assert measure.statement == "commitment"
+    assert [(d.mention, d.role) for d in measure.departments] == [("市场监管部门", "responsible")]
 
 
 ROSTER_UNDER_A_HEADING = """一、工作目标
