@@ -97,6 +97,7 @@ GENRE = [
     ("市医保局为责任单位。", [("市医保局", "responsible")]),
     ("市药监局为主责部门，市卫健委为配合部门。", [("市药监局", "responsible"), ("市卫健委", "support")]),
     ("省财政厅：按规定落实药品抽检经费。", [("省财政厅", "responsible")]),
+    ("市人社局：根据国家有关规定，负责落实检查员职业保障政策。", [("市人社局", "responsible")]),
     ("各市（州）市场监管局：为加强化妆品监管，现将有关事项通知如下。", []),
     # the departments of several levels; 对口 inside a name (对 is a preposition elsewhere)
     ("州卫生健康委和县、市卫生健康部门要加强联动。",
