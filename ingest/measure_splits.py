@@ -10,7 +10,7 @@ import itertools
 import re
 from dataclasses import replace
 
-from policykg.ingest.assignments import find_assignments, roster_post
+from policykg.ingest.assignments import find_assignments, narrated_roles, roster_post
 from policykg.ingest.draft import DraftMeasure
 from policykg.ingest.responsibility import find_statements
 from policykg.ingest.statements import cues, sentence_statement
@@ -33,6 +33,23 @@ def by_sentence(m: DraftMeasure) -> list[DraftMeasure]:
     if len(runs) <= 1:
         return [replace(m, statement=runs[0][0] if runs else m.statement)]
     return _split_runs(m, runs)
+
+
+def narrated_sentences(m: DraftMeasure) -> list[DraftMeasure]:
+    """A narrated paragraph taken for its role words (…A会同B提出了…; 成员涉及A、B): the
+    sentences that carry them, one measure each (the genre's statement unit is the
+    sentence); the narration around them gives no one a role."""
+    sentences = list(re.finditer(r"[^。！？!?]+[。！？!?]*[”’」』]?", m.text))
+    if len(sentences) < 2:
+        return [m]
+    keep = [
+        (sm.start(), sm.end())
+        for sm in sentences
+        if narrated_roles(sm.group()) and find_assignments(sm.group())
+    ]
+    if not keep:
+        return [m]
+    return [_piece(m, n, "s", a, b, m.statement) for n, (a, b) in enumerate(keep, start=1)]
 
 
 def by_bracket(m: DraftMeasure) -> list[DraftMeasure]:

@@ -24,6 +24,7 @@ from policykg.ingest.measure_splits import (
     by_bracket,
     by_sentence,
     goals_in_framing,
+    narrated_sentences,
 )
 from policykg.ingest.patterns import structure_patterns
 from policykg.ingest.preamble import assigning_sentences, narrated, passes_on, prescribes
@@ -81,7 +82,8 @@ def build_measures(blocks: list[Block], first_leads: str | None = None) -> list[
             ):
                 continue
             if block.kind == "paragraph" and (m := _from_preamble(block, para_counter)):
-                measures.append(m)
+                # (narration taken for its role words: the sentences that carry them)
+                measures += narrated_sentences(m) if m.statement == "background" else [m]
             elif block.kind == "paragraph":  # narration around assigning sentences
                 measures += _preamble_sentences(block, para_counter)
             elif _task_row(block) and (m := _from_row(block)):

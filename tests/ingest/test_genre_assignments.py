@@ -1079,3 +1079,24 @@ def test_a_duty_table_flattened_one_cell_a_line_under_a_one_line_header(tmp_path
         ("县市场监督管理局", "lead"),
         ("有关部门", "support"),
     ]
+
+
+def test_a_narrated_paragraph_gives_its_role_sentence_alone(tmp_path) -> None:
+    """Narration taken for its role words: the sentence carrying them is the measure."""
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "某省药品监管体制改革进展顺利\n"
+        "去年以来，全省上下高度重视药品监管体制改革。近日，省改革办会同省编办、省药监局"
+        "深入调研，提出了改革方案初稿。3月5日，方案经省政府常务会议审议。\n",
+        encoding="utf-8",
+    )
+    measures = [m for m in extract_file(path).measures if m.departments]
+    assert [m.text for m in measures] == [
+        "近日，省改革办会同省编办、省药监局深入调研，提出了改革方案初稿。"
+    ]
+    assert measures[0].statement == "background"
+    assert [(d.mention, d.role) for d in measures[0].departments] == [
+        ("省改革办", "lead"),
+        ("省编办", "support"),
+        ("省药监局", "support"),
+    ]
