@@ -203,6 +203,8 @@ MORE = [
     ("各监管所由县市场监管局和乡镇双重管理。", [("县市场监管局", "responsible"), ("乡镇", "responsible")]),
     ("乡镇（街道）要落实属地管理责任。", [("乡镇（街道）", "responsible")]),
     ("加强乡镇食品安全监管，乡镇要素保障到位。", []),
+    # a team described by its make-up, the list running on past what reads as a body
+    ("由县市场监管局、卫健、公安等部门分管领导和执法人员组成的检查组对药店开展检查。", []),
     # the same unit in every township, 和 inside its name
     ("日常工作由各乡镇市场和质量监管办公室统筹安排。", [("各乡镇市场和质量监管办公室", "responsible")]),
     ("各街道市场监管所要加强巡查。", [("各街道市场监管所", "responsible")]),
