@@ -673,7 +673,7 @@ _COMPOSES = re.compile(rf"(?:等)?{_KIND}组成\s*(?:[，,。；;]|$)")
 # A team described by its make-up, the bodies' people in it (由A、B等部门相关领导组成的…组)
 # (the list may run on past what reads as a body, and the people be several: 由A、B、质监、
 # 工商等部门分管领导和执法人员组成的检查组 — the clause's 组成的 tells)
-_TEAM_OF = re.compile(r"(?:(?!负责|牵头|担任|由)[^，,。；;：:]){0,40}?组成的")
+_TEAM_OF = re.compile(r"(?:(?!负责(?!同志|人)|牵头|担任|由)[^，,。；;：:]){0,40}?组成的")
 
 
 def narrated_roles(text: str) -> bool:
