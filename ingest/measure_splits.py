@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from policykg.ingest.assignments import find_assignments, narrated_roles, roster_post
 from policykg.ingest.draft import DraftMeasure
+from policykg.ingest.preamble import SENTENCE
 from policykg.ingest.responsibility import find_statements
 from policykg.ingest.statements import cues, sentence_statement
 
@@ -39,7 +40,7 @@ def narrated_sentences(m: DraftMeasure) -> list[DraftMeasure]:
     """A narrated paragraph taken for its role words (…A会同B提出了…; 成员涉及A、B): the
     sentences that carry them, one measure each (the genre's statement unit is the
     sentence); the narration around them gives no one a role."""
-    sentences = list(re.finditer(r"[^。！？!?]+[。！？!?]*[”’」』]?", m.text))
+    sentences = list(SENTENCE.finditer(m.text))
     if len(sentences) < 2:
         return [m]
     keep = [

@@ -21,7 +21,7 @@ from policykg.ingest.statements import cues, sentence_statement
 from policykg.ingest.word_targets import word_targets
 
 # A sentence: up to its full stop, and a closing quote after it (…保障民众用药需求。”).
-_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*[”’」』]?")
+SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*[”’」』]?")
 # What makes a sentence give work rather than tell of it: a prescriptive or future word
 # (要, 应当, 将, 请, 须, 务必), a role word (负责, 牵头) or a standing duty (可由A审批).
 _PRESCRIBES = re.compile(
@@ -88,7 +88,7 @@ def assigning_sentences(text: str, offset: int) -> list[tuple[int, int, list[Men
     (将, 下一步, 今后)."""
     out: list[tuple[int, int, list[Mention]]] = []
     arranged = re.match(structure_patterns()["arrangement_lead"], text) is not None
-    for s in _SENTENCE.finditer(text):
+    for s in SENTENCE.finditer(text):
         sentence = s.group()
         if len(sentence.strip()) < 8:
             continue
