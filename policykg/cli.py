@@ -337,7 +337,8 @@ def demo(
 # heldout_sixteenth: built from 05d4d7b, four reprints, untouched at its baseline;
 # heldout_seventeenth: built from 05d4d7b beside the sixteenth, 13 documents (3 formal), untouched at its baseline;
 # heldout_eighteenth: built by the integrator at a2491d0, untouched at its baseline;
-# heldout_nineteenth: built by a helper from cf7044d, 13 documents (4 formal), untouched at its baseline),
+# heldout_nineteenth: built by a helper from cf7044d, 13 documents (4 formal), tuned on from f6f5ea4;
+# heldout_twentyfirst: annotated by the integrator at 97cc876, 9 documents (4 formal), untouched at its baseline),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -360,6 +361,7 @@ GOLD_SETS = (
     "tests/heldout_seventeenth",
     "tests/heldout_eighteenth",
     "tests/heldout_nineteenth",
+    "tests/heldout_twentyfirst",
     "tests/heldout",
 )
 
