@@ -98,6 +98,11 @@ def infer_province(
         elif hit := first_province(issuer):
             readings.append(("issuer", hit))
     by_number, national_number = number_province(doc_number)
+    if by_number and not readings and (city := _city_of_number(by_number, issuer)):
+        # A city's own 代字 can be a province's (吉安 吉, 南京 宁, 青岛 青, 桂林 桂): when the
+        # issuer names a place of another province, the number is that city's.
+        readings.append(("issuer's place", city))
+        by_number = None
     if national_number:
         readings.append(("document number", None))
     elif by_number:
@@ -128,7 +133,11 @@ def infer_province(
         clue, chosen = readings[0]
         out.province, out.clue = chosen, clue
         out.level = (
-            NATIONAL if chosen is None else "local" if clue == "place name" else "provincial"
+            NATIONAL
+            if chosen is None
+            else "local"
+            if clue in ("place name", "issuer's place")
+            else "provincial"
         )
         for other_clue, other in readings[1:]:
             if _code(other) != _code(chosen) and not (
@@ -145,6 +154,18 @@ def infer_province(
 _REPORTER = re.compile(
     r"^\s*[（(][^（）()]{1,24}[）)]\s*|^\s*(?:记者|通讯员)[\u4e00-\u9fff、 ]{2,20}?报道\s*"
 )
+
+
+def _city_of_number(by_number: Province, issuer: str | None) -> Province | None:
+    """The one province whose places the issuer names, when it is not the one the number's
+    prefix reads (a city's 代字 that is also a province's)."""
+    if not issuer:
+        return None
+    places = place_provinces(issuer)
+    if len(places) != 1:
+        return None
+    code = next(iter(places))
+    return None if code == by_number.code else _by_code(code)
 
 
 def _national_report(head: str, opening: str, dateline: re.Pattern[str]) -> bool:

@@ -967,3 +967,20 @@ def test_a_reports_policy_sent_to_recipients_is_the_title_not_the_headline():
         "为落实药品安全责任，寿宁县及时向各乡镇政府下发《2012年药品安全工作责任书》。\n"
     )
     assert (meta.title, meta.issuer) == ("2012年药品安全工作责任书", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        # a city's own 代字 that is also a province's: the issuer's city decides
+        ("南京市人民政府关于加强药品零售监督管理的通知\n宁政发〔2021〕15号\n各区人民政府：\n"
+         "现就有关事项通知如下。\n南京市人民政府\n2021年3月2日\n", "江苏省"),
+        ("青岛市人民政府办公厅关于印发疫苗安全工作方案的通知\n青政办字〔2020〕8号\n各区、市人民政府：\n"
+         "现将方案印发给你们。\n青岛市人民政府办公厅\n2020年4月9日\n", "山东省"),
+        # the province's own number under its own name stays the province's
+        ("宁夏回族自治区人民政府办公厅关于加强化妆品监管的通知\n宁政办发〔2021〕5号\n各市、县人民政府：\n"
+         "现就有关事项通知如下。\n宁夏回族自治区人民政府办公厅\n2021年2月1日\n", "宁夏回族自治区"),
+    ],
+)  # fmt: skip
+def test_a_citys_number_prefix_that_is_also_a_provinces(text: str, province: str) -> None:
+    assert _meta(text).province.name == province
