@@ -78,14 +78,28 @@ _IMAGE_NAME = re.compile(r"\.(?:png|jpe?g|gif|bmp|webp)$", re.I)
 _KINDS_END = r"(?<=通知|意见|方案|规划|办法|决定|批复|的函|规定|细则|要点|措施|计划|公告|通告)"
 
 
+# A disclosure page's number line may carry the document's date after it
+# (X政发〔2016〕44号 2016年7月4日).
+_TRAILING_DATE = re.compile(
+    r"\s+(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})$"
+)
+
+
 def is_number_line(line: str) -> str | None:
     """The number, if the line IS a document number (GB/T 9704 head position); law
     databases and 政府公报 print it in brackets on its own line under the title."""
     body = _IMAGE_NAME.sub("", _SIGNER.sub("", line).strip())
+    body = _TRAILING_DATE.sub("", body)
     if m := re.fullmatch(r"[（(](.+)[）)]", body):
         body = m.group(1).strip()
     m = NUMBER.fullmatch(body)
     return canonical(body) if m and m["agency"] else None
+
+
+def date_on_number_line(line: str) -> str | None:
+    """The date written after the number on a number line, as written."""
+    m = _TRAILING_DATE.search(line.strip())
+    return m["date"] if m and is_number_line(line) else None
 
 
 def titled_number(line: str) -> str | None:

@@ -984,3 +984,13 @@ def test_a_reports_policy_sent_to_recipients_is_the_title_not_the_headline():
 )  # fmt: skip
 def test_a_citys_number_prefix_that_is_also_a_provinces(text: str, province: str) -> None:
     assert _meta(text).province.name == province
+
+
+@pytest.mark.parametrize("date", ["2019年5月8日", "2019-05-08"])
+def test_a_disclosure_pages_number_line_carries_the_date(date: str) -> None:
+    meta = _meta(
+        f"盐政发〔2019〕21号 {date}\n各县（市、区）人民政府，市各委、办、局：\n"
+        "《盐城市药品安全工作方案》已经市政府同意，现印发给你们，请认真组织实施。\n"
+        "盐城市药品安全工作方案\n为加强药品安全监管，制定本方案。\n"
+    )
+    assert (meta.doc_number, meta.issued_date) == ("盐政发〔2019〕21号", "2019-05-08")
