@@ -62,6 +62,7 @@ class DocumentPatterns(_File):
     forward_title: Regex
     reported_title: Regex
     reported_passive: Regex
+    reported_drafted: Regex
     news_dateline: Regex
     news_byline: Regex
     reported_joint: Regex

@@ -59,9 +59,10 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
         for m in rx("reported_named").finditer(line):  # X制定了Y工作方案。(no 《》)
             if title_like(title := m["title"].strip()) and (names := split_issuers(m["who"])):
                 return names, title
-        for m in rx("reported_passive").finditer(line):
-            if title_like(title := m["title"].strip()):
-                return [], title
+        for name in ("reported_passive", "reported_drafted"):  # the issuer unnamed
+            for m in rx(name).finditer(line):
+                if title_like(title := m["title"].strip()):
+                    return [], title
         for m in rx("reported_joint").finditer(line):
             if names := split_issuers(m["who"]):
                 return names, None

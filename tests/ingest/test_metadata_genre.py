@@ -438,6 +438,10 @@ def test_a_reprints_headline_names_the_province_over_a_place_in_the_story():
         # no title; it names its issuer in its own formula
         ("省药监局制定了《实施工作方案》，现印发给你们，请认真贯彻执行。\n"
          "一、工作目标\n", None, "省药监局"),
+        # a report of the drafting: the policy drafted is the one reported; the office that
+        # drafted it is not its issuer
+        ("为明确监管责任，县食安办广泛征求各部门意见，牵头起草了《某某县药品安全责任追究办法》。\n"
+         "县政府常务会议对办法进行了审定。\n", "某某县药品安全责任追究办法", None),
     ],
 )  # fmt: skip
 def test_a_reprint_reports_the_policy_it_names(text, title, issuer):
