@@ -436,7 +436,7 @@ def _date_under_number(lines: list[str]) -> str | None:
     """A published text's head: title, 发文字号 on its own line, and the 成文日期 on the next line
     (国办发〔2026〕5号 / 2026年3月2日), where no signature gives the date."""
     head = lines[:HEAD_LINES]
-    for line, nxt in zip(head, [*head[1:], ""], strict=True):
+    for line, nxt in zip(head, [*head[1:], ""], strict=False):
         if (on_line := docnumber.date_on_number_line(line)) and (got := parse_date(on_line)):
             return got  # a disclosure page's number line with the date after it
         if docnumber.is_number_line(line) and (got := parse_date(nxt)):
