@@ -466,6 +466,16 @@ GENRE = [
      [("县委宣传部", "support"), ("县教育局", "support"), ("各乡镇人民政府", "support")]),
     ("成员为以下部门主要负责同志：市公安局、市农业农村局。",
      [("市公安局", "support"), ("市农业农村局", "support")]),
+    # the committees of every level as the subject of a duty; defined, or a person, they are none
+    ("各级药品安全委员会要加强统筹协调，督促落实属地责任。", [("各级药品安全委员会", "responsible")]),
+    ("各级食品安全委员会为同级政府食品安全工作的议事协调机构。", []),
+    ("各级药品安全委员会主任要亲自部署。", []),
+    # 由A派员进行…: the body that sends its staff takes the task; 所在 (the local one) is no
+    # part of its name, and a township's or county's institution of a sector is generic
+    ("检查中发现问题的，由县市场监管局派执法人员进行调查。", [("县市场监管局", "responsible")]),
+    ("规模较大的活动由所在乡镇（街道）食品安全管理机构派协管员或信息员进行指导。",
+     [("乡镇（街道）食品安全管理机构", "responsible")]),
+    ("跨乡镇的活动由所在县级市场监管部门派出检查组赴现场检查。", [("县级市场监管部门", "responsible")]),
 ]  # fmt: skip
 
 
