@@ -733,7 +733,12 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.text not in seen or rank[m.role] < rank[seen[m.text].role]:
             seen[m.text] = m
-    return sorted(seen.values(), key=lambda m: m.start)
+    # a name read inside a longer one (卫生行政部门 in 区县（自治县）卫生行政部门) is no body of its own
+    kept = [m for m in seen.values() if not any(
+        n.start <= m.start and m.end <= n.end and n.end - n.start > m.end - m.start
+        for n in seen.values()
+    )]  # fmt: skip
+    return sorted(kept, key=lambda m: m.start)
 
 
 def first_leads(text: str) -> str | None:

@@ -476,6 +476,13 @@ GENRE = [
     ("规模较大的活动由所在乡镇（街道）食品安全管理机构派协管员或信息员进行指导。",
      [("乡镇（街道）食品安全管理机构", "responsible")]),
     ("跨乡镇的活动由所在县级市场监管部门派出检查组赴现场检查。", [("县级市场监管部门", "responsible")]),
+    # a duty moved: the body that takes it over is responsible, the one that gives it up is not
+    ("自7月1日起，由市药品监管部门承担药品零售许可，市商务部门不再履行相关职责。",
+     [("市药品监管部门", "responsible")]),
+    # a level whose divisions include autonomous counties (区县（自治县）): one generic body, not
+    # the department named inside it
+    ("机构调整到位前，药品零售许可（含受理、审查、发证）继续由区县（自治县）卫生行政部门承担。",
+     [("区县（自治县）卫生行政部门", "responsible")]),
 ]  # fmt: skip
 
 
