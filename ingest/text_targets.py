@@ -416,6 +416,21 @@ def _threshold(clause: str, values: list, i: int) -> bool:
     )
 
 
+# A bound that defines a class of things (…在100人以下（含100人）的活动, 500人以上的聚餐由…):
+# the value with its own comparator, then 的 and the thing it bounds.
+_CLASS_BOUND = re.compile(r"\s*(?:[（(]含[^（）()]{1,12}[）)])?\s*的")
+
+
+def _class_bound(clause: str, values: list, i: int) -> bool:
+    v = values[i]
+    before = clause[values[i - 1].end if i else 0 : v.start].rstrip()
+    return (
+        v.text.endswith(("以上", "以下", "以内"))
+        and bool(_CLASS_BOUND.match(clause, v.end))
+        and (not before or before.endswith(("在", "，", ",", "：", ":")))
+    )
+
+
 def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Found]:
     """The commitment values of one clause, each with the phrase that names its indicator."""
     cfg = _cfg()
@@ -431,6 +446,8 @@ def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Fou
             continue  # 得分达到85分以上的评为示范单位: a criterion to qualify, not a goal
         if _scope(clause, values, i):
             continue  # 纳入追溯的30个品种的追溯覆盖率100%: the count says what the rate covers
+        if _class_bound(clause, values, i):
+            continue  # 就餐人数在100人以下的聚餐…: the bound of a class the rule treats, no goal
         if i and _threshold(clause, values, i - 1):  # …的企业5个: the count of them
             out.append(_Found(clause[item_start : v.start], v, "count_after"))
             shape, pending, item_start = "count_after", None, v.end
