@@ -338,7 +338,8 @@ def demo(
 # heldout_seventeenth: built from 05d4d7b beside the sixteenth, 13 documents (3 formal), untouched at its baseline;
 # heldout_eighteenth: built by the integrator at a2491d0, untouched at its baseline;
 # heldout_nineteenth: built by a helper from cf7044d, 13 documents (4 formal), tuned on from f6f5ea4;
-# heldout_twentyfirst: annotated by the integrator at 97cc876, 9 documents (4 formal), untouched at its baseline),
+# heldout_twentyfirst: annotated by the integrator at 97cc876, 9 documents (4 formal), untouched at its baseline;
+# heldout_twentysecond: built by a helper from b8f3870, 9 documents (7 formal), untouched at its baseline),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -362,6 +363,7 @@ GOLD_SETS = (
     "tests/heldout_eighteenth",
     "tests/heldout_nineteenth",
     "tests/heldout_twentyfirst",
+    "tests/heldout_twentysecond",
     "tests/heldout",
 )
 
