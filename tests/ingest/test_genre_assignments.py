@@ -483,6 +483,13 @@ GENRE = [
     # the department named inside it
     ("机构调整到位前，药品零售许可（含受理、审查、发证）继续由区县（自治县）卫生行政部门承担。",
      [("区县（自治县）卫生行政部门", "responsible")]),
+    # the regulator of each level named by its kind (…监管机构), on a duty list by level whose
+    # duty opens with the rules it follows; as an object (将…的各级…机构改为…) it is none
+    ("各级药品监管机构要强化抽检职责，制定本行政区域抽检计划。", [("各级药品监管机构", "responsible")]),
+    ("省级药品监管机构：根据国家对抽检工作的总体要求，结合本省实际，组织制定全省抽检计划。",
+     [("省级药品监管机构", "responsible")]),
+    ("县级药品监管机构：负责完成市级药品监管机构下达的抽检任务。", [("县级药品监管机构", "responsible")]),
+    ("改革中，将实行垂直管理的各级药品监管机构改为由同级政府管理。", []),
 ]  # fmt: skip
 
 
