@@ -237,8 +237,12 @@ def _role_after(rest: str) -> str | None:
     rest = rest.removeprefix("相互之间").removeprefix("之间")  # 各成员单位之间要…: they, jointly
     if not rest or rest[0] in "，,。；;！!？?\n" or _DUTIES_TITLE.fullmatch(rest.rstrip()):
         return None
+    if people := _PEOPLE_LEAD.match(rest):
+        rest = rest[people.end() :]  # 由A分管领导牵头: the body of the people leading
     if post := _post_after(rest):
         return post
+    if _STAFF_FORM.match(rest):
+        return "support"  # A、B等单位人员组成检查组: the bodies whose staff make up the teams
     if _COMPOSES.match(rest):
         return None  # …，C、D组成。: the rest of a member list, no task (组成督查组 is one)
     if rules["staffs_rx"].match(rest):
@@ -670,6 +674,16 @@ _KIND = r"(?:\d+|[一二两三四五六七八九十]+)?(?:个|家)?(?:有关|相
 _ETC = re.compile(rf"等{_KIND}")
 _MEMBERS_END = re.compile(rf"(?:等)?{_KIND}(?:组成|为成员)")
 _COMPOSES = re.compile(rf"(?:等)?{_KIND}组成\s*(?:[，,。；;]|$)")
+# The people of a body who lead a task (由A、B分管领导牵头): the body's role.
+_PEOPLE_LEAD = re.compile(
+    r"(?:的)?(?:主要|分管|有关|相关)(?:领导同志|领导|负责同志|负责人)(?=牵头|负责(?!人|同志)|组织)"
+)
+# The bodies whose staff make up teams, as the sentence's main verb (A、B等单位人员组成4个检查组，
+# 分赴各地…): members, as 成员单位 are; a team named by its make-up (…组成的检查组) is not this.
+_STAFF_FORM = re.compile(
+    rf"(?:等)?(?:[\d一二三四五六七八九十]+个)?(?:{_KIND})?(?:的)?(?:有关|相关)?"
+    r"(?:人员|工作人员|执法人员|业务骨干|骨干|同志)(?:共同)?组成(?!的)"
+)
 # A team described by its make-up, the bodies' people in it (由A、B等部门相关领导组成的…组)
 # (the list may run on past what reads as a body, and the people be several: 由A、B、质监、
 # 工商等部门分管领导和执法人员组成的检查组 — the clause's 组成的 tells)

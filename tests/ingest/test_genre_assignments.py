@@ -490,6 +490,11 @@ GENRE = [
      [("省级药品监管机构", "responsible")]),
     ("县级药品监管机构：负责完成市级药品监管机构下达的抽检任务。", [("县级药品监管机构", "responsible")]),
     ("改革中，将实行垂直管理的各级药品监管机构改为由同级政府管理。", []),
+    # teams whose leaders come from some bodies and whose members from others: the leaders'
+    # bodies lead, the bodies whose staff make up the teams support
+    ("由省药监局、省卫生厅分管领导牵头，省药监局、省商务厅、省教育厅等单位人员组成3个检查组，分赴各市检查。",
+     [("省药监局", "lead"), ("省卫生厅", "lead"), ("省商务厅", "support"), ("省教育厅", "support")]),
+    ("市公安局、市农业局等部门执法人员共同组成联合督查组。", [("市公安局", "support"), ("市农业局", "support")]),
 ]  # fmt: skip
 
 
