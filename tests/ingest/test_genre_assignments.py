@@ -495,6 +495,9 @@ GENRE = [
     ("由省药监局、省卫生厅分管领导牵头，省药监局、省商务厅、省教育厅等单位人员组成3个检查组，分赴各市检查。",
      [("省药监局", "lead"), ("省卫生厅", "lead"), ("省商务厅", "support"), ("省教育厅", "support")]),
     ("市公安局、市农业局等部门执法人员共同组成联合督查组。", [("市公安局", "support"), ("市农业局", "support")]),
+    # the teams of an assessment as subjects; a time before the subject
+    ("考核结束后，各考核组要形成书面报告报送市食安委。", [("各考核组", "responsible")]),
+    ("数据按月统计，次月市药监局将对各县上月抽检情况进行通报。", [("市药监局", "responsible")]),
 ]  # fmt: skip
 
 
