@@ -26,7 +26,7 @@ from policykg.ingest.assignments import (
     heading_duty,
     narrated_roles,
 )
-from policykg.ingest.bodies import is_generic, known_place, place_of, shared_prefix
+from policykg.ingest.bodies import body_at, is_generic, known_place, place_of, shared_prefix
 from policykg.ingest.lexicon import resolve_department, resolve_national
 from policykg.ingest.nlp import SpanIndex
 from policykg.ingest.patterns import pattern_file
@@ -110,18 +110,21 @@ def register(
     province: Province | None,
     warnings: list[str],
     locality: str | None = None,
+    referents: dict[tuple[int, int], str] | None = None,
 ) -> list[DepartmentMention]:
     """Resolve mentions into `registry` (name → Department) and return them with roles.
 
     A division brings its parent into the registry (DIVISION_OF needs both ends). An
     unknown mention is warned about once per document. `locality`: the city or county that
     issued the document (营口市), whose own bodies its text names by their level alone.
+    `referents`: the body a self-reference (我局) at a mention's span refers to.
     """
     out: dict[tuple[str, str], DepartmentMention] = {}
     listed = _listed_prefixes(mentions)
-    shared = _shared_suffixes(mentions)
+    shared = _shared_suffixes(mentions) | (referents or {})
     for m in mentions:
-        # 虎林市、同江市市场监管局: the place written alone names its own 市场监管局
+        # 虎林市、同江市市场监管局: the place written alone names its own 市场监管局; 我局 names
+        # the body it refers to
         resolved = resolve(shared.get((m.start, m.end), m.text), province)
         if not resolved.known and (prefix := listed.get((m.start, m.end))):
             # 省农业厅、商务厅、卫生厅: a name written without the level prefix of the list it
@@ -299,7 +302,44 @@ def enrich(ctx: Context) -> None:
             mentions = _specific_role_wins(mentions, subject_mentions(ctx.doc, spans))
         if not m.departments and not mentions:
             mentions = _heading_duty(ctx.text, m)
-        _attach(ctx, m, mentions)
+        mentions, referents = self_referents(ctx, mentions)
+        _attach(ctx, m, mentions, referents)
+
+
+# A body naming itself (我局将…, 本厅要…, 该局将…).
+_SELF = re.compile(r"(?:我|本|该)(?:局|厅|委|办|院|中心|所)")
+
+
+def self_referents(
+    ctx: Context, mentions: list[Mention]
+) -> tuple[list[Mention], dict[tuple[int, int], str]]:
+    """我局/本厅/该局 name the body the text speaks for: the last named body before it (the one
+    whose statement is reported: A表示，…。我局将…), else the document's issuer. With neither,
+    no body can be named and the mention is left out (a node called 我局 would join every
+    document's self-references)."""
+    kept, referents = [], {}
+    for x in mentions:
+        if not _SELF.fullmatch(x.text):
+            kept.append(x)
+            continue
+        referent = _last_body_before(ctx.text, x.start) or (ctx.meta.issuers or [None])[0]
+        if referent:
+            referents[(x.start, x.end)] = referent
+            kept.append(x)
+    return kept, referents
+
+
+def _last_body_before(text: str, end: int, reach: int = 300) -> str | None:
+    """The named (not generic) body written last before `end`, within `reach` characters,
+    by its longest reading (市市场监管局, not 市场监管局)."""
+    for pos in range(end - 2, max(0, end - reach) - 1, -1):
+        body = body_at(text, pos)
+        if body is None or body.end > end or is_generic(body.text):
+            continue
+        while pos > 0 and (wider := body_at(text, pos - 1)) and wider.end == body.end:
+            body, pos = wider, pos - 1
+        return body.text
+    return None
 
 
 def _heading_duty(text: str, m: Any) -> list[Mention]:
@@ -314,12 +354,20 @@ def _heading_duty(text: str, m: Any) -> list[Mention]:
     return [Mention(name, role, start, start + len(name))] if start >= 0 else []
 
 
-def _attach(ctx: Context, m: Any, mentions: list[Mention]) -> None:
+def _attach(
+    ctx: Context,
+    m: Any,
+    mentions: list[Mention],
+    referents: dict[tuple[int, int], str] | None = None,
+) -> None:
     """Register `mentions` and add them to measure `m`, except bodies it already names (a
     statement's explicit role wins)."""
     known = {d.name for d in m.departments}
     known_mentions = {d.mention for d in m.departments}
-    for dm in register(ctx.departments, mentions, ctx.province, ctx.record.warnings, ctx.locality):
+    registered = register(
+        ctx.departments, mentions, ctx.province, ctx.record.warnings, ctx.locality, referents
+    )
+    for dm in registered:
         if dm.name not in known and dm.mention not in known_mentions:
             m.departments.append(dm)
             known.add(dm.name)

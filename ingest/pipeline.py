@@ -15,7 +15,7 @@ from pathlib import Path
 from policykg.ingest import departments, programs, references, regions, text_targets, topics
 from policykg.ingest.assignments import first_leads
 from policykg.ingest.context import Context, Step, check_order
-from policykg.ingest.departments import register
+from policykg.ingest.departments import register, self_referents
 from policykg.ingest.draft import DraftMeasure
 from policykg.ingest.measures import build_measures, is_indicator_table
 from policykg.ingest.metadata import Metadata, extract_metadata
@@ -149,7 +149,10 @@ def _measure(ctx: Context, m: DraftMeasure) -> Measure:
 
 def _mentions(ctx: Context, mentions: list[Mention]) -> list[DepartmentMention]:
     """Resolve mentions to canonical departments of the document's province."""
-    return register(ctx.departments, mentions, ctx.province, ctx.record.warnings, ctx.locality)
+    mentions, referents = self_referents(ctx, mentions)
+    return register(
+        ctx.departments, mentions, ctx.province, ctx.record.warnings, ctx.locality, referents
+    )
 
 
 def _targets(ctx: Context) -> list[Target]:

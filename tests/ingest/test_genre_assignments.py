@@ -1132,3 +1132,22 @@ def test_a_narrated_paragraph_gives_its_role_sentence_alone(tmp_path) -> None:
         ("省编办", "support"),
         ("省药监局", "support"),
     ]
+
+
+def test_a_body_naming_itself_commits_under_the_name_it_refers_to(tmp_path) -> None:
+    """我局将…: the body that spoke (A表示，…) commits; a self-reference with no body to refer
+    to names none (no Department called 我局)."""
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "湖州市召开药品安全新闻发布会\n会上，湖州市市场监督管理局表示，感谢各界的关心和支持。"
+        "下一步，我局将持续加大监管力度，守住药品安全底线。\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    deps = [(d.mention, d.name, d.role) for m in record.measures for d in m.departments]
+    assert ("我局", "湖州市市场监督管理局", "responsible") in deps
+    alone = tmp_path / "alone.txt"
+    alone.write_text("药品安全工作座谈\n下一步，我局将持续加大监管力度。\n", encoding="utf-8")
+    lonely = extract_file(alone)
+    assert not any(d.mention == "我局" for m in lonely.measures for d in m.departments)
+    assert "我局" not in {d.name for d in lonely.departments}
