@@ -27,7 +27,7 @@ from policykg.ingest.assignments import (
     narrated_roles,
 )
 from policykg.ingest.bodies import body_at, is_generic, known_place, place_of, shared_prefix
-from policykg.ingest.lexicon import resolve_department, resolve_national
+from policykg.ingest.lexicon import expanded_below_province, resolve_department, resolve_national
 from policykg.ingest.nlp import SpanIndex
 from policykg.ingest.patterns import pattern_file
 from policykg.ingest.record import Department, DepartmentMention
@@ -63,6 +63,9 @@ def resolve(mention: str, province: Province | None) -> ResolvedDepartment:
             return ResolvedDepartment(mention, "generic", None)
         if unit := _unit_of_known_body(mention, province):
             return unit
+        if (full := expanded_below_province(mention)) != mention:
+            # 邯郸市市场监管局: a city's body written short, named in full as it signs
+            return ResolvedDepartment(full, None, None, known=False)
         return ResolvedDepartment(mention, None, None, known=False)
     return ResolvedDepartment(hit.name, hit.kind, hit.level, hit.parent, successor=hit.successor)
 
@@ -132,7 +135,9 @@ def register(
             inherited = resolve(prefix + m.text, province)
             resolved = inherited if inherited.known else resolved
         if not resolved.known and (local := local_name(m.text, locality)):
-            resolved = ResolvedDepartment(local, None, "local", known=False)
+            resolved = ResolvedDepartment(
+                expanded_below_province(local), None, "local", known=False
+            )
         if resolved.name not in registry:
             registry[resolved.name] = Department(
                 name=resolved.name,
@@ -322,7 +327,8 @@ def self_referents(
         if not _SELF.fullmatch(x.text):
             kept.append(x)
             continue
-        referent = _last_body_before(ctx.text, x.start) or (ctx.meta.issuers or [None])[0]
+        issuer = ctx.meta.issuers[0] if ctx.meta.issuers else None
+        referent = _last_body_before(ctx.text, x.start) or issuer
         if referent:
             referents[(x.start, x.end)] = referent
             kept.append(x)

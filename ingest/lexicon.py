@@ -302,3 +302,36 @@ def national_surfaces() -> tuple[str, ...]:
         if national and len(surface) >= 3:
             out.append(surface)
     return tuple(sorted(out, key=len, reverse=True))
+
+
+def expanded_below_province(name: str) -> str:
+    """A city's or county's body written short after its place (拉萨市食药局): the place and
+    the full name the vocabulary gives that kind of body (食品药品监督管理局), when the short
+    name is an abbreviation of it (its characters in the full name's order). A party
+    committee's body (昆明市委办公室) is written with 中共, as it signs (中共昆明市委办公室)."""
+    from policykg.ingest.places import is_place_name
+    from policykg.ingest.vocab import departments
+
+    party = _PARTY_BODY.fullmatch(name)
+    if party and is_place_name(party["place"]):
+        return "中共" + name
+
+    for d in departments():
+        full = d.stems[0] if d.stems else ""
+        for stem in d.stems[1:]:
+            place = name[: -len(stem)]
+            if name.endswith(stem) and _abbreviates(stem, full) and is_place_name(place):
+                return place + full
+    return name
+
+
+_PARTY_BODY = re.compile(
+    r"(?P<place>[\u4e00-\u9fff]{2,12}?[市州县区盟旗])委(?:办公室|办公厅|宣传部|组织部|政法委员会|政法委"
+    r"|机构编制委员会办公室|编办|网信办|农村工作领导小组办公室|农办)"
+)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """`short` is `full` abbreviated: its characters occur in `full`, in order, ends alike."""
+    it = iter(full)
+    return short[-1] == full[-1] and all(ch in it for ch in short)

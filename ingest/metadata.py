@@ -35,7 +35,7 @@ from policykg.ingest.heads import (
     rx,
     title_like,
 )
-from policykg.ingest.lexicon import resolve_department, resolve_national
+from policykg.ingest.lexicon import expanded_below_province, resolve_department, resolve_national
 from policykg.ingest.patterns import document_patterns
 from policykg.ingest.province import infer_province
 from policykg.ingest.reports import (
@@ -512,40 +512,7 @@ def canonical_issuer(name: str, province: Province | None) -> str:
         hit = resolve_department(name, province.code) if province else resolve_national(name)
     except InputError:  # a province outside the department system (HK, Macao)
         return name
-    return hit.name if hit is not None else _expanded_below_province(name)
-
-
-def _expanded_below_province(name: str) -> str:
-    """A city's or county's body written short after its place (拉萨市食药局): the place and
-    the full name the vocabulary gives that kind of body (食品药品监督管理局), when the short
-    name is an abbreviation of it (its characters in the full name's order). A party
-    committee's body (昆明市委办公室) is written with 中共, as it signs (中共昆明市委办公室)."""
-    from policykg.ingest.places import is_place_name
-    from policykg.ingest.vocab import departments
-
-    party = _PARTY_BODY.fullmatch(name)
-    if party and is_place_name(party["place"]):
-        return "中共" + name
-
-    for d in departments():
-        full = d.stems[0] if d.stems else ""
-        for stem in d.stems[1:]:
-            place = name[: -len(stem)]
-            if name.endswith(stem) and _abbreviates(stem, full) and is_place_name(place):
-                return place + full
-    return name
-
-
-_PARTY_BODY = re.compile(
-    r"(?P<place>[\u4e00-\u9fff]{2,12}?[市州县区盟旗])委(?:办公室|办公厅|宣传部|组织部|政法委员会|政法委"
-    r"|机构编制委员会办公室|编办|网信办|农村工作领导小组办公室|农办)"
-)
-
-
-def _abbreviates(short: str, full: str) -> bool:
-    """`short` is `full` abbreviated: its characters occur in `full`, in order, ends alike."""
-    it = iter(full)
-    return short[-1] == full[-1] and all(ch in it for ch in short)
+    return hit.name if hit is not None else expanded_below_province(name)
 
 
 # A rule's issuing written in brackets after its title (…管理办法（2014年7月2日省食品安全委员会

@@ -195,7 +195,8 @@ def test_no_responsibility_for_a_department_named_in_passing():
 def test_a_local_documents_own_bodies_named_by_their_level_are_the_places(tmp_path):
     # a city's notice names its bureaus by the level alone (市卫生健康委): they are that
     # city's (the gold README: 县卫生局 in 湘阴县 → 湘阴县卫生局), not one node shared by every
-    # city of the province; 市场 opens no level, 市县两级 names several levels
+    # city of the province, named in full where the short form abbreviates the kind's full name
+    # (市场监管局 → 市场监督管理局); 市场 opens no level, 市县两级 names several levels
     path = tmp_path / "notice.txt"
     path.write_text(
         "营口市人民政府办公室关于印发营口市疫苗管理工作方案的通知\n各县（市）区人民政府：\n"
@@ -205,7 +206,10 @@ def test_a_local_documents_own_bodies_named_by_their_level_are_the_places(tmp_pa
         encoding="utf-8",
     )
     found = [(d.mention, d.name) for m in extract_file(path).measures for d in m.departments]
-    assert found[:2] == [("市市场监管局", "营口市市场监管局"), ("市卫生健康委", "营口市卫生健康委")]
+    assert found[:2] == [
+        ("市市场监管局", "营口市市场监督管理局"),
+        ("市卫生健康委", "营口市卫生健康委"),
+    ]
     assert found[2][0] == "市县两级政府" and not found[2][1].startswith("营口市")
 
 
@@ -217,7 +221,7 @@ def test_a_local_task_table_without_an_issuer_takes_its_place_from_the_title(tmp
         encoding="utf-8",
     )
     found = [d.name for m in extract_file(path).measures for d in m.departments]
-    assert found == ["营口市市场监管局", "营口市公安局"]
+    assert found == ["营口市市场监督管理局", "营口市公安局"]
 
 
 # A city's or county's body written after its province (news style): the mention starts at
@@ -237,3 +241,20 @@ def test_a_place_below_its_province_names_the_body(text, expected):
     assert [b.text for b in bodies] == expected
     for b in bodies:
         assert text[b.start : b.end] == b.text
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        # a city's body written short, after its place
+        ("邯郸市市场监管局", "邯郸市市场监督管理局"),
+        ("大理市食药局", "大理市食品药品监督管理局"),
+        ("有关部门", "有关部门"),  # generic: as written
+    ],
+)
+def test_a_citys_body_written_short_is_named_in_full(mention: str, name: str) -> None:
+    from policykg.ingest.departments import resolve
+    from policykg.ingest.vocab import provinces
+
+    province = next(p for p in provinces() if p.code == "130000")
+    assert resolve(mention, province).name == name
