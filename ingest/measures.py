@@ -27,7 +27,13 @@ from policykg.ingest.measure_splits import (
     narrated_sentences,
 )
 from policykg.ingest.patterns import structure_patterns
-from policykg.ingest.preamble import assigning_sentences, narrated, passes_on, prescribes
+from policykg.ingest.preamble import (
+    assigning_sentences,
+    instructs_directly,
+    narrated,
+    passes_on,
+    prescribes,
+)
 from policykg.ingest.responsibility import (
     Mention,
     column_kind,
@@ -136,7 +142,8 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
     if len(text) < MIN_MEASURE_CHARS or _introduces_list(text):
         return None
     statement = sentence_statement(text)
-    instructed = _reported_instruction(text, [m.start - block.start for m in assigned])
+    at = [m.start - block.start for m in assigned]
+    instructed = _reported_instruction(text, at)
     if statement != "commitment" and _reported_goal(text) and _REQUIRES.search(text):
         statement = "commitment"  # A要求/提出…到2027年…达到…: a goal set, as reported
     if statement != "commitment":
@@ -163,6 +170,7 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
         or posted
         or prescribes(text)
         or instructed
+        or instructs_directly(text, at)
         or ARTICLE.match(text)
         or _commitment_cue().search(text)
     ):

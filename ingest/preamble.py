@@ -28,6 +28,7 @@ _PRESCRIBES = re.compile(
     r"(?<![重需主纪])要(?![点素闻求])|应当|(?<![反响适供对])应(?![用对急])|将|请|须|务必|负责|牵头|由"
     r"|确保|守住|力争|力求|争取|每年|每月|每季度|(?:职责|职能)(?:任务)?(?:为|是|包括|涵盖)|决定(?!性|书)"
     r"|^\s*(?:会议|检查|行动|活动|方案|通知|文件)?(?:要求|责成)|》[，,]\s*(?:明确)?要求"  # 要求A…; a policy's 《Y》，要求A…
+    r"|[，,]\s*(?:并|还|同时)?(?:要求|责成)(?![，,：:])"  # A召开…会，要求B…: an instruction
 )
 # A narrated sentence (a news lead, a past act) gives work only when it looks ahead.
 # (将 before a count is the preposition of a past act: 将126件违法广告公开曝光)
@@ -61,15 +62,31 @@ def _goal_item() -> re.Pattern[str]:
 
 
 def passes_on(sentence: str) -> bool:
-    """The sentence reports an instruction (…出席会议并强调，A要…; 会议指出，A要…)."""
-    return _INSTRUCTION.search(sentence) is not None
+    """The sentence reports an instruction (…出席会议并强调，A要…; 会议指出，A要…; A召开…会，
+    要求B…)."""
+    return _INSTRUCTION.search(sentence) is not None or _TOLD.search(sentence) is not None
+
+
+# An event's report going on to the instruction it gave (…召开…会，要求B…).
+_TOLD = re.compile(r"[，,]\s*(?:并|还|同时)?(?:要求|责成)(?![，,：:])")
 
 
 def _passed_on(sentence: str, mentions: list[Mention], start: int) -> bool:
     """A report of an instruction: the body named after the reporting verb is given the
     work, though the sentence narrates an event."""
     told = _INSTRUCTION.search(sentence)
-    return told is not None and any(m.start - start >= told.start() for m in mentions)
+    if told is not None and any(m.start - start >= told.start() for m in mentions):
+        return True
+    return instructs_directly(sentence, [m.start - start for m in mentions])
+
+
+# An instruction's verb right before the bodies it gives the task (A召开…会，要求B…; A要求B…).
+_INSTRUCTS = re.compile(r"(?:要求|责成)[，,：:]?\s*$")
+
+
+def instructs_directly(text: str, assigned_at: list[int]) -> bool:
+    """A body instructs others in so many words: the bodies told are given the task."""
+    return any(_INSTRUCTS.search(text, 0, at) for at in assigned_at)
 
 
 def narrated(sentence: str) -> bool:

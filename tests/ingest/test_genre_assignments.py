@@ -1152,3 +1152,21 @@ def test_a_body_naming_itself_commits_under_the_name_it_refers_to(tmp_path) -> N
     lonely = extract_file(alone)
     assert not any(d.mention == "我局" for m in lonely.measures for d in m.departments)
     assert "我局" not in {d.name for d in lonely.departments}
+
+
+def test_an_instruction_told_in_so_many_words_gives_the_task(tmp_path) -> None:
+    """A report of an event that goes on to its instruction (A召开…会，要求B…) and a body that
+    instructs others (A要求各县局…) give the bodies told the task; a picture's file name
+    between paragraphs is page debris, not a numbered heading."""
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "某市严打假药犯罪\n\n3月2日，某市公安局召开全市公安机关打击假药犯罪部署会，"
+        "要求全市公安机关迅速行动、重拳出击。\n\n21.jpg\n\n"
+        "会后，湖州市市场监管局要求各县局加强药品零售环节检查。\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    found = [(d.mention, d.role) for m in record.measures for d in m.departments]
+    assert ("全市公安机关", "responsible") in found and ("各县局", "responsible") in found
+    assert all(m.statement == "commitment" for m in record.measures if m.departments)
+    assert not any((m.section or "").endswith("jpg") for m in record.measures)
