@@ -339,8 +339,8 @@ def demo(
 # heldout_eighteenth: built by the integrator at a2491d0, untouched at its baseline;
 # heldout_nineteenth: built by a helper from cf7044d, 13 documents (4 formal), tuned on from f6f5ea4;
 # heldout_twentyfirst: annotated by the integrator at 97cc876, 9 documents (4 formal), tuned on from a5a87ce;
-# heldout_twentysecond: built by a helper from b8f3870, 9 documents (7 formal), untouched at its baseline;
-# heldout_twentythird: annotated by the integrator at b02daa6, 7 reprints, untouched at its baseline),
+# heldout_twentysecond: built by a helper from b8f3870, 9 documents (7 formal), tuned on from 184764b;
+# heldout_twentythird: annotated by the integrator at b02daa6, 7 reprints, tuned on from 54ee114),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
