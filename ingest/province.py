@@ -269,7 +269,7 @@ def _from_mentions(text: str, out: ProvinceReading) -> ProvinceReading:
     )
     ranked = [(c, n) for c, n in counts.most_common(2) if n]
     if not ranked:
-        return _from_places(text, out)
+        return _from_division_words(text, out) or _from_places(text, out)
 
     close = len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]
     if close:  # a cross-provincial text (京津冀, 长三角 …) or too weak a clue to choose on
@@ -281,6 +281,17 @@ def _from_mentions(text: str, out: ProvinceReading) -> ProvinceReading:
         return out
     return _inferred(out, ranked[0][0], "mentions", "provincial",
                      "no issuer, document number or title names it")  # fmt: skip
+
+
+def _from_division_words(text: str, out: ProvinceReading) -> ProvinceReading | None:
+    """No province named: the levels only one province has (盟市, 旗县: Inner Mongolia's),
+    when the text speaks of them at least twice."""
+    hits = [(sum(text.count(w) for w in p.division_words), p) for p in provinces()]
+    best = max(hits, key=lambda h: h[0])
+    if best[0] < 2:
+        return None
+    return _inferred(out, best[1].code, "division names", "provincial",
+                     "no issuer, document number, title or province name states it")  # fmt: skip
 
 
 def _inferred(

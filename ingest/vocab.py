@@ -60,6 +60,7 @@ class Province(_Strict):
     aliases: tuple[str, ...] = ()
     prefixes: tuple[str, ...] = Field(min_length=1)
     doc_number_prefixes: tuple[str, ...] = ()
+    division_words: tuple[str, ...] = ()
     mainland_system: bool = True
 
     @property

@@ -998,3 +998,13 @@ def test_a_disclosure_pages_number_line_carries_the_date(date: str) -> None:
         "盐城市药品安全工作方案\n为加强药品安全监管，制定本方案。\n"
     )
     assert (meta.doc_number, meta.issued_date) == ("盐政发〔2019〕21号", "2019-05-08")
+
+
+def test_the_levels_only_one_province_has_name_it() -> None:
+    # a text naming no province but its 盟市 and 旗县: Inner Mongolia's (GB/T 2260)
+    meta = _meta(
+        "全区药品抽检工作要点\n盟市药品监管机构：组织实施本地区抽检计划。\n"
+        "旗县药品监管机构：负责完成盟市下达的抽检任务。\n"
+    )
+    assert meta.province is not None and meta.province.name == "内蒙古自治区"
+    assert any("division names" in w for w in meta.warnings)
