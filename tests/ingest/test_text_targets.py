@@ -212,6 +212,12 @@ def test_seed_002_pipeline_targets_have_departments_and_unique_ids():
 # for the test): (indicator, value, value_text, comparator, year).
 WORDS = [
     ("确保全年不发生重大药品安全事故。", [("重大药品安全事故", None, "不发生", None, None)]),
+    # a labelled window of an assessment, and a window from now to a date
+    ("一、考核时间 2024年3月1日至3月15日。", [("考核", None, "2024年3月1日至3月15日", None, 2024)]),
+    ("为做好春节期间药品安全监管工作，从即日起至2024年2月底，各乡镇要加强检查。",
+     [("春节期间药品安全监管工作", None, "即日起至2024年2月底", None, 2024)]),
+    ("自即日起至2024年12月底，在全县开展药品安全专项整治。",
+     [("药品安全专项整治", None, "即日起至2024年12月底", None, 2024)]),
     ("牢牢守住不发生区域性药品安全风险的底线。",
      [("区域性药品安全风险", None, "不发生", None, None)]),
     ("到2025年，守住不发生系统性、区域性药品安全风险事件的底线。",
