@@ -466,6 +466,8 @@ def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Fou
         change, qualifier = _change_verb(bare)
         by = None if change else _verb_at_end(bare, cfg["by"])
         count = _count_verb(bare) if counted else None
+        if count and _QUOTA_EACH.search(bare[: len(bare) - len(count)]) and count in _QUOTA_VERBS:
+            continue  # 每个乡镇设置1个监管所, 每村配备1名协管员: an establishment or staffing quota
         own_cmp = not re.match(r"[\d一二两三四五六七八九十]", v.text)
         found = None
         if change or (own_cmp and not count):
@@ -547,6 +549,15 @@ def _covered(clause: str, values: list[_Value], i: int) -> str:
     stop = values[i + 1].start if i + 1 < len(values) else len(clause)
     words = clause[values[i].end : stop].strip(" 。；;，,")
     return re.sub(r"^的|(?:和|及|以及|、)$", "", words).strip()
+
+
+# Each unit's establishment or staffing (每个乡镇设置1个…所; 每村配备1名协管员): a quota of the
+# structure, as 设主任1名 is (the rule book: no target).
+# (a minimum set for each is a goal: 每个县至少设立2个快检室)
+_QUOTA_EACH = re.compile(
+    r"每(?:个|一个|一)?(?:(?!至少|不少于)[\u4e00-\u9fff（）()]){1,10}(?:都|均)?$"
+)
+_QUOTA_VERBS = ("设置", "设立", "配备", "配置", "设")
 
 
 # A value that qualifies for a status (…得分85分以上的评为示范单位, …的予以表彰).

@@ -119,6 +119,8 @@ NOT_TARGETS = [
     # the bounds of the classes a rule treats differently (…人以下的活动由A…, …以上的由B…)
     "参加人数在80人以下（含80人）的活动由社区信息员指导，300人以上的活动由县局派员指导。",
     "年销售额在500万元以下的小型企业实行简化检查。",
+    # each unit's establishment or staffing: a quota of the structure (as 设主任1名)
+    "每个乡镇设置1个药品监管分所，每个村配备1名协管员。",
 ]
 
 
