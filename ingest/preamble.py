@@ -35,6 +35,7 @@ _PRESCRIBES = re.compile(
 _AHEAD = re.compile(
     r"将(?![\d一二两三四五六七八九十百千万几]+[余多]?(?:件|家|个|起|批|名|人|户|次|吨|公斤|千克|箱|盒|条|项|份|类|种|批次))|下一步|今后|力争|决定|即日起"
     r"|》[，,]\s*(?:要求|明确要求)"
+    r"|(?:开展|实施|组织实施|启动|部署)为期"  # a campaign launched with its length runs ahead
 )  # 决定…: a decision reported binds
 # An instruction passed on (A要求，各地要…; 会议强调，…务必…) gives work even where the
 # instructed are not named as a body the vocabulary knows.

@@ -149,6 +149,7 @@ def text_targets(
     measures = list(measures)
     out: list[DraftTarget] = []
     seen: set[tuple[int, int]] = set()
+    stated: set[tuple[str, str, str | None, int | None]] = set()  # a headline's repeated lead
     for src in sorted(_sources(measures, blocks), key=lambda s: s.start):
         frame: int | None = None  # 到2025年，…。…达到70%: a paragraph's year frames its sentences
         heading = _heading_before(text, src.start)  # the item this paragraph elaborates
@@ -164,8 +165,12 @@ def text_targets(
                     t.year = src.year  # the row's deadline: the task's target is due then
                 elif t.year is None and period and period[:4] == period[-4:]:
                     t.year = int(period[:4])  # a yearly plan's targets are for its year
-                if (t.start, t.end) not in seen:  # a row cell that is also a measure
+                same = (t.indicator, t.value_text, t.unit, t.year)
+                if (t.start, t.end) not in seen and same not in stated:
+                    # (a row cell that is also a measure; the same target said again, as a
+                    # news headline repeats its lead: one target)
                     seen.add((t.start, t.end))
+                    stated.add(same)
                     t.key = f"X{len(out) + 1}"
                     out.append(t)
             # a paragraph opening with its heading: the next sentence may elaborate it

@@ -191,6 +191,8 @@ def _durations(sentence: str) -> list[WordTarget]:
         for m in rx.finditer(sentence):
             n, unit = m.groupdict().get("n"), m.groupdict().get("unit")
             value = count_value(n) if n else None
+            if value is not None and m.groupdict().get("half"):
+                value += 0.5  # 为期一年半: one and a half years
             out.append(WordTarget(m["task"].strip(), m["when"].strip(), None, None, m.start(),
                                   m.end(), value=value, unit=unit))  # fmt: skip
     return out

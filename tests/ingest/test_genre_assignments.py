@@ -1170,3 +1170,18 @@ def test_an_instruction_told_in_so_many_words_gives_the_task(tmp_path) -> None:
     assert ("全市公安机关", "responsible") in found and ("各县局", "responsible") in found
     assert all(m.statement == "commitment" for m in record.measures if m.departments)
     assert not any((m.section or "").endswith("jpg") for m in record.measures)
+
+
+def test_a_news_lead_of_a_joint_campaign_with_its_length(tmp_path) -> None:
+    """近日，A、B、C联合在全市组织实施为期一年半的…行动: each body leads a campaign that runs
+    ahead (a commitment), its length a target; the headline that repeats it adds none."""
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "湖州开展为期一年半的药品市场专项整治行动\n近日，湖州市市场监督管理局、湖州市公安局、"
+        "湖州市卫生健康委员会联合在全市范围内组织实施为期一年半的药品市场专项整治行动。\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    led = [(m.statement, d.role) for m in record.measures for d in m.departments]
+    assert len(led) == 3 and set(led) == {("commitment", "lead")}
+    assert [(t.value_text, t.value, t.unit) for t in record.targets] == [("一年半", 1.5, "年")]

@@ -82,9 +82,9 @@ WORDS = [
     ("全区化妆品安全科普宣传活动将持续到10月底。",
      [("全区化妆品安全科普宣传活动", "10月底", None, None, None)]),
     # a campaign launched with its length: the campaign is the indicator (the rule book's
-    # reading since stop 22); a length and a half (一年半) is left alone
+    # reading since stop 22), a length and a half (一年半) too
     ("各地开展为期一个月的集中检查。", [("集中检查", "一个月", 1.0, None, None)]),
-    ("县局组织开展为期一年半的巩固提升行动。", []),
+    ("县局组织开展为期一年半的巩固提升行动。", [("巩固提升行动", "一年半", 1.5, None, None)]),
     # a window from a start to an end; a window from now to a day before what it runs
     ("创建活动从今年4月开始，至10月结束。", [("创建活动", "至10月结束", None, None, None)]),
     ("即日至15日药品安全宣传周期间，各地要开展咨询活动。",
