@@ -311,7 +311,7 @@ _ATTENDS = re.compile(
 # will do (将…, 今年还要…; not 将于…施行, a rule's entry into force, nor 要求, an instruction).
 _CONVENES = re.compile(r"\s*(?:近日|日前|昨日|今天|今日)?(?:组织)?召开")
 # The text's own body named by itself (我局, 本厅, 该局) as a subject.
-_SELF = re.compile(r"(?:我|本|该)(?:局|厅|委|办|院|中心|所)")
+SELF = re.compile(r"(?:我|本|该)(?:局|厅|委|办|院|中心|所)")
 _WILL = re.compile(r"(?:今年|明年|下一步|下步)?(?:还|也|并)?(?:将|要)(?!于|求|点|闻)")
 # Bodies acting jointly (A、B近日联合印发…): 联合 after a list of subjects.
 _JOINTLY = re.compile(r"\s*(?:近日|日前|近期|已|将)?(?:共同)?联合(?!国)")
@@ -419,7 +419,7 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             out += _mentions(convener, "responsible", offset)
             convener = []
             continue
-        if not found and (own := _SELF.match(text, pos)) and _WILL.match(text, own.end()):
+        if not found and (own := SELF.match(text, pos)) and _WILL.match(text, own.end()):
             # 我局将…: the text's own body (or the one whose statement it reports) commits
             out.append(Mention(own.group(), "responsible", offset + pos, offset + own.end()))
             continue

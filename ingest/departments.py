@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from policykg.ingest.assignments import (
+    SELF,
     addressees_end,
     find_assignments,
     heading_duty,
@@ -311,10 +312,6 @@ def enrich(ctx: Context) -> None:
         _attach(ctx, m, mentions, referents)
 
 
-# A body naming itself (我局将…, 本厅要…, 该局将…).
-_SELF = re.compile(r"(?:我|本|该)(?:局|厅|委|办|院|中心|所)")
-
-
 def self_referents(
     ctx: Context, mentions: list[Mention]
 ) -> tuple[list[Mention], dict[tuple[int, int], str]]:
@@ -324,7 +321,7 @@ def self_referents(
     document's self-references)."""
     kept, referents = [], {}
     for x in mentions:
-        if not _SELF.fullmatch(x.text):
+        if not SELF.fullmatch(x.text):  # 我局将…, 本厅要…, 该局将…
             kept.append(x)
             continue
         issuer = ctx.meta.issuers[0] if ctx.meta.issuers else None

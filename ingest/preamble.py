@@ -22,13 +22,15 @@ from policykg.ingest.word_targets import word_targets
 
 # A sentence: up to its full stop, and a closing quote after it (…保障民众用药需求。”).
 SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*[”’」』]?")
+# An event's report going on to the instruction it gave (…召开…会，要求B…).
+_TOLD = re.compile(r"[，,]\s*(?:并|还|同时)?(?:要求|责成)(?![，,：:])")
 # What makes a sentence give work rather than tell of it: a prescriptive or future word
 # (要, 应当, 将, 请, 须, 务必), a role word (负责, 牵头) or a standing duty (可由A审批).
 _PRESCRIBES = re.compile(
     r"(?<![重需主纪])要(?![点素闻求])|应当|(?<![反响适供对])应(?![用对急])|将|请|须|务必|负责|牵头|由"
     r"|确保|守住|力争|力求|争取|每年|每月|每季度|(?:职责|职能)(?:任务)?(?:为|是|包括|涵盖)|决定(?!性|书)"
     r"|^\s*(?:会议|检查|行动|活动|方案|通知|文件)?(?:要求|责成)|》[，,]\s*(?:明确)?要求"  # 要求A…; a policy's 《Y》，要求A…
-    r"|[，,]\s*(?:并|还|同时)?(?:要求|责成)(?![，,：:])"  # A召开…会，要求B…: an instruction
+    r"|" + _TOLD.pattern  # A召开…会，要求B…: an instruction told
 )
 # A narrated sentence (a news lead, a past act) gives work only when it looks ahead.
 # (将 before a count is the preposition of a past act: 将126件违法广告公开曝光)
@@ -66,10 +68,6 @@ def passes_on(sentence: str) -> bool:
     """The sentence reports an instruction (…出席会议并强调，A要…; 会议指出，A要…; A召开…会，
     要求B…)."""
     return _INSTRUCTION.search(sentence) is not None or _TOLD.search(sentence) is not None
-
-
-# An event's report going on to the instruction it gave (…召开…会，要求B…).
-_TOLD = re.compile(r"[，,]\s*(?:并|还|同时)?(?:要求|责成)(?![，,：:])")
 
 
 def _passed_on(sentence: str, mentions: list[Mention], start: int) -> bool:
