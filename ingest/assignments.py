@@ -237,6 +237,8 @@ def _role_after(rest: str) -> str | None:
     rest = rest.removeprefix("相互之间").removeprefix("之间")  # 各成员单位之间要…: they, jointly
     if not rest or rest[0] in "，,。；;！!？?\n" or _DUTIES_TITLE.fullmatch(rest.rstrip()):
         return None
+    if _HEADED_BY.match(rest):
+        return None  # 镇食安委由镇长任主任: the group's make-up, the posts give the roles
     if people := _PEOPLE_LEAD.match(rest):
         rest = rest[people.end() :]  # 由A分管领导牵头: the body of the people leading
     if post := _post_after(rest):
@@ -680,6 +682,10 @@ _KIND = r"(?:\d+|[一二两三四五六七八九十]+)?(?:个|家)?(?:有关|相
 _ETC = re.compile(rf"等{_KIND}")
 _MEMBERS_END = re.compile(rf"(?:等)?{_KIND}(?:组成|为成员)")
 _COMPOSES = re.compile(rf"(?:等)?{_KIND}组成\s*(?:[，,。；;]|$)")
+# A group described by who heads it (X由A任主任…): no task of X's.
+_HEADED_BY = re.compile(
+    r"由[^，,。；;]{0,20}?(?:任|担任|兼任)(?:常务)?副?(?:组长|主任|召集人|指挥长|总指挥)"
+)
 # The people of a body who lead a task (由A、B分管领导牵头): the body's role.
 _PEOPLE_LEAD = re.compile(
     r"(?:的)?(?:主要|分管|有关|相关)(?:领导同志|领导|负责同志|负责人)(?=牵头|负责(?!人|同志)|组织)"

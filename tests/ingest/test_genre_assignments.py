@@ -498,6 +498,10 @@ GENRE = [
     # the teams of an assessment as subjects; a time before the subject
     ("考核结束后，各考核组要形成书面报告报送市食安委。", [("各考核组", "responsible")]),
     ("数据按月统计，次月市药监局将对各县上月抽检情况进行通报。", [("市药监局", "responsible")]),
+    # a township committee's members named as the township's stations and centres, no prefix
+    ("镇食安委由镇长任主任，市场监督管理所、兽医站、农业技术服务中心、畜牧兽医服务中心为成员单位。",
+     [("市场监督管理所", "support"), ("兽医站", "support"), ("农业技术服务中心", "support"),
+      ("畜牧兽医服务中心", "support")]),
 ]  # fmt: skip
 
 
