@@ -502,6 +502,8 @@ GENRE = [
     ("镇食安委由镇长任主任，市场监督管理所、兽医站、农业技术服务中心、畜牧兽医服务中心为成员单位。",
      [("市场监督管理所", "support"), ("兽医站", "support"), ("农业技术服务中心", "support"),
       ("畜牧兽医服务中心", "support")]),
+    # a distributive 各 over a list whose second item is bare (each township and each department)
+    ("县长要求，各乡镇、部门要压实安全责任。", [("各乡镇", "responsible"), ("部门", "responsible")]),
 ]  # fmt: skip
 
 
