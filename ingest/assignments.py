@@ -629,6 +629,12 @@ def _by_agent(text: str, offset: int) -> list[Mention]:
     return out
 
 
+def launches_campaign(text: str) -> bool:
+    """A body issues a plan and starts its campaign in one breath (A印发《…方案》，从即日起开展…):
+    the issuer runs it (the `launches` rule of data/patterns/departments.yaml)."""
+    return _rules()["launches_rx"].search(text) is not None
+
+
 def _joined_after_lead(text: str, end: int, offset: int) -> list[Mention]:
     m = re.compile(r"\s*(?:负责)?牵头[，,]\s*").match(text, end)
     if m is None:

@@ -25,15 +25,17 @@ from policykg.ingest.assignments import (
     addressees_end,
     find_assignments,
     heading_duty,
+    launches_campaign,
     narrated_roles,
 )
 from policykg.ingest.bodies import body_at, is_generic, known_place, place_of, shared_prefix
 from policykg.ingest.lexicon import expanded_below_province, resolve_department, resolve_national
 from policykg.ingest.nlp import SpanIndex
 from policykg.ingest.patterns import pattern_file
+from policykg.ingest.preamble import passes_on, prescribes
 from policykg.ingest.record import Department, DepartmentMention
 from policykg.ingest.responsibility import Mention, find_statements
-from policykg.ingest.statements import commits
+from policykg.ingest.statements import commits, cues
 from policykg.ingest.vocab import Province
 
 if TYPE_CHECKING:
@@ -308,8 +310,22 @@ def enrich(ctx: Context) -> None:
             mentions = _specific_role_wins(mentions, subject_mentions(ctx.doc, spans))
         if not m.departments and not mentions:
             mentions = _heading_duty(ctx.text, m)
+        if _news_without_duty(m.text):
+            # 近日，A对…开展为期5个月的…行动: a report of what A does, with no modal, role word
+            # or instruction, gives A no role (the rule book: a subject's task needs 要/将/应…)
+            mentions = [x for x in mentions if x.role != "responsible"]
         mentions, referents = self_referents(ctx, mentions)
         _attach(ctx, m, mentions, referents)
+
+
+def _news_without_duty(text: str) -> bool:
+    """A news report's passage that prescribes nothing and passes on no instruction."""
+    return (
+        bool(cues("news").search(text))
+        and not prescribes(text)
+        and not passes_on(text)
+        and not launches_campaign(text)
+    )
 
 
 def self_referents(

@@ -1191,3 +1191,26 @@ def test_a_news_lead_of_a_joint_campaign_with_its_length(tmp_path) -> None:
     led = [(m.statement, d.role) for m in record.measures for d in m.departments]
     assert len(led) == 3 and set(led) == {("commitment", "lead")}
     assert [(t.value_text, t.value, t.unit) for t in record.targets] == [("一年半", 1.5, "年")]
+
+
+def test_a_news_report_of_a_bodys_campaign_without_a_duty_word_gives_no_role(tmp_path) -> None:
+    """近日，A对…开展为期5个月的…行动: a report of what A does, with no modal, role word or
+    instruction, gives A no role (its length is still a target); A印发《方案》，从即日起开展…
+    launches the campaign and keeps the issuer's role."""
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "某县整治化妆品市场\n本报讯 近日，湖州市市场监督管理局对全市美容机构开展为期5个月的"
+        "化妆品专项整治行动。\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    assert not [d for m in record.measures for d in m.departments]
+    assert [(t.value_text, t.value) for t in record.targets] == [("5个月", 5.0)]
+    launched = tmp_path / "launched.txt"
+    launched.write_text(
+        "某市整治药品网络销售\n近日，湖州市市场监督管理局印发《湖州市药品网络销售整治方案》，"
+        "从即日起开展为期三个月的专项整治工作。\n",
+        encoding="utf-8",
+    )
+    roles = [d.role for m in extract_file(launched).measures for d in m.departments]
+    assert roles == ["responsible"]
