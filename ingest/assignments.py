@@ -699,7 +699,7 @@ _PEOPLE_LEAD = re.compile(
 # The bodies whose staff make up teams, as the sentence's main verb (A、B等单位人员组成4个检查组，
 # 分赴各地…): members, as 成员单位 are; a team named by its make-up (…组成的检查组) is not this.
 _STAFF_FORM = re.compile(
-    rf"(?:等)?(?:[\d一二三四五六七八九十]+个)?(?:{_KIND})?(?:的)?(?:有关|相关)?"
+    rf"(?:等)?{_KIND}(?:的)?(?:有关|相关)?"
     r"(?:人员|工作人员|执法人员|业务骨干|骨干|同志)(?:共同)?组成(?!的)"
 )
 # A team described by its make-up, the bodies' people in it (由A、B等部门相关领导组成的…组)
