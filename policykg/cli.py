@@ -342,6 +342,7 @@ def demo(
 # heldout_twentysecond: built by a helper from b8f3870, 9 documents (7 formal), tuned on from 184764b;
 # heldout_twentythird: annotated by the integrator at b02daa6, 7 reprints, tuned on from 54ee114;
 # heldout_twentyfourth: built by a helper from f157ebc, 10 documents (1 formal), untouched until 677b111, tuned on from e0c01f3;
+# heldout_twentyfifth: built by a helper from 3dc2e65, 11 documents (4 formal), untouched at its baseline;
 # heldout_twentysixth: built by a helper from 3dc2e65, 12 documents (5 formal), untouched at its baseline),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
@@ -369,6 +370,7 @@ GOLD_SETS = (
     "tests/heldout_twentysecond",
     "tests/heldout_twentythird",
     "tests/heldout_twentyfourth",
+    "tests/heldout_twentyfifth",
     "tests/heldout_twentysixth",
     "tests/heldout",
 )
