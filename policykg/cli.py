@@ -344,7 +344,8 @@ def demo(
 # heldout_twentyfourth: built by a helper from f157ebc, 10 documents (1 formal), untouched until 677b111, tuned on from e0c01f3;
 # heldout_twentyfifth: built by a helper from 3dc2e65, 11 documents (4 formal), untouched at its baseline;
 # heldout_twentysixth: built by a helper from 3dc2e65, 12 documents (5 formal), untouched at its baseline;
-# heldout_twentyseventh: built by a helper from 7445387, 13 documents (5 formal), untouched at its baseline),
+# heldout_twentyseventh: built by a helper from 7445387, 13 documents (5 formal), untouched at its baseline;
+# heldout_twentyeighth: built by a helper from 7445387, 16 documents (6 formal), untouched at its baseline),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -374,6 +375,7 @@ GOLD_SETS = (
     "tests/heldout_twentyfifth",
     "tests/heldout_twentysixth",
     "tests/heldout_twentyseventh",
+    "tests/heldout_twentyeighth",
     "tests/heldout",
 )
 
