@@ -43,7 +43,7 @@ _REGEXES = ("first_leads", "first_leads_rest", "duty", "set_up", "cited_instruct
             "agent", "title_lead", "agent_duty", "members", "group_duties", "staffs", "launches",
             "overall", "aside", "listed_name", "unit", "post_words", "closing", "heading_body",
             "heading_duty", "speaks", "speaks_commits", "own_body", "drafted",
-            "deadline_lead")  # fmt: skip
+            "deadline_lead", "own_head_group")  # fmt: skip
 
 
 @cache
@@ -371,7 +371,7 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             out += posted
             filled.update(m.start for m in posted)
             continue
-        pos = a + len(clause) - len(clause.lstrip())
+        pos = opens = a + len(clause) - len(clause.lstrip())
         if article := ARTICLE.match(text, pos):  # 第二十条 A应当…: the article's number
             pos = article.end()
         modifier = _MODIFIER.match(text, pos) if body_at(text, pos) is None else None
@@ -411,7 +411,14 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         if not found and carried and (role := _explicit_role(text[pos:b])):
             out += _mentions(carried, role, offset)  # A，…，主要职责是承担…
             continue
-        if not found and subject and any(rx.match(text[pos:b]) for rx in rules["lead_rx"]):
+        if (
+            not found
+            and subject
+            and (
+                any(rx.match(text[pos:b]) for rx in rules["lead_rx"])
+                or rules["own_head_group_rx"].match(text, opens)
+            )
+        ):
             # A筛选了…，依据…，牵头组织…: the sentence's subject leads the clause's work
             out += [Mention(m.text, "lead", m.start, m.end) for m in subject]
             continue
@@ -471,7 +478,9 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         sets_up = re.sub(r"^\s*(?:决定|研究决定)", "", rest).startswith(
             tuple(rules["set_up_verbs"])
         )
-        if sets_up and opener not in rules["instructing_openers"]:
+        if sets_up and rules["own_head_group_rx"].match(rest.lstrip()):
+            role = "lead"  # A成立由局长任组长的小组: headed by A's own head
+        elif sets_up and opener not in rules["instructing_openers"]:
             role = None  # A成立B: a structure stated; B's duty is read by _set_up
         if _ATTENDS.match(rest):
             role = None  # A有关负责同志参加会议: attending an event is no task (the rule book)

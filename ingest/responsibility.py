@@ -194,17 +194,23 @@ def _names(part: str, offset: int, role: str) -> list[Mention]:
 def _mask_inner(text: str) -> str:
     """`text` with the separators inside a name's own bracket masked: they separate nothing
     (各县（市、区）人民政府; a short-name definition 各区县〔自治县，以下简称区县〕政府), nor
-    do those of a list of levels before 两级/三级 (市、区两级食品安全办: one generic body) or
+    do a level's 党委、政府 (one body), nor those of a list of levels before 两级/三级 (市、区两级食品安全办: one generic body) or
     before the suffix they share (各市、县（市、区）政府: the governments of both levels)."""
     inner = re.sub(
         r"[（(〔［][^（）()〔〕［］]{1,12}[）)〕］]",
         lambda b: re.sub(r"[、，,]", "\0", b.group()),
         text,
     )
+    inner = _COMMITTEE_AND_GOVERNMENT.sub("\0", inner)
     return _SHARED_SUFFIX.sub(
         lambda b: b.group().replace("、", "\0"),
         _LEVEL_LIST.sub(lambda b: b.group().replace("、", "\0"), inner),
     )
+
+
+# a level's party committee and government named together (各市（州）党委、政府; 县委、县政府 is
+# two named bodies): one body, the genre's bearer of political responsibility
+_COMMITTEE_AND_GOVERNMENT = re.compile(r"(?<=党委)、(?=(?:人民)?政府)")
 
 
 _LEVEL_LIST = re.compile(r"[省市州盟县区旗乡镇](?:、[省市州盟县区旗乡镇])+[两二三四五]级")

@@ -421,18 +421,46 @@ def _threshold(clause: str, values: list, i: int) -> bool:
     )
 
 
-# A bound that defines a class of things (…在100人以下（含100人）的活动, 500人以上的聚餐由…):
-# the value with its own comparator, then 的 and the thing it bounds.
-_CLASS_BOUND = re.compile(r"\s*(?:[（(]含[^（）()]{1,12}[）)])?\s*的")
+# A bound that defines a class of things (…在100人以下（含100人）的活动, 500人以上的聚餐由…,
+# 对日供水1000吨以上、服务人口1万人以上的水厂…): the value with its own comparator, then 的 and
+# the thing it bounds — or 、 and another such bound; written after a bare attribute (no verb
+# of change or count before it), never before 目标/水平 (…达到90%以上的目标 is a goal).
+_CLASS_BOUND = re.compile(r"\s*(?:[（(]含[^（）()]{1,12}[）)])?\s*的(?!目标|水平|要求|标准)")
 
 
 def _class_bound(clause: str, values: list, i: int) -> bool:
     v = values[i]
+    if not v.text.endswith(("以上", "以下", "以内")):
+        return False
     before = clause[values[i - 1].end if i else 0 : v.start].rstrip()
+    attribute = re.split(r"[、，,：:；;和及与或]", before)[-1]
+    if not (before.endswith(("在", "，", ",", "：", ":")) or _bare_attribute(attribute)):
+        return False
+    if _CLASS_BOUND.match(clause, v.end):
+        return True
+    if _bare_attribute(attribute) and _NOUN_AFTER.match(clause, v.end):
+        return True  # 日供水1000吨以上水源地: the bound stands before the noun it qualifies
+    nxt = clause[v.end : values[i + 1].start] if i + 1 < len(values) else ""
     return (
-        v.text.endswith(("以上", "以下", "以内"))
-        and bool(_CLASS_BOUND.match(clause, v.end))
-        and (not before or before.endswith(("在", "，", ",", "：", ":")))
+        nxt[:1] in ("、", "和", "及", "与", "或")
+        and _bare_attribute(nxt[1:])
+        and _class_bound(clause, values, i + 1)
+    )
+
+
+# a noun straight after a bound (…以上水源地, …以下企业), not a joiner, 的 or a verb of the goal
+_NOUN_AFTER = re.compile(r"(?![的和及与或等并且为是])[\u4e00-\u9fff]")
+
+
+def _bare_attribute(text: str) -> bool:
+    """A short noun phrase naming what a bound measures (日供水, 服务人口): no 的, no verb."""
+    cfg = _cfg()
+    return (
+        0 < len(text) <= 12
+        and "的" not in text
+        and not text.endswith("有")  # 其中有3个以上…行业: a count of what there is, a goal
+        and not any(w in text for w in cfg["change"])
+        and not any(w in text for w in cfg["count"])
     )
 
 

@@ -137,6 +137,8 @@ ROLES = [
     ("（市药监局、市卫健委按照职责分工负责）", [("市药监局", "responsible"), ("市卫健委", "responsible")]),
     ("（各州（市）、县（市、区）人民政府负责）", [("各州（市）、县（市、区）人民政府", "responsible")]),
     ("（州市、县市区人民政府负责）", [("州市、县市区人民政府", "responsible")]),
+    # a level's party committee and its government named together: one generic body
+    ("（县卫健局，各乡镇党委、政府负责）", [("县卫健局", "responsible"), ("各乡镇党委、政府", "responsible")]),
     # one member list broken by a comma before its 配合
     ("（县公安局、县教育局，县卫健局配合）",
      [("县公安局", "support"), ("县教育局", "support"), ("县卫健局", "support")]),

@@ -27,6 +27,8 @@ def _targets(text: str, statement: str = "commitment", period: str | None = PERI
 
 # sentence → (indicator, value, value_text, comparator, unit, year, baseline, cumulative) each
 GOLDEN = [
+    ("年底前，农贸市场快检覆盖率95%以上的目标全部实现。",  # a bound before 目标 is the goal
+     [("农贸市场快检覆盖率", 95, "95%以上", ">=", "%", None, None, False)]),
     ("到2025年，全省药品抽检合格率稳定在99%以上。",
      [("全省药品抽检合格率", 99, "99%以上", ">=", "%", 2025, None, False)]),
     ("支持符合条件的创新药临床试验审评审批时限缩短至30个工作日。",
@@ -119,6 +121,9 @@ NOT_TARGETS = [
     # the bounds of the classes a rule treats differently (…人以下的活动由A…, …以上的由B…)
     "参加人数在80人以下（含80人）的活动由社区信息员指导，300人以上的活动由县局派员指导。",
     "年销售额在500万元以下的小型企业实行简化检查。",
+    # bounds written after a bare attribute, chained with 、 (what a class of units measures)
+    "对年屠宰量5万头以上、从业人员100人以上的屠宰企业实施驻场监管。",
+    "推进日供水500吨以上和服务人口5000人以上农村水源保护区的划定工作。",  # before its noun
     # each unit's establishment or staffing: a quota of the structure (as 设主任1名)
     "每个乡镇设置1个药品监管分所，每个村配备1名协管员。",
 ]
