@@ -91,6 +91,7 @@ class DocumentPatterns(_File):
     variants: dict[str, str]  # variant character → standard
     debris_lines: Regex
     debris_inline: Regex
+    byline_runin: Regex
     commentary_lines: Regex
     pinyin_gloss: Regex
     garbled: Regex

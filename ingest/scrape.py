@@ -7,7 +7,8 @@ character simply has no normalized counterpart; `NormalizedText.to_source` stays
 - variant characters OpenCC's t2s leaves alone (陜 → 陕, 衞 → 卫 …), one for one;
 - garbled characters: U+FFFD, 锟斤拷 and 烫烫烫 runs (mojibake);
 - page chrome, as whole lines (打印本页, 关闭窗口, 分享到, 版权所有, ICP备, 网站地图 …) or
-  cut out of a line that also holds text (【字体：大 中 小】【打印】);
+  cut out of a line that also holds text (【字体：大 中 小】【打印】; a headline and byline
+  run into the report's first paragraph);
 - commentary lines a news site inserts (【编者按】…, 记者 names, 文/图 credits);
 - a headline repeated on the next line (a page's <h1> followed by the same title).
 
@@ -66,6 +67,9 @@ def cut_inline(buf: Mapped, stats: Counter[str]) -> Mapped:
     if rx.search(buf.text):
         stats["chrome"] += len(rx.findall(buf.text))
         buf = buf.sub(rx, "")
+    if "来源" in buf.text and (byline := _rx("byline_runin").match(buf.text)):
+        stats["chrome"] += 1  # a headline and byline run into the report's first paragraph
+        buf = buf[byline.end() :]
     return buf
 
 

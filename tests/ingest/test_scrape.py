@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from policykg.ingest.normalize import NormalizedText, normalize
+from policykg.ingest.pipeline import extract_file
 from policykg.ingest.read import SourceText
 
 
@@ -156,3 +157,24 @@ def test_a_forums_chrome_is_dropped():
     for gone in ("发表于", "只看该作者", "回帖", "积分规则", "返回列表"):
         assert gone not in text, gone
     assert "据悉，各乡镇成立食品药品安全委员会。" in text
+
+
+def test_a_headline_and_byline_run_into_the_report_are_cut_from_it(tmp_path):
+    # a news page whose headline, byline and first paragraph a scrape put on one line: the
+    # report's sentences are read (a paragraph holding 来源： is chrome as a whole)
+    line = (
+        "消息来源：某某新闻网 多措并举守护舌尖安全 2023年5月6日 10:20:31 来源：某某日报 记者 王小明 "
+        "编辑：李华 会议指出，各地要压实包保责任，确保年底前实现包保全覆盖。"
+    )
+    result = norm(line)
+    assert result.text.startswith("会议指出，各地要压实包保责任")
+    _maps_back(result, "各地要压实包保责任")
+    path = tmp_path / "news.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    measures = extract_file(path).measures
+    assert [[(d.mention, d.role) for d in m.departments] for m in measures] == [
+        [("各地", "responsible")]
+    ]
+    # a byline line alone stays a byline: nothing follows it to read
+    alone = norm("来源：某某日报 记者 王小明 编辑：李华\n各地要压实包保责任。")
+    assert "来源：某某日报" in alone.text
