@@ -36,6 +36,9 @@ from policykg.ingest.vocab import provinces
 
 _SLOGAN = re.compile(r"“[^“”。！？]{2,40}”")
 _CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+[，,。；;：:！!？?\n]?")
+# A list's last item run on, with a space and no stop, into the next sentence's subject (a
+# database copy of a notice: …名单：甲市：乙县 丙市：丁县 各地要…): the subject after the space
+_RUN_ON = re.compile(r"[^\s，,。；;：:]{1,8}[ \u3000]+(?=各)")
 
 
 # The single regexes of departments.yaml `assignments`, each compiled as "<name>_rx".
@@ -372,6 +375,9 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             filled.update(m.start for m in posted)
             continue
         pos = opens = a + len(clause) - len(clause.lstrip())
+        run_on = _RUN_ON.match(text, pos, b) if body_at(text, pos) is None else None
+        if run_on and body_at(text, run_on.end()) is not None:
+            pos = opens = run_on.end()  # …名单：甲县 乙县 各地要…: a list run on into the next sentence
         if article := ARTICLE.match(text, pos):  # 第二十条 A应当…: the article's number
             pos = article.end()
         modifier = _MODIFIER.match(text, pos) if body_at(text, pos) is None else None

@@ -66,6 +66,9 @@ ASSIGNMENTS = [
     ("市政府秘书长王某某任组长，市药监局局长赵某某任副组长，市卫健委、市医保局等为成员单位。",
      [("市政府", "lead"), ("市药监局", "lead"), ("市卫健委", "support"), ("市医保局", "support")]),
     ("由区市场监管局负责，区公安分局配合。", [("区市场监管局", "responsible"), ("区公安分局", "support")]),
+    # a list's last item run on with a space, no stop, into the next sentence's subject
+    ("经研究，第三批示范县为：临河区：某镇 五原县：某镇 各地要加强对示范县的指导，及时总结经验。",
+     [("各地", "responsible")]),
     # a group the subject sets up, headed by its own head (局长, 主要负责人): the subject leads
     ("日前，桐庐县市场监督管理局围绕春季检查，成立由局主要负责人担任组长的工作领导小组，制定了方案。",
      [("桐庐县市场监督管理局", "lead")]),
