@@ -37,7 +37,9 @@ _SIGNER = re.compile(r"\s*签发人[:：].*$")
 # 公告/通告 of ministries and national bureaus are numbered by year: 2023年第132号, written
 # on a line of its own under the title or in brackets after it (…的公告（2023年第132号）).
 ANNOUNCEMENT = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*第\s*(?P<seq>\d{1,4})\s*号")
-_ANNOUNCEMENT_AFTER_TITLE = re.compile(rf"(?<=[告])\s*[（(]\s*{ANNOUNCEMENT.pattern}\s*[）)]\s*$")
+_ANNOUNCEMENT_AFTER_TITLE = re.compile(
+    rf"(?<=[告])\s*[（(]\s*{ANNOUNCEMENT.pattern}\s*[）)]\s*。?\s*$"
+)
 
 
 def announcement_number(line: str) -> str | None:

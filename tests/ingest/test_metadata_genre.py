@@ -872,6 +872,13 @@ def test_a_page_labels_title_line_and_an_announcement_that_publishes_a_list() ->
         "国家药监局关于发布医疗器械网络销售禁止清单的公告",
         "2031年第7号",
     )
+    # a news report's sentence naming the 通告 with its number, a space inside and 。 after
+    meta = _meta(
+        "河北药监通报抽检结果\n"
+        "近日，河北省药品监督管理局发布关于化妆品抽检结果的通告（2031年 第9号）。\n"
+        "通告称，共抽检化妆品120批次。\n"
+    )
+    assert meta.doc_number == "2031年第9号"
 
 
 def test_a_reprints_original_headline_that_reports_the_policy_is_no_title() -> None:
