@@ -244,6 +244,8 @@ def _role_after(rest: str) -> str | None:
         return None  # 镇食安委由镇长任主任: the group's make-up, the posts give the roles
     if people := _PEOPLE_LEAD.match(rest):
         rest = rest[people.end() :]  # 由A分管领导牵头: the body of the people leading
+    if staff := _BY_STAFF.match(rest):
+        rest = rest[staff.end() :]  # A由专人负责…: A's own staff, A's task
     if post := _post_after(rest):
         return post
     if _STAFF_FORM.match(rest):
@@ -708,6 +710,10 @@ _COMPOSES = re.compile(rf"(?:等)?{_KIND}组成\s*(?:[，,。；;]|$)")
 # A group described by who heads it (X由A任主任…): no task of X's.
 _HEADED_BY = re.compile(
     r"由[^，,。；;]{0,20}?(?:任|担任|兼任)(?:常务)?副?(?:组长|主任|召集人|指挥长|总指挥)"
+)
+# A body's own staff named for a task (A由专人负责…, A要安排专人跟踪…): the body's task.
+_BY_STAFF = re.compile(
+    r"(?:要|应|须|将)?(?:由|安排|指定|明确)专(?:人|班|岗)(?=负责|承担|跟踪|对接)"
 )
 # The people of a body who lead a task (由A、B分管领导牵头): the body's role.
 _PEOPLE_LEAD = re.compile(

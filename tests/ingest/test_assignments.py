@@ -66,6 +66,10 @@ ASSIGNMENTS = [
     ("市政府秘书长王某某任组长，市药监局局长赵某某任副组长，市卫健委、市医保局等为成员单位。",
      [("市政府", "lead"), ("市药监局", "lead"), ("市卫健委", "support"), ("市医保局", "support")]),
     ("由区市场监管局负责，区公安分局配合。", [("区市场监管局", "responsible"), ("区公安分局", "support")]),
+    # a body's own staff named for the task (由专人负责, 安排专人跟踪): the body's task
+    ("县局稽查科、各监管所由专人负责每周汇总上报。",
+     [("县局稽查科", "responsible"), ("各监管所", "responsible")]),
+    ("县卫生健康局要安排专人跟踪整改进展。", [("县卫生健康局", "responsible")]),
     # a list's last item run on with a space, no stop, into the next sentence's subject
     ("经研究，第三批示范县为：临河区：某镇 五原县：某镇 各地要加强对示范县的指导，及时总结经验。",
      [("各地", "responsible")]),
