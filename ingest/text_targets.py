@@ -166,7 +166,11 @@ def text_targets(
                 elif t.year is None and period and period[:4] == period[-4:]:
                     t.year = int(period[:4])  # a yearly plan's targets are for its year
                 same = (t.indicator, t.value_text, t.unit, t.year)
-                if (t.start, t.end) not in seen and same not in stated:
+                # (本次检查…为期50天 after …开展为期50天的X检查: the campaign named back to)
+                again = t.indicator.startswith(_BACK_REFERENCE) and any(
+                    (v, u) == (t.value_text, t.unit) for _, v, u, _ in stated
+                )
+                if (t.start, t.end) not in seen and same not in stated and not again:
                     # (a row cell that is also a measure; the same target said again, as a
                     # news headline repeats its lead: one target)
                     seen.add((t.start, t.end))
@@ -179,6 +183,10 @@ def text_targets(
         t.key = f"X{len(out) + 1}"
         out.append(t)
     return out
+
+
+# An indicator that names back to what was said (本次检查, 此次行动): the same campaign.
+_BACK_REFERENCE = ("本次", "此次", "这次", "该次")
 
 
 # A goal's nature written after its value (…达到98%以上（约束性）), as a plan's 主要目标 marks

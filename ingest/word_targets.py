@@ -195,6 +195,8 @@ def _durations(sentence: str) -> list[WordTarget]:
                 value += 0.5  # 为期一年半: one and a half years
             out.append(WordTarget(m["task"].strip(), m["when"].strip(), None, None, m.start(),
                                   m.end(), value=value, unit=unit))  # fmt: skip
+    if any(t.value is not None for t in out):  # 从8月1日持续至9月20日，为期50天: the length
+        out = [t for t in out if t.value is not None]
     return out
 
 

@@ -85,6 +85,10 @@ WORDS = [
     # reading since stop 22), a length and a half (一年半) too
     ("各地开展为期一个月的集中检查。", [("集中检查", "一个月", 1.0, None, None)]),
     ("县局组织开展为期一年半的巩固提升行动。", [("巩固提升行动", "一年半", 1.5, None, None)]),
+    # the campaign's name may list its occasions (中秋、国庆); a window before the length: the length
+    ("县局开展为期40天的元旦、春节食品安全专项检查。",
+     [("元旦、春节食品安全专项检查", "40天", 40.0, None, None)]),
+    ("本次检查从9月1日持续至10月20日，为期50天。", [("本次检查", "50天", 50.0, None, None)]),
     # a window from a start to an end; a window from now to a day before what it runs
     ("创建活动从今年4月开始，至10月结束。", [("创建活动", "至10月结束", None, None, None)]),
     ("即日至15日药品安全宣传周期间，各地要开展咨询活动。",
@@ -754,4 +758,17 @@ def test_a_period_end_striven_for_after_the_last_periods_name(tmp_path):
         ("全市蔬菜抽检合格率", "98%以上", 2020),
         ("餐饮量化分级覆盖率", "80%", 2020),
         ("放心肉菜超市创建", "基本覆盖全部乡镇", 2020),
+    ]
+
+
+def test_a_campaign_named_back_to_with_its_length_is_one_target(tmp_path):
+    # a report's lead gives the campaign and its length; the next sentence names it back
+    # (本次检查) with its window and the same length: one target, the campaign's
+    targets = _targets(
+        tmp_path,
+        "某县开展节日食品安全检查\n县市场监督管理局从1月5日起开展为期40天的元旦、春节食品安全"
+        "专项检查。\n本次专项检查从1月5日持续至2月13日，为期40天。\n",
+    )
+    assert [(t.indicator, t.value_text) for t in targets] == [
+        ("元旦、春节食品安全专项检查", "40天")
     ]
