@@ -345,7 +345,8 @@ def demo(
 # heldout_twentyfifth: built by a helper from 3dc2e65, 11 documents (4 formal), untouched at its baseline;
 # heldout_twentysixth: built by a helper from 3dc2e65, 12 documents (5 formal), untouched at its baseline;
 # heldout_twentyseventh: built by a helper from 7445387, 13 documents (5 formal), untouched at its baseline;
-# heldout_twentyeighth: built by a helper from 7445387, 16 documents (6 formal), untouched at its baseline),
+# heldout_twentyeighth: built by a helper from 7445387, 16 documents (6 formal), untouched at its baseline;
+# heldout_twentyninth: built by a helper from eea8a02, 11 documents (4 formal), untouched at its baseline),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -376,6 +377,7 @@ GOLD_SETS = (
     "tests/heldout_twentysixth",
     "tests/heldout_twentyseventh",
     "tests/heldout_twentyeighth",
+    "tests/heldout_twentyninth",
     "tests/heldout",
 )
 
