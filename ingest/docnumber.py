@@ -136,6 +136,18 @@ def run_on_head_number(line: str) -> str | None:
     return None
 
 
+# What follows a number run into the title after it: the title, of some 文种 (…关于…的通知).
+_TITLE_AFTER = re.compile(r"[\u4e00-\u9fff][^。；，]{2,80}?(?:关于|印发|转发)[^。；]{2,80}$")
+
+
+def number_before_title(line: str) -> str | None:
+    """A number written at the head of the title line, no space between (a scrape of a
+    notice's head: 市食安委〔2022〕1号某市…关于印发…的通知)."""
+    m = NUMBER.match(line.strip())
+    rest = line.strip()[m.end() :] if m else ""
+    return written(m, m["agency"]) if m and m["agency"] and _TITLE_AFTER.match(rest) else None
+
+
 def cut_run_on(agency: str) -> str:
     """The 代字 left when a greedy match swallowed the title before it ("…的通知渝府办发"
     → 渝府办发); the whole match when no title ending precedes."""

@@ -872,6 +872,12 @@ def test_a_page_labels_title_line_and_an_announcement_that_publishes_a_list() ->
         "国家药监局关于发布医疗器械网络销售禁止清单的公告",
         "2031年第7号",
     )
+    # a notice's number run into its title on the head line, no space between
+    meta = _meta(
+        "县食安办〔2031〕3号某县食品安全委员会办公室关于印发年度食品安全工作要点的通知\n"
+        "各乡镇人民政府：\n现将《年度食品安全工作要点》印发给你们，请认真贯彻落实。\n"
+    )
+    assert meta.doc_number == "县食安办〔2031〕3号"
     # a news report's sentence naming the 通告 with its number, a space inside and 。 after
     meta = _meta(
         "河北药监通报抽检结果\n"
