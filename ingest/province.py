@@ -215,7 +215,9 @@ def _opens_with_central(text: str) -> bool:
 def _headline_province(head: str) -> Province | None:
     """The one province a headline names: a short first line, not a sentence (a report of
     two provinces' joint work names both and is decided by the text)."""
-    line = next((ln.strip() for ln in head.split("\n") if ln.strip()), "")
+    line = next(
+        (ln.strip() for ln in head.split("\n") if ln.strip() and not _SITE_CHROME.match(ln)), ""
+    )
     if len(line) > 40 or re.search(r"[。，；,;]", line):
         return None
     named = {p.code for p in provinces() for n in p.names if len(n) >= 2 and n in line}
@@ -228,6 +230,12 @@ def _headline_province(head: str) -> Province | None:
     return _by_code(named.pop()) if len(named) == 1 else None
 
 
+# A page's site name (海南食品安全网, 某某新闻网) or breadcrumb (首页 > 新闻 > 国内) above the
+# headline: the site's place is not the report's
+_SITE_CHROME = re.compile(
+    r"\s*(?:[\u4e00-\u9fff]{2,14}(?:网|网站|门户网站|官网|在线|频道|客户端)\s*$"
+    r"|(?:首页|当前位置|您的位置|所在位置)[^。，]*?[>＞»›])"
+)
 # A headline whose subject is a place written without its division word (枞阳出台…, 漳浦开展…)
 _SHORT_PLACE_ACTS = re.compile(
     r"^(?P<stem>[\u4e00-\u9fff]{2})(?:出台|印发|下发|开展|召开|启动|部署|举办|实施|推进|全面|扎实|多措并举)"

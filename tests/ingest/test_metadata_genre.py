@@ -1021,3 +1021,13 @@ def test_the_levels_only_one_province_has_name_it() -> None:
     )
     assert meta.province is not None and meta.province.name == "内蒙古自治区"
     assert any("division names" in w for w in meta.warnings)
+
+
+def test_a_sites_name_above_the_headline_gives_no_province() -> None:
+    # a food-safety site named after one province reprints a report of another: the
+    # headline's province, not the site's (nor its breadcrumb's)
+    meta = _meta(
+        "浙江食品安全网\n首页 > 食品新闻 > 国内 > >\n\n江西多措并举压实食品安全责任\n"
+        "发布日期：2031-05-06 来源：互联网\n本报讯 近日，有关部门召开会议，要求各地落实属地责任。\n"
+    )
+    assert meta.province is not None and meta.province.name == "江西省"
