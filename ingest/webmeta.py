@@ -83,6 +83,7 @@ def _field(raw_label: str) -> str:
 def page_labels(lines: list[str]) -> PageLabels:
     """Labels and values in `lines` (stripped lines of the head of a document)."""
     out = PageLabels()
+    task_bodies = False
     for i, line in enumerate(lines):
         found = list(_LABEL_RX.finditer(line))
         if not found and len(bare := list(_BARE_RX.finditer(line))) >= 2 and bare[0].start() == 0:
@@ -100,7 +101,17 @@ def page_labels(lines: list[str]) -> PageLabels:
             if name not in out.values:
                 out.values[name] = value
                 out.line_of[name] = i
+                task_bodies = task_bodies or (
+                    name == "issuer" and bool(_TASK_LABEL.match(m["label"]))
+                )
+    if task_bodies and len(out.values) == 1:
+        # 责任部门：A、B、C alone, with no other label of a page's block around it: a task's
+        # bodies (an excerpt opening on a plan's item), not the page's publisher
+        return PageLabels()
     return out
+
+
+_TASK_LABEL = re.compile(r"责\s*任\s*部\s*门")
 
 
 def is_label_line(line: str) -> bool:

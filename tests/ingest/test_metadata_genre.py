@@ -1031,3 +1031,18 @@ def test_a_sites_name_above_the_headline_gives_no_province() -> None:
         "发布日期：2031-05-06 来源：互联网\n本报讯 近日，有关部门召开会议，要求各地落实属地责任。\n"
     )
     assert meta.province is not None and meta.province.name == "江西省"
+
+
+def test_a_tasks_bodies_opening_an_excerpt_are_no_issuer() -> None:
+    # an excerpt of a plan opening on an item's 责任部门 line: the task's bodies; a page's
+    # label block (索引号, 发布机构 … 责任部门) names its publisher
+    meta = _meta(
+        "责任部门：市市场监管局、市农业农村局、市卫生健康委\n"
+        "（三）加强农产品质量监管，抽检合格率达到98%以上。\n"
+    )
+    assert meta.issuer is None
+    meta = _meta(
+        "索引号：11350-2031-00012\n责任部门：某市市场监督管理局\n发布日期：2031-04-02\n"
+        "某市市场监督管理局关于开展药品安全检查的通知\n各区局：\n现就有关事项通知如下。\n"
+    )
+    assert meta.issuer == "某市市场监督管理局"
