@@ -71,6 +71,7 @@ class DocumentPatterns(_File):
     headline_report: Regex
     place_line: Regex
     reported_named: Regex
+    reported_proposes: Regex
     reported_headline: Regex
     formula_issuer: Regex
     notice_title: Regex

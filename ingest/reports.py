@@ -56,7 +56,8 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
         for m in rx("reported_bare").finditer(line):
             if title_like(title := m["title"].strip()) and (names := split_issuers(m["who"])):
                 return names, title
-        for m in rx("reported_named").finditer(line):  # X制定了Y工作方案。(no 《》)
+        # X制定了Y工作方案。/ X印发的Y安排提出，… (no 《》)
+        for m in [*rx("reported_named").finditer(line), *rx("reported_proposes").finditer(line)]:
             if title_like(title := m["title"].strip()) and (names := split_issuers(m["who"])):
                 return names, title
         for name in ("reported_passive", "reported_drafted"):  # the issuer unnamed

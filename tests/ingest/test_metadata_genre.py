@@ -1046,3 +1046,18 @@ def test_a_tasks_bodies_opening_an_excerpt_are_no_issuer() -> None:
         "某市市场监督管理局关于开展药品安全检查的通知\n各区局：\n现就有关事项通知如下。\n"
     )
     assert meta.issuer == "某市市场监督管理局"
+
+
+@pytest.mark.parametrize(
+    "lead,title,issuer",
+    [
+        ("4月2日，宁夏回族自治区人民政府办公厅印发的2031年全区药品安全重点工作安排提出，要强化"
+         "风险防控。", "2031年全区药品安全重点工作安排", "宁夏回族自治区人民政府办公厅"),
+        ("近日，湖南省药品监督管理局印发湖南省2031年化妆品监管工作要点，明确全年任务。",
+         "湖南省2031年化妆品监管工作要点", "湖南省药品监督管理局"),
+    ],
+)  # fmt: skip
+def test_a_news_leads_policy_without_brackets_before_what_it_sets_out(lead, title, issuer) -> None:
+    # the policy's title, no 《》, followed by 提出/明确: the report's policy and its issuer
+    meta = _meta(lead + "\n各地要认真落实。\n")
+    assert (meta.title, meta.issuer) == (title, issuer)
