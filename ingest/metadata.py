@@ -237,7 +237,19 @@ def find_title(
     if reported and reported[1]:
         return reported[1]
     title = front_matter.get("title")
-    return str(title).strip() if title and title_like(str(title)) else None
+    if title and title_like(str(title)):
+        return str(title).strip()
+    # a 印发 notice without its title line (a page kept the body only): the text it wraps,
+    # named in its own formula (…制定了《Y》，现印发给你们), is the policy
+    # (one text only: 制定了《A》和《B》，现印发给你们 wraps two, and names neither the title;
+    # written out in full: 《实施方案》 is the notice's short name for it)
+    wrapped = next((m for ln in head if (m := _WRAPPED_BY_FORMULA.search(ln))), None)
+    return wrapped["title"] if wrapped and full_title(wrapped["title"]) else None
+
+
+_WRAPPED_BY_FORMULA = re.compile(
+    r"(?:制定|修订|调整|编制|起草)了?《(?P<title>[^《》]{4,80})》[，,]\s*(?:现|特)(?:将其|予|将)?印发给你们"
+)
 
 
 def _own_line(cited: str, head: list[str]) -> str:

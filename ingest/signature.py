@@ -49,6 +49,13 @@ def issuer_lines_above(lines: list[str], title: str | None) -> list[str]:
 # A note on the seal after a signature (GB/T 9704 §7.3.5.3): （代章） — an office stamps for the
 # body it serves, which is the issuer —, or （印章）/（盖章） where a copy shows no seal.
 _SEAL_NOTE = re.compile(r"\s*[（(](?:代章|印章|盖章)[）)]\s*$")
+# 署名 and 成文日期 on one line, a space between (a scrape joined them; a table's bar may close
+# the line): 某省某局办公室 2016年2月22日 |
+_ONE_LINE = re.compile(
+    r"(?P<who>[\u4e00-\u9fff（）()、]{4,60}?)[ \u3000]+"
+    r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二][〇○零一二三四五六七八九]{3}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
+    r"\s*[|｜]?"
+)
 
 
 def stamped_for(lines: list[str]) -> bool:
@@ -60,6 +67,13 @@ def signature(lines: list[str]) -> tuple[list[str], str | None] | None:
     """Issuer lines followed by the 成文日期 line (the last such block wins in a tail)."""
     found = None
     for i, line in enumerate(lines):
+        one = _ONE_LINE.fullmatch(line.strip())
+        names = split_issuers(one["who"]) if one else None
+        if one and names and (iso := parse_date(one["date"])):
+            found = (names, iso)  # 某局办公室 2016年2月22日 (a table's bar after)
+            if i < HEAD_LINES:
+                return found
+            continue
         iso = parse_date(line)
         if not iso:
             continue

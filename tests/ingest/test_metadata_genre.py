@@ -1061,3 +1061,31 @@ def test_a_news_leads_policy_without_brackets_before_what_it_sets_out(lead, titl
     # the policy's title, no 《》, followed by 提出/明确: the report's policy and its issuer
     meta = _meta(lead + "\n各地要认真落实。\n")
     assert (meta.title, meta.issuer) == (title, issuer)
+
+
+def test_a_notice_kept_without_its_title_line() -> None:
+    # a page kept the body only: the formula names the one text it wraps (the title), and
+    # the signature and date share a line, a table's bar after them
+    meta = _meta(
+        "各市市场监督管理局：\n为规范检查工作，省局修订了《浙江省药品零售企业检查要点》，现印发给你们，"
+        "请遵照执行。\n附件：浙江省药品零售企业检查要点.doc\n某省市场监督管理局办公室 2031年3月9日 |\n"
+    )
+    assert (meta.title, meta.issuer, meta.issued_date) == (
+        "浙江省药品零售企业检查要点",
+        "某省市场监督管理局办公室",
+        "2031-03-09",
+    )
+    # two texts wrapped: neither is the notice's title
+    meta = _meta(
+        "各县局：\n省局制定了《工作职责》和《检查标准》，现印发给你们，请认真执行。\n"
+        "某省药品监督管理局 2031年3月9日\n"
+    )
+    assert meta.title is None
+
+
+def test_a_signature_in_chinese_numerals_on_one_line_above_page_chrome() -> None:
+    meta = _meta(
+        "某省食品安全委员会办公室关于公布示范县名单的通知\n各市、州食品安全委员会办公室：\n"
+        "现将名单公布如下。\n某省食品安全委员会办公室 二○三一年六月十二日\n相关阅读\n回到顶部\n"
+    )
+    assert meta.issued_date == "2031-06-12"
