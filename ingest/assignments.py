@@ -22,6 +22,7 @@ from policykg.ingest.bodies import (
     body_at,
     find_bodies,
     inherited_at,
+    is_generic,
     person_before,
     place_of,
     places_before_body,
@@ -36,6 +37,8 @@ from policykg.ingest.vocab import provinces
 
 _SLOGAN = re.compile(r"“[^“”。！？]{2,40}”")
 _CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+[，,。；;：:！!？?\n]?")
+# A passage that opens with a duty (负责…；…): a duty list's line, its body above it
+_DUTY_OPENS = re.compile(r"\s*(?:主要|具体)?(?:负责|承担)(?!人|同志)")
 # A list's last item run on, with a space and no stop, into the next sentence's subject (a
 # database copy of a notice: …名单：甲市：乙县 丙市：丁县 各地要…): the subject after the space
 _RUN_ON = re.compile(r"[^\s，,。；;：:]{1,8}[ \u3000]+(?=各)")
@@ -359,6 +362,7 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
     filled: set[int] = set()  # where a post's list names its bodies (成员：A、B… past a colon)
     convener: list[tuple[Body, str]] = []  # A召开会议，…，将…: the body that met, for 将/要
     addressed = addressees_end(text)
+    duties = _duties(text, offset)  # a duty list's bodies (A：负责…), the subject of its lines
     for c in _CLAUSE.finditer(text):
         a, b = c.start(), c.end()
         if a < addressed:
@@ -389,8 +393,18 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             pos = modifier.end()
         if joined := _joined_clause(text, pos, b, offset):
             # A今年将强化…，会同B建立…: the sentence's subject leads, B supports; without a
-            # subject (三是…。联合公安、卫健等部门开展…) the text's own body leads, unnamed
-            out += [Mention(m.text, "lead", m.start, m.end) for m in subject] + joined
+            # subject (三是…。联合公安、卫健等部门开展…) the text's own body leads, unnamed —
+            # but only named bodies are told apart so: a subjectless clause joining generic
+            # ones (…，联合相关部门对…进行督查) names no body of its own
+            # (in a duty list, A：负责…；会同有关部门…, the list's body is the subject, also
+            # where its duty opens a passage of its own)
+            if (
+                subject
+                or duties
+                or _DUTY_OPENS.match(text)
+                or not all(is_generic(m.text) for m in joined)
+            ):
+                out += [Mention(m.text, "lead", m.start, m.end) for m in subject] + joined
             continue
         composed = _COMPOSED.match(text, pos) if body_at(text, pos) is None else None
         if composed:
@@ -512,9 +526,7 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         subject = _mentions(carried + found, role, offset)
         out += subject + _supporters_after_lead(text, end, b, role, offset)
     overall = _overall(text, offset, slogans)
-    return _dedupe(
-        out + _set_up(text, offset) + _by_agent(text, offset) + _duties(text, offset) + overall
-    )
+    return _dedupe(out + _set_up(text, offset) + _by_agent(text, offset) + duties + overall)
 
 
 def _overall(text: str, offset: int, slogans: list[tuple[int, int]]) -> list[Mention]:

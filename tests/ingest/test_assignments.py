@@ -66,6 +66,10 @@ ASSIGNMENTS = [
     ("市政府秘书长王某某任组长，市药监局局长赵某某任副组长，市卫健委、市医保局等为成员单位。",
      [("市政府", "lead"), ("市药监局", "lead"), ("市卫健委", "support"), ("市医保局", "support")]),
     ("由区市场监管局负责，区公安分局配合。", [("区市场监管局", "responsible"), ("区公安分局", "support")]),
+    # a subjectless clause joining generic bodies names no body of its own; a duty list's
+    # line (its body above it) and a named body joined keep theirs
+    ("加强案件协查通报，联合相关部门对跨县区的重大案件进行督办。", []),
+    ("负责养老机构食堂的监督检查；依法会同有关部门开展事故调查。", [("有关部门", "support")]),
     # a body's own staff named for the task (由专人负责, 安排专人跟踪): the body's task
     ("县局稽查科、各监管所由专人负责每周汇总上报。",
      [("县局稽查科", "responsible"), ("各监管所", "responsible")]),
