@@ -729,7 +729,8 @@ _BY_STAFF = re.compile(
 )
 # The people of a body who lead a task (由A、B分管领导牵头): the body's role.
 _PEOPLE_LEAD = re.compile(
-    r"(?:的)?(?:主要|分管|有关|相关)(?:领导同志|领导|负责同志|负责人)(?=牵头|负责(?!人|同志)|组织)"
+    r"(?:的)?(?:主要|分管|有关|相关)(?:领导同志|领导|负责同志|负责人)"
+    r"(?=牵头|负责(?!人|同志)|组织|(?:要|必须|须|应)(?!求)(?:亲自|带头|切实|靠前))"
 )
 # The bodies whose staff make up teams, as the sentence's main verb (A、B等单位人员组成4个检查组，
 # 分赴各地…): members, as 成员单位 are; a team named by its make-up (…组成的检查组) is not this.

@@ -70,6 +70,10 @@ ASSIGNMENTS = [
     # line (its body above it) and a named body joined keep theirs
     ("加强案件协查通报，联合相关部门对跨县区的重大案件进行督办。", []),
     ("负责养老机构食堂的监督检查；依法会同有关部门开展事故调查。", [("有关部门", "support")]),
+    # the people heading a body, told to act in person (主要负责人要亲自…): the body's task; a
+    # level's 党政 named by its heads is one generic body
+    ("县市场监管局主要负责人要亲自部署，逐项抓好落实。", [("县市场监管局", "responsible")]),
+    ("各乡镇党政主要负责人要靠前指挥，带头包保。", [("各乡镇党政", "responsible")]),
     # a body's own staff named for the task (由专人负责, 安排专人跟踪): the body's task
     ("县局稽查科、各监管所由专人负责每周汇总上报。",
      [("县局稽查科", "responsible"), ("各监管所", "responsible")]),
