@@ -85,6 +85,13 @@ WORDS = [
     # reading since stop 22), a length and a half (一年半) too
     ("各地开展为期一个月的集中检查。", [("集中检查", "一个月", 1.0, None, None)]),
     ("县局组织开展为期一年半的巩固提升行动。", [("巩固提升行动", "一年半", 1.5, None, None)]),
+    # the frequency set for each class of a risk or supervision grade: the class, the interval
+    # and the count as written
+    ("高风险企业每年至少检查2次，中风险企业每两年至少检查1次。",
+     [("高风险企业", "每年至少检查2次", 2.0, ">=", None),
+      ("中风险企业", "每两年至少检查1次", 1.0, ">=", None)]),
+    ("（一）对于实施甲级监管的检测机构，两年内应完成至少一次全项现场检查。",
+     [("实施甲级监管的检测机构", "两年内应完成至少一次", 1.0, ">=", None)]),
     # the campaign's name may list its occasions (中秋、国庆); a window before the length: the length
     ("县局开展为期40天的元旦、春节食品安全专项检查。",
      [("元旦、春节食品安全专项检查", "40天", 40.0, None, None)]),
