@@ -70,6 +70,9 @@ ASSIGNMENTS = [
     # line (its body above it) and a named body joined keep theirs
     ("加强案件协查通报，联合相关部门对跨县区的重大案件进行督办。", []),
     ("负责养老机构食堂的监督检查；依法会同有关部门开展事故调查。", [("有关部门", "support")]),
+    # the local divisions as subjects, a report's time before what they send (年底前向…报告)
+    ("各市州年底前向省委、省政府报告药品安全工作情况。", [("各市州", "responsible")]),
+    ("各县区每季度向市食安办报送工作进展。", [("各县区", "responsible")]),
     # the people heading a body, told to act in person (主要负责人要亲自…): the body's task; a
     # level's 党政 named by its heads is one generic body
     ("县市场监管局主要负责人要亲自部署，逐项抓好落实。", [("县市场监管局", "responsible")]),
