@@ -95,8 +95,8 @@ def page_labels(lines: list[str]) -> PageLabels:
                 nxt = lines[i + 1].strip()
                 if not _LABEL_RX.match(nxt):
                     value = nxt  # the value sits in the next table cell
-            if not value or len(value) > MAX_VALUE or "。" in value:
-                continue
+            if not value or len(value) > MAX_VALUE or "。" in value or value in _PLACEHOLDERS:
+                continue  # (文号：未知 — a page's empty field; a later block may fill it)
             name = _field(m["label"])
             if name not in out.values:
                 out.values[name] = value
@@ -111,6 +111,7 @@ def page_labels(lines: list[str]) -> PageLabels:
     return out
 
 
+_PLACEHOLDERS = frozenset({"未知", "无", "暂无", "空", "-", "—", "/", "／", "null", "None"})
 _TASK_LABEL = re.compile(r"责\s*任\s*部\s*门")
 
 

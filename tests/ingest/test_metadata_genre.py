@@ -1089,3 +1089,12 @@ def test_a_signature_in_chinese_numerals_on_one_line_above_page_chrome() -> None
         "现将名单公布如下。\n某省食品安全委员会办公室 二○三一年六月十二日\n相关阅读\n回到顶部\n"
     )
     assert meta.issued_date == "2031-06-12"
+
+
+def test_a_labels_placeholder_is_no_value() -> None:
+    # a page's first label block leaves 文号 unknown; the block under the title fills it
+    meta = _meta(
+        "索引号：4300XX/2031-0012\n文号：未知\n\n关于印发《某区食品安全工作细则》的通知\n"
+        "文号：某经办发〔2031〕5号\n各部门：\n现将细则印发给你们，请认真执行。\n"
+    )
+    assert meta.doc_number == "某经办发〔2031〕5号"
