@@ -324,7 +324,11 @@ _CONVENES = re.compile(r"\s*(?:近日|日前|昨日|今天|今日)?(?:组织)?�
 SELF = re.compile(r"(?:我|本|该)(?:局|厅|委|办|院|中心|所)")
 _WILL = re.compile(r"(?:今年|明年|下一步|下步)?(?:还|也|并)?(?:将|要)(?!于|求|点|闻)")
 # Bodies acting jointly (A、B近日联合印发…): 联合 after a list of subjects.
-_JOINTLY = re.compile(r"\s*(?:近日|日前|近期|已|将)?(?:共同)?联合(?!国)")
+_JOINTLY = re.compile(
+    r"\s*(?:近日|日前|近期|已|将)?(?:共同)?联合(?!国)"
+    # (A、B决定于2031年6月至12月联合开展…: the decision and its window before 联合)
+    r"|\s*(?:决定|拟|计划|商定)(?:于|在|从|自)?[^，。；、]{0,20}?联合(?=开展|组织|实施|印发|发布|部署|启动|举办|进行)"
+)
 # A campaign run jointly, named later in the subjects' sentence (A、B…决定，…开展联合整治…).
 _JOINT_CAMPAIGN = re.compile(
     r"(?:开展|组织|实施|部署|启动)(?:了|一次|为期[^，。；]{1,6}的)?联合(?:整治|执法|检查|行动|专项|督查|打击)"

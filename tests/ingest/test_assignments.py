@@ -70,6 +70,10 @@ ASSIGNMENTS = [
     # line (its body above it) and a named body joined keep theirs
     ("加强案件协查通报，联合相关部门对跨县区的重大案件进行督办。", []),
     ("负责养老机构食堂的监督检查；依法会同有关部门开展事故调查。", [("有关部门", "support")]),
+    # bodies deciding a joint campaign, its window before 联合 (决定于…联合开展): each leads
+    ("省卫生健康委、省公安厅、省市场监管局决定于2031年6月至12月联合开展打击非法行医专项整治。",
+     [("省卫生健康委", "lead"), ("省公安厅", "lead"), ("省市场监管局", "lead")]),
+    ("县卫生健康局、县公安局决定联合开展医疗美容专项整治。", [("县卫生健康局", "lead"), ("县公安局", "lead")]),
     # the local divisions as subjects, a report's time before what they send (年底前向…报告)
     ("各市州年底前向省委、省政府报告药品安全工作情况。", [("各市州", "responsible")]),
     ("各县区每季度向市食安办报送工作进展。", [("各县区", "responsible")]),
