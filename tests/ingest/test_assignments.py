@@ -70,6 +70,9 @@ ASSIGNMENTS = [
     # line (its body above it) and a named body joined keep theirs
     ("加强案件协查通报，联合相关部门对跨县区的重大案件进行督办。", []),
     ("负责养老机构食堂的监督检查；依法会同有关部门开展事故调查。", [("有关部门", "support")]),
+    # 并会同 after the subject's first task: the subject leads, the bodies joined support
+    ("市食安办要做好协调工作，并会同市商务局、市公安局等部门对重点县开展督查。",
+     [("市食安办", "lead"), ("市商务局", "support"), ("市公安局", "support")]),
     # bodies deciding a joint campaign, its window before 联合 (决定于…联合开展): each leads
     ("省卫生健康委、省公安厅、省市场监管局决定于2031年6月至12月联合开展打击非法行医专项整治。",
      [("省卫生健康委", "lead"), ("省公安厅", "lead"), ("省市场监管局", "lead")]),
