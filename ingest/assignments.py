@@ -436,6 +436,9 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         if not found and carried and rules["aside_rx"].match(clause):
             pending = carried  # A，加挂B牌子，主要职责是…: the subject goes on past the aside
             continue
+        if not found and carried and len(carried) > 1 and _JOINTLY.match(text, pos):
+            out += _mentions(carried, "lead", offset)  # A、B等多部门，联合开展…: each leads
+            continue
         if not found and carried and (role := _explicit_role(text[pos:b])):
             out += _mentions(carried, role, offset)  # A，…，主要职责是承担…
             continue

@@ -70,6 +70,9 @@ ASSIGNMENTS = [
     # line (its body above it) and a named body joined keep theirs
     ("加强案件协查通报，联合相关部门对跨县区的重大案件进行督办。", []),
     ("负责养老机构食堂的监督检查；依法会同有关部门开展事故调查。", [("有关部门", "support")]),
+    # a county's sectors and an office sharing 等多部门, a comma, then 联合: each leads
+    ("元旦期间，修水县农业、公安、市管办等多部门，联合开展为期100天的猪肉市场整治行动。",
+     [("修水县农业", "lead"), ("公安", "lead"), ("市管办", "lead")]),
     # 并会同 after the subject's first task: the subject leads, the bodies joined support
     ("市食安办要做好协调工作，并会同市商务局、市公安局等部门对重点县开展督查。",
      [("市食安办", "lead"), ("市商务局", "support"), ("市公安局", "support")]),
