@@ -77,6 +77,7 @@ def _rules() -> dict[str, Any]:
             rf"(?:{r['unit']})(?:[、和及](?:{r['unit']}))*(?={r['unit_duty']})"
         ),
         "narrated_rx": re.compile(pattern_file("departments.yaml")["narrated_role_words"]),
+        "sibling_unit_rx": re.compile(rf"(?:{r['unit']})(?=(?:{r['unit_duty']}))"),
         # 法规司 负责…: a body's name and its duty on one line, a space between
         "named_duty_rx": re.compile(
             rf"(?P<body>{r['heading_body']})[ \t\u3000]+(?={r['heading_duty']})"
@@ -436,6 +437,14 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         if not found and carried and rules["aside_rx"].match(clause):
             pending = carried  # A，加挂B牌子，主要职责是…: the subject goes on past the aside
             continue
+        sibling = _sibling_unit(text, pos, subject) if not found else None
+        if sibling:
+            # 市局甲处负责…，乙处负责…，丙支队负责…: the body's other units, each its duty
+            out.append(
+                Mention(sibling.group(), "responsible", offset + pos, offset + sibling.end())
+            )
+            subject = [out[-1]]
+            continue
         if not found and carried and len(carried) > 1 and _JOINTLY.match(text, pos):
             out += _mentions(carried, "lead", offset)  # A、B等多部门，联合开展…: each leads
             continue
@@ -665,6 +674,14 @@ def _by_agent(text: str, offset: int) -> list[Mention]:
             if role == "lead":  # 由A牵头，会同B、C负责落实: B and C support
                 out += _joined_after_lead(text, end, offset)
     return out
+
+
+def _sibling_unit(text: str, pos: int, subject: list[Mention]) -> re.Match[str] | None:
+    """A unit named bare before its duty (乙处负责…), after a unit of a body given its own duty
+    in the same sentence (市局甲处负责…，): a sibling unit of that body."""
+    if not subject or not subject[-1].text.endswith(("处", "科", "室", "队")):
+        return None
+    return _rules()["sibling_unit_rx"].match(text, pos)
 
 
 def launches_campaign(text: str) -> bool:
