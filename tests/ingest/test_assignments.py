@@ -71,8 +71,8 @@ ASSIGNMENTS = [
     ("加强案件协查通报，联合相关部门对跨县区的重大案件进行督办。", []),
     ("负责养老机构食堂的监督检查；依法会同有关部门开展事故调查。", [("有关部门", "support")]),
     # a body's units, each with its own duty in one sentence, the first with the body's name
-    ("市局法规处负责政策解读，综合处负责信息报送，执法支队负责案件查办。",
-     [("市局法规处", "responsible"), ("综合处", "responsible"), ("执法支队", "responsible")]),
+    ("市局药品注册处负责注册受理，综合处负责信息报送，执法支队负责案件查办。",
+     [("市局药品注册处", "responsible"), ("综合处", "responsible"), ("执法支队", "responsible")]),
     # a county's sectors and an office sharing 等多部门, a comma, then 联合: each leads
     ("元旦期间，修水县农业、公安、市管办等多部门，联合开展为期100天的猪肉市场整治行动。",
      [("修水县农业", "lead"), ("公安", "lead"), ("市管办", "lead")]),
