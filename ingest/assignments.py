@@ -386,11 +386,10 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             filled.update(m.start for m in posted)
             continue
         pos = opens = a + len(clause) - len(clause.lstrip())
+        # (…名单：甲县 乙县 各地要…: a list run on into the next sentence's subject)
         run_on = _RUN_ON.match(text, pos, b) if body_at(text, pos) is None else None
         if run_on and body_at(text, run_on.end()) is not None:
-            pos = opens = (
-                run_on.end()
-            )  # …名单：甲县 乙县 各地要…: a list run on into the next sentence
+            pos = opens = run_on.end()
         if article := ARTICLE.match(text, pos):  # 第二十条 A应当…: the article's number
             pos = article.end()
         modifier = _MODIFIER.match(text, pos) if body_at(text, pos) is None else None

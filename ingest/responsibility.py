@@ -194,8 +194,9 @@ def _names(part: str, offset: int, role: str) -> list[Mention]:
 def _mask_inner(text: str) -> str:
     """`text` with the separators inside a name's own bracket masked: they separate nothing
     (各县（市、区）人民政府; a short-name definition 各区县〔自治县，以下简称区县〕政府), nor
-    do a level's 党委、政府 (one body), nor those of a list of levels before 两级/三级 (市、区两级食品安全办: one generic body) or
-    before the suffix they share (各市、县（市、区）政府: the governments of both levels)."""
+    do a level's 党委、政府 (one body), nor those of a list of levels before 两级/三级
+    (市、区两级食品安全办: one generic body) or before the suffix they share (各市、县（市、区）
+    政府: the governments of both levels)."""
     inner = re.sub(
         r"[（(〔［][^（）()〔〕［］]{1,12}[）)〕］]",
         lambda b: re.sub(r"[、，,]", "\0", b.group()),
