@@ -214,7 +214,9 @@ def find_title(
         m = rx("notice_title").search(line)
         if m and not rx("forward_title").search(line[: m.start() + 2]):
             title = (m["a"] or m["b"] or m["c"]).strip()
-            if title_like(title) and (not m["c"] or full_title(title)):
+            # (A制定了《X》: X written out in full, of any kind — 《某省…目录》 too; 《实施方案》 is
+            # the notice's short name for it)
+            if full_title(title) if m["c"] else title_like(title):
                 return _own_line(title, head)
     if title := _above_addressee(head):
         return title
@@ -237,19 +239,7 @@ def find_title(
     if reported and reported[1]:
         return reported[1]
     title = front_matter.get("title")
-    if title and title_like(str(title)):
-        return str(title).strip()
-    # a 印发 notice without its title line (a page kept the body only): the text it wraps,
-    # named in its own formula (…制定了《Y》，现印发给你们), is the policy
-    # (one text only: 制定了《A》和《B》，现印发给你们 wraps two, and names neither the title;
-    # written out in full: 《实施方案》 is the notice's short name for it)
-    wrapped = next((m for ln in head if (m := _WRAPPED_BY_FORMULA.search(ln))), None)
-    return wrapped["title"] if wrapped and full_title(wrapped["title"]) else None
-
-
-_WRAPPED_BY_FORMULA = re.compile(
-    r"(?:制定|修订|调整|编制|起草)了?《(?P<title>[^《》]{4,80})》[，,]\s*(?:现|特)(?:将其|予|将)?印发给你们"
-)
+    return str(title).strip() if title and title_like(str(title)) else None
 
 
 def _own_line(cited: str, head: list[str]) -> str:
