@@ -347,7 +347,8 @@ def demo(
 # heldout_twentyseventh: built by a helper from 7445387, 13 documents (5 formal), untouched until 7864a62, tuned on from 100c662;
 # heldout_twentyeighth: built by a helper from 7445387, 16 documents (6 formal), untouched until 7864a62, tuned on from b748467;
 # heldout_twentyninth: built by a helper from eea8a02, 11 documents (4 formal), untouched (no rule written from it);
-# heldout_thirtieth: built by a helper from f8c82f0, 10 documents (2 formal), untouched at its baseline),
+# heldout_thirtieth: built by a helper from f8c82f0, 10 documents (2 formal), untouched at its baseline;
+# heldout_thirtyfirst: built by a helper from f8c82f0, 16 documents (8 formal), untouched at its baseline),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -380,6 +381,7 @@ GOLD_SETS = (
     "tests/heldout_twentyeighth",
     "tests/heldout_twentyninth",
     "tests/heldout_thirtieth",
+    "tests/heldout_thirtyfirst",
     "tests/heldout",
 )
 
