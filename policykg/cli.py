@@ -346,7 +346,8 @@ def demo(
 # heldout_twentysixth: built by a helper from 3dc2e65, 12 documents (5 formal), tuned on from 50430b7;
 # heldout_twentyseventh: built by a helper from 7445387, 13 documents (5 formal), untouched until 7864a62, tuned on from 100c662;
 # heldout_twentyeighth: built by a helper from 7445387, 16 documents (6 formal), untouched until 7864a62, tuned on from b748467;
-# heldout_twentyninth: built by a helper from eea8a02, 11 documents (4 formal), untouched (no rule written from it)),
+# heldout_twentyninth: built by a helper from eea8a02, 11 documents (4 formal), untouched (no rule written from it);
+# heldout_thirtysecond: built by a helper from f8c82f0, 13 documents (3 formal), untouched at its baseline),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -378,6 +379,7 @@ GOLD_SETS = (
     "tests/heldout_twentyseventh",
     "tests/heldout_twentyeighth",
     "tests/heldout_twentyninth",
+    "tests/heldout_thirtysecond",
     "tests/heldout",
 )
 
