@@ -49,7 +49,7 @@ _REGEXES = ("first_leads", "first_leads_rest", "duty", "set_up", "cited_instruct
             "agent", "title_lead", "agent_duty", "members", "group_duties", "staffs", "launches",
             "overall", "aside", "listed_name", "unit", "post_words", "closing", "heading_body",
             "heading_duty", "speaks", "speaks_commits", "own_body", "drafted",
-            "deadline_lead", "own_head_group")  # fmt: skip
+            "deadline_lead", "own_head_group", "assigned_to")  # fmt: skip
 
 
 @cache
@@ -112,8 +112,13 @@ def _place_levels(text: str, pos: int) -> Body | None:
     one generic body, named with the place as written."""
     if not any(level in text[pos : pos + 12] for level in _LEVELS):
         return None  # (most clauses: no gazetteer look-up on this hot path)
-    named = [p.name for p in provinces() if text.startswith(p.name, pos)]  # 贵州省各级…
-    place = named[0] if named else place_of(text[pos : pos + 9] + "。")
+    named = [  # 贵州省各级…, 广西各地… (a province by its name or short name)
+        n
+        for p in provinces()
+        for n in (p.name, *p.aliases)
+        if len(n) >= 2 and text.startswith(n, pos)
+    ]
+    place = max(named, key=len) if named else place_of(text[pos : pos + 9] + "。")
     if place is None or not text.startswith(_LEVELS, pos + len(place)):
         return None
     body = body_at(text, pos + len(place))
@@ -199,7 +204,26 @@ def _list_item(
         _shared(text, pos, prefix, True)
         or (_listed_name(text, pos) if listed else None)
         or (sibling_division(text, pos, before) if listed else None)
+        or _peer_place(text, pos, before)
     )
+
+
+# The generic plural of a province's places (各设区市, 各地级市, 各州、市) and what may follow a
+# place that stands for its government as a subject (…要, 请…于, …8月底前).
+_PLACE_PLURAL = re.compile(r"各(?:设区的?|地级)?[市州盟县区地]")
+_AFTER_SUBJECT = re.compile(r"(?:要|应|须|务必|于|将|在|按|分别|负责|\d|[一二三四五六七八九十]+月)")
+
+
+def _peer_place(text: str, pos: int, before: Body) -> Body | None:
+    """A place named beside the generic plural of its peers (各设区市和某示范区要…, 请各市、
+    某新区于…报送): an addressee of the notice like them, the place's government or its
+    zone's administration. A place alone as subject (某市将…) stays no body."""
+    if not before.generic or not _PLACE_PLURAL.match(before.text):
+        return None
+    place = place_of(text[pos : pos + 12] + "。")
+    if place is None or not _AFTER_SUBJECT.match(text, pos + len(place)):
+        return None
+    return Body(pos, pos + len(place), place, False)
 
 
 def _listed_name(text: str, pos: int) -> Body | None:
@@ -541,7 +565,21 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         subject = _mentions(carried + found, role, offset)
         out += subject + _supporters_after_lead(text, end, b, role, offset)
     overall = _overall(text, offset, slogans)
-    return _dedupe(out + _set_up(text, offset) + _by_agent(text, offset) + duties + overall)
+    assigned = _assigned_to(text, offset)
+    return _dedupe(
+        out + _set_up(text, offset) + _by_agent(text, offset) + duties + overall + assigned
+    )
+
+
+def _assigned_to(text: str, offset: int) -> list[Mention]:
+    """A body given a responsibility (对各村明确了…责任, 向各乡镇下达了…任务): responsible."""
+    out = []
+    for m in _rules()["assigned_to_rx"].finditer(text):
+        a, b = m.span("body")
+        body = body_at(text, a)
+        if (body is not None and body.end == b) or is_generic(m["body"]):
+            out.append(Mention(m["body"], "responsible", offset + a, offset + b))
+    return out
 
 
 def _overall(text: str, offset: int, slogans: list[tuple[int, int]]) -> list[Mention]:

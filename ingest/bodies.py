@@ -62,10 +62,10 @@ def _named_rx(places_too: bool = True) -> re.Pattern[str]:
     inner = _alt([*f["suffixes"], *f["unit_suffixes"]])
     more = rf"各?(?:{keep}|(?!{more_stop})[\u4e00-\u9fff]){{0,8}}?(?:{inner})"
     # (two chunks: 省政府食品安全委员会办公室, a government's committee's office; a name never
-    # ends in the 委 of 委托 or of 委员: 省卫健委委托省疾控中心…, 主任委员, nor in the 部 of 部署
+    # ends in the 委 of 委托 or of 委员: 省卫健委委托省疾控中心…, 主任委员, 镇宣传委员, nor in the 部 of 部署
     # or the 办 of 办理 and 办法: 由县药安委统一部署, …中心统一办理, …管理办法)
     return re.compile(
-        rf"{prefix}{core}(?:{suffix})(?!托|署|理|法)(?:{more}(?!长|副?书记|成员|员|托|署|理|法)){{0,2}}"
+        rf"{prefix}{core}(?:{suffix})(?!托|署|理|法|员)(?:{more}(?!长|副?书记|成员|员|托|署|理|法)){{0,2}}"
     )
 
 
@@ -297,6 +297,8 @@ def _known_rx() -> re.Pattern[str]:
 def body_at(text: str, pos: int) -> Body | None:
     """The body whose name opens exactly at `pos`, if any (the longest reading)."""
     g = _generic_rx().match(text, pos)
+    if g and g.group().endswith(tuple(_forms()["regulated_parties"])):
+        g = None  # 各食品生产经营单位: the regulated, not a body of the system
     n = _named_at(text, pos)
     k = _known_rx().match(text, pos)
     # no name opens here: None without jieba's part-of-speech look-up, the costly test

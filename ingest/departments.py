@@ -325,6 +325,7 @@ def _news_without_duty(text: str) -> bool:
         and not prescribes(text)
         and not passes_on(text)
         and not launches_campaign(text)
+        and not cues("reported_requirement").search(text)  # …责任书中，对各村明确了…责任
     )
 
 

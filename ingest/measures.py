@@ -17,6 +17,7 @@ from policykg.ingest.assignments import (
     opens_with_duty,
     roster_mentions,
 )
+from policykg.ingest.bodies import body_at
 from policykg.ingest.cndate import parse_date
 from policykg.ingest.draft import DraftMeasure
 from policykg.ingest.measure_splits import (
@@ -146,6 +147,10 @@ def _from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None
     instructed = _reported_instruction(text, at)
     if statement != "commitment" and _reported_goal(text) and _REQUIRES.search(text):
         statement = "commitment"  # A要求/提出…到2027年…达到…: a goal set, as reported
+    elif statement != "commitment" and instructed:
+        statement = (
+            "commitment"  # 签订了…责任书。责任书内，对各村明确了…责任: duties set, as reported
+        )
     if statement != "commitment":
         # a news lead's review of achievements, an outlook: a measure only where a role word
         # gives a body its role in the narration (小组成员涉及A、B…; A会同B开展了…)
@@ -369,8 +374,13 @@ def _leaf_item(block: Block, following: list[Block]) -> DraftMeasure | None:
 
 
 def _substantial(text: str) -> bool:
-    """Enough for a measure: a sentence of substance, or a duty however short (1.负责药品抽检。)."""
-    return len(text) >= MIN_MEASURE_CHARS or opens_with_duty(text)
+    """Enough for a measure: a sentence of substance, or a duty however short (1.负责药品抽检。),
+    also with its body before it (卫生部门负责…, where a page's excerpt ends after the role
+    word: the duty is stated, its object lost)."""
+    if len(text) >= MIN_MEASURE_CHARS or opens_with_duty(text):
+        return True
+    body = body_at(text, 0)
+    return body is not None and opens_with_duty(text[body.end :])
 
 
 def _signature_line(text: str) -> bool:

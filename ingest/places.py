@@ -1,8 +1,9 @@
 """Place names below the province (prefecture, county, district, 新区, 林区) → province.
 
 The divisions come from the gazetteer bundled with jionlp (`china_location_loader()`,
-GB/T 2260 codes, offline); data/reference/places.yaml adds the state-level new areas and
-forest districts it does not hold as divisions. A name shared by divisions of two
+GB/T 2260 codes, offline); data/reference/places.yaml adds the state-level new areas, the
+forest districts and the special zones a province governs beside its prefectures, which it
+does not hold as divisions. A name shared by divisions of two
 provinces (鼓楼区, 朝阳区, 新城区 …) says nothing and is left out; so are short county
 aliases (two characters such as 新林, 城关 occur inside ordinary words).
 """
@@ -73,7 +74,7 @@ def _names() -> dict[str, set[str]]:
         for name in (p.name, *p.names):
             names.pop(name, None)
     extra = load_yaml(data_path("reference", "places.yaml").read_text("utf-8"))
-    for table in ("new_areas", "forest_districts"):
+    for table in ("new_areas", "forest_districts", "special_zones"):
         for name, code in (extra.get(table) or {}).items():
             names[name] = {str(code)}
     return names

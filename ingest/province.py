@@ -115,14 +115,18 @@ def infer_province(
         readings.append(("title", None))
     if not readings and reported_national:
         readings.append(("news report of a central body", None))
-    # A reprint's headline (the head's first line) names the province whose policy it
-    # reports (江苏将集中整顿…) more surely than a place the story passes through.
-    if not readings and (hit := _headline_province(head)):
-        readings.append(("headline", hit))
-    # The gazetteer (about 1 s to load) is consulted only when nothing stronger spoke.
+    # The gazetteer (about 1 s to load) is consulted only when nothing stronger spoke: first
+    # the places the issuer and title name (赣州市市场监督管理局), which say whose document it
+    # is more surely than the page's first line;
     places = None
-    if not readings:
-        places = place_provinces(" ".join(filter(None, [issuer, title]))) or place_provinces(head)
+    if not readings and (issuer or title):
+        places = place_provinces(" ".join(filter(None, [issuer, title])))
+    # then a reprint's headline (the head's first line), which names the province whose policy
+    # it reports (江苏将集中整顿…) more surely than a place the story passes through.
+    if not readings and not places and (hit := _headline_province(head)):
+        readings.append(("headline", hit))
+    if not readings and not places:
+        places = place_provinces(head)
     if places and len(places) >= document_patterns()["many_provinces"]:
         places = None  # the liaison points or pilots of a national text, all over the country
     if places:
@@ -234,7 +238,10 @@ def _headline_province(head: str) -> Province | None:
 # headline: the site's place is not the report's
 _SITE_CHROME = re.compile(
     r"\s*(?:[\u4e00-\u9fff]{2,14}(?:网|网站|门户网站|官网|在线|频道|客户端)\s*$"
-    r"|(?:首页|当前位置|您的位置|所在位置)[^。，]*?[>＞»›])"
+    r"|(?:首页|当前位置|您的位置|所在位置)[^。，]*?[>＞»›]"
+    # a site's greeting to its logged-in user (您好：某某公司) or visitor (欢迎来到…)
+    r"|\s*(?:您好|你好|欢迎(?:来到|访问|光临|您))"
+    r")"
 )
 # A headline whose subject is a place written without its division word (枞阳出台…, 漳浦开展…)
 _SHORT_PLACE_ACTS = re.compile(

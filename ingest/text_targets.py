@@ -165,11 +165,13 @@ def text_targets(
                     t.year = src.year  # the row's deadline: the task's target is due then
                 elif t.year is None and period and period[:4] == period[-4:]:
                     t.year = int(period[:4])  # a yearly plan's targets are for its year
-                same = (t.indicator, t.value_text, t.unit, t.year)
                 # (本次检查…为期50天 after …开展为期50天的X检查: the campaign named back to)
                 again = t.indicator.startswith(_BACK_REFERENCE) and any(
                     (v, u) == (t.value_text, t.unit) for _, v, u, _ in stated
                 )
+                if t.indicator.startswith(_BACK_REFERENCE) and not again:
+                    t.indicator = _named_back(t.indicator, text[: t.start] or src.text)
+                same = (t.indicator, t.value_text, t.unit, t.year)
                 if (t.start, t.end) not in seen and same not in stated and not again:
                     # (a row cell that is also a measure; the same target said again, as a
                     # news headline repeats its lead: one target)
@@ -187,6 +189,23 @@ def text_targets(
 
 # An indicator that names back to what was said (本次检查, 此次行动): the same campaign.
 _BACK_REFERENCE = ("本次", "此次", "这次", "该次")
+
+
+def _named_back(indicator: str, before: str) -> str:
+    """此次专项行动 (…为期两个月) after the same sentence named the campaign (…排查整治专项行动
+    启动，): the campaign's name, the last one before it; the indicator as written when none is
+    (a sentence before may name another work: 制定了…检查工作方案。此次检查…)."""
+    rest = indicator[2:]
+    if not 2 <= len(rest) <= 6:
+        return indicator
+    sentence = re.split(r"[。！？!?\n]", before)[-1]
+    rx = rf"(?:^|[，,；;、“”\s的])([^，,。；;、“”\s的]{{2,30}}?{re.escape(rest)})"
+    names = [
+        m.group(1)
+        for m in re.finditer(rx, sentence)
+        if m.group(1) != rest and not any(r in m.group(1) for r in _BACK_REFERENCE)
+    ]
+    return names[-1] if names else indicator
 
 
 # A goal's nature written after its value (…达到98%以上（约束性）), as a plan's 主要目标 marks

@@ -64,6 +64,7 @@ def word_targets(sentence: str) -> list[WordTarget]:
                     continue
                 ind, year = before, int(dated["year"]) if dated["year"] else None
             out.append(WordTarget(ind, m["word"], year, None, m.start(), m.end()))
+    states = [t.start for t in out]
     verbs = tuple(targets_patterns()["deadline_verbs"])
     for rx in _rx("deadlines"):
         for m in rx.finditer(sentence):
@@ -75,6 +76,8 @@ def word_targets(sentence: str) -> list[WordTarget]:
             if m["when"].startswith("自") and task.startswith(_IN_FORCE):
                 continue  # 《办法》自…起施行: a rule's effective date, not a target
             when = m["when"].strip()
+            if when in _YEAR_ONLY and any(m.start() <= a < m.end() for a in states):
+                continue  # 年内力争实现…全覆盖: the state is the target, the year's window no date
             if len(task) < 4 or _BARE_VERB.match(task):
                 # 制定…办法，2017年底前完成 / 本办法自…起施行: the task is before; 改革工作要在
                 # 2027年底前基本完成: the subject before its modal is the task
@@ -91,6 +94,10 @@ def word_targets(sentence: str) -> list[WordTarget]:
     spread = [m.span() for rx in _rx("distributed") for m in rx.finditer(sentence)]
     out = [t for t in out if not any(a <= t.start < b for a, b in spread)]  # read whole below
     return _first_of_overlaps(sorted(_distributed(sentence) + out, key=lambda t: t.start))
+
+
+# A window of the year with no date in it (年内, 今年内): no deadline of its own beside a state
+_YEAR_ONLY = ("年内", "今年年内", "今年内", "本年内", "本年度内")
 
 
 # A 'subject' that is only a date (2027年底前实现全覆盖): the thing reached is named before it

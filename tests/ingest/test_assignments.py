@@ -102,6 +102,30 @@ ASSIGNMENTS = [
      [("桐庐县市场监督管理局", "lead")]),
     ("海盐县卫生健康局成立了以局长为组长、分管副局长为副组长的工作专班。",
      [("海盐县卫生健康局", "lead")]),
+    # a special zone or a city addressed beside the generic plural of its peers: a body like
+    # them (its administration), its committee named too; a place alone as subject stays none
+    ("各设区市政府和杨凌示范区管委会要抓紧制订实施方案。",
+     [("各设区市政府", "responsible"), ("杨凌示范区管委会", "responsible")]),
+    ("请各设区市和平潭综合实验区10月底前将工作总结报送省食安办。",
+     [("各设区市", "responsible"), ("平潭综合实验区", "responsible")]),
+    ("各市、县和洋浦经济开发区要加强督促检查。", [("各市、县", "responsible")]),
+    ("各地级市和兰州新区要加强督促检查。", [("各地级市", "responsible"), ("兰州新区", "responsible")]),
+    ("海口市要加强督促检查。", []),
+    # a region's short name before the generic local regulators: one generic body
+    ("宁夏各地市场监管部门对检查发现的问题，将督促企业限期整改。",
+     [("宁夏各地市场监管部门", "responsible")]),
+    # the regulated named by what they do with the product are no bodies of the system
+    ("各食品生产经营单位要建立进货查验制度。", []),
+    ("各医疗器械使用单位要加强在用设备管理。", []),
+    # one sector's name joining two (海洋与渔业); a level's 党委、政府 and the local government
+    ("海洋与渔业部门负责水产品养殖环节的监管。", [("海洋与渔业部门", "responsible")]),
+    ("临高县卫生局会同当地乡镇党委、政府对村医进行考核。",
+     [("临高县卫生局", "lead"), ("当地乡镇党委、政府", "support")]),
+    ("县市场监管局会同所在地乡镇政府开展排查。", [("县市场监管局", "lead"), ("所在地乡镇政府", "support")]),
+    # a responsibility set out for a generic plural (对各村明确了…责任): each takes it; a post
+    # named by its body (镇宣传委员) is a person
+    ("责任书中，对各村明确了食品安全协管责任。", [("各村", "responsible")]),
+    ("镇宣传委员与各村支部书记签订了责任书。", []),
     ("由县药监局牵头，县卫生健康局、县医保局配合，建立联合检查机制。",
      [("县药监局", "lead"), ("县卫生健康局", "support"), ("县医保局", "support")]),
     ("省药监局会同省卫生健康委员会推进疫苗追溯体系建设。",

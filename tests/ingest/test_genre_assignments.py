@@ -1214,3 +1214,35 @@ def test_a_news_report_of_a_bodys_campaign_without_a_duty_word_gives_no_role(tmp
     )
     roles = [d.role for m in extract_file(launched).measures for d in m.departments]
     assert roles == ["responsible"]
+
+
+def test_a_duty_cut_by_the_excerpt_after_its_role_word_keeps_its_body(tmp_path) -> None:
+    """A division of duties by sector whose last line a page's excerpt cut after 负责 (卫生部门
+    负责食…): the duty is stated, its body responsible, however short the line."""
+    path = tmp_path / "duties.txt"
+    path.write_text(
+        "（二）明确各部门的监管职责。\n农业部门负责初级农产品生产环节的监管。\n"
+        "质监部门负责食品生产加工环节的监管。\n卫生部门负责\n",
+        encoding="utf-8",
+    )
+    pairs = [(d.mention, d.role) for m in extract_file(path).measures for d in m.departments]
+    assert pairs == [
+        ("农业部门", "responsible"),
+        ("质监部门", "responsible"),
+        ("卫生部门", "responsible"),
+    ]
+
+
+def test_a_pledge_reported_signed_gives_its_signers_their_duties(tmp_path) -> None:
+    """签订了…责任书。责任书中，对各村明确了…责任: a report of a signing, whose pledge sets the
+    villages their duties — a commitment, the villages responsible; the officials who sign
+    (镇宣传委员) are persons."""
+    path = tmp_path / "pledge.txt"
+    path.write_text(
+        "某镇与各村签订食品安全责任书\n3月12日上午，某镇镇宣传委员与全镇28个村支部书记分别签订了"
+        "食品安全工作责任书。责任书中，对各村明确了食品安全协管责任：做好宣传，及时报告隐患。\n",
+        encoding="utf-8",
+    )
+    found = [(m.statement, d.mention, d.role) for m in extract_file(path).measures
+             for d in m.departments]  # fmt: skip
+    assert found == [("commitment", "各村", "responsible")]

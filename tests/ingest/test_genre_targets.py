@@ -96,6 +96,22 @@ WORDS = [
     ("县局开展为期40天的元旦、春节食品安全专项检查。",
      [("元旦、春节食品安全专项检查", "40天", 40.0, None, None)]),
     ("本次检查从9月1日持续至10月20日，为期50天。", [("本次检查", "50天", 50.0, None, None)]),
+    # a frequency whose check and object come before the count (每季度对…检查一次), or whose
+    # least count follows the verb (开展不少于一次的…)
+    ("每季度对辖区内药品零售企业进行监督检查一次。",
+     [("对辖区内药品零售企业进行监督检查", "一次", 1.0, None, None)]),
+    ("每周对农贸市场开展不少于一次的快速检测。", [("快速检测", "一次", 1.0, ">=", None)]),
+    ("每年对村级协管员、信息员至少进行一次业务培训。", [("业务培训", "一次", 1.0, ">=", None)]),
+    # a state striven for within the year: the state, the year's window no date of its own; a
+    # thing to be gone (…事故基本消除)
+    ("年内力争实现乡镇“快检室”建设全覆盖。", [("乡镇“快检室”建设", "全覆盖", None, None, None)]),
+    ("农村重大食物中毒事故基本消除。", [("农村重大食物中毒事故", "基本消除", None, None, None)]),
+    # a window opened or closed by a part of the month; a window from now, its body before
+    # the verb
+    ("从6月上旬到9月底持续开展校园周边食品安全排查。",
+     [("校园周边食品安全排查", "6月上旬到9月底", None, None, None)]),
+    ("即日起至10月31日，由农业部门集中开展对养殖场的兽药残留监测。",
+     [("对养殖场的兽药残留监测", "即日起至10月31日", None, None, None)]),
     # a window from a start to an end; a window from now to a day before what it runs
     ("创建活动从今年4月开始，至10月结束。", [("创建活动", "至10月结束", None, None, None)]),
     ("即日至15日药品安全宣传周期间，各地要开展咨询活动。",
@@ -779,3 +795,14 @@ def test_a_campaign_named_back_to_with_its_length_is_one_target(tmp_path):
     assert [(t.indicator, t.value_text) for t in targets] == [
         ("元旦、春节食品安全专项检查", "40天")
     ]
+
+
+def test_a_campaign_named_back_to_in_its_own_sentence_takes_its_name(tmp_path):
+    # a news item launches a campaign by its theme and names it back (此次整治行动) with its
+    # length in the same sentence: the campaign's name is the indicator
+    targets = _targets(
+        tmp_path,
+        "某区开展节前食品安全整治\n本报讯 日前，某区“查隐患、保安全”为主题的食品安全集中整治行动"
+        "启动，此次整治行动为期一个月，全面排查各类隐患。\n",
+    )
+    assert [(t.indicator, t.value_text) for t in targets] == [("食品安全集中整治行动", "一个月")]

@@ -1098,3 +1098,45 @@ def test_a_labels_placeholder_is_no_value() -> None:
         "文号：某经办发〔2031〕5号\n各部门：\n现将细则印发给你们，请认真执行。\n"
     )
     assert meta.doc_number == "某经办发〔2031〕5号"
+
+
+def test_a_place_in_the_issuer_outweighs_a_sites_greeting_line() -> None:
+    # a tender site greets its logged-in company (您好：某北京公司) above a city's notice: the
+    # city the issuer names gives the province, not the greeting's company
+    meta = _meta(
+        "您好：北京某某科技股份有限公司\n欢迎来到某某招标网\n"
+        "九江市市场监督管理局关于印发医疗器械使用质量管理指引的通知\n"
+        "各县（市、区）市场监督管理局：\n现将《九江市医疗器械使用质量管理指引》印发给你们，"
+        "请认真贯彻落实。\n九江市市场监督管理局\n2031年6月26日\n"
+    )
+    assert meta.province is not None and meta.province.name == "江西省"
+
+
+def test_a_special_zone_addressed_beside_the_cities_names_the_province() -> None:
+    # a provincial notice's excerpt naming no province, its zone addressed beside its cities
+    meta = _meta(
+        "三、工作要求\n各设区市政府和杨凌示范区管委会要加强组织领导。请各设区市和杨凌示范区"
+        "9月底前报送工作方案。\n"
+    )
+    assert meta.province is not None and meta.province.name == "陕西省"
+
+
+def test_a_portals_reprint_line_and_disclaimer_name_no_province() -> None:
+    # a county's report (我县…) reprinted by a provincial portal: its reprint line and its
+    # numbered disclaimer are page furniture
+    meta = _meta(
+        "我县召开食品安全工作会议\n11月24日，我县召开食品安全工作会议，部署年度重点工作。\n"
+        "《我县召开食品安全工作会议》由山西新闻网提供，转载请注明出处，谢谢合作！\n"
+        "山西新闻网版权与免责声明\n1、未经本网许可，任何人不得使用本网作品。\n"
+    )
+    assert meta.province is None
+
+
+def test_a_rule_reported_drawn_up_names_its_title_and_issuer() -> None:
+    # a report that a bureau 制定出《X》: X is the title, the bureau its issuer
+    meta = _meta(
+        "为加强农村协管员管理，临高县局按照省局部署，制定出《临高县农村食品安全协管员管理办法》，"
+        "并会同乡镇政府对协管员进行考核。\n"
+    )
+    assert meta.title == "临高县农村食品安全协管员管理办法"
+    assert meta.issuer == "临高县局"
