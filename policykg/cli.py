@@ -349,7 +349,8 @@ def demo(
 # heldout_twentyninth: built by a helper from eea8a02, 11 documents (4 formal), untouched (no rule written from it);
 # heldout_thirtieth: built by a helper from f8c82f0, 10 documents (2 formal), untouched at its baseline;
 # heldout_thirtyfirst: built by a helper from f8c82f0, 16 documents (8 formal), untouched at its baseline;
-# heldout_thirtysecond: built by a helper from f8c82f0, 13 documents (3 formal), untouched at its baseline),
+# heldout_thirtysecond: built by a helper from f8c82f0, 13 documents (3 formal), untouched at its baseline;
+# heldout_thirtyfourth: built by a helper from b6c5e50, 15 documents (3 formal), untouched at its baseline),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -384,6 +385,7 @@ GOLD_SETS = (
     "tests/heldout_thirtieth",
     "tests/heldout_thirtyfirst",
     "tests/heldout_thirtysecond",
+    "tests/heldout_thirtyfourth",
     "tests/heldout",
 )
 
