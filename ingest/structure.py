@@ -30,8 +30,10 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def cn_number(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十三 → 23, 12 → 12 (cn2an reads the Chinese numerals)."""
-    if text.isdigit():
+    """一 → 1, 十二 → 12, 二十三 → 23, 12 → 12, ③ → 3 (cn2an reads the Chinese numerals)."""
+    if len(text) == 1 and text in CIRCLED:
+        return CIRCLED.index(text) + 1
+    if text.isdecimal():  # (not isdigit: ① and ² are digits int() cannot read)
         return int(text)
     if not text or any(c not in CN_DIGITS and c != "十" for c in text):
         return None
@@ -89,8 +91,6 @@ def parse_marker(line: str) -> tuple[Marker, str] | None:
         if not m:
             continue
         number = cn_number(m.group("num")) if m.group("num") else 1
-        if m.group("num") and m.group("num") in CIRCLED:
-            number = CIRCLED.index(m.group("num")) + 1
         if number is None:
             continue
         return Marker(style, number, m.group(0).strip()), line[m.end() :].strip()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from policykg.ingest.measures import build_measures
 from policykg.ingest.normalize import normalize
 from policykg.ingest.read import SourceText
-from policykg.ingest.structure import parse_blocks
+from policykg.ingest.structure import cn_number, parse_blocks, parse_marker
 
 TSV = (
     "二、重点任务分工\n"
@@ -75,3 +76,19 @@ def test_a_paragraph_assigning_sentence_by_sentence_becomes_one_measure_per_assi
     # an item whose statement form names its bodies stays whole
     item = "一、加强组织领导\n（一）强化抽检。扩大抽检覆盖面。加强结果运用。（责任单位：市药监局、市卫健委）\n"
     assert len(build_measures(parse_blocks(_normalized(item).text))) == 1
+
+
+@pytest.mark.parametrize(
+    "written,number",
+    [("①", 1), ("⑩", 10), ("１２", 12), ("二十三", 23), ("²", None), ("三a", None)],
+)
+def test_marker_numbers_of_every_script(written, number) -> None:
+    # circled and full-width digits number items too; a superscript is no item number (str's
+    # isdigit says yes to all three, int() reads only the decimal ones)
+    assert cn_number(written) == number
+
+
+def test_a_circled_item_marker_is_read() -> None:
+    marker, rest = parse_marker("③加强网络销售监测。")
+    assert (marker.style, marker.number, rest) == ("circled", 3, "加强网络销售监测。")
+
