@@ -338,6 +338,11 @@ def addressees_end(text: str) -> int:
 
 
 # The bodies' people attending an event (A、B有关负责同志参加会议; A纪检监察组组长出席): no task.
+# A body's meeting as the subject (联席会议第一次会议在…召开; 领导小组全体会议召开): an event held,
+# no task of the body's (what the meeting 要求 is read as its own clause)
+_ITS_MEETING = re.compile(
+    r"\s*(?:第[一二三四五六七八九十\d]+次|全体|成员|年度|工作)?(?:全体)?(?:成员)?(?:会议|例会)"
+)
 _ATTENDS = re.compile(
     r"[^，,。；;]{0,16}?(?:负责同志|负责人|领导同志|领导|同志|代表|人员|组长|局长|主任|书记)?(?:等)?"
     r"(?:应邀)?(?:参加|出席|列席)(?:了)?(?:会议|活动|座谈会?|仪式|启动仪式)?(?:[，,。；;]|$)"
@@ -545,7 +550,7 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = "lead"  # A成立由局长任组长的小组: headed by A's own head
         elif sets_up and opener not in rules["instructing_openers"]:
             role = None  # A成立B: a structure stated; B's duty is read by _set_up
-        if _ATTENDS.match(rest):
+        if _ATTENDS.match(rest) or _ITS_MEETING.match(rest):
             role = None  # A有关负责同志参加会议: attending an event is no task (the rule book)
         if role is None:
             if _CONVENES.match(text, end):
@@ -776,7 +781,8 @@ def _members_after_comma(text: str, end: int) -> list[tuple[Body, str]]:
 
 # what closes a list: its kind, with the count of its members (等12个部门, 等五家单位,
 # 等10个部门和单位)
-_KIND = r"(?:\d+|[一二两三四五六七八九十]+)?(?:个|家)?(?:有关|相关|成员)?(?:部门|单位)?(?:[和及、](?:部门|单位))?"
+# (the count may be vague: A、B等多部门, 等多个部门)
+_KIND = r"(?:\d+|[一二两三四五六七八九十]+|多)?(?:个|家)?(?:有关|相关|成员)?(?:部门|单位)?(?:[和及、](?:部门|单位))?"
 _ETC = re.compile(rf"等{_KIND}")
 _MEMBERS_END = re.compile(rf"(?:等)?{_KIND}(?:组成|为成员)")
 _COMPOSES = re.compile(rf"(?:等)?{_KIND}组成\s*(?:[，,。；;]|$)")

@@ -65,7 +65,7 @@ def _named_rx(places_too: bool = True) -> re.Pattern[str]:
     # ends in the 委 of 委托 or of 委员: 省卫健委委托省疾控中心…, 主任委员, 镇宣传委员, nor in the 部 of 部署
     # or the 办 of 办理 and 办法: 由县药安委统一部署, …中心统一办理, …管理办法)
     return re.compile(
-        rf"{prefix}{core}(?:{suffix})(?!托|署|理|法|员)(?:{more}(?!长|副?书记|成员|员|托|署|理|法)){{0,2}}"
+        rf"{prefix}{core}(?:{suffix})(?!托|署|理|法|员|士)(?:{more}(?!长|副?书记|成员|员|托|署|理|法|士)){{0,2}}"
     )
 
 
@@ -232,6 +232,8 @@ def _named_at(text: str, pos: int) -> re.Match[str] | None:
     """A named body at `pos`; a place not in provinces.yaml must be one word (广州市, 海淀区),
     not a phrase that happens to end in 市 (充分发挥市…)."""
     n = _named_rx().match(text, pos)
+    if n and text.startswith("院士", n.end()):
+        return None  # 中国工程院院士: a person's title, not the academy
     if n and n["place"] and not _one_word_place(n["place"], text, pos):
         # 县委县政府办公室, 地区市场监督管理局: 县委县 and 地区市 are no places, a level
         # prefix opens the name

@@ -42,8 +42,18 @@ _ANNOUNCEMENT_AFTER_TITLE = re.compile(
 )
 
 
+# A people's congress standing committee numbers its 公告 by its term (届次), the sequence in
+# Chinese numerals: 〔十三届〕第七十六号, （第十四届）第5号.
+_SESSION = re.compile(
+    r"[〔\[［（(【]\s*第?(?P<term>[一二三四五六七八九十]+)届\s*[〕\]］）)】]\s*"
+    r"第\s*(?P<seq>[一二三四五六七八九十百零〇\d]+)\s*号"
+)
+
+
 def announcement_number(line: str) -> str | None:
     """The number of a 公告/通告, if the line is that number or a title ending with it."""
+    if m := _SESSION.fullmatch(line.strip()):
+        return f"〔{m['term']}届〕第{m['seq']}号"
     body = line.strip().strip("（()）")
     m = ANNOUNCEMENT.fullmatch(body) or _ANNOUNCEMENT_AFTER_TITLE.search(line)
     return f"{m['year']}年第{int(m['seq'])}号" if m else None

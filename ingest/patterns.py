@@ -63,6 +63,7 @@ class DocumentPatterns(_File):
     reported_title: Regex
     reported_passive: Regex
     reported_drafted: Regex
+    reported_according: Regex
     news_dateline: Regex
     news_byline: Regex
     reported_joint: Regex

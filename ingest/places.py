@@ -23,7 +23,11 @@ from policykg.resources import data_path, load_yaml
 _SUFFIX_PREFECTURE = ("自治州",)
 # Two-character aliases that are ordinary words or another province's name: 安康 (peace and
 # health), 中山 (a person's name in 中山大学, 中山路), 海南 (海南藏族自治州 in 青海 vs 海南省).
-_STOP = frozenset({"安康", "中山", "海南", "吉林", "长城", "和平", "永安", "太平", "光明"})
+# And the kinds of zone the gazetteer holds as the name of one zone somewhere (产业园, 高新区,
+# 示范区 …): in a text they name a kind, any province's.
+_STOP = frozenset({"安康", "中山", "海南", "吉林", "长城", "和平", "永安", "太平", "光明",
+                   "高新区", "经开区", "示范区", "产业园", "化工园区", "工业园", "工业园区",
+                   "开发区", "园区", "老城区", "新城区", "城区", "郊区", "矿区"})  # fmt: skip
 
 
 @cache

@@ -187,6 +187,18 @@ def text_targets(
     return out
 
 
+# Bodies or places counted after a list of them (A、B等13个成员单位组成, 等17个部门相关负责人): a
+# list closed by its count, no target
+_BODIES_COUNTED = re.compile(
+    r"(?:有关|相关|成员|事业|直属|下属)?(?:部门|单位|成员|处室|科室|地区|省份|城市|市|县|区|乡镇|街道)"
+)
+
+
+# A sentence that aims at a year ahead (到2027年末, 力争到2027年): its 同比 compares with the year
+# before the one aimed at
+_AIMED_AT = re.compile(r"(?:力争|争取|确保)?到\s*20\d{2}\s*年")
+
+
 # An indicator that names back to what was said (本次检查, 此次行动): the same campaign.
 _BACK_REFERENCE = ("本次", "此次", "这次", "该次")
 
@@ -277,6 +289,8 @@ def _sentence_targets(
         # a text of that period aims at its end; a level compared with a period's end
         # (比“十三五”末提高2个百分点) names the baseline, not the past
         markers = [w for w in markers if not re.fullmatch(r"十[一二三四五六七八九]五", w)]
+    if _AIMED_AT.search(sentence):  # 力争到2027年末…达到…，同比增长…: a rise aimed at, not past
+        markers = [w for w in markers if w != "同比"]
     told = cues("reported_requirement").search(sentence)  # 印发了《…》，要求…: what it requires
     if any(w in (sentence[told.end() :] if told else sentence) for w in markers):
         return []
@@ -508,7 +522,11 @@ def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Fou
             continue  # 纳入追溯的30个品种的追溯覆盖率100%: the count says what the rate covers
         if _class_bound(clause, values, i):
             continue  # 就餐人数在100人以下的聚餐…: the bound of a class the rule treats, no goal
-        if i and _threshold(clause, values, i - 1):  # …的企业5个: the count of them
+        if (
+            i
+            and _threshold(clause, values, i - 1)
+            and not clause[values[i - 1].end : v.start].rstrip().endswith("、")
+        ):  # …的企业5个: the count of them (not a count opening the list's next item, 、10个…)
             out.append(_Found(clause[item_start : v.start], v, "count_after"))
             shape, pending, item_start = "count_after", None, v.end
             continue
@@ -538,8 +556,9 @@ def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Fou
                            cfg["change"].get(change) if change else None)  # fmt: skip
         elif by:  # 审批时限压缩50%: the verb names the indicator
             found = _Found(clause[item_start : v.start], v, "change_by")
-        elif chained and shape == "change":
-            found = _Found(out[-1].phrase, v, "change", comparator=out[-1].comparator)
+        elif chained and shape in ("change", "change_by"):
+            # (分别增长34.6%、40%: each value of the list, the same verb)
+            found = _Found(out[-1].phrase, v, shape, comparator=out[-1].comparator)
         elif shape == "count_before" and counted and (chained or seg.rstrip().endswith("、")):
             found = _Found(verb + _object_after(clause, values, i), v, "count_before")
         elif count:
@@ -554,6 +573,17 @@ def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Fou
         ):  # 19家大型批发市场全部建立…; 20家A、350家B全部建立…: the counted subjects commit
             stop = values[i + 1].start if i + 1 < len(values) else len(clause)
             found = _Found(clause[v.end : min(all_do.start(), stop)].rstrip("、，, "), v, "subject")
+        elif (
+            counted
+            and bare.endswith("等")
+            and (verb_first := next((w for w in _count_verbs() if bare.startswith(w)), None))
+            and _clean(thing := _object_after(clause, values, i))
+            and not _BODIES_COUNTED.match(thing)
+        ):
+            # 建成当归等11个示范基地: the examples between the count verb and 等 name some of
+            # the things counted (《甲》等4项标准力争…: no count verb, the subject of what follows)
+            verb = verb_first
+            found = _Found(thing, v, "count_before")
         elif counted and (w := _last_verb(clause, item_start, v.start)):
             verb = w
             found = _Found(clause[clause.rfind(w, item_start, v.start) : v.start], v, "count_after")
@@ -626,6 +656,11 @@ _CRITERION = re.compile(r"的(?:评为|认定为?|确定为|命名为?|列为|�
 _BATCH = re.compile(r"(?:首批|一批|第[一二三四五六七八九十\d]+批)$")
 # A whole division that is to have N of a kind (到2027年全省有800家零售药店达标).
 _DIVISION_HAS = re.compile(r"(?:全省|全市|全县|全区|全州|全盟|全国)(?:要|将|力争)?有$")
+
+
+@cache
+def _count_verbs() -> tuple[str, ...]:
+    return tuple(sorted(_cfg()["count"], key=len, reverse=True))
 
 
 def _count_verb(bare: str) -> str | None:

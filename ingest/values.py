@@ -154,11 +154,11 @@ def to_number(num: str) -> float | None:
 def _comparator(prefix: str | None, suffix: str | None, unit: str | None) -> str | None:
     p = value_patterns()
     if prefix:
-        return p["prefix"][prefix]
+        return p["prefix"][prefix] or None  # '' (约): approximate, no bound
     if suffix:
         if suffix == "内" and unit not in p["time_units"]:
             return None  # 省内, 市内: a place, not a limit
-        return p["suffix"][suffix]
+        return p["suffix"][suffix] or None
     return None
 
 

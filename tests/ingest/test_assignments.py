@@ -126,6 +126,20 @@ ASSIGNMENTS = [
     # named by its body (镇宣传委员) is a person
     ("责任书中，对各村明确了食品安全协管责任。", [("各村", "responsible")]),
     ("镇宣传委员与各村支部书记签订了责任书。", []),
+    # a region's prefectures and counties (or leagues and banners) run together as subject
+    ("各地州市县要按照事权分工落实监管职责。", [("各地州市县", "responsible")]),
+    ("各盟市旗县要加强对基层的督导。", [("各盟市旗县", "responsible")]),
+    # a body's meeting as subject is an event; a stance told of a body is no task
+    ("3日，省药品安全工作联席会议第二次会议在省药监局召开。", []),
+    ("近年来，某省委、省政府高度重视中药产业，出台了扶持政策。", []),
+    # a state bank's branch among the issuers of a joint plan (联合 with no body after it:
+    # each leads); an academician's title names no body
+    ("省卫生健康委、省农业农村厅、中国农业发展银行某某省分行联合出台了行动方案。",
+     [("省卫生健康委", "lead"), ("省农业农村厅", "lead"), ("中国农业发展银行某某省分行", "lead")]),
+    ("中国工程院院士某某任专家组组长。", []),
+    # work done together by the bodies named after 将由 (等多部门: a vague count closes them)
+    ("该规划将由省卫生健康委、省发展改革委等多部门共同完成。",
+     [("省卫生健康委", "responsible"), ("省发展改革委", "responsible")]),
     ("由县药监局牵头，县卫生健康局、县医保局配合，建立联合检查机制。",
      [("县药监局", "lead"), ("县卫生健康局", "support"), ("县医保局", "support")]),
     ("省药监局会同省卫生健康委员会推进疫苗追溯体系建设。",

@@ -286,7 +286,7 @@ def test_counts_above_a_threshold_areas_and_later_values(tmp_path):
     path = tmp_path / "industry.txt"
     path.write_text(INDUSTRY, encoding="utf-8")
     found = {(t.value_text, t.year) for t in extract_file(path).targets}
-    assert {("300万亩", 2028), ("8家", 2028), ("30个", 2028), ("90%", 2028)} <= found
+    assert {("300万亩左右", 2028), ("8家", 2028), ("30个", 2028), ("90%", 2028)} <= found
     assert ("20亿元", 2028) not in found and ("5亿元", 2028) not in found  # thresholds
     by_value = {t.value_text: t.indicator for t in extract_file(path).targets}
     assert "20亿元" in by_value["8家"] and "2028" not in by_value["8家"]

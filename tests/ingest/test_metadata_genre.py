@@ -1140,3 +1140,34 @@ def test_a_rule_reported_drawn_up_names_its_title_and_issuer() -> None:
     )
     assert meta.title == "临高县农村食品安全协管员管理办法"
     assert meta.issuer == "临高县局"
+
+
+def test_a_report_of_this_years_plan_names_the_plan_it_follows() -> None:
+    # the reporter gives the year's work from a body's year plan (获悉，根据《2031年…要点》，今年…):
+    # that plan is the policy reported; a law cited so (根据《食品安全法》) is not
+    meta = _meta(
+        "本报讯 记者从省药监局获悉，根据《2031年全省药品安全工作要点》，今年全省将完善追溯体系，"
+        "力争药品抽检合格率稳定在98%以上。\n"
+    )
+    assert meta.title == "2031年全省药品安全工作要点"
+    meta = _meta("记者获悉，根据《中华人民共和国药品管理法》，今年全省将开展专项检查。\n")
+    assert meta.title != "中华人民共和国药品管理法"
+
+
+def test_a_standing_committees_announcement_names_the_regulation_and_its_term_number() -> None:
+    meta = _meta(
+        "某某省人民代表大会常务委员会公告\n〔十四届〕第十二号\n《某某省药品安全条例》已由某某省第十四届"
+        "人民代表大会常务委员会第八次会议于2031年3月28日通过，现予公布。本条例自2031年7月1日起施行。\n"
+        "某某省人民代表大会常务委员会\n2031年3月28日\n某某省药品安全条例\n第一章 总则\n"
+        "第一条 为了加强药品监督管理，制定本条例。\n"
+    )
+    assert meta.title == "某某省药品安全条例"
+    assert meta.doc_number == "〔十四届〕第十二号"
+
+
+def test_a_kind_of_zone_names_no_province() -> None:
+    # 产业园, 高新区 name one zone somewhere in the gazetteer, and any zone of that kind in a text
+    meta = _meta(
+        "本报讯 今年将加快6大中医药产业园建设，推动高新区药企集聚发展，力争营业收入达到50亿元。\n"
+    )
+    assert meta.province is None

@@ -91,4 +91,3 @@ def test_marker_numbers_of_every_script(written, number) -> None:
 def test_a_circled_item_marker_is_read() -> None:
     marker, rest = parse_marker("③加强网络销售监测。")
     assert (marker.style, marker.number, rest) == ("circled", 3, "加强网络销售监测。")
-

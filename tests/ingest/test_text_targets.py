@@ -29,6 +29,22 @@ def _targets(text: str, statement: str = "commitment", period: str | None = PERI
 GOLDEN = [
     ("年底前，农贸市场快检覆盖率95%以上的目标全部实现。",  # a bound before 目标 is the goal
      [("农贸市场快检覆盖率", 95, "95%以上", ">=", "%", None, None, False)]),
+    # levels aimed at a year's end, their rises over the year before (同比) listed with 分别
+    ("力争到2031年末，全省中药材种植面积达到300万亩，产值达到90亿元，同比分别增长20%、25%。",
+     [("全省中药材种植面积", 300, "300万亩", ">=", "万亩", 2031, None, False),
+      ("产值", 90, "90亿元", ">=", "亿元", 2031, None, False),
+      ("同比分别增长", 20, "20%", None, "%", 2031, None, False),
+      ("同比分别增长", 25, "25%", None, "%", 2031, None, False)]),
+    # an amount after its indicator without a verb (产值N亿元); approximate levels (约, 左右)
+    ("到2031年，全省中药材产量40万吨，产值80亿元。",
+     [("全省中药材产量", 40, "40万吨", None, "万吨", 2031, None, False),
+      ("产值", 80, "80亿元", None, "亿元", 2031, None, False)]),
+    ("力争种植面积稳定在200万亩左右、中药材产量约60万吨。",
+     [("种植面积", 200, "200万亩左右", None, "万亩", None, None, False),
+      ("中药材产量", 60, "约60万吨", None, "万吨", None, None, False)]),
+    # a count whose examples stand between its verb and 等 (建成甲、乙等N个X): X is counted
+    ("建成黄芪、党参等8个道地药材示范基地。",
+     [("道地药材示范基地", 8, "8个", None, "个", None, None, False)]),
     ("到2025年，全省药品抽检合格率稳定在99%以上。",
      [("全省药品抽检合格率", 99, "99%以上", ">=", "%", 2025, None, False)]),
     ("支持符合条件的创新药临床试验审评审批时限缩短至30个工作日。",
@@ -124,6 +140,9 @@ NOT_TARGETS = [
     # bounds written after a bare attribute, chained with 、 (what a class of units measures)
     "对年屠宰量5万头以上、从业人员100人以上的屠宰企业实施驻场监管。",
     "推进日供水500吨以上和服务人口5000人以上农村水源保护区的划定工作。",  # before its noun
+    # bodies closed by their count (等N个成员单位), and a list of examples as a subject
+    "联席会议由省药监局、省卫健委等12个成员单位组成。",
+    "《甲标准》等3项地方标准正在征求意见。",
     # each unit's establishment or staffing: a quota of the structure (as 设主任1名)
     "每个乡镇设置1个药品监管分所，每个村配备1名协管员。",
 ]
