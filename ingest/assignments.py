@@ -300,12 +300,18 @@ def _post_after(rest: str) -> str | None:
     return next((role for rx, role in _rules()["post_after_rx"] if rx.match(rest)), None)
 
 
+# Bodies named by their role (牵头部门要…, 配合单位要…): the role they are named by
+_ROLE_NAMED = re.compile(r"各?(?:(?P<lead>牵头|主责)|(?P<support>配合|协办|参与))(?:部门|单位)")
+
+
 def _mentions(found: list[tuple[Body, str]], role: str, offset: int) -> list[Mention]:
     out = []
     for body, list_role in found:
         r = list_role if list_role != "responsible" else role
         if role == "support" and list_role == "lead":
             r = "support"
+        if named := _ROLE_NAMED.fullmatch(body.text):
+            r = "lead" if named["lead"] else "support"
         out.append(Mention(body.text, r, offset + body.start, offset + body.end))
     return out
 

@@ -217,6 +217,16 @@ def _level_prefix() -> re.Pattern[str]:
         "其他",
         "全省",
         "全市",
+        # (bodies named by their role: 牵头部门要…, jieba reads 牵头 as a verb)
+        "牵头部门",
+        "牵头单位",
+        "配合部门",
+        "配合单位",
+        "协办单位",
+        "参与部门",
+        "参与单位",
+        "责任部门",
+        "责任单位",
     ]
     return re.compile(_alt([*f["prefixes"], *places, *generic]))
 

@@ -190,6 +190,7 @@ def find_title(
 ) -> str | None:
     """The policy's title; table cells (a list of files, an indicator table) are not titles,
     nor is an attachment line (附件：X关于…的通知: the document it carries, GB/T 9704 §7.3.4)."""
+    annexed = _annexed(lines[:HEAD_LINES])  # (read before the attachment lines are dropped)
     lines = [ln for ln in lines if ln not in cells and not _ATTACHMENT.match(ln)]
     lines = [unlabelled_title(ln) for ln in lines]  # 标题：X above the 主送机关: X
     head = lines[:HEAD_LINES]
@@ -198,6 +199,8 @@ def find_title(
             if reported and reported[1] and rx("headline_report").match(m["title"]):
                 continue  # （原标题：X印发…方案）: the original news headline, not the policy's
             return m["title"].strip()  # named a title by the page: any 文种 (…的公示)
+    if annexed:
+        return annexed
     candidates = [labels.get("title") or ""]
     for i, line in enumerate(head):  # each line, then it joined to the next (a wrapped title)
         nxt = head[i + 1] if i + 1 < len(head) else None
@@ -240,6 +243,17 @@ def find_title(
         return reported[1]
     title = front_matter.get("title")
     return str(title).strip() if title and title_like(str(title)) else None
+
+
+def _annexed(head: list[str]) -> str | None:
+    """A 印发 notice naming its text by kind alone (现将实施分工方案印发给你们): the title on its
+    附件说明 line (附件：X…实施分工方案) that ends with that kind."""
+    kinds_named = [m["kind"] for ln in head if (m := rx("notice_kind_only").search(ln))]
+    for line in head if kinds_named else []:
+        m = rx("annex_note").match(line.strip())
+        if m and m["title"].endswith(tuple(kinds_named)) and title_like(m["title"]):
+            return m["title"].strip()
+    return None
 
 
 def _own_line(cited: str, head: list[str]) -> str:

@@ -76,6 +76,8 @@ class DocumentPatterns(_File):
     reported_headline: Regex
     formula_issuer: Regex
     notice_title: Regex
+    notice_kind_only: Regex
+    annex_note: Regex
     issuer_suffix: Regex
     issuer_body: Regex
     mark_suffix: Regex

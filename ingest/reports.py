@@ -13,6 +13,7 @@ from policykg.ingest.bodies import known_place
 from policykg.ingest.cndate import parse_date
 from policykg.ingest.heads import HEAD_LINES, find_addressee, head_zone, kinds, rx, title_like
 from policykg.ingest.signature import split_issuers
+from policykg.ingest.vocab import provinces
 
 _OWN_ISSUER = re.compile(r"[\u4e00-\u9fff、]{2,30}?关于[^《》]{2,}的[\u4e00-\u9fff]{1,4}$")
 _NOTICE_FORMULA = re.compile(r"印发给你们|转发给你们|请认真贯彻|请遵照执行|请结合实际")
@@ -48,8 +49,8 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
                 return names, (None if title in kinds() else title)
             if title_like(title) and title not in kinds() and _BARE_LEVEL.fullmatch(who):
                 return [], title
-            if title_like(title) and title not in kinds() and known_place(who):
-                return [], title  # 某县向各乡镇下发《Y》: a place, no issuer named
+            if title_like(title) and title not in kinds() and (known_place(who) or _province(who)):
+                return [], title  # 某县向各乡镇下发《Y》, 某省出台《Y》: a place, no issuer named
             if title_like(title) and _OWN_ISSUER.match(title):
                 return [], title  # 中国政府网发布《国务院关于…的通知》: a site publishes, the
                 # title names its own issuer (GB/T 9704: 发文机关 + 关于 + 事由 + 文种)
@@ -76,6 +77,11 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
             if title_like(title := m["title"].strip()):
                 return split_issuers(m["who"]) or [], title
     return None
+
+
+def _province(name: str) -> bool:
+    """A province named alone (青海省, 青海): the place, not a body."""
+    return any(name in (p.name, *p.names) for p in provinces())
 
 
 # The recipients of what was issued (X及时向A和B下发《Y》): no issuers

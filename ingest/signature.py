@@ -49,6 +49,9 @@ def issuer_lines_above(lines: list[str], title: str | None) -> list[str]:
 # A note on the seal after a signature (GB/T 9704 §7.3.5.3): （代章） — an office stamps for the
 # body it serves, which is the issuer —, or （印章）/（盖章） where a copy shows no seal.
 _SEAL_NOTE = re.compile(r"\s*[（(](?:代章|印章|盖章)[）)]\s*$")
+# …or a line of its own under the signature naming the body whose seal stands for it (某联席会议
+# 办公室 / （某管理局代章） / date): the signature is above it
+_SEAL_LINE = re.compile(r"\s*[（(][\u4e00-\u9fff]{2,30}?(?:代章|印章|盖章)[）)]\s*")
 # 署名 and 成文日期 on one line, a space between (a scrape joined them; a table's bar may close
 # the line): 某省某局办公室 2016年2月22日 |
 _ONE_LINE = re.compile(
@@ -79,6 +82,8 @@ def signature(lines: list[str]) -> tuple[list[str], str | None] | None:
             continue
         issuers: list[str] = []
         j = i - 1
+        if j >= 0 and _SEAL_LINE.fullmatch(lines[j]):
+            j -= 1
         while j >= 0 and (names := split_issuers(_SEAL_NOTE.sub("", lines[j]))):
             issuers = names + issuers
             j -= 1

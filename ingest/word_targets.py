@@ -145,22 +145,25 @@ def _states_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _dated_states(sentence: str) -> list[WordTarget]:
     """到2027年底，…体系全面建成，…体系基本完备: each reached state after the year, by it."""
     when_rx, state_rx = _states_rx()
-    m = when_rx.search(sentence)
-    if m is None:
-        return []
+    dates = list(when_rx.finditer(sentence))
     out: list[WordTarget] = []
-    at = m.end()
-    for n, clause in enumerate(re.split(r"[，,；;。]", sentence[m.end() :])):
-        task = clause.strip()
-        if state_rx.match(task):
-            start = sentence.index(task, at)
-            year = int(m["year"]) if m["year"] else None  # 到“十四五”末: the period's end
-            # the state right after its date has a span that runs from the date, so that it
-            # holds both (later ones share the date: their spans may not overlap the first's,
-            # nor a value's of the clauses between)
-            begin = start if out or n else m.start()
-            out.append(WordTarget(task, m["when"], year, "<=", begin, start + len(task)))
-        at += len(clause) + 1
+    # each date frames the clauses up to the next one (到2020年，建立…；到2025年，全面建成…: two
+    # phases, each state by its own year)
+    for k, m in enumerate(dates):
+        nxt = dates[k + 1] if k + 1 < len(dates) else None
+        at, phase, first = m.end(), sentence[m.end() : nxt.start() if nxt else None], True
+        for clause in re.split(r"[，,；;。]", phase):
+            task = clause.strip()
+            if state_rx.match(task):
+                start = sentence.index(task, at)
+                year = int(m["year"]) if m["year"] else None  # 到“十四五”末: the period's end
+                # the state right after its date has a span that runs from the date, so that
+                # it holds both (later ones share the date: their spans may not overlap the
+                # first's, nor a value's of the clauses between)
+                begin = m.start() if first else start
+                out.append(WordTarget(task, m["when"], year, "<=", begin, start + len(task)))
+            first = False
+            at += len(clause) + 1
     return out
 
 

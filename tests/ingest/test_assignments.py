@@ -140,6 +140,12 @@ ASSIGNMENTS = [
     # work done together by the bodies named after 将由 (等多部门: a vague count closes them)
     ("该规划将由省卫生健康委、省发展改革委等多部门共同完成。",
      [("省卫生健康委", "responsible"), ("省发展改革委", "responsible")]),
+    # bodies named by their role (牵头部门要…, 配合单位要…) and the localities joined to the
+    # departments (有关部门和地方要…)
+    ("跨部门的事项，牵头部门要主动协调，配合部门要积极支持。",
+     [("牵头部门", "lead"), ("配合部门", "support")]),
+    ("各有关部门和地方要抓好贯彻落实。", [("各有关部门", "responsible"), ("地方", "responsible")]),
+    ("发展地方特色产业。", []),
     ("由县药监局牵头，县卫生健康局、县医保局配合，建立联合检查机制。",
      [("县药监局", "lead"), ("县卫生健康局", "support"), ("县医保局", "support")]),
     ("省药监局会同省卫生健康委员会推进疫苗追溯体系建设。",

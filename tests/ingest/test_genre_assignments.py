@@ -49,7 +49,8 @@ GENRE = [
     # a generic bureau working with a generic department: two bodies, not one name over 要会同
     ("各县区局要会同卫生健康部门开展接种单位检查。",
      [("各县区局", "lead"), ("卫生健康部门", "support")]),
-    ("各牵头单位要细化工作措施。", [("各牵头单位", "responsible")]),
+    # (a body named by its role keeps that role: each leading unit leads its tasks)
+    ("各牵头单位要细化工作措施。", [("各牵头单位", "lead")]),
     # a name never ends in the 部 of 部署 or the 办 of 办理
     ("由县药安委统一部署实施。", [("县药安委", "responsible")]),
     ("由县政务服务中心统一办理。", [("县政务服务中心", "responsible")]),

@@ -112,6 +112,10 @@ WORDS = [
      [("校园周边食品安全排查", "6月上旬到9月底", None, None, None)]),
     ("即日起至10月31日，由农业部门集中开展对养殖场的兽药残留监测。",
      [("对养殖场的兽药残留监测", "即日起至10月31日", None, None, None)]),
+    # two phases in one sentence, each state by its own year (到YEAR，建立…体系；到YEAR，全面建成…)
+    ("到2028年，建立布局合理的现代中药产业体系；到2033年，全面建成中医药强省。",
+     [("建立布局合理的现代中药产业体系", "2028年", None, "<=", 2028),
+      ("全面建成中医药强省", "2033年", None, "<=", 2033)]),
     # a window from a start to an end; a window from now to a day before what it runs
     ("创建活动从今年4月开始，至10月结束。", [("创建活动", "至10月结束", None, None, None)]),
     ("即日至15日药品安全宣传周期间，各地要开展咨询活动。",

@@ -1171,3 +1171,25 @@ def test_a_kind_of_zone_names_no_province() -> None:
         "本报讯 今年将加快6大中医药产业园建设，推动高新区药企集聚发展，力争营业收入达到50亿元。\n"
     )
     assert meta.province is None
+
+
+def test_a_notice_naming_its_text_by_kind_takes_the_annex_title_and_a_seal_line() -> None:
+    # 现将实施分工方案印发给你们 names the text by its kind; the 附件说明 line gives its title;
+    # the signing office's seal is another body's, on a line of its own (（某局代章）)
+    meta = _meta(
+        "各省、自治区、直辖市人民政府，某工作部际联席会议各成员单位：\n"
+        "为贯彻落实《国务院关于印发某某发展规划（2031—2035年）的通知》，经国务院同意，现将实施分工方案"
+        "印发给你们，请认真落实。\n附件：某某发展规划（2031—2035年）实施分工方案\n"
+        "某某工作部际联席会议办公室\n（国家药品监督管理局代章）\n2032年2月10日\n"
+    )
+    assert meta.title == "某某发展规划（2031—2035年）实施分工方案"
+    assert meta.issuers == ["某某工作部际联席会议办公室"]
+    assert meta.issued_date == "2032-02-10"
+
+
+def test_a_province_reported_to_issue_a_policy_gives_its_title() -> None:
+    meta = _meta(
+        "青海推进中藏药产业发展\n为推动产业发展，青海省近日出台《关于推进中藏药产业高质量发展的实施意见》，"
+        "到2033年，全面建成中藏药强省。\n"
+    )
+    assert meta.title == "关于推进中藏药产业高质量发展的实施意见"

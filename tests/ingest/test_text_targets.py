@@ -45,6 +45,11 @@ GOLDEN = [
     # a count whose examples stand between its verb and 等 (建成甲、乙等N个X): X is counted
     ("建成黄芪、党参等8个道地药材示范基地。",
      [("道地药材示范基地", 8, "8个", None, "个", None, None, False)]),
+    # beds per head (张); the year striven for written 确保实现YEAR
+    ("每千人口公立中医类医院床位数达到0.6张。",
+     [("每千人口公立中医类医院床位数", 0.6, "0.6张", ">=", "张", None, None, False)]),
+    ("确保实现2031年全省中药材种植面积200万亩以上。",
+     [("全省中药材种植面积", 200, "200万亩以上", ">=", "万亩", 2031, None, False)]),
     ("到2025年，全省药品抽检合格率稳定在99%以上。",
      [("全省药品抽检合格率", 99, "99%以上", ">=", "%", 2025, None, False)]),
     ("支持符合条件的创新药临床试验审评审批时限缩短至30个工作日。",
@@ -143,6 +148,7 @@ NOT_TARGETS = [
     # bodies closed by their count (等N个成员单位), and a list of examples as a subject
     "联席会议由省药监局、省卫健委等12个成员单位组成。",
     "《甲标准》等3项地方标准正在征求意见。",
+    "制定区领导食品安全工作职责提醒清单12张。",  # sheets made, no level
     # each unit's establishment or staffing: a quota of the structure (as 设主任1名)
     "每个乡镇设置1个药品监管分所，每个村配备1名协管员。",
 ]
