@@ -134,7 +134,8 @@ def find_doc_number(
     if own is None and entry:
         own = entry.number
     if own is None:  # a 公告's year number: under its title, or in brackets after it
-        own = next((n for ln in zone[:3] if (n := docnumber.announcement_number(ln))), None)
+        # (a line of its own: within the head's first lines, a two-line title above it)
+        own = next((n for ln in zone[:6] if (n := docnumber.announcement_number(ln))), None)
     if own is None:
         own = next(
             (n for ln in lines[:HEAD_LINES] if (n := docnumber.titled_announcement(ln))), None
@@ -190,6 +191,8 @@ def find_title(
 ) -> str | None:
     """The policy's title; table cells (a list of files, an indicator table) are not titles,
     nor is an attachment line (附件：X关于…的通知: the document it carries, GB/T 9704 §7.3.4)."""
+    if lines and not lines[0].lstrip().startswith("附件"):  # 某某实施方案.docx heading the page:
+        lines = [_FILE_NAME.sub("", lines[0]), *lines[1:]]  # a shared file's name (not an annex)
     annexed = _annexed(lines[:HEAD_LINES])  # (read before the attachment lines are dropped)
     lines = [ln for ln in lines if ln not in cells and not _ATTACHMENT.match(ln)]
     lines = [unlabelled_title(ln) for ln in lines]  # 标题：X above the 主送机关: X
@@ -243,6 +246,29 @@ def find_title(
         return reported[1]
     title = front_matter.get("title")
     return str(title).strip() if title and title_like(str(title)) else None
+
+
+# A heading that is only its issuer and 文种 (某指挥部通告, 某局公告): the page's, when the
+# document's own title (issuer line, then 关于…的通告) follows in the head
+_BARE_KIND = re.compile(r"[^，。；：:\s]{2,40}?(?:通告|公告|通知)")
+
+
+def _with_subject(title: str | None, lines: list[str]) -> str | None:
+    """某指挥部通告 over the lines 某指挥部 / 关于…的通告: the title with its subject, its issuer
+    written before it (GB/T 9704: 发文机关 + 关于 + 事由 + 文种)."""
+    if not title or "关于" in title or not _BARE_KIND.fullmatch(title):
+        return title
+    head = lines[:HEAD_LINES]
+    for k, line in enumerate(head[1:], 1):
+        if line.startswith("关于") and line.endswith(title[-2:]) and title_like(line):
+            above = re.sub(r"\s+", "", head[k - 1])
+            if title.startswith(above) and split_issuers(head[k - 1]) == [above]:
+                return above + line
+    return title
+
+
+# A document-sharing page heads the text with its file's name (某某实施方案.docx)
+_FILE_NAME = re.compile(r"\s*\.(?:docx?|wps|pdf|xlsx?|txt)\s*$", re.I)
 
 
 def _annexed(head: list[str]) -> str | None:
@@ -548,7 +574,9 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     entry = find_entry(lines)
     reported = reported_policy(lines)
     run_on = run_on_signature(text[:HEADER_CHARS])
-    title = find_title(lines, labels, front_matter, cells, entry, reported, run_on)
+    title = _with_subject(
+        find_title(lines, labels, front_matter, cells, entry, reported, run_on), lines
+    )
     note = _ISSUING_NOTE.search(title) if title else None
     if title and note:  # 办法（2014年7月2日省食安办印发）: the rule's title, its issuing after it
         title = title[: note.start()].rstrip()

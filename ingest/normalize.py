@@ -75,7 +75,7 @@ _MARKER = (
 _HEADING_START = re.compile(rf"^(?:{_MARKER}|[①-⑳]|——|[-•·*]\s)")
 _INLINE_HEADING = re.compile(rf"(?<=[{_SENT_END}{_CLOSERS}])(?={_MARKER})")
 _HEADING_CHAIN = re.compile(
-    rf"^{_MARKER}[^{_SENT_END}，,：:\s]{{1,30}}?(?=（[{_NUM}]+）|\d{{1,2}}[．.])"
+    rf"^{_MARKER}[^{_SENT_END}，,：:\s]{{1,30}}?(?=（[{_NUM}]+）|\d{{1,2}}[．.]|第[{_NUM}\d]+条)"
 )
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
 _SENTENCE = re.compile(rf"[^{_SENT_END}]+(?:[{_SENT_END}]+[”’」』）]*)?|[{_SENT_END}]+")
@@ -531,7 +531,8 @@ def _split_run_on(lines: list[_Line]) -> list[_Line]:
         cuts = [m.start() for m in _INLINE_HEADING.finditer(line.text) if m.start() > 0]
         for s, e in zip([0, *cuts], [*cuts, len(line.text)], strict=True):
             piece = _Line(line.text[s:e], line.offs[s:e])
-            # "一、现状与形势（一）“十三五”时期…": a short heading directly followed by a sub-heading.
+            # "一、现状与形势（一）“十三五”时期…": a short heading directly followed by a sub-heading
+            # (a rule's chapter by its first article: 第五章监督检查第三十五条…).
             while m := _HEADING_CHAIN.match(piece.text):
                 out.append(_Line(piece.text[: m.end()], piece.offs[: m.end()]))
                 piece = _Line(piece.text[m.end() :], piece.offs[m.end() :])

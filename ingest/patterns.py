@@ -99,6 +99,7 @@ class DocumentPatterns(_File):
     commentary_lines: Regex
     pinyin_gloss: Regex
     garbled: Regex
+    lost_spaces: Regex
 
 
 class ProgramsPatterns(_File):

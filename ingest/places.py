@@ -84,6 +84,30 @@ def _names() -> dict[str, set[str]]:
     return names
 
 
+@cache
+def _short_counties() -> dict[str, str]:
+    """Counties whose whole name is two characters (渠县, 沛县, 歙县): too short to look for
+    inside running text, sure at the start of a body's name (渠县…指挥部)."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        import jionlp
+
+        tree = jionlp.china_location_loader()
+    found: dict[str, set[str]] = {}
+    for prov in tree.values():
+        code = str(prov["_admin_code"])[:2] + "0000"
+        for city in (c for k, c in prov.items() if not k.startswith("_") and isinstance(c, dict)):
+            for name, county in city.items():
+                full = county.get("_full_name") if isinstance(county, dict) else None
+                if not name.startswith("_") and full and len(full) == 2 and full.endswith("县"):
+                    found.setdefault(full, set()).add(code)
+    return {n: next(iter(c)) for n, c in found.items() if len(c) == 1}
+
+
+def county_opening(name: str) -> str | None:
+    """The province code of a two-character county opening a body's name (渠县卫生健康局)."""
+    return _short_counties().get(name[:2])
+
+
 def _aliases(node: dict) -> list[str]:
     raw = node.get("_alias")
     return [raw] if isinstance(raw, str) else list(raw or [])

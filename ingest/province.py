@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from policykg.ingest.patterns import document_patterns
-from policykg.ingest.places import place_provinces
+from policykg.ingest.places import county_opening, place_provinces
 from policykg.ingest.vocab import Province, provinces
 
 NATIONAL = "national"
@@ -121,6 +121,8 @@ def infer_province(
     places = None
     if not readings and (issuer or title):
         places = place_provinces(" ".join(filter(None, [issuer, title])))
+        if not places and issuer and (code := county_opening(issuer)):
+            places = Counter({code: 1})  # 渠县…指挥部: a county of two characters opens it
     # then a reprint's headline (the head's first line), which names the province whose policy
     # it reports (江苏将集中整顿…) more surely than a place the story passes through.
     if not readings and not places and (hit := _headline_province(head)):

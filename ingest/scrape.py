@@ -5,7 +5,7 @@ character simply has no normalized counterpart; `NormalizedText.to_source` stays
 
 - pinyin glosses injected after characters: 發(fā), 落实（shí）;
 - variant characters OpenCC's t2s leaves alone (陜 → 陕, 衞 → 卫 …), one for one;
-- garbled characters: U+FFFD, 锟斤拷 and 烫烫烫 runs (mojibake);
+- garbled characters: U+FFFD, 锟斤拷 and 烫烫烫 runs (mojibake); spaces lost to ? (公? 安? 部);
 - page chrome, as whole lines (打印本页, 关闭窗口, 分享到, 版权所有, ICP备, 网站地图 …) or
   cut out of a line that also holds text (【字体：大 中 小】【打印】; a headline and byline
   run into the report's first paragraph);
@@ -46,6 +46,9 @@ def clean_chars(buf: Mapped, stats: Counter[str]) -> Mapped:
         if found:
             stats[name] += found
             buf = buf.sub(rx, "")
+    if "?" in buf.text and (lost := _rx("lost_spaces")).search(buf.text):
+        stats["lost_spaces"] += len(lost.findall(buf.text))
+        buf = buf.sub(lost, " ")
     table = _variants()
     if not table.keys().isdisjoint(buf.text):  # some character is a variant (tested in C)
         stats["variant"] += sum(ch in table for ch in buf.text)
@@ -88,6 +91,7 @@ def warning(stats: Counter[str]) -> str | None:
         "pinyin_gloss": "characters of pinyin glosses",
         "garbled": "garbled characters",
         "variant": "variant characters replaced",
+        "lost_spaces": "runs of ? read as spaces",
         "chrome": "lines or fragments of page chrome (navigation, share, print, copyright)",
         "commentary": "commentary lines inserted by the publisher",
         "headline": "repeated headlines",

@@ -26,8 +26,26 @@ def split_issuers(line: str) -> list[str] | None:
     parts = [p for p in re.split(r"[\s、，]+", line) if p]
     if not parts or len(line) > 80 or re.search(r"[。；：:！？]", line):
         return None
+    # (a place set apart from the body's name by a space: 某某县 应对…指挥部 is one name)
+    parts = _rejoin_places(parts, line)
     ok = all(_issuer_line().fullmatch(p) for p in parts)
     return parts if ok else None
+
+
+def _rejoin_places(parts: list[str], line: str) -> list[str]:
+    """Parts split at a space after a bare place name (某某县 + 应对…指挥部), joined again."""
+    out: list[str] = []
+    for part in parts:
+        if out and _BARE_PLACE.fullmatch(out[-1]) and not _issuer_line().fullmatch(out[-1]):
+            between = line[line.index(out[-1]) + len(out[-1]) : line.index(part)]
+            if between.strip() == "":
+                out[-1] += part
+                continue
+        out.append(part)
+    return out
+
+
+_BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|自治区|市|自治州|州|盟|县|自治县|区|旗)")
 
 
 def issuer_lines_above(lines: list[str], title: str | None) -> list[str]:

@@ -304,11 +304,14 @@ def _sentence_targets(
     if any(w in sentence for w in cfg["per_year"]):
         cumulative = False
     out: list[DraftTarget] = []
-    previous, had_targets = "", False
+    previous, had_targets, listing = "", False, False
     for c in _CLAUSE.finditer(sentence):
         clause = c.group()
-        found = _clause_targets(clause, previous, had_targets)
+        found = _clause_targets(clause, previous, had_targets, listing)
         had_targets = bool(found)
+        # (其中A39批，B5批，C5批: the breakdown goes on over the clauses after 其中)
+        opens = clause.lstrip().startswith(tuple(cfg["breakdown_words"]))
+        listing = had_targets and (opens or listing)
         for f in found:
             ind = _clean(f.phrase)
             if out and (not ind or out[-1].value_text in ind):
@@ -505,12 +508,17 @@ def _bare_attribute(text: str) -> bool:
     )
 
 
-def _clause_targets(clause: str, previous: str, previous_had: bool) -> list[_Found]:
-    """The commitment values of one clause, each with the phrase that names its indicator."""
+def _clause_targets(
+    clause: str, previous: str, previous_had: bool, listing: bool = False
+) -> list[_Found]:
+    """The commitment values of one clause, each with the phrase that names its indicator
+    (`listing`: the clause goes on a breakdown opened by 其中 in a clause before)."""
     cfg = _cfg()
     time_units = value_patterns()["time_units"]
     values = _values(clause)
-    breakdown = previous_had and clause.lstrip().startswith(tuple(cfg["breakdown_words"]))
+    breakdown = previous_had and (
+        listing or clause.lstrip().startswith(tuple(cfg["breakdown_words"]))
+    )
     out: list[_Found] = []
     item_start, shape, verb, pending = 0, None, "", None
     for i, v in enumerate(values):

@@ -146,6 +146,13 @@ ASSIGNMENTS = [
      [("牵头部门", "lead"), ("配合部门", "support")]),
     ("各有关部门和地方要抓好贯彻落实。", [("各有关部门", "responsible"), ("地方", "responsible")]),
     ("发展地方特色产业。", []),
+    # a province's rule naming levels alone (设区市局应当…); 要求 + a generic level with a manner
+    # word after it; a zone's short forms before each body of a 联合 list
+    ("设区市局应当加强对县局日常检查的指导。", [("设区市局", "responsible")]),
+    ("印发了检查表，要求各县区严格按照时限完成核查。", [("各县区", "responsible")]),
+    ("行动中，综保区社会事务局联合新乡市卫生监督局、综保区公安分局、执法局等相关单位开展检查。",
+     [("综保区社会事务局", "lead"), ("新乡市卫生监督局", "support"), ("综保区公安分局", "support"),
+      ("执法局", "support")]),
     ("由县药监局牵头，县卫生健康局、县医保局配合，建立联合检查机制。",
      [("县药监局", "lead"), ("县卫生健康局", "support"), ("县医保局", "support")]),
     ("省药监局会同省卫生健康委员会推进疫苗追溯体系建设。",

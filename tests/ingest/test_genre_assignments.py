@@ -1247,3 +1247,44 @@ def test_a_pledge_reported_signed_gives_its_signers_their_duties(tmp_path) -> No
     found = [(m.statement, d.mention, d.role) for m in extract_file(path).measures
              for d in m.departments]  # fmt: skip
     assert found == [("commitment", "各村", "responsible")]
+
+
+def test_a_notice_formula_of_bodies_that_jointly_drafted_the_text(tmp_path) -> None:
+    """A、B、C联合制定了《X》，现予以印发: the notice's own past narrative (background), each body
+    leads; the title is X."""
+    path = tmp_path / "joint.txt"
+    path.write_text(
+        "为加强药品执法衔接，湖南省药品监督管理局、湖南省公安厅、湖南省人民检察院联合制定了"
+        "《湖南省药品执法衔接工作细则》，现予以印发，请遵照执行。\n湖南省药品监督管理局\n"
+        "湖南省公安厅\n湖南省人民检察院\n2031年5月6日\n湖南省药品执法衔接工作细则\n"
+        "第一条 为加强衔接，制定本细则。\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    first = record.measures[0]
+    assert first.statement == "background"
+    assert [(d.mention, d.role) for d in first.departments] == [
+        ("湖南省药品监督管理局", "lead"),
+        ("湖南省公安厅", "lead"),
+        ("湖南省人民检察院", "lead"),
+    ]
+    assert record.document.title == "湖南省药品执法衔接工作细则"
+
+
+def test_a_rules_articles_run_together_are_read_one_by_one(tmp_path) -> None:
+    """第N条 glued to the sentence before it and a chapter heading glued to its first article,
+    in a scraped line long enough to be run-on text: each article its own measure, its level's
+    bureau responsible."""
+    path = tmp_path / "rule.txt"
+    text = (
+        "某省医疗器械经营监督管理规定"
+        + "\n"
+        + "第二十条县局应当建立许可信息公开制度，及时公示有关信息。"
+        + "第二十一条设区市局应当加强对县局许可行为的监督检查，并对其后果承担法律责任。"
+        + "第五章监督检查第二十二条省局制定日常监督检查工作规范，负责监督检查的指导。"
+        + "县局按照上级局的工作要求，制定年度监督检查计划。" * 10
+        + "\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    pairs = [(d.mention, d.role) for m in extract_file(path).measures for d in m.departments]
+    assert ("设区市局", "responsible") in pairs and ("省局", "responsible") in pairs

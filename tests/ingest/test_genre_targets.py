@@ -116,6 +116,9 @@ WORDS = [
     ("到2028年，建立布局合理的现代中药产业体系；到2033年，全面建成中医药强省。",
      [("建立布局合理的现代中药产业体系", "2028年", None, "<=", 2028),
       ("全面建成中医药强省", "2033年", None, "<=", 2033)]),
+    # each month's report, due by a day of the next month
+    ("受委托的县局应当在次月10日前将办理情况报设区市局备案。",
+     [("将办理情况报设区市局备案", "次月10日前", None, "<=", None)]),
     # a window from a start to an end; a window from now to a day before what it runs
     ("创建活动从今年4月开始，至10月结束。", [("创建活动", "至10月结束", None, None, None)]),
     ("即日至15日药品安全宣传周期间，各地要开展咨询活动。",

@@ -1193,3 +1193,35 @@ def test_a_province_reported_to_issue_a_policy_gives_its_title() -> None:
         "到2033年，全面建成中藏药强省。\n"
     )
     assert meta.title == "关于推进中藏药产业高质量发展的实施意见"
+
+
+def test_a_headquarters_notice_with_its_heading_over_two_lines() -> None:
+    # the page's heading (某指挥部通告), then the issuer line (a space after the county), the
+    # 关于 line and the number alone in brackets; a two-character county names the province
+    meta = _meta(
+        "沛县疫情防控指挥部通告\n\n沛县 疫情防控指挥部\n\n关于暂停销售退热药品的通告\n\n（第8号）\n\n"
+        "为做好疫情防控工作，现就有关事项通告如下：\n一、全县药品零售企业暂停销售退热药品。\n"
+        "沛县 疫情防控指挥部\n2031年2月10日\n"
+    )
+    assert meta.title == "沛县疫情防控指挥部关于暂停销售退热药品的通告"
+    assert meta.doc_number == "第8号"
+    assert meta.issuers == ["沛县疫情防控指挥部"]
+    assert meta.issued_date == "2031-02-10"
+    assert meta.province is not None and meta.province.name == "江苏省"
+
+
+def test_spaces_lost_to_question_marks_in_a_joint_signature() -> None:
+    meta = _meta(
+        "各省、自治区、直辖市药品监督管理局、公安厅（局）：\n现将《某某衔接办法》印发给你们，请遵照执行。\n"
+        "? ? ?国家药监局? ? ?公安部\n? ? ? ? ? ?2031年1月10日\n"
+    )
+    assert meta.issuers == ["国家药品监督管理局", "公安部"]
+    assert meta.issued_date == "2031-01-10"
+
+
+def test_a_shared_files_name_heading_the_page_is_its_title() -> None:
+    meta = _meta(
+        "某县药品质量抽验工作实施方案.docx\n《某县药品质量抽验工作实施方案.docx》由会员分享，可在线阅读。\n"
+        "为做好2031年药品抽验工作，制定本方案。\n"
+    )
+    assert meta.title == "某县药品质量抽验工作实施方案"
