@@ -346,9 +346,9 @@ def demo(
 # heldout_twentysixth: built by a helper from 3dc2e65, 12 documents (5 formal), tuned on from 50430b7;
 # heldout_twentyseventh: built by a helper from 7445387, 13 documents (5 formal), untouched until 7864a62, tuned on from 100c662;
 # heldout_twentyeighth: built by a helper from 7445387, 16 documents (6 formal), untouched until 7864a62, tuned on from b748467;
-# heldout_twentyninth: built by a helper from eea8a02, 11 documents (4 formal), untouched (no rule written from it);
-# heldout_thirtieth: built by a helper from f8c82f0, 10 documents (2 formal), untouched at its baseline;
-# heldout_thirtyfirst: built by a helper from f8c82f0, 16 documents (8 formal), untouched at its baseline;
+# heldout_twentyninth: built by a helper from eea8a02, 11 documents (4 formal), untouched until f8c82f0, tuned on from b6c5e50;
+# heldout_thirtieth: built by a helper from f8c82f0, 10 documents (2 formal), untouched until b6c5e50, tuned on from 5b93982;
+# heldout_thirtyfirst: built by a helper from f8c82f0, 16 documents (8 formal), untouched until a7e2a6a, tuned on from dc51632;
 # heldout_thirtysecond: built by a helper from f8c82f0, 13 documents (3 formal), untouched at its baseline;
 # heldout_thirtythird: built by a helper from b6c5e50, 9 documents (2 formal), untouched at its baseline;
 # heldout_thirtyfourth: built by a helper from b6c5e50, 15 documents (3 formal), untouched at its baseline),

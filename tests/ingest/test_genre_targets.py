@@ -119,6 +119,9 @@ WORDS = [
     # each month's report, due by a day of the next month
     ("受委托的县局应当在次月10日前将办理情况报设区市局备案。",
      [("将办理情况报设区市局备案", "次月10日前", None, "<=", None)]),
+    # a duration to create in (用N年时间，在全市创建…), and every unit up to standard by a year
+    ("用三年时间，在全省创建食品安全示范县。", [("在全省创建食品安全示范县", "三年", None, "<=", None)]),
+    ("力争到2034年，各县（市、区）全部达标。", [("各县（市、区）全部达标", "2034年", None, "<=", 2034)]),
     # a window from a start to an end; a window from now to a day before what it runs
     ("创建活动从今年4月开始，至10月结束。", [("创建活动", "至10月结束", None, None, None)]),
     ("即日至15日药品安全宣传周期间，各地要开展咨询活动。",
