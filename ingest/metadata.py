@@ -552,9 +552,24 @@ def canonical_issuer(name: str, province: Province | None) -> str:
     vocabulary knows it (data/reference/departments.yaml); else as written."""
     try:
         hit = resolve_department(name, province.code) if province else resolve_national(name)
+        if hit is None:  # a body's office or department (国家卫生健康委办公厅, 中央网信办秘书局)
+            for cut in range(len(name) - 2, 1, -1):
+                if _ISSUING_UNIT.fullmatch(name[cut:]):
+                    head = name[:cut]
+                    body = (
+                        resolve_department(head, province.code)
+                        if province
+                        else resolve_national(head)
+                    )
+                    if body is not None:
+                        return body.name + name[cut:]
     except InputError:  # a province outside the department system (HK, Macao)
         return name
     return hit.name if hit is not None else expanded_below_province(name)
+
+
+# The units of a body that issue in its name (GB/T 9704 发文机关: 办公厅, 秘书局, 综合司)
+_ISSUING_UNIT = re.compile(r"办公厅|办公室|秘书局|秘书处|[\u4e00-\u9fff]{1,8}?司")
 
 
 # A rule's issuing written in brackets after its title (…管理办法（2014年7月2日省食品安全委员会

@@ -1225,3 +1225,13 @@ def test_a_shared_files_name_heading_the_page_is_its_title() -> None:
         "为做好2031年药品抽验工作，制定本方案。\n"
     )
     assert meta.title == "某县药品质量抽验工作实施方案"
+
+
+def test_a_national_bodys_issuing_office_is_named_in_full() -> None:
+    # GB/T 9704 names the issuing unit of a body (办公厅, 综合司) after the body: the body's
+    # short form is read as its full official name, the unit kept as written
+    meta = _meta(
+        "各省、自治区、直辖市卫生健康委、市场监管局：\n现将《某某专项整治工作方案》印发给你们，请认真贯彻执行。\n"
+        "国家卫生健康委办公厅\n市场监管总局办公厅\n2031年6月1日\n"
+    )
+    assert meta.issuers == ["国家卫生健康委员会办公厅", "国家市场监督管理总局办公厅"]
