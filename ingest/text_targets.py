@@ -551,7 +551,8 @@ def _clause_targets(
             continue
         change, qualifier = _change_verb(bare)
         by = None if change else _verb_at_end(bare, cfg["by"])
-        count = _count_verb(bare) if counted else None
+        # (确定至少1家…: the least word between the count verb and the count)
+        count = _count_verb(re.sub(r"(?:至少|不少于)$", "", bare)) if counted else None
         if count in _QUOTA_VERBS and _QUOTA_EACH.search(bare[: len(bare) - len(count)]):
             continue  # 每个乡镇设置1个监管所, 每村配备1名协管员: an establishment or staffing quota
         own_cmp = not re.match(r"[\d一二两三四五六七八九十]", v.text)

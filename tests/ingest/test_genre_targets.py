@@ -122,6 +122,9 @@ WORDS = [
     # a duration to create in (用N年时间，在全市创建…), and every unit up to standard by a year
     ("用三年时间，在全省创建食品安全示范县。", [("在全省创建食品安全示范县", "三年", None, "<=", None)]),
     ("力争到2034年，各县（市、区）全部达标。", [("各县（市、区）全部达标", "2034年", None, "<=", 2034)]),
+    # a regular meeting without a count, and a daily duty: the interval as written, no value
+    ("每季度定期召开药品安全联席会，分析研判形势。", [("药品安全联席会", "每季度", None, None, None)]),
+    ("零售药店每日登记购药人员信息。", [("登记购药人员信息", "每日", None, None, None)]),
     # a window from a start to an end; a window from now to a day before what it runs
     ("创建活动从今年4月开始，至10月结束。", [("创建活动", "至10月结束", None, None, None)]),
     ("即日至15日药品安全宣传周期间，各地要开展咨询活动。",
