@@ -344,6 +344,10 @@ def addressees_end(text: str) -> int:
 
 
 # The bodies' people attending an event (A、B有关负责同志参加会议; A纪检监察组组长出席): no task.
+# Bodies issuing a text together (A、B联合印发…; A等26个部门联合制定…)
+_JOINT_ISSUE = re.compile(r"\s*(?:近日|日前)?联合(?:研究)?(?:印发|制定|出台|发布|下发)")
+
+
 # A body's meeting as the subject (联席会议第一次会议在…召开; 领导小组全体会议召开): an event held,
 # no task of the body's (what the meeting 要求 is read as its own clause)
 _ITS_MEETING = re.compile(
@@ -558,17 +562,17 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = None  # A成立B: a structure stated; B's duty is read by _set_up
         if _ATTENDS.match(rest) or _ITS_MEETING.match(rest):
             role = None  # A有关负责同志参加会议: attending an event is no task (the rule book)
+        # (A等26个部门联合…: one body named, the others counted, several all the same)
+        several = len(carried + found) > 1 or "等" in text[(carried + found)[-1][0].end : end]
+        if role is None and several and _JOINT_ISSUE.match(rest):
+            role = "responsible"  # A、B等部门联合印发…方案: they issue it together, each leads
         if role is None:
             if _CONVENES.match(text, end):
                 convener = carried + found
             continue
         listed = all(r == "responsible" for _, r in carried + found)  # no 会同/联合 inside
         # (A会同B、C联合开展…: 会同 gave the roles; 联合 after it adds none)
-        if (
-            len(carried + found) > 1
-            and listed
-            and (_JOINTLY.match(rest) or _joint_campaign(text, end, role))
-        ):
+        if several and listed and (_JOINTLY.match(rest) or _joint_campaign(text, end, role)):
             # A、B、C联合开展…: every body before the role word leads, as before 会同 (the rule
             # book's 「A、B会C」); 联合 with an object body (A联合B…) is read by _body_list
             found = [(b, "lead") for b, _ in carried + found]

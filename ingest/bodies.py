@@ -157,8 +157,15 @@ def _units() -> tuple[str, ...]:
 
 def shared_prefix(name: str) -> str | None:
     """The level prefix a body's name opens with (市委宣传部 → 市委, 县财政局 → 县), which the
-    names listed after it share when they leave it out."""
-    return next((p for p in _prefixes_longest_first() if name.startswith(p)), None)
+    names listed after it share when they leave it out; a province or place opening it gives
+    its level (黑龙江省教育厅、工信厅 → 省; 锦州市卫健委、市场监管局 → 市)."""
+    if level := next((p for p in _prefixes_longest_first() if name.startswith(p)), None):
+        return level
+    for p in provinces():
+        if name.startswith(p.name):
+            return next((w for w in ("自治区", "省", "市") if p.name.endswith(w)), None)
+    place = place_of(name)
+    return place[-1] if place and place[-1] in "市县区州盟旗" else None
 
 
 @cache

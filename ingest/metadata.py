@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from policykg.ingest import docnumber
+from policykg.ingest.bodies import place_of
 from policykg.ingest.cndate import find_dates, first_date, parse_date
 from policykg.ingest.heads import (
     HEAD_LINES,
@@ -550,6 +551,13 @@ def find_published(labels: PageLabels, text: str, front_matter: dict[str, Any]) 
 def canonical_issuer(name: str, province: Province | None) -> str:
     """An issuer as its full official name (国家药监局 → 国家药品监督管理局) when the department
     vocabulary knows it (data/reference/departments.yaml); else as written."""
+    if (
+        province
+        and province.kind != "municipality"  # 天津市西青区…: a district is named with its city
+        and name.startswith(province.name)
+        and place_of(name[len(province.name) :])
+    ):
+        name = name[len(province.name) :]  # 某省某市市场监管局: the city's body, named as its own
     try:
         hit = resolve_department(name, province.code) if province else resolve_national(name)
         if hit is None:  # a body's office or department (国家卫生健康委办公厅, 中央网信办秘书局)
@@ -566,6 +574,15 @@ def canonical_issuer(name: str, province: Province | None) -> str:
     except InputError:  # a province outside the department system (HK, Macao)
         return name
     return hit.name if hit is not None else expanded_below_province(name)
+
+
+def _of_place(issuer: str, title: str | None) -> str:
+    """An issuer written with its level only (市市场监督管理局, from a page's label) in a
+    document whose title opens with its place (黑河市关于…): the place's body."""
+    place = place_of(title) if title else None
+    if place and issuer[:1] == place[-1] and not issuer.startswith(place):
+        return place + issuer[1:]
+    return issuer
 
 
 # The units of a body that issue in its name (GB/T 9704 发文机关: 办公厅, 秘书局, 综合司)
@@ -631,7 +648,7 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     )
     meta.province, meta.level = reading.province, reading.level
     meta.warnings += reading.warnings
-    meta.issuers = [canonical_issuer(n, meta.province) for n in meta.issuers]
+    meta.issuers = [canonical_issuer(_of_place(n, meta.title), meta.province) for n in meta.issuers]
     meta.issuer = "、".join(meta.issuers) or None
     if not meta.title:
         meta.warnings.append(

@@ -64,6 +64,7 @@ class DocumentPatterns(_File):
     reported_passive: Regex
     reported_drafted: Regex
     reported_according: Regex
+    reported_requires: Regex
     news_dateline: Regex
     news_byline: Regex
     reported_joint: Regex

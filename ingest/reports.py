@@ -35,8 +35,8 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
         if _NOTICE_FORMULA.search(line):  # the 印发 notice itself (…制定了《Y》，现印发给你们)
             continue
         for m in rx("reported_title").finditer(line):
-            if _roundup_item(line, m.start("title")):
-                continue
+            if _roundup_item(line, m.start("title")) or _CITES.match(m["who"]):
+                continue  # (按照A印发的《Y》…: a text cited, not the one reported)
             title = m["title"].strip()
             # (a byline in brackets after 讯/电 — （记者 某某）— is the reporter, not the issuer)
             who = re.sub(
@@ -56,6 +56,14 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
                 # title names its own issuer (GB/T 9704: 发文机关 + 关于 + 事由 + 文种)
         for m in rx("reported_bare").finditer(line):
             if title_like(title := m["title"].strip()) and (names := split_issuers(m["who"])):
+                return names, title
+        for m in rx("reported_requires").finditer(line):  # X印发的《Y》要求，…
+            title = m["title"].strip()
+            if (
+                not _CITES.match(m["who"])
+                and title_like(title)
+                and (names := split_issuers(m["who"]))
+            ):
                 return names, title
         # X制定了Y工作方案。/ X印发的Y安排提出，… (no 《》)
         for m in [*rx("reported_named").finditer(line), *rx("reported_proposes").finditer(line)]:
@@ -82,6 +90,10 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
 def _province(name: str) -> bool:
     """A province named alone (青海省, 青海): the place, not a body."""
     return any(name in (p.name, *p.names) for p in provinces())
+
+
+# A preposition of compliance before the body (按照A印发的《Y》, 根据A制定的《Y》): Y is cited
+_CITES = re.compile(r"(?:按照|根据|依据|依照|遵照|贯彻|落实|执行)")
 
 
 # The recipients of what was issued (X及时向A和B下发《Y》): no issuers

@@ -70,10 +70,10 @@ _SEAL_NOTE = re.compile(r"\s*[（(](?:代章|印章|盖章)[）)]\s*$")
 # …or a line of its own under the signature naming the body whose seal stands for it (某联席会议
 # 办公室 / （某管理局代章） / date): the signature is above it
 _SEAL_LINE = re.compile(r"\s*[（(][\u4e00-\u9fff]{2,30}?(?:代章|印章|盖章)[）)]\s*")
-# 署名 and 成文日期 on one line, a space between (a scrape joined them; a table's bar may close
+# 署名 and 成文日期 on one line, a space between or none (a scrape joined them; a table's bar may close
 # the line): 某省某局办公室 2016年2月22日 |
 _ONE_LINE = re.compile(
-    r"(?P<who>[\u4e00-\u9fff（）()、]{4,60}?)[ \u3000]+"
+    r"(?P<who>[\u4e00-\u9fff（）()、]{4,60}?)[ \u3000]*"
     r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二][〇○零一二三四五六七八九]{3}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
     r"\s*[|｜]?"
 )
@@ -91,6 +91,12 @@ def signature(lines: list[str]) -> tuple[list[str], str | None] | None:
         one = _ONE_LINE.fullmatch(line.strip())
         names = split_issuers(one["who"]) if one else None
         if one and names and (iso := parse_date(one["date"])):
+            j = (
+                i - 1
+            )  # (a joint signature's names above: 中共某省委办公厅 / 某省人民政府办公厅 date)
+            while j >= 0 and (above := split_issuers(_SEAL_NOTE.sub("", lines[j]))):
+                names = above + names
+                j -= 1
             found = (names, iso)  # 某局办公室 2016年2月22日 (a table's bar after)
             if i < HEAD_LINES:
                 return found

@@ -153,6 +153,17 @@ ASSIGNMENTS = [
     ("行动中，综保区社会事务局联合新乡市卫生监督局、综保区公安分局、执法局等相关单位开展检查。",
      [("综保区社会事务局", "lead"), ("新乡市卫生监督局", "support"), ("综保区公安分局", "support"),
       ("执法局", "support")]),
+    # a province's full name opening a list of its bodies' short forms (…省教育厅、工信厅、公安厅…
+    # 等N个部门): each item inherits the province's level; a body named and the others counted
+    # (A等26部门联合印发…): A leads; a generic office joining the generic bodies of its level
+    ("吉林省教育厅、工信厅、公安厅、粮食局、科协等5个部门于9月底前开展宣传活动。",
+     [("吉林省教育厅", "responsible"), ("工信厅", "responsible"), ("公安厅", "responsible"),
+      ("粮食局", "responsible"), ("科协", "responsible")]),
+    ("吉林省食安办等20部门联合印发活动方案，各相关部门自行组织开展宣传。",
+     [("吉林省食安办", "lead"), ("各相关部门", "responsible")]),
+    ("各县（市）食安办联合同级有关部门开展宣传周活动。",
+     [("各县（市）食安办", "lead"), ("同级有关部门", "support")]),
+    ("全省各级党委和政府要切实扛起食品安全政治责任。", [("全省各级党委和政府", "responsible")]),
     ("由县药监局牵头，县卫生健康局、县医保局配合，建立联合检查机制。",
      [("县药监局", "lead"), ("县卫生健康局", "support"), ("县医保局", "support")]),
     ("省药监局会同省卫生健康委员会推进疫苗追溯体系建设。",

@@ -1238,3 +1238,42 @@ def test_a_national_bodys_issuing_office_is_named_in_full() -> None:
         "国家卫生健康委办公厅\n市场监管总局办公厅\n2031年6月1日\n"
     )
     assert meta.issuers == ["国家卫生健康委员会办公厅", "国家市场监督管理总局办公厅"]
+
+
+def test_a_party_and_government_offices_joint_signature_with_its_date_run_in() -> None:
+    meta = _meta(
+        "中共吉林省委办公厅\n吉林省人民政府办公厅印发《关于落实食品安全责任制的意见》的通知\n"
+        "各市（州）党委和人民政府：\n现将《关于落实食品安全责任制的意见》印发给你们，请认真贯彻落实。\n"
+        "中共吉林省委办公厅\n吉林省人民政府办公厅2031年12月25日\n"
+    )
+    assert meta.issuers == ["中共吉林省委办公厅", "吉林省人民政府办公厅"]
+    assert meta.issued_date == "2031-12-25"
+
+
+def test_an_issuer_named_by_level_or_with_its_province_is_its_places_body() -> None:
+    # a page's label gives 市市场监督管理局 for 黑河市's text; a city bureau written with its
+    # province before it (辽宁省锦州市…) is the city's body, named as its own
+    meta = _meta(
+        "发布机构：市市场监督管理局\n黑河市关于加强冷链食品监管的若干措施\n一、加强进口冷链食品追溯。\n"
+    )
+    assert meta.issuers == ["黑河市市场监督管理局"]
+    meta = _meta(
+        "锦州市冷链食品监管实施方案\n为加强监管，制定本方案。\n辽宁省锦州市市场监管局\n2031年3月2日\n"
+    )
+    assert meta.issuers == ["锦州市市场监督管理局"]
+    meta = _meta(  # a municipality's district keeps its city: 天津市某区…
+        "西青区药品安全工作方案\n为加强监管，制定本方案。\n天津市西青区人民政府办公室\n2031年3月2日\n"
+    )
+    assert meta.issuers == ["天津市西青区人民政府办公室"]
+
+
+def test_a_policy_reported_as_issued_and_one_cited_in_compliance() -> None:
+    meta = _meta(
+        "吉林省政府办公厅印发的《2031年吉林省食品安全重点工作安排》要求，进一步落实属地管理责任。\n"
+    )
+    assert meta.title == "2031年吉林省食品安全重点工作安排"
+    assert meta.issuers == ["吉林省人民政府办公厅"]
+    meta = _meta(
+        "县局召开会议。按照国务院食安办等八部门联合下发的《关于加强诚信建设的意见》要求，要加强体系建设。\n"
+    )
+    assert meta.title != "关于加强诚信建设的意见"
