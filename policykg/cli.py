@@ -351,7 +351,8 @@ def demo(
 # heldout_thirtyfirst: built by a helper from f8c82f0, 16 documents (8 formal), untouched at its baseline;
 # heldout_thirtysecond: built by a helper from f8c82f0, 13 documents (3 formal), untouched at its baseline;
 # heldout_thirtythird: built by a helper from b6c5e50, 9 documents (2 formal), untouched at its baseline;
-# heldout_thirtyfourth: built by a helper from b6c5e50, 15 documents (3 formal), untouched at its baseline),
+# heldout_thirtyfourth: built by a helper from b6c5e50, 15 documents (3 formal), untouched at its baseline;
+# heldout_thirtyfifth: built by a helper from dc51632, 6 documents (all reprints), untouched at its baseline),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -388,6 +389,7 @@ GOLD_SETS = (
     "tests/heldout_thirtysecond",
     "tests/heldout_thirtythird",
     "tests/heldout_thirtyfourth",
+    "tests/heldout_thirtyfifth",
     "tests/heldout",
 )
 
