@@ -352,6 +352,7 @@ def demo(
 # heldout_thirtysecond: built by a helper from f8c82f0, 13 documents (3 formal), untouched at its baseline;
 # heldout_thirtythird: built by a helper from b6c5e50, 9 documents (2 formal), untouched at its baseline;
 # heldout_thirtyfourth: built by a helper from b6c5e50, 15 documents (3 formal), untouched at its baseline;
+# heldout_thirtyfifth: built by a helper from dc51632, 8 documents (2 formal), untouched at its baseline;
 # heldout_thirtysixth: built by a helper from dc51632, 9 documents (3 formal), untouched at its baseline),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
@@ -389,6 +390,7 @@ GOLD_SETS = (
     "tests/heldout_thirtysecond",
     "tests/heldout_thirtythird",
     "tests/heldout_thirtyfourth",
+    "tests/heldout_thirtyfifth",
     "tests/heldout_thirtysixth",
     "tests/heldout",
 )
