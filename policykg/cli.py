@@ -351,7 +351,7 @@ def demo(
 # heldout_thirtyfirst: built by a helper from f8c82f0, 16 documents (8 formal), untouched until a7e2a6a, tuned on from dc51632;
 # heldout_thirtysecond: built by a helper from f8c82f0, 13 documents (3 formal), untouched at its baseline;
 # heldout_thirtythird: built by a helper from b6c5e50, 9 documents (2 formal), untouched at its baseline;
-# heldout_thirtyfourth: built by a helper from b6c5e50, 15 documents (3 formal), untouched at its baseline;
+# heldout_thirtyfourth: built by a helper from b6c5e50, 15 documents (3 formal), untouched until bf83417, tuned on from 9b10bf0;
 # heldout_thirtyfifth: built by a helper from dc51632, 8 documents (2 formal), untouched at its baseline;
 # heldout_thirtysixth: built by a helper from dc51632, 9 documents (3 formal), untouched at its baseline),
 # the team's synthetic held-out documents.
