@@ -159,6 +159,9 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
                 pos = name.end()
         out.append((body, role))
         if etc := _ETC.match(text, pos):  # A、B等 / A等部门 / A等12个部门
+            if role == "support" and (group := _RELATED.fullmatch(etc.group(), 1)):
+                # A联合B等有关部门: the related departments, unnamed, support with B
+                out.append((Body(pos + 1, etc.end(), group.group(), True), role))
             pos = etc.end()
             break
         joiner = next((j for j in rules["joiners"] if text.startswith(j, pos)), None)
@@ -345,7 +348,9 @@ def addressees_end(text: str) -> int:
 
 # The bodies' people attending an event (A、B有关负责同志参加会议; A纪检监察组组长出席): no task.
 # Bodies issuing a text together (A、B联合印发…; A等26个部门联合制定…)
-_JOINT_ISSUE = re.compile(r"\s*(?:近日|日前)?联合(?:研究)?(?:印发|制定|出台|发布|下发)")
+_JOINT_ISSUE = re.compile(
+    r"\s*(?:近日|日前|于?(?:\d{1,2}月)?\d{1,2}日)?联合(?:研究)?(?:印发|制定|出台|发布|下发|发文)"
+)
 
 
 # A body's meeting as the subject (联席会议第一次会议在…召开; 领导小组全体会议召开): an event held,
@@ -572,7 +577,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             continue
         listed = all(r == "responsible" for _, r in carried + found)  # no 会同/联合 inside
         # (A会同B、C联合开展…: 会同 gave the roles; 联合 after it adds none)
-        if several and listed and (_JOINTLY.match(rest) or _joint_campaign(text, end, role)):
+        jointly = _JOINTLY.match(rest) or _JOINT_ISSUE.match(rest)
+        if several and listed and (jointly or _joint_campaign(text, end, role)):
             # A、B、C联合开展…: every body before the role word leads, as before 会同 (the rule
             # book's 「A、B会C」); 联合 with an object body (A联合B…) is read by _body_list
             found = [(b, "lead") for b, _ in carried + found]
@@ -794,6 +800,7 @@ def _members_after_comma(text: str, end: int) -> list[tuple[Body, str]]:
 # (the count may be vague: A、B等多部门, 等多个部门)
 _KIND = r"(?:\d+|[一二两三四五六七八九十]+|多)?(?:个|家)?(?:有关|相关|成员)?(?:部门|单位)?(?:[和及、](?:部门|单位))?"
 _ETC = re.compile(rf"等{_KIND}")
+_RELATED = re.compile(r"(?:有关|相关)(?:部门|单位)(?:[和及、](?:部门|单位))?")
 _MEMBERS_END = re.compile(rf"(?:等)?{_KIND}(?:组成|为成员)")
 _COMPOSES = re.compile(rf"(?:等)?{_KIND}组成\s*(?:[，,。；;]|$)")
 # A group described by who heads it (X由A任主任…): no task of X's.

@@ -111,7 +111,9 @@ def lead_issuers(lines: list[str], title: str) -> list[str]:
     """A formal text reprinted whole under a lead naming its issuer ("X出台《Y》/关于Y，以下为
     全文"), its signature cut off: X, when the lead names this very title."""
     want = re.sub(r"\s", "", title)
-    for line in lines[: min(head_zone(lines), 10)]:
+    # (any line of the first thirty: a page's chrome may push the lead down; the title must be
+    # this very one)
+    for line in lines[:30]:
         for name in ("reported_bare", "reported_title"):
             for m in rx(name).finditer(line):
                 who = _RECIPIENTS.sub("", m["who"])

@@ -555,6 +555,14 @@ def _clause_targets(
         count = _count_verb(re.sub(r"(?:至少|不少于)$", "", bare)) if counted else None
         if count in _QUOTA_VERBS and _QUOTA_EACH.search(bare[: len(bare) - len(count)]):
             continue  # 每个乡镇设置1个监管所, 每村配备1名协管员: an establishment or staffing quota
+        if (
+            count in _QUOTA_VERBS
+            and v.parsed.unit in ("名", "人")
+            and re.match(
+                r"[^，。；]{1,12}?(?:员|人员)(?:[，。；]|$)", _object_after(clause, values, i)
+            )
+        ):
+            continue  # 学校食堂确定1名食品安全协管员: the staff each unit names, a quota too
         own_cmp = not re.match(r"[\d一二两三四五六七八九十]", v.text)
         found = None
         if change or (own_cmp and not count):
@@ -656,7 +664,7 @@ def _covered(clause: str, values: list[_Value], i: int) -> str:
 _QUOTA_EACH = re.compile(
     r"每(?:个|一个|一)?(?:(?!至少|不少于)[\u4e00-\u9fff（）()]){1,10}(?:都|均)?$"
 )
-_QUOTA_VERBS = ("设置", "设立", "配备", "配置", "设")
+_QUOTA_VERBS = ("设置", "设立", "配备", "配置", "确定", "选聘", "聘请", "设")
 
 
 # A value that qualifies for a status (…得分85分以上的评为示范单位, …的予以表彰).

@@ -152,7 +152,7 @@ ASSIGNMENTS = [
     ("印发了检查表，要求各县区严格按照时限完成核查。", [("各县区", "responsible")]),
     ("行动中，综保区社会事务局联合新乡市卫生监督局、综保区公安分局、执法局等相关单位开展检查。",
      [("综保区社会事务局", "lead"), ("新乡市卫生监督局", "support"), ("综保区公安分局", "support"),
-      ("执法局", "support")]),
+      ("执法局", "support"), ("相关单位", "support")]),
     # a province's full name opening a list of its bodies' short forms (…省教育厅、工信厅、公安厅…
     # 等N个部门): each item inherits the province's level; a body named and the others counted
     # (A等26部门联合印发…): A leads; a generic office joining the generic bodies of its level
@@ -164,6 +164,17 @@ ASSIGNMENTS = [
     ("各县（市）食安办联合同级有关部门开展宣传周活动。",
      [("各县（市）食安办", "lead"), ("同级有关部门", "support")]),
     ("全省各级党委和政府要切实扛起食品安全政治责任。", [("全省各级党委和政府", "responsible")]),
+    # two bodies issuing a document together, its day before 联合 (…2月22日联合发文要求…): each
+    # leads; the related departments after 等 in a 联合 list support with the named one
+    ("省农业农村厅、省市场监督管理局3月5日联合发文，要求规范农村集体聚餐。",
+     [("省农业农村厅", "lead"), ("省市场监督管理局", "lead")]),
+    ("县市场监管局联合县卫健局等有关部门，对学校食堂开展专项检查。",
+     [("县市场监管局", "lead"), ("县卫健局", "support"), ("有关部门", "support")]),
+    # a document's kind as the one instructing (指导意见要求各地…); generic levels listed over a
+    # comma after 要求
+    ("指导意见要求地方各级人民政府将集体聚餐纳入网格化管理。", [("地方各级人民政府", "responsible")]),
+    ("会议要求各乡镇，县直有关单位明确专人抓好落实。",
+     [("各乡镇", "responsible"), ("县直有关单位", "responsible")]),
     ("由县药监局牵头，县卫生健康局、县医保局配合，建立联合检查机制。",
      [("县药监局", "lead"), ("县卫生健康局", "support"), ("县医保局", "support")]),
     ("省药监局会同省卫生健康委员会推进疫苗追溯体系建设。",

@@ -125,6 +125,12 @@ WORDS = [
     # a regular meeting without a count, and a daily duty: the interval as written, no value
     ("每季度定期召开药品安全联席会，分析研判形势。", [("药品安全联席会", "每季度", None, None, None)]),
     ("零售药店每日登记购药人员信息。", [("登记购药人员信息", "每日", None, None, None)]),
+    # a plan's working period (通过三年(的)努力，打造…); month deadlines of a schedule whose tasks
+    # are set up, activated or entered (确定…点位, 激活账号)
+    ("通过两年的努力，打造一批规范化的农村家宴中心。",
+     [("打造一批规范化的农村家宴中心", "两年", None, "<=", None)]),
+    ("4月底前确定示范作坊点位，5月底前在追溯平台激活账号。",
+     [("确定示范作坊点位", "4月底前", None, "<=", None), ("在追溯平台激活账号", "5月底前", None, "<=", None)]),
     # a window from a start to an end; a window from now to a day before what it runs
     ("创建活动从今年4月开始，至10月结束。", [("创建活动", "至10月结束", None, None, None)]),
     ("即日至15日药品安全宣传周期间，各地要开展咨询活动。",

@@ -1277,3 +1277,18 @@ def test_a_policy_reported_as_issued_and_one_cited_in_compliance() -> None:
         "县局召开会议。按照国务院食安办等八部门联合下发的《关于加强诚信建设的意见》要求，要加强体系建设。\n"
     )
     assert meta.title != "关于加强诚信建设的意见"
+
+
+def test_the_state_councils_food_safety_office_and_a_lead_further_down_the_page() -> None:
+    from policykg.ingest.metadata import canonical_issuer
+
+    assert canonical_issuer("国务院食安办", None) == "国务院食品安全委员会办公室"
+    # a page's chrome pushes the report's lead past the head: the lead still names the title's
+    # issuers, written short (省委办公厅、省政府办公厅)
+    chrome = "".join(f"栏目{i}\n" for i in range(14))
+    meta = _meta(
+        chrome + "吉林省落实食品安全党政同责\n去年，吉林省委办公厅、吉林省政府办公厅印发"
+        "《关于落实食品安全党政同责的实施意见》。意见提出，严格考核评价。\n"
+    )
+    assert meta.title == "关于落实食品安全党政同责的实施意见"
+    assert meta.issuers == ["中共吉林省委办公厅", "吉林省人民政府办公厅"]

@@ -58,7 +58,7 @@ GOLDEN = [
       ("中药饮片抽检", 10, "10批", None, "批", 2031, None, False),
       ("化妆品抽检", 10, "10批", None, "批", 2031, None, False)]),
     # the least word between a count verb and its count (确定至少N家X)
-    ("每个县确定至少2家药品零售企业作为监测哨点。",
+    ("全市确定至少2家药品零售企业作为监测哨点。",
      [("确定药品零售企业作为监测哨点", 2, "2家", ">=", "家", None, None, False)]),
     ("到2025年，全省药品抽检合格率稳定在99%以上。",
      [("全省药品抽检合格率", 99, "99%以上", ">=", "%", 2025, None, False)]),
@@ -159,6 +159,8 @@ NOT_TARGETS = [
     "联席会议由省药监局、省卫健委等12个成员单位组成。",
     "《甲标准》等3项地方标准正在征求意见。",
     "制定区领导食品安全工作职责提醒清单12张。",  # sheets made, no level
+    # the staff each kind of unit names (食堂确定1名…管理员): a staffing quota
+    "每个行政村确定1至2名协管员，学校食堂确定1名食品安全管理员。",
     # each unit's establishment or staffing: a quota of the structure (as 设主任1名)
     "每个乡镇设置1个药品监管分所，每个村配备1名协管员。",
 ]
