@@ -349,7 +349,7 @@ def demo(
 # heldout_twentyninth: built by a helper from eea8a02, 11 documents (4 formal), untouched until f8c82f0, tuned on from b6c5e50;
 # heldout_thirtieth: built by a helper from f8c82f0, 10 documents (2 formal), untouched until b6c5e50, tuned on from 5b93982;
 # heldout_thirtyfirst: built by a helper from f8c82f0, 16 documents (8 formal), untouched until a7e2a6a, tuned on from dc51632;
-# heldout_thirtysecond: built by a helper from f8c82f0, 13 documents (3 formal), untouched at its baseline;
+# heldout_thirtysecond: built by a helper from f8c82f0, 13 documents (3 formal), untouched until ac7597c, tuned on from 5eb35a2;
 # heldout_thirtythird: built by a helper from b6c5e50, 9 documents (2 formal), untouched at its baseline;
 # heldout_thirtyfourth: built by a helper from b6c5e50, 15 documents (3 formal), untouched until bf83417, tuned on from 9b10bf0;
 # heldout_thirtyfifth: built by a helper from dc51632, 8 documents (2 formal), untouched at its baseline;
