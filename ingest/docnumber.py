@@ -91,7 +91,11 @@ def written(m: re.Match[str], agency: str) -> str:
 
 
 # A page that shows the number as an image keeps its file name (佛府办函〔2022〕162号.png).
-_IMAGE_NAME = re.compile(r"\.(?:png|jpe?g|gif|bmp|webp)$", re.I)
+# A file named by the number: a scanned page (X〔2021〕5号.jpg), or the notice's attachment
+# offered for download under it (X〔2021〕67号附件.docx, 附件1.pdf): the notice's own number
+_IMAGE_NAME = re.compile(
+    r"(?:附件\s*\d{0,2})?\.(?:png|jpe?g|gif|bmp|webp|docx?|wps|pdf|xlsx?)$", re.I
+)
 # A reprint's title line ending with the notice's own number in brackets
 # (…的通知（闽政办〔2016〕66号）), as 公告 titles carry theirs.
 _KINDS_END = r"(?<=通知|意见|方案|规划|办法|决定|批复|的函|规定|细则|要点|措施|计划|公告|通告)"

@@ -163,7 +163,9 @@ def _wrapped(line: str) -> str | None:
     m = rx("wrapper_title").search(line)
     if not m or rx("forward_title").search(line[: m.start() + 4]) or cited(line, m.start()):
         return None
-    title = m["title"].strip("《》 ")
+    title = m["title"].strip(
+        "《》〈〉 "
+    )  # 〈〉: a title nested in a 《》 title (…印发〈X〉的通知》)
     if "《" not in m.group() and m.group().endswith(("，", "。")):
         return None  # 将于…前发布抽检报告，…: a clause of running text, no title in 《》
     if re.search(r"[，,；;：:]", title):
@@ -375,6 +377,11 @@ def _title_subject(lines: list[str], named: bool = False) -> list[str]:
             continue  # the attachment's own issuer, not this document's
         line = entry.title if (entry := find_entry([line])) else _BULLET.sub("", line)
         line = _LEAD_DATE.sub("", _LABEL.sub("", line))
+        if (num := docnumber.NUMBER.match(line.strip())) and num["agency"]:
+            line = line.strip()[
+                num.end() :
+            ]  # 某办发〔2018〕27号《X关于印发…》: a reprint's heading
+        line = line.strip().removeprefix("《")  # 《X关于印发〈…〉的通知》: the title in 《》
         # (X转发Y…的通知 / X印发…的通知: a forwarding or issuing notice names X without 关于)
         m = re.match(r"(?P<who>.+?)(?:关于|(?=转发|印发))", line)
         if not m:

@@ -217,7 +217,15 @@ def _named_back(indicator: str, before: str) -> str:
         for m in re.finditer(rx, sentence)
         if m.group(1) != rest and not any(r in m.group(1) for r in _BACK_REFERENCE)
     ]
-    return names[-1] if names else indicator
+    if names:
+        return names[-1]
+    # (or a sentence before launched it by name: …开展整治“某某”市场乱象百日行动，…。此次行动
+    # 从…开始，为期约100天 — the last campaign launched before, its quotes kept)
+    launched = re.findall(
+        rf"(?:开展|启动|部署|组织)(?:了)?(?:为期[^，,。的]{{1,6}}的)?([^，,。；;、\s的]{{2,30}}?{re.escape(rest)})(?=[，,。；;、]|$)",
+        before[-600:],
+    )
+    return launched[-1] if launched else indicator
 
 
 # A goal's nature written after its value (…达到98%以上（约束性）), as a plan's 主要目标 marks

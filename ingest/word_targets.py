@@ -96,6 +96,10 @@ def word_targets(sentence: str) -> list[WordTarget]:
     return _first_of_overlaps(sorted(_distributed(sentence) + out, key=lambda t: t.start))
 
 
+# A campaign's length written before its name (为期3个月的专项整治): read by `durations`
+_LENGTH_FIRST = re.compile(r"^为期\S{1,4}?(?:天|日|周|个月|年)半?的?")
+
+
 # A window of the year with no date in it (年内, 今年内): no deadline of its own beside a state
 _YEAR_ONLY = ("年内", "今年年内", "今年内", "本年内", "本年度内")
 
@@ -168,11 +172,12 @@ def _dated_states(sentence: str) -> list[WordTarget]:
 
 
 def _periods(sentence: str) -> list[WordTarget]:
-    """A work plan's phases with their time windows: 动员部署阶段（2024年3月）."""
+    """A work plan's phases with their time windows: 动员部署阶段（2024年3月）; a campaign's
+    window (从即日起至6月底开展为期3个月的X: X, its length read by `durations`)."""
     out = []
     for rx in _rx("periods"):
         for m in rx.finditer(sentence):
-            task, year = m["task"].strip(), m.groupdict().get("year")
+            task, year = _LENGTH_FIRST.sub("", m["task"].strip()), m.groupdict().get("year")
             out.append(WordTarget(task, m["when"].strip(), int(year) if year else None, None,
                                   m.start(), m.end()))  # fmt: skip
     return out
@@ -228,8 +233,11 @@ def _first_of_overlaps(targets: list[WordTarget]) -> list[WordTarget]:
     """Two patterns reading one phrase (2016年底前 is also a year-end): the first kept."""
     out: list[WordTarget] = []
     for t in targets:
+        # (a campaign's length inside its window's reading is its own target: 从即日起至6月底
+        # 开展为期3个月的专项整治 states both the window and the length)
         if not any(o.start < t.end and t.start < o.end and o.value_text == t.value_text
-                   or o.start <= t.start and t.end <= o.end for o in out):  # fmt: skip
+                   or o.start <= t.start and t.end <= o.end
+                   and not (t.value is not None and o.value is None and t.unit) for o in out):  # fmt: skip
             out.append(t)
     return out
 

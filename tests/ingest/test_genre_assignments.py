@@ -505,6 +505,14 @@ GENRE = [
       ("畜牧兽医服务中心", "support")]),
     # a distributive 各 over a list whose second item is bare (each township and each department)
     ("县长要求，各乡镇、部门要压实安全责任。", [("各乡镇", "responsible"), ("部门", "responsible")]),
+    # a national notice's regulators of every province, the levels in brackets
+    ("各省（区、市）药品监督管理局负责组织辖区内的监测哨点申报。",
+     [("各省（区、市）药品监督管理局", "responsible")]),
+    # a secretariat or a task force placed in a body: that body does the daily work
+    ("监测工作秘书处设在省药品检验研究院，负责日常联络。", [("省药品检验研究院", "responsible")]),
+    ("整治工作专班设在区农业农村局，负责统筹调度。", [("区农业农村局", "responsible")]),
+    # a reprint's 各地将…: each locality's own work ahead
+    ("据了解，各地将重点排查农贸市场和校园周边。", [("各地", "responsible")]),
 ]  # fmt: skip
 
 
@@ -1288,3 +1296,13 @@ def test_a_rules_articles_run_together_are_read_one_by_one(tmp_path) -> None:
     path.write_text(text, encoding="utf-8")
     pairs = [(d.mention, d.role) for m in extract_file(path).measures for d in m.departments]
     assert ("设区市局", "responsible") in pairs and ("省局", "responsible") in pairs
+
+
+def test_bodies_counted_after_their_list_issue_a_notice_together(tmp_path):
+    # (A、B等N个部门联合下发通知: each named body leads the joint text, told as background)
+    text = "近日，市卫生健康委、市教育局、市公安局等9个部门联合下发通知，在全市开展校园周边食品整治。\n"
+    assert _roles(tmp_path, text) == [
+        ("近日，市", "市卫生健康委", "lead"),
+        ("近日，市", "市教育局", "lead"),
+        ("近日，市", "市公安局", "lead"),
+    ]

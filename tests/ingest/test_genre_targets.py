@@ -430,7 +430,8 @@ def test_a_windows_end_and_the_phases_named_after_their_days(tmp_path):
         "周边餐饮店进行检查。\n",
     )
     found = [(t.indicator, t.value_text) for t in targets]
-    assert found == [("本次检查", "到9月20日截止"), ("开学期间", "9月1日至10日"),
+    # (本次检查 names back to the check the headline launched: 开展开学季食品安全检查)
+    assert found == [("开学季食品安全检查", "到9月20日截止"), ("开学期间", "9月1日至10日"),
                      ("军训期间", "9月11日至20日")]  # fmt: skip
 
 
@@ -825,3 +826,53 @@ def test_a_campaign_named_back_to_in_its_own_sentence_takes_its_name(tmp_path):
         "启动，此次整治行动为期一个月，全面排查各类隐患。\n",
     )
     assert [(t.indicator, t.value_text) for t in targets] == [("食品安全集中整治行动", "一个月")]
+
+
+def test_a_campaign_named_back_to_from_an_earlier_sentence(tmp_path):
+    targets = _targets(
+        tmp_path,
+        "某县部署农资打假\n日前，县农业农村局在全县开展“护农”农资打假专项行动，重点检查种子和化肥。"
+        "此次行动从3月上旬开始到5月底结束，为期约80天。\n",
+    )
+    assert [(t.indicator, t.value_text, t.value) for t in targets] == [
+        ("“护农”农资打假专项行动", "80天", 80.0)
+    ]
+
+
+def test_a_campaigns_window_and_its_length_in_one_clause(tmp_path):
+    # (scraped reprints drop the 的 after the length: 开展为期2个月X)
+    targets = _targets(
+        tmp_path,
+        "某市开展冷链食品检查\n某市市场监管局决定从即日起至8月底在全市开展为期2个月冷链食品安全专项检查，"
+        "覆盖全部冷库。\n",
+    )
+    assert [(t.indicator, t.value_text) for t in targets] == [
+        ("冷链食品安全专项检查", "即日起至8月底"),
+        ("冷链食品安全专项检查", "2个月"),
+    ]
+
+
+def test_a_campaigns_length_at_its_launch_and_in_the_time_it_takes(tmp_path):
+    launched = _targets(
+        tmp_path,
+        "某市启动整治\n4月2日，某市印发《某市农村集体聚餐规范提升行动方案》，标志着为期两年的农村集体聚餐"
+        "规范提升行动全面启动。\n",
+    )
+    assert [(t.indicator, t.value) for t in launched] == [("农村集体聚餐规范提升行动", 2.0)]
+    taken = _targets(
+        tmp_path,
+        "某省检查婴幼儿食品\n5月1日起，省市场监管局利用4个月的时间，在全省范围内组织开展婴幼儿辅助食品专项检查。\n",
+    )
+    assert [(t.indicator, t.value, t.unit) for t in taken] == [
+        ("婴幼儿辅助食品专项检查", 4.0, "个月")
+    ]
+
+
+def test_a_count_with_its_result_complement(tmp_path):
+    targets = _targets(
+        tmp_path,
+        "某区餐饮质量提升方案\n一、工作目标\n到2026年底，全区打造出4个管理规范的放心餐饮示范街区。\n",
+    )
+    assert [(t.indicator, t.value, t.year) for t in targets] == [
+        ("打造出管理规范的放心餐饮示范街区", 4.0, 2026)
+    ]

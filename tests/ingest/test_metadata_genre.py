@@ -228,13 +228,12 @@ def test_a_ministrys_department_signs_its_letter_and_its_last_item_is_a_measure(
         "一、各省级药品监督管理部门要加强疫苗配送企业检查。\n国家药监局综合司\n2024年3月5日\n"
     )
     meta = _meta(text)
-    assert (
-        (meta.issuer, meta.issued_date, meta.level)
-        == (
-            "国家药品监督管理局综合司",  # the body's full name before its unit, as the gold sets write it
-            "2024-03-05",
-            "national",
-        )
+    assert (meta.issuer, meta.issued_date, meta.level) == (
+        # the unit's official name (综合司 is the short name of the 综合和规划财务司 in the
+        # NMPA's 三定 provisions), as the gold sets write it
+        "国家药品监督管理局综合和规划财务司",
+        "2024-03-05",
+        "national",
     )
     path = tmp_path / "letter.txt"
     path.write_text(text, encoding="utf-8")
@@ -1292,3 +1291,32 @@ def test_the_state_councils_food_safety_office_and_a_lead_further_down_the_page(
     )
     assert meta.title == "关于落实食品安全党政同责的实施意见"
     assert meta.issuers == ["中共吉林省委办公厅", "吉林省人民政府办公厅"]
+
+
+def test_a_pages_issuing_heading_run_into_the_notices_title():
+    # (a page's 印发通知 heading above the notice's own title line: the policy's title)
+    meta = _meta(
+        "印发通知\n某某市人民政府办公厅关于印发某某市兽药安全事件应急预案的通知\n某府办发〔2023〕41号\n"
+        "各区县人民政府，市政府各部门：\n《某某市兽药安全事件应急预案》已经市政府同意，现印发给你们。\n"
+    )
+    assert meta.title == "某某市兽药安全事件应急预案"
+
+
+def test_a_title_nested_in_angle_brackets_inside_a_reprints_title():
+    meta = _meta(
+        "某办发〔2019〕8号《中共某某省委办公厅某某省人民政府办公厅关于印发〈某某省药品流通领域改革实施方案〉的通知》\n"
+        "为推进药品流通领域改革，制定本方案。\n"
+    )
+    assert meta.title == "某某省药品流通领域改革实施方案"
+    assert meta.issuers == ["中共某某省委办公厅某某省人民政府办公厅"]
+
+
+def test_a_notice_naming_its_plan_in_its_own_sentence_and_its_number_on_the_attachment():
+    meta = _meta(
+        "各省、自治区、直辖市药品监督管理局：\n为做好医疗器械抽检工作，国家药监局组织制定了"
+        "《2022年国家医疗器械抽检工作计划》。现印发给你们，请认真组织实施。\n"
+        "国家药监局综合司\n2022年3月1日\n药监综械管〔2022〕19号附件.docx\n"
+    )
+    assert meta.title == "2022年国家医疗器械抽检工作计划"
+    assert meta.doc_number == "药监综械管〔2022〕19号"
+    assert meta.issuer == "国家药品监督管理局综合和规划财务司"
