@@ -368,6 +368,8 @@ _CONVENES = re.compile(r"\s*(?:近日|日前|昨日|今天|今日)?(?:组织)?�
 # The text's own body named by itself (我局, 本厅, 该局) as a subject.
 SELF = re.compile(r"(?:我|本|该)(?:局|厅|委|办|院|中心|所)")
 _WILL = re.compile(r"(?:今年|明年|下一步|下步)?(?:还|也|并)?(?:将|要)(?!于|求|点|闻)")
+# Bodies counted back to (四部门联合开展…, 两部门将…): several bodies, as a list is
+_COUNTED_BODIES = re.compile(r"[两二三四五六七八九十]{1,2}个?(?:部门|单位)$")
 # Bodies acting jointly (A、B近日联合印发…): 联合 after a list of subjects.
 _JOINTLY = re.compile(
     r"\s*(?:近日|日前|近期|已|将)?(?:共同)?联合(?!国)"
@@ -569,6 +571,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = None  # A有关负责同志参加会议: attending an event is no task (the rule book)
         # (A等26个部门联合…: one body named, the others counted, several all the same)
         several = len(carried + found) > 1 or "等" in text[(carried + found)[-1][0].end : end]
+        last = (carried + found)[-1][0]
+        several = several or bool(_COUNTED_BODIES.search(text[last.start : last.end]))
         if role is None and several and _JOINT_ISSUE.match(rest):
             role = "responsible"  # A、B等部门联合印发…方案: they issue it together, each leads
         if role is None:
@@ -593,13 +597,15 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
 
 
 def _assigned_to(text: str, offset: int) -> list[Mention]:
-    """A body given a responsibility (对各村明确了…责任, 向各乡镇下达了…任务): responsible."""
+    """A body given a responsibility (对各村明确了…责任, 向各乡镇下达了…任务) or ordered to act
+    (责成某局查明…): responsible."""
     out = []
     for m in _rules()["assigned_to_rx"].finditer(text):
-        a, b = m.span("body")
+        group = "body" if m["body"] else "ordered"
+        a, b = m.span(group)
         body = body_at(text, a)
-        if (body is not None and body.end == b) or is_generic(m["body"]):
-            out.append(Mention(m["body"], "responsible", offset + a, offset + b))
+        if (body is not None and body.end == b) or is_generic(m[group]):
+            out.append(Mention(m[group], "responsible", offset + a, offset + b))
     return out
 
 

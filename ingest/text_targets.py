@@ -54,7 +54,8 @@ if TYPE_CHECKING:
     from policykg.ingest.context import Context
 
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
-_CLAUSE = re.compile(r"[^，,；;：:]+")
+# (a bracketed aside is part of its clause, commas and all: 餐馆（指面积150平方米以上，或座位80座以上）…)
+_CLAUSE = re.compile(r"(?:（[^（）]{0,60}）|[^，,；;：:（])+|（")
 _BRACKETS = re.compile(r"（[^（）]*）|\([^()]*\)|《[^《》]*》|“[^“”]*”")
 
 
@@ -527,6 +528,8 @@ def _clause_targets(
     breakdown = previous_had and (
         listing or clause.lstrip().startswith(tuple(cfg["breakdown_words"]))
     )
+    if shares := _shares_of_classes(clause, values):
+        return shares
     out: list[_Found] = []
     item_start, shape, verb, pending = 0, None, "", None
     for i, v in enumerate(values):
@@ -715,6 +718,33 @@ def _last_verb(clause: str, a: int, b: int) -> str | None:
     return max(hits, key=lambda h: (h[0] + len(h[1]), len(h[1])))[1] if hits else None
 
 
+# Shares of classes listed before what they do (全市90%的农贸市场、70%的超市和50%的小餐饮店实现
+# 明厨亮灶): each class with the predicate is an indicator, its share the value
+_SHARE_CLASS = re.compile(r"^(?:以上)?的(?P<cls>[^，,。；;%％\d]{2,30}?)\s*(?:、|和|及|以及)\s*$")
+_SHARE_LAST = re.compile(
+    r"^(?:以上)?的(?P<cls>[^，,。；;%％\d]{2,24}?)(?P<pred>(?:要|将|均|都)?(?:实现|参加|参与|达到|建立|建成|开展"
+    r"|纳入|完成|落实|使用|配备|通过|接入|应用|推行|具备|取得|投保)[^，,。；;]{0,20})"
+)
+
+
+def _shares_of_classes(clause: str, values: list[_Value]) -> list[_Found]:
+    pct = [v for v in values if v.parsed.unit == "%"]
+    if len(pct) < 2 or len(pct) != len(values):
+        return []
+    classes = []
+    for k in range(len(pct) - 1):
+        m = _SHARE_CLASS.match(clause[pct[k].end : pct[k + 1].start])
+        if not m:
+            return []
+        classes.append(m["cls"])
+    last = _SHARE_LAST.match(clause[pct[-1].end :])
+    if not last:
+        return []
+    predicate = last["pred"]
+    classes.append(last["cls"])
+    return [_Found(cls + predicate, v, "share") for cls, v in zip(classes, pct, strict=True)]
+
+
 def _object_after(clause: str, values: list[_Value], i: int) -> str:
     """The thing counted after a value: up to the 、 before the next value, or clause end. A
     value that qualifies the thing (培育3家以上年销售额超10亿元的企业) is part of it."""
@@ -789,9 +819,13 @@ _YEAR_LEAD = re.compile(
 )  # (到“十四五”末，…: the period's end is the target's year too)
 
 
+_DEFINITION_ASIDE = re.compile(r"（\s*(?:指|即)[^（）]*）")
+
+
 def _clean(phrase: str) -> str | None:
     """The indicator as written, without leading verbs, qualifiers and trailing particles."""
     cfg = _cfg()
+    phrase = _DEFINITION_ASIDE.sub("", phrase)  # 餐馆（指…以上）…实施率: the class's definition
     p = _YEAR_LEAD.sub(
         "", phrase.strip(" 、，,：:；;。—-－")
     )  # 到2025年，…: the year is the target's

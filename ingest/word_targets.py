@@ -63,7 +63,11 @@ def word_targets(sentence: str) -> list[WordTarget]:
                 if len(before) < 2:
                     continue
                 ind, year = before, int(dated["year"]) if dated["year"] else None
-            out.append(WordTarget(ind, m["word"], year, None, m.start(), m.end()))
+            parts = _amounts(ind)  # A量、B额不低于上年水平: each amount, its own span
+            for k, part in enumerate(parts):
+                at = max(m.start(), sentence.find(part, m.start()))
+                end = m.end() if k == len(parts) - 1 else at + len(part)
+                out.append(WordTarget(part, m["word"], year, None, at, end))
     states = [t.start for t in out]
     verbs = tuple(targets_patterns()["deadline_verbs"])
     for rx in _rx("deadlines"):
@@ -98,6 +102,17 @@ def word_targets(sentence: str) -> list[WordTarget]:
 
 # A campaign's length written before its name (为期3个月的专项整治): read by `durations`
 _LENGTH_FIRST = re.compile(r"^为期\S{1,4}?(?:天|日|周|个月|年)半?的?")
+
+
+# Amounts listed under one level (案件办结量、追回基金总额不低于上年水平): one target each
+_AMOUNT_END = ("量", "额", "率", "数", "比例", "总额", "金额", "次数")
+
+
+def _amounts(ind: str) -> list[str]:
+    parts = [p.strip() for p in ind.split("、")]
+    if len(parts) > 1 and all(len(p) >= 3 and p.endswith(_AMOUNT_END) for p in parts):
+        return parts
+    return [ind]
 
 
 # A window of the year with no date in it (年内, 今年内): no deadline of its own beside a state
@@ -165,7 +180,11 @@ def _dated_states(sentence: str) -> list[WordTarget]:
                 # it holds both (later ones share the date: their spans may not overlap the
                 # first's, nor a value's of the clauses between)
                 begin = m.start() if first else start
-                out.append(WordTarget(task, m["when"], year, "<=", begin, start + len(task)))
+                # (value_text as written: a bare year keeps its 到 (到2025年: by then), a year's
+                # end is a date of its own (2018年底), as the rule book's golds write them)
+                bare = m.group().startswith("到") and not m["when"].endswith(("底", "末"))
+                when = "到" + m["when"] if bare else m["when"]
+                out.append(WordTarget(task, when, year, "<=", begin, start + len(task)))
             first = False
             at += len(clause) + 1
     return out
@@ -242,7 +261,8 @@ def _first_of_overlaps(targets: list[WordTarget]) -> list[WordTarget]:
     return out
 
 
-_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
+# (a past year named as the level to keep, 不低于2025年水平, is a baseline, not the year)
+_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年(?!度?(?:同期)?(?:平均)?水平)")
 
 
 def _only_year(sentence: str) -> int | None:

@@ -513,6 +513,17 @@ GENRE = [
     ("整治工作专班设在区农业农村局，负责统筹调度。", [("区农业农村局", "responsible")]),
     # a reprint's 各地将…: each locality's own work ahead
     ("据了解，各地将重点排查农贸市场和校园周边。", [("各地", "responsible")]),
+    # bodies counted back to (两部门, 三个部门): one generic mention; acting jointly, they lead
+    ("座谈会指出，两部门将加强线索移送。", [("两部门", "responsible")]),
+    ("六部门联合部署开展校园食品安全守护行动。", [("六部门", "lead")]),
+    # ordered to act (责成A查明…): A's task
+    ("省卫生健康委当即责成湖南省医疗保障局核实情况。", [("湖南省医疗保障局", "responsible")]),
+    # the bodies of every prefecture written 设区的市
+    ("各设区的市卫生健康委负责本辖区医疗机构的日常检查。", [("各设区的市卫生健康委", "responsible")]),
+    # 由A + a duty inside the clause: 提供 and 保障 are duties; 管理由 is no 理由 (a reason)
+    ("检测室所需场地由各乡镇人民政府提供。", [("各乡镇人民政府", "responsible")]),
+    ("市场巡查和日常管理由县市场监管局负责。", [("县市场监管局", "responsible")]),
+    ("有理由相信县市场监管局会加强检查。", []),
 ]  # fmt: skip
 
 

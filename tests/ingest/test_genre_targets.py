@@ -114,14 +114,14 @@ WORDS = [
      [("对养殖场的兽药残留监测", "即日起至10月31日", None, None, None)]),
     # two phases in one sentence, each state by its own year (到YEAR，建立…体系；到YEAR，全面建成…)
     ("到2028年，建立布局合理的现代中药产业体系；到2033年，全面建成中医药强省。",
-     [("建立布局合理的现代中药产业体系", "2028年", None, "<=", 2028),
-      ("全面建成中医药强省", "2033年", None, "<=", 2033)]),
+     [("建立布局合理的现代中药产业体系", "到2028年", None, "<=", 2028),
+      ("全面建成中医药强省", "到2033年", None, "<=", 2033)]),
     # each month's report, due by a day of the next month
     ("受委托的县局应当在次月10日前将办理情况报设区市局备案。",
      [("将办理情况报设区市局备案", "次月10日前", None, "<=", None)]),
     # a duration to create in (用N年时间，在全市创建…), and every unit up to standard by a year
     ("用三年时间，在全省创建食品安全示范县。", [("在全省创建食品安全示范县", "三年", None, "<=", None)]),
-    ("力争到2034年，各县（市、区）全部达标。", [("各县（市、区）全部达标", "2034年", None, "<=", 2034)]),
+    ("力争到2034年，各县（市、区）全部达标。", [("各县（市、区）全部达标", "到2034年", None, "<=", 2034)]),
     # a regular meeting without a count, and a daily duty: the interval as written, no value
     ("每季度定期召开药品安全联席会，分析研判形势。", [("药品安全联席会", "每季度", None, None, None)]),
     ("零售药店每日登记购药人员信息。", [("登记购药人员信息", "每日", None, None, None)]),
@@ -516,9 +516,9 @@ STATES = [
     # full coverage whose 'subject' is only its date: the task is the clause before it
     ("建立化妆品追溯体系，2028年底前实现全覆盖。", [("建立化妆品追溯体系", "全覆盖")]),
     # a state realised by a year, without a number (a number is read as a value instead)
-    ("建设化妆品追溯平台，到2029年实现全市化妆品全程可追溯。", [("实现全市化妆品全程可追溯", "2029年")]),
+    ("建设化妆品追溯平台，到2029年实现全市化妆品全程可追溯。", [("实现全市化妆品全程可追溯", "到2029年")]),
     ("到2029年，实现全市化妆品抽检覆盖率95%。", []),
-    ("到2029年，全县药品零售企业全部纳入远程监管。", [("全县药品零售企业全部纳入远程监管", "2029年")]),
+    ("到2029年，全县药品零售企业全部纳入远程监管。", [("全县药品零售企业全部纳入远程监管", "到2029年")]),
     # a rank relative to the country or a region that ends its clause
     ("全省药品智慧监管水平全国领先。", [("全省药品智慧监管水平", "全国领先")]),
     ("力争全市药品安全工作保持全国先进行列。", [("全市药品安全工作", "全国先进行列")]),
@@ -875,4 +875,42 @@ def test_a_count_with_its_result_complement(tmp_path):
     )
     assert [(t.indicator, t.value, t.year) for t in targets] == [
         ("打造出管理规范的放心餐饮示范街区", 4.0, 2026)
+    ]
+
+
+def test_a_mechanisms_rhythm_and_shares_of_classes(tmp_path):
+    rhythm = _targets(
+        tmp_path,
+        "某县联动机制\n一、工作机制\n两局要建立联动机制：每月一次线索通报、每季度一次联合督查、每半年一次工作总结。\n",
+    )
+    assert [(t.indicator, t.value_text, t.value) for t in rhythm] == [
+        ("线索通报", "每月一次", 1.0),
+        ("联合督查", "每季度一次", 1.0),
+        ("工作总结", "每半年一次", 1.0),
+    ]
+    shares = _targets(
+        tmp_path,
+        "某市试点方案\n一、工作目标\n力争全市90%的学校食堂、40%的养老机构食堂和20%的农家乐参与投保。\n",
+    )
+    assert [(t.indicator, t.value) for t in shares] == [
+        ("学校食堂参与投保", 90.0),
+        ("养老机构食堂参与投保", 40.0),
+        ("农家乐参与投保", 20.0),
+    ]
+
+
+def test_a_rules_bounds_a_past_years_level_and_a_defined_class(tmp_path):
+    targets = _targets(
+        tmp_path,
+        "某区监管办法\n一、监管要求\n（一）快检室面积不得少于12平方米。\n"
+        "（二）对同一药店年度飞行检查原则上不超过1次。\n"
+        "（三）全区案件查处数量、罚没金额不低于上年水平。\n"
+        "（四）大型餐馆（指用餐面积500平方米以上，或者座位300座以上）视频监控覆盖率达到100%。\n",
+    )
+    assert [(t.indicator, t.value_text, t.comparator) for t in targets] == [
+        ("快检室面积", "不得少于12平方米", ">="),
+        ("同一药店年度飞行检查", "不超过1次", "<="),
+        ("全区案件查处数量", "不低于上年水平", None),
+        ("罚没金额", "不低于上年水平", None),
+        ("大型餐馆视频监控覆盖率", "100%", ">="),
     ]
