@@ -357,7 +357,8 @@ def demo(
 # heldout_thirtyseventh: built by a helper from ac7597c, 8 documents (4 formal), untouched at its baseline;
 # heldout_thirtyninth: built by a helper from 72f3594, 20 documents (9 formal), untouched at its baseline;
 # heldout_fortieth: built by a helper from 72f3594, 10 documents (7 formal), untouched at its baseline;
-# heldout_fortyfirst: built by a helper from 1ffbde4, 16 documents (7 formal), untouched at its baseline),
+# heldout_fortyfirst: built by a helper from 1ffbde4, 16 documents (7 formal), untouched at its baseline;
+# heldout_fortysecond: built by a helper from 1ffbde4, 16 documents (2 formal), untouched at its baseline),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -400,6 +401,7 @@ GOLD_SETS = (
     "tests/heldout_thirtyninth",
     "tests/heldout_fortieth",
     "tests/heldout_fortyfirst",
+    "tests/heldout_fortysecond",
     "tests/heldout",
 )
 
