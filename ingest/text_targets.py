@@ -300,6 +300,8 @@ def _sentence_targets(
         markers = [w for w in markers if not re.fullmatch(r"十[一二三四五六七八九]五", w)]
     if _AIMED_AT.search(sentence):  # 力争到2027年末…达到…，同比增长…: a rise aimed at, not past
         markers = [w for w in markers if w != "同比"]
+        # (“十三五”期间…，到2020年…达到…: the plan period ahead, its year aimed at)
+        markers = [w for w in markers if not re.fullmatch(r"十[一二三四五六七八九]五", w)]
     told = cues("reported_requirement").search(sentence)  # 印发了《…》，要求…: what it requires
     if any(w in (sentence[told.end() :] if told else sentence) for w in markers):
         return []
@@ -396,6 +398,8 @@ def _year(sentence: str, period: str | None) -> tuple[int | None, bool]:
     cfg = _cfg()
     if m := cfg["year_re"].search(sentence):
         return int(m.group("year") or m.group("year2")), False
+    if m := _GOAL_YEAR.search(sentence):  # 提出的目标是，2027年，…达到…: the goals' year
+        return int(m.group(1)), False
     ahead = cfg["period_baseline_re"].sub("", sentence)  # 比“十三五”末提高…: a baseline
     for rx, whole in ((cfg["period_end_re"], False), (cfg["period_whole_re"], True)):
         if m := rx.search(ahead):
@@ -524,7 +528,7 @@ def _clause_targets(
     (`listing`: the clause goes on a breakdown opened by 其中 in a clause before)."""
     cfg = _cfg()
     time_units = value_patterns()["time_units"]
-    values = _values(clause)
+    values = _qualified_counts(clause, _values(clause))
     breakdown = previous_had and (
         listing or clause.lstrip().startswith(tuple(cfg["breakdown_words"]))
     )
@@ -645,6 +649,16 @@ def _clause_targets(
         elif unit == "%" and _clean(clause[v.end :]) and _clean(bare):
             # 省级审批事项100%“全程网办”: the share of the subject that meets the goal after it
             found = _Found(bare + _object_after(clause, values, i), v, "share")
+        elif (
+            unit in _COUNTS
+            and i == 0
+            and previous_had
+            and 2 <= len(bare) <= 16
+            and "的" not in bare
+        ):
+            # (培育…企业1家，超100亿元企业3—5家，…: a count list going on over commas, each
+            # clause the thing counted and its count)
+            found = _Found(bare, v, "count_before")
         if found is None:
             continue
         shape, pending, item_start = found.shape, None, v.end
@@ -716,6 +730,30 @@ def _last_verb(clause: str, a: int, b: int) -> str | None:
     hits = [(clause.rfind(w, a, b), w) for w in _cfg()["count"]]
     hits = [(pos, w) for pos, w in hits if pos >= 0]
     return max(hits, key=lambda h: (h[0] + len(h[1]), len(h[1])))[1] if hits else None
+
+
+# A sum that names a class of what is counted (营业收入超100亿元企业3家, 10亿元级企业5个, 5亿元医药
+# 大品种20个): the count is the value, the sum part of the indicator
+_MONEY = ("亿元", "万元", "元")
+_COUNTED_AFTER = re.compile(
+    r"^(?:级|以上|及以上)?[^\W\d的]{1,10}$"
+)  # (…亿元的企业5个: read as before)
+
+
+_COUNTS = ("家", "个", "户", "件", "项", "名", "种", "所", "座", "批", "批次")
+
+
+def _qualified_counts(clause: str, values: list[_Value]) -> list[_Value]:
+    return [
+        v
+        for i, v in enumerate(values)
+        if not (
+            v.parsed.unit in _MONEY
+            and i + 1 < len(values)
+            and values[i + 1].parsed.unit in _COUNTS
+            and _COUNTED_AFTER.match(clause[v.end : values[i + 1].start])
+        )
+    ]
 
 
 # Shares of classes listed before what they do (全市90%的农贸市场、70%的超市和50%的小餐饮店实现
@@ -820,12 +858,15 @@ _YEAR_LEAD = re.compile(
 
 
 _DEFINITION_ASIDE = re.compile(r"（\s*(?:指|即)[^（）]*）")
+_GOAL_LEAD = re.compile(r"^[^，,；;]{0,16}?目标(?:为|是)")
+_GOAL_YEAR = re.compile(r"目标(?:是|为)?\s*[，,：:]?\s*(20\d{2})\s*年\s*[，,]")
 
 
 def _clean(phrase: str) -> str | None:
     """The indicator as written, without leading verbs, qualifiers and trailing particles."""
     cfg = _cfg()
     phrase = _DEFINITION_ASIDE.sub("", phrase)  # 餐馆（指…以上）…实施率: the class's definition
+    phrase = _GOAL_LEAD.sub("", phrase)  # 设定2020年的预期目标为研制新药…: what follows 为
     p = _YEAR_LEAD.sub(
         "", phrase.strip(" 、，,：:；;。—-－")
     )  # 到2025年，…: the year is the target's

@@ -914,3 +914,31 @@ def test_a_rules_bounds_a_past_years_level_and_a_defined_class(tmp_path):
         ("罚没金额", "不低于上年水平", None),
         ("大型餐馆视频监控覆盖率", "100%", ">="),
     ]
+
+
+def test_sums_that_name_a_class_of_what_is_counted(tmp_path):
+    # (营业收入超100亿元企业3家: the count is the value; a list of them goes on over commas)
+    targets = _targets(
+        tmp_path,
+        "某省医药产业方案\n一、发展目标\n提出的目标是，2030年，培育营业收入超200亿元企业2家，"
+        "超80亿元企业4—6家，超20亿元企业12家；形成10亿元级医药大品种6个。\n",
+    )
+    assert [(t.indicator, t.value_text, t.year) for t in targets] == [
+        ("培育营业收入超200亿元企业", "2家", 2030),
+        ("超80亿元企业", "4—6家", 2030),
+        ("超20亿元企业", "12家", 2030),
+        ("形成10亿元级医药大品种", "6个", 2030),
+    ]
+
+
+def test_a_plan_periods_goals_reported_with_their_year(tmp_path):
+    # (“十三五”期间…，到2020年…: the period is ahead, not past; 预期目标为…: goals set)
+    targets = _targets(
+        tmp_path,
+        "某省推进中药产业发展\n日前，某省出台实施意见。意见要求，“十三五”期间，重点推进中药制造业升级，"
+        "到2020年，全省中药产业规模达到900亿元。\n设定2020年的预期目标为新增中药新药30个以上。\n",
+    )
+    assert [(t.indicator, t.value_text, t.year) for t in targets] == [
+        ("全省中药产业规模", "900亿元", 2020),
+        ("新增中药新药", "30个以上", 2020),
+    ]
