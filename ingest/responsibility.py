@@ -14,6 +14,7 @@ from functools import cache
 
 from policykg.ingest.bodies import is_generic
 from policykg.ingest.patterns import responsibility_patterns
+from policykg.ingest.prefilter import Guarded, guarded
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,10 @@ class Statement:
 
 
 @cache
-def _rx(name: str) -> re.Pattern[str]:
-    return re.compile(responsibility_patterns()[name])
+def _rx(name: str) -> Guarded:
+    # guarded: find_statements runs five lazy-run rules over every passage; most passages
+    # hold no label and no bracketed role, and skip them on a substring test
+    return guarded(responsibility_patterns()[name])
 
 
 def _label_role(label: str) -> str | None:
