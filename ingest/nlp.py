@@ -172,6 +172,9 @@ class BoundaryTokenizer:
         starts += [not SENTENCE_END.isdisjoint(w) for w in out_words[:-1]]
         out = Doc(self.vocab, words=out_words, spaces=out_spaces, sent_starts=starts)
         out.user_data[_FOUND] = found
+        # the Doc's text is `text` (its words and spaces cover it): programs._text would
+        # join the tokens again
+        out.user_data["policykg.text"] = text
         return out
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from policykg.ingest.bodies import is_generic
+from policykg.ingest.memo import memoized_list
 from policykg.ingest.patterns import responsibility_patterns
 from policykg.ingest.prefilter import Guarded, guarded
 
@@ -47,6 +48,7 @@ def _label_role(label: str) -> str | None:
     return None
 
 
+@memoized_list()  # pure in (text, offset); each enricher asks it of the same measures
 def find_statements(text: str, offset: int = 0) -> list[Statement]:
     """Every responsibility statement in a passage: （责任单位：…）, （A牵头，B配合）,
     （A、B按职责分工负责）, and an unbracketed 责任单位：… closing an item or on its own line."""

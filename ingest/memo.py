@@ -1,0 +1,31 @@
+"""Memoize a pure rule finder that returns a list: a caller gets its own copy.
+
+A passage is read by several rules of one document, each asking the same finder the same
+question (find_assignments: 15,800 calls, 9,200 distinct over the fingerprint corpus;
+find_statements: 33,700 and 9,300). The finders are pure in their arguments (text and
+offset, the pattern data fixed), and their items frozen or never changed by a caller, so
+one answer serves every asker; the list is copied because callers extend what they get.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import Any, ParamSpec, TypeVar
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def memoized_list(maxsize: int = 4096) -> Callable[[Callable[P, list[T]]], Callable[P, list[T]]]:
+    def wrap(fn: Callable[P, list[T]]) -> Callable[P, list[T]]:
+        cached: Any = lru_cache(maxsize=maxsize)(fn)
+
+        @wraps(fn)
+        def copy(*args: P.args, **kwargs: P.kwargs) -> list[T]:
+            return list(cached(*args, **kwargs))
+
+        copy.cache_clear = cached.cache_clear  # type: ignore[attr-defined]  # (tests)
+        return copy
+
+    return wrap
