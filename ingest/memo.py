@@ -10,8 +10,9 @@ one answer serves every asker; the list is copied because callers extend what th
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache, wraps
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, Protocol, TypeVar
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -27,5 +28,37 @@ def memoized_list(maxsize: int = 4096) -> Callable[[Callable[P, list[T]]], Calla
 
         copy.cache_clear = cached.cache_clear  # type: ignore[attr-defined]  # (tests)
         return copy
+
+    return wrap
+
+
+class _Spanned(Protocol):
+    start: int
+    end: int
+
+
+S = TypeVar("S", bound=_Spanned)
+
+
+def memoized_at_zero(
+    maxsize: int = 4096,
+) -> Callable[[Callable[[str, int], list[S]]], Callable[..., list[S]]]:
+    """For a finder whose answer at `offset` is its answer at 0 with every item's start and
+    end moved by `offset` (offsets only ever added): one answer per text, whatever offset
+    a caller asks it at (the same passage is read as a block, as a measure and as a sentence
+    of a split, each at its own offset), the items moved for the caller."""
+
+    def wrap(fn: Callable[[str, int], list[S]]) -> Callable[..., list[S]]:
+        cached: Any = lru_cache(maxsize=maxsize)(fn)
+
+        @wraps(fn)
+        def shifted(text: str, offset: int = 0) -> list[S]:
+            found = cached(text, 0)
+            if not offset:
+                return list(found)
+            return [replace(x, start=x.start + offset, end=x.end + offset) for x in found]
+
+        shifted.cache_clear = cached.cache_clear  # type: ignore[attr-defined]  # (tests)
+        return shifted
 
     return wrap
