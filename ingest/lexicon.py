@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from policykg.ingest.vocab import (
@@ -304,6 +304,7 @@ def national_surfaces() -> tuple[str, ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
+@lru_cache(maxsize=4096)  # pure in the name, a scan of every department's stems per call
 def expanded_below_province(name: str) -> str:
     """A city's or county's body written short after its place (拉萨市食药局): the place and
     the full name the vocabulary gives that kind of body (食品药品监督管理局), when the short
