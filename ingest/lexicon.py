@@ -159,6 +159,7 @@ def resolve_national(mention: str) -> DepartmentName | None:
     return hit if national else None
 
 
+@lru_cache(maxsize=8192)  # pure: 8,400 calls, 3,100 (mention, code) pairs (fingerprint)
 def resolve_department(mention: str, code: str) -> DepartmentName | None:
     """One mention (as written, e.g. 市药监局) in a document of province `code`, or None.
 
