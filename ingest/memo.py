@@ -34,8 +34,10 @@ def memoized_list(maxsize: int = 4096) -> Callable[[Callable[P, list[T]]], Calla
 
 
 class _Spanned(Protocol):
-    start: int
-    end: int
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
 
 
 S = TypeVar("S", bound=_Spanned)
