@@ -30,6 +30,7 @@ from policykg.ingest.bodies import (
     shared_prefix,
     sibling_division,
 )
+from policykg.ingest.memo import memoized_at_zero
 from policykg.ingest.patterns import pattern_file
 from policykg.ingest.prefilter import guarded
 from policykg.ingest.responsibility import Mention
@@ -401,6 +402,7 @@ def _drafts_or_issues(rest: str) -> bool:
 ARTICLE = re.compile(r"第\s*[一二三四五六七八九十百零〇\d]+\s*条\s*")
 
 
+@memoized_at_zero()  # pure, offsets only added: asked again by measures, splits, preamble
 def find_assignments(text: str, offset: int = 0) -> list[Mention]:
     """Mentions of bodies given a task by the running text of a passage, with roles."""
     rules = _rules()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from policykg.ingest.vocab import (
@@ -159,6 +159,7 @@ def resolve_national(mention: str) -> DepartmentName | None:
     return hit if national else None
 
 
+@lru_cache(maxsize=8192)  # pure: 8,400 calls, 3,100 (mention, code) pairs (fingerprint)
 def resolve_department(mention: str, code: str) -> DepartmentName | None:
     """One mention (as written, e.g. 市药监局) in a document of province `code`, or None.
 
@@ -304,6 +305,7 @@ def national_surfaces() -> tuple[str, ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
+@lru_cache(maxsize=4096)  # pure in the name, a scan of every department's stems per call
 def expanded_below_province(name: str) -> str:
     """A city's or county's body written short after its place (拉萨市食药局): the place and
     the full name the vocabulary gives that kind of body (食品药品监督管理局), when the short

@@ -21,9 +21,12 @@ import datetime as dt
 import re
 from html import unescape
 from html.parser import HTMLParser
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from policykg.ingest.prefilter import Guarded
 
 
 class Mapped:
@@ -37,7 +40,7 @@ class Mapped:
     def __getitem__(self, s: slice) -> Mapped:
         return Mapped(self.text[s], self.offs[s])
 
-    def sub(self, pattern: re.Pattern[str], repl: Any) -> Mapped:
+    def sub(self, pattern: re.Pattern[str] | Guarded, repl: Any) -> Mapped:
         """re.sub keeping the map: a replacement of equal length maps 1:1; one that is the
         match with characters deleted (`**x**` -> x, "名  称" -> 名称) maps onto what it kept."""
         parts: list[str] = []

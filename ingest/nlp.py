@@ -26,9 +26,9 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from typing import Any
 
@@ -172,6 +172,9 @@ class BoundaryTokenizer:
         starts += [not SENTENCE_END.isdisjoint(w) for w in out_words[:-1]]
         out = Doc(self.vocab, words=out_words, spaces=out_spaces, sent_starts=starts)
         out.user_data[_FOUND] = found
+        # the Doc's text is `text` (its words and spaces cover it): programs._text would
+        # join the tokens again
+        out.user_data["policykg.text"] = text
         return out
 
 
@@ -185,7 +188,9 @@ def _jieba_words(base: Any, text: str) -> tuple[list[str], list[bool]]:
     if base.segmenter != Segmenter.jieba:
         doc = base(text)
         return [t.text for t in doc], [bool(t.whitespace_) for t in doc]
-    words = [x for x in base.jieba_seg.cut(text, cut_all=False) if x]
+    seg = base.jieba_seg
+    cut = _jieba_cut(text) if seg is jieba else seg.cut(text, cut_all=False)
+    words = [x for x in cut if x]
     if "".join("".join(words).split()) != "".join(text.split()):
         raise ValueError(Errors.E194.format(text=text, words=words))
     text_words: list[str] = []
@@ -211,6 +216,33 @@ def _jieba_words(base: Any, text: str) -> tuple[list[str], list[bool]]:
         text_words.append(text[pos:])
         text_spaces.append(False)
     return text_words, text_spaces
+
+
+# jieba.dt.cut(text, cut_all=False, HMM=True) splits the text into blocks of hanzi, letters
+# and digits (re_han) and segments each block alone (its DAG, route and HMM, pure Python
+# and most of a document's parse); the rest it yields as whitespace runs and characters.
+# A block's words depend on the block only (the dictionary is never changed here), and
+# documents repeat their blocks (各有关单位, 现将有关事项通知如下): each block is segmented once.
+@lru_cache(maxsize=1 << 16)
+def _block_words(block: str) -> tuple[str, ...]:
+    return tuple(jieba.dt._Tokenizer__cut_DAG(block))
+
+
+def _jieba_cut(text: str) -> Iterator[str]:
+    """jieba.cut(text) word for word (jieba 0.42's Tokenizer.cut, accurate mode, HMM on),
+    each block's words memoized."""
+    han, skip = jieba.re_han_default, jieba.re_skip_default
+    for block in han.split(text):
+        if not block:
+            continue
+        if han.match(block):
+            yield from _block_words(block)
+            continue
+        for x in skip.split(block):
+            if skip.match(x):
+                yield x
+            else:
+                yield from x
 
 
 class SpanFinder:

@@ -51,6 +51,7 @@ import opencc
 from policykg.ingest import scrape
 from policykg.ingest.line_cells import cell_line_tables
 from policykg.ingest.markup import Mapped, html_to_lines, markdown_to_lines, split_front_matter
+from policykg.ingest.prefilter import guarded
 from policykg.ingest.read import SourceText
 from policykg.ingest.responsibility import column_kind
 from policykg.ingest.rewrap import (
@@ -131,10 +132,10 @@ class _Line:
 
 def _split_lines(buf: Mapped) -> list[_Line]:
     lines, start = [], 0
-    for i, ch in enumerate(buf.text + "\n"):
-        if ch == "\n":
-            lines.append(_Line(buf.text[start:i], buf.offs[start:i]))
-            start = i + 1
+    for part in buf.text.split("\n"):  # (split in C: a loop over every character was slow)
+        end = start + len(part)
+        lines.append(_Line(part, buf.offs[start:end]))
+        start = end + 1
     return lines
 
 
@@ -230,6 +231,8 @@ def _fold_chars(text: str, offs: list[int], stats: dict[str, int]) -> tuple[str,
             return ""
         return m.group()
 
+    if not _STRAY.search(text):
+        return text, out_offs  # gate: no stray character (most lines), nothing to copy
     buf = buf.sub(_STRAY, stray)
     return buf.text, buf.offs
 
@@ -270,25 +273,29 @@ def _unspace_bracket(m: re.Match[str]) -> str:
     return _SPACE_BETWEEN_LETTERS.sub("", m.group())
 
 
+# guarded: run on every line, each rule needs a space or a bracket that most lines lack
 _SPACE_RULES = [
     # letter-spaced words: "名  词  解  释", "指  标"
-    (re.compile(f"(?<![{CJK}])[{CJK}](?: +[{CJK}])+(?![{CJK}])"), _unspace),
-    (re.compile(" {2,}"), " "),
-    (re.compile("（[^（）\n]{1,120}）"), _unspace_bracket),
+    (guarded(f"(?<![{CJK}])[{CJK}](?: +[{CJK}])+(?![{CJK}])"), _unspace),
+    (guarded(" {2,}"), " "),
+    (guarded("（[^（）\n]{1,120}）"), _unspace_bracket),
     # no space between Chinese punctuation and Chinese text ("1. “四个最严”" keeps its space)
     (
-        re.compile(
+        guarded(
             f"(?<=[{CJK}{_ZH_PUNCT}]) (?=[{_ZH_PUNCT}])|(?<=[{_ZH_PUNCT}]) (?=[{CJK}{_ZH_PUNCT}])"
         ),
         "",
     ),
 ]
 _ASCII_TO_ZH = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+_ZH_PUNCT_INPUT = frozenset([*_ASCII_TO_ZH, "."])  # the characters _zh_punct may change
 
 
 def _zh_punct(text: str) -> str:
     """ASCII ( ) , : ; ! ? written inside Chinese text -> full-width, and a . after a Chinese
     letter before another or a bracket -> 。 (same length)."""
+    if _ZH_PUNCT_INPUT.isdisjoint(text):
+        return text  # gate: no character the loops below change (most lines), tested in C
     chars = list(text)
 
     def near(i: int, step: int) -> str:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import io
-import re
 from collections import Counter
 from functools import cache
+from typing import Any
 
+import ahocorasick
 from policykg.ingest.vocab import provinces
 
 from policykg.resources import data_path, load_yaml
@@ -42,12 +43,19 @@ def is_place_name(name: str) -> bool:
 
 
 @cache
-def _names() -> dict[str, set[str]]:
-    """Place name → the province codes it names."""
+def _location_tree() -> dict:
+    """jionlp's gazetteer tree, read once (~0.5 s a read; _names and _short_counties both
+    walk it, neither changes it)."""
     with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
         import jionlp
 
-        tree = jionlp.china_location_loader()
+        return jionlp.china_location_loader()
+
+
+@cache
+def _names() -> dict[str, set[str]]:
+    """Place name → the province codes it names."""
+    tree = _location_tree()
     names: dict[str, set[str]] = {}
 
     def add(name: str | None, code: str, minimum: int) -> None:
@@ -88,10 +96,7 @@ def _names() -> dict[str, set[str]]:
 def _short_counties() -> dict[str, str]:
     """Counties whose whole name is two characters (渠县, 沛县, 歙县): too short to look for
     inside running text, sure at the start of a body's name (渠县…指挥部)."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        import jionlp
-
-        tree = jionlp.china_location_loader()
+    tree = _location_tree()
     found: dict[str, set[str]] = {}
     for prov in tree.values():
         code = str(prov["_admin_code"])[:2] + "0000"
@@ -114,12 +119,30 @@ def _aliases(node: dict) -> list[str]:
 
 
 @cache
-def _matcher() -> re.Pattern[str]:
-    names = sorted(_gazetteer(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+def _automaton() -> Any:
+    """The gazetteer's names in an Aho-Corasick automaton: name → its length."""
+    automaton = ahocorasick.Automaton()
+    for name in _gazetteer():
+        automaton.add_word(name, len(name))
+    automaton.make_automaton()
+    return automaton
 
 
 def place_provinces(text: str) -> Counter[str]:
     """Province codes of the place names found in `text`, with their counts."""
     table = _gazetteer()
-    return Counter(table[m.group()] for m in _matcher().finditer(text))
+    # The names left to right, the longest at each start, none overlapping the one before
+    # (what one alternation of the 3,800 names, longest first, found with finditer; that
+    # regex tried every name at every start a name's first character opened).
+    longest: dict[int, int] = {}
+    for last, n in _automaton().iter(text):
+        start = last + 1 - n
+        if n > longest.get(start, 0):
+            longest[start] = n
+    found: Counter[str] = Counter()
+    pos = 0
+    for start in sorted(longest):
+        if start >= pos:
+            pos = start + longest[start]
+            found[table[text[start:pos]]] += 1
+    return found

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from policykg.ingest.bodies import is_generic
+from policykg.ingest.memo import memoized_list
 from policykg.ingest.patterns import responsibility_patterns
+from policykg.ingest.prefilter import Guarded, guarded
 
 
 @dataclass(frozen=True)
@@ -33,8 +35,10 @@ class Statement:
 
 
 @cache
-def _rx(name: str) -> re.Pattern[str]:
-    return re.compile(responsibility_patterns()[name])
+def _rx(name: str) -> Guarded:
+    # guarded: find_statements runs five lazy-run rules over every passage; most passages
+    # hold no label and no bracketed role, and skip them on a substring test
+    return guarded(responsibility_patterns()[name])
 
 
 def _label_role(label: str) -> str | None:
@@ -44,6 +48,7 @@ def _label_role(label: str) -> str | None:
     return None
 
 
+@memoized_list()  # pure in (text, offset); each enricher asks it of the same measures
 def find_statements(text: str, offset: int = 0) -> list[Statement]:
     """Every responsibility statement in a passage: （责任单位：…）, （A牵头，B配合）,
     （A、B按职责分工负责）, and an unbracketed 责任单位：… closing an item or on its own line."""

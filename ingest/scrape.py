@@ -24,13 +24,15 @@ from functools import cache
 
 from policykg.ingest.markup import Mapped
 from policykg.ingest.patterns import document_patterns
+from policykg.ingest.prefilter import Guarded, guarded
 
 TITLE_MAX = 90
 
 
 @cache
-def _rx(name: str) -> re.Pattern[str]:
-    return re.compile(document_patterns()[name])
+def _rx(name: str) -> Guarded:
+    # guarded: clean_chars and cut_inline scan every line; few hold a gloss or debris
+    return guarded(document_patterns()[name])
 
 
 @cache

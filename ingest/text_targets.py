@@ -33,6 +33,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from policykg.ingest.measures import is_indicator_table
+from policykg.ingest.memo import memoized_list
 from policykg.ingest.patterns import document_patterns, targets_patterns
 from policykg.ingest.record import DepartmentMention, Measure
 from policykg.ingest.row_targets import due_year, row_deadline_targets, row_deadlines
@@ -412,6 +413,7 @@ def _year(sentence: str, period: str | None) -> tuple[int | None, bool]:
 _INCLUSIVE = re.compile(r"\s*[（(]\s*含[^（）()]{0,10}[）)]\s*(?P<cmp>以上|以下|以内)")
 
 
+@memoized_list()  # pure in the clause: 26,100 calls, 8,000 clauses (fingerprint corpus)
 def _values(clause: str) -> list[_Value]:
     """Candidate values of a clause, minus dates, numbers, names and bracketed asides."""
     cfg = _cfg()

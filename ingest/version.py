@@ -29,6 +29,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "targets.py", "text_targets.py", "topics.py", "values.py", "vocab.py", "webmeta.py",
     "word_targets.py",
     "prefilter.py",
+    "memo.py",
     "rewrap.py", "signature.py", "heads.py", "reports.py", "rosters.py", "measure_splits.py", "draft.py",
     "line_cells.py", "row_targets.py",
     "readers/docx.py", "readers/layout.py", "readers/ofd.py", "readers/office.py",
