@@ -358,7 +358,8 @@ def demo(
 # heldout_thirtyninth: built by a helper from 72f3594, 20 documents (9 formal), untouched at its baseline;
 # heldout_fortieth: built by a helper from 72f3594, 10 documents (7 formal), untouched at its baseline;
 # heldout_fortyfirst: built by a helper from 1ffbde4, 16 documents (7 formal), untouched at its baseline;
-# heldout_fortysecond: built by a helper from 1ffbde4, 16 documents (2 formal), untouched at its baseline),
+# heldout_fortysecond: built by a helper from 1ffbde4, 16 documents (2 formal), untouched at its baseline;
+# heldout_fortyfourth: built by a helper from 8f45ac3, 14 documents (8 formal), untouched at its baseline),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -402,6 +403,7 @@ GOLD_SETS = (
     "tests/heldout_fortieth",
     "tests/heldout_fortyfirst",
     "tests/heldout_fortysecond",
+    "tests/heldout_fortyfourth",
     "tests/heldout",
 )
 
