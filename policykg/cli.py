@@ -359,7 +359,8 @@ def demo(
 # heldout_fortieth: built by a helper from 72f3594, 10 documents (7 formal), untouched at its baseline;
 # heldout_fortyfirst: built by a helper from 1ffbde4, 16 documents (7 formal), untouched at its baseline;
 # heldout_fortysecond: built by a helper from 1ffbde4, 16 documents (2 formal), untouched at its baseline;
-# heldout_fortythird: built by a helper from 8f45ac3, 12 documents (7 formal), untouched at its baseline),
+# heldout_fortythird: built by a helper from 8f45ac3, 12 documents (7 formal), untouched at its baseline;
+# heldout_fortyfourth: built by a helper from 8f45ac3, 14 documents (8 formal), untouched at its baseline),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -404,6 +405,7 @@ GOLD_SETS = (
     "tests/heldout_fortyfirst",
     "tests/heldout_fortysecond",
     "tests/heldout_fortythird",
+    "tests/heldout_fortyfourth",
     "tests/heldout",
 )
 
