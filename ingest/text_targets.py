@@ -586,6 +586,10 @@ def _clause_targets(
             end = pending[1] if pending else v.start - len(change or "") - qualifier
             phrase = clause[item_start:end]
             phrase = phrase if _clean(phrase) else previous
+            if _PERIOD_ONLY.match(_clean(phrase) or "") and _clean(
+                after := _object_after(clause, values, i)
+            ):
+                phrase += after  # 每月不少于4次巡查: what is done that often, after the count
             found = _Found(phrase, v, "change", pending[0] if pending else None,
                            cfg["change"].get(change) if change else None)  # fmt: skip
         elif by:  # 审批时限压缩50%: the verb names the indicator
@@ -742,6 +746,7 @@ _COUNTED_AFTER = re.compile(
 )  # (…亿元的企业5个: read as before)
 
 
+_PERIOD_ONLY = re.compile(r"^(?:每|至少每)(?:年|季度|季|月|半年|周|天|日)$")
 _COUNTS = ("家", "个", "户", "件", "项", "名", "种", "所", "座", "批", "批次")
 
 

@@ -75,6 +75,12 @@ def word_targets(sentence: str) -> list[WordTarget]:
     for rx in _rx("deadlines"):
         for m in rx.finditer(sentence):
             task = m["task"].strip()
+            if task.startswith(("根据", "按照", "依据")) and (
+                nxt := _CLAUSE_AFTER.match(sentence, m.end())
+            ):
+                task = nxt[
+                    "clause"
+                ].strip()  # 10月底前，根据…标准，制定…细则: the task after the basis
             if task.startswith(("的", "之")):
                 continue  # 2025年底前的数据: a date, not a deadline
             if not any(v in task for v in verbs) and not _verb_after(task, sentence, m.end()):
@@ -100,6 +106,10 @@ def word_targets(sentence: str) -> list[WordTarget]:
     spread = [m.span() for rx in _rx("distributed") for m in rx.finditer(sentence)]
     out = [t for t in out if not any(a <= t.start < b for a, b in spread)]  # read whole below
     return _first_of_overlaps(sorted(_distributed(sentence) + out, key=lambda t: t.start))
+
+
+# The clause after a deadline's basis clause (…前，根据…，制定…)
+_CLAUSE_AFTER = re.compile(r"[，,]\s*(?P<clause>[^，,。；;]{2,40})")
 
 
 # A campaign's length written before its name (为期3个月的专项整治): read by `durations`

@@ -524,6 +524,13 @@ GENRE = [
     ("检测室所需场地由各乡镇人民政府提供。", [("各乡镇人民政府", "responsible")]),
     ("市场巡查和日常管理由县市场监管局负责。", [("县市场监管局", "responsible")]),
     ("有理由相信县市场监管局会加强检查。", []),
+    # a body acting for another (A受B委托，负责…): A's task; 受理 stays inside a name
+    ("县市场监管局受县行政审批局委托，负责办理小餐饮备案。", [("县市场监管局", "responsible")]),
+    ("市政务服务受理中心负责统一受理申请。", [("市政务服务受理中心", "responsible")]),
+    # a power handed down (由A调整下放至B承担) or a task handed over (交由A负责)
+    ("三类许可事项由省市场监管局调整下放至各市市场监管局承担。",
+     [("省市场监管局", "responsible"), ("各市市场监管局", "responsible")]),
+    ("群众投诉交由县市场监管局负责处理。", [("县市场监管局", "responsible")]),
 ]  # fmt: skip
 
 

@@ -942,3 +942,24 @@ def test_a_plan_periods_goals_reported_with_their_year(tmp_path):
         ("全省中药产业规模", "900亿元", 2020),
         ("新增中药新药", "30个以上", 2020),
     ]
+
+
+def test_how_often_with_the_count_before_what_is_done(tmp_path):
+    targets = _targets(
+        tmp_path,
+        "某镇协管员工作要求\n一、工作要求\n（一）做好日常巡查：要求每周不少于3次巡查，并做好记录。\n"
+        "（二）做好宣传：至少每月不少于一次宣传。\n（三）各村协管员需对辖区摊点每月开展入户检查。\n",
+    )
+    assert [(t.indicator, t.value_text, t.value) for t in targets] == [
+        ("每周巡查", "不少于3次", 3.0),
+        ("宣传", "不少于一次", 1.0),
+        ("对辖区摊点每月开展入户检查", "每月", None),
+    ]
+
+
+def test_a_deadlines_task_after_its_basis_clause(tmp_path):
+    targets = _targets(
+        tmp_path,
+        "某县创建工作安排\n一、时间节点\n一是在9月底前，依据省级评价标准，制定本县创建实施细则，分解任务。\n",
+    )
+    assert [(t.indicator, t.value_text) for t in targets] == [("制定本县创建实施细则", "9月底前")]
