@@ -963,3 +963,14 @@ def test_a_deadlines_task_after_its_basis_clause(tmp_path):
         "某县创建工作安排\n一、时间节点\n一是在9月底前，依据省级评价标准，制定本县创建实施细则，分解任务。\n",
     )
     assert [(t.indicator, t.value_text) for t in targets] == [("制定本县创建实施细则", "9月底前")]
+
+
+def test_a_duty_list_and_a_reported_level_are_read_for_targets(tmp_path):
+    # (X的主要职责有：… is a duty list, no definition; a level set in a report of a plan is read,
+    # a review of the past — 今年以来…达到… — is not)
+    targets = _targets(
+        tmp_path,
+        "某县协管员管理\n某县食品安全协管员的主要职责有：宣传食品安全知识，使辖区群众知晓率达到90%。\n"
+        "今年以来，全县抽检合格率达到97%以上。\n",
+    )
+    assert [(t.indicator, t.value_text) for t in targets] == [("辖区群众知晓率", "90%")]
