@@ -36,7 +36,12 @@ from policykg.ingest.heads import (
     rx,
     title_like,
 )
-from policykg.ingest.lexicon import expanded_below_province, resolve_department, resolve_national
+from policykg.ingest.lexicon import (
+    body_and_unit,
+    expanded_below_province,
+    resolve_department,
+    resolve_national,
+)
 from policykg.ingest.patterns import document_patterns
 from policykg.ingest.province import infer_province
 from policykg.ingest.reports import (
@@ -568,16 +573,9 @@ def canonical_issuer(name: str, province: Province | None) -> str:
     try:
         hit = resolve_department(name, province.code) if province else resolve_national(name)
         if hit is None:  # a body's office or department (国家卫生健康委办公厅, 中央网信办秘书局)
-            for cut in range(len(name) - 2, 1, -1):
-                if _ISSUING_UNIT.fullmatch(name[cut:]):
-                    head = name[:cut]
-                    body = (
-                        resolve_department(head, province.code)
-                        if province
-                        else resolve_national(head)
-                    )
-                    if body is not None:
-                        return body.name + name[cut:]
+            found = body_and_unit(name, province.code if province else None, _ISSUING_UNIT)
+            if found is not None:
+                return found[0].name + found[1]
     except InputError:  # a province outside the department system (HK, Macao)
         return name
     return hit.name if hit is not None else expanded_below_province(name)
