@@ -29,7 +29,12 @@ from policykg.ingest.assignments import (
     narrated_roles,
 )
 from policykg.ingest.bodies import body_at, is_generic, known_place, place_of, shared_prefix
-from policykg.ingest.lexicon import expanded_below_province, resolve_department, resolve_national
+from policykg.ingest.lexicon import (
+    body_and_unit,
+    expanded_below_province,
+    resolve_department,
+    resolve_national,
+)
 from policykg.ingest.nlp import SpanIndex
 from policykg.ingest.patterns import pattern_file
 from policykg.ingest.preamble import passes_on, prescribes
@@ -100,14 +105,11 @@ _UNIT = re.compile(r"各?[\u4e00-\u9fff]{1,10}?(?:科|股|处|室|分局|局|中
 def _unit_of_known_body(mention: str, province: Province | None) -> ResolvedDepartment | None:
     """A unit the vocabulary does not know, under a body it knows: named after the body's
     canonical name and linked to it (parent), so the body is reached (DIVISION_OF)."""
-    for cut in range(len(mention) - 2, 1, -1):
-        head, unit = mention[:cut], mention[cut:]
-        if not _UNIT.fullmatch(unit):
-            continue
-        hit = resolve_department(head, province.code) if province else resolve_national(head)
-        if hit is not None:
-            return ResolvedDepartment(hit.name + unit, hit.kind, "division", hit.name)
-    return None
+    found = body_and_unit(mention, province.code if province else None, _UNIT)
+    if found is None:
+        return None
+    hit, unit = found
+    return ResolvedDepartment(hit.name + unit, hit.kind, "division", hit.name)
 
 
 def register(

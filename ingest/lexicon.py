@@ -159,6 +159,27 @@ def resolve_national(mention: str) -> DepartmentName | None:
     return hit if national else None
 
 
+def body_and_unit(
+    name: str, code: str | None, unit_rx: re.Pattern[str]
+) -> tuple[DepartmentName, str] | None:
+    """A unit the vocabulary does not know under a body it does (国家卫生健康委办公厅,
+    省药监局各检查分局): the body resolved (in province `code`, or nationally when None) and
+    the unit written after it, the longest body first; None when no cut gives both.
+
+    Written once because an issuer's canonical name (metadata.canonical_issuer, units that
+    issue: 办公厅, …司) and a mentioned department (departments.resolve, divisions and field
+    units) read the same shape with their own unit patterns. May raise InputError, as
+    resolve_department does, for a province outside the department system."""
+    for cut in range(len(name) - 2, 1, -1):
+        head, unit = name[:cut], name[cut:]
+        if not unit_rx.fullmatch(unit):
+            continue
+        body = resolve_department(head, code) if code is not None else resolve_national(head)
+        if body is not None:
+            return body, unit
+    return None
+
+
 @lru_cache(maxsize=8192)  # pure: 8,400 calls, 3,100 (mention, code) pairs (fingerprint)
 def resolve_department(mention: str, code: str) -> DepartmentName | None:
     """One mention (as written, e.g. 市药监局) in a document of province `code`, or None.

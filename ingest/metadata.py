@@ -5,16 +5,12 @@
 and 成文日期 (Arabic or Chinese numerals) under it. 版记: 印发机关和印发日期 (…印发).
 Web pages add a labelled block (ingest/webmeta.py). Province: ingest/province.py.
 
-Title rule: a notice that publishes its issuer's text (关于印发《X》的通知) records the
-policy's title X — the document number, issuer and date stay the notice's; a notice that
-forwards (转发) another body's document keeps its own title. News headlines (front
-matter, a page's <title>), index and classification lines and titles of cited documents
-are never the title. Conflicting readings keep the better one and add a warning.
+The policy's title and a catalogue entry line: ingest/titles.py.
+A 成文日期 no signature gives, and the publication date: ingest/doc_dates.py.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,20 +19,22 @@ from typing import Any
 from policykg.ingest import docnumber
 from policykg.ingest.bodies import place_of
 from policykg.ingest.cndate import find_dates, first_date, parse_date
+from policykg.ingest.doc_dates import date_without_signature, find_published
 from policykg.ingest.heads import (
     HEAD_LINES,
     HEADER_CHARS,
-    cited,
     find_addressee,
     find_kind,
-    full_title,
     head_lines,
     head_zone,
-    kinds,
-    rx,
     title_like,
 )
-from policykg.ingest.lexicon import expanded_below_province, resolve_department, resolve_national
+from policykg.ingest.lexicon import (
+    body_and_unit,
+    expanded_below_province,
+    resolve_department,
+    resolve_national,
+)
 from policykg.ingest.patterns import document_patterns
 from policykg.ingest.province import infer_province
 from policykg.ingest.reports import (
@@ -57,8 +55,9 @@ from policykg.ingest.signature import (
     stamped_for,
     tail_date,
 )
+from policykg.ingest.titles import ATTACHMENT, BULLET, Entry, find_entry, find_title, with_subject
 from policykg.ingest.vocab import Province
-from policykg.ingest.webmeta import PageLabels, page_labels, unlabelled_title
+from policykg.ingest.webmeta import PageLabels, page_labels
 
 from policykg.errors import InputError
 
@@ -83,38 +82,6 @@ class Metadata:
     kind: str | None = None
     period: str | None = None
     warnings: list[str] = field(default_factory=list)
-
-
-# --------------------------------------------------------------------------- entry line
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A catalogue line: 标题 + 发文字号 (+ 成文日期) run together, as yearbooks, 汇编 and
-    law databases list a document (•X关于…的实施意见X政发〔2014〕11号2014年1月21日)."""
-
-    title: str
-    number: str
-    date: str | None
-
-
-_BULLET = re.compile(r"^[•·●○◆■□▪\-*\s]+")
-
-
-def find_entry(lines: list[str]) -> Entry | None:
-    """The first head line that is a title followed by its number (and date)."""
-    for line in lines[: head_zone(lines)][:HEAD_LINES]:
-        line = _BULLET.sub("", line)
-        for m in docnumber.NUMBER.finditer(line):
-            agency = docnumber.cut_run_on(m["agency"])
-            title = line[: m.start()] + m["agency"][: len(m["agency"]) - len(agency)]
-            if not agency or not title or not title_like(title.strip()):
-                continue
-            rest = line[m.end() :].lstrip(" ，,")
-            dates = find_dates(rest[:16])
-            date = dates[0].iso if dates and dates[0].start == 0 else None
-            return Entry(title.strip(), docnumber.written(m, agency), date)
-    return None
 
 
 # --------------------------------------------------------------------------- number
@@ -156,196 +123,6 @@ def find_doc_number(
     return own or labelled
 
 
-# --------------------------------------------------------------------------- title
-
-
-def _wrapped(line: str) -> str | None:
-    m = rx("wrapper_title").search(line)
-    if not m or rx("forward_title").search(line[: m.start() + 4]) or cited(line, m.start()):
-        return None
-    title = m["title"].strip(
-        "《》〈〉 "
-    )  # 〈〉: a title nested in a 《》 title (…印发〈X〉的通知》)
-    if "《" not in m.group() and m.group().endswith(("，", "。")):
-        return None  # 将于…前发布抽检报告，…: a clause of running text, no title in 《》
-    if re.search(r"[，,；;：:]", title):
-        return None  # …平台发布，向社会公开征求意见 / 颁布日期：…: a clause or a label, no title
-    if re.search(r"的(?:公告|通告)(?:[（(][^（）()]*[）)])?$", title):
-        return None  # X关于发布…清单的公告: the 公告 is the document (its number, 2025年第12号)
-    core = re.sub(r"（[^（）]*）$", "", title)
-    if any(core.endswith(k) for k in kinds()) or re.search(r"（\d{4}\D+\d{4}年）$", title):
-        return title
-    return None
-
-
-# A reprint's note of the original title under its own headline (（原标题：X）).
-_ORIGINAL_TITLE = re.compile(r"^\s*[（(]\s*原标题\s*[:：]\s*(?P<title>[^（()）]{4,90})[）)]\s*$")
-_ATTACHMENT = re.compile(r"^附\s*(?:件\s*\d*\s*)?[:：.．]")  # 附件1：X / 附：X
-
-
-def find_title(
-    lines: list[str],
-    labels: PageLabels,
-    front_matter: dict[str, Any],
-    cells: frozenset[str] = frozenset(),
-    entry: Entry | None = None,
-    reported: tuple[list[str], str | None] | None = None,
-    run_on: RunOnSignature | None = None,
-) -> str | None:
-    """The policy's title; table cells (a list of files, an indicator table) are not titles,
-    nor is an attachment line (附件：X关于…的通知: the document it carries, GB/T 9704 §7.3.4)."""
-    if lines and not lines[0].lstrip().startswith("附件"):  # 某某实施方案.docx heading the page:
-        lines = [_FILE_NAME.sub("", lines[0]), *lines[1:]]  # a shared file's name (not an annex)
-    annexed = _annexed(lines[:HEAD_LINES])  # (read before the attachment lines are dropped)
-    lines = [ln for ln in lines if ln not in cells and not _ATTACHMENT.match(ln)]
-    lines = [unlabelled_title(ln) for ln in lines]  # 标题：X above the 主送机关: X
-    head = lines[:HEAD_LINES]
-    for line in head:  # a reprint gives the text's own title: (原标题：X)
-        if (m := _ORIGINAL_TITLE.match(line)) and not re.search(r"[。，,；;]", m["title"]):
-            if reported and reported[1] and rx("headline_report").match(m["title"]):
-                continue  # （原标题：X印发…方案）: the original news headline, not the policy's
-            return m["title"].strip()  # named a title by the page: any 文种 (…的公示)
-    if annexed:
-        return annexed
-    candidates = [labels.get("title") or ""]
-    for i, line in enumerate(head):  # each line, then it joined to the next (a wrapped title)
-        nxt = head[i + 1] if i + 1 < len(head) else None
-        if nxt is not None and nxt.startswith(("（", "(")):
-            candidates += [line + nxt, line]  # a title wrapped before its bracket: （2023—2025年）
-        else:
-            candidates += [line, line + nxt] if nxt is not None else [line]
-    for line in candidates:
-        if title := _wrapped(line):
-            return _own_line(title, head)
-    if run_on and run_on.title:  # the published text's own title, under the signature
-        return run_on.title
-    for line in head[: head_zone(head)]:
-        m = rx("notice_title").search(line)
-        if m and not rx("forward_title").search(line[: m.start() + 2]):
-            title = (m["a"] or m["b"] or m["c"]).strip()
-            # (A制定了《X》: X written out in full, of any kind — 《某省…目录》 too; 《实施方案》 is
-            # the notice's short name for it)
-            if full_title(title) if m["c"] else title_like(title):
-                return _own_line(title, head)
-    if title := _above_addressee(head):
-        return title
-    if entry:
-        return entry.title
-    zone = lines[: head_zone(lines)] or lines[:HEAD_LINES]
-    joined = [a + b for a, b in zip(zone, zone[1:], strict=False) if len(a) + len(b) <= 90]
-    # a title opening on one line (关于…) and ending on the next (…的公示) is read whole
-    # before its second line alone, which is a title's tail, not a title
-    opened = [
-        a + b
-        for a, b in zip(zone, zone[1:], strict=False)
-        if len(a) + len(b) <= 90 and _OPENS.match(a) and not title_like(a) and not split_issuers(a)
-    ]
-    for line in [*opened, *zone, *joined, labels.get("title") or ""]:
-        if reported and reported[1] and rx("headline_report").match(line):
-            continue  # X出台Y方案: a headline; the report names the policy itself in 《》
-        if line and title_like(line) and not _looks_like_notice_of_other(line):
-            return line[1:-1] if line.startswith("《") and line.endswith("》") else line
-    if reported and reported[1]:
-        return reported[1]
-    title = front_matter.get("title")
-    return str(title).strip() if title and title_like(str(title)) else None
-
-
-# A heading that is only its issuer and 文种 (某指挥部通告, 某局公告): the page's, when the
-# document's own title (issuer line, then 关于…的通告) follows in the head
-_BARE_KIND = re.compile(r"[^，。；：:\s]{2,40}?(?:通告|公告|通知)")
-
-
-def _with_subject(title: str | None, lines: list[str]) -> str | None:
-    """某指挥部通告 over the lines 某指挥部 / 关于…的通告: the title with its subject, its issuer
-    written before it (GB/T 9704: 发文机关 + 关于 + 事由 + 文种)."""
-    if not title or "关于" in title or not _BARE_KIND.fullmatch(title):
-        return title
-    head = lines[:HEAD_LINES]
-    for k, line in enumerate(head[1:], 1):
-        if line.startswith("关于") and line.endswith(title[-2:]) and title_like(line):
-            above = re.sub(r"\s+", "", head[k - 1])
-            if title.startswith(above) and split_issuers(head[k - 1]) == [above]:
-                return above + line
-    return title
-
-
-# A document-sharing page heads the text with its file's name (某某实施方案.docx)
-_FILE_NAME = re.compile(r"\s*\.(?:docx?|wps|pdf|xlsx?|txt)\s*$", re.I)
-
-
-def _annexed(head: list[str]) -> str | None:
-    """A 印发 notice naming its text by kind alone (现将实施分工方案印发给你们): the title on its
-    附件说明 line (附件：X…实施分工方案) that ends with that kind."""
-    kinds_named = [m["kind"] for ln in head if (m := rx("notice_kind_only").search(ln))]
-    for line in head if kinds_named else []:
-        m = rx("annex_note").match(line.strip())
-        if m and m["title"].endswith(tuple(kinds_named)) and title_like(m["title"]):
-            return m["title"].strip()
-    return None
-
-
-def _own_line(cited: str, head: list[str]) -> str:
-    """The published text's own title line where the notice's formula cites it with a slip
-    (a character doubled or dropped: 《2019年—2020年年…安排》 over the line 2019年—2020年…安排):
-    the text's own line is its title; the formula only refers to it. A notice whose title
-    drops the place from the text's name (市政府办公厅关于印发疫苗安全事件应急预案的通知, over
-    《宁波市疫苗安全事件应急预案》) cites it: the place's full name is its title."""
-    from policykg.ingest.places import is_place_name
-
-    named = [c for ln in head for c in [ln.strip("《》"), *re.findall(r"《([^《》]{4,60})》", ln)]]
-    for line in named:
-        place = line[: len(line) - len(cited)]
-        if line.endswith(cited) and 2 <= len(place) <= 8 and is_place_name(place):
-            return line
-    for line in (ln.strip("《》") for ln in head):
-        if line.startswith("附件"):
-            continue  # 附件 + the title run together: the annex heading, not the title
-        if line != cited and abs(len(line) - len(cited)) <= 2 and len(cited) >= 8:
-            ops = difflib.SequenceMatcher(None, cited, line, autojunk=False).get_opcodes()
-            changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal")
-            if changed <= 2 and title_like(line):
-                return line
-    return cited
-
-
-def _above_addressee(head: list[str]) -> str | None:
-    """GB/T 9704 puts the title right above the 主送机关 (a 发文字号 may stand between them); a
-    long title wraps over up to four lines (…建设“食品放心 / 工程”工作方案), which are joined
-    upwards until a title, a number, a sentence or page furniture. Of the joined readings the
-    longest that opens as titles do (X关于…, 关于…) wins, else the longest that is a title."""
-    at = next(
-        (i for i, ln in enumerate(head[: head_zone(head)]) if rx("addressee").match(ln)), None
-    )
-    if not at:
-        return None
-    end = at - 1 if docnumber.NUMBER.search(head[at - 1]) and len(head[at - 1]) <= 30 else at
-    title, opened, plain = "", None, None
-    for k, line in enumerate(reversed(head[max(0, end - 4) : end])):
-        stop = docnumber.NUMBER.search(line) or line.endswith(("。", "：", ":"))
-        if k and (stop or title_like(line) or _FURNITURE.search(line)):
-            break
-        title = line + title
-        if len(title) > 90:
-            break
-        if title_like(title) and not _looks_like_notice_of_other(title):
-            if _OPENS.match(title):
-                opened = title
-            plain = title
-    return opened or plain
-
-
-# How a title opens (GB/T 9704 §7.3.3: 发文机关 + 关于 + 事由 + 文种), and page furniture that
-# never is part of a title (a site's slogan, a time, a menu separator).
-_OPENS = re.compile(r"^(?:[^，。：:\s]{2,30}?)?关于")
-_FURNITURE = re.compile(r"[-|/@>：:]|\s|\d{1,2}:\d{2}")
-
-
-def _looks_like_notice_of_other(line: str) -> bool:
-    """A 印发 notice whose wrapped title did not parse is not the policy's title either."""
-    return bool(re.search(r"印发.*的通知$", line)) and not rx("forward_title").search(line)
-
-
 def find_period(title: str | None, text: str) -> str | None:
     for source in (title or "", text[:HEADER_CHARS]):
         m = re.search(document_patterns()["explicit_period"], source)
@@ -373,9 +150,9 @@ def _title_subject(lines: list[str], named: bool = False) -> list[str]:
     """The issuer a title names: GB/T 9704 §7.3.3 composes a title of 发文机关 + 关于 + 事由 +
     文种, so "X关于…的意见" (a title line) and "X关于印发/转发…" name X as the issuer."""
     for line in lines[:HEAD_LINES]:
-        if _ATTACHMENT.match(line):
+        if ATTACHMENT.match(line):
             continue  # the attachment's own issuer, not this document's
-        line = entry.title if (entry := find_entry([line])) else _BULLET.sub("", line)
+        line = entry.title if (entry := find_entry([line])) else BULLET.sub("", line)
         line = _LEAD_DATE.sub("", _LABEL.sub("", line))
         if (num := docnumber.NUMBER.match(line.strip())) and num["agency"]:
             line = line.strip()[
@@ -470,7 +247,7 @@ def find_issuers_and_date(
         )
         issued = first_date(lead["date"]) if lead else None
     if issued is None:
-        issued = _date_under_number(lines) or _date_after_closing(text) or _date_after_formula(text)
+        issued = date_without_signature(lines, text)
     if issued is None and not sig:
         issued = tail_date(text)
     label_date = first_date(labels.get("issued") or "")
@@ -480,76 +257,6 @@ def find_issuers_and_date(
             f"kept {issued}"
         )
     return issuers, issued or label_date
-
-
-def _date_under_number(lines: list[str]) -> str | None:
-    """A published text's head: title, 发文字号 on its own line, and the 成文日期 on the next line
-    (国办发〔2026〕5号 / 2026年3月2日), where no signature gives the date."""
-    head = lines[:HEAD_LINES]
-    for line, nxt in zip(head, [*head[1:], ""], strict=False):
-        if (on_line := docnumber.date_on_number_line(line)) and (got := parse_date(on_line)):
-            return got  # a disclosure page's number line with the date after it
-        if docnumber.is_number_line(line) and (got := parse_date(nxt)):
-            return got
-    return None
-
-
-_CLOSING = re.compile(r"^特此(?:通知|通告|公告|函告|函复|批复)[。.！]?$")
-
-
-def _date_after_closing(text: str) -> str | None:
-    """A notice's 成文日期 written right under its closing formula (特此通知。 / [issuer] /
-    2026年3月6日) or under its 附件说明 (附件：1.X / 2.Y / 2026年3月6日: GB/T 9704 puts the
-    attachment note before the signature and date, §7.3.4–7.3.5), where the signature has no
-    issuer line the reader knows."""
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    for i, line in enumerate(lines):
-        note = _ATTACHMENT.match(line) is not None
-        if not (_CLOSING.match(line) or note):
-            continue
-        for nxt in lines[i + 1 : i + 10]:
-            if got := parse_date(nxt):
-                return got
-            if note and _ATTACHMENT_ITEM.match(nxt) and "。" not in nxt:
-                continue  # the attachment note's next item (2.某某名单)
-            if len(nxt) > 40 or "。" in nxt or note:
-                break
-        if not note:
-            return None  # the first closing formula is the notice's own
-    return None
-
-
-# A notice's formula closing its text with the 成文日期 right after it, in a page that ran the
-# notice into one line (…现转发给你们，请认真组织实施。二〇〇六年七月六日 …): the issuer's signature
-# was lost, the date stands.
-_FORMULA_END = re.compile(r"(?:印发|转发|发布)给你们[^。\n]{0,30}。\s*")
-
-
-def _date_after_formula(text: str) -> str | None:
-    m = _FORMULA_END.search(text[:HEADER_CHARS])
-    dates = find_dates(text[m.end() : m.end() + 16]) if m else []
-    return dates[0].iso if dates and dates[0].start == 0 else None
-
-
-_ATTACHMENT_ITEM = re.compile(r"\d{1,2}\s*[.．、]")
-
-
-def find_published(labels: PageLabels, text: str, front_matter: dict[str, Any]) -> str | None:
-    if got := first_date(labels.get("published") or ""):
-        return got
-    for label in document_patterns()["published_labels"]:
-        m = re.search(label + r"\s*[:：]?\s*", text[:HEADER_CHARS])
-        if m and (got := first_date(text[m.end() : m.end() + 24])):
-            return got
-    raw = front_matter.get("date")
-    if raw:
-        from email.utils import parsedate_to_datetime
-
-        try:
-            return parsedate_to_datetime(str(raw)).date().isoformat()
-        except (TypeError, ValueError):
-            return first_date(str(raw))
-    return None
 
 
 # --------------------------------------------------------------------------- all
@@ -568,16 +275,9 @@ def canonical_issuer(name: str, province: Province | None) -> str:
     try:
         hit = resolve_department(name, province.code) if province else resolve_national(name)
         if hit is None:  # a body's office or department (国家卫生健康委办公厅, 中央网信办秘书局)
-            for cut in range(len(name) - 2, 1, -1):
-                if _ISSUING_UNIT.fullmatch(name[cut:]):
-                    head = name[:cut]
-                    body = (
-                        resolve_department(head, province.code)
-                        if province
-                        else resolve_national(head)
-                    )
-                    if body is not None:
-                        return body.name + name[cut:]
+            found = body_and_unit(name, province.code if province else None, _ISSUING_UNIT)
+            if found is not None:
+                return found[0].name + found[1]
     except InputError:  # a province outside the department system (HK, Macao)
         return name
     return hit.name if hit is not None else expanded_below_province(name)
@@ -613,7 +313,7 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     entry = find_entry(lines)
     reported = reported_policy(lines)
     run_on = run_on_signature(text[:HEADER_CHARS])
-    title = _with_subject(
+    title = with_subject(
         find_title(lines, labels, front_matter, cells, entry, reported, run_on), lines
     )
     note = _ISSUING_NOTE.search(title) if title else None

@@ -32,6 +32,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "memo.py",
     "rewrap.py", "signature.py", "heads.py", "reports.py", "rosters.py", "measure_splits.py", "draft.py",
     "line_cells.py", "row_targets.py",
+    "titles.py", "doc_dates.py",
     "readers/docx.py", "readers/layout.py", "readers/ofd.py", "readers/office.py",
     "readers/pdf.py",
 )  # fmt: skip

@@ -1,0 +1,252 @@
+"""The policy's title, as GB/T 9704-2012 lays an official document out (§7.3.3: 发文机关 +
+关于 + 事由 + 文种, over the 主送机关), and a catalogue line that runs title and number
+together (Entry). ingest/metadata.py composes them with the number, issuers and dates.
+
+Title rule: a notice that publishes its issuer's text (关于印发《X》的通知) records the
+policy's title X — the document number, issuer and date stay the notice's; a notice that
+forwards (转发) another body's document keeps its own title. News headlines (front
+matter, a page's <title>), index and classification lines and titles of cited documents
+are never the title. Conflicting readings keep the better one and add a warning.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from policykg.ingest import docnumber
+from policykg.ingest.cndate import find_dates
+from policykg.ingest.heads import (
+    HEAD_LINES,
+    cited,
+    full_title,
+    head_zone,
+    kinds,
+    rx,
+    title_like,
+)
+from policykg.ingest.signature import RunOnSignature, split_issuers
+from policykg.ingest.webmeta import PageLabels, unlabelled_title
+
+# --------------------------------------------------------------------------- entry line
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A catalogue line: 标题 + 发文字号 (+ 成文日期) run together, as yearbooks, 汇编 and
+    law databases list a document (•X关于…的实施意见X政发〔2014〕11号2014年1月21日)."""
+
+    title: str
+    number: str
+    date: str | None
+
+
+BULLET = re.compile(r"^[•·●○◆■□▪\-*\s]+")
+
+
+def find_entry(lines: list[str]) -> Entry | None:
+    """The first head line that is a title followed by its number (and date)."""
+    for line in lines[: head_zone(lines)][:HEAD_LINES]:
+        line = BULLET.sub("", line)
+        for m in docnumber.NUMBER.finditer(line):
+            agency = docnumber.cut_run_on(m["agency"])
+            title = line[: m.start()] + m["agency"][: len(m["agency"]) - len(agency)]
+            if not agency or not title or not title_like(title.strip()):
+                continue
+            rest = line[m.end() :].lstrip(" ，,")
+            dates = find_dates(rest[:16])
+            date = dates[0].iso if dates and dates[0].start == 0 else None
+            return Entry(title.strip(), docnumber.written(m, agency), date)
+    return None
+
+
+# --------------------------------------------------------------------------- title
+
+
+def _wrapped(line: str) -> str | None:
+    m = rx("wrapper_title").search(line)
+    if not m or rx("forward_title").search(line[: m.start() + 4]) or cited(line, m.start()):
+        return None
+    title = m["title"].strip(
+        "《》〈〉 "
+    )  # 〈〉: a title nested in a 《》 title (…印发〈X〉的通知》)
+    if "《" not in m.group() and m.group().endswith(("，", "。")):
+        return None  # 将于…前发布抽检报告，…: a clause of running text, no title in 《》
+    if re.search(r"[，,；;：:]", title):
+        return None  # …平台发布，向社会公开征求意见 / 颁布日期：…: a clause or a label, no title
+    if re.search(r"的(?:公告|通告)(?:[（(][^（）()]*[）)])?$", title):
+        return None  # X关于发布…清单的公告: the 公告 is the document (its number, 2025年第12号)
+    core = re.sub(r"（[^（）]*）$", "", title)
+    if any(core.endswith(k) for k in kinds()) or re.search(r"（\d{4}\D+\d{4}年）$", title):
+        return title
+    return None
+
+
+# A reprint's note of the original title under its own headline (（原标题：X）).
+_ORIGINAL_TITLE = re.compile(r"^\s*[（(]\s*原标题\s*[:：]\s*(?P<title>[^（()）]{4,90})[）)]\s*$")
+ATTACHMENT = re.compile(r"^附\s*(?:件\s*\d*\s*)?[:：.．]")  # 附件1：X / 附：X
+
+
+def find_title(
+    lines: list[str],
+    labels: PageLabels,
+    front_matter: dict[str, Any],
+    cells: frozenset[str] = frozenset(),
+    entry: Entry | None = None,
+    reported: tuple[list[str], str | None] | None = None,
+    run_on: RunOnSignature | None = None,
+) -> str | None:
+    """The policy's title; table cells (a list of files, an indicator table) are not titles,
+    nor is an attachment line (附件：X关于…的通知: the document it carries, GB/T 9704 §7.3.4)."""
+    if lines and not lines[0].lstrip().startswith("附件"):  # 某某实施方案.docx heading the page:
+        lines = [_FILE_NAME.sub("", lines[0]), *lines[1:]]  # a shared file's name (not an annex)
+    annexed = _annexed(lines[:HEAD_LINES])  # (read before the attachment lines are dropped)
+    lines = [ln for ln in lines if ln not in cells and not ATTACHMENT.match(ln)]
+    lines = [unlabelled_title(ln) for ln in lines]  # 标题：X above the 主送机关: X
+    head = lines[:HEAD_LINES]
+    for line in head:  # a reprint gives the text's own title: (原标题：X)
+        if (m := _ORIGINAL_TITLE.match(line)) and not re.search(r"[。，,；;]", m["title"]):
+            if reported and reported[1] and rx("headline_report").match(m["title"]):
+                continue  # （原标题：X印发…方案）: the original news headline, not the policy's
+            return m["title"].strip()  # named a title by the page: any 文种 (…的公示)
+    if annexed:
+        return annexed
+    candidates = [labels.get("title") or ""]
+    for i, line in enumerate(head):  # each line, then it joined to the next (a wrapped title)
+        nxt = head[i + 1] if i + 1 < len(head) else None
+        if nxt is not None and nxt.startswith(("（", "(")):
+            candidates += [line + nxt, line]  # a title wrapped before its bracket: （2023—2025年）
+        else:
+            candidates += [line, line + nxt] if nxt is not None else [line]
+    for line in candidates:
+        if title := _wrapped(line):
+            return _own_line(title, head)
+    if run_on and run_on.title:  # the published text's own title, under the signature
+        return run_on.title
+    for line in head[: head_zone(head)]:
+        m = rx("notice_title").search(line)
+        if m and not rx("forward_title").search(line[: m.start() + 2]):
+            title = (m["a"] or m["b"] or m["c"]).strip()
+            # (A制定了《X》: X written out in full, of any kind — 《某省…目录》 too; 《实施方案》 is
+            # the notice's short name for it)
+            if full_title(title) if m["c"] else title_like(title):
+                return _own_line(title, head)
+    if title := _above_addressee(head):
+        return title
+    if entry:
+        return entry.title
+    zone = lines[: head_zone(lines)] or lines[:HEAD_LINES]
+    joined = [a + b for a, b in zip(zone, zone[1:], strict=False) if len(a) + len(b) <= 90]
+    # a title opening on one line (关于…) and ending on the next (…的公示) is read whole
+    # before its second line alone, which is a title's tail, not a title
+    opened = [
+        a + b
+        for a, b in zip(zone, zone[1:], strict=False)
+        if len(a) + len(b) <= 90 and _OPENS.match(a) and not title_like(a) and not split_issuers(a)
+    ]
+    for line in [*opened, *zone, *joined, labels.get("title") or ""]:
+        if reported and reported[1] and rx("headline_report").match(line):
+            continue  # X出台Y方案: a headline; the report names the policy itself in 《》
+        if line and title_like(line) and not _looks_like_notice_of_other(line):
+            return line[1:-1] if line.startswith("《") and line.endswith("》") else line
+    if reported and reported[1]:
+        return reported[1]
+    title = front_matter.get("title")
+    return str(title).strip() if title and title_like(str(title)) else None
+
+
+# A heading that is only its issuer and 文种 (某指挥部通告, 某局公告): the page's, when the
+# document's own title (issuer line, then 关于…的通告) follows in the head
+_BARE_KIND = re.compile(r"[^，。；：:\s]{2,40}?(?:通告|公告|通知)")
+
+
+def with_subject(title: str | None, lines: list[str]) -> str | None:
+    """某指挥部通告 over the lines 某指挥部 / 关于…的通告: the title with its subject, its issuer
+    written before it (GB/T 9704: 发文机关 + 关于 + 事由 + 文种)."""
+    if not title or "关于" in title or not _BARE_KIND.fullmatch(title):
+        return title
+    head = lines[:HEAD_LINES]
+    for k, line in enumerate(head[1:], 1):
+        if line.startswith("关于") and line.endswith(title[-2:]) and title_like(line):
+            above = re.sub(r"\s+", "", head[k - 1])
+            if title.startswith(above) and split_issuers(head[k - 1]) == [above]:
+                return above + line
+    return title
+
+
+# A document-sharing page heads the text with its file's name (某某实施方案.docx)
+_FILE_NAME = re.compile(r"\s*\.(?:docx?|wps|pdf|xlsx?|txt)\s*$", re.I)
+
+
+def _annexed(head: list[str]) -> str | None:
+    """A 印发 notice naming its text by kind alone (现将实施分工方案印发给你们): the title on its
+    附件说明 line (附件：X…实施分工方案) that ends with that kind."""
+    kinds_named = [m["kind"] for ln in head if (m := rx("notice_kind_only").search(ln))]
+    for line in head if kinds_named else []:
+        m = rx("annex_note").match(line.strip())
+        if m and m["title"].endswith(tuple(kinds_named)) and title_like(m["title"]):
+            return m["title"].strip()
+    return None
+
+
+def _own_line(cited: str, head: list[str]) -> str:
+    """The published text's own title line where the notice's formula cites it with a slip
+    (a character doubled or dropped: 《2019年—2020年年…安排》 over the line 2019年—2020年…安排):
+    the text's own line is its title; the formula only refers to it. A notice whose title
+    drops the place from the text's name (市政府办公厅关于印发疫苗安全事件应急预案的通知, over
+    《宁波市疫苗安全事件应急预案》) cites it: the place's full name is its title."""
+    from policykg.ingest.places import is_place_name
+
+    named = [c for ln in head for c in [ln.strip("《》"), *re.findall(r"《([^《》]{4,60})》", ln)]]
+    for line in named:
+        place = line[: len(line) - len(cited)]
+        if line.endswith(cited) and 2 <= len(place) <= 8 and is_place_name(place):
+            return line
+    for line in (ln.strip("《》") for ln in head):
+        if line.startswith("附件"):
+            continue  # 附件 + the title run together: the annex heading, not the title
+        if line != cited and abs(len(line) - len(cited)) <= 2 and len(cited) >= 8:
+            ops = difflib.SequenceMatcher(None, cited, line, autojunk=False).get_opcodes()
+            changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal")
+            if changed <= 2 and title_like(line):
+                return line
+    return cited
+
+
+def _above_addressee(head: list[str]) -> str | None:
+    """GB/T 9704 puts the title right above the 主送机关 (a 发文字号 may stand between them); a
+    long title wraps over up to four lines (…建设“食品放心 / 工程”工作方案), which are joined
+    upwards until a title, a number, a sentence or page furniture. Of the joined readings the
+    longest that opens as titles do (X关于…, 关于…) wins, else the longest that is a title."""
+    at = next(
+        (i for i, ln in enumerate(head[: head_zone(head)]) if rx("addressee").match(ln)), None
+    )
+    if not at:
+        return None
+    end = at - 1 if docnumber.NUMBER.search(head[at - 1]) and len(head[at - 1]) <= 30 else at
+    title, opened, plain = "", None, None
+    for k, line in enumerate(reversed(head[max(0, end - 4) : end])):
+        stop = docnumber.NUMBER.search(line) or line.endswith(("。", "：", ":"))
+        if k and (stop or title_like(line) or _FURNITURE.search(line)):
+            break
+        title = line + title
+        if len(title) > 90:
+            break
+        if title_like(title) and not _looks_like_notice_of_other(title):
+            if _OPENS.match(title):
+                opened = title
+            plain = title
+    return opened or plain
+
+
+# How a title opens (GB/T 9704 §7.3.3: 发文机关 + 关于 + 事由 + 文种), and page furniture that
+# never is part of a title (a site's slogan, a time, a menu separator).
+_OPENS = re.compile(r"^(?:[^，。：:\s]{2,30}?)?关于")
+_FURNITURE = re.compile(r"[-|/@>：:]|\s|\d{1,2}:\d{2}")
+
+
+def _looks_like_notice_of_other(line: str) -> bool:
+    """A 印发 notice whose wrapped title did not parse is not the policy's title either."""
+    return bool(re.search(r"印发.*的通知$", line)) and not rx("forward_title").search(line)
