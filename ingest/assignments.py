@@ -369,6 +369,8 @@ _CONVENES = re.compile(r"\s*(?:近日|日前|昨日|今天|今日)?(?:组织)?�
 # The text's own body named by itself (我局, 本厅, 该局) as a subject.
 SELF = re.compile(r"(?:我|本|该)(?:局|厅|委|办|院|中心|所)")
 _WILL = re.compile(r"(?:今年|明年|下一步|下步)?(?:还|也|并)?(?:将|要)(?!于|求|点|闻)")
+# A clause opening with a generic subject told to act (各地要…, 各级…部门应…) before a group's posts
+_INSTRUCTED_SUBJECT = re.compile(r"\s*各(?:地|级|有关)?[^，,。；;要应须]{0,10}(?:要|应当|应|须)")
 # Bodies counted back to (四部门联合开展…, 两部门将…): several bodies, as a list is
 _COUNTED_BODIES = re.compile(r"[两二三四五六七八九十]{1,2}个?(?:部门|单位)$")
 # Bodies acting jointly (A、B近日联合印发…): 联合 after a list of subjects.
@@ -429,11 +431,14 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         if offset + a + len(clause) - len(clause.lstrip()) in filled:
             continue  # the list a post opened goes on in this clause: no subject of a task
         posted = _posts(text, a, b, offset)
+        opens = a + len(clause) - len(clause.lstrip())
         if posted:
             out += posted
             filled.update(m.start for m in posted)
-            continue
-        pos = opens = a + len(clause) - len(clause.lstrip())
+            if not _INSTRUCTED_SUBJECT.match(text, opens, b):
+                continue
+            # (各地要建立以A牵头…的机制: the subject told to set it up has its task too)
+        pos = opens
         # (…名单：甲县 乙县 各地要…: a list run on into the next sentence's subject)
         run_on = _RUN_ON.match(text, pos, b) if body_at(text, pos) is None else None
         if run_on and body_at(text, run_on.end()) is not None:

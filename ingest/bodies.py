@@ -374,7 +374,7 @@ def _sector_list_rx() -> re.Pattern[str]:
     return re.compile(
         # (a county before the first: 某县农业、公安、市管办等多部门 — an office's short name
         # among the sectors)
-        rf"(?:县级以上(?:地方)?(?:人民政府)?|各级)?(?P<items>(?:[\u4e00-\u9fff]{{2,4}}[县区旗])?"
+        rf"(?:县级以上(?:地方)?(?:人民政府)?|(?:地方)?各级)?(?P<items>(?:[\u4e00-\u9fff]{{2,4}}[县区旗])?"
         rf"(?:{sector})(?:、(?:{sector}|[\u4e00-\u9fff]{{1,3}}办))+)"
         r"(?:等|以及其他|和其他)?(?:[\d一二三四五六七八九十]+个)?(?:有关|相关)?(?:[\u4e00-\u9fff]{0,6}?)部门"
     )

@@ -531,6 +531,12 @@ GENRE = [
     ("三类许可事项由省市场监管局调整下放至各市市场监管局承担。",
      [("省市场监管局", "responsible"), ("各市市场监管局", "responsible")]),
     ("群众投诉交由县市场监管局负责处理。", [("县市场监管局", "responsible")]),
+    # sectors of the 2018 reform named bare, with the levels before them (地方各级…等部门)
+    ("地方各级卫生健康、医疗保障、疾病预防控制等部门要加强信息通报。",
+     [("卫生健康", "responsible"), ("医疗保障", "responsible"), ("疾病预防控制", "responsible")]),
+    # a mechanism described by who leads it and who are its members; the subject told to set it up
+    ("各地要建立以市场监管部门牵头，农业农村、公安等部门为成员单位的联合执法机制。",
+     [("各地", "responsible"), ("市场监管部门", "lead"), ("农业农村", "support"), ("公安", "support")]),
 ]  # fmt: skip
 
 
