@@ -67,6 +67,9 @@ _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:[.．]\d{1,2})+(?![\d.．])")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．](?!\d)")
 
 
+_SETS_UP = re.compile(r"建立|出台|印发|制定|实行|推行|启动")
+
+
 def title_like(line: str) -> bool:
     if len(line) > 90 or "。" in line or line.startswith(("—", "（", "(", "为", "根据")):
         return False
@@ -85,7 +88,8 @@ def title_like(line: str) -> bool:
         return False  # (主要职责, 工作要点 alone: a section's heading, no policy's title)
     if kind in document_patterns()["kinds_with_subject"]:
         return core.endswith("的" + kind)  # 关于…的公示; a bare …成果公示 is a link or a menu
-    return True
+    # (某省建立…联席会议制度: a news headline; the rule's own title names no act)
+    return not (kind.endswith("制度") and _SETS_UP.search(core))
 
 
 def find_kind(title: str | None) -> str | None:

@@ -1320,3 +1320,14 @@ def test_a_notice_naming_its_plan_in_its_own_sentence_and_its_number_on_the_atta
     assert meta.title == "2022年国家医疗器械抽检工作计划"
     assert meta.doc_number == "药监综械管〔2022〕19号"
     assert meta.issuer == "国家药品监督管理局综合和规划财务司"
+
+
+def test_a_joint_bodys_working_rule_is_a_title_and_a_headline_reporting_it_is_not():
+    rule = _meta(
+        "某某省药品安全监管厅际联席会议制度\n为加强部门协作，建立本制度。\n一、成员单位\n省药监局、省卫生健康委。\n"
+    )
+    assert rule.title == "某某省药品安全监管厅际联席会议制度"
+    headline = _meta(
+        "某某省建立药品安全监管厅际联席会议制度\n近日，某某省药监局会同有关部门建立联席会议制度。\n"
+    )
+    assert headline.title != "某某省建立药品安全监管厅际联席会议制度"
