@@ -350,15 +350,15 @@ def demo(
 # heldout_thirtieth: built by a helper from f8c82f0, 10 documents (2 formal), untouched until b6c5e50, tuned on from 5b93982;
 # heldout_thirtyfirst: built by a helper from f8c82f0, 16 documents (8 formal), untouched until a7e2a6a, tuned on from dc51632;
 # heldout_thirtysecond: built by a helper from f8c82f0, 13 documents (3 formal), untouched until ac7597c, tuned on from 5eb35a2;
-# heldout_thirtythird: built by a helper from b6c5e50, 9 documents (2 formal), untouched at its baseline;
+# heldout_thirtythird: built by a helper from b6c5e50, 9 documents (2 formal), untouched until 72f3594 and tuned on from 5f952b1;
 # heldout_thirtyfourth: built by a helper from b6c5e50, 15 documents (3 formal), untouched until bf83417, tuned on from 9b10bf0;
-# heldout_thirtyfifth: built by a helper from dc51632, 8 documents (2 formal), untouched at its baseline;
-# heldout_thirtysixth: built by a helper from dc51632, 9 documents (3 formal), untouched at its baseline;
-# heldout_thirtyseventh: built by a helper from ac7597c, 8 documents (4 formal), untouched at its baseline;
-# heldout_thirtyninth: built by a helper from 72f3594, 20 documents (9 formal), untouched at its baseline;
-# heldout_fortieth: built by a helper from 72f3594, 10 documents (7 formal), untouched at its baseline;
-# heldout_fortyfirst: built by a helper from 1ffbde4, 16 documents (7 formal), untouched at its baseline;
-# heldout_fortysecond: built by a helper from 1ffbde4, 16 documents (2 formal), untouched at its baseline;
+# heldout_thirtyfifth: built by a helper from dc51632, 8 documents (2 formal), untouched until 72f3594 and tuned on from 5f952b1;
+# heldout_thirtysixth: built by a helper from dc51632, 9 documents (3 formal), untouched until 72f3594 and tuned on from 5f952b1;
+# heldout_thirtyseventh: built by a helper from ac7597c, 8 documents (4 formal), untouched until 72f3594 and tuned on from 5f952b1;
+# heldout_thirtyninth: built by a helper from 72f3594, 20 documents (9 formal), untouched until 5f952b1 (identical to its baseline) and tuned on from 18495e4;
+# heldout_fortieth: built by a helper from 72f3594, 10 documents (7 formal), untouched until 5f952b1 (identical to its baseline) and tuned on from 18495e4;
+# heldout_fortyfirst: built by a helper from 1ffbde4, 16 documents (7 formal), untouched until 18495e4 (identical to its baseline) and tuned on from e741613;
+# heldout_fortysecond: built by a helper from 1ffbde4, 16 documents (2 formal), untouched until 18495e4 (overall 0.585 → 0.595, responsibility and targets identical) and tuned on from 91a2e7b;
 # heldout_fortythird: built by a helper from 8f45ac3, 12 documents (7 formal), untouched at its baseline;
 # heldout_fortyfourth: built by a helper from 8f45ac3, 14 documents (8 formal), untouched at its baseline),
 # the team's synthetic held-out documents.
