@@ -26,7 +26,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "province.py",
     "read.py", "record.py", "references.py", "regions.py", "responsibility.py",
     "runon_table.py", "scrape.py", "source_spans.py", "statements.py", "structure.py",
-    "targets.py", "text_targets.py", "topics.py", "values.py", "vocab.py", "webmeta.py",
+    "targets.py", "text_targets.py", "clause_targets.py", "topics.py", "values.py", "vocab.py", "webmeta.py",
     "word_targets.py",
     "prefilter.py",
     "memo.py",
