@@ -230,4 +230,9 @@ def check_params(value: object, where: str = "params") -> None:
             check_params(v, f"{where}[{i}]")
     elif isinstance(value, dict):
         for key, v in value.items():
+            if not key or "`" in key:  # a Cypher map key cannot be empty nor quote itself
+                raise InputError(
+                    f"{where}: map key {key!r} is empty or holds a backtick; "
+                    "name every key of a map parameter with at least one character and no `"
+                )
             check_params(v, f"{where}.{key}")

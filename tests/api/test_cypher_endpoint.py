@@ -91,6 +91,9 @@ def test_odd_parameter_values(api: TestClient):
         assert resp.status_code == 200 and resp.json()["rows"] == [[value]], resp.text
     assert post(api, "RETURN $v AS v", {"v": "a\x00b"}).status_code == 400
     assert post(api, "RETURN $v AS v", {"v": {"k": [1, None, "x"]}}).status_code == 200
+    for bad in ({"": 1}, {"a`b": 1}, {"k": [{"": 2}]}):  # a map key Cypher cannot write
+        resp = post(api, "RETURN $v AS v", {"v": bad})
+        assert resp.status_code == 400 and "map key" in resp.json()["message"], resp.text
 
 
 def test_engine_read_only_mode_is_the_second_layer(api: TestClient, monkeypatch):
