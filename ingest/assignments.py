@@ -334,7 +334,8 @@ _ADDRESSEES = re.compile(
     # (a page may run the notice's title and its font-size buttons into the same line:
     # …的通知 字号大中小 各镇人民政府，…：)
     r"\s*(?:[^。；：:\n]{4,120}?的(?:通知|通报|函|意见|决定|批复)\s*(?:字号\s*[大中小\s]{0,6})?\s*)?"
-    r"(?:核心提示\s*[:：]\s*)?(?:各|[\u4e00-\u9fff]{2,20}(?:人民政府|政府|委|办|局|厅|部门|单位|机构))"
+    # (a page's summary label before it: 核心提示：, [摘要], 【内容提要】)
+    r"(?:[\[【]?(?:核心提示|内容提要|内容摘要|摘要)[\]】]?\s*[:：]?\s*)?(?:各|[\u4e00-\u9fff]{2,20}(?:人民政府|政府|委|办|局|厅|部门|单位|机构))"
     r"[\u4e00-\u9fff，,、（）()“”]{0,80}?(?:单位|部门|政府|机构|局|厅|委|办|公司|企业)[:：]"
 )
 
@@ -367,7 +368,7 @@ _ATTENDS = re.compile(
 # will do (将…, 今年还要…; not 将于…施行, a rule's entry into force, nor 要求, an instruction).
 _CONVENES = re.compile(r"\s*(?:近日|日前|昨日|今天|今日)?(?:组织)?召开")
 # The text's own body named by itself (我局, 本厅, 该局) as a subject.
-SELF = re.compile(r"(?:我|本|该)(?:局|厅|委|办|院|中心|所)")
+SELF = re.compile(r"(?:我|本|该)(?:局|厅|委|办|院|中心|所|部)")
 _WILL = re.compile(r"(?:今年|明年|下一步|下步)?(?:还|也|并)?(?:将|要)(?!于|求|点|闻)")
 # A clause opening with a generic subject told to act (各地要…, 各级…部门应…) before a group's posts
 _INSTRUCTED_SUBJECT = re.compile(r"\s*各(?:地|级|有关)?[^，,。；;要应须]{0,10}(?:要|应当|应|须)")
@@ -706,8 +707,14 @@ def _joined_clause(text: str, pos: int, end: int, offset: int) -> list[Mention]:
     """A clause opening with 会同/联合 and the bodies joined (…，会同有关部门建立…):
     those bodies, supporting; [] when the clause opens otherwise."""
     rules = _rules()
+    lead: list[Mention] = []
     if own := rules["own_body_rx"].match(text, pos):
-        pos = own.end()  # 我局联合B…: the text's own body, unnamed, leads
+        # 我局联合B…: the text's own body leads (departments.self_referents names it: the
+        # issuer, or the body whose statement is reported)
+        self_ref = SELF.match(text, pos)
+        if self_ref:
+            lead = [Mention(self_ref.group(), "lead", offset + pos, offset + self_ref.end())]
+        pos = own.end()
     adverb = next((w for w in rules["joiner_adverbs"] if text.startswith(w, pos)), "")
     at = pos + len(adverb)
     joiner = next((j for j in rules["lead_joiners"] if text.startswith(j, at)), None)
@@ -716,7 +723,7 @@ def _joined_clause(text: str, pos: int, end: int, offset: int) -> list[Mention]:
     found, stop = _body_list(text, at + len(joiner))
     if not found or stop >= end:
         return []  # …，会同有关部门。: no task of their own in the clause
-    return _mentions([(body, "responsible") for body, _ in found], "support", offset)
+    return lead + _mentions([(body, "responsible") for body, _ in found], "support", offset)
 
 
 def _by_agent(text: str, offset: int) -> list[Mention]:

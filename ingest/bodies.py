@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from policykg.ingest.patterns import pattern_file
-from policykg.ingest.places import is_place_name
+from policykg.ingest.places import is_place_name, prefecture_aliases
 from policykg.ingest.vocab import provinces
 
 
@@ -52,6 +52,14 @@ def _named_rx(places_too: bool = True) -> re.Pattern[str]:
     if not places_too:
         place = "(?P<place>(?!))"
     prefix = rf"(?:中共)?(?:{place}|{_alt(f['prefixes'])})"
+    return re.compile(prefix + _tail())
+
+
+@cache
+def _tail() -> str:
+    """A named body after its prefix: core, suffix and up to two units of it."""
+    f = _forms()
+    stop = _alt(f["core_stop"])
     keep = _alt(f["core_keep"])
     core = rf"(?:{keep}|(?!{stop})[\u4e00-\u9fff]){{0,{f['max_core']}}}?"
     suffix = _alt(f["suffixes"])
@@ -64,9 +72,27 @@ def _named_rx(places_too: bool = True) -> re.Pattern[str]:
     # (two chunks: 省政府食品安全委员会办公室, a government's committee's office; a name never
     # ends in the 委 of 委托 or of 委员: 省卫健委委托省疾控中心…, 主任委员, 镇宣传委员, nor in the 部 of 部署
     # or the 办 of 办理 and 办法: 由县药安委统一部署, …中心统一办理, …管理办法)
-    return re.compile(
-        rf"{prefix}{core}(?:{suffix})(?!托|署|理|法|员|士)(?:{more}(?!长|副?书记|成员|员|托|署|理|法|士)){{0,2}}"
-    )
+    return rf"{core}(?:{suffix})(?!托|署|理|法|员|士)(?:{more}(?!长|副?书记|成员|员|托|署|理|法|士)){{0,2}}"
+
+
+@lru_cache(maxsize=512)
+def _short_place_rx(alias: str) -> re.Pattern[str]:
+    """A body opened by a prefecture's short name (大同盐务分局: 大同 for 大同市)."""
+    return re.compile(rf"(?P<place>{re.escape(alias)}){_tail()}")
+
+
+def _short_place_body(text: str, pos: int) -> re.Match[str] | None:
+    """A news reprint's body named after its city without 市 (大同盐务分局, 潍坊食药监局): the
+    short name must be the first word (not 长治 in 长治久安) and the rest a body's core and
+    suffix, with no level prefix of its own (大同市… is the named form)."""
+    aliases = prefecture_aliases()
+    for k in (4, 3, 2):
+        alias = text[pos : pos + k]
+        if alias in aliases and text[pos + k : pos + k + 1] not in _forms()["division_words"]:
+            if _first_word(text[pos : pos + 8])[0] != alias:
+                return None
+            return _short_place_rx(alias).match(text, pos)
+    return None
 
 
 @cache
@@ -242,13 +268,15 @@ def _opens_with_verb(text: str, pos: int) -> bool:
     """The words at `pos` open with a verb or a function word (支持…, 加强…): no body."""
     if _level_prefix().match(text, pos) or _sector_short().match(text, pos):
         return False
-    return _first_word(text[pos : pos + 8])[1] in _forms()["not_first_pos"]
+    word, pos_tag = _first_word(text[pos : pos + 8])
+    # (a prefecture's short name is a place whatever jieba tags it: 大同 reads as an adverb)
+    return pos_tag in _forms()["not_first_pos"] and word not in prefecture_aliases()
 
 
 def _named_at(text: str, pos: int) -> re.Match[str] | None:
     """A named body at `pos`; a place not in provinces.yaml must be one word (广州市, 海淀区),
     not a phrase that happens to end in 市 (充分发挥市…)."""
-    n = _named_rx().match(text, pos)
+    n = _named_rx().match(text, pos) or _short_place_body(text, pos)
     if n and text.startswith("院士", n.end()):
         return None  # 中国工程院院士: a person's title, not the academy
     if n and n["place"] and not _one_word_place(n["place"], text, pos):
@@ -373,8 +401,8 @@ def _sector_list_rx() -> re.Pattern[str]:
     sector = _alt(_forms()["sectors"])
     return re.compile(
         # (a county before the first: 某县农业、公安、市管办等多部门 — an office's short name
-        # among the sectors)
-        rf"(?:县级以上(?:地方)?(?:人民政府)?|(?:地方)?各级)?(?P<items>(?:[\u4e00-\u9fff]{{2,4}}[县区旗])?"
+        # among the sectors; a level before it: 市发改、财政等部门, the level's departments)
+        rf"(?:县级以上(?:地方)?(?:人民政府)?|(?:地方)?各级)?(?P<items>(?:[\u4e00-\u9fff]{{2,4}}[县区旗]|[省市州县区盟旗])?"
         rf"(?:{sector})(?:、(?:{sector}|[\u4e00-\u9fff]{{1,3}}办))+)"
         r"(?:等|以及其他|和其他)?(?:[\d一二三四五六七八九十]+个)?(?:有关|相关)?(?:[\u4e00-\u9fff]{0,6}?)部门"
     )

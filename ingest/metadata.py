@@ -161,6 +161,12 @@ def _title_subject(lines: list[str], named: bool = False) -> list[str]:
         line = line.strip().removeprefix("《")  # 《X关于印发〈…〉的通知》: the title in 《》
         # (X转发Y…的通知 / X印发…的通知: a forwarding or issuing notice names X without 关于)
         m = re.match(r"(?P<who>.+?)(?:关于|(?=转发|印发))", line)
+        # (a work plan's title opens with its body and its year, no 关于: X2025年…检查方案)
+        yearly = re.match(
+            r"(?P<who>[^，,。；;：:\s]{4,40}?)(?=(?:19|20)\d{2}年[^，,。；;]{2,60}$)", line
+        )
+        if not m and yearly and title_like(line) and (names := split_issuers(yearly["who"])):
+            return names
         if not m:
             continue
         if not m.group().endswith("关于") and not title_like(line):

@@ -108,6 +108,23 @@ def _short_counties() -> dict[str, str]:
     return {n: next(iter(c)) for n, c in found.items() if len(c) == 1}
 
 
+@cache
+def prefecture_aliases() -> frozenset[str]:
+    """Prefectures' short names (大同 for 大同市, 潍坊 for 潍坊市), unambiguous and not ordinary
+    words: news reprints open a body's name with them (大同盐务分局, 潍坊食药监局)."""
+    tree = _location_tree()
+    table = _gazetteer()
+    found: set[str] = set()
+    for prov in tree.values():
+        for city_name, city in prov.items():
+            if city_name.startswith("_") or not isinstance(city, dict):
+                continue
+            full = city.get("_full_name") or city_name
+            if full.endswith("市") and "直辖" not in full:
+                found.update(a for a in _aliases(city) if len(a) >= 2 and a in table)
+    return frozenset(found)
+
+
 def county_opening(name: str) -> str | None:
     """The province code of a two-character county opening a body's name (渠县卫生健康局)."""
     return _short_counties().get(name[:2])

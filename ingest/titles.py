@@ -204,6 +204,8 @@ def _own_line(cited: str, head: list[str]) -> str:
         place = line[: len(line) - len(cited)]
         if line.endswith(cited) and 2 <= len(place) <= 8 and is_place_name(place):
             return line
+    if any(ln.strip("《》") == cited for ln in head):
+        return cited  # the text's own line as cited: another near it is no slip (洛阳… over 新乡…)
     for line in (ln.strip("《》") for ln in head):
         if line.startswith("附件"):
             continue  # 附件 + the title run together: the annex heading, not the title

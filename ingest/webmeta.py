@@ -19,6 +19,7 @@ LABELS: dict[str, str] = {
     "索引号": "index_number",
     "主题分类": "subject",
     "主题词": "subject",
+    "主题信息": "subject",
     "分类": "subject",
     "发文机关": "issuer",
     "发布机构": "issuer",
@@ -30,7 +31,8 @@ LABELS: dict[str, str] = {
     "成文时间": "issued",
     "印发日期": "issued",
     "签发日期": "issued",
-    "发文日期": "issued",  # the date of issue on gov.cn-style pages; 发布日期 is the web date
+    "发文日期": "issued",
+    "生成日期": "issued",  # 信息公开 pages of the ministries: the document's date of making  # the date of issue on gov.cn-style pages; 发布日期 is the web date
     "标题": "title",
     "名称": "title",
     "文件名称": "title",
@@ -49,6 +51,8 @@ LABELS: dict[str, str] = {
     "公开日期": "published",
     "生效日期": "effective",
     "有效性": "validity",
+    "有效期": "validity",
+    "废改立情况": "validity",
 }
 _SPACED = {label: r"\s*".join(map(re.escape, label)) for label in LABELS}
 _LABEL_RX = re.compile(

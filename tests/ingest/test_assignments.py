@@ -41,6 +41,9 @@ BODIES = [
     ("会同有关部门", False, False),
     ("一是监管部门", False, False),
     ("联合相关部门", False, False),
+    ("朔州盐务分局", True, False),
+    ("省盐业公司", True, False),
+    ("长治久安局", False, False),
 ]
 
 
@@ -317,6 +320,20 @@ MORE = [
     # the same unit in every township, 和 inside its name
     ("日常工作由各乡镇市场和质量监管办公室统筹安排。", [("各乡镇市场和质量监管办公室", "responsible")]),
     ("各街道市场监管所要加强巡查。", [("各街道市场监管所", "responsible")]),
+    # a prefecture's short name opening a body's name in a news item (no 市), whatever jieba
+    # tags the name; the salt company of the 政企合一 salt system is a body of it
+    ("从4月1日起，大同盐务分局联合大同盐业分公司开展食盐专项检查。",
+     [("大同盐务分局", "lead"), ("大同盐业分公司", "support")]),
+    ("潍坊食药监局会同潍坊工商局开展节前检查。", [("潍坊食药监局", "lead"), ("潍坊工商局", "support")]),
+    ("社会长治久安，局面稳定。", []),
+    # a level before bare sectors: the level's departments, members of a group
+    ("县政府成立由分管副县长任组长，县发改、财政、农业等部门负责同志为成员的奶业工作领导小组。",
+     [("县发改", "support"), ("财政", "support"), ("农业", "support")]),
+    # the text's own body leading a joint action (我局会同B): it leads, B supports
+    ("为保障用药安全，我局会同市卫生健康委开展了专项检查。", [("我局", "lead"), ("市卫生健康委", "support")]),
+    ("我部会同有关部门研究制定配套政策。", [("我部", "lead"), ("有关部门", "support")]),
+    # a notice's addressees behind a page's summary label: no task
+    ("[摘要] 各市（地）、县（市）人民政府（行署），省政府各直属单位： 为做好节日期间食品安全工作，经省政府同意，现通知如下：", []),
 ]  # fmt: skip
 
 

@@ -346,8 +346,9 @@ GENRE = [
      [("市商务局", "lead"), ("市卫健委", "support"), ("市公安局", "support")]),
     ("省局研究制定了《药品零售企业检查指南》。", []),  # drafting, the regulator naming itself
     ("市市场监管局要组织起草地方标准。", [("市市场监管局", "responsible")]),  # a task to draft
-    # the text's own body, unnamed, before 联合: the joined body supports
-    ("我局联合市公安局开展了打击假药专项行动。", [("市公安局", "support")]),
+    # the text's own body before 联合 leads (departments.self_referents names it: the issuer,
+    # or the body whose statement is reported), the joined body supports
+    ("我局联合市公安局开展了打击假药专项行动。", [("我局", "lead"), ("市公安局", "support")]),
     # a sector's bodies as a system; a software system is no body
     ("全省药监系统将持续深化审评审批制度改革。", [("全省药监系统", "responsible")]),
     ("全省药品追溯系统要于年底前上线运行。", []),

@@ -342,6 +342,35 @@ def test_the_title_names_the_issuer(title_line: str, issuer: str) -> None:
     assert meta.issuer == issuer
 
 
+def test_a_work_plans_title_names_its_body_before_the_year() -> None:
+    meta = _meta(
+        "某某县市场监督管理局2031年食品安全抽检计划\n为做好抽检工作，制定本计划。\n一、工作目标\n"
+    )
+    assert meta.issuer == "某某县市场监督管理局"
+
+
+def test_the_published_texts_own_line_wins_over_a_page_heading_naming_another_city() -> None:
+    text = (
+        "甲市城市供水管理办法\n现将《乙市城市供水管理办法》印发给你们，望遵照执行。\n"
+        "乙市城市供水管理办法\n第一条 为加强城市供水管理，制定本办法。\n"
+    )
+    assert _meta(text).title == "乙市城市供水管理办法"
+
+
+def test_a_ministrys_reply_to_a_deputys_proposal_and_its_page_labels() -> None:
+    text = (
+        "索 引 号: 000013338/2031-00100 主题信息: 城市建设\n"
+        "发文单位: 中华人民共和国住房和城乡建设部 生成日期: 2031年08月19日\n"
+        "文件名称: 对十九届全国人大二次会议第1234号建议的答复 有 效 期:\n"
+        "对十九届全国人大二次会议第1234号建议的答复\n某某代表：\n您提出的建议收悉，现答复如下：\n"
+    )
+    meta = _meta(text)
+    assert meta.title == "对十九届全国人大二次会议第1234号建议的答复"
+    assert meta.issuer == "中华人民共和国住房和城乡建设部"
+    assert meta.issued_date == "2031-08-19"
+    assert meta.subject == "城市建设"
+
+
 def test_a_title_line_without_an_issuer_prefix_names_none() -> None:
     meta = _meta("关于深化化妆品监管改革的实施意见\n为规范管理，现提出如下意见。\n")
     assert meta.issuer is None
