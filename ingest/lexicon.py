@@ -335,8 +335,14 @@ def expanded_below_province(name: str) -> str:
     from policykg.ingest.places import is_place_name
     from policykg.ingest.vocab import departments
 
+    # (a committee written with its level twice, 某市市委: the place's committee, 某市委)
+    name = re.sub(
+        r"^(?P<place>[\u4e00-\u9fff]{2,12}?(?P<level>[市州县区盟旗]))(?P=level)委",
+        r"\g<place>委",
+        name,
+    )
     party = _PARTY_BODY.fullmatch(name)
-    if party and is_place_name(party["place"]):
+    if party and (is_place_name(party["place"]) or party["place"] in _province_names()):
         return "中共" + name
 
     for d in departments():
@@ -349,9 +355,14 @@ def expanded_below_province(name: str) -> str:
 
 
 _PARTY_BODY = re.compile(
-    r"(?P<place>[\u4e00-\u9fff]{2,12}?[市州县区盟旗])委(?:办公室|办公厅|宣传部|组织部|政法委员会|政法委"
-    r"|机构编制委员会办公室|编办|网信办|农村工作领导小组办公室|农办)"
+    r"(?P<place>[\u4e00-\u9fff]{2,12}?(?:自治区|[省市州县区盟旗]))委(?:办公室|办公厅|宣传部|组织部|政法委员会|政法委"
+    r"|机构编制委员会办公室|编办|网信办|农村工作领导小组办公室|农办)?"  # (none: the committee)
 )
+
+
+@cache
+def _province_names() -> frozenset[str]:
+    return frozenset(p.name for p in provinces())
 
 
 def _abbreviates(short: str, full: str) -> bool:

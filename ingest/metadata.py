@@ -248,8 +248,11 @@ def find_issuers_and_date(
                 issued = dates[0].iso
                 break
     if issued is None and issuers:  # a lead "2019年12月26日，X关于发布…的通告"
+        # (or a report's "2020年3月30日，X、Y印发了《…》")
         lead = re.search(
-            rf"(?P<date>\S{{6,16}}日)[，,]\s*{re.escape(issuers[0])}关于", text[:HEADER_CHARS]
+            rf"(?P<date>\S{{6,16}}日)[，,]\s*{re.escape(issuers[0])}"
+            r"(?:关于|[^。；;《》]{0,24}?(?:印发|出台|发布|下发|颁布)了?《)",
+            text[:HEADER_CHARS],
         )
         issued = first_date(lead["date"]) if lead else None
     if issued is None:

@@ -618,8 +618,16 @@ def _drop_duplicates(
         text = "".join(line.text[k] for k in kept)
         lead = len(text) - len(text.lstrip())
         body = text.strip()
-        if body:
-            out.append(_Line(body, [line.offs[k] for k in kept][lead : lead + len(body)]))
+        rest = _Line(body, [line.offs[k] for k in kept][lead : lead + len(body)])
+        if (
+            body
+            and out
+            and min(s for s, _ in cut[li]) <= lead
+            and (whole := _completed(out[-1], rest))
+        ):
+            out[-1] = whole  # the first copy, cut off mid-sentence, completed by the full one
+        elif body:
+            out.append(rest)
     note = ""
     if any(quoted(i) for i in dropped):
         note = "; copies quoted in an HTML <blockquote> dropped in favour of the body text"
@@ -628,6 +636,18 @@ def _drop_duplicates(
         f"found elsewhere in the document (scrape artefact); one copy of each kept{note}"
     )
     return out
+
+
+def _completed(before: _Line, rest: _Line) -> _Line | None:
+    """A first copy cut off mid-sentence (…的重要性；各) above what is left of the full copy
+    once its sentences are dropped (各级部门要…): the cut-off words open the rest, which
+    completes the paragraph (joined as they stand, they would read 各各级部门)."""
+    m = re.search(r"[^。；;！？!?，,：:]{1,12}$", before.text)
+    if m is None or m.start() == 0 or not rest.text.startswith(m.group()):
+        return None
+    return _Line(
+        before.text[: m.start()] + rest.text, before.offs[: m.start()] + rest.offs, before.kind
+    )
 
 
 def _joined(line: _Line, nxt: _Line) -> _Line:

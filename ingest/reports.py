@@ -35,7 +35,11 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
         if _NOTICE_FORMULA.search(line):  # the 印发 notice itself (…制定了《Y》，现印发给你们)
             continue
         for m in rx("reported_title").finditer(line):
-            if _roundup_item(line, m.start("title")) or _CITES.match(m["who"]):
+            if (
+                _roundup_item(line, m.start("title"))
+                or _CITES.match(m["who"])
+                or _cited(line, m.start("who"))
+            ):
                 continue  # (按照A印发的《Y》…: a text cited, not the one reported)
             title = m["title"].strip()
             # (a byline in brackets after 讯/电 — （记者 某某）— is the reporter, not the issuer)
@@ -102,9 +106,23 @@ _RECIPIENTS = re.compile(r"(?:及时|已|近日|日前)?向[^，。；《》]{2,
 
 def _roundup_item(line: str, pos: int) -> bool:
     """The report at `pos` follows a ； in its sentence: one item of a roundup (A检查了…；B出台
-    《Y》；C开展…), which reports several bodies' work and is about none of their texts."""
-    sentence = re.split(r"[。！？!?]", line[:pos])[-1]
+    《Y》；C开展…), which reports several bodies' work and is about none of their texts. A ；
+    between the documents a sentence cites (根据《A》；《B》，…) separates no items."""
+    sentence = _CITED_CHAIN.sub("", re.split(r"[。！？!?]", line[:pos])[-1])
     return "；" in sentence or ";" in sentence
+
+
+# Documents cited one after the other (根据《A》；B印发《C》，…): the bodies issuing them are
+# cited too, not the reported issuer.
+_CITED_CHAIN = re.compile(
+    r"(?:按照|根据|依据|依照|遵照|贯彻落实|贯彻|落实)(?:[\s；;、，,和及与]*《[^《》]{2,80}》)+[\s；;、，,和及与]*"
+)
+
+
+def _cited(line: str, who: int) -> bool:
+    """The reported issuer at `who` continues a chain of cited documents (根据《A》；B印发…)."""
+    sentence = re.split(r"[。！？!?]", line[:who])[-1]
+    return any(m.end() == len(sentence) for m in _CITED_CHAIN.finditer(sentence))
 
 
 def lead_issuers(lines: list[str], title: str) -> list[str]:

@@ -28,8 +28,38 @@ def split_issuers(line: str) -> list[str] | None:
         return None
     # (a place set apart from the body's name by a space: 某某县 应对…指挥部 is one name)
     parts = _rejoin_places(parts, line)
+    parts = _shared_place(parts)
     ok = all(_issuer_line().fullmatch(p) for p in parts)
     return parts if ok else None
+
+
+# A level's own body written bare after a body of the same place (某市委、市政府 →
+# 某市政府): the place of the one before is its place too.
+_LEVEL_BODY = re.compile(r"(?:省|自治区|市|州|盟|县|区|旗)(?:委|人民政府|政府|纪委)")
+_PLACE_OPENING = re.compile(
+    r"(?:中共)?(?P<place>[\u4e00-\u9fff]{1,8}?(?:自治区|省|市|自治州|州|盟|县|区|旗))"
+)
+
+
+# A committee and its government run together (某市委市政府): two issuers.
+_RUN_TOGETHER = re.compile(
+    r"(?P<a>(?:中共)?(?P<place>[\u4e00-\u9fff]{2,8}?(?P<level>[省市州县区盟旗]))委)(?P=level)(?P<b>(?:人民)?政府)"
+)
+
+
+def _shared_place(parts: list[str]) -> list[str]:
+    out: list[str] = []
+    for part in [q for p in parts for q in _apart(p)]:
+        before = _PLACE_OPENING.match(out[-1]) if out else None
+        if before and _LEVEL_BODY.fullmatch(part) and before["place"].endswith(part[0]):
+            part = before["place"][:-1] + part
+        out.append(part)
+    return out
+
+
+def _apart(part: str) -> list[str]:
+    m = _RUN_TOGETHER.fullmatch(part)
+    return [m["a"], m["place"] + m["b"]] if m else [part]
 
 
 def _rejoin_places(parts: list[str], line: str) -> list[str]:

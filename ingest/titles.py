@@ -65,6 +65,13 @@ def find_entry(lines: list[str]) -> Entry | None:
 # --------------------------------------------------------------------------- title
 
 
+# Bodies issuing a document cited in a chain (根据《A》；B、C印发《D》): D is cited too.
+_CITED_ISSUER = re.compile(
+    r"(?:按照|根据|依据|依照|遵照|贯彻落实|贯彻|落实)(?:[\s；;、，,和及与]*《[^《》]{2,80}》)+"
+    r"[\s；;、，,和及与]*[\u4e00-\u9fff、]{2,40}$"
+)
+
+
 def _wrapped(line: str) -> str | None:
     m = rx("wrapper_title").search(line)
     if not m or rx("forward_title").search(line[: m.start() + 4]) or cited(line, m.start()):
@@ -74,6 +81,9 @@ def _wrapped(line: str) -> str | None:
     )  # 〈〉: a title nested in a 《》 title (…印发〈X〉的通知》)
     if "《" not in m.group() and m.group().endswith(("，", "。")):
         return None  # 将于…前发布抽检报告，…: a clause of running text, no title in 《》
+    sentence = re.split(r"[。！？!?]", line[: m.start()])[-1]
+    if re.search(_CITED_ISSUER, sentence):
+        return None  # 根据《A》；B印发《C》，…: C is cited beside A, not the text's title
     if re.search(r"[，,；;：:]", title):
         return None  # …平台发布，向社会公开征求意见 / 颁布日期：…: a clause or a label, no title
     if re.search(r"的(?:公告|通告)(?:[（(][^（）()]*[）)])?$", title):
@@ -121,6 +131,8 @@ def find_title(
         else:
             candidates += [line, line + nxt] if nxt is not None else [line]
     for line in candidates:
+        if reported and reported[1] and rx("headline_report").match(line):
+            continue  # X印发Y清单: a news headline; the lead names the policy in 《》
         if title := _wrapped(line):
             return _own_line(title, head)
     if run_on and run_on.title:  # the published text's own title, under the signature

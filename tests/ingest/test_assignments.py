@@ -332,6 +332,9 @@ MORE = [
     # the text's own body leading a joint action (我局会同B): it leads, B supports
     ("为保障用药安全，我局会同市卫生健康委开展了专项检查。", [("我局", "lead"), ("市卫生健康委", "support")]),
     ("我部会同有关部门研究制定配套政策。", [("我部", "lead"), ("有关部门", "support")]),
+    # every level alone told to act
+    ("各级要建立药店监管制度，形成监管合力。", [("各级", "responsible")]),
+    ("各级要求严格落实。", []),
     # a notice's addressees behind a page's summary label: no task
     ("[摘要] 各市（地）、县（市）人民政府（行署），省政府各直属单位： 为做好节日期间食品安全工作，经省政府同意，现通知如下：", []),
 ]  # fmt: skip

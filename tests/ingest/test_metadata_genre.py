@@ -371,6 +371,30 @@ def test_a_ministrys_reply_to_a_deputys_proposal_and_its_page_labels() -> None:
     assert meta.subject == "城市建设"
 
 
+def test_a_reports_party_committee_and_government_and_the_date_of_their_act() -> None:
+    text = (
+        "濮阳市委市政府印发药品安全工作责任清单\n日期：2031-04-12 来源：某网\n"
+        "为落实《某某规定》，2031年3月30日，濮阳市委、市政府印发了《濮阳市药品安全工作责任清单》。\n"
+        "该清单明确了各级领导的责任。\n"
+    )
+    meta = _meta(text)
+    assert meta.title == "濮阳市药品安全工作责任清单"
+    assert meta.issuers == ["中共濮阳市委", "濮阳市人民政府"]
+    assert meta.issued_date == "2031-03-30"
+
+
+def test_a_document_cited_beside_another_is_not_the_one_reported() -> None:
+    text = (
+        "某网讯 为落实药品安全责任，根据《中共中央 国务院关于某某的意见》；中共中央办公厅、"
+        "国务院办公厅印发《某某责任制规定》，2031年6月28日，包头市市委、市政府率先研究出台了"
+        "《包头市药品安全责任制清单》，是全区首个出台清单的城市。\n"
+    )
+    meta = _meta(text)
+    assert meta.title == "包头市药品安全责任制清单"
+    assert meta.issuers == ["中共包头市委", "包头市人民政府"]
+    assert meta.province is not None and meta.province.name == "内蒙古自治区"
+
+
 def test_a_title_line_without_an_issuer_prefix_names_none() -> None:
     meta = _meta("关于深化化妆品监管改革的实施意见\n为规范管理，现提出如下意见。\n")
     assert meta.issuer is None

@@ -279,6 +279,18 @@ def test_repeated_long_sentence_and_its_chunk_are_removed():
     assert "removed 2 duplicated sentences" in result.warnings[0]
 
 
+def test_a_teaser_cut_off_mid_sentence_is_completed_by_the_full_copy():
+    a = "为推动落实药品安全责任，市局召开了全市药品安全工作调度会议，安排部署近期重点工作。"
+    b = "会议强调，各单位要进一步提高政治站位，充分认识药品安全工作的重要性；"
+    rest = "各级药品监管部门要强化属地监管责任，督促企业落实主体责任。"
+    doc = f"{a}\n{b}各\n{a}\n{b}{rest}"
+    result = norm(doc)
+    assert result.text == f"{a}\n{b}{rest}"
+    assert "各各级" not in result.text
+    start = result.text.index(rest)
+    assert result.to_source(start, start + len(rest)) == (doc.rindex(rest), len(doc))
+
+
 # --- diagram debris (seed 003) --------------------------------------------------------------
 
 
