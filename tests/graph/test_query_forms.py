@@ -77,10 +77,14 @@ def test_compare_provinces_answers_as_before(several: GraphStore) -> None:
         {"provinces": [provinces[-1], provinces[0], "西藏自治区"]},
         {"provinces": ["上海市", "浙江省"]},
     ]
+    programs = 0
     for params in cases:
         before, now = _both(several, "compare_provinces", params)
         assert len(before) > 1, params
         assert now == before, params
+        at = before[0].index("by_province")
+        programs = max([programs] + [e["program_count"] for row in before[1:] for e in row[at]])
+    assert programs > 1  # lists of several programs, in their order, were compared
 
 
 def test_provinces_by_topic_answers_as_before(several: GraphStore) -> None:
