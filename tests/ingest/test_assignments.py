@@ -332,6 +332,8 @@ MORE = [
     # the text's own body leading a joint action (我局会同B): it leads, B supports
     ("为保障用药安全，我局会同市卫生健康委开展了专项检查。", [("我局", "lead"), ("市卫生健康委", "support")]),
     ("我部会同有关部门研究制定配套政策。", [("我部", "lead"), ("有关部门", "support")]),
+    # the departments told of something (通报各部门…): no body of the task
+    ("每年召开联席会议，通报各部门执法协作情况。", []),
     # every level alone told to act
     ("各级要建立药店监管制度，形成监管合力。", [("各级", "responsible")]),
     ("各级要求严格落实。", []),
