@@ -165,6 +165,18 @@ def run_on_head_number(line: str) -> str | None:
 _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff][^。；，]{2,80}?(?:关于|印发|转发)[^。；]{2,80}$")
 
 
+# The 主送机关 after the number, run into one line by a scrape (某发〔2016〕2号 各市局：…)
+_ADDRESSEE_AFTER = re.compile(r"\s*各[^。；;：:]{2,120}?[：:]")
+
+
+def number_then_addressee(line: str) -> str | None:
+    """A head run together where the number opens the line and the addressees follow it
+    (GB/T 9704: 发文字号, then 主送机关): the document's own number."""
+    m = NUMBER.match(line.strip())
+    rest = line.strip()[m.end() :] if m else ""
+    return written(m, m["agency"]) if m and m["agency"] and _ADDRESSEE_AFTER.match(rest) else None
+
+
 def number_before_title(line: str) -> str | None:
     """A number written at the head of the title line, no space between (a scrape of a
     notice's head: 市食安委〔2022〕1号某市…关于印发…的通知)."""

@@ -98,7 +98,11 @@ def find_doc_number(
     zone = lines[: head_zone(lines)]
     own = next((n for ln in zone if (n := docnumber.is_number_line(ln))), None)
     if own is None and zone:
-        own = docnumber.run_on_head_number(zone[0]) or docnumber.number_before_title(zone[0])
+        own = (
+            docnumber.run_on_head_number(zone[0])
+            or docnumber.number_before_title(zone[0])
+            or docnumber.number_then_addressee(zone[0])
+        )
     if own is None and entry:
         own = entry.number
     if own is None:  # a 公告's year number: under its title, or in brackets after it

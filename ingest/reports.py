@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from policykg.ingest.bodies import known_place
 from policykg.ingest.cndate import parse_date
+from policykg.ingest.docnumber import number_then_addressee
 from policykg.ingest.heads import HEAD_LINES, find_addressee, head_zone, kinds, rx, title_like
 from policykg.ingest.signature import split_issuers
 from policykg.ingest.vocab import provinces
@@ -27,8 +28,8 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
     such line of the head (or line pair: a headline wraps) where X is a body and Y a
     policy's title (ends with a 文种; a bare 文种 gives X alone), or "《Y》已经…通过，并于…
     印发" → ([], Y)."""
-    if find_addressee(lines):
-        return None
+    if find_addressee(lines) or (lines and number_then_addressee(lines[0])):
+        return None  # a notice's own head: what its text reports was issued before it
     zone = lines[: min(head_zone(lines), 10)]
     pairs = [a + b for a, b in zip(zone, zone[1:], strict=False)]
     for line in [*zone, *pairs]:

@@ -395,6 +395,19 @@ def test_a_document_cited_beside_another_is_not_the_one_reported() -> None:
     assert meta.province is not None and meta.province.name == "内蒙古自治区"
 
 
+def test_a_head_run_together_keeps_its_number_and_not_the_documents_its_preamble_cites() -> None:
+    text = (
+        "粤药监局注〔2031〕12号 各地级以上市市场监督管理局、各相关单位：2030年8月，国务院印发"
+        "《关于改革药品审评审批制度的意见》（国发〔2030〕4号），部署改革。为做好仿制药评价工作，"
+        "现提出如下实施方案。\n"
+    )
+    meta = _meta(text)
+    assert meta.doc_number == "粤药监局注〔2031〕12号"
+    assert meta.title != "关于改革药品审评审批制度的意见"
+    assert meta.issuer != "国务院"
+    assert meta.province is not None and meta.province.name == "广东省"
+
+
 def test_a_title_line_without_an_issuer_prefix_names_none() -> None:
     meta = _meta("关于深化化妆品监管改革的实施意见\n为规范管理，现提出如下意见。\n")
     assert meta.issuer is None
