@@ -62,6 +62,7 @@ class DocumentPatterns(_File):
     forward_title: Regex
     reported_title: Regex
     reported_passive: Regex
+    reported_announced: Regex
     reported_drafted: Regex
     reported_according: Regex
     reported_requires: Regex

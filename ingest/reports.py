@@ -74,7 +74,12 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
         for m in [*rx("reported_named").finditer(line), *rx("reported_proposes").finditer(line)]:
             if title_like(title := m["title"].strip()) and (names := split_issuers(m["who"])):
                 return names, title
-        for name in ("reported_passive", "reported_drafted", "reported_according"):  # no issuer
+        for name in (
+            "reported_passive",
+            "reported_drafted",
+            "reported_according",
+            "reported_announced",
+        ):  # no issuer
             for m in rx(name).finditer(line):
                 if title_like(title := m["title"].strip()):
                     return [], title

@@ -408,6 +408,20 @@ def test_a_head_run_together_keeps_its_number_and_not_the_documents_its_preamble
     assert meta.province is not None and meta.province.name == "广东省"
 
 
+@pytest.mark.parametrize(
+    ("lead", "title"),
+    [
+        ("某网讯：日前，《某省人民政府关于推进药品产业发展的实施意见》发布，提出具体措施。",
+         "某省人民政府关于推进药品产业发展的实施意见"),
+        ("日前发布的《甘肃省“十五五”医药工业发展规划》（下称《规划》）提出，到2030年产值翻番。",
+         "甘肃省“十五五”医药工业发展规划"),
+    ],
+)  # fmt: skip
+def test_a_lead_announcing_the_policy_by_its_title(lead: str, title: str) -> None:
+    meta = _meta(f"药品产业规模再上台阶\n{lead}\n意见要求，加快产业升级。\n")
+    assert meta.title == title
+
+
 def test_a_title_line_without_an_issuer_prefix_names_none() -> None:
     meta = _meta("关于深化化妆品监管改革的实施意见\n为规范管理，现提出如下意见。\n")
     assert meta.issuer is None
