@@ -231,6 +231,16 @@ def _check_same_document(graph: DocumentGraph, stored_hash: str, stored_source: 
     )
 
 
+def stored_documents(store: GraphStore) -> frozenset[tuple[str, str, str]]:
+    """(id, content hash, extractor version) of every stored document: what a parallel
+    ingest's workers need to skip extracting a document that is stored unchanged (the
+    writer still asks `is_unchanged` before it calls one so)."""
+    rows = store.read(
+        "MATCH (d:Document) RETURN d.id, d.content_hash, d.extractor_version", {}
+    ).rows
+    return frozenset((i, h, v or "") for i, h, v in rows)
+
+
 def is_unchanged(store: GraphStore, graph: DocumentGraph) -> bool:
     """Stored under this id with the same text hash and extractor, and nowhere else."""
     stored, superseded, _ = _stored_versions(store, graph)

@@ -82,6 +82,8 @@ _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}[-./]
 _SENTENCE = re.compile(rf"[^{_SENT_END}]+(?:[{_SENT_END}]+[”’」』）]*)?|[{_SENT_END}]+")
 
 RUN_ON_MIN = 300  # a line this long holding several sentences is scraped run-on text
+_WHITESPACE = re.compile(r"\s+")
+_SENT_END_CH = re.compile(f"[{_SENT_END}]")
 DUP_MIN_CJK = 20  # a sentence this long recurring in one document is a scrape duplicate
 DEBRIS_MIN_FRAGMENTS = 6
 TRADITIONAL_SHARE = 0.10  # share of hanzi that t2s changes in a predominantly Traditional text
@@ -566,11 +568,11 @@ def _drop_duplicates(
             continue
         found = list(_SENTENCE.finditer(line.text))
         for m in found:
-            key = re.sub(r"\s+", "", m.group())
+            key = _WHITESPACE.sub("", m.group())
             if not key:
                 continue
-            titled = len(found) == 1 and not re.search(f"[{_SENT_END}]", key)
-            anchor = len(_CJK_CH.findall(key)) >= DUP_MIN_CJK and not titled
+            titled = len(found) == 1 and not _SENT_END_CH.search(key)
+            anchor = not titled and len(_CJK_CH.findall(key)) >= DUP_MIN_CJK
             segs.append((li, m.start(), m.end(), key, anchor))
 
     def quoted(i: int) -> bool:

@@ -109,8 +109,15 @@ def describe(
     return info, meta
 
 
-def extract_text(normalized: NormalizedText, province: Province | None = None) -> ExtractionRecord:
-    info, meta = describe(normalized, province)
+def extract_text(
+    normalized: NormalizedText,
+    province: Province | None = None,
+    described: tuple[DocumentInfo, Metadata] | None = None,
+) -> ExtractionRecord:
+    """The record of one normalized text. described: what `describe(normalized, province)`
+    returned, when the caller has it (an ingest checks it first), so it is not made twice;
+    a fresh result, used by this call only."""
+    info, meta = described or describe(normalized, province)
     blocks = parse_blocks(normalized.text)
     record = ExtractionRecord(document=info, warnings=[*normalized.warnings, *meta.warnings])
     ctx = Context(normalized, blocks, meta, record, parse)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from policykg.ingest.patterns import pattern_file
@@ -64,11 +64,16 @@ def canonical(name: str, province: Province | str | None = None) -> str:
     regulators' names in one form, the province's own name or level and a leading verb
     dropped from the front (never down to less than two characters before the kind word)."""
     code = province.code if isinstance(province, Province) else province
+    return _canonical(name, code)
+
+
+@lru_cache(maxsize=1 << 16)  # a document asks the same names many times (str in, str out)
+def _canonical(name: str, code: str | None) -> str:
     out = _key(name)
     clause = re.split("[，；。]", out)[0]  # a table's name cell that runs on: 推进…改革，构建…
     if clause != out and _kind_word(clause):
         out = clause
-    for written, form in sorted(_rules()["agency_forms"].items(), key=lambda kv: -len(kv[0])):
+    for written, form in _agency_forms():
         if written in out:
             out = out.replace(written, form)
             tail = form[-2:]  # 国家药监局监管科学 → 国家药品监管监管科学 → 国家药品监管科学
@@ -82,6 +87,12 @@ def canonical(name: str, province: Province | str | None = None) -> str:
                 out, changed = out[len(word) :], True
                 break
     return out
+
+
+@cache
+def _agency_forms() -> list[tuple[str, str]]:
+    """Regulators' written names and their one form, the longest written name first."""
+    return sorted(_rules()["agency_forms"].items(), key=lambda kv: -len(kv[0]))
 
 
 def _adds_a_level(head: str) -> bool:

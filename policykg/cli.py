@@ -142,19 +142,28 @@ def ingest(
     """Load documents into the graph (unchanged ones are skipped, changed ones replaced).
     A file that is not a policy document, unreadable or too large is named and skipped
     (exit status 1); a document stored without a province is named in a warning."""
-    from policykg.ingestion import collect_files, ingest_paths, worker_count
+    from policykg.ingestion import (
+        collect_files,
+        ingest_paths,
+        start_workers,
+        stop_workers,
+        worker_count,
+    )
 
     given, max_bytes = _province(province), _max_bytes(max_file_mb)
     files, _ = collect_files(paths)
+    workers = worker_count(get_settings().ingest_jobs if jobs is None else jobs, len(files))
+    if workers > 1:
+        start_workers()  # the workers' warm-up overlaps the store's start
     with open_store() as store, Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
         console=err, disable=not sys.stderr.isatty(), transient=True,
     ) as progress:  # fmt: skip
         task = progress.add_task("ingesting", total=len(files))
         summary = ingest_paths(store, paths, on_file=lambda p: progress.advance(task),
-                               province=given, max_bytes=max_bytes,
-                               jobs=worker_count(get_settings().ingest_jobs if jobs is None else jobs,
-                                                 len(files)))  # fmt: skip
+                               province=given, max_bytes=max_bytes, jobs=workers)  # fmt: skip
+    if workers > 1:
+        stop_workers()
     for path, warning in summary.warnings:
         err.print(f"{path}: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
     for path, reason in summary.failed:

@@ -13,21 +13,38 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from multiprocessing import get_context
+from multiprocessing import forkserver, get_all_start_methods, get_context
+from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from policykg.errors import InputError, PolicyKGError
 from policykg.graph.model import DocumentGraph, record_to_graph
 from policykg.graph.queries import run_named
 from policykg.graph.store import GraphStore
-from policykg.graph.writer import is_unchanged, load_reference_data, write_document
-from policykg.ingest.matching import topic_hits
-from policykg.ingest.normalize import NormalizedText, normalize
-from policykg.ingest.pipeline import describe, extract_text
+from policykg.graph.writer import (
+    is_unchanged,
+    load_reference_data,
+    stored_documents,
+    write_document,
+)
 from policykg.ingest.read import SUPPORTED_SUFFIXES, read_source
-from policykg.ingest.record import ExtractionRecord
-from policykg.ingest.vocab import Province
+from policykg.ingest_worker import (
+    IngestOptions,
+    Prepared,
+    not_a_policy,
+    prepare,
+    province_warning,
+    remember,
+)
+
+if TYPE_CHECKING:
+    from policykg.ingest.normalize import NormalizedText
+    from policykg.ingest.record import ExtractionRecord
+    from policykg.ingest.vocab import Province
+
+# The extractor (policykg.ingest.pipeline: spaCy, jieba, …, ~2 s to import) is imported where
+# it is used: a parallel ingest's writing process never needs it.
 
 log = logging.getLogger(__name__)
 
@@ -87,15 +104,6 @@ def _bad_link(path: Path) -> str:
     return "a symbolic link to nothing (its target is missing); fix or remove the link"
 
 
-@dataclass(frozen=True)
-class IngestOptions:
-    """What the caller knows: the province of documents that name none (`--province`), and
-    the size above which a file is refused before it is read."""
-
-    province: Province | None = None
-    max_bytes: int | None = None
-
-
 def ingest_paths(
     store: GraphStore,
     paths: Iterable[str | Path],
@@ -110,6 +118,8 @@ def ingest_paths(
     still written one transaction each, in the order given, by one writer."""
     options = IngestOptions(province, max_bytes)
     files, errors = collect_files(paths)
+    if jobs > 1 and len(files) > 1:
+        start_workers()  # warms while the schema and reference data are written
     summary = IngestSummary(failed=errors)
     store.ensure_schema()
     load_reference_data(store)
@@ -163,33 +173,93 @@ def _ingest_in_workers(
     jobs: int,
     options: IngestOptions,
 ) -> None:
-    pending: deque[tuple[Path, NormalizedText, Future[ExtractionRecord]]] = deque()
+    """Workers read, normalize, describe and extract each file and make its rows
+    (policykg/ingest_worker.py); this process checks each against the store, in the order
+    given, and writes it. A worker skips the extraction of a document stored unchanged when
+    the ingest began; this process checks again at its turn, as a serial ingest would."""
+    pending: deque[tuple[Path, Future[Prepared]]] = deque()
 
     def write_oldest() -> None:
-        path, normalized, future = pending.popleft()
-        step = partial(_store_record, store, path, normalized, summary)
+        path, future = pending.popleft()
+        step = partial(_store_prepared, store, path, options, summary)
         outcome = _guarded(summary, path, lambda: step(future.result()))
         if outcome:
             getattr(summary, outcome).append(str(path))
         if on_file:
             on_file(path)
 
-    # spawn, not fork: this process holds the store's sockets and the drivers' threads
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=worker_context(),
+        initializer=remember,
+        initargs=(_stored_documents(store),),
+    ) as pool:
         for path in files:
-            read = _guarded(summary, path, partial(_changed, store, path, options))
-            if isinstance(read, NormalizedText):
-                future = pool.submit(extract_text, read, options.province)
-                pending.append((path, read, future))
-            else:
-                if read == "unchanged":
-                    summary.unchanged.append(str(path))
-                if on_file:  # unchanged, or failed before extraction
-                    on_file(path)
-            while len(pending) > 2 * jobs:  # bounded: at most 2 documents per worker in flight
+            pending.append((path, pool.submit(prepare, path, options)))
+            while len(pending) > IN_FLIGHT_PER_WORKER * jobs:  # bounded memory
                 write_oldest()
         while pending:
             write_oldest()
+
+
+# Documents read and extracted ahead of the writer, per worker: enough that a worker is
+# not idle while the writer waits for a long document another worker is still on.
+IN_FLIGHT_PER_WORKER = 4
+
+_PRELOAD = "policykg._warm_ingest_worker"
+
+
+def worker_context() -> BaseContext:
+    """Worker processes forked from a forkserver that imported and warmed the extractor
+    once (policykg/_warm_ingest_worker.py), never from this process: it holds the store's
+    sockets and the drivers' threads. Where there is no fork (Windows, macOS' default),
+    spawn."""
+    if "forkserver" not in get_all_start_methods():
+        return get_context("spawn")
+    context = get_context("forkserver")
+    context.set_forkserver_preload([_PRELOAD])
+    return context
+
+
+def start_workers() -> None:
+    """Start the forkserver (and its warm-up) now, so that it overlaps what this process
+    does before the first file (opening the store, the schema, the reference data)."""
+    context = worker_context()
+    if context.get_start_method() == "forkserver":
+        forkserver.ensure_running()
+
+
+def stop_workers() -> None:
+    """Stop the forkserver and wait for it (its workers' resource use is then this
+    process's children's); the next parallel ingest starts another."""
+    stop = getattr(forkserver._forkserver, "_stop", None)  # CPython's, used by its tests
+    if stop is not None:
+        stop()
+
+
+def _stored_documents(store: GraphStore) -> frozenset[tuple[str, str, str]]:
+    try:
+        return stored_documents(store)
+    except PolicyKGError:  # too many to read at once: the workers extract every file
+        log.debug("stored documents not read; every file is extracted", exc_info=True)
+        return frozenset()
+
+
+def _store_prepared(
+    store: GraphStore, path: Path, options: IngestOptions, summary: IngestSummary, ready: Prepared
+) -> str:
+    """What `_ingest_file` does with a file a worker prepared, in the same order: the
+    unchanged check, the policy check, the write, the province warning."""
+    if is_unchanged(store, ready.graph):
+        return "unchanged"
+    if ready.stored:  # changed since the ingest began (an earlier file of this ingest)
+        return _ingest_file(store, path, options, summary)
+    if ready.not_policy:
+        raise InputError(f"{path}: {ready.not_policy}")
+    outcome = write_document(store, ready.graph)
+    if ready.warning:
+        summary.warnings.append((str(path), ready.warning))
+    return outcome
 
 
 def _changed(
@@ -197,6 +267,9 @@ def _changed(
 ) -> NormalizedText | Literal["unchanged"]:
     """The file's text when it must be (re-)extracted; "unchanged" when the stored one is
     current (the costly extraction is skipped, not just the write)."""
+    from policykg.ingest.normalize import normalize
+    from policykg.ingest.pipeline import describe
+
     normalized = normalize(read_source(path, max_bytes=options.max_bytes))
     info, _ = describe(normalized, options.province)
     probe = DocumentGraph(
@@ -205,9 +278,18 @@ def _changed(
     return "unchanged" if is_unchanged(store, probe) else normalized
 
 
+def extract_text(normalized: NormalizedText, province: Province | None = None) -> ExtractionRecord:
+    """policykg.ingest.pipeline.extract_text, imported when first called."""
+    from policykg.ingest.pipeline import extract_text as extract
+
+    return extract(normalized, province)
+
+
 def _ingest_file(
     store: GraphStore, path: Path, options: IngestOptions, summary: IngestSummary
 ) -> str:
+    from policykg.ingest.normalize import NormalizedText
+
     read = _changed(store, path, options)
     if read == "unchanged":
         return read
@@ -231,38 +313,6 @@ def _store_record(
     if warning := province_warning(record):
         summary.warnings.append((str(path), warning))
     return outcome
-
-
-def not_a_policy(record: ExtractionRecord, text: str) -> str | None:
-    """Why a text is not a policy document, or None. A README, a menu page or a news item
-    about something else yields no measure, no target, none of the marks of a GB/T 9704
-    document (a 关于…的通知 title, 发文字号, 发文机关, 成文日期) and no drug-regulation
-    topic (data/taxonomy/topics.yaml); stored, it would be an empty document. Any one of
-    them keeps it: a short notice with a single measure, a notice whose title was lost, or
-    a news report on a provincial drug policy (real corpora hold them) is stored."""
-    d = record.document
-    if record.measures or record.targets or d.title or d.doc_number or d.issuers:
-        return None
-    if d.issued_date or topic_hits(text[:_TOPIC_SCAN]):
-        return None
-    return (
-        "not a policy document: no measure, target, title, document number, issuer, date "
-        "or drug-regulation topic was found (nothing stored); if it is a policy, give the "
-        "full text with its title"
-    )
-
-
-_TOPIC_SCAN = 20_000  # characters searched for a topic: a page's text, not a whole book
-
-
-def province_warning(record: ExtractionRecord) -> str | None:
-    d = record.document
-    if d.province or d.level == "national":
-        return None
-    return (
-        "stored without a province: the text names no issuing province; if it is a provincial "
-        "document, ingest it again with --province NAME"
-    )
 
 
 def _reason(error: Exception, path: Path) -> str:
