@@ -35,6 +35,9 @@ GOLDEN = [
       ("产值", 90, "90亿元", ">=", "亿元", 2031, None, False),
       ("同比分别增长", 20, "20%", None, "%", 2031, None, False),
       ("同比分别增长", 25, "25%", None, "%", 2031, None, False)]),
+    # an amount the sector is to reach, after 实现 (实现主营业务收入N亿元)
+    ("到2030年，全省药品工业实现主营业务收入900亿元。",
+     [("全省药品工业实现主营业务收入", 900, "900亿元", None, "亿元", 2030, None, False)]),
     # an amount after its indicator without a verb (产值N亿元); approximate levels (约, 左右)
     ("到2031年，全省中药材产量40万吨，产值80亿元。",
      [("全省中药材产量", 40, "40万吨", None, "万吨", 2031, None, False),
