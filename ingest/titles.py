@@ -130,9 +130,12 @@ def find_title(
             candidates += [line + nxt, line]  # a title wrapped before its bracket: （2023—2025年）
         else:
             candidates += [line, line + nxt] if nxt is not None else [line]
+    titled = next((ln for ln in head[:3] if len(ln) <= 90 and title_like(ln)), None)
     for line in candidates:
         if reported and reported[1] and rx("headline_report").match(line):
             continue  # X印发Y清单: a news headline; the lead names the policy in 《》
+        if titled and len(line) > 100:
+            continue  # the text's own title line above: a paragraph's 印发《Y》 reports Y
         if title := _wrapped(line):
             return _own_line(title, head)
     if run_on and run_on.title:  # the published text's own title, under the signature

@@ -422,6 +422,16 @@ def test_a_lead_announcing_the_policy_by_its_title(lead: str, title: str) -> Non
     assert meta.title == title
 
 
+def test_a_plans_own_title_line_wins_over_a_document_its_review_reports() -> None:
+    text = (
+        "某某省“十五五”药品安全规划\n\n"
+        "“十四五”以来，全省药品监管能力持续提升，药品安全形势总体稳定向好，监管体制改革不断深化，"
+        "省委、省政府印发《某某省关于改革和完善疫苗管理体制的实施意见》，疫苗监管体系更加健全，"
+        "审评审批制度改革持续推进。\n一、发展基础\n"
+    )
+    assert _meta(text).title == "某某省“十五五”药品安全规划"
+
+
 def test_a_title_line_without_an_issuer_prefix_names_none() -> None:
     meta = _meta("关于深化化妆品监管改革的实施意见\n为规范管理，现提出如下意见。\n")
     assert meta.issuer is None
