@@ -91,6 +91,13 @@ def added_rows(
     add("label|Document", "label", {"node_label": "Document"})
     add("label|Measure", "label", {"node_label": "Measure"}, len(measures))
     add("label|Target", "label", {"node_label": "Target"}, len(targets))
+    for what, n in (("measures", len(measures)), ("targets", len(targets))):
+        add(
+            f"doc|{graph.document_id}|{what}",
+            "doc",
+            {"document": graph.document_id, "what": what},
+            n,
+        )
     if code:
         commitments = sum(1 for p in measures.values() if p.get("statement") == "commitment")
         for what, n in (("documents", 1), ("measures", len(measures)),

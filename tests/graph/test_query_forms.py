@@ -13,6 +13,8 @@ Branch `qgrowth2` (earlier forms as they were at 21c1176 in tests/graph/before_q
 - api_departments: a department's measures, lead, support, targets and wordings read from
   its write-time `dept` summaries (graph/summaries.py), not counted from every statement
   naming it.
+- coverage: each listed document's measures and targets read from its write-time `doc`
+  summaries, not counted from its measures and targets.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from policykg.ingestion import ingest_paths
 BEFORE = Path(__file__).parent / "before_qgrowth"
 BEFORE2 = Path(__file__).parent / "before_qgrowth2"
 CHANGED = ("compare_provinces", "provinces_by_topic")
-CHANGED2 = ("api_departments",)
+CHANGED2 = ("api_departments", "coverage")
 
 
 @pytest.fixture(scope="module")
@@ -135,3 +137,18 @@ def test_api_departments_answers_as_before(several: GraphStore) -> None:
     rows = before[1:]
     assert any(r[at["lead"]] and r[at["support"]] and r[at["targets"]] for r in rows)
     assert any(len(r[at["mentions"]]) > 1 for r in rows)
+
+
+def test_coverage_answers_as_before(several: GraphStore) -> None:
+    provinces = _provinces(several)
+    cases: list[dict[str, Any]] = [{}, {"max_items": 0}, {"max_items": 1}, {"max_items": 3}]
+    cases += [{"province": p} for p in provinces] + [{"province": "西藏自治区"}]
+    cases += [{"province": provinces[0], "max_items": 1}]
+    for params in cases:
+        before, now = _both(several, "coverage", params)
+        assert len(before) > 1, params
+        assert now == before, params
+    before, _ = _both(several, "coverage", {})
+    at = before[0].index("documents")
+    listed = [d for row in before[1:] for d in row[at]]
+    assert any(d["measures"] for d in listed) and any(d["targets"] for d in listed)

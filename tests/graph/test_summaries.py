@@ -65,6 +65,14 @@ def _check_counts(store: GraphStore, rows: list[dict]) -> None:
     ).rows
     assert measures == {code: n for code, n in counted if n}
     assert any(r["kind"] == "pt_closure" and r["part"] == "indicator" for r in rows)
+    # `doc`: per document its measures and targets
+    docs = {(r["document"], r["what"]): r["n"] for r in rows if r["kind"] == "doc"}
+    counted = store.read(
+        "MATCH (d:Document)-[r:CONTAINS|SETS]->(x) "
+        "WHERE (type(r) = 'CONTAINS' AND x:Measure) OR (type(r) = 'SETS' AND x:Target) "
+        "RETURN d.id, CASE type(r) WHEN 'CONTAINS' THEN 'measures' ELSE 'targets' END, count(x)"
+    ).rows
+    assert docs == {(d, w): n for d, w, n in counted}
     # `dept`: per department its measures (any role, lead, support), targets and wordings
     dept = {
         (r["department"], r["what"], r.get("mention")): r["n"] for r in rows if r["kind"] == "dept"
