@@ -4,8 +4,8 @@ A summary is a `(:Summary {key, kind, n, …dimensions})` node, unique by `key`,
 relationships (graph/export.py leaves them out of the fingerprint and of every export but
 the whole-graph neo4j-csv one, so that an imported database answers the queries).
 The named queries `health_counts`, `relationship_counts`, `api_provinces`,
-`api_topic_matrix`, `topic_matrix`, `topics`, `indicators` and `province_profile` (its
-topics and departments) read them: their cost follows
+`api_topic_matrix`, `topic_matrix`, `topics`, `indicators`, `province_profile` (its
+topics and departments), `api_departments` and `coverage` read them: their cost follows
 the number of summaries (bounded by provinces × topics × indicators and by the model's
 labels and types), not the number of documents, measures and targets.
 
@@ -20,6 +20,8 @@ Kinds and what `n` counts:
 | `pt_direct`, `pt_closure` | province, province_name, topic, part `indicator`, indicator | targets addressing the topic with that indicator (key, else the name as written): a reference count, so that "indicators with a target" is the number of such summaries |
 | `indicator` | indicator (key), province (code), province_name, year, unit, written (the indicator's name as the target writes it); a dimension the target lacks is absent | targets of the province's documents that track the indicator with those values (`indicators` reads them) |
 | `pdept` | province (code), department (id), role (`''` where none) | measures and targets of its documents that name the department in that role, each once (`province_profile` reads them) |
+| `dept` | department (id), what (`measures`, `lead`, `support`, `targets`, or `mention` with mention: the department as a statement writes it) | measures naming the department (any role; `lead`, `support`: in that role), targets naming it, or measures and targets naming it with that wording; each once (`api_departments` reads them) |
+| `doc` | document (id), what (`measures`, `targets`) | the document's measures or targets (`coverage` reads them) |
 | `meta` | – | `SUMMARY_VERSION`: the summaries were built by this version of the rules |
 
 Relationships are matched untyped with a `type(r)` filter: FalkorDB resolves a typed
@@ -64,7 +66,7 @@ from policykg.graph.summary_rows import (
 )
 
 # Bump when a source or a kind changes: stores with another version are rebuilt.
-SUMMARY_VERSION = 6
+SUMMARY_VERSION = 8
 META_KEY = "meta|version"
 
 ONE = "MATCH (d:Document {id: $id})"
@@ -100,6 +102,16 @@ _LABELS = (
     "UNWIND [{label: 'Document', n: documents}, {label: 'Measure', n: measures}, "
     "{label: 'Target', n: targets}] AS c "
     "WITH 'label|' + c.label AS key, 'label' AS kind, {node_label: c.label} AS dims, c.n AS n"
+)
+# per document its measures and targets (`coverage` reads them for the documents it lists)
+_DOCUMENT = (
+    "{anchor} OPTIONAL MATCH (d)-[c]->(m:Measure) WHERE type(c) = 'CONTAINS' "
+    "WITH d, count(m) AS measures "
+    "OPTIONAL MATCH (d)-[s]->(g:Target) WHERE type(s) = 'SETS' "
+    "WITH d, measures, count(g) AS targets "
+    "UNWIND [{what: 'measures', n: measures}, {what: 'targets', n: targets}] AS c "
+    "WITH 'doc|' + d.id + '|' + c.what AS key, 'doc' AS kind, "
+    "{document: d.id, what: c.what} AS dims, c.n AS n"
 )
 _REL_ROWS = (
     "WITH 'rel|' + type + '|' + a + '|' + b AS key, 'rel' AS kind, "
@@ -169,6 +181,29 @@ _DEPARTMENTS = (
     "{province: code, department: dep, role: role} AS dims, n"
 )
 
+# per department (of any document, with a province or national): the measures and targets
+# naming it, and its wordings (`api_departments` reads them)
+_DEPT_ITEMS = (
+    "{anchor} MATCH (d)-[h]->(y)-[r]->(dep:Department) "
+    "WHERE type(h) IN ['CONTAINS', 'SETS'] AND type(r) = 'RESPONSIBLE' "
+    "WITH dep.id AS dep, count(DISTINCT CASE WHEN y:Measure THEN y END) AS measures, "
+    "count(DISTINCT CASE WHEN y:Measure AND r.role = 'lead' THEN y END) AS lead, "
+    "count(DISTINCT CASE WHEN y:Measure AND r.role = 'support' THEN y END) AS support, "
+    "count(DISTINCT CASE WHEN y:Target THEN y END) AS targets "
+    "UNWIND [{what: 'measures', n: measures}, {what: 'lead', n: lead}, "
+    "{what: 'support', n: support}, {what: 'targets', n: targets}] AS c "
+    "WITH 'dept|' + dep + '|' + c.what AS key, 'dept' AS kind, "
+    "{department: dep, what: c.what} AS dims, c.n AS n"
+)
+_DEPT_MENTIONS = (
+    "{anchor} MATCH (d)-[h]->(y)-[r]->(dep:Department) "
+    "WHERE type(h) IN ['CONTAINS', 'SETS'] AND type(r) = 'RESPONSIBLE' "
+    "AND r.mention IS NOT NULL "
+    "WITH dep.id AS dep, r.mention AS mention, count(DISTINCT y) AS n "
+    "WITH 'dept|' + dep + '|mention|' + mention AS key, 'dept' AS kind, "
+    "{department: dep, what: 'mention', mention: mention} AS dims, n"
+)
+
 # targets per indicator, province, year, unit and name as written (`indicators` reads them);
 # the key as graph/summary_rows.py indicator_key makes it
 _INDICATORS = (
@@ -184,7 +219,16 @@ _INDICATORS = (
 
 
 def _sources(anchor: str) -> list[str]:
-    out = [_PROVINCE, _LABELS, *_RELS, _INDICATORS, _DEPARTMENTS]
+    out = [
+        _PROVINCE,
+        _LABELS,
+        _DOCUMENT,
+        *_RELS,
+        _INDICATORS,
+        _DEPARTMENTS,
+        _DEPT_ITEMS,
+        _DEPT_MENTIONS,
+    ]
     for scope, path in _TOPIC_PATH.items():
         parts = _LEAF_PARTS[scope]
         out += [

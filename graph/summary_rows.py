@@ -91,6 +91,13 @@ def added_rows(
     add("label|Document", "label", {"node_label": "Document"})
     add("label|Measure", "label", {"node_label": "Measure"}, len(measures))
     add("label|Target", "label", {"node_label": "Target"}, len(targets))
+    for what, n in (("measures", len(measures)), ("targets", len(targets))):
+        add(
+            f"doc|{graph.document_id}|{what}",
+            "doc",
+            {"document": graph.document_id, "what": what},
+            n,
+        )
     if code:
         commitments = sum(1 for p in measures.values() if p.get("statement") == "commitment")
         for what, n in (("documents", 1), ("measures", len(measures)),
@@ -157,6 +164,32 @@ def added_rows(
         for (dep, role), naming in named.items():
             add(f"pdept|{code}|{dep}|{role}", "pdept",
                 {"province": code, "department": dep, "role": role}, len(naming))  # fmt: skip
+    # department: the measures (any role; lead; support) and targets that name it, and
+    # those that name it with each wording, each once (`api_departments` reads them)
+    per_dept: dict[tuple[str, str], set[str]] = {}
+    for rels in graph.rels:
+        if rels.type == "RESPONSIBLE":
+            for row in rels.rows:
+                item, dep = row["from"], row["to"]
+                if item in measures:
+                    whats = ["measures"]
+                    role = row["props"].get("role")
+                    if role in ("lead", "support"):
+                        whats.append(role)
+                elif item in targets:
+                    whats = ["targets"]
+                else:
+                    continue
+                mention = row["props"].get("mention")
+                if mention is not None:
+                    whats.append(f"mention|{mention}")
+                for what in whats:
+                    per_dept.setdefault((dep, what), set()).add(item)
+    for (dep, what), naming in per_dept.items():
+        d = {"department": dep, "what": what}
+        if what.startswith("mention|"):
+            d = {"department": dep, "what": "mention", "mention": what[len("mention|") :]}
+        add(f"dept|{dep}|{what}", "dept", d, len(naming))
     for (scope, topic), counted in cells.items():
         kind = f"pt_{scope}"
         leaf = topic in leaves if scope == "closure" else None

@@ -18,17 +18,20 @@ WITH dep, p
 WHERE ($province IS NULL OR p.name = $province)
   AND ($kind IS NULL OR dep.kind = $kind)
   AND ($department_id IS NULL OR dep.id = $department_id)
-OPTIONAL MATCH (m:Measure)-[r:RESPONSIBLE]->(dep)
-WITH dep, p, count(DISTINCT m) AS measures,
-     count(DISTINCT CASE WHEN r.role = 'lead' THEN m.id END) AS lead,
-     count(DISTINCT CASE WHEN r.role = 'support' THEN m.id END) AS support
-OPTIONAL MATCH (g:Target)-[:RESPONSIBLE]->(dep)
-WITH dep, p, measures, lead, support, count(DISTINCT g) AS targets
-// how statements write it: a property of each statement's relationship, not of the node
-OPTIONAL MATCH ()-[w:RESPONSIBLE]->(dep)
-WITH dep, p, measures, lead, support, targets, w.mention AS mention
-ORDER BY mention
+// its counts and wordings: read from the write-time summaries (graph/summaries.py: `dept`,
+// the measures and targets naming it, each once, and one summary per wording), not
+// counted from every statement naming it (index `Summary.department`)
+OPTIONAL MATCH (s:Summary {department: dep.id})
+WHERE s.kind = 'dept'
+WITH dep, p, s
+ORDER BY s.mention
+WITH dep, p,
+     toInteger(sum(CASE WHEN s.what = 'measures' THEN s.n ELSE 0 END)) AS measures,
+     toInteger(sum(CASE WHEN s.what = 'lead' THEN s.n ELSE 0 END)) AS lead,
+     toInteger(sum(CASE WHEN s.what = 'support' THEN s.n ELSE 0 END)) AS support,
+     toInteger(sum(CASE WHEN s.what = 'targets' THEN s.n ELSE 0 END)) AS targets,
+     collect(s.mention) AS mentions
 RETURN dep.id AS id, dep.name AS name, dep.kind AS kind, dep.level AS level,
-       p.name AS province, p.code AS code, collect(DISTINCT mention) AS mentions,
+       p.name AS province, p.code AS code, mentions,
        measures, lead, support, targets
 ORDER BY code, measures DESC, name

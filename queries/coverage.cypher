@@ -17,10 +17,13 @@ WITH p, size(docs) AS document_count, docs[0..coalesce($max_items, size(docs))] 
      reduce(acc = [], x IN docs | CASE WHEN x.issued_date IS NULL OR substring(x.issued_date, 0, 4) IN acc THEN acc ELSE acc + [substring(x.issued_date, 0, 4)] END) AS years
 UNWIND CASE WHEN cut = [] THEN [-1] ELSE range(0, size(cut) - 1) END AS at
 WITH p, document_count, kinds, periods, years, at, CASE WHEN at >= 0 THEN cut[at] END AS kept
-OPTIONAL MATCH (kept)-[:CONTAINS]->(m:Measure)
-WITH p, document_count, kinds, periods, years, at, kept, count(m) AS measures
-OPTIONAL MATCH (kept)-[:SETS]->(g:Target)
-WITH p, document_count, kinds, periods, years, at, kept, measures, count(g) AS targets
+// each kept document's measures and targets: read from its write-time summaries
+// (graph/summaries.py: `doc`, two key lookups), not counted from its measures and targets
+OPTIONAL MATCH (sm:Summary {key: 'doc|' + kept.id + '|measures'})
+OPTIONAL MATCH (st:Summary {key: 'doc|' + kept.id + '|targets'})
+WITH p, document_count, kinds, periods, years, at, kept,
+     CASE WHEN kept IS NULL THEN 0 ELSE coalesce(sm.n, 0) END AS measures,
+     CASE WHEN kept IS NULL THEN 0 ELSE coalesce(st.n, 0) END AS targets
 ORDER BY p.code, at
 WITH p, document_count, kinds, periods, years,
      collect(CASE WHEN kept IS NOT NULL THEN {

@@ -49,7 +49,7 @@ RANGE_INDEXES = {
     "Target": ["document_id", "indicator_key"],
     "Department": ["kind", "province_code"],
     "Program": ["province_code"],
-    "Summary": ["kind", "province"],
+    "Summary": ["kind", "province", "department"],
 }
 # No full-text index on FalkorDB: its `chinese` analyzer (RediSearch with friso word
 # segmentation) finds a term only where the segmenter cut the text at the same place —

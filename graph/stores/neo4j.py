@@ -51,6 +51,7 @@ RANGE_INDEXES: tuple[tuple[str, str], ...] = (
     ("Program", "kind"),
     ("Summary", "kind"),
     ("Summary", "province"),
+    ("Summary", "department"),
 )
 REL_RANGE_INDEXES: tuple[tuple[str, str], ...] = (("RESPONSIBLE", "role"),)
 

@@ -8,6 +8,13 @@ tests/graph/before_qgrowth/ (read by this test only).
   (no list as a grouping key, no quadratic `reduce`), one row per measure or target.
 - provinces_by_topic: the measures and targets found from the topic's index entries, not
   from every province's items; the provinces without any from a second branch.
+
+Branch `qgrowth2` (earlier forms as they were at 21c1176 in tests/graph/before_qgrowth2/):
+- api_departments: a department's measures, lead, support, targets and wordings read from
+  its write-time `dept` summaries (graph/summaries.py), not counted from every statement
+  naming it.
+- coverage: each listed document's measures and targets read from its write-time `doc`
+  summaries, not counted from its measures and targets.
 """
 
 from __future__ import annotations
@@ -24,7 +31,9 @@ from bench.corpus import generate
 from policykg.ingestion import ingest_paths
 
 BEFORE = Path(__file__).parent / "before_qgrowth"
+BEFORE2 = Path(__file__).parent / "before_qgrowth2"
 CHANGED = ("compare_provinces", "provinces_by_topic")
+CHANGED2 = ("api_departments", "coverage")
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +55,8 @@ def _answer(store: GraphStore, cypher: str, name: str, params: dict[str, Any]) -
 
 
 def _both(store: GraphStore, name: str, params: dict[str, Any]) -> tuple[list, list]:
-    before = parse_query_file(BEFORE / f"{name}.cypher").cypher
+    folder = BEFORE2 if name in CHANGED2 else BEFORE
+    before = parse_query_file(folder / f"{name}.cypher").cypher
     now = get_query(name, store.backend).cypher
     return _answer(store, before, name, params), _answer(store, now, name, params)
 
@@ -107,3 +117,38 @@ def test_provinces_by_topic_answers_as_before(several: GraphStore) -> None:
             assert now == before, params
             committed += any(row[2] == "commits" for row in before[1:])
     assert committed > 10  # not answers without evidence only
+
+
+def test_api_departments_answers_as_before(several: GraphStore) -> None:
+    provinces = _provinces(several)
+    cases: list[dict[str, Any]] = [{}, {"province": "西藏自治区"}]
+    cases += [{"province": p} for p in provinces]
+    cases += [{"province": provinces[0], "kind": "drug_regulator"}, {"kind": "drug_regulator"}]
+    before, _ = _both(several, "api_departments", {})
+    assert len(before) > 20
+    at = {c: i for i, c in enumerate(before[0])}
+    ids = [row[at["id"]] for row in before[1:]]
+    cases += [{"department_id": ids[0]}, {"department_id": ids[-1]}, {"department_id": "none"}]
+    for params in cases:
+        before, now = _both(several, "api_departments", params)
+        assert now == before, params
+    # counts of several kinds and several wordings were compared
+    before, _ = _both(several, "api_departments", {})
+    rows = before[1:]
+    assert any(r[at["lead"]] and r[at["support"]] and r[at["targets"]] for r in rows)
+    assert any(len(r[at["mentions"]]) > 1 for r in rows)
+
+
+def test_coverage_answers_as_before(several: GraphStore) -> None:
+    provinces = _provinces(several)
+    cases: list[dict[str, Any]] = [{}, {"max_items": 0}, {"max_items": 1}, {"max_items": 3}]
+    cases += [{"province": p} for p in provinces] + [{"province": "西藏自治区"}]
+    cases += [{"province": provinces[0], "max_items": 1}]
+    for params in cases:
+        before, now = _both(several, "coverage", params)
+        assert len(before) > 1, params
+        assert now == before, params
+    before, _ = _both(several, "coverage", {})
+    at = before[0].index("documents")
+    listed = [d for row in before[1:] for d in row[at]]
+    assert any(d["measures"] for d in listed) and any(d["targets"] for d in listed)

@@ -65,6 +65,30 @@ def _check_counts(store: GraphStore, rows: list[dict]) -> None:
     ).rows
     assert measures == {code: n for code, n in counted if n}
     assert any(r["kind"] == "pt_closure" and r["part"] == "indicator" for r in rows)
+    # `doc`: per document its measures and targets
+    docs = {(r["document"], r["what"]): r["n"] for r in rows if r["kind"] == "doc"}
+    counted = store.read(
+        "MATCH (d:Document)-[r:CONTAINS|SETS]->(x) "
+        "WHERE (type(r) = 'CONTAINS' AND x:Measure) OR (type(r) = 'SETS' AND x:Target) "
+        "RETURN d.id, CASE type(r) WHEN 'CONTAINS' THEN 'measures' ELSE 'targets' END, count(x)"
+    ).rows
+    assert docs == {(d, w): n for d, w, n in counted}
+    # `dept`: per department its measures (any role, lead, support), targets and wordings
+    dept = {
+        (r["department"], r["what"], r.get("mention")): r["n"] for r in rows if r["kind"] == "dept"
+    }
+    counted = store.read(
+        "MATCH (x)-[r:RESPONSIBLE]->(dep:Department) "
+        "WITH dep.id AS dep, x, r UNWIND ["
+        "CASE WHEN x:Measure THEN ['measures', null] END, "
+        "CASE WHEN x:Measure AND r.role IN ['lead', 'support'] THEN [r.role, null] END, "
+        "CASE WHEN x:Target THEN ['targets', null] END, "
+        "CASE WHEN r.mention IS NOT NULL THEN ['mention', r.mention] END] AS w "
+        "WITH dep, w, x WHERE w IS NOT NULL "
+        "RETURN dep, w[0], w[1], count(DISTINCT x)"
+    ).rows
+    assert dept == {(d, w, m): n for d, w, m, n in counted}
+    assert {w for _, w, _ in dept} == {"measures", "lead", "support", "targets", "mention"}
 
 
 def test_summaries_after_replace_and_remove_equal_a_fresh_load(empty_store: GraphStore) -> None:
