@@ -269,8 +269,14 @@ def _opens_with_verb(text: str, pos: int) -> bool:
     if _level_prefix().match(text, pos) or _sector_short().match(text, pos):
         return False
     word, pos_tag = _first_word(text[pos : pos + 8])
-    # (a prefecture's short name is a place whatever jieba tags it: 大同 reads as an adverb)
-    return pos_tag in _forms()["not_first_pos"] and word not in prefecture_aliases()
+    # (a prefecture's short name is a place whatever jieba tags it: 大同 reads as an adverb;
+    # so is a division the gazetteer knows: 通道县, whose 通道 reads as a verb)
+    if pos_tag not in _forms()["not_first_pos"] or word in prefecture_aliases():
+        return False
+    return not any(
+        is_place_name(text[pos : pos + len(word) + len(d)]) and text.startswith(d, pos + len(word))
+        for d in _forms()["division_words"]
+    )
 
 
 def _named_at(text: str, pos: int) -> re.Match[str] | None:

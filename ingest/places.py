@@ -77,9 +77,12 @@ def _names() -> dict[str, set[str]]:
             for county_name, county in city.items():
                 if county_name.startswith("_") or not isinstance(county, dict):
                     continue
-                add(county.get("_full_name") or county_name, code, 3)
+                county_full = county.get("_full_name") or county_name
+                add(county_full, code, 3)
                 for alias in _aliases(county):
                     add(alias, code, 3)
+                    if county_full.endswith(("自治县", "自治旗")):
+                        add(alias + county_full[-1], code, 3)  # 通道县 for 通道侗族自治县
     # A province's own name is no place below it: the gazetteer lists 香港 and 澳门 also as
     # their own subdivisions, which made a text naming Hong Kong as a partner a local one.
     for p in provinces():

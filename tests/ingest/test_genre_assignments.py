@@ -1020,6 +1020,51 @@ def test_a_duty_list_under_body_headings_keeps_its_short_duties(tmp_path):
     ]
 
 
+def test_a_duty_list_under_body_headings_reads_duties_opening_with_other_verbs(tmp_path):
+    # written for this test: a leading group's member duties, each under its body's heading,
+    # the duty opening with 将 / 以 / 通过 / 依法 rather than 负责
+    path = tmp_path / "duties.txt"
+    path.write_text(
+        "某某市无偿献血领导小组成员单位职责\n一、市教育局\n将无偿献血知识纳入学校健康教育内容。\n"
+        "二、市妇女联合会\n通过各级妇联组织开展献血宣传。\n三、市公安局\n依法打击非法采供血活动。\n"
+        "四、市总工会\n负责指导各级工会组织开展献血活动。\n",
+        encoding="utf-8",
+    )
+    found = {(d.mention, d.role) for m in extract_file(path).measures for d in m.departments}
+    assert found == {
+        ("市教育局", "responsible"),
+        ("市妇女联合会", "responsible"),
+        ("市公安局", "responsible"),
+        ("市总工会", "responsible"),
+    }
+
+
+def test_a_notices_distribution_line_gives_no_body_a_task(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "某某县人民政府关于做好无偿献血工作的通知\n各乡镇人民政府：\n为做好今年无偿献血工作，现通知如下：\n"
+        "一、各乡镇要切实加强组织领导，完成年度献血任务。\n二、县卫生局要加强血站监管。\n"
+        "二〇三一年五月二十日\n主题词：卫生 献血 通知\n送：县委办、人大办、政协办，县法院、县检察院。\n",
+        encoding="utf-8",
+    )
+    mentions = {d.mention for m in extract_file(path).measures for d in m.departments}
+    assert "县委办" not in mentions and "县法院" not in mentions
+    assert "各乡镇" in mentions
+
+
+def test_an_autonomous_countys_short_name_opens_its_bodies(tmp_path) -> None:
+    from policykg.ingest.assignments import find_assignments
+
+    found = find_assignments(
+        "近日，长阳县市场监督管理局联合县卫健局、公安局等部门，在全县开展专项检查。"
+    )
+    assert [(m.text, m.role) for m in found] == [
+        ("长阳县市场监督管理局", "lead"),
+        ("县卫健局", "support"),
+        ("公安局", "support"),
+    ]
+
+
 def test_a_reported_set_up_with_its_office_is_background_with_roles(tmp_path):
     path = tmp_path / "news.txt"
     path.write_text(
