@@ -49,7 +49,7 @@ _RUN_ON = re.compile(r"[^\s，,。；;：:]{1,8}[ \u3000]+(?=各)")
 _REGEXES = ("first_leads", "first_leads_rest", "duty", "set_up", "cited_instructs", "instructs",
             "agent", "title_lead", "agent_duty", "members", "group_duties", "staffs", "launches",
             "overall", "aside", "listed_name", "unit", "post_words", "closing", "heading_body",
-            "heading_duty", "speaks", "speaks_commits", "own_body", "drafted",
+            "heading_duty", "heading_duty_opening", "speaks", "speaks_commits", "own_body", "drafted",
             "deadline_lead", "own_head_group", "assigned_to")  # fmt: skip
 
 
@@ -678,17 +678,9 @@ def heading_duty(text: str, heading: str | None) -> tuple[str, int, str] | None:
     duty = rules["heading_duty_rx"].match(text)
     if not heading or not (rules["heading_body_rx"].fullmatch(heading) or _named_alone(heading)):
         return None
-    if duty is None and not _DUTY_OPENING.match(text):
+    if duty is None and not rules["heading_duty_opening_rx"].match(text):
         return None
     return heading, -1, _duty_role(duty)
-
-
-# An item under a heading that is a body's name alone, opening with what the body does rather
-# than 负责 (一、市教育局 / 将…纳入教学计划; 以广播电视为载体，…; 通过各级组织…; 依法打击…)
-_DUTY_OPENING = re.compile(
-    r"(?:将|把|以|通过|依法|依托|利用|结合|加强|加大|做好|积极|认真|切实|协调|督促|会同|落实|开展|"
-    r"组织|指导|监督|动员|宣传|配合|建立|制定|保障|确保|按照|根据)"
-)
 
 
 def _named_alone(heading: str) -> bool:

@@ -38,6 +38,13 @@ def head_lines(text: str) -> list[str]:
     return lines[:HEAD_LINES]
 
 
+# Documents cited one after the other (根据《A》；《B》，… / 根据《A》；B印发《C》): what a text
+# cites, not what it is or reports (ingest/reports.py, ingest/titles.py)
+CITED_CHAIN = re.compile(
+    r"(?:按照|根据|依据|依照|遵照|贯彻落实|贯彻|落实)(?:[\s；;、，,和及与]*《[^《》]{2,80}》)+[\s；;、，,和及与]*"
+)
+
+
 def head_zone(lines: list[str]) -> int:
     """Lines before the body: the first numbered heading ends the head."""
     return next((i for i, ln in enumerate(lines) if _BODY_START.match(ln)), len(lines))

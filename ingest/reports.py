@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from policykg.ingest.bodies import known_place
 from policykg.ingest.cndate import parse_date
 from policykg.ingest.docnumber import number_then_addressee
-from policykg.ingest.heads import HEAD_LINES, find_addressee, head_zone, kinds, rx, title_like
+from policykg.ingest.heads import (
+    CITED_CHAIN,
+    HEAD_LINES,
+    find_addressee,
+    head_zone,
+    kinds,
+    rx,
+    title_like,
+)
 from policykg.ingest.signature import split_issuers
 from policykg.ingest.vocab import provinces
 
@@ -114,21 +122,14 @@ def _roundup_item(line: str, pos: int) -> bool:
     """The report at `pos` follows a ； in its sentence: one item of a roundup (A检查了…；B出台
     《Y》；C开展…), which reports several bodies' work and is about none of their texts. A ；
     between the documents a sentence cites (根据《A》；《B》，…) separates no items."""
-    sentence = _CITED_CHAIN.sub("", re.split(r"[。！？!?]", line[:pos])[-1])
+    sentence = CITED_CHAIN.sub("", re.split(r"[。！？!?]", line[:pos])[-1])
     return "；" in sentence or ";" in sentence
-
-
-# Documents cited one after the other (根据《A》；B印发《C》，…): the bodies issuing them are
-# cited too, not the reported issuer.
-_CITED_CHAIN = re.compile(
-    r"(?:按照|根据|依据|依照|遵照|贯彻落实|贯彻|落实)(?:[\s；;、，,和及与]*《[^《》]{2,80}》)+[\s；;、，,和及与]*"
-)
 
 
 def _cited(line: str, who: int) -> bool:
     """The reported issuer at `who` continues a chain of cited documents (根据《A》；B印发…)."""
     sentence = re.split(r"[。！？!?]", line[:who])[-1]
-    return any(m.end() == len(sentence) for m in _CITED_CHAIN.finditer(sentence))
+    return any(m.end() == len(sentence) for m in CITED_CHAIN.finditer(sentence))
 
 
 def lead_issuers(lines: list[str], title: str) -> list[str]:

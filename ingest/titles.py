@@ -19,6 +19,7 @@ from typing import Any
 from policykg.ingest import docnumber
 from policykg.ingest.cndate import find_dates
 from policykg.ingest.heads import (
+    CITED_CHAIN,
     HEAD_LINES,
     cited,
     full_title,
@@ -66,10 +67,7 @@ def find_entry(lines: list[str]) -> Entry | None:
 
 
 # Bodies issuing a document cited in a chain (根据《A》；B、C印发《D》): D is cited too.
-_CITED_ISSUER = re.compile(
-    r"(?:按照|根据|依据|依照|遵照|贯彻落实|贯彻|落实)(?:[\s；;、，,和及与]*《[^《》]{2,80}》)+"
-    r"[\s；;、，,和及与]*[\u4e00-\u9fff、]{2,40}$"
-)
+_CITED_ISSUER = re.compile(CITED_CHAIN.pattern + r"[\u4e00-\u9fff、]{2,40}$")
 
 
 def _wrapped(line: str) -> str | None:
