@@ -27,6 +27,7 @@ from policykg.ingest.measure_splits import (
     goals_in_framing,
     narrated_sentences,
 )
+from policykg.ingest.member_lists import member_lists
 from policykg.ingest.patterns import structure_patterns
 from policykg.ingest.preamble import (
     assigning_sentences,
@@ -70,9 +71,15 @@ def build_measures(blocks: list[Block], first_leads: str | None = None) -> list[
     para_counter: dict[str, int] = {}
     skipped = non_measure_blocks(blocks) | _annex_captions(blocks)
     disordered = outline_disordered(blocks)
+    members = member_lists(blocks)  # read before the skips: an annex may hold the list
+    in_lists = {k for _, lines in members.values() for k in lines}
     for i, block in enumerate(blocks):
         if block.kind == "heading":
             seen_heading = True
+        if i in members:
+            measures.append(members[i][0])
+        if i in in_lists:
+            continue
         if _skipped(block.path, "non_measure_sections") or i in skipped:
             continue  # definitions, statistical notes
         if _is_noise(block.text):

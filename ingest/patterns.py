@@ -175,6 +175,7 @@ class StructurePatterns(_File):
     page_byline: Regex
     definition_entry: Regex
     non_measure_sections: Words
+    member_list_caption: Regex
     preamble_commitment: Words
     goal_item: Regex
     modal: Regex
