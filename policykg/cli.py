@@ -372,7 +372,8 @@ def demo(
 # heldout_fortyfourth: built by a helper from 8f45ac3, 14 documents (8 formal), untouched until 53fa3f0 and tuned on from 0183f01;
 # heldout_fortyfifth: built by a helper from 9ddb707, 15 documents (8 formal), untouched until aa6bf2f and tuned on from c2add85;
 # heldout_fortysixth: built by a helper from 9ddb707, 11 documents (6 formal), untouched (identical to its baseline at aa6bf2f and c2add85);
-# heldout_fortyseventh: built by a helper from e1127a6, 13 documents (1 formal), untouched),
+# heldout_fortyseventh: built by a helper from e1127a6, 13 documents (1 formal), untouched;
+# heldout_fortyeighth: built by a helper from e1127a6, 9 documents (1 formal), untouched at its baseline),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -421,6 +422,7 @@ GOLD_SETS = (
     "tests/heldout_fortyfifth",
     "tests/heldout_fortysixth",
     "tests/heldout_fortyseventh",
+    "tests/heldout_fortyeighth",
     "tests/heldout",
 )
 
