@@ -167,7 +167,7 @@ def _body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[B
             break
         joiner = next((j for j in rules["joiners"] if text.startswith(j, pos)), None)
         if joiner is None:  # A将会同B: an adverb before 会同
-            adverb = next((a for a in rules["joiner_adverbs"] if text.startswith(a, pos)), "")
+            adverb = _adverbs(text, pos)
             lead = next(
                 (j for j in rules["lead_joiners"] if text.startswith(j, pos + len(adverb))), None
             )
@@ -403,6 +403,19 @@ def _drafts_or_issues(rest: str) -> bool:
 
 # A regulation's article number opening its sentence (第十二条, 第 3 条).
 ARTICLE = re.compile(r"第\s*[一二三四五六七八九十百零〇\d]+\s*条\s*")
+
+
+def _adverbs(text: str, pos: int) -> str:
+    """The adverbs standing at `pos` before a joining verb, one or a few in a row (A将会同B,
+    A将进一步会同B)."""
+    words = _rules()["joiner_adverbs"]
+    at = pos
+    for _ in range(3):
+        word = next((w for w in words if text.startswith(w, at)), "")
+        if not word:
+            break
+        at += len(word)
+    return text[pos:at]
 
 
 @memoized_at_zero()  # pure, offsets only added: asked again by measures, splits, preamble
@@ -723,7 +736,7 @@ def _joined_clause(text: str, pos: int, end: int, offset: int) -> list[Mention]:
         if self_ref:
             lead = [Mention(self_ref.group(), "lead", offset + pos, offset + self_ref.end())]
         pos = own.end()
-    adverb = next((w for w in rules["joiner_adverbs"] if text.startswith(w, pos)), "")
+    adverb = _adverbs(text, pos)
     at = pos + len(adverb)
     joiner = next((j for j in rules["lead_joiners"] if text.startswith(j, at)), None)
     if joiner is None:

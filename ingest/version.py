@@ -31,6 +31,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "prefilter.py",
     "memo.py",
     "rewrap.py", "signature.py", "heads.py", "reports.py", "rosters.py", "measure_splits.py", "draft.py",
+    "member_lists.py",
     "line_cells.py", "row_targets.py",
     "titles.py", "doc_dates.py",
     "readers/docx.py", "readers/layout.py", "readers/ofd.py", "readers/office.py",

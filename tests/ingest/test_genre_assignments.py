@@ -538,6 +538,13 @@ GENRE = [
     # a mechanism described by who leads it and who are its members; the subject told to set it up
     ("各地要建立以市场监管部门牵头，农业农村、公安等部门为成员单位的联合执法机制。",
      [("各地", "responsible"), ("市场监管部门", "lead"), ("农业农村", "support"), ("公安", "support")]),
+    # 由 after a modal or an adverb (将由A…, 拟由A…, 仍由A…): the body still carries the task
+    ("超出计划的县区，将由市卫健委再下达补充任务。", [("市卫健委", "responsible")]),
+    ("该项工作拟由县卫健局牵头，县财政局配合。", [("县卫健局", "lead"), ("县财政局", "support")]),
+    # a few adverbs in a row before 会同/联合 (A将进一步会同B, A还将联合B)
+    ("市卫健委将进一步会同市医保局完善采购政策。", [("市卫健委", "lead"), ("市医保局", "support")]),
+    ("县药监局每年会同县卫健局开展两次联合检查。", [("县药监局", "lead"), ("县卫健局", "support")]),
+    ("县公安局还将联合县教育局开展宣传。", [("县公安局", "lead"), ("县教育局", "support")]),
 ]  # fmt: skip
 
 
