@@ -376,7 +376,8 @@ def demo(
 # heldout_fortyeighth: built by a helper from e1127a6, 9 documents (1 formal), untouched at its baseline;
 # heldout_fortyninth: built by a helper from 021083b, 11 documents (2 formal), untouched at its baseline;
 # heldout_fiftieth: built by a helper from 021083b, 14 documents (6 formal), untouched at its baseline;
-# heldout_fiftyfirst: built by a helper from 48a6f55, 13 documents (0 formal), untouched at its baseline),
+# heldout_fiftyfirst: built by a helper from 48a6f55, 13 documents (0 formal), untouched at its baseline;
+# heldout_fiftysecond: built by a helper from 48a6f55, 15 documents (5 formal), untouched at its baseline),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -429,6 +430,7 @@ GOLD_SETS = (
     "tests/heldout_fortyninth",
     "tests/heldout_fiftieth",
     "tests/heldout_fiftyfirst",
+    "tests/heldout_fiftysecond",
     "tests/heldout",
 )
 
