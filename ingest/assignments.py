@@ -281,7 +281,9 @@ def _role_after(rest: str) -> str | None:
     if post := _post_after(rest):
         return post
     if _STAFF_FORM.match(rest):
-        return "support"  # A、B等单位人员组成检查组: the bodies whose staff make up the teams
+        return "support"
+    if _TEAM_FORM.match(rest):
+        return "members"  # support, a body 会同/联合 made lead keeps leading (_mentions)  # A、B等单位人员组成检查组: the bodies whose staff make up the teams
     if _COMPOSES.match(rest):
         return None  # …，C、D组成。: the rest of a member list, no task (组成督查组 is one)
     if rules["staffs_rx"].match(rest):
@@ -311,7 +313,10 @@ _ROLE_NAMED = re.compile(r"各?(?:(?P<lead>牵头|主责)|(?P<support>配合|协
 def _mentions(found: list[tuple[Body, str]], role: str, offset: int) -> list[Mention]:
     out = []
     for body, list_role in found:
-        r = list_role if list_role != "responsible" else role
+        if role == "members":  # A会同B、C等部门组成检查组: A leads, B and C are members
+            r = "lead" if list_role == "lead" else "support"
+        else:
+            r = list_role if list_role != "responsible" else role
         if role == "support" and list_role == "lead":
             r = "support"
         if named := _ROLE_NAMED.fullmatch(body.text):
@@ -594,6 +599,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         several = len(carried + found) > 1 or "等" in text[(carried + found)[-1][0].end : end]
         last = (carried + found)[-1][0]
         several = several or bool(_COUNTED_BODIES.search(text[last.start : last.end]))
+        if role == "members" and "等" not in text[last.end : end]:
+            role = "responsible"  # A与B组成…专班: how two bodies work, not a list's members
         if role is None and several and _JOINT_ISSUE.match(rest):
             role = "responsible"  # A、B等部门联合印发…方案: they issue it together, each leads
         if role is None:
@@ -859,6 +866,12 @@ _PEOPLE_LEAD = re.compile(
 )
 # The bodies whose staff make up teams, as the sentence's main verb (A、B等单位人员组成4个检查组，
 # 分赴各地…): members, as 成员单位 are; a team named by its make-up (…组成的检查组) is not this.
+# A team the bodies of a list make up (A、B等部门组成联合检查组，…): they are its members,
+# support (A与B组成…专班 without 等 tells how two bodies work: the rule book's "no role word")
+_TEAM_FORM = re.compile(
+    rf"(?:等)?{_KIND}(?:共同|联合)?组成了?[^，,。；;]{{0,24}}?"
+    r"(?:小组|工作组|检查组|执法组|督查组|督导组|调查组|专班|工作队|执法队|指挥部)"
+)
 _STAFF_FORM = re.compile(
     rf"(?:等)?{_KIND}(?:的)?(?:有关|相关)?"
     r"(?:人员|工作人员|执法人员|业务骨干|骨干|同志)(?:共同)?组成(?!的)"

@@ -128,7 +128,7 @@ def register(
     `referents`: the body a self-reference (我局) at a mention's span refers to.
     """
     out: dict[tuple[str, str], DepartmentMention] = {}
-    listed = _listed_prefixes(mentions)
+    listed, joint = _listed_prefixes(mentions)
     shared = _shared_suffixes(mentions) | (referents or {})
     for m in mentions:
         # 虎林市、同江市市场监管局: the place written alone names its own 市场监管局; 我局 names
@@ -136,9 +136,17 @@ def register(
         resolved = resolve(shared.get((m.start, m.end), m.text), province)
         if not resolved.known and (prefix := listed.get((m.start, m.end))):
             # 省农业厅、商务厅、卫生厅: a name written without the level prefix of the list it
-            # stands in is that level's body (the mention stays as written)
-            inherited = resolve(prefix + m.text, province)
+            # stands in is that level's body (the mention stays as written); a sector named
+            # bare after 会同/联合 (县畜牧局联合公安、食药等部门), that level's body of the sector
+            unit = sector_unit(m.text, prefix, (m.start, m.end) in joint)
+            inherited = resolve(prefix + m.text + unit, province)
             resolved = inherited if inherited.known else resolved
+            if unit and not inherited.known:  # (a place's or a level's: 县食药局 → its full name)
+                written = prefix + m.text + unit
+                resolved = ResolvedDepartment(
+                    expanded_below_province(local_name(written, locality) or written),
+                    None, "local", known=False,
+                )  # fmt: skip
         if not resolved.known and (local := local_name(m.text, locality)):
             resolved = ResolvedDepartment(
                 expanded_below_province(local), None, "local", known=False
@@ -172,20 +180,50 @@ def register(
     return list(out.values())
 
 
-def _listed_prefixes(mentions: list[Mention]) -> dict[tuple[int, int], str]:
+def _listed_prefixes(
+    mentions: list[Mention],
+) -> tuple[dict[tuple[int, int], str], set[tuple[int, int]]]:
     """(start, end) → the level prefix of the list a mention stands in: the prefix of the
-    nearest name before it that has one, through names joined by one separator (、，)."""
+    nearest name before it that has one, through names joined by one separator (、，) or by
+    会同/联合 (a lead, then its supporters two characters on); and the spans of the names
+    that stand after 会同/联合."""
     out: dict[tuple[int, int], str] = {}
+    joint: set[tuple[int, int]] = set()
     prefix: str | None = None
     prev: Mention | None = None
+    after_joiner = False
     for m in sorted(mentions, key=lambda x: x.start):
-        if prev is None or not 0 <= m.start - prev.end <= 1:
-            prefix = None
+        if (
+            prev is not None
+            and prev.role == "lead"
+            and m.role == "support"
+            and (2 <= m.start - prev.end <= 6)
+        ):
+            after_joiner = True  # A会同B, A要会同B, A将进一步联合B
+            prefix = place_of(prev.text) or prefix  # 固始县畜牧局联合公安: 固始县's
+        elif prev is None or not 0 <= m.start - prev.end <= 1:
+            prefix, after_joiner = None, False
         if prefix and not shared_prefix(m.text):
             out[(m.start, m.end)] = prefix
+            if after_joiner:
+                joint.add((m.start, m.end))
         prefix = shared_prefix(m.text) or prefix
         prev = m
-    return out
+    return out, joint
+
+
+def sector_unit(name: str, prefix: str, joint: bool) -> str:
+    """The unit word a sector named bare after 会同/联合 takes at the level of `prefix`
+    (公安 → 厅 for a province, 局 below it; 卫健 → 委), "" for any other name."""
+    forms = pattern_file("departments.yaml")["forms"]
+    if not joint or name not in forms["sectors"] + forms["sector_short"]:
+        return ""
+    units = forms["sector_units"]
+    county = prefix.endswith(("县", "区", "旗")) and not prefix.endswith("自治区")
+    if name in units["committees"] and not county:
+        return "委"  # (a county's 卫生健康局, 发展和改革局: 局 below the city)
+    provincial = prefix.startswith(("省", "自治区")) or prefix.endswith(("省", "自治区"))
+    return "厅" if provincial and name not in units["province_bureaus"] else "局"
 
 
 def _shared_suffixes(mentions: list[Mention]) -> dict[tuple[int, int], str]:

@@ -545,6 +545,23 @@ GENRE = [
     ("市卫健委将进一步会同市医保局完善采购政策。", [("市卫健委", "lead"), ("市医保局", "support")]),
     ("县药监局每年会同县卫健局开展两次联合检查。", [("县药监局", "lead"), ("县卫健局", "support")]),
     ("县公安局还将联合县教育局开展宣传。", [("县公安局", "lead"), ("县教育局", "support")]),
+    # a team the bodies of a list make up: its members (a body 会同 made lead keeps leading);
+    # two bodies making up a team without a list's 等 keep the plain reading
+    ("县卫健局牵头，公安、交通等部门组成联合工作组，开展排查。",
+     [("县卫健局", "lead"), ("公安", "support"), ("交通", "support")]),
+    ("市药监局会同市公安局、市农业局等部门组成督查组分赴各县督查。",
+     [("市药监局", "lead"), ("市公安局", "support"), ("市农业局", "support")]),
+    ("县市场监管局与县公安局组成联合工作专班。",
+     [("县市场监管局", "responsible"), ("县公安局", "responsible")]),
+    # 主要负责 + a task is the body's main duty (主要负责人 is its head, a person)
+    ("县卫健局主要负责采样检测工作。", [("县卫健局", "responsible")]),
+    ("县卫健局主要负责人带队开展检查。", []),
+    # bodies joined by 或/或者: each is named for the task
+    ("发现问题的，由县市场监管局或者县农业农村局依法处理。",
+     [("县市场监管局", "responsible"), ("县农业农村局", "responsible")]),
+    # the pre-2018 short form of the food and drug regulator (食药) among bare sectors
+    ("县畜牧局联合公安、食药等部门开展排查。",
+     [("县畜牧局", "lead"), ("公安", "support"), ("食药", "support")]),
 ]  # fmt: skip
 
 
