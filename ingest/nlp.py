@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -189,8 +189,9 @@ def _jieba_words(base: Any, text: str) -> tuple[list[str], list[bool]]:
         doc = base(text)
         return [t.text for t in doc], [bool(t.whitespace_) for t in doc]
     seg = base.jieba_seg
-    cut = _jieba_cut(text) if seg is jieba else seg.cut(text, cut_all=False)
-    words = [x for x in cut if x]
+    if seg is jieba:
+        return _aligned_blocks(text)
+    words = [x for x in seg.cut(text, cut_all=False) if x]
     if "".join("".join(words).split()) != "".join(text.split()):
         raise ValueError(Errors.E194.format(text=text, words=words))
     text_words: list[str] = []
@@ -228,21 +229,51 @@ def _block_words(block: str) -> tuple[str, ...]:
     return tuple(jieba.dt._Tokenizer__cut_DAG(block))
 
 
-def _jieba_cut(text: str) -> Iterator[str]:
-    """jieba.cut(text) word for word (jieba 0.42's Tokenizer.cut, accurate mode, HMM on),
-    each block's words memoized."""
-    han, skip = jieba.re_han_default, jieba.re_skip_default
-    for block in han.split(text):
-        if not block:
-            continue
-        if han.match(block):
-            yield from _block_words(block)
-            continue
-        for x in skip.split(block):
-            if skip.match(x):
-                yield x
-            else:
-                yield from x
+def _aligned_blocks(text: str) -> tuple[list[str], list[bool]]:
+    """`_jieba_words` for jieba itself (jieba 0.42's Tokenizer.cut, accurate mode, HMM on),
+    aligned block by block instead of word by word (the alignment loop cost more than the
+    cached segmentation). The same words and spaces: jieba's items tile the text, a word
+    never holds whitespace and never starts where a skipped whitespace item lies, so the
+    alignment puts each word where jieba cut it; a han block's words are contiguous (no
+    gap, no space between them); a whitespace item is skipped and lands in the gap before
+    the next word, except one " " right after a word, which becomes that word's space."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos = 0  # the text up to here is in `words`
+    at = 0  # where the current block starts
+    n = len(text)
+    # re.split with one capturing group: the blocks of the han pattern are the odd parts
+    for i, block in enumerate(jieba.re_han_default.split(text)):
+        if i % 2:
+            if at > pos:
+                words.append(text[pos:at])
+                spaces.append(False)
+            cut = _block_words(block)
+            words += cut
+            spaces += [False] * len(cut)
+            pos = at + len(block)
+            if pos < n and text[pos] == " ":
+                spaces[-1] = True
+                pos += 1
+        else:  # whitespace items (skipped) and one-character words
+            for j, c in enumerate(block, at):
+                if j < pos or c.isspace():  # j < pos: the " " taken as the last word's space
+                    continue
+                if j > pos:
+                    words.append(text[pos:j])
+                    spaces.append(False)
+                words.append(c)
+                pos = j + 1
+                if pos < n and text[pos] == " ":
+                    spaces.append(True)
+                    pos += 1
+                else:
+                    spaces.append(False)
+        at += len(block)
+    if pos < n:
+        words.append(text[pos:])
+        spaces.append(False)
+    return words, spaces
 
 
 class SpanFinder:
