@@ -37,7 +37,7 @@ import spacy
 from policykg.ingest import programs, references
 from policykg.ingest.lexicon import department_lexicon, find_departments
 from policykg.ingest.matching import sentence_topic_hits, topic_candidates
-from policykg.ingest.vocab import regions, wide
+from policykg.ingest.vocab import regions, topics, wide
 from spacy.errors import Errors
 from spacy.lang.zh import Segmenter
 from spacy.language import Language
@@ -85,9 +85,38 @@ def _topic_finder(text: str) -> list[Found]:
         bounds.append((start, len(widened)))
     for (a, b), items in zip(bounds, topic_candidates(widened, bounds), strict=True):
         if items:  # a sentence no topic's term occurs in has no hit
-            hits = sorted(sentence_topic_hits(widened[a:b], items), key=lambda h: h.start)
-            out += [Found(h.start + a, h.end + a, h.key, h.term) for h in hits]
+            out += [
+                Found(s + a, e + a, key, term)
+                for s, e, key, term in _topic_spans(a, b, widened, items)
+            ]
     return out
+
+
+# Documents repeat their sentences (a plan restates its tasks in its division table; notices
+# share their formulas), and a sentence's topic hits depend only on the sentence and the
+# topics tried on it, named by their ids: the memo holds the taxonomy they come from (so no
+# id is reused while it is kept) and starts again when another is loaded.
+_TOPIC_SPANS: dict[tuple[str, tuple[int, ...]], tuple[tuple[int, int, str, str], ...]] = {}
+_TOPIC_SPANS_OF: list[tuple[Any, ...]] = []
+
+
+def _topic_spans(
+    a: int, b: int, widened: str, items: list[Any]
+) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, topic key, term) of the hits in widened[a:b], offsets into the sentence."""
+    if not _TOPIC_SPANS_OF or _TOPIC_SPANS_OF[0] is not topics():
+        _TOPIC_SPANS.clear()
+        _TOPIC_SPANS_OF[:] = [topics()]
+    sentence = widened[a:b]
+    key = (sentence, tuple(map(id, items)))
+    spans = _TOPIC_SPANS.get(key)
+    if spans is None:
+        hits = sorted(sentence_topic_hits(sentence, items), key=lambda h: h.start)
+        spans = tuple((h.start, h.end, h.key, h.term) for h in hits)
+        if len(_TOPIC_SPANS) >= 1 << 15:  # bounded: a long ingest meets new sentences
+            _TOPIC_SPANS.clear()
+        _TOPIC_SPANS[key] = spans
+    return spans
 
 
 @cache
