@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from policykg.ingest.clause_targets import (
@@ -316,6 +317,7 @@ def _year_before(sentence: str, at: int) -> int | None:
     return before[-1] if before else None
 
 
+@lru_cache(maxsize=1 << 14)  # pure: asked up to three times per sentence, and sentences repeat
 def _year(sentence: str, period: str | None) -> tuple[int | None, bool]:
     """(year, period total?) of a sentence: 到2025年, 2025年底, 十四五期末, 十四五期间."""
     cfg = config()
