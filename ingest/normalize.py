@@ -334,7 +334,48 @@ def _zh_punct(text: str) -> str:
     return "".join(chars)
 
 
+# Documents repeat their lines (a plan's tasks restated in its division table, the formulas
+# of notices), and a line's normalization depends on its text alone: the offsets it keeps are
+# the line's own, picked by index (so the picks are found once, on the offsets 0…n-1), and
+# the counts it makes are added to the document's. A line whose result maps a character
+# past its end (an insertion at the end, offset computed, not picked) is never memoized.
+_Picks = slice | tuple[int, ...]
+_LINES: dict[str, tuple[str, _Picks, str, tuple[int, int, int], Counter[str]] | None] = {}
+_STATS = ("hanzi", "changed", "stray")
+
+
 def _normalize_line(line: _Line, stats: dict[str, int], scraped: Counter[str]) -> _Line:
+    if len(line.offs) != len(line.text):
+        return _normalized(line, stats, scraped)
+    if (kept := _LINES.get(line.text, False)) is False:
+        kept = _LINES[line.text] = _pick_line(line.text)
+        if len(_LINES) > 1 << 15:  # bounded: a long ingest meets new lines
+            _LINES.clear()
+    if kept is None:
+        return _normalized(line, stats, scraped)
+    text, picks, kind, counts, found = kept
+    for key, n in zip(_STATS, counts, strict=True):
+        if n:
+            stats[key] += n
+    if found:
+        scraped.update(found)
+    offs = line.offs[picks] if isinstance(picks, slice) else [line.offs[i] for i in picks]
+    return _Line(text, offs, kind)
+
+
+def _pick_line(text: str) -> tuple[str, _Picks, str, tuple[int, int, int], Counter[str]] | None:
+    stats = dict.fromkeys(_STATS, 0)
+    found: Counter[str] = Counter()
+    out = _normalized(_Line(text, list(range(len(text)))), stats, found)
+    offs = out.offs
+    if offs and max(offs) >= len(text):
+        return None
+    whole = not offs or offs == list(range(offs[0], offs[0] + len(offs)))
+    picks = slice(offs[0], offs[0] + len(offs)) if offs and whole else tuple(offs)
+    return out.text, picks, out.kind, tuple(stats[k] for k in _STATS), found
+
+
+def _normalized(line: _Line, stats: dict[str, int], scraped: Counter[str]) -> _Line:
     cell = line.text.startswith("\t")
     head = 1 if cell else 0
     raw = scrape.clean_chars(Mapped(line.text[head:], line.offs[head:]), scraped)
