@@ -590,6 +590,21 @@ def _split_run_on(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)  # pure in the line (lines repeat: see _LINES)
+def _line_sentences(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """(start, end, key, anchor) of each sentence of a text line, for _drop_duplicates."""
+    out = []
+    found = list(_SENTENCE.finditer(text))
+    for m in found:
+        key = _WHITESPACE.sub("", m.group())
+        if not key:
+            continue
+        titled = len(found) == 1 and not _SENT_END_CH.search(key)
+        anchor = not titled and len(_CJK_CH.findall(key)) >= DUP_MIN_CJK
+        out.append((m.start(), m.end(), key, anchor))
+    return tuple(out)
+
+
 def _drop_duplicates(
     lines: list[_Line], quotes: list[tuple[int, int]], warnings: list[str]
 ) -> list[_Line]:
@@ -607,14 +622,7 @@ def _drop_duplicates(
             if line.kind != "blank":
                 segs.append(None)
             continue
-        found = list(_SENTENCE.finditer(line.text))
-        for m in found:
-            key = _WHITESPACE.sub("", m.group())
-            if not key:
-                continue
-            titled = len(found) == 1 and not _SENT_END_CH.search(key)
-            anchor = not titled and len(_CJK_CH.findall(key)) >= DUP_MIN_CJK
-            segs.append((li, m.start(), m.end(), key, anchor))
+        segs += [(li, *seg) for seg in _line_sentences(line.text)]
 
     def quoted(i: int) -> bool:
         li, s = segs[i][0], segs[i][1]  # type: ignore[index]
