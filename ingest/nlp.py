@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
+from operator import add, not_
 from typing import Any
 
 import jieba
@@ -178,7 +179,8 @@ class BoundaryTokenizer:
         # Split only the tokens a match edge falls inside, found from the cuts (far fewer
         # than tokens): one bisect per cut instead of two per token; the rest is copied
         # in slices. A cut is inside a token when start < cut < start + len(token).
-        starts_at = [0, *accumulate(len(w) + s for w, s in zip(words, spaces, strict=True))]
+        # (map and accumulate in C: these run once per token)
+        starts_at = [0, *accumulate(map(add, map(len, words), spaces))]
         inside: dict[int, list[int]] = {}
         for c in cuts:
             i = bisect_right(starts_at, c) - 1
@@ -198,7 +200,7 @@ class BoundaryTokenizer:
         out_spaces += spaces[done:]
         # sentence starts at construction: setting Token.is_sent_start one by one is slow
         starts: list[bool | int | None] = [True] if out_words else []
-        starts += [not SENTENCE_END.isdisjoint(w) for w in out_words[:-1]]
+        starts += map(not_, map(SENTENCE_END.isdisjoint, out_words[:-1]))
         out = Doc(self.vocab, words=out_words, spaces=out_spaces, sent_starts=starts)
         out.user_data[_FOUND] = found
         # the Doc's text is `text` (its words and spaces cover it): programs._text would

@@ -664,7 +664,10 @@ def _drop_duplicates(
         if li not in cut:
             out.append(line)
             continue
-        kept = [k for k in range(len(line.text)) if not any(s <= k < e for s, e in cut[li])]
+        gone = bytearray(len(line.text))  # the cut characters, marked once per cut (a test of
+        for s, e in cut[li]:  # every cut per character was quadratic in a long line)
+            gone[s:e] = b"\x01" * (e - s)
+        kept = [k for k, x in enumerate(gone) if not x]
         chars += len(line.text) - len(kept)
         text = "".join(line.text[k] for k in kept)
         lead = len(text) - len(text.lstrip())
