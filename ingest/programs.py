@@ -448,7 +448,8 @@ def enrich(ctx: Context) -> None:
         # (a test in C per program: measures × programs, each with its written forms)
         names = [p.name for b, p in programs.items() if any(map(text.__contains__, written[b]))]
         for title in (m.section or "").split(" / "):
-            box = next((k for k in boxes if k and key_of(title).startswith(k)), None)
+            title_key = key_of(title)  # once per title, not once per box
+            box = next((k for k in boxes if k and title_key.startswith(k)), None)
             if box and boxes[box] in programs and programs[boxes[box]].name not in names:
                 names.append(programs[boxes[box]].name)
         m.programs = names
