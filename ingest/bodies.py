@@ -181,6 +181,7 @@ def _units() -> tuple[str, ...]:
     return tuple(_forms()["unit_suffixes"])
 
 
+@lru_cache(maxsize=4096)  # pure in the name: asked twice per mention, and names repeat
 def shared_prefix(name: str) -> str | None:
     """The level prefix a body's name opens with (市委宣传部 → 市委, 县财政局 → 县), which the
     names listed after it share when they leave it out; a province or place opening it gives

@@ -228,15 +228,17 @@ def topic_candidates(text: str, bounds: list[tuple[int, int]]) -> list[list[Topi
         if k >= 0 and pos + n <= bounds[k][1]:
             for i in owners:
                 found[i].add(k)
+    low: list[str] | None = None  # each sentence lowered once, not once per Latin item
     for item, hit in zip(items, found, strict=True):
         _, latin = _anchors(item)
         if latin:
             lowered = text.lower() if lowered is None else lowered
             if any(t in lowered for t in latin):  # else no sentence holds one either
+                low = [text[a:b].lower() for a, b in bounds] if low is None else low
                 hit.update(
                     k
-                    for k, (a, b) in enumerate(bounds)
-                    if k not in hit and any(t in text[a:b].lower() for t in latin)
+                    for k, sentence in enumerate(low)
+                    if k not in hit and any(t in sentence for t in latin)
                 )
         for k in hit:
             per[k].append(item)

@@ -26,10 +26,11 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
+from operator import add, not_
 from typing import Any
 
 import jieba
@@ -37,7 +38,7 @@ import spacy
 from policykg.ingest import programs, references
 from policykg.ingest.lexicon import department_lexicon, find_departments
 from policykg.ingest.matching import sentence_topic_hits, topic_candidates
-from policykg.ingest.vocab import regions, wide
+from policykg.ingest.vocab import regions, topics, wide
 from spacy.errors import Errors
 from spacy.lang.zh import Segmenter
 from spacy.language import Language
@@ -85,9 +86,38 @@ def _topic_finder(text: str) -> list[Found]:
         bounds.append((start, len(widened)))
     for (a, b), items in zip(bounds, topic_candidates(widened, bounds), strict=True):
         if items:  # a sentence no topic's term occurs in has no hit
-            hits = sorted(sentence_topic_hits(widened[a:b], items), key=lambda h: h.start)
-            out += [Found(h.start + a, h.end + a, h.key, h.term) for h in hits]
+            out += [
+                Found(s + a, e + a, key, term)
+                for s, e, key, term in _topic_spans(a, b, widened, items)
+            ]
     return out
+
+
+# Documents repeat their sentences (a plan restates its tasks in its division table; notices
+# share their formulas), and a sentence's topic hits depend only on the sentence and the
+# topics tried on it, named by their ids: the memo holds the taxonomy they come from (so no
+# id is reused while it is kept) and starts again when another is loaded.
+_TOPIC_SPANS: dict[tuple[str, tuple[int, ...]], tuple[tuple[int, int, str, str], ...]] = {}
+_TOPIC_SPANS_OF: list[tuple[Any, ...]] = []
+
+
+def _topic_spans(
+    a: int, b: int, widened: str, items: list[Any]
+) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, topic key, term) of the hits in widened[a:b], offsets into the sentence."""
+    if not _TOPIC_SPANS_OF or _TOPIC_SPANS_OF[0] is not topics():
+        _TOPIC_SPANS.clear()
+        _TOPIC_SPANS_OF[:] = [topics()]
+    sentence = widened[a:b]
+    key = (sentence, tuple(map(id, items)))
+    spans = _TOPIC_SPANS.get(key)
+    if spans is None:
+        hits = sorted(sentence_topic_hits(sentence, items), key=lambda h: h.start)
+        spans = tuple((h.start, h.end, h.key, h.term) for h in hits)
+        if len(_TOPIC_SPANS) >= 1 << 15:  # bounded: a long ingest meets new sentences
+            _TOPIC_SPANS.clear()
+        _TOPIC_SPANS[key] = spans
+    return spans
 
 
 @cache
@@ -149,7 +179,8 @@ class BoundaryTokenizer:
         # Split only the tokens a match edge falls inside, found from the cuts (far fewer
         # than tokens): one bisect per cut instead of two per token; the rest is copied
         # in slices. A cut is inside a token when start < cut < start + len(token).
-        starts_at = [0, *accumulate(len(w) + s for w, s in zip(words, spaces, strict=True))]
+        # (map and accumulate in C: these run once per token)
+        starts_at = [0, *accumulate(map(add, map(len, words), spaces))]
         inside: dict[int, list[int]] = {}
         for c in cuts:
             i = bisect_right(starts_at, c) - 1
@@ -169,7 +200,7 @@ class BoundaryTokenizer:
         out_spaces += spaces[done:]
         # sentence starts at construction: setting Token.is_sent_start one by one is slow
         starts: list[bool | int | None] = [True] if out_words else []
-        starts += [not SENTENCE_END.isdisjoint(w) for w in out_words[:-1]]
+        starts += map(not_, map(SENTENCE_END.isdisjoint, out_words[:-1]))
         out = Doc(self.vocab, words=out_words, spaces=out_spaces, sent_starts=starts)
         out.user_data[_FOUND] = found
         # the Doc's text is `text` (its words and spaces cover it): programs._text would
@@ -189,8 +220,9 @@ def _jieba_words(base: Any, text: str) -> tuple[list[str], list[bool]]:
         doc = base(text)
         return [t.text for t in doc], [bool(t.whitespace_) for t in doc]
     seg = base.jieba_seg
-    cut = _jieba_cut(text) if seg is jieba else seg.cut(text, cut_all=False)
-    words = [x for x in cut if x]
+    if seg is jieba:
+        return _aligned_blocks(text)
+    words = [x for x in seg.cut(text, cut_all=False) if x]
     if "".join("".join(words).split()) != "".join(text.split()):
         raise ValueError(Errors.E194.format(text=text, words=words))
     text_words: list[str] = []
@@ -228,21 +260,51 @@ def _block_words(block: str) -> tuple[str, ...]:
     return tuple(jieba.dt._Tokenizer__cut_DAG(block))
 
 
-def _jieba_cut(text: str) -> Iterator[str]:
-    """jieba.cut(text) word for word (jieba 0.42's Tokenizer.cut, accurate mode, HMM on),
-    each block's words memoized."""
-    han, skip = jieba.re_han_default, jieba.re_skip_default
-    for block in han.split(text):
-        if not block:
-            continue
-        if han.match(block):
-            yield from _block_words(block)
-            continue
-        for x in skip.split(block):
-            if skip.match(x):
-                yield x
-            else:
-                yield from x
+def _aligned_blocks(text: str) -> tuple[list[str], list[bool]]:
+    """`_jieba_words` for jieba itself (jieba 0.42's Tokenizer.cut, accurate mode, HMM on),
+    aligned block by block instead of word by word (the alignment loop cost more than the
+    cached segmentation). The same words and spaces: jieba's items tile the text, a word
+    never holds whitespace and never starts where a skipped whitespace item lies, so the
+    alignment puts each word where jieba cut it; a han block's words are contiguous (no
+    gap, no space between them); a whitespace item is skipped and lands in the gap before
+    the next word, except one " " right after a word, which becomes that word's space."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos = 0  # the text up to here is in `words`
+    at = 0  # where the current block starts
+    n = len(text)
+    # re.split with one capturing group: the blocks of the han pattern are the odd parts
+    for i, block in enumerate(jieba.re_han_default.split(text)):
+        if i % 2:
+            if at > pos:
+                words.append(text[pos:at])
+                spaces.append(False)
+            cut = _block_words(block)
+            words += cut
+            spaces += [False] * len(cut)
+            pos = at + len(block)
+            if pos < n and text[pos] == " ":
+                spaces[-1] = True
+                pos += 1
+        else:  # whitespace items (skipped) and one-character words
+            for j, c in enumerate(block, at):
+                if j < pos or c.isspace():  # j < pos: the " " taken as the last word's space
+                    continue
+                if j > pos:
+                    words.append(text[pos:j])
+                    spaces.append(False)
+                words.append(c)
+                pos = j + 1
+                if pos < n and text[pos] == " ":
+                    spaces.append(True)
+                    pos += 1
+                else:
+                    spaces.append(False)
+        at += len(block)
+    if pos < n:
+        words.append(text[pos:])
+        spaces.append(False)
+    return words, spaces
 
 
 class SpanFinder:

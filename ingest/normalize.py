@@ -334,7 +334,48 @@ def _zh_punct(text: str) -> str:
     return "".join(chars)
 
 
+# Documents repeat their lines (a plan's tasks restated in its division table, the formulas
+# of notices), and a line's normalization depends on its text alone: the offsets it keeps are
+# the line's own, picked by index (so the picks are found once, on the offsets 0…n-1), and
+# the counts it makes are added to the document's. A line whose result maps a character
+# past its end (an insertion at the end, offset computed, not picked) is never memoized.
+_Picks = slice | tuple[int, ...]
+_LINES: dict[str, tuple[str, _Picks, str, tuple[int, int, int], Counter[str]] | None] = {}
+_STATS = ("hanzi", "changed", "stray")
+
+
 def _normalize_line(line: _Line, stats: dict[str, int], scraped: Counter[str]) -> _Line:
+    if len(line.offs) != len(line.text):
+        return _normalized(line, stats, scraped)
+    if (kept := _LINES.get(line.text, False)) is False:
+        kept = _LINES[line.text] = _pick_line(line.text)
+        if len(_LINES) > 1 << 15:  # bounded: a long ingest meets new lines
+            _LINES.clear()
+    if kept is None:
+        return _normalized(line, stats, scraped)
+    text, picks, kind, counts, found = kept
+    for key, n in zip(_STATS, counts, strict=True):
+        if n:
+            stats[key] += n
+    if found:
+        scraped.update(found)
+    offs = line.offs[picks] if isinstance(picks, slice) else [line.offs[i] for i in picks]
+    return _Line(text, offs, kind)
+
+
+def _pick_line(text: str) -> tuple[str, _Picks, str, tuple[int, int, int], Counter[str]] | None:
+    stats = dict.fromkeys(_STATS, 0)
+    found: Counter[str] = Counter()
+    out = _normalized(_Line(text, list(range(len(text)))), stats, found)
+    offs = out.offs
+    if offs and max(offs) >= len(text):
+        return None
+    whole = not offs or offs == list(range(offs[0], offs[0] + len(offs)))
+    picks = slice(offs[0], offs[0] + len(offs)) if offs and whole else tuple(offs)
+    return out.text, picks, out.kind, tuple(stats[k] for k in _STATS), found
+
+
+def _normalized(line: _Line, stats: dict[str, int], scraped: Counter[str]) -> _Line:
     cell = line.text.startswith("\t")
     head = 1 if cell else 0
     raw = scrape.clean_chars(Mapped(line.text[head:], line.offs[head:]), scraped)
@@ -549,6 +590,21 @@ def _split_run_on(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)  # pure in the line (lines repeat: see _LINES)
+def _line_sentences(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """(start, end, key, anchor) of each sentence of a text line, for _drop_duplicates."""
+    out = []
+    found = list(_SENTENCE.finditer(text))
+    for m in found:
+        key = _WHITESPACE.sub("", m.group())
+        if not key:
+            continue
+        titled = len(found) == 1 and not _SENT_END_CH.search(key)
+        anchor = not titled and len(_CJK_CH.findall(key)) >= DUP_MIN_CJK
+        out.append((m.start(), m.end(), key, anchor))
+    return tuple(out)
+
+
 def _drop_duplicates(
     lines: list[_Line], quotes: list[tuple[int, int]], warnings: list[str]
 ) -> list[_Line]:
@@ -566,14 +622,7 @@ def _drop_duplicates(
             if line.kind != "blank":
                 segs.append(None)
             continue
-        found = list(_SENTENCE.finditer(line.text))
-        for m in found:
-            key = _WHITESPACE.sub("", m.group())
-            if not key:
-                continue
-            titled = len(found) == 1 and not _SENT_END_CH.search(key)
-            anchor = not titled and len(_CJK_CH.findall(key)) >= DUP_MIN_CJK
-            segs.append((li, m.start(), m.end(), key, anchor))
+        segs += [(li, *seg) for seg in _line_sentences(line.text)]
 
     def quoted(i: int) -> bool:
         li, s = segs[i][0], segs[i][1]  # type: ignore[index]
@@ -615,7 +664,10 @@ def _drop_duplicates(
         if li not in cut:
             out.append(line)
             continue
-        kept = [k for k in range(len(line.text)) if not any(s <= k < e for s, e in cut[li])]
+        gone = bytearray(len(line.text))  # the cut characters, marked once per cut (a test of
+        for s, e in cut[li]:  # every cut per character was quadratic in a long line)
+            gone[s:e] = b"\x01" * (e - s)
+        kept = [k for k, x in enumerate(gone) if not x]
         chars += len(line.text) - len(kept)
         text = "".join(line.text[k] for k in kept)
         lead = len(text) - len(text.lstrip())

@@ -131,9 +131,14 @@ def no_program_because(text: str, start: int, end: int, name: str, code: str | N
     core = canonical(name, code)
     kind = _kind_word(core)
     core = core[: -len(kind)] if kind else core
+    if len(_without_places(core)) < 2:
+        return "only a place"
+    return None
+
+
+@lru_cache(maxsize=4096)  # pure in the core: each call sorted every province's names again
+def _without_places(core: str) -> str:
     for p in provinces():
         for n in sorted({*p.names, p.name}, key=len, reverse=True):
             core = core.replace(n, "")
-    if len(core) < 2:
-        return "only a place"
-    return None
+    return core

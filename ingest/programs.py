@@ -445,9 +445,11 @@ def enrich(ctx: Context) -> None:
     boxes = {key_of(f.name): merged[canonical(f.name, code)] for f in _box_titles(ctx.blocks)}
     for m in ctx.record.measures:
         text = key_of(f"{m.title or ''}{m.text}")
-        names = [p.name for b, p in programs.items() if any(k in text for k in written[b])]
+        # (a test in C per program: measures × programs, each with its written forms)
+        names = [p.name for b, p in programs.items() if any(map(text.__contains__, written[b]))]
         for title in (m.section or "").split(" / "):
-            box = next((k for k in boxes if k and key_of(title).startswith(k)), None)
+            title_key = key_of(title)  # once per title, not once per box
+            box = next((k for k in boxes if k and title_key.startswith(k)), None)
             if box and boxes[box] in programs and programs[boxes[box]].name not in names:
                 names.append(programs[boxes[box]].name)
         m.programs = names

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from policykg.ingest.bodies import is_generic
 from policykg.ingest.memo import memoized_list
@@ -268,6 +268,7 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     return list(seen.values())
 
 
+@lru_cache(maxsize=4096)  # pure in the header: asked for every row's every column
 def column_kind(header: str) -> str:
     """What a task table's column holds: task / lead / responsible / support / deadline /
     other."""

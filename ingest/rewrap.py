@@ -43,8 +43,19 @@ class _LineLike(Protocol):
     kind: str
 
 
+# Display columns without a lookup per character where the width is known: ASCII is never
+# wide (W or F) and every CJK Unified Ideograph (U+4E00–U+9FFF) is (Unicode 15, Python 3.12);
+# the other characters (full-width punctuation, …) are looked up as before.
+_ASCII = re.compile(r"[\x00-\x7f]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def _cols(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text.rstrip())
+    text = text.rstrip()
+    rest = _ASCII.sub("", text)
+    other = _HAN.sub("", rest)
+    wide = len(rest) - len(other) + sum(unicodedata.east_asian_width(c) in "WF" for c in other)
+    return len(text) + wide
 
 
 def wrap_width[L: _LineLike](lines: list[L]) -> int | None:

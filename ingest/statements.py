@@ -18,7 +18,7 @@ commitment or a safeguard commits a province to a topic, a target or a responsib
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from policykg.ingest.patterns import structure_patterns
 
@@ -33,12 +33,19 @@ def commits(statement: str) -> bool:
 def statement_of(path: list[str]) -> str:
     """The statement of the passages under a section path: the innermost title that names
     a class decides; none: commitment."""
-    rules = structure_patterns()["statement_sections"]
     for title in reversed(path):
-        for statement, words in rules.items():
-            if any(w in title for w in words):
-                return statement
+        if statement := _title_statement(title):
+            return statement
     return "commitment"
+
+
+@lru_cache(maxsize=4096)  # pure in the title: every passage asks its whole section path
+def _title_statement(title: str) -> str | None:
+    """The class a section title names, or None."""
+    for statement, words in structure_patterns()["statement_sections"].items():
+        if any(w in title for w in words):
+            return statement
+    return None
 
 
 def in_report(title: str | None, section: str | None, text: str, statement: str) -> str:

@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from policykg.ingest.clause_targets import (
@@ -210,7 +211,25 @@ _RECURRING = re.compile(r"每(?:年|季度|月)")
 
 def _sentence_targets(
     src: _Source, sentence: str, offset: int, period: str | None, heading: str | None = None
-):
+) -> list[DraftTarget]:
+    """The sentence's targets, at `offset` in the text, of the source's section and bodies:
+    fresh drafts (callers change them) of the memoized ones."""
+    return [
+        replace(t, start=t.start + offset, end=t.end + offset, section=src.section,
+                departments=list(src.departments), mentions=list(t.mentions),
+                warnings=list(t.warnings))
+        for t in _sentence_drafts(sentence, period, heading)
+    ]  # fmt: skip
+
+
+# Documents repeat their sentences (a division table restates a plan's tasks), and what a
+# sentence states depends only on the sentence, the period and the heading it elaborates: the
+# offset moves every draft alike, and the source's section and bodies are copied onto each.
+@lru_cache(maxsize=1 << 13)
+def _sentence_drafts(
+    sentence: str, period: str | None, heading: str | None
+) -> tuple[DraftTarget, ...]:
+    src, offset = _Source("", 0, None, []), 0  # filled in by _sentence_targets
     cfg = config()
     markers = cfg["past_markers"]
     if _RECURRING.search(sentence):  # 每年1月20日前对上一年度…汇总: the year reported on, not past
@@ -227,12 +246,12 @@ def _sentence_targets(
         markers = [w for w in markers if not re.fullmatch(r"十[一二三四五六七八九]五", w)]
     told = cues("reported_requirement").search(sentence)  # 印发了《…》，要求…: what it requires
     if any(w in (sentence[told.end() :] if told else sentence) for w in markers):
-        return []
+        return ()
     if cfg["past_forms_re"].search(sentence) and not cfg["past_unless_re"].search(sentence):
-        return []  # 比2006年同期提高…; 抽检3881批次，其中…: a results report's figures
+        return ()  # 比2006年同期提高…; 抽检3881批次，其中…: a results report's figures
     past = cfg["past_year_re"].match(sentence)
     if past and period and int(past.group("year")) < int(period[:4]):
-        return []
+        return ()
     year, cumulative = _year(sentence, period)
     cumulative = cumulative or any(w in sentence for w in targets_patterns()["cumulative_words"])
     if any(w in sentence for w in cfg["per_year"]):
@@ -275,7 +294,7 @@ def _sentence_targets(
     words = draft_word_targets(sentence, offset, year, src.section, src.departments, out, heading)
     counted = [w for w in words if w.value_text.endswith("次")]  # 一至二次: not 二次
     out = [t for t in out if not any(w.start <= t.start and t.end <= w.end for w in counted)]
-    return out + words
+    return (*out, *words)
 
 
 def _shared_level(ind: str, values: int) -> list[str]:
@@ -316,6 +335,7 @@ def _year_before(sentence: str, at: int) -> int | None:
     return before[-1] if before else None
 
 
+@lru_cache(maxsize=1 << 14)  # pure: asked up to three times per sentence, and sentences repeat
 def _year(sentence: str, period: str | None) -> tuple[int | None, bool]:
     """(year, period total?) of a sentence: 到2025年, 2025年底, 十四五期末, 十四五期间."""
     cfg = config()
