@@ -347,7 +347,9 @@ _STATS = ("hanzi", "changed", "stray")
 def _normalize_line(line: _Line, stats: dict[str, int], scraped: Counter[str]) -> _Line:
     if len(line.offs) != len(line.text):
         return _normalized(line, stats, scraped)
-    if (kept := _LINES.get(line.text, False)) is False:
+    if line.text in _LINES:
+        kept = _LINES[line.text]
+    else:
         kept = _LINES[line.text] = _pick_line(line.text)
         if len(_LINES) > 1 << 15:  # bounded: a long ingest meets new lines
             _LINES.clear()
@@ -372,7 +374,8 @@ def _pick_line(text: str) -> tuple[str, _Picks, str, tuple[int, int, int], Count
         return None
     whole = not offs or offs == list(range(offs[0], offs[0] + len(offs)))
     picks = slice(offs[0], offs[0] + len(offs)) if offs and whole else tuple(offs)
-    return out.text, picks, out.kind, tuple(stats[k] for k in _STATS), found
+    hanzi, changed, stray = (stats[k] for k in _STATS)
+    return out.text, picks, out.kind, (hanzi, changed, stray), found
 
 
 def _normalized(line: _Line, stats: dict[str, int], scraped: Counter[str]) -> _Line:
