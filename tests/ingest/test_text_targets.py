@@ -268,6 +268,11 @@ WORDS = [
      [("春节期间药品安全监管工作", None, "即日起至2024年2月底", None, 2024)]),
     ("自即日起至2024年12月底，在全县开展药品安全专项整治。",
      [("药品安全专项整治", None, "即日起至2024年12月底", None, 2024)]),
+    # the body that runs it written between the window and its verb (…，A将在全县开展…)
+    ("即日起至11月30日，县市场监管局将在全县范围内开展校园周边食品专项检查。",
+     [("校园周边食品专项检查", None, "即日起至11月30日", None, None)]),
+    ("从6月中旬到9月底，县卫健局在全县开展饮用水卫生专项督查。",
+     [("饮用水卫生专项督查", None, "6月中旬到9月底", None, None)]),
     # a campaign dated after its name, and the phases of a schedule opening their clauses
     ("此次专项检查从4月至10月在全县范围内全面展开。", [("专项检查", None, "4月至10月", None, None)]),
     ("4月-5月，各监管所开展药店自查培训；6月-8月，开展现场检查。",
