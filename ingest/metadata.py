@@ -335,7 +335,7 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     meta.title = docnumber.without_announcement_number(title) if title else None
     meta.doc_number = find_doc_number(lines, labels, meta.warnings, entry)
     order = find_order(lines)
-    if order and meta.doc_number is None:
+    if order and order.number and meta.doc_number is None:
         meta.doc_number = order.number
     meta.issuers, meta.issued_date = find_issuers_and_date(
         lines, text, labels, meta.warnings, reported, run_on

@@ -155,10 +155,18 @@ _ORDER = re.compile(
 )
 
 
+# …or its promulgation formula, the head cut or written as a number alone (X政令〔2010〕N号):
+# "《Y》已经X人民政府第N次常务会议审议通过，现予公布，自…起施行。" over 省长 and the date
+_PROMULGATED = re.compile(
+    r"已经(?P<issuer>[\u4e00-\u9fff]{1,20}?(?:人民政府|政府))第?\s*[\d一二三四五六七八九十百零〇]+\s*次"
+    r"(?:常务会议|全体会议)(?:审议)?(?:通过|讨论通过)[，,]\s*现予(?:公布|发布)"
+)
+
+
 @dataclass(frozen=True)
 class Order:
     issuer: str
-    number: str
+    number: str | None
     date: str | None
 
 
@@ -167,6 +175,11 @@ def find_order(lines: list[str]) -> Order | None:
         if m := _ORDER.match(line):
             date = next((d for ln in lines[i + 1 : i + 10] if (d := parse_date(ln))), None)
             return Order(m["issuer"], f"{m['issuer']}令第{m['n']}号", date)
+    for i, line in enumerate(lines[:HEAD_LINES]):
+        if m := _PROMULGATED.search(line):
+            # (the date under the head of government's post, not the 起施行 date of the formula)
+            date = next((d for ln in lines[i + 1 : i + 6] if (d := parse_date(ln))), None)
+            return Order(m["issuer"], None, date)
     return None
 
 

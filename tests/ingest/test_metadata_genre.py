@@ -619,6 +619,12 @@ def test_a_forwarding_notices_formula_gives_it_no_other_title():
          "《绵阳市餐饮服务食品安全管理办法》已经市政府常务会议通过，现予发布。\n市 长 王某某\n"
          "二○一五年三月二日\n", "绵阳市餐饮服务食品安全管理办法", "绵阳市人民政府", "2015-03-02",
          "四川省"),
+        # an order whose head is only its number: the promulgation formula names the government,
+        # the date is the one under the head of government's post, not the 起施行 date
+        ("某某省实施《食品小作坊管理条例》办法\n闽政令〔2027〕12号\n"
+         "《某某省实施〈食品小作坊管理条例〉办法》已经省人民政府第31次常务会议审议通过，现予公布，"
+         "自2027年10月1日起施行。\n省长\n二○二七年八月九日\n", "某某省实施《食品小作坊管理条例》办法",
+         "福建省人民政府", "2027-08-09", "福建省"),
         # a national notice: sent to every province, its issuer named in its own formula
         ("各省、自治区、直辖市和新疆生产建设兵团药品监督管理局：\n为落实有关要求，国家药监局组织制定了"
          "《药品召回工作指南》，现予印发。\n", None, "国家药品监督管理局", None, None),
