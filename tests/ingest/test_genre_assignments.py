@@ -562,6 +562,9 @@ GENRE = [
     # the pre-2018 short form of the food and drug regulator (食药) among bare sectors
     ("县畜牧局联合公安、食药等部门开展排查。",
      [("县畜牧局", "lead"), ("公安", "support"), ("食药", "support")]),
+    # the local divisions answering for their area (各乡镇对辖区…负总责): the genre's 属地 duty
+    ("各乡镇对辖区内的集体聚餐负总责。", [("各乡镇", "responsible")]),
+    ("各镇（街道）对本辖区的小作坊监管负属地责任。", [("各镇（街道）", "responsible")]),
 ]  # fmt: skip
 
 
