@@ -390,6 +390,11 @@ def measure_loaders(
             "loaders_neo4j": neo4j_loaders(n, records, args, neo4j)}  # fmt: skip
 
 
+# Untimed turns before Neo4j's timed ones (bench/loaders.py WARM_UP_DOCS): on this machine
+# at N = 20 the writer's turn took 22 s on a cold JVM, 5 s after one turn, 2.2–2.9 s after six.
+NEO4J_WARM_UP = 6
+
+
 @contextmanager
 def neo4j_server(mode: str, work: Path) -> Iterator[Server | str]:
     """`--neo4j`: BENCH_NEO4J_URI's server (its one database is cleared: a scratch server),
@@ -443,7 +448,11 @@ def neo4j_loaders(
     fresh = neo4j_stores(neo4j.uri, neo4j.user, neo4j.password, neo4j.database)
     try:
         loaders = compare_loaders(
-            records, fresh, naive_rows=args.naive_rows, repeats=args.loader_repeats, warm_up=1
+            records,
+            fresh,
+            naive_rows=args.naive_rows,
+            repeats=args.loader_repeats,
+            warm_up=NEO4J_WARM_UP,
         )
     except Exception as e:  # `auto` never fails the run because of Neo4j; `require` does
         if args.neo4j == "require":

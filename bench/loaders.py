@@ -36,6 +36,11 @@ from policykg.graph.writer import (
 
 BULK_CHUNK = 5000
 DELETE_CHUNK = 10_000  # nodes per transaction when a Neo4j database is emptied
+# An untimed warm-up turn loads the first WARM_UP_DOCS documents (the naive loader at most
+# WARM_UP_NAIVE_ROWS rows): what a JVM compiles depends on how often a path runs, not on
+# how large the graph is, so warming costs the same at any N.
+WARM_UP_DOCS = 20
+WARM_UP_NAIVE_ROWS = 300
 
 # A turn's name -> an open store, empty but for the schema and the reference data.
 Fresh = Callable[[str], GraphStore]
@@ -165,14 +170,15 @@ def compare_loaders(
     """Rows/s of the three loaders; with repeats > 1 they take turns (writer, naive, bulk,
     writer, …; each time in a fresh store, `fresh(name)`) and each keeps its fastest time, so
     that a burst of load on a shared machine does not fall on one loader only. `warm_up`
-    untimed turns come first (a JVM server compiles its hot paths in the first ones, which
-    would fall on the writer, the first loader of a turn)."""
+    untimed turns come first: a JVM server (Neo4j) compiles its hot paths over its first
+    turns, which would otherwise fall on the first turns timed, the writer's first."""
     graphs = [record_to_graph(r) for r in records]
     rows = _row_count(graphs)
+    warm = graphs[:WARM_UP_DOCS]
     for i in range(warm_up):
-        writer_seconds(graphs, fresh(f"warm_writer{i}"))
-        naive_rate(graphs, fresh(f"warm_naive{i}"), naive_rows)
-        bulk_seconds(graphs, fresh(f"warm_bulk{i}"))
+        writer_seconds(warm, fresh(f"warm_writer{i}"))
+        naive_rate(warm, fresh(f"warm_naive{i}"), min(naive_rows, WARM_UP_NAIVE_ROWS))
+        bulk_seconds(warm, fresh(f"warm_bulk{i}"))
     times: dict[str, list[float]] = {"writer": [], "naive": [], "bulk": []}
     naive_n = 0
     for i in range(repeats):

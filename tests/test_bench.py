@@ -82,7 +82,7 @@ def test_bench_measures_the_loaders_on_neo4j(neo4j_datasets: Datasets, tmp_path:
     assert set(neo4j) == set(falkordb) and neo4j["rows"] == falkordb["rows"] > 0
     assert set(neo4j["rows_per_s"]) == {"writer", "naive", "bulk"}
     assert all(rate > 0 for rate in neo4j["rows_per_s"].values())
-    assert neo4j["warm_up_turns"] == 1 and neo4j["naive_rows"] == 40
+    assert neo4j["warm_up_turns"] > 0 == falkordb["warm_up_turns"] and neo4j["naive_rows"] == 40
     assert set(result["targets"]) == {
         "writer_vs_naive", "writer_vs_bulk", "writer_vs_naive_neo4j", "writer_vs_bulk_neo4j"
     }  # fmt: skip
