@@ -14,7 +14,8 @@ folder (nothing touches POLICYKG_DATA_DIR):
   RSS of that process and of its embedded database server;
 - graph load rows/s of the project's writer, a naive one-statement-per-row loader and the
   engine's bulk path (one UNWIND … CREATE per label and type into an empty graph) on the
-  same rows: `writer_vs_naive`, `writer_vs_bulk`;
+  same rows: `writer_vs_naive`, `writer_vs_bulk`; the same on a real Neo4j when one can be
+  had (`--neo4j`: BENCH_NEO4J_URI, else tools/neo4j-test-server started for the run);
 - every named query (its header's example parameters) and the main endpoints: p50/p95/p99
   directly on the engine (sequential) and over HTTP from 8 concurrent clients against a
   `policykg serve` process; `http_p99_over_engine_p99` per query; the server's peak RSS;
@@ -37,13 +38,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 from bench.corpus import generate
 from bench.http_clients import hammer, percentiles, run_concurrently, wait_for_health
-from bench.loaders import compare_loaders
+from bench.loaders import compare_loaders, falkordb_stores, neo4j_stores
+from tools.neo4j_server import Neo4jUnavailable, Server, from_env, start_server, stop_server
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -62,6 +66,8 @@ TARGETS = {
     "ingest_vs_jieba": ("<=", 1.5),
     "writer_vs_naive": (">=", 50.0),
     "writer_vs_bulk": (">=", 0.5),
+    "writer_vs_naive_neo4j": (">=", 50.0),
+    "writer_vs_bulk_neo4j": (">=", 0.5),
     "max_http_p99_over_engine_8_clients_p99": ("<=", 2.0),
     "ingest_time_4n_over_n": ("<=", 4.4),
     "max_query_p50_4n_over_n": ("<=", 2.0),
@@ -300,7 +306,7 @@ def cold_starts(small: Path, work: Path) -> dict[str, float]:
     }
 
 
-def measure(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
+def measure(n: int, work: Path, args: argparse.Namespace, neo4j: Server | str) -> dict[str, Any]:
     corpus = work / f"corpus_{n}"
     paths = generate(n, corpus)
     texts = [p.read_text(encoding="utf-8") for p in paths]
@@ -318,9 +324,13 @@ def measure(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     print(f"[{n}] policykg ingest {ingest_s:.1f} s, peak RSS {ingest_rss} MB", flush=True)
 
     loaders = compare_loaders(
-        records, work / f"loaders_{n}", naive_rows=args.naive_rows, repeats=args.loader_repeats
+        records,
+        falkordb_stores(work / f"loaders_{n}"),
+        naive_rows=args.naive_rows,
+        repeats=args.loader_repeats,
     )
     print(f"[{n}] loaders (rows/s): {json.dumps(loaders['rows_per_s'])}", flush=True)
+    loaders_neo4j = neo4j_loaders(n, records, args, neo4j)
 
     engine = engine_latency(db, args.repeats)
     loaded = engine_concurrent(db, clients=args.clients, per_path=args.per_path)
@@ -352,6 +362,7 @@ def measure(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
         "ingest_vs_jieba": round(ingest_s / jieba_s, 2),
         "extract_vs_jieba": round(extract_s / jieba_s, 2),
         "loaders": loaders,
+        "loaders_neo4j": loaders_neo4j,
         "queries": queries,
         "same_province_queries": anchored,
         "endpoints": {e: http["paths"][e] for e in ENDPOINTS},
@@ -359,7 +370,9 @@ def measure(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def measure_loaders(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
+def measure_loaders(
+    n: int, work: Path, args: argparse.Namespace, neo4j: Server | str
+) -> dict[str, Any]:
     """`--only loaders`: the corpus, its extraction (the records to load) and the three
     loaders, nothing else — the figures of `runs.nN.loaders` in a few minutes."""
     corpus = work / f"corpus_{n}"
@@ -367,21 +380,105 @@ def measure_loaders(n: int, work: Path, args: argparse.Namespace) -> dict[str, A
     mb = sum(p.stat().st_size for p in paths) / 2**20
     _, records = extraction(paths)
     loaders = compare_loaders(
-        records, work / f"loaders_{n}", naive_rows=args.naive_rows, repeats=args.loader_repeats
+        records,
+        falkordb_stores(work / f"loaders_{n}"),
+        naive_rows=args.naive_rows,
+        repeats=args.loader_repeats,
     )
     print(f"[{n}] loaders (rows/s): {json.dumps(loaders['rows_per_s'])}", flush=True)
-    return {"documents": len(paths), "mb": round(mb, 3), "loaders": loaders}
+    return {"documents": len(paths), "mb": round(mb, 3), "loaders": loaders,
+            "loaders_neo4j": neo4j_loaders(n, records, args, neo4j)}  # fmt: skip
 
 
-def _loader_targets(runs: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    first = next(iter(runs.values()))["loaders"]
+# Untimed turns before Neo4j's timed ones (bench/loaders.py WARM_UP_DOCS): on this machine
+# at N = 20 the writer's turn took 22 s on a cold JVM, 5 s after one turn, 2.2–2.9 s after six.
+NEO4J_WARM_UP = 6
+
+
+@contextmanager
+def neo4j_server(mode: str, work: Path) -> Iterator[Server | str]:
+    """`--neo4j`: BENCH_NEO4J_URI's server (its one database is cleared: a scratch server),
+    else tools/neo4j-test-server started in the work folder for this run and stopped after
+    it; when neither can be had, why not (a failure with `require`)."""
+    if mode == "off":
+        yield "--neo4j off"
+        return
+    external = from_env(os.environ, "BENCH_NEO4J_")
+    data = work / "neo4j"
+    try:
+        server = external or start_server(data)
+    except Neo4jUnavailable as e:
+        yield _unavailable(mode, f"{e} (BENCH_NEO4J_URI is not set either)")
+        return
+    try:
+        yield server if _reachable(server) else _unavailable(mode, f"{server.uri} unreachable")
+    finally:
+        if external is None:
+            stop_server(data)
+
+
+def _reachable(server: Server) -> bool:
+    from policykg.graph.stores.neo4j import Neo4jStore
+
+    from policykg.errors import PolicyKGError
+
+    store = Neo4jStore(server.uri, server.user, server.password, server.database)
+    try:
+        store.open()
+    except PolicyKGError as e:
+        print(f"Neo4j: {e}", flush=True)
+        return False
+    store.close()
+    return True
+
+
+def _unavailable(mode: str, reason: str) -> str:
+    if mode == "require":
+        raise SystemExit(f"python -m bench: --neo4j require, but {reason}")
+    print(f"Neo4j loaders skipped: {reason}", flush=True)
+    return reason
+
+
+def neo4j_loaders(
+    n: int, records: list[Any], args: argparse.Namespace, neo4j: Server | str
+) -> dict[str, Any]:
+    """`runs.nN.loaders_neo4j`: the three loaders on Neo4j, or {"skipped": why}."""
+    if isinstance(neo4j, str):
+        return {"skipped": neo4j}
+    fresh = neo4j_stores(neo4j.uri, neo4j.user, neo4j.password, neo4j.database)
+    try:
+        loaders = compare_loaders(
+            records,
+            fresh,
+            naive_rows=args.naive_rows,
+            repeats=args.loader_repeats,
+            warm_up=NEO4J_WARM_UP,
+        )
+    except Exception as e:  # `auto` never fails the run because of Neo4j; `require` does
+        if args.neo4j == "require":
+            raise
+        print(f"[{n}] Neo4j loaders failed: {e!r}", flush=True)
+        return {"skipped": f"the loaders failed on Neo4j: {e.__class__.__name__}: {e}"}
+    print(f"[{n}] Neo4j loaders (rows/s): {json.dumps(loaders['rows_per_s'])}", flush=True)
+    return loaders
+
+
+def _loader_figures(run: dict[str, Any]) -> dict[str, Any]:
+    names = ("writer_vs_naive", "writer_vs_bulk")
+    figures = {name: run["loaders"][name] for name in names}
+    if "skipped" not in run["loaders_neo4j"]:
+        figures |= {f"{name}_neo4j": run["loaders_neo4j"][name] for name in names}
+    return figures
+
+
+def _targets(figures: dict[str, Any]) -> dict[str, Any]:
     targets = {}
-    for name in ("writer_vs_naive", "writer_vs_bulk"):
-        op, limit = TARGETS[name]
-        value = first[name]
-        targets[name] = {"value": value, "target": f"{op} {limit}",
-                         "met": value >= limit if op == ">=" else value <= limit}  # fmt: skip
-    return {"targets": targets}
+    for name, (op, limit) in TARGETS.items():
+        if name in figures:
+            value = figures[name]
+            met = value <= limit if op == "<=" else value >= limit
+            targets[name] = {"value": value, "target": f"{op} {limit}", "met": met}
+    return targets
 
 
 def _province_of(path: Path) -> str:
@@ -409,8 +506,7 @@ def summarise(runs: dict[str, dict[str, Any]], cold: dict[str, float]) -> dict[s
     first = next(iter(runs.values()))
     figures: dict[str, Any] = {
         "ingest_vs_jieba": first["ingest_vs_jieba"],
-        "writer_vs_naive": first["loaders"]["writer_vs_naive"],
-        "writer_vs_bulk": first["loaders"]["writer_vs_bulk"],
+        **_loader_figures(first),
         # Not a target: 8 clients over HTTP against one sequential caller mixes queueing
         # with the HTTP layer's own cost (kept to compare with older runs).
         "max_http_p99_over_sequential_engine_p99": max(
@@ -467,13 +563,7 @@ def summarise(runs: dict[str, dict[str, Any]], cold: dict[str, float]) -> dict[s
         figures["max_query_p50_4n_over_n_same_province"] = max(
             (g["ratio"] for g in growth["query_p50_4n_over_n_same_province"].values()), default=None
         )
-    targets = {}
-    for name, (op, limit) in TARGETS.items():
-        if name in figures:
-            value = figures[name]
-            met = value <= limit if op == "<=" else value >= limit
-            targets[name] = {"value": value, "target": f"{op} {limit}", "met": met}
-    return {"growth": growth, "figures": figures, "targets": targets}
+    return {"growth": growth, "figures": figures, "targets": _targets(figures)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -496,6 +586,13 @@ def main(argv: list[str] | None = None) -> int:
         choices=["loaders"],
         help="measure one part only (loaders: extraction and the three graph loaders)",
     )
+    parser.add_argument(
+        "--neo4j",
+        choices=["auto", "off", "require"],
+        default="auto",
+        help="the loaders on a real Neo4j too (BENCH_NEO4J_URI, else tools/neo4j-test-server): "
+        "auto: when one can be had, else skipped; require: fail without one",
+    )
     args = parser.parse_args(argv)
     if args.docs < 1:
         parser.error("--docs must be at least 1")
@@ -507,14 +604,16 @@ def main(argv: list[str] | None = None) -> int:
         "environment": _environment(),
         "parameters": vars(args) | {"out": str(args.out), "sizes": sizes},
     }
-    if args.only == "loaders":
-        runs = {f"n{n}": measure_loaders(n, work, args) for n in sizes}
-        result |= {"runs": runs, **_loader_targets(runs)}
-    else:
-        runs = {f"n{n}": measure(n, work, args) for n in sizes}
-        small = min(generate(1, work / "cold_corpus"), key=lambda p: p.stat().st_size)
-        cold = cold_starts(small, work)
-        result |= {"runs": runs, "cold_start": cold, **summarise(runs, cold)}
+    with neo4j_server(args.neo4j, work) as neo4j:
+        result["environment"]["neo4j"] = _neo4j_environment(neo4j)
+        if args.only == "loaders":
+            runs = {f"n{n}": measure_loaders(n, work, args, neo4j) for n in sizes}
+            result |= {"runs": runs, "targets": _targets(_loader_figures(runs[f"n{sizes[0]}"]))}
+        else:
+            runs = {f"n{n}": measure(n, work, args, neo4j) for n in sizes}
+            small = min(generate(1, work / "cold_corpus"), key=lambda p: p.stat().st_size)
+            cold = cold_starts(small, work)
+            result |= {"runs": runs, "cold_start": cold, **summarise(runs, cold)}
     result["wall_s"] = round(time.perf_counter() - started, 1)
     result["environment"]["load_avg_end"] = _load_avg()  # the machine may be shared
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -545,6 +644,18 @@ def _environment() -> dict[str, Any]:
         "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "load_avg_start": _load_avg(),
     }
+
+
+def _neo4j_environment(neo4j: Server | str) -> dict[str, Any]:
+    """Which Neo4j the loaders ran on (its URI and version), or why none."""
+    if isinstance(neo4j, str):
+        return {"skipped": neo4j}
+    from policykg.graph.stores.neo4j import Neo4jStore
+
+    with Neo4jStore(neo4j.uri, neo4j.user, neo4j.password, neo4j.database) as store:
+        rows = store.read("CALL dbms.components() YIELD name, versions, edition "
+                          "RETURN name, versions[0], edition").rows  # fmt: skip
+    return {"uri": neo4j.uri, "version": " ".join(map(str, rows[0])) if rows else None}
 
 
 def _load_avg() -> list[float] | None:

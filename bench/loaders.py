@@ -5,22 +5,28 @@
 - naive: the writer's own statements with batches of ONE row, each its own transaction —
   what a loader without UNWIND batching costs (sampled: `naive_rows` rows);
 - bulk: the engine's fastest path for a fresh load — all rows of a label (and of a
-  relationship type) in large `UNWIND … CREATE` queries into an empty graph, no MERGE,
-  no replacement logic. Duplicated shared nodes are written once.
+  relationship type) in large `UNWIND … CREATE` queries (BULK_CHUNK rows, one transaction
+  each) into an empty graph, no MERGE, no replacement logic. Duplicated shared nodes are
+  written once.
 
-Each runs in its own embedded store with the schema (keys indexed) and reference data
-loaded before timing. Rows per second count the same input rows for all three.
+Each turn starts from an empty store with the schema (keys indexed) and reference data
+loaded before timing: on FalkorDB a new embedded store in its own folder, on Neo4j (one
+database in Community) the same database emptied (every node and relationship deleted; the
+constraints and indexes stay, the same for all three loaders). Rows per second count the
+same input rows for all three.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from policykg.graph.model import NODE_KEYS, DocumentGraph, NodeRows, RelRows, record_to_graph
-from policykg.graph.store import Statement
+from policykg.graph.store import GraphStore, Statement
 from policykg.graph.stores.falkordb import FalkorDBStore
+from policykg.graph.stores.neo4j import Neo4jStore
 from policykg.graph.writer import (
     load_reference_data,
     node_statements,
@@ -29,11 +35,48 @@ from policykg.graph.writer import (
 )
 
 BULK_CHUNK = 5000
+DELETE_CHUNK = 10_000  # nodes per transaction when a Neo4j database is emptied
+# An untimed warm-up turn loads the first WARM_UP_DOCS documents (the naive loader at most
+# WARM_UP_NAIVE_ROWS rows): what a JVM compiles depends on how often a path runs, not on
+# how large the graph is, so warming costs the same at any N.
+WARM_UP_DOCS = 20
+WARM_UP_NAIVE_ROWS = 300
+
+# A turn's name -> an open store, empty but for the schema and the reference data.
+Fresh = Callable[[str], GraphStore]
 
 
-def _fresh(folder: Path) -> FalkorDBStore:
-    store = FalkorDBStore(folder)
-    store.open()
+def falkordb_stores(folder: Path) -> Fresh:
+    """Each turn a new embedded FalkorDB in its own folder."""
+
+    def fresh(name: str) -> GraphStore:
+        store = FalkorDBStore(folder / name)
+        store.open()
+        return _prepared(store)
+
+    return fresh
+
+
+def neo4j_stores(uri: str, user: str, password: str, database: str) -> Fresh:
+    """Each turn the one database of this Neo4j, emptied (its schema stays)."""
+
+    def fresh(name: str) -> GraphStore:
+        store = Neo4jStore(uri, user, password, database)
+        store.open()
+        clear(store)
+        return _prepared(store)
+
+    return fresh
+
+
+def clear(store: GraphStore) -> None:
+    """Delete every node and relationship, DELETE_CHUNK nodes a transaction (the whole graph
+    in one could pass the server's memory limit per transaction); the schema stays."""
+    while store.read("MATCH (n) RETURN count(n)").rows[0][0]:
+        store.write([Statement(f"MATCH (n) WITH n LIMIT {DELETE_CHUNK} DETACH DELETE n")])
+
+
+def _prepared(store: GraphStore) -> GraphStore:
     store.ensure_schema()
     load_reference_data(store)
     return store
@@ -45,8 +88,7 @@ def _row_count(graphs: list[DocumentGraph]) -> int:
     )
 
 
-def writer_seconds(graphs: list[DocumentGraph], folder: Path) -> float:
-    store = _fresh(folder)
+def writer_seconds(graphs: list[DocumentGraph], store: GraphStore) -> float:
     try:
         start = time.perf_counter()
         for graph in graphs:
@@ -56,7 +98,7 @@ def writer_seconds(graphs: list[DocumentGraph], folder: Path) -> float:
         store.close()
 
 
-def naive_rate(graphs: list[DocumentGraph], folder: Path, limit: int) -> tuple[float, int]:
+def naive_rate(graphs: list[DocumentGraph], store: GraphStore, limit: int) -> tuple[float, int]:
     """(seconds, rows) for up to `limit` rows written one statement and transaction each."""
     statements: list[Statement] = []
     for graph in graphs:
@@ -67,7 +109,6 @@ def naive_rate(graphs: list[DocumentGraph], folder: Path, limit: int) -> tuple[f
         if len(statements) >= limit:
             break
     statements = statements[:limit]
-    store = _fresh(folder)
     try:
         start = time.perf_counter()
         for statement in statements:
@@ -83,7 +124,7 @@ def _one(rows: NodeRows | RelRows, row: dict[str, Any]) -> Any:
     return RelRows(rows.type, rows.source, rows.target, [row], rows.identity)
 
 
-def bulk_seconds(graphs: list[DocumentGraph], folder: Path) -> float:
+def bulk_seconds(graphs: list[DocumentGraph], store: GraphStore) -> float:
     nodes: dict[str, dict[Any, dict[str, Any]]] = {}
     rels: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for graph in graphs:
@@ -93,7 +134,6 @@ def bulk_seconds(graphs: list[DocumentGraph], folder: Path) -> float:
                 bucket[row["key"]] = row
         for r in graph.rels:
             rels.setdefault((r.type, r.source, r.target), []).extend(r.rows)
-    store = _fresh(folder)
     try:
         start = time.perf_counter()
         for label, by_key in nodes.items():
@@ -116,7 +156,7 @@ def bulk_seconds(graphs: list[DocumentGraph], folder: Path) -> float:
         store.close()
 
 
-def _absent(store: FalkorDBStore, label: str, key: str, keys: list[Any]) -> set[Any]:
+def _absent(store: GraphStore, label: str, key: str, keys: list[Any]) -> set[Any]:
     """Keys not yet in the graph (reference nodes such as Province and Topic are)."""
     found = store.read(
         f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) RETURN n.{key}", {"keys": keys}
@@ -125,20 +165,27 @@ def _absent(store: FalkorDBStore, label: str, key: str, keys: list[Any]) -> set[
 
 
 def compare_loaders(
-    records: list[Any], folder: Path, *, naive_rows: int, repeats: int = 1
+    records: list[Any], fresh: Fresh, *, naive_rows: int, repeats: int = 1, warm_up: int = 0
 ) -> dict[str, Any]:
     """Rows/s of the three loaders; with repeats > 1 they take turns (writer, naive, bulk,
-    writer, …; each time in a fresh store) and each keeps its fastest time, so that a burst
-    of load on a shared machine does not fall on one loader only."""
+    writer, …; each time in a fresh store, `fresh(name)`) and each keeps its fastest time, so
+    that a burst of load on a shared machine does not fall on one loader only. `warm_up`
+    untimed turns come first: a JVM server (Neo4j) compiles its hot paths over its first
+    turns, which would otherwise fall on the first turns timed, the writer's first."""
     graphs = [record_to_graph(r) for r in records]
     rows = _row_count(graphs)
+    warm = graphs[:WARM_UP_DOCS]
+    for i in range(warm_up):
+        writer_seconds(warm, fresh(f"warm_writer{i}"))
+        naive_rate(warm, fresh(f"warm_naive{i}"), min(naive_rows, WARM_UP_NAIVE_ROWS))
+        bulk_seconds(warm, fresh(f"warm_bulk{i}"))
     times: dict[str, list[float]] = {"writer": [], "naive": [], "bulk": []}
     naive_n = 0
     for i in range(repeats):
-        times["writer"].append(writer_seconds(graphs, folder / f"writer{i}"))
-        naive_s, naive_n = naive_rate(graphs, folder / f"naive{i}", naive_rows)
+        times["writer"].append(writer_seconds(graphs, fresh(f"writer{i}")))
+        naive_s, naive_n = naive_rate(graphs, fresh(f"naive{i}"), naive_rows)
         times["naive"].append(naive_s)
-        times["bulk"].append(bulk_seconds(graphs, folder / f"bulk{i}"))
+        times["bulk"].append(bulk_seconds(graphs, fresh(f"bulk{i}")))
     writer_s, naive_s, bulk_s = (min(times[k]) for k in ("writer", "naive", "bulk"))
     rates = {
         "writer": round(rows / writer_s, 1),
@@ -154,6 +201,7 @@ def compare_loaders(
         },
         "naive_rows": naive_n,
         "repeats": repeats,
+        "warm_up_turns": warm_up,
         "all_seconds": {k: [round(t, 3) for t in v] for k, v in times.items()},
         "rows_per_s": rates,
         "writer_vs_naive": round(rates["writer"] / rates["naive"], 2),

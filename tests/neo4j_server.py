@@ -15,68 +15,46 @@ few seconds, so tests are grouped by backend and dataset as pytest orders them.
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 from policykg.graph.store import QueryResult, Statement
 from policykg.graph.stores.neo4j import Neo4jStore
 
-ROOT = Path(__file__).resolve().parents[1]
-TOOL = ROOT / "tools" / "neo4j-test-server"
+from tools import neo4j_server as tool
+from tools.neo4j_server import ROOT, TOOL, Server
+
+__all__ = ["ROOT", "TOOL", "Server", "Datasets", "DatasetStore", "start_server", "stop_server"]
+
 REQUIRE = os.environ.get("POLICYKG_REQUIRE_NEO4J", "") not in ("", "0")
 
 # Read once, then removed from the environment: with NEO4J_URI set, Settings() would pick
 # Neo4j for every test, the FalkorDB ones included.
-EXTERNAL = {k: os.environ.pop(k, None) for k in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD",
-                                                  "NEO4J_DATABASE")}  # fmt: skip
+EXTERNAL = {f"NEO4J_{k}": os.environ.pop(f"NEO4J_{k}", None) for k in tool.ENV_KEYS}
 
 
-@dataclass(frozen=True)
-class Server:
-    uri: str
-    user: str
-    password: str
-    database: str
-
-    def env(self) -> dict[str, str]:
-        """The environment variables with which `policykg` reaches this server."""
-        return {"NEO4J_URI": self.uri, "NEO4J_USER": self.user,
-                "NEO4J_PASSWORD": self.password, "NEO4J_DATABASE": self.database}  # fmt: skip
-
-
-def unavailable(reason: str) -> None:
+def unavailable(reason: str) -> NoReturn:
     if REQUIRE:
         pytest.fail(f"Neo4j is required (POLICYKG_REQUIRE_NEO4J=1) but {reason}", pytrace=False)
     pytest.skip(f"no Neo4j: {reason}")
 
 
 def start_server(data: Path) -> Server:
-    """Start tools/neo4j-test-server on a free port with its data in `data`."""
-    if EXTERNAL["NEO4J_URI"]:
-        return Server(EXTERNAL["NEO4J_URI"], EXTERNAL["NEO4J_USER"] or "neo4j",
-                      EXTERNAL["NEO4J_PASSWORD"] or "", EXTERNAL["NEO4J_DATABASE"] or "neo4j")  # fmt: skip
-    missing = [tool for tool in ("java", "mvn") if shutil.which(tool) is None]
-    if missing:
-        unavailable(f"{' and '.join(missing)} not found (NEO4J_URI is not set either)")
-    password = "policykg-test"
-    done = subprocess.run(
-        [str(TOOL), "start", "--data", str(data)],
-        capture_output=True, text=True, timeout=600,
-        env={**os.environ, "NEO4J_PASSWORD": password},
-    )  # fmt: skip
-    if done.returncode != 0:
-        unavailable(f"tools/neo4j-test-server did not start:\n{done.stderr[-3000:]}")
-    return Server(done.stdout.strip().splitlines()[-1], "neo4j", password, "neo4j")
+    """NEO4J_URI's server, else tools/neo4j-test-server started with its data in `data`."""
+    external = tool.from_env(EXTERNAL)
+    if external is not None:
+        return external
+    try:
+        return tool.start_server(data)
+    except tool.Neo4jUnavailable as e:
+        unavailable(f"{e} (NEO4J_URI is not set either)")
 
 
 def stop_server(data: Path) -> None:
     if not EXTERNAL["NEO4J_URI"]:
-        subprocess.run([str(TOOL), "stop", "--data", str(data)], check=True, timeout=120)
+        tool.stop_server(data)
 
 
 Loader = Callable[[Neo4jStore], None]

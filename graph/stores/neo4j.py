@@ -3,7 +3,8 @@
 - No I/O in the constructor; `open()` creates the driver and verifies connectivity.
 - `read()` runs in a managed *read* transaction (`session.execute_read`): Neo4j itself
   refuses a write there, and the driver retries transient failures.
-- `write()` runs every statement in one managed write transaction (all or nothing).
+- `write()` runs every statement in one managed write transaction (all or nothing), with
+  the query option `replan=skip` (WRITE_OPTIONS, below).
 - `schema_statements()` is Neo4j 5 DDL; every statement is checked by Neo4j's own
   Cypher front end in tests/graph/test_cypher_lint.py (Neo4j does not run here).
 """
@@ -67,6 +68,16 @@ ACCESS_MODE_CODE = "Neo.ClientError.Statement.AccessMode"
 TIMED_OUT_CODE = "Neo.ClientError.Transaction.TransactionTimedOut"
 OUT_OF_MEMORY_CODES = frozenset({"Neo.TransientError.General.MemoryPoolOutOfMemoryError",
                                  "Neo.ClientError.General.TransactionOutOfMemoryError"})  # fmt: skip
+# Neo4j plans a query again, once `dbms.cypher.min_replan_interval` (10 s) has passed, when
+# the counts it was planned on have moved past a threshold — in a fresh load, every ~10 s,
+# each of the writer's few dozen statement shapes at once (a 1-row MERGE then takes 30–140 ms
+# instead of 1–5: bench/README.md, "The loaders on Neo4j"). The statements written here are
+# key lookups (MERGE or MATCH on a unique key, then the relationships of those nodes) or
+# whole-label counts, whose plan the counts do not change, so they keep the plan they have.
+# A new index or constraint still makes every plan anew.
+WRITE_OPTIONS = "CYPHER replan=skip "
+_OPTIONS_OR_MODES = ("CYPHER", "EXPLAIN", "PROFILE")
+
 BOLT_SCHEMES = frozenset(
     {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
 )  # not the driver's preview http(s):// Query API
@@ -298,7 +309,14 @@ def _read_tx(
 
 def _write_tx(tx: neo4j.ManagedTransaction, statements: list[Statement]) -> None:
     for st in statements:
-        tx.run(st.cypher, st.params).consume()
+        tx.run(_with_write_options(st.cypher), st.params).consume()
+
+
+def _with_write_options(cypher: str) -> str:
+    """WRITE_OPTIONS before the statement, unless it gives its own options or mode."""
+    if cypher.lstrip().upper().startswith(_OPTIONS_OR_MODES):
+        return cypher
+    return WRITE_OPTIONS + cypher
 
 
 def _store_error(e: Exception, doing: str, timeout_ms: int | None = None) -> PolicyKGError:

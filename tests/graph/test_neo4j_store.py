@@ -18,7 +18,9 @@ from policykg.graph.stores.neo4j import (
     FULLTEXT_INDEX,
     RANGE_INDEXES,
     UNIQUE_KEYS,
+    WRITE_OPTIONS,
     Neo4jStore,
+    _with_write_options,
     to_plain,
 )
 
@@ -26,6 +28,13 @@ from policykg.errors import PolicyKGError, QueryRefused, QueryTimeout, StoreErro
 from tests.neo4j_server import Datasets, DatasetStore
 
 # --------------------------------------------------------------------------- no server needed
+
+
+def test_writes_keep_their_plan_unless_they_give_their_own_options() -> None:
+    assert WRITE_OPTIONS == "CYPHER replan=skip "
+    assert _with_write_options("MATCH (n) SET n.x = 1") == WRITE_OPTIONS + "MATCH (n) SET n.x = 1"
+    for own in ("CYPHER runtime=slotted MATCH (n) SET n.x = 1", " explain MATCH (n) DELETE n"):
+        assert _with_write_options(own) == own
 
 
 def test_constructor_does_no_io_and_satisfies_the_protocol() -> None:
