@@ -667,6 +667,19 @@ def test_a_reports_required_levels_are_targets(tmp_path):
     assert found == [("抽检量", "5批次/千人", None), ("不合格食品核查处置完成率", "100%", ">=")]
 
 
+def test_a_reported_policys_levels_written_with_da_are_targets(tmp_path):
+    # written for this test: a news report of an opinion's requirements, its levels written
+    # with 达 (not 达到) after a long clause
+    targets = _targets(
+        tmp_path,
+        "我县强化零售药店监管\n日前，我县出台了《关于加强零售药店监管工作的实施意见》。\n"
+        "实施意见提出进一步健全零售药店管理机制，对经营面积在100平方米以上的药店要进行分级管理，"
+        "开展现场检查，分级管理率达98%以上、现场检查率达100%。\n",
+    )
+    found = {(t.indicator, t.value_text) for t in targets}
+    assert found == {("分级管理率", "98%以上"), ("现场检查率", "100%")}
+
+
 def test_a_meetings_call_gives_its_levels_and_deadlines(tmp_path):
     # written for this test: a meeting report's demands (会议要求：一是…) are no glossary
     # entry; a share before its noun (30%药店达到…), and deadlines of moving out and of
