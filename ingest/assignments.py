@@ -695,6 +695,12 @@ def heading_duty(text: str, heading: str | None) -> tuple[str, int, str] | None:
     if same := rules["named_duty_rx"].match(text):
         duty = rules["heading_duty_rx"].match(text, same.end())
         return same["body"], 0, _duty_role(duty)
+    # (an item titled by the body's name, its duties after the full stop: （一）县卫健局。做好…)
+    body = body_at(text, 0)
+    if body is not None and text.startswith(("。", "．"), body.end):
+        duty = rules["heading_duty_rx"].match(text, body.end + 1)
+        if duty or rules["heading_duty_opening_rx"].match(text, body.end + 1):
+            return body.text, 0, _duty_role(duty)
     duty = rules["heading_duty_rx"].match(text)
     if not heading or not (rules["heading_body_rx"].fullmatch(heading) or _named_alone(heading)):
         return None

@@ -233,3 +233,17 @@ def test_a_member_list_after_a_posts_colon_is_no_subject_even_when_cut(tmp_path)
         ("市委宣传部", "support"), ("市公安局", "support"), ("市卫生健康委", "support"),
         ("市教育局", "support"),
     }  # fmt: skip
+
+
+def test_an_item_titled_by_its_body_gives_the_body_its_duties(tmp_path) -> None:
+    # written for this test: a division of work whose items are titled by the body's name,
+    # its duties after the full stop (（一）县卫健局。做好…); a generic body the same
+    record = _extract(
+        tmp_path,
+        "某县校园食品安全工作方案\n一、职责分工\n（一）县教育局。负责督促学校落实校长负责制。\n"
+        "（二）县卫健局。做好学生食源性疾病监测工作。\n（三）各乡镇人民政府。落实属地管理责任。\n"
+        "二、工作背景\n（一）县卫健局。近年来学校食堂条件逐步改善。\n",
+    )
+    roles = [(d.mention, d.role) for m in record.measures for d in m.departments]
+    assert roles == [("县教育局", "responsible"), ("县卫健局", "responsible"),
+                     ("各乡镇人民政府", "responsible")]  # fmt: skip
