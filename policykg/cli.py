@@ -371,13 +371,13 @@ def demo(
 # heldout_fortythird: built by a helper from 8f45ac3, 12 documents (7 formal), untouched until 53fa3f0 and tuned on from 0183f01;
 # heldout_fortyfourth: built by a helper from 8f45ac3, 14 documents (8 formal), untouched until 53fa3f0 and tuned on from 0183f01;
 # heldout_fortyfifth: built by a helper from 9ddb707, 15 documents (8 formal), untouched until aa6bf2f and tuned on from c2add85;
-# heldout_fortysixth: built by a helper from 9ddb707, 11 documents (6 formal), untouched (identical to its baseline at aa6bf2f and c2add85);
-# heldout_fortyseventh: built by a helper from e1127a6, 13 documents (1 formal), untouched;
-# heldout_fortyeighth: built by a helper from e1127a6, 9 documents (1 formal), untouched at its baseline;
-# heldout_fortyninth: built by a helper from 021083b, 11 documents (2 formal), untouched at its baseline;
-# heldout_fiftieth: built by a helper from 021083b, 14 documents (6 formal), untouched at its baseline;
-# heldout_fiftyfirst: built by a helper from 48a6f55, 13 documents (0 formal), untouched at its baseline;
-# heldout_fiftysecond: built by a helper from 48a6f55, 15 documents (5 formal), untouched at its baseline),
+# heldout_fortysixth: built by a helper from 9ddb707, 11 documents (6 formal), untouched until 48a6f55 (identical to its baseline at aa6bf2f, c2add85 and 48a6f55) and tuned on from 8dc6990;
+# heldout_fortyseventh: built by a helper from e1127a6, 13 documents (1 formal), untouched (identical to its baseline at 48a6f55 and 8c4d86d);
+# heldout_fortyeighth: built by a helper from e1127a6, 9 documents (1 formal), untouched until 48a6f55 (identical to its baseline) and tuned on from 8dc6990;
+# heldout_fortyninth: built by a helper from 021083b, 11 documents (2 formal), untouched (identical to its baseline at 48a6f55 and 8c4d86d);
+# heldout_fiftieth: built by a helper from 021083b, 14 documents (6 formal), untouched (identical to its baseline at 48a6f55 and 8c4d86d);
+# heldout_fiftyfirst: built by a helper from 48a6f55, 13 documents (0 formal), untouched (identical to its baseline at 8c4d86d);
+# heldout_fiftysecond: built by a helper from 48a6f55, 15 documents (5 formal), untouched (identical to its baseline at 8c4d86d)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
