@@ -184,9 +184,9 @@ def _listed_prefixes(
     mentions: list[Mention],
 ) -> tuple[dict[tuple[int, int], str], set[tuple[int, int]]]:
     """(start, end) → the level prefix of the list a mention stands in: the prefix of the
-    nearest name before it that has one, through names joined by one separator (、，) or by
-    会同/联合 (a lead, then its supporters two characters on); and the spans of the names
-    that stand after 会同/联合."""
+    nearest name before it that has one (a place opening a lead: 固始县 of 固始县畜牧局), through
+    names joined by one separator (、，) or by 会同/联合 (a lead, then its supporters two to six
+    characters on: A会同B, A将进一步联合B); and the spans of the names after 会同/联合."""
     out: dict[tuple[int, int], str] = {}
     joint: set[tuple[int, int]] = set()
     prefix: str | None = None
