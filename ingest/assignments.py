@@ -281,9 +281,9 @@ def _role_after(rest: str) -> str | None:
     if post := _post_after(rest):
         return post
     if _STAFF_FORM.match(rest):
-        return "support"
+        return "support"  # A、B等单位人员组成检查组: the bodies whose staff make up the teams
     if _TEAM_FORM.match(rest):
-        return "members"  # support, a body 会同/联合 made lead keeps leading (_mentions)  # A、B等单位人员组成检查组: the bodies whose staff make up the teams
+        return "members"  # support, but a body 会同/联合 made lead keeps leading (_mentions)
     if _COMPOSES.match(rest):
         return None  # …，C、D组成。: the rest of a member list, no task (组成督查组 is one)
     if rules["staffs_rx"].match(rest):
