@@ -377,7 +377,8 @@ def demo(
 # heldout_fortyninth: built by a helper from 021083b, 11 documents (2 formal), untouched (identical to its baseline at 48a6f55 and 8c4d86d);
 # heldout_fiftieth: built by a helper from 021083b, 14 documents (6 formal), untouched (identical to its baseline at 48a6f55 and 8c4d86d);
 # heldout_fiftyfirst: built by a helper from 48a6f55, 13 documents (0 formal), untouched (identical to its baseline at 8c4d86d);
-# heldout_fiftysecond: built by a helper from 48a6f55, 15 documents (5 formal), untouched (identical to its baseline at 8c4d86d)),
+# heldout_fiftysecond: built by a helper from 48a6f55, 15 documents (5 formal), untouched (identical to its baseline at 8c4d86d);
+# heldout_fiftyfifth: built by a helper from 7db8a5a, 12 documents (3 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -431,6 +432,7 @@ GOLD_SETS = (
     "tests/heldout_fiftieth",
     "tests/heldout_fiftyfirst",
     "tests/heldout_fiftysecond",
+    "tests/heldout_fiftyfifth",
     "tests/heldout",
 )
 
