@@ -23,6 +23,7 @@ from policykg.ingest.bodies import (
     find_bodies,
     inherited_at,
     is_generic,
+    opens_with_verb,
     person_before,
     place_of,
     places_before_body,
@@ -50,7 +51,7 @@ _REGEXES = ("first_leads", "first_leads_rest", "duty", "set_up", "cited_instruct
             "agent", "title_lead", "agent_duty", "members", "group_duties", "staffs", "launches",
             "overall", "aside", "listed_name", "unit", "post_words", "closing", "heading_body",
             "heading_duty", "heading_duty_opening", "speaks", "speaks_commits", "own_body", "drafted",
-            "deadline_lead", "own_head_group", "assigned_to")  # fmt: skip
+            "deadline_lead", "own_head_group", "assigned_to", "bare_unit", "unit_duty")  # fmt: skip
 
 
 @cache
@@ -505,6 +506,9 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         elif opener and body_at(text, pos) is None:
             pos += len(opener)
         found, end = _body_list(text, pos)
+        bare = rules["bare_unit_rx"].match(text, pos) if not found else None
+        if bare and not opens_with_verb(text, pos):  # (督促…办牵头: no unit of that name)
+            found, end = [(Body(pos, bare.end(), bare.group(), False), "responsible")], bare.end()
         if not found and carried and rules["aside_rx"].match(clause):
             pending = carried  # A，加挂B牌子，主要职责是…: the subject goes on past the aside
             continue
@@ -617,6 +621,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             carried = []
         subject = _mentions(carried + found, role, offset)
         out += subject + _supporters_after_lead(text, end, b, role, offset)
+        if role == "responsible":
+            out += _duty_chain(text, end, b, offset)
     overall = _overall(text, offset, slogans)
     assigned = _assigned_to(text, offset)
     return _dedupe(
@@ -785,6 +791,20 @@ def _by_agent(text: str, offset: int) -> list[Mention]:
             out += _mentions(found, role, offset)
             if role == "lead":  # 由A牵头，会同B、C负责落实: B and C support
                 out += _joined_after_lead(text, end, offset)
+    return out
+
+
+def _duty_chain(text: str, end: int, stop: int, offset: int) -> list[Mention]:
+    """A division of work run on with 、 (A负责甲、B负责乙、C负责丙): each body after a 、 that
+    opens its own duty is responsible for it, as after a comma."""
+    out = []
+    for pos in (i + 1 for i in range(end, stop) if text[i] == "、"):
+        body = body_at(text, pos)
+        bare = _rules()["bare_unit_rx"].match(text, pos) if body is None else None
+        bare = None if bare and opens_with_verb(text, pos) else bare
+        last = body.end if body else bare.end() if bare else None
+        if last is not None and _rules()["unit_duty_rx"].match(text, last):
+            out.append(Mention(text[pos:last], "responsible", offset + pos, offset + last))
     return out
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from policykg.ingest.patterns import pattern_file
-from policykg.ingest.places import is_place_name, prefecture_aliases
+from policykg.ingest.places import county_opening, is_place_name, prefecture_aliases
 from policykg.ingest.vocab import provinces
 
 
@@ -93,6 +93,26 @@ def _short_place_body(text: str, pos: int) -> re.Match[str] | None:
                 return None
             return _short_place_rx(alias).match(text, pos)
     return None
+
+
+# What may stand before a two-character county opening a body (宁县农业农村局): nothing, a
+# punctuation mark, or a word that introduces a body (由, 联合, 会同, 与); not any other
+# character: 和县 in 市卫生局和县卫生局 is 和 + 县卫生局, 任县 in 担任县… is 担任 + 县….
+_BEFORE_SHORT_COUNTY = frozenset("由与同合及请")
+
+
+def _short_county_body(text: str, pos: int) -> re.Match[str] | None:
+    """A body opened by a county whose whole name is two characters (宁县农业农村局, 渠县卫生
+    健康局): too short to look for anywhere, sure at a clause's or a list's opening."""
+    county = text[pos : pos + 2]
+    if not county.endswith("县") or county_opening(county) is None:
+        return None
+    before = text[pos - 1 : pos]
+    if before and "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_SHORT_COUNTY:
+        return None
+    if text[pos + 2 : pos + 3] in _forms()["division_words"]:
+        return None
+    return _short_place_rx(county).match(text, pos)
 
 
 @cache
@@ -207,7 +227,7 @@ def inherited_at(text: str, pos: int, prefix: str) -> Body | None:
     n = _named_rx(False).match(prefix + text[pos : pos + 24])
     if n is None or n.end() - len(prefix) < 2:
         return None  # first: the tests below may ask jieba for a part of speech
-    if body_at(text, pos) is not None or _opens_with_verb(text, pos):
+    if body_at(text, pos) is not None or opens_with_verb(text, pos):
         return None  # a name of its own (or a generic body), or a clause going on
     end = pos + n.end() - len(prefix)
     if text.startswith(("长", "员"), end):
@@ -265,7 +285,7 @@ def _level_prefix() -> re.Pattern[str]:
     return re.compile(_alt([*f["prefixes"], *places, *generic]))
 
 
-def _opens_with_verb(text: str, pos: int) -> bool:
+def opens_with_verb(text: str, pos: int) -> bool:
     """The words at `pos` open with a verb or a function word (支持…, 加强…): no body."""
     if _level_prefix().match(text, pos) or _sector_short().match(text, pos):
         return False
@@ -283,7 +303,7 @@ def _opens_with_verb(text: str, pos: int) -> bool:
 def _named_at(text: str, pos: int) -> re.Match[str] | None:
     """A named body at `pos`; a place not in provinces.yaml must be one word (广州市, 海淀区),
     not a phrase that happens to end in 市 (充分发挥市…)."""
-    n = _named_rx().match(text, pos) or _short_place_body(text, pos)
+    n = _named_rx().match(text, pos) or _short_place_body(text, pos) or _short_county_body(text, pos)
     if n and text.startswith("院士", n.end()):
         return None  # 中国工程院院士: a person's title, not the academy
     if n and n["place"] and not _one_word_place(n["place"], text, pos):
@@ -356,7 +376,7 @@ def body_at(text: str, pos: int) -> Body | None:
     n = _named_at(text, pos)
     k = _known_rx().match(text, pos)
     # no name opens here: None without jieba's part-of-speech look-up, the costly test
-    if not (g or n or k) or _opens_with_verb(text, pos):
+    if not (g or n or k) or opens_with_verb(text, pos):
         return None
     if k and not (n and n.end() >= k.end()) and not (g and g.end() > k.end()):
         return Body(k.start(), k.end(), k.group(), False)
@@ -406,10 +426,12 @@ def _split(text: str, a: int, b: int) -> list[tuple[int, int]]:
 @cache
 def _sector_list_rx() -> re.Pattern[str]:
     sector = _alt(_forms()["sectors"])
+    # (a province by its name or short name before the first: 宁夏质监、卫生监督等部门)
+    province = _alt([n for p in provinces() for n in (p.name, *p.aliases) if len(n) >= 2])
     return re.compile(
         # (a county before the first: 某县农业、公安、市管办等多部门 — an office's short name
         # among the sectors; a level before it: 市发改、财政等部门, the level's departments)
-        rf"(?:县级以上(?:地方)?(?:人民政府)?|(?:地方)?各级)?(?P<items>(?:[\u4e00-\u9fff]{{2,4}}[县区旗]|[省市州县区盟旗])?"
+        rf"(?:县级以上(?:地方)?(?:人民政府)?|(?:地方)?各级)?(?P<items>(?:{province}|[\u4e00-\u9fff]{{2,4}}[县区旗]|[省市州县区盟旗])?"
         rf"(?:{sector})(?:、(?:{sector}|[\u4e00-\u9fff]{{1,3}}办))+)"
         r"(?:等|以及其他|和其他)?(?:[\d一二三四五六七八九十]+个)?(?:有关|相关)?(?:[\u4e00-\u9fff]{0,6}?)部门"
     )

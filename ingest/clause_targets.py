@@ -187,6 +187,8 @@ def _threshold(clause: str, values: list, i: int) -> bool:
 # 对日供水1000吨以上、服务人口1万人以上的水厂…): the value with its own comparator, then 的 and
 # the thing it bounds — or 、 and another such bound; written after a bare attribute (no verb
 # of change or count before it), never before 目标/水平 (…达到90%以上的目标 is a goal).
+# Nothing, or only the area, before a share (全省80%以上的县…): the share is the goal's value.
+_SHARE_SCOPE = re.compile(r"\s*(?:全[国省市县区州盟旗乡镇]|各地|全部)?(?:共|有)?\s*")
 _CLASS_BOUND = re.compile(r"\s*(?:[（(]含[^（）()]{1,12}[）)])?\s*的(?!目标|水平|要求|标准)")
 
 
@@ -196,6 +198,8 @@ def _class_bound(clause: str, values: list, i: int) -> bool:
         return False
     before = clause[values[i - 1].end if i else 0 : v.start].rstrip()
     attribute = re.split(r"[、，,：:；;和及与或]", before)[-1]
+    if v.parsed.unit == "%" and _SHARE_SCOPE.fullmatch(attribute):
+        return False  # (全市)50%以上的养殖场实施…: a share of the things to reach, no class
     if not (before.endswith(("在", "，", ",", "：", ":")) or _bare_attribute(attribute)):
         return False
     if _CLASS_BOUND.match(clause, v.end):
@@ -349,6 +353,15 @@ def clause_targets(
             and (thing := _covered(clause, values, i))
         ):  # 覆盖100%A和85%以上B: each share names what it covers after it
             found = _Found(thing, v, "covers")
+        elif (
+            unit == "%"
+            and v.parsed.comparator
+            and _SHARE_SCOPE.fullmatch(bare)
+            and clause.startswith("的", v.end)
+            and clean_indicator(clause[v.end + 1 :])
+        ):
+            # (全市)50%以上的养殖场实施…: the share of the things that reach what follows
+            found = _Found((bare + _object_after(clause, values, i)).removeprefix("的"), v, "share")
         elif (
             v.parsed.comparator
             or (unit == "%" and bare.endswith(tuple(cfg["rate_endings"])))

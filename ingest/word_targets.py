@@ -236,6 +236,7 @@ def _durations(sentence: str) -> list[WordTarget]:
     for rx in _rx("durations"):
         for m in rx.finditer(sentence):
             n, unit = m.groupdict().get("n"), m.groupdict().get("unit")
+            unit = "个月" if unit == "月" else unit  # 为期一月: one month
             value = count_value(n) if n else None
             if value is not None and m.groupdict().get("half"):
                 value += 0.5  # 为期一年半: one and a half years
@@ -252,8 +253,9 @@ def _time_limits(sentence: str) -> list[WordTarget]:
     for rx in _rx("time_limits"):
         for m in rx.finditer(sentence):
             value = count_value(m["n"])
+            unit = "个月" if m["unit"] == "月" else m["unit"]  # 集中两月时间: two months
             out.append(WordTarget(m["task"].strip(), m["when"].strip(), None, None, m.start(),
-                                  m.end(), value=value, unit=m["unit"],
+                                  m.end(), value=value, unit=unit,
                                   heading_task=m.start("task") > m.start("when")))  # fmt: skip
             # (the task after the time may elaborate an item's heading; a subject before it
             # names its own task: 本次专项行动将利用…)
