@@ -110,8 +110,6 @@ def _short_county_body(text: str, pos: int) -> re.Match[str] | None:
     before = text[pos - 1 : pos]
     if before and "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_SHORT_COUNTY:
         return None
-    if text[pos + 2 : pos + 3] in _forms()["division_words"]:
-        return None
     return _short_place_rx(county).match(text, pos)
 
 
@@ -303,13 +301,17 @@ def opens_with_verb(text: str, pos: int) -> bool:
 def _named_at(text: str, pos: int) -> re.Match[str] | None:
     """A named body at `pos`; a place not in provinces.yaml must be one word (广州市, 海淀区),
     not a phrase that happens to end in 市 (充分发挥市…)."""
-    n = _named_rx().match(text, pos) or _short_place_body(text, pos) or _short_county_body(text, pos)
+    n = (
+        _named_rx().match(text, pos)
+        or _short_place_body(text, pos)
+        or _short_county_body(text, pos)
+    )
     if n and text.startswith("院士", n.end()):
         return None  # 中国工程院院士: a person's title, not the academy
     if n and n["place"] and not _one_word_place(n["place"], text, pos):
         # 县委县政府办公室, 地区市场监督管理局: 县委县 and 地区市 are no places, a level
-        # prefix opens the name
-        return _named_rx(False).match(text, pos)
+        # prefix opens the name (沛县市场监管局: a county of two characters, 沛县 + 市场…)
+        return _short_county_body(text, pos) or _named_rx(False).match(text, pos)
     if n and n["place"] and _province_inside().search(n["place"], 1):
         return None  # …月福建省: a known province opens the name later, not here
     if n and n["place"] and n["place"].endswith("省"):

@@ -450,9 +450,15 @@ def _change_verb(bare: str) -> tuple[str | None, int]:
     return None, 0
 
 
+# A growing verb as a modifier of a noun (种植面积, 种植基地, 推广应用): no count verb there.
+_GROWN_NOUN = re.compile(
+    r"(?:种植|栽种|栽培|推广)(?:面积|基地|规模|结构|技术|模式|应用|大户|户|业|区)"
+)
+
+
 def _last_verb(clause: str, a: int, b: int) -> str | None:
     hits = [(clause.rfind(w, a, b), w) for w in config()["count"]]
-    hits = [(pos, w) for pos, w in hits if pos >= 0]
+    hits = [(pos, w) for pos, w in hits if pos >= 0 and not _GROWN_NOUN.match(clause, pos)]
     return max(hits, key=lambda h: (h[0] + len(h[1]), len(h[1])))[1] if hits else None
 
 

@@ -200,6 +200,21 @@ ASSIGNMENTS = [
     ("联席会议召集人由市药监局主要负责同志担任，成员为市公安局、市农业农村委。",
      [("市药监局", "lead"), ("市公安局", "support"), ("市农业农村委", "support")]),
     ("领导小组办公室设在县卫生健康局，负责日常工作。", [("县卫生健康局", "responsible")]),
+    # a county of two characters opens a body's name at a clause's opening (临县, 沛县…)
+    ("沛县市场监管局联合县公安局开展食品打假行动。",
+     [("沛县市场监管局", "lead"), ("县公安局", "support")]),
+    ("市卫生局和县卫生局负责检查。", [("市卫生局", "responsible"), ("县卫生局", "responsible")]),
+    # units named bare before their duties, a division of work run on with 、
+    ("植保站负责农药、动物卫生监督所负责兽药、农机中心负责农机的检查。",
+     [("植保站", "responsible"), ("动物卫生监督所", "responsible"), ("农机中心", "responsible")]),
+    ("该中心负责技术支持。", []),
+    # sectors named bare: short forms of county usage, a province before the first
+    ("由农林、药监、工商等部门按照职责分工开展检查。",
+     [("农林", "responsible"), ("药监", "responsible"), ("工商", "responsible")]),
+    ("县农业农村局会同县公安、检察院、法院等部门开展农资打假。",
+     [("县农业农村局", "lead"), ("县公安", "support"), ("检察院", "support"), ("法院", "support")]),
+    ("湖南省质监、卫生监督等部门将开展联合抽检。",
+     [("湖南省质监", "responsible"), ("卫生监督", "responsible")]),
     # not assignments: an object, an attribute, an issuing act, a verb phrase
     ("加强与省卫生健康委的协作。", []),
     ("省药监局的监管职能进一步加强。", []),

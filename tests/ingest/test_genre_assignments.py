@@ -1403,3 +1403,21 @@ def test_bodies_counted_after_their_list_issue_a_notice_together(tmp_path):
         ("近日，市", "市教育局", "lead"),
         ("近日，市", "市公安局", "lead"),
     ]
+
+
+def test_a_report_of_bodies_counted_back_to_acting_jointly(tmp_path) -> None:
+    """…等5部门联合开展…: a news report's joint campaign, each named body leads (the rule book:
+    A、B联合开展…), a report of the past read as background."""
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "本网讯 3月2日，甲省乙市丙县农业农村局召开农资打假工作会议。会议结束后，县农业农村局、"
+        "县公安局、县市场监管局等5部门联合开展全县农资打假集中检查。\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    joint = [m for m in record.measures if "联合开展" in m.text]
+    assert [(d.mention, d.role) for d in joint[0].departments] == [
+        ("县农业农村局", "lead"),
+        ("县公安局", "lead"),
+        ("县市场监管局", "lead"),
+    ]

@@ -85,6 +85,13 @@ WORDS = [
     # reading since stop 22), a length and a half (一年半) too
     ("各地开展为期一个月的集中检查。", [("集中检查", "一个月", 1.0, None, None)]),
     ("县局组织开展为期一年半的巩固提升行动。", [("巩固提升行动", "一年半", 1.5, None, None)]),
+    # a month written without 个 (为期一月), a campaign given its time (集中…的时间，…开展…)
+    ("各乡镇开展为期一月的农资质量检查。", [("农资质量检查", "一月", 1.0, None, None)]),
+    ("市政府决定集中三个月的时间，在全市开展一次兽药残留专项整治。",
+     [("兽药残留专项整治", "三个月", 3.0, None, None)]),
+    # a window from now to next year's end, before the campaign it runs
+    ("全区从即日起到明年年底，开展针对农村集市假劣食品的专项整治行动，保障群众健康。",
+     [("农村集市假劣食品的专项整治行动", "即日起到明年年底", None, None, None)]),
     # the frequency set for each class of a risk or supervision grade: the class, the interval
     # and the count as written
     ("高风险企业每年至少检查2次，中风险企业每两年至少检查1次。",

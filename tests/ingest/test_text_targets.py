@@ -41,6 +41,13 @@ GOLDEN = [
     # an amount the sector is to reach, after 实现 (实现主营业务收入N亿元)
     ("到2030年，全省药品工业实现主营业务收入900亿元。",
      [("全省药品工业实现主营业务收入", 900, "900亿元", None, "亿元", 2030, None, False)]),
+    # an area to grow (种植…万亩), a level developed to (发展到), a share of things with its own
+    # bound (50%以上的…) that reach what follows
+    ("2031年全市计划种植道地药材12万亩，种植规模发展到20万亩。",
+     [("种植道地药材", 12, "12万亩", None, "万亩", 2031, None, False),
+      ("种植规模", 20, "20万亩", ">=", "万亩", 2031, None, False)]),
+    ("到2031年，全省60%以上的乡镇建成农产品快检室。",
+     [("全省的乡镇建成农产品快检室", 60, "60%以上", ">=", "%", 2031, None, False)]),
     # an amount after its indicator without a verb (产值N亿元); approximate levels (约, 左右)
     ("到2031年，全省中药材产量40万吨，产值80亿元。",
      [("全省中药材产量", 40, "40万吨", None, "万吨", 2031, None, False),
