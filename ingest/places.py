@@ -83,6 +83,22 @@ def _names() -> dict[str, set[str]]:
                     add(alias, code, 3)
                     if county_full.endswith(("自治县", "自治旗")):
                         add(alias + county_full[-1], code, 3)  # 通道县 for 通道侗族自治县
+    # A county turned into a district or a city (撤县设区, 撤县设市: 沾益县 → 沾益区, 1990s–2020s,
+    # the GB/T 2260 change records) is still named a county by the documents written before:
+    # its former name, where no division holds it, names the same province.
+    former: dict[str, set[str]] = {}
+    for prov in tree.values():
+        code = str(prov["_admin_code"])[:2] + "0000"
+        for city in (c for k, c in prov.items() if not k.startswith("_") and isinstance(c, dict)):
+            for county_name, county in city.items():
+                full = county.get("_full_name") if isinstance(county, dict) else None
+                if county_name.startswith("_") or not full or len(full) < 3:
+                    continue
+                if full.endswith(("区", "市")) and not full.endswith(("新区", "林区", "矿区")):
+                    former.setdefault(full[:-1] + "县", set()).add(code)
+    for name, codes in former.items():
+        if name not in names and name[:-1] not in _STOP:
+            names[name] = codes
     # A province's own name is no place below it: the gazetteer lists 香港 and 澳门 also as
     # their own subdivisions, which made a text naming Hong Kong as a partner a local one.
     for p in provinces():

@@ -310,6 +310,10 @@ def test_dates_in_arabic_and_chinese_numerals(written, iso):
         ("雄安新区管理委员会", "河北省"),
         ("神农架林区人民政府", "湖北省"),
         ("阿拉善盟行政公署", "内蒙古自治区"),
+        # a county's name from before it became a district or a city (撤县设区: 萧山县 → 萧山区,
+        # 江宁县 → 江宁区), in documents written before
+        ("萧山县卫生局", "浙江省"),
+        ("江宁县人民政府", "江苏省"),
     ],
 )
 def test_places_below_the_province(place, province):
