@@ -197,7 +197,8 @@ def _class_bound(clause: str, values: list, i: int) -> bool:
     if not v.text.endswith(("以上", "以下", "以内")):
         return False
     before = clause[values[i - 1].end if i else 0 : v.start].rstrip()
-    attribute = re.split(r"[、，,：:；;和及与或]", before)[-1]
+    # (the object of 对 opens the class: 开展对年出栏生猪50头以上的养殖场的检查)
+    attribute = re.split(r"[、，,：:；;和及与或]|对", before)[-1]
     if v.parsed.unit == "%" and _SHARE_SCOPE.fullmatch(attribute):
         return False  # (全市)50%以上的养殖场实施…: a share of the things to reach, no class
     if not (before.endswith(("在", "，", ",", "：", ":")) or _bare_attribute(attribute)):

@@ -74,7 +74,11 @@ _MARKER = (
     rf"|专栏\s?\d{{1,2}}|附件\s?(?:\d{{1,2}}|[：:])|第[{_NUM}\d]+[章节条部])"
 )
 _HEADING_START = re.compile(rf"^(?:{_MARKER}|[①-⑳]|——|[-•·*]\s)")
-_INLINE_HEADING = re.compile(rf"(?<=[{_SENT_END}{_CLOSERS}])(?={_MARKER})")
+# (also a title run into its first heading, the 文种 word then 一、: …工作方案一、总体要求…)
+_INLINE_HEADING = re.compile(
+    rf"(?<=[{_SENT_END}{_CLOSERS}])(?={_MARKER})"
+    r"|(?<=方案|意见|通知|办法|规划|计划|细则|要点|规定)(?=一、)"
+)
 _HEADING_CHAIN = re.compile(
     rf"^{_MARKER}[^{_SENT_END}，,：:\s]{{1,30}}?(?=（[{_NUM}]+）|\d{{1,2}}[．.]|第[{_NUM}\d]+条)"
 )

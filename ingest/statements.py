@@ -42,8 +42,11 @@ def statement_of(path: list[str]) -> str:
 @lru_cache(maxsize=4096)  # pure in the title: every passage asks its whole section path
 def _title_statement(title: str) -> str | None:
     """The class a section title names, or None."""
-    for statement, words in structure_patterns()["statement_sections"].items():
+    sections = structure_patterns()["statement_sections"]
+    for statement, words in sections.items():
         if any(w in title for w in words):
+            if statement == "vision" and any(w in title for w in sections["commitment"]):
+                return "commitment"  # 总体要求和工作目标, 指导思想和主要目标: the goals are held
             return statement
     return None
 

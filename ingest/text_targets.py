@@ -281,7 +281,7 @@ def _sentence_drafts(
                 a, b = c.start() + f.value.start, c.start() + f.value.end
                 start, end = _span(sentence, cfg["shared_tail_re"].sub("", part), a, b)
                 out.append(DraftTarget(
-                    key="", indicator=part, indicator_key=key, value_text=f.value.text,
+                    key="", indicator=part, indicator_key=key, value_text=f.value.text.strip(),
                     value=v.value, comparator=v.comparator or f.comparator or (">=" if at_least else None),
                     unit=v.unit, year=_year_before(sentence, a) or year,
                     baseline=f.baseline, baseline_year=None, binding=None,

@@ -84,6 +84,22 @@ def test_garbled_characters_are_removed_and_counted():
     assert any("garbled" in w for w in result.warnings)
 
 
+def test_a_sharing_sites_watermark_and_a_title_run_into_its_first_heading():
+    """A document-sharing site's page-break watermark (its page number, 下载后可任意编辑) is cut
+    out of the word it split; a title run into its first heading (…工作方案一、…) is cut
+    before the heading on a run-on line."""
+    body = "各县要加强生猪屠宰环节监管，落实检疫检验制度。" * 12
+    text = (
+        "下载后可任意编辑某市生猪屠宰专项整治工作方案一、总体要求"
+        + body
+        + "二、工作措施各乡镇要配合集2下载后可任意编辑中检查。"
+    )
+    result = norm(text)
+    assert "下载后可任意编辑" not in result.text and "集中检查" in result.text
+    assert result.text.startswith("某市生猪屠宰专项整治工作方案\n一、总体要求")
+    _maps_back(result, "集中检查。")
+
+
 def test_clean_text_is_untouched():
     text = "一、总体要求\n（一）目标。到2025年，药品抽检合格率达到99%以上。"
     result = norm(text)

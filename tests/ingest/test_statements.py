@@ -25,6 +25,9 @@ SECTIONS = [
     (["总体要求"], "vision"),
     (["总体要求", "主要目标"], "commitment"),
     (["工作目标"], "commitment"),
+    # a heading naming the framing and the goals together holds the goals
+    (["总体要求和工作目标"], "commitment"),
+    (["指导思想和主要目标"], "commitment"),
     (["发展目标"], "commitment"),
     (["保障措施", "加强组织领导"], "safeguard"),
     (["组织实施"], "safeguard"),

@@ -46,6 +46,14 @@ GOLDEN = [
     ("2031年全市计划种植道地药材12万亩，种植规模发展到20万亩。",
      [("种植道地药材", 12, "12万亩", None, "万亩", 2031, None, False),
       ("种植规模", 20, "20万亩", ">=", "万亩", 2031, None, False)]),
+    # a herd and a flock counted (万头, 万羽); 2031年内 is no window before a province's name
+    ("2031年内蒙古将实施畜牧业提升计划，力争生猪出栏达到200万头，家禽出栏达到3000万羽。",
+     [("生猪出栏", 200, "200万头", ">=", "万头", 2031, None, False),
+      ("家禽出栏", 3000, "3000万羽", ">=", "万羽", 2031, None, False)]),
+    # a timetable, each year heading its clause
+    ("工作进度：2031年，完成甲、乙2个县的试点任务；2032年，争取再新增5个以上的县开展试点。",
+     [("完成甲、乙", 2, "2个", None, "个", 2031, None, False),
+      ("新增的县开展试点", 5, "5个以上", ">=", "个", 2032, None, False)]),
     ("到2031年，全省60%以上的乡镇建成农产品快检室。",
      [("全省的乡镇建成农产品快检室", 60, "60%以上", ">=", "%", 2031, None, False)]),
     # an amount after its indicator without a verb (产值N亿元); approximate levels (约, 左右)
