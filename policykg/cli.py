@@ -380,7 +380,8 @@ def demo(
 # heldout_fiftysecond: built by a helper from 48a6f55, 15 documents (5 formal), untouched (identical to its baseline at 8c4d86d);
 # heldout_fiftythird: built by a helper from 7db8a5a, 12 documents (4 formal), untouched (its baseline);
 # heldout_fiftyfourth: built by a helper from 7db8a5a, 15 documents (4 formal), untouched (its baseline);
-# heldout_fiftyfifth: built by a helper from 7db8a5a, 12 documents (3 formal), untouched (its baseline)),
+# heldout_fiftyfifth: built by a helper from 7db8a5a, 12 documents (3 formal), untouched (its baseline);
+# heldout_fiftyseventh: built by a helper from 330156a, 15 documents (1 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -437,6 +438,7 @@ GOLD_SETS = (
     "tests/heldout_fiftythird",
     "tests/heldout_fiftyfourth",
     "tests/heldout_fiftyfifth",
+    "tests/heldout_fiftyseventh",
     "tests/heldout",
 )
 
