@@ -381,7 +381,8 @@ def demo(
 # heldout_fiftythird: built by a helper from 7db8a5a, 12 documents (4 formal), untouched (its baseline);
 # heldout_fiftyfourth: built by a helper from 7db8a5a, 15 documents (4 formal), untouched (its baseline);
 # heldout_fiftyfifth: built by a helper from 7db8a5a, 12 documents (3 formal), untouched (its baseline);
-# heldout_fiftysixth: built by a helper from 330156a, 10 documents (1 formal), untouched (its baseline)),
+# heldout_fiftysixth: built by a helper from 330156a, 10 documents (1 formal), untouched (its baseline);
+# heldout_fiftyseventh: built by a helper from 330156a, 15 documents (1 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -439,6 +440,7 @@ GOLD_SETS = (
     "tests/heldout_fiftyfourth",
     "tests/heldout_fiftyfifth",
     "tests/heldout_fiftysixth",
+    "tests/heldout_fiftyseventh",
     "tests/heldout",
 )
 
