@@ -51,7 +51,7 @@ _REGEXES = ("first_leads", "first_leads_rest", "duty", "set_up", "cited_instruct
             "agent", "title_lead", "agent_duty", "members", "group_duties", "staffs", "launches",
             "overall", "aside", "listed_name", "unit", "post_words", "closing", "heading_body",
             "heading_duty", "heading_duty_opening", "speaks", "speaks_commits", "own_body", "drafted",
-            "deadline_lead", "own_head_group", "assigned_to", "bare_unit", "unit_duty")  # fmt: skip
+            "deadline_lead", "own_head_group", "assigned_to", "bare_unit", "unit_duty", "news_day")  # fmt: skip
 
 
 @cache
@@ -496,6 +496,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             pos = lead.end() if body_at(text, lead.end()) else pos
         if body_at(text, pos) is None and (due := rules["deadline_lead_rx"].match(text, pos)):
             pos = due.end() if body_at(text, due.end()) else pos  # 6月底前各区报送…
+        if body_at(text, pos) is None and (day := rules["news_day_rx"].match(text, pos)):
+            pos = day.end() if body_at(text, day.end()) else pos  # 1月28日区发改局联合…
         opener = (  # one startswith(tuple) first: most clauses open with no opener
             next((w for w in rules["openers"] if text.startswith(w, pos)), None)
             if text.startswith(rules["openers"], pos)

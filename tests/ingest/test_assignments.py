@@ -211,6 +211,15 @@ ASSIGNMENTS = [
     # sectors named bare: short forms of county usage, a province before the first
     ("由农林、药监、工商等部门按照职责分工开展检查。",
      [("农林", "responsible"), ("药监", "responsible"), ("工商", "responsible")]),
+    # a sector's name holding 和 (工业和信息化, 住房和城乡建设) in a generic department
+    ("卫生健康部门要会同工业和信息化主管部门做好短缺药品监测。",
+     [("卫生健康部门", "lead"), ("工业和信息化主管部门", "support")]),
+    # a name known by its suffix in a list, before the list's role (…、某某管委会积极配合)
+    ("由县商务局牵头，各乡镇、开发区管委会、物流园区服务中心积极配合。",
+     [("县商务局", "lead"), ("各乡镇", "support"), ("开发区管委会", "support"),
+      ("物流园区服务中心", "support")]),
+    # a news report's day run into its subject
+    ("3月5日县农业局联合县公安局对农资门店进行了检查。", [("县农业局", "lead"), ("县公安局", "support")]),
     ("县农业农村局会同县公安、检察院、法院等部门开展农资打假。",
      [("县农业农村局", "lead"), ("县公安", "support"), ("检察院", "support"), ("法院", "support")]),
     ("湖南省质监、卫生监督等部门将开展联合抽检。",

@@ -314,6 +314,7 @@ def test_dates_in_arabic_and_chinese_numerals(written, iso):
         # 江宁县 → 江宁区), in documents written before
         ("萧山县卫生局", "浙江省"),
         ("江宁县人民政府", "江苏省"),
+        ("屈原管理区农业农村局", "湖南省"),  # a county-level 管理区 of a city
     ],
 )
 def test_places_below_the_province(place, province):
