@@ -681,6 +681,10 @@ def test_the_numbered_sentences_of_a_short_notice_are_its_measures(tmp_path) -> 
         # an event's report passing on an instruction: the instructed body has the work
         ("5月8日，副市长李某出席会议并强调，卫生健康部门要加强医疗机构药品管理。", True),
         ("某局副局长张某通报了考核结果，并指出各街镇要认真分析研究考核结果。", True),
+        # a news report's commitment with no body named: a year with its subject before the
+        # modal, a count after the thing counted (认定…20个), but not an achievement (新增…59家)
+        ("此外，2031年全区还要认定“标准化牧场”20个，培育家庭农场30家。", True),
+        ("去年全省新增药品生产企业59家，药品批发企业142家。", False),
     ],
 )
 def test_an_instruction_gives_work_a_requirement_named_does_not(sentence, assigns) -> None:
