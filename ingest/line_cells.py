@@ -86,7 +86,7 @@ def cell_line_tables[L: LineLike](
 ) -> list[L]:
     """`lines` with every one-cell-a-line indicator or task table rewritten as table cells.
 
-    `make(text, offs, kind)` builds a line of the caller's type (ingest/normalize.py's)."""
+    `make(text, offs, kind)` builds a line of the caller's type (ingest/line_contract.py's)."""
     out: list[L] = []
     i = 0
     while i < len(lines):

@@ -34,6 +34,8 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "member_lists.py",
     "line_cells.py", "row_targets.py",
     "titles.py", "doc_dates.py",
+    "line_contract.py", "char_folding.py", "punctuation_spacing.py", "tabbed_rows.py",
+    "dropped_text.py", "run_on_lines.py",
     "readers/docx.py", "readers/layout.py", "readers/ofd.py", "readers/office.py",
     "readers/pdf.py",
 )  # fmt: skip

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import opencc
 import pytest
-from policykg.ingest.normalize import DUP_MIN_CJK, NormalizedText, normalize
+from policykg.ingest.dropped_text import DUP_MIN_CJK
+from policykg.ingest.normalize import NormalizedText, normalize
 from policykg.ingest.read import SourceText, read_source
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
