@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from policykg.ingest.assignments import (
-    SELF,
     addressees_end,
     find_assignments,
-    heading_duty,
     launches_campaign,
     narrated_roles,
 )
 from policykg.ingest.bodies import body_at, is_generic, known_place, place_of, shared_prefix
+from policykg.ingest.body_lists import SELF
+from policykg.ingest.duties import heading_duty
 from policykg.ingest.lexicon import (
     body_and_unit,
     expanded_below_province,
@@ -403,7 +403,7 @@ def _last_body_before(text: str, end: int, reach: int = 300) -> str | None:
 
 
 def _heading_duty(text: str, m: Any) -> list[Mention]:
-    """The body a division of work by bodies gives this item (ingest/assignments.heading_duty):
+    """The body a division of work by bodies gives this item (ingest/duties.heading_duty):
     the name on the item's own line, or its heading's, found in the text above the item."""
     heading = m.section.split(" / ")[-1] if m.section else None
     found = heading_duty(m.text, heading)

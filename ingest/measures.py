@@ -11,15 +11,14 @@ from functools import cache
 from policykg.ingest.assignments import (
     ARTICLE,
     apply_first_leads,
-    fills_posts,
     find_assignments,
     narrated_roles,
-    opens_with_duty,
-    roster_mentions,
 )
 from policykg.ingest.bodies import body_at
 from policykg.ingest.cndate import parse_date
 from policykg.ingest.draft import DraftMeasure
+from policykg.ingest.duties import opens_with_duty
+from policykg.ingest.group_posts import fills_posts, roster_mentions
 from policykg.ingest.measure_splits import (
     by_assignment,
     by_bracket,

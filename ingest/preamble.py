@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from policykg.ingest.assignments import fills_posts, find_assignments, narrated_roles
+from policykg.ingest.assignments import find_assignments, narrated_roles
+from policykg.ingest.group_posts import fills_posts
 from policykg.ingest.patterns import structure_patterns
 from policykg.ingest.responsibility import Mention
 from policykg.ingest.statements import cues, sentence_statement

@@ -1,14 +1,14 @@
 """Rosters of a leading group, committee or joint meeting as blocks: short lines under post
 labels (组  长：… / 副组长：… / 成  员：…) or a table with a post cell on each row (职务 | 姓名 |
 单位及职务) become one paragraph block, so that the roster is one measure whose bodies take
-their posts' roles (ingest/assignments.py `roster_mentions` reads them).
+their posts' roles (ingest/group_posts.py `roster_mentions` reads them).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from policykg.ingest.assignments import bare_post, roster_post
+from policykg.ingest.group_posts import bare_post, roster_post
 from policykg.ingest.structure import Block, parse_marker
 
 

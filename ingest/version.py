@@ -33,6 +33,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "rewrap.py", "signature.py", "heads.py", "reports.py", "rosters.py", "measure_splits.py", "draft.py",
     "member_lists.py",
     "line_cells.py", "row_targets.py",
+    "assignment_rules.py", "body_lists.py", "subject_roles.py", "group_posts.py", "duties.py",
     "titles.py", "doc_dates.py",
     "line_contract.py", "char_folding.py", "punctuation_spacing.py", "tabbed_rows.py",
     "dropped_text.py", "run_on_lines.py",

@@ -10,10 +10,10 @@ from policykg.ingest.assignments import (
     apply_first_leads,
     find_assignments,
     first_leads,
-    roster_mentions,
 )
 from policykg.ingest.bodies import find_bodies, is_body, is_generic
 from policykg.ingest.departments import resolve
+from policykg.ingest.group_posts import roster_mentions
 from policykg.ingest.pipeline import extract_file
 from policykg.ingest.responsibility import Mention
 
@@ -308,8 +308,6 @@ ROSTER = """组  长：张某某  省政府副省长
 
 
 def test_a_roster_on_short_lines_gives_each_body_its_post_role(tmp_path):
-    from policykg.ingest.assignments import roster_mentions
-
     found = roster_mentions(ROSTER, 0)
     assert [(m.text, m.role) for m in found] == [
         ("省政府", "lead"), ("省药监局", "lead"), ("省卫生健康委", "lead"),

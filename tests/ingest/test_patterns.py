@@ -57,8 +57,8 @@ def test_a_nested_regex_entry_is_compiled(tmp_path: Path) -> None:
 
 
 def test_every_post_after_pattern_holds_a_post_word() -> None:
-    # ingest/assignments.py skips reading officers in a clause without a post word: each
-    # post_after regex must need one, or the shortcut would hide its posts
+    # ingest/group_posts.py `held_posts` skips reading officers in a clause without a post
+    # word: each post_after regex must need one, or the shortcut would hide its posts
     import re
 
     rules = load_pattern_file("departments.yaml")["assignments"]

@@ -1,0 +1,112 @@
+"""The role the words after a clause's subject give its bodies (A牵头… → lead, A配合… →
+support, A负责… / A要… → responsible), or none: an attribute, a past act, a prediction, a
+group's make-up (X由A任主任), a signature's date.
+
+Read apart from the clause loop (ingest/assignments.py `find_assignments`) because a
+由A + duty inside a clause (ingest/group_posts.py `by_agent`) asks the same question of the
+words after its bodies; the role words are data (data/patterns/departments.yaml
+`assignments`: lead, support, post_after, not_after, staffs).
+"""
+
+from __future__ import annotations
+
+import re
+
+from policykg.ingest.assignment_rules import assignment_rules
+from policykg.ingest.body_lists import KIND
+
+# "A（工作）职责" alone: the title of A's duty list, not a task (A职责： opens the list).
+_DUTIES_TITLE = re.compile(r"(?:工作|主要)?职责(?:分工)?")
+# A prediction about a body (…必将发挥积极的作用, 将会起到…效果): what it will achieve, no task
+_PREDICTS = re.compile(
+    r"(?:必将|必然|势必|将会)(?:进一步)?(?:发挥|起到|产生)[^，。；]{0,12}(?:作用|效果|影响)"
+)
+# A news report's day before the act it reports (A近日下发通知…: the act is still 下发)
+_WHEN_NEWS = re.compile(r"^(?:已于近日|于近日|近日|日前|近期|昨日|昨天|今天|今日)[，,]?")
+# Bodies acting jointly (A、B近日联合印发…): 联合 after a list of subjects.
+JOINTLY = re.compile(
+    r"\s*(?:近日|日前|近期|已|将)?(?:共同)?联合(?!国)"
+    # (A、B决定于2031年6月至12月联合开展…: the decision and its window before 联合)
+    r"|\s*(?:决定|拟|计划|商定)(?:于|在|从|自)?[^，。；、]{0,20}?联合(?=开展|组织|实施|印发|发布|部署|启动|举办|进行)"
+)
+# A member list's close (…，C、D等部门组成。): the rest of the list, no task
+_COMPOSES = re.compile(rf"(?:等)?{KIND}组成\s*(?:[，,。；;]|$)")
+# A group described by who heads it (X由A任主任…): no task of X's.
+_HEADED_BY = re.compile(
+    r"由[^，,。；;]{0,20}?(?:任|担任|兼任)(?:常务)?副?(?:组长|主任|召集人|指挥长|总指挥)"
+)
+# A body's own staff named for a task (A由专人负责…, A要安排专人跟踪…): the body's task.
+_BY_STAFF = re.compile(
+    r"(?:要|应|须|将)?(?:由|安排|指定|明确)专(?:人|班|岗)(?=负责|承担|跟踪|对接)"
+)
+# The people of a body who lead a task (由A、B分管领导牵头): the body's role.
+_PEOPLE_LEAD = re.compile(
+    r"(?:的)?(?:主要|分管|有关|相关)(?:领导同志|领导|负责同志|负责人)"
+    r"(?=牵头|负责(?!人|同志)|组织|(?:要|必须|须|应)(?!求)(?:亲自|带头|切实|靠前))"
+)
+# The bodies whose staff make up teams, as the sentence's main verb (A、B等单位人员组成4个检查组，
+# 分赴各地…): members, as 成员单位 are; a team named by its make-up (…组成的检查组) is not this.
+# A team the bodies of a list make up (A、B等部门组成联合检查组，…): they are its members,
+# support (A与B组成…专班 without 等 tells how two bodies work: the rule book's "no role word")
+_TEAM_FORM = re.compile(
+    rf"(?:等)?{KIND}(?:共同|联合)?组成了?[^，,。；;]{{0,24}}?"
+    r"(?:小组|工作组|检查组|执法组|督查组|督导组|调查组|专班|工作队|执法队|指挥部)"
+)
+_STAFF_FORM = re.compile(
+    rf"(?:等)?{KIND}(?:的)?(?:有关|相关)?"
+    r"(?:人员|工作人员|执法人员|业务骨干|骨干|同志)(?:共同)?组成(?!的)"
+)
+
+
+def role_after(rest: str) -> str | None:
+    """The role the words after a subject give it; None: not a subject (attribute, past act)."""
+    rules = assignment_rules()
+    rest = rest.lstrip()
+    rest = rest.removeprefix("相互之间").removeprefix("之间")  # 各成员单位之间要…: they, jointly
+    if not rest or rest[0] in "，,。；;！!？?\n" or _DUTIES_TITLE.fullmatch(rest.rstrip()):
+        return None
+    if _HEADED_BY.match(rest):
+        return None  # 镇食安委由镇长任主任: the group's make-up, the posts give the roles
+    if people := _PEOPLE_LEAD.match(rest):
+        rest = rest[people.end() :]  # 由A分管领导牵头: the body of the people leading
+    if staff := _BY_STAFF.match(rest):
+        rest = rest[staff.end() :]  # A由专人负责…: A's own staff, A's task
+    if post := post_after(rest):
+        return post
+    if _STAFF_FORM.match(rest):
+        return "support"  # A、B等单位人员组成检查组: the bodies whose staff make up the teams
+    if _TEAM_FORM.match(rest):
+        return "members"  # support, but a body 会同/联合 made lead keeps leading (mentions_of)
+    if _COMPOSES.match(rest):
+        return None  # …，C、D组成。: the rest of a member list, no task (组成督查组 is one)
+    if rules["staffs_rx"].match(rest):
+        return None  # 由各成员单位有关负责同志担任: a person for a post, no task of the body
+    dated = _WHEN_NEWS.sub("", rest)  # (A、B近日联合印发…: acting jointly, as without a day)
+    issued = dated != rest and dated.startswith(rules["not_after"]) and not JOINTLY.match(dated)
+    if _PREDICTS.search(rest):
+        return None  # A对…必将发挥积极的作用: a prediction about A, no task
+    if (
+        issued
+        or rest.startswith(rules["not_after"])
+        or re.match(r"[\d〇○零一二]{4}\s*年\s*[\d〇○零一二十]", rest)
+    ):
+        return None  # an attribute, a past act, or a signature's date
+    return explicit_role(rest) or "responsible"
+
+
+def post_after(rest: str) -> str | None:
+    """The role of a post or duty written after the subject (A任组长, A的主要职责为…)."""
+    return next((role for rx, role in assignment_rules()["post_after_rx"] if rx.match(rest)), None)
+
+
+def explicit_role(rest: str) -> str | None:
+    """The role an explicit role word or duty gives (牵头…, 配合…, 主要职责是…), else None."""
+    rules = assignment_rules()
+    rest = rest.lstrip()
+    if post := post_after(rest):
+        return post
+    if any(rx.match(rest) for rx in rules["lead_rx"]):
+        return "lead"
+    if any(rx.match(rest) for rx in rules["support_rx"]):
+        return "support"
+    return None
