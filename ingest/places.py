@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import io
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -87,15 +88,13 @@ def _names() -> dict[str, set[str]]:
     # the GB/T 2260 change records) is still named a county by the documents written before:
     # its former name, where no division holds it, names the same province.
     former: dict[str, set[str]] = {}
-    for prov in tree.values():
-        code = str(prov["_admin_code"])[:2] + "0000"
-        for city in (c for k, c in prov.items() if not k.startswith("_") and isinstance(c, dict)):
-            for county_name, county in city.items():
-                full = county.get("_full_name") if isinstance(county, dict) else None
-                if county_name.startswith("_") or not full or len(full) < 3:
-                    continue
-                if full.endswith(("区", "市")) and not full.endswith(("新区", "林区", "矿区")):
-                    former.setdefault(full[:-1] + "县", set()).add(code)
+    for code, full in _county_names():
+        if (
+            len(full) >= 3
+            and full.endswith(("区", "市"))
+            and not full.endswith(("新区", "林区", "矿区"))
+        ):
+            former.setdefault(full[:-1] + "县", set()).add(code)
     for name, codes in former.items():
         if name not in names and name[:-1] not in _STOP:
             names[name] = codes
@@ -111,19 +110,25 @@ def _names() -> dict[str, set[str]]:
     return names
 
 
-@cache
-def _short_counties() -> dict[str, str]:
-    """Counties whose whole name is two characters (渠县, 沛县, 歙县): too short to look for
-    inside running text, sure at the start of a body's name (渠县…指挥部)."""
-    tree = _location_tree()
-    found: dict[str, set[str]] = {}
-    for prov in tree.values():
+def _county_names() -> Iterator[tuple[str, str]]:
+    """(province code, full name) of every county-level division in the gazetteer."""
+    for prov in _location_tree().values():
         code = str(prov["_admin_code"])[:2] + "0000"
         for city in (c for k, c in prov.items() if not k.startswith("_") and isinstance(c, dict)):
             for name, county in city.items():
                 full = county.get("_full_name") if isinstance(county, dict) else None
-                if not name.startswith("_") and full and len(full) == 2 and full.endswith("县"):
-                    found.setdefault(full, set()).add(code)
+                if not name.startswith("_") and full:
+                    yield code, full
+
+
+@cache
+def _short_counties() -> dict[str, str]:
+    """Counties whose whole name is two characters (渠县, 沛县, 歙县): too short to look for
+    inside running text, sure at the start of a body's name (渠县…指挥部)."""
+    found: dict[str, set[str]] = {}
+    for code, full in _county_names():
+        if len(full) == 2 and full.endswith("县"):
+            found.setdefault(full, set()).add(code)
     return {n: next(iter(c)) for n, c in found.items() if len(c) == 1}
 
 
