@@ -139,9 +139,9 @@ def register(
             # stands in is that level's body (the mention stays as written); a sector named
             # bare after 会同/联合 (县畜牧局联合公安、食药等部门), that level's body of the sector
             unit = sector_unit(m.text, prefix, (m.start, m.end) in joint)
-            inherited = resolve(prefix + m.text + unit, province)
+            inherited = resolve(prefix + m.text + (unit or ""), province)
             resolved = inherited if inherited.known else resolved
-            if unit and not inherited.known:  # (a place's or a level's: 县食药局 → its full name)
+            if unit is not None and not inherited.known:  # (县食药局 → its full name)
                 written = prefix + m.text + unit
                 resolved = ResolvedDepartment(
                     expanded_below_province(local_name(written, locality) or written),
@@ -212,12 +212,15 @@ def _listed_prefixes(
     return out, joint
 
 
-def sector_unit(name: str, prefix: str, joint: bool) -> str:
+def sector_unit(name: str, prefix: str, joint: bool) -> str | None:
     """The unit word a sector named bare after 会同/联合 takes at the level of `prefix`
-    (公安 → 厅 for a province, 局 below it; 卫健 → 委), "" for any other name."""
+    (公安 → 厅 for a province, 局 below it; 卫健 → 委; "" where the sector's word is a body's
+    name already: 检察院), None for any other name."""
     forms = pattern_file("departments.yaml")["forms"]
     if not joint or name not in forms["sectors"] + forms["sector_short"]:
-        return ""
+        return None
+    if name.endswith(tuple(forms["suffixes"])):
+        return ""  # a body's own name among the sectors (检察院, 法院, 纪委监委): no unit to add
     units = forms["sector_units"]
     county = prefix.endswith(("县", "区", "旗")) and not prefix.endswith("自治区")
     if name in units["committees"] and not county:

@@ -25,6 +25,11 @@ CASES = [
         "药品追溯工作方案\n一、工作任务\n省药监局要会同工信、医保等部门推进药品追溯体系建设。\n",
         {("省工信厅", "support"), ("省医保局", "support")},
     ),
+    # a body's own name among the sectors (检察院, 法院): the level's body, no unit added
+    (
+        "农资打假工作方案\n一、工作任务\n县农业农村局会同公安、检察院、法院等部门开展农资打假。\n",
+        {("县公安局", "support"), ("县检察院", "support"), ("县法院", "support")},
+    ),
 ]
 
 
