@@ -43,6 +43,9 @@ SPACE_RULES = [
     (guarded(f"(?<![{CJK}])[{CJK}](?: +[{CJK}])+(?![{CJK}])"), _unspace),
     (guarded(" {2,}"), " "),
     (guarded("（[^（）\n]{1,120}）"), _unspace_bracket),
+    # a stray comma a page left beside an enumeration comma, or doubled (A局，、B局; 日前，，):
+    # the list reads on as one (it runs after zh_punct, so the commas are full-width)
+    (guarded("，(?=[、，])|(?<=、)，"), ""),
     # no space between Chinese punctuation and Chinese text ("1. “四个最严”" keeps its space)
     (
         guarded(

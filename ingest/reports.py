@@ -52,8 +52,12 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
                 continue  # (按照A印发的《Y》…: a text cited, not the one reported)
             title = m["title"].strip()
             # (a byline in brackets after 讯/电 — （记者 某某）— is the reporter, not the issuer)
+            # (电 of a byline, not of a name: 文化广电新闻出版局, 供电公司, 电信管理局)
             who = re.sub(
-                r"^.*?(?:讯|电|报道|获悉)[:：，,\s]*(?:[（(][^（）()]{1,24}[）)]\s*)?", "", m["who"]
+                r"^.*?(?:讯|(?<![广供])电(?![信力子视])|报道|获悉)[:：，,\s]*"
+                r"(?:[（(][^（）()]{1,24}[）)]\s*)?",
+                "",
+                m["who"],
             )
             # (A、B等五部门: the bodies named; the count names none)
             who = re.sub(r"等(?:[\d一二三四五六七八九十]+个?)?(?:部门|单位|部委|厅局)?$", "", who)

@@ -200,6 +200,11 @@ ASSIGNMENTS = [
     ("联席会议召集人由市药监局主要负责同志担任，成员为市公安局、市农业农村委。",
      [("市药监局", "lead"), ("市公安局", "support"), ("市农业农村委", "support")]),
     ("领导小组办公室设在县卫生健康局，负责日常工作。", [("县卫生健康局", "responsible")]),
+    # X由A会同B + the act: the work done jointly, A leading
+    ("专项检查由县市场监管局会同县人民检察院共同开展。",
+     [("县市场监管局", "lead"), ("县人民检察院", "support")]),
+    # the bodies' units' people named for a post (联络员): no task of the bodies
+    ("各成员单位相关科室负责人为联席会议联络员。", []),
     # a county of two characters opens a body's name at a clause's opening (临县, 沛县…)
     ("沛县市场监管局联合县公安局开展食品打假行动。",
      [("沛县市场监管局", "lead"), ("县公安局", "support")]),

@@ -69,6 +69,9 @@ WORDS = [
     ("各乡镇要于8月15日前将自查报告报县局。", [("将自查报告报县局", "8月15日前", None, "<=", None)]),
     ("县局将于11月30日前公布抽检结果。", [("公布抽检结果", "11月30日前", None, "<=", None)]),
     ("分管局长每季度都要主持召开一次分析会。", [("分析会", "一次", 1.0, None, None)]),
+    # the meeting named first, its count closing the clause
+    ("县部门联席会议原则上每半年召开一次，必要时可临时召开。",
+     [("县部门联席会议", "每半年召开一次", 1.0, None, None)]),
     # a year-end ahead without 前, its subject before the modal
     ("年底全市将实现药品追溯码扫码全覆盖。",
      [("全市将实现药品追溯码扫码全覆盖", "年底", None, "<=", None)]),

@@ -528,6 +528,12 @@ def test_a_reprints_headline_names_the_province_over_a_place_in_the_story():
         ("贵州省药监局、省卫生健康委等五部门联合印发《贵州省疫苗流通监管工作方案》\n"
          "本网讯 方案明确了各部门的职责。\n",
          "贵州省疫苗流通监管工作方案", "贵州省药品监督管理局、贵州省卫生健康委员会"),
+        # a body's name holding 电 (文化广电…) is no news byline; a stray comma a page left
+        # before the list's 、 does not cut the list
+        ("近日，湖南省株洲市市场监督管理局，、株洲市公安局、株洲市文化广电新闻出版局联合发布"
+         "《株洲市打击保健食品虚假宣传行动方案》。\n本报讯 行动为期三个月。\n",
+         "株洲市打击保健食品虚假宣传行动方案",
+         "株洲市市场监督管理局、株洲市公安局、株洲市文化广电新闻出版局"),
         # a plan's own preamble: "…有关决策部署，制定《X》" names no issuer and no reprint
         ("根据国家有关要求和省委、省政府有关决策部署，制定《辽宁省中药产业发展规划》。\n"
          "一、发展基础\n", None, None),
