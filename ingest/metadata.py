@@ -55,7 +55,15 @@ from policykg.ingest.signature import (
     stamped_for,
     tail_date,
 )
-from policykg.ingest.titles import ATTACHMENT, BULLET, Entry, find_entry, find_title, with_subject
+from policykg.ingest.titles import (
+    ATTACHMENT,
+    BULLET,
+    Entry,
+    find_entry,
+    find_title,
+    heading_number,
+    with_subject,
+)
 from policykg.ingest.vocab import Province
 from policykg.ingest.webmeta import PageLabels, page_labels
 
@@ -334,8 +342,15 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
         title = title[: note.start()].rstrip()
     meta.title = docnumber.without_announcement_number(title) if title else None
     meta.doc_number = find_doc_number(lines, labels, meta.warnings, entry)
+    meta.doc_number = meta.doc_number or heading_number(lines)
     order = find_order(lines)
-    if order and order.number and meta.doc_number is None:
+    # (the order's number on a line of its own, （第1号）, is read as the number: the order's
+    # head gives it whole)
+    if (
+        order
+        and order.number
+        and (meta.doc_number is None or order.number.endswith(meta.doc_number))
+    ):
         meta.doc_number = order.number
     meta.issuers, meta.issued_date = find_issuers_and_date(
         lines, text, labels, meta.warnings, reported, run_on

@@ -153,9 +153,16 @@ def lead_issuers(lines: list[str], title: str) -> list[str]:
 
 # A government order's head (GB/T 9704 §10.2: 命令(令)): "X人民政府令（第11号）"; its number is
 # written "X人民政府令第11号", the 署名 is the head of government, the date under it.
+# (a department's rules are promulgated the same way: 国家市场监督管理总局令（第1号）)
 _ORDER = re.compile(
-    r"^(?P<issuer>[\u4e00-\u9fff]{2,20}?(?:人民政府|政府))令\s*[（(]?\s*第\s*"
+    r"^(?P<issuer>[\u4e00-\u9fff]{2,24}?(?:人民政府|政府|部|总局|局|委员会|署))令\s*[（(]?\s*第\s*"
     r"(?P<n>[\d一二三四五六七八九十百零〇]+)\s*号\s*[）)]?$"
+)
+# A law database's heading: the rules' title and, in brackets, the order promulgating them
+# (《X办法》（某某部令第N号）); the number kept as written
+_TITLED_ORDER = re.compile(
+    r"^《[^《》]{4,80}》\s*[（(](?P<number>(?P<issuer>[\u4e00-\u9fff]{2,24}?"
+    r"(?:人民政府|政府|部|总局|局|委员会|署))令\s*(?:第\s*)?[\d一二三四五六七八九十百零〇]+\s*号)\s*[）)]"
 )
 
 
@@ -176,9 +183,14 @@ class Order:
 
 def find_order(lines: list[str]) -> Order | None:
     for i, line in enumerate(lines[:HEAD_LINES]):
+        if line.endswith("令") and i + 1 < len(lines):
+            line += lines[i + 1]  # the head on two lines: X令 / （第1号）
         if m := _ORDER.match(line):
             date = next((d for ln in lines[i + 1 : i + 10] if (d := parse_date(ln))), None)
             return Order(m["issuer"], f"{m['issuer']}令第{m['n']}号", date)
+    for line in lines[:3]:
+        if m := _TITLED_ORDER.match(line):
+            return Order(m["issuer"], re.sub(r"\s+", "", m["number"]), None)
     for i, line in enumerate(lines[:HEAD_LINES]):
         if m := _PROMULGATED.search(line):
             # (the date under the head of government's post, not the 起施行 date of the formula)

@@ -97,6 +97,25 @@ _ORIGINAL_TITLE = re.compile(r"^\s*[（(]\s*原标题\s*[:：]\s*(?P<title>[^（
 ATTACHMENT = re.compile(r"^附\s*(?:件\s*\d*\s*)?[:：.．]")  # 附件1：X / 附：X
 
 
+# A law database's or a government site's heading: the title in 《》 with the document's
+# number in brackets after it (《Y》（某政办发〔2020〕3号）, 《Y》（某部令第8号）, a page count
+# after them) or before it (某政办发〔2015〕52号《Y》)
+_NUMBERED_TITLE = re.compile(
+    r"^《(?P<a>[^《》]{4,80})》\s*[（(][^（）()《》]{2,40}?号\s*[）)]\s*(?:第\s*\d+\s*页)?\s*$"
+    r"|^[^《》\s，。]{2,30}?号\s*《(?P<b>[^《》]{4,80})》\s*$"
+)
+_BRACKETED_NUMBER = re.compile(r"》\s*[（(](?P<number>[^（）()《》]{2,40}?号)\s*[）)]")
+
+
+def heading_number(lines: list[str]) -> str | None:
+    """The document number in a heading 《Y》（某政办发〔2020〕3号）, in its canonical form."""
+    for line in lines[:3]:
+        m = _BRACKETED_NUMBER.search(line) if _NUMBERED_TITLE.match(line) else None
+        if m and docnumber.NUMBER.fullmatch(m["number"].strip()):
+            return docnumber.canonical(m["number"])
+    return None
+
+
 def find_title(
     lines: list[str],
     labels: PageLabels,
@@ -122,6 +141,13 @@ def find_title(
     if annexed:
         return annexed
     candidates = [labels.get("title") or ""]
+    for line in head[:3]:  # a page's heading: 《Y》 with its number in brackets, or after it
+        if m := _NUMBERED_TITLE.match(line):
+            title = (m["a"] or m["b"]).strip()
+            if wrapped := _wrapped(title):  # (…关于印发〈X〉的通知: X, as below)
+                return wrapped
+            if title_like(title):
+                return title
     for i, line in enumerate(head):  # each line, then it joined to the next (a wrapped title)
         nxt = head[i + 1] if i + 1 < len(head) else None
         if nxt is not None and nxt.startswith(("（", "(")):

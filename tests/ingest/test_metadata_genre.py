@@ -160,6 +160,17 @@ CASES = [
     # the committee's office stamps for it (代章): the committee issues, on the date below
     ("stamped for", STAMPED, "2024年全省药品安全工作要点", "晋药安委发〔2024〕2号",
      "山西省药品安全委员会", "2024-03-08", "山西省", "provincial"),
+    # a law database's heading: the rules' title with the order promulgating them in brackets
+    ("titled order", "《医疗器械召回管理办法》（国家食品药品监督管理总局令第29号）第 3 页\n"
+     "第五条 医疗器械生产企业应当建立健全召回制度。\n", "医疗器械召回管理办法",
+     "国家食品药品监督管理总局令第29号", "国家食品药品监督管理总局", None, None, "national"),
+    # a ministry's order, its head on two lines
+    ("ministry order", "国家市场监督管理总局令\n（第9号）\n《食品召回管理规定》已经国家市场监督管理总局"
+     "局务会议审议通过，现予公布，自2020年3月1日起施行。\n", "食品召回管理规定",
+     "国家市场监督管理总局令第9号", "国家市场监督管理总局", None, None, "national"),
+    # a government site's heading: the title in 《》 and its number in brackets
+    ("numbered heading", "《广东省药品安全专项整治工作方案》（粤府办〔2021〕8号）\n一、工作目标\n",
+     "广东省药品安全专项整治工作方案", "粤府办〔2021〕8号", None, None, "广东省", "provincial"),
 ]  # fmt: skip
 
 
