@@ -1,5 +1,5 @@
 """A measure as ingest/ drafts it, before department resolution: the type the measure
-stages (ingest/measures.py, ingest/measure_splits.py) pass along."""
+stages (ingest/measures.py and its builders, ingest/measure_splits.py) pass along."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ to a body (地方政府负总责, 对各村明确了…责任, 责成某局查�
 
 Each is read from the form of the passage, not from a subject and the role word after it,
 so they stand apart from ingest/assignments.py, which adds their mentions to what its
-clause loop finds; ingest/departments.py and ingest/measures.py ask `heading_duty` and
+clause loop finds; ingest/departments.py and ingest/item_measures.py ask `heading_duty` and
 `opens_with_duty` of an outline's items. The duty words are data
 (data/patterns/departments.yaml `assignments`: heading_duty, group_duties, overall, …).
 """

@@ -6,8 +6,8 @@ clause (日常工作由A负责, X由A、B等部门组成), and rosters on short 
 A structure stated gives its bodies their roles without a modal word, so these readers
 do not wait for a subject and its verb as the clause loop (ingest/assignments.py) does; the
 post labels are data (data/patterns/departments.yaml `assignments`: posts, roster, set_up,
-agent). ingest/rosters.py, measures.py, measure_splits.py and preamble.py ask the roster
-and post readers directly.
+agent). ingest/rosters.py, item_measures.py, preamble_measures.py, measure_splits.py and
+preamble.py ask the roster and post readers directly.
 """
 
 from __future__ import annotations

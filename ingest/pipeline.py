@@ -17,7 +17,7 @@ from policykg.ingest.assignments import first_leads
 from policykg.ingest.context import Context, Step, check_order
 from policykg.ingest.departments import register, self_referents
 from policykg.ingest.draft import DraftMeasure
-from policykg.ingest.measures import build_measures, is_indicator_table
+from policykg.ingest.measures import build_measures
 from policykg.ingest.metadata import Metadata, extract_metadata
 from policykg.ingest.nlp import parse
 from policykg.ingest.normalize import NormalizedText, normalize
@@ -31,6 +31,7 @@ from policykg.ingest.record import (
     Target,
 )
 from policykg.ingest.responsibility import Mention
+from policykg.ingest.row_measures import is_indicator_table
 from policykg.ingest.source_spans import add_source_spans
 from policykg.ingest.statements import in_report
 from policykg.ingest.structure import parse_blocks

@@ -5,8 +5,8 @@ reporter's narration (近日，…召开会议; 据介绍; achievements 取得�
 give bodies their tasks (各市（州）政府要…; 三地还将组建…办公室，负责…; 请A…). Read as a
 whole, such a paragraph is narration and yields nothing; read sentence by sentence, each
 assigning sentence is a measure of its own (the genre's statement unit is the sentence),
-while narration, achievements and outlooks stay out. ingest/measures.py asks this module
-only for a paragraph it did not take whole.
+while narration, achievements and outlooks stay out. ingest/preamble_measures.py asks this
+module only for a paragraph it did not take whole.
 """
 
 from __future__ import annotations

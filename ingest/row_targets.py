@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from policykg.ingest.measures import is_indicator_table
 from policykg.ingest.patterns import responsibility_patterns
 from policykg.ingest.record import Measure
 from policykg.ingest.responsibility import column_kind
+from policykg.ingest.row_measures import is_indicator_table
 from policykg.ingest.statements import commits, statement_of
 from policykg.ingest.structure import Block
 from policykg.ingest.targets import DraftTarget

@@ -38,9 +38,9 @@ from policykg.ingest.clause_targets import (
     clean_indicator,
     config,
 )
-from policykg.ingest.measures import is_indicator_table
 from policykg.ingest.patterns import targets_patterns
 from policykg.ingest.record import DepartmentMention, Measure
+from policykg.ingest.row_measures import is_indicator_table
 from policykg.ingest.row_targets import due_year, row_deadline_targets, row_deadlines
 from policykg.ingest.statements import commits, cues, statement_of
 from policykg.ingest.structure import Block

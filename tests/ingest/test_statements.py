@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from policykg.ingest.measures import outline_disordered
+from policykg.ingest.non_measures import outline_disordered
 from policykg.ingest.statements import commits, sentence_statement, statement_of
 from policykg.ingest.structure import parse_blocks
 

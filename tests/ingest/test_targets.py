@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
-from policykg.ingest.measures import build_measures, is_indicator_table
+from policykg.ingest.measures import build_measures
 from policykg.ingest.normalize import normalize
 from policykg.ingest.read import SourceText, read_source
+from policykg.ingest.row_measures import is_indicator_table
 from policykg.ingest.runon_table import find_runon_table
 from policykg.ingest.structure import parse_blocks
 from policykg.ingest.targets import DraftTarget, targets_from_rows
