@@ -32,12 +32,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from policykg.ingest.clause_targets import (
-    GOAL_YEAR,
-    clause_targets,
-    clean_indicator,
-    config,
-)
+from policykg.ingest.clause_targets import clause_targets
+from policykg.ingest.indicator_phrases import GOAL_YEAR, clean_indicator
 from policykg.ingest.patterns import targets_patterns
 from policykg.ingest.record import DepartmentMention, Measure
 from policykg.ingest.row_measures import is_indicator_table
@@ -45,6 +41,7 @@ from policykg.ingest.row_targets import due_year, row_deadline_targets, row_dead
 from policykg.ingest.statements import commits, cues, statement_of
 from policykg.ingest.structure import Block
 from policykg.ingest.targets import DraftTarget, binding_of, unique_id
+from policykg.ingest.text_target_rules import config
 from policykg.ingest.values import (
     indicator_key,
 )

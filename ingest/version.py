@@ -38,6 +38,8 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "titles.py", "doc_dates.py",
     "line_contract.py", "char_folding.py", "punctuation_spacing.py", "tabbed_rows.py",
     "dropped_text.py", "run_on_lines.py",
+    "text_target_rules.py", "clause_values.py", "clause_verbs.py", "qualifying_values.py",
+    "indicator_phrases.py",
     "readers/docx.py", "readers/layout.py", "readers/ofd.py", "readers/office.py",
     "readers/pdf.py",
 )  # fmt: skip
