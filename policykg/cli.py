@@ -382,7 +382,8 @@ def demo(
 # heldout_fiftyfourth: built by a helper from 7db8a5a, 15 documents (4 formal), untouched until 330156a (identical), tuned on from 1aa50fa;
 # heldout_fiftyfifth: built by a helper from 7db8a5a, 12 documents (3 formal), untouched until 330156a (identical), tuned on from ba24bf6;
 # heldout_fiftysixth: built by a helper from 330156a, 10 documents (1 formal), untouched (identical to its baseline at 2bfa4e7);
-# heldout_fiftyseventh: built by a helper from 330156a, 15 documents (1 formal), untouched (identical to its baseline at 2bfa4e7)),
+# heldout_fiftyseventh: built by a helper from 330156a, 15 documents (1 formal), untouched (identical to its baseline at 2bfa4e7);
+# heldout_fiftyeighth: built by a helper from 17823f2, 15 documents (6 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -441,6 +442,7 @@ GOLD_SETS = (
     "tests/heldout_fiftyfifth",
     "tests/heldout_fiftysixth",
     "tests/heldout_fiftyseventh",
+    "tests/heldout_fiftyeighth",
     "tests/heldout",
 )
 
