@@ -99,12 +99,38 @@ def statement_only_at(blocks: list[Block], i: int) -> bool:
 
 
 def statement_only(block: Block) -> bool:
-    """A paragraph that is only a responsibility statement (牵头单位：A / 参加单位：B、C)."""
+    """A paragraph that is only a responsibility statement (牵头单位：A / 参加单位：B、C), or
+    a short line assigning the item above it by naming it back (此项工作由A负责，B协办)."""
     if block.kind != "paragraph":
         return False
+    if assigns_back(block.text):
+        return True
     statements = find_statements(block.text, block.start)
     covered = sum(s.end - s.start for s in statements)
     return bool(statements) and covered >= len(block.text.rstrip("。；; "))
+
+
+# The item above named back as the work assigned (此项工作由A负责，B协办; 该项任务由A牵头，B配合):
+# a work plan's line closing each item, its bodies the item's
+_BACK_REFERENCE = re.compile(
+    r"^(?:此项|该项|本项|这项|以上|上述)(?:工作|任务|措施|行动)(?:[，,])?(?:均|统一|具体)?由"
+)
+
+
+def assigns_back(text: str) -> bool:
+    """A line of at most two sentences naming the item above back and assigning it."""
+    return (
+        bool(_BACK_REFERENCE.match(text))
+        and len(re.findall(r"[。；;]", text.rstrip("。；; "))) <= 1
+        and bool(find_assignments(text))
+    )
+
+
+def statement_mentions(block: Block) -> list[Mention]:
+    """The mentions of a statement-only paragraph (its labels, or its assigning sentence)."""
+    if assigns_back(block.text):
+        return find_assignments(block.text, block.start)
+    return [m for s in find_statements(block.text, block.start) for m in s.mentions]
 
 
 def introduces_list(text: str) -> bool:

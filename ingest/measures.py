@@ -20,6 +20,7 @@ from policykg.ingest.item_measures import (
     from_heading,
     from_paragraph,
     leaf_item,
+    statement_mentions,
     statement_only,
     statement_only_at,
     substantial,
@@ -45,7 +46,7 @@ from policykg.ingest.preamble_measures import (
     page_summary,
     preamble_sentences,
 )
-from policykg.ingest.responsibility import find_statements, is_field_line
+from policykg.ingest.responsibility import is_field_line
 from policykg.ingest.rosters import merge_rosters
 from policykg.ingest.row_measures import from_row, is_indicator_table, task_row
 from policykg.ingest.structure import Block
@@ -123,7 +124,7 @@ def _attach_statement(block: Block, previous: DraftMeasure) -> bool:
     (a sentence that also says something else is a measure of its own)."""
     if previous.ordinal.startswith("t") or not statement_only(block):
         return False
-    previous.mentions += [m for s in find_statements(block.text, block.start) for m in s.mentions]
+    previous.mentions += statement_mentions(block)
     return True
 
 

@@ -78,6 +78,20 @@ def test_a_paragraph_assigning_sentence_by_sentence_becomes_one_measure_per_assi
     assert len(build_measures(parse_blocks(_normalized(item).text))) == 1
 
 
+def test_a_line_naming_its_item_back_assigns_the_item() -> None:
+    # a work plan closes each item with 此项工作由A负责，B协办 on a line of its own: the item is
+    # the measure, the line's bodies are its bodies
+    text = (
+        "一、强化监管\n1.开展农村集体聚餐食品安全专项检查。\n此项工作由镇市场监管所负责，镇卫生院协办。\n"
+        "2.加强小作坊日常巡查。\n该项任务由县市场监管局牵头，县农业农村局配合。\n"
+    )
+    measures = build_measures(parse_blocks(_normalized(text).text))
+    assert [(m.text[:6], [(x.text, x.role) for x in m.mentions]) for m in measures] == [
+        ("开展农村集体", [("镇市场监管所", "responsible"), ("镇卫生院", "support")]),
+        ("加强小作坊日", [("县市场监管局", "lead"), ("县农业农村局", "support")]),
+    ]
+
+
 @pytest.mark.parametrize(
     "written,number",
     [("①", 1), ("⑩", 10), ("１２", 12), ("二十三", 23), ("²", None), ("三a", None)],
