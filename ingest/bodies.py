@@ -377,6 +377,8 @@ def body_at(text: str, pos: int) -> Body | None:
         g = None  # 各食品生产经营单位: the regulated, not a body of the system
     n = _named_at(text, pos)
     k = _known_rx().match(text, pos)
+    if not (g or n or k) and (station := _town_station(text, pos)):
+        return station
     # no name opens here: None without jieba's part-of-speech look-up, the costly test
     if not (g or n or k) or opens_with_verb(text, pos):
         return None
@@ -389,6 +391,26 @@ def body_at(text: str, pos: int) -> Body | None:
     if g:
         return Body(g.start(), g.end(), g.group(), True)
     return None
+
+
+@cache
+def _town_station_rx() -> re.Pattern[str]:
+    f = _forms()
+    stations = [u for u in f["township_units"] if u.endswith(("所", "站", "院"))]
+    return re.compile(
+        rf"(?![{f['not_place_start']}])(?!辖区|当地|属地|所在|基层|各级)[\u4e00-\u9fff]{{2}}"
+        rf"(?:{_alt(stations)})"
+    )
+
+
+def _town_station(text: str, pos: int) -> Body | None:
+    """A township's station named by its town without 镇/乡 (城关派出所, 相南市场监管所), at
+    a clause's opening only (the text's start or after punctuation): inside a clause the
+    letters before the unit may belong to a verb or its object."""
+    if pos and re.match(r"[\u4e00-\u9fff]", text[pos - 1]):
+        return None
+    m = _town_station_rx().match(text, pos)
+    return Body(m.start(), m.end(), m.group(), False) if m else None
 
 
 @cache

@@ -203,6 +203,8 @@ ASSIGNMENTS = [
     # X由A会同B + the act: the work done jointly, A leading
     ("专项检查由县市场监管局会同县人民检察院共同开展。",
      [("县市场监管局", "lead"), ("县人民检察院", "support")]),
+    # a township's station named by its town without 镇 (城关派出所), opening a clause
+    ("下一步，城关市场监管所会继续加强辖区餐饮门店的检查。", [("城关市场监管所", "responsible")]),
     # the bodies' units' people named for a post (联络员): no task of the bodies
     ("各成员单位相关科室负责人为联席会议联络员。", []),
     # a county of two characters opens a body's name at a clause's opening (临县, 沛县…)
