@@ -377,7 +377,7 @@ def body_at(text: str, pos: int) -> Body | None:
         g = None  # 各食品生产经营单位: the regulated, not a body of the system
     n = _named_at(text, pos)
     k = _known_rx().match(text, pos)
-    if not (g or n or k) and (station := _town_station(text, pos)):
+    if not (g or n or k) and (station := _town_station(text, pos) or _level_sector(text, pos)):
         return station
     # no name opens here: None without jieba's part-of-speech look-up, the costly test
     if not (g or n or k) or opens_with_verb(text, pos):
@@ -405,11 +405,37 @@ def _town_station_rx() -> re.Pattern[str]:
 
 def _town_station(text: str, pos: int) -> Body | None:
     """A township's station named by its town without 镇/乡 (城关派出所, 相南市场监管所), at
-    a clause's opening only (the text's start or after punctuation): inside a clause the
-    letters before the unit may belong to a verb or its object."""
-    if pos and re.match(r"[\u4e00-\u9fff]", text[pos - 1]):
+    a clause's opening or after a joiner (联合/会同/和/及/与) only: elsewhere the letters
+    before the unit may belong to a verb or its object."""
+    if not _after_boundary(text, pos):
         return None
     m = _town_station_rx().match(text, pos)
+    return Body(m.start(), m.end(), m.group(), False) if m else None
+
+
+def _after_boundary(text: str, pos: int) -> bool:
+    """`pos` opens the text, follows punctuation, or follows a joiner of bodies."""
+    return (
+        pos == 0
+        or not re.match(r"[\u4e00-\u9fff]", text[pos - 1])
+        or text[pos - 1] in "和及与"
+        or text[max(0, pos - 2) : pos] in ("联合", "会同")
+    )
+
+
+@cache
+def _level_sector_rx() -> re.Pattern[str]:
+    # (what may follow: punctuation, the list's end, a joiner or the verb)
+    after = r"(?=[、，,。；;]|等|联合|会同|和|及|与|共同|开展|要|将|负责|牵头|配合|参与|协助)"
+    return re.compile(rf"[省市州县区盟旗](?:{_alt(_forms()['sectors'])}){after}")
+
+
+def _level_sector(text: str, pos: int) -> Body | None:
+    """A level's department by its sector's short name, no kind word (县食药监、县公安联合…,
+    county news usage): the department of that sector at that level, as written."""
+    if not _after_boundary(text, pos):
+        return None
+    m = _level_sector_rx().match(text, pos)
     return Body(m.start(), m.end(), m.group(), False) if m else None
 
 

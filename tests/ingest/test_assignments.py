@@ -205,6 +205,15 @@ ASSIGNMENTS = [
      [("县市场监管局", "lead"), ("县人民检察院", "support")]),
     # a township's station named by its town without 镇 (城关派出所), opening a clause
     ("下一步，城关市场监管所会继续加强辖区餐饮门店的检查。", [("城关市场监管所", "responsible")]),
+    # a level's department by its sector's short name (县食药监), a township office of the 2019
+    # reform and a station after 联合; 等多部门 before the act
+    ("由县农业农村局联合县食药监、县公安局等多部门联合开展了种子市场检查。",
+     [("县农业农村局", "lead"), ("县食药监", "support"), ("县公安局", "support")]),
+    ("由镇食安办牵头，联合综合行政执法办、城关派出所等部门开展巡查。",
+     [("镇食安办", "lead"), ("综合行政执法办", "support"), ("城关派出所", "support")]),
+    # a name written with 与 by its province (海洋与渔业)
+    ("市海洋与渔业局联合市公安局开展水产品检查。", [("市海洋与渔业局", "lead"), ("市公安局", "support")]),
+    ("检查县卫生院的药品储存。", []),
     # the bodies' units' people named for a post (联络员): no task of the bodies
     ("各成员单位相关科室负责人为联席会议联络员。", []),
     # a county of two characters opens a body's name at a clause's opening (临县, 沛县…)

@@ -92,6 +92,18 @@ def test_a_line_naming_its_item_back_assigns_the_item() -> None:
     ]
 
 
+def test_an_items_closing_sentence_naming_it_back_keeps_the_item_whole() -> None:
+    # the closing 此项工作由A、B负责 assigns the whole item: its sentences with their own
+    # subjects are not cut into measures of their own
+    text = (
+        "一、加强信息发布\n（一）完善信息发布制度，及时通报动态。县食安办要组织有关部门开展联合发布，"
+        "县农业局要独立开展发布。此项工作由县食安办、县农业局负责，县卫健局协办。\n"
+    )
+    measures = build_measures(parse_blocks(_normalized(text).text))
+    assert len(measures) == 1
+    assert measures[0].text.startswith("完善信息发布制度") and measures[0].text.endswith("协办。")
+
+
 @pytest.mark.parametrize(
     "written,number",
     [("①", 1), ("⑩", 10), ("１２", 12), ("二十三", 23), ("²", None), ("三a", None)],
