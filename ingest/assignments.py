@@ -45,7 +45,7 @@ from policykg.ingest.duties import (
 from policykg.ingest.group_posts import bodies_set_up, by_agent, held_posts, posts_filled
 from policykg.ingest.memo import memoized_at_zero
 from policykg.ingest.responsibility import Mention
-from policykg.ingest.subject_roles import JOINTLY, explicit_role, role_after
+from policykg.ingest.subject_roles import JOINTLY, MANNER_ONLY, explicit_role, role_after
 
 _SLOGAN = re.compile(r"“[^“”。！？]{2,40}”")
 _CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+[，,。；;：:！!？?\n]?")
@@ -275,7 +275,13 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             if not found:
                 continue
         rest = text[end:b]
-        if rest.strip() in ("，", ",") and all(r != "lead" for _, r in found):
+        # (a list's manner before its act: A、B以“双随机”的方式，联合开展…)
+        manner = (
+            len(carried + found) > 1
+            and MANNER_ONLY.fullmatch(rest.strip())
+            and JOINTLY.match(text[b:].lstrip("，, "))
+        )
+        if (rest.strip() in ("，", ",") or manner) and all(r != "lead" for _, r in found):
             pending = carried + found  # A、B，C等单位承担…: a subject list over a comma
             continue
         if rest.strip() in ("，", ",") and any(r == "lead" for _, r in found):

@@ -28,7 +28,11 @@ JOINTLY = re.compile(
     r"\s*(?:近日|日前|近期|已|将)?(?:共同)?联合(?!国)"
     # (A、B决定于2031年6月至12月联合开展…: the decision and its window before 联合)
     r"|\s*(?:决定|拟|计划|商定)(?:于|在|从|自)?[^，。；、]{0,20}?联合(?=开展|组织|实施|印发|发布|部署|启动|举办|进行)"
+    # (the manner before it: A、B以“双随机”的方式，联合开展…; A、B采取…方式联合…)
+    r"|\s*(?:以|采取|采用|通过)[^，。；、]{1,20}?(?:方式|形式|办法)[，,]?\s*(?:共同)?联合(?=开展|组织|实施|进行|检查|执法|行动)"
 )
+# A clause holding only the manner of what follows (以…的方式, 采取…形式)
+MANNER_ONLY = re.compile(r"(?:以|采取|采用|通过)[^，。；、]{1,20}?(?:方式|形式|办法)[，,]?")
 # A member list's close (…，C、D等部门组成。): the rest of the list, no task
 _COMPOSES = re.compile(rf"(?:等)?{KIND}组成\s*(?:[，,。；;]|$)")
 # A group described by who heads it (X由A任主任…): no task of X's.

@@ -214,6 +214,8 @@ ASSIGNMENTS = [
     # a name written with 与 by its province (海洋与渔业)
     ("市海洋与渔业局联合市公安局开展水产品检查。", [("市海洋与渔业局", "lead"), ("市公安局", "support")]),
     ("检查县卫生院的药品储存。", []),
+    # a list's manner before its joint act (A、B以…的方式，联合开展…): each leads, as 联合 after them
+    ("县粮食局、县物价局以暗访的方式，联合开展夏粮收购检查。", [("县粮食局", "lead"), ("县物价局", "lead")]),
     # the bodies' units' people named for a post (联络员): no task of the bodies
     ("各成员单位相关科室负责人为联席会议联络员。", []),
     # a county of two characters opens a body's name at a clause's opening (临县, 沛县…)
