@@ -385,7 +385,8 @@ def demo(
 # heldout_fiftyseventh: built by a helper from 330156a, 15 documents (1 formal), untouched (identical to its baseline at 2bfa4e7);
 # heldout_fiftyninth: built by a helper from 17823f2, 14 documents (1 formal), untouched (its baseline);
 # heldout_sixtieth: built by a helper from 17823f2, 14 documents (1 formal), untouched (its baseline);
-# heldout_fiftyeighth: built by a helper from 17823f2, 15 documents (6 formal), untouched (its baseline)),
+# heldout_fiftyeighth: built by a helper from 17823f2, 15 documents (6 formal), untouched (its baseline);
+# heldout_sixtythird: built by a helper from b551609, 13 documents (4 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -447,6 +448,7 @@ GOLD_SETS = (
     "tests/heldout_fiftyninth",
     "tests/heldout_sixtieth",
     "tests/heldout_fiftyeighth",
+    "tests/heldout_sixtythird",
     "tests/heldout",
 )
 
