@@ -387,7 +387,8 @@ def demo(
 # heldout_sixtieth: built by a helper from 17823f2, 14 documents (1 formal), untouched until b551609 (identical to its baseline), tuned on from b551609;
 # heldout_fiftyeighth: built by a helper from 17823f2, 15 documents (6 formal), untouched until b551609 (identical to its baseline), tuned on from b551609;
 # heldout_sixtyfirst: built by a helper from b551609, 15 documents (7 formal), untouched (its baseline);
-# heldout_sixtysecond: built by a helper from b551609, 15 documents (2 formal), untouched (its baseline)),
+# heldout_sixtysecond: built by a helper from b551609, 15 documents (2 formal), untouched (its baseline);
+# heldout_sixtythird: built by a helper from b551609, 13 documents (4 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -451,6 +452,7 @@ GOLD_SETS = (
     "tests/heldout_fiftyeighth",
     "tests/heldout_sixtyfirst",
     "tests/heldout_sixtysecond",
+    "tests/heldout_sixtythird",
     "tests/heldout",
 )
 
