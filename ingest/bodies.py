@@ -430,6 +430,18 @@ def _level_sector_rx() -> re.Pattern[str]:
     return re.compile(rf"[省市州县区盟旗](?:{_alt(_forms()['sectors'])}){after}")
 
 
+@cache
+def _bare_sector_rx() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alt(_forms()['sectors'])})(?=、|等)")
+
+
+def listed_sector(text: str, pos: int) -> Body | None:
+    """A sector named bare inside a list of bodies, the list going on after it (A、经信委、
+    公安、工商等多部门): that sector's department, generic, as written."""
+    m = _bare_sector_rx().match(text, pos)
+    return Body(m.start(), m.end(), m.group(), True) if m else None
+
+
 def _level_sector(text: str, pos: int) -> Body | None:
     """A level's department by its sector's short name, no kind word (县食药监、县公安联合…,
     county news usage): the department of that sector at that level, as written."""

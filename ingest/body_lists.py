@@ -18,6 +18,7 @@ from policykg.ingest.bodies import (
     Body,
     body_at,
     inherited_at,
+    listed_sector,
     place_of,
     places_before_body,
     sector_list,
@@ -157,6 +158,7 @@ def _list_item(
     return (
         _shared(text, pos, prefix, True)
         or (_listed_name(text, pos) if listed else None)
+        or (listed_sector(text, pos) if listed else None)
         or (sibling_division(text, pos, before) if listed else None)
         or _peer_place(text, pos, before)
     )

@@ -23,7 +23,7 @@ from policykg.ingest.prefilter import guarded
 # 代字: hanzi, sometimes a Latin letter or digit inside (国药监械注〔2024〕1号 has none,
 # but 京卫医〔2019〕2号 and 浙药监发〔2021〕12号 are typical; letters appear in 鲁药监A…).
 _AGENCY = r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{0,11}"
-_OPEN, _CLOSE = r"[〔\[［（(【〈<《]", r"[〕\]］）)】〉>》]"
+_OPEN, _CLOSE = r"[〔\[［（(【〈<《﹝〖]", r"[〕\]］）)】〉>》﹞〗]"
 # guarded: searched in every head line and title candidate, it tries a 代字 of up to twelve
 # characters at every start; a line without 号 (most) skips it
 NUMBER = guarded(

@@ -216,6 +216,14 @@ ASSIGNMENTS = [
     ("检查县卫生院的药品储存。", []),
     # a list's manner before its joint act (A、B以…的方式，联合开展…): each leads, as 联合 after them
     ("县粮食局、县物价局以暗访的方式，联合开展夏粮收购检查。", [("县粮食局", "lead"), ("县物价局", "lead")]),
+    # a sector named bare inside a list of bodies (A、B、公安、工商等多部门)
+    ("县食安委、县经信局、公安、工商等多部门将联合整治食盐市场。",
+     [("县食安委", "lead"), ("县经信局", "lead"), ("公安", "lead"), ("工商", "lead")]),
+    # a reform's transfer of a function to a body (…职能移交A负责)
+    ("其中盐业主管职能移交工信部门负责。", [("工信部门", "responsible")]),
+    # 应 ends a body's name (…人民政府应坚持…), 应急 does not
+    ("第四条 市级人民政府应坚持属地管理的原则，建立长效机制。", [("市级人民政府", "responsible")]),
+    ("县应急管理局负责安全检查。", [("县应急管理局", "responsible")]),
     # the bodies' units' people named for a post (联络员): no task of the bodies
     ("各成员单位相关科室负责人为联席会议联络员。", []),
     # a county of two characters opens a body's name at a clause's opening (临县, 沛县…)

@@ -279,6 +279,9 @@ def test_cited_numbers_never_become_the_documents_own():
         ("粤府办〔2022〕第17号", "粤府办〔2022〕17号"),
         ("粤府办〔2022〕017号", "粤府办〔2022〕17号"),
         ("粤府办〔2022〕17号 签发人：张三", "粤府办〔2022〕17号"),
+        # the small-form and white lenticular brackets some sites use
+        ("赣府发﹝2017﹞22号", "赣府发〔2017〕22号"),
+        ("赣府发〖2017〗22号", "赣府发〔2017〕22号"),
     ],
 )
 def test_every_bracket_style_is_one_number(line, number):
