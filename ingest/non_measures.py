@@ -61,7 +61,10 @@ def _is_annex(block: Block) -> bool:
 def is_noise(text: str) -> bool:
     """Web-page chrome, or a glossary entry that defines a term rather than sets a task."""
     rules = structure_patterns()
-    if any(w in text for w in rules["boilerplate"]):
+    hits = [i for w in rules["boilerplate"] if (i := text.find(w)) >= 0]
+    # (chrome after the report's own sentences, 。…来源：某网 closing its last paragraph, leaves
+    # the sentences: the page glued its source line to them)
+    if hits and "。" not in text[: min(hits)]:
         return True
     if any(re.search(rx, text) for rx in rules["boilerplate_regex"]):
         return True

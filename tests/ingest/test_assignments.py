@@ -224,6 +224,8 @@ ASSIGNMENTS = [
     # 应 ends a body's name (…人民政府应坚持…), 应急 does not
     ("第四条 市级人民政府应坚持属地管理的原则，建立长效机制。", [("市级人民政府", "responsible")]),
     ("县应急管理局负责安全检查。", [("县应急管理局", "responsible")]),
+    ("县市监局、县农业农村局、森林公安等单位联合开展农资打假行动。",
+     [("县市监局", "lead"), ("县农业农村局", "lead"), ("森林公安", "lead")]),
     # the bodies' units' people named for a post (联络员): no task of the bodies
     ("各成员单位相关科室负责人为联席会议联络员。", []),
     # a county of two characters opens a body's name at a clause's opening (临县, 沛县…)

@@ -104,6 +104,14 @@ def test_an_items_closing_sentence_naming_it_back_keeps_the_item_whole() -> None
     assert measures[0].text.startswith("完善信息发布制度") and measures[0].text.endswith("协办。")
 
 
+def test_a_source_line_glued_after_a_reports_sentences_leaves_them_a_measure() -> None:
+    from policykg.ingest.non_measures import is_noise
+
+    # a page glues its 来源 line to the last paragraph: the sentences stay; chrome alone goes
+    assert not is_noise("检查初显成效。下一步，县农业农村局将继续加大检查力度。来源：某某农业网")
+    assert is_noise("来源：某某农业网 发布时间：2021-05-14")
+
+
 @pytest.mark.parametrize(
     "written,number",
     [("①", 1), ("⑩", 10), ("１２", 12), ("二十三", 23), ("²", None), ("三a", None)],
