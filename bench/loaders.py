@@ -13,8 +13,7 @@ Each turn starts from an empty store with the schema (keys indexed) and referenc
 loaded before timing: on FalkorDB a new embedded store in its own folder, on Neo4j (one
 database in Community) the same database emptied (every node and relationship deleted; the
 constraints and indexes stay, the same for all three loaders). Rows per second count the
-same input rows for all three. On a store that asks for search pairs (FalkorDB:
-graph/bigrams.py) all three write them, as the writer does.
+same input rows for all three.
 """
 
 from __future__ import annotations
@@ -24,7 +23,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from policykg.graph.bigrams import set_bigrams, with_bigrams
 from policykg.graph.model import NODE_KEYS, DocumentGraph, NodeRows, RelRows, record_to_graph
 from policykg.graph.store import GraphStore, Statement
 from policykg.graph.stores.falkordb import FalkorDBStore
@@ -109,14 +107,11 @@ def writer_seconds(graphs: list[DocumentGraph], store: GraphStore) -> float:
 def naive_rate(graphs: list[DocumentGraph], store: GraphStore, limit: int) -> tuple[float, int]:
     """(seconds, rows) for up to `limit` rows written one statement and transaction each."""
     statements: list[Statement] = []
-    pairs = getattr(store, "search_bigrams", False)  # the same properties as the writer's
     for graph in graphs:
         for nodes in graph.nodes:
-            rows = with_bigrams(nodes.label, nodes.rows) if pairs else nodes.rows
-            statements += [s for row in rows for s in node_statements(_one(nodes, row))]
+            statements += [s for row in nodes.rows for s in node_statements(_one(nodes, row))]
         for rels in graph.rels:
-            rows = with_bigrams(rels.type, rels.rows) if pairs else rels.rows
-            statements += [s for row in rows for s in rel_statements(_one(rels, row))]
+            statements += [s for row in rels.rows for s in rel_statements(_one(rels, row))]
         if len(statements) >= limit:
             break
     statements = statements[:limit]
@@ -151,21 +146,14 @@ def bulk_seconds(graphs: list[DocumentGraph], store: GraphStore) -> float:
             key = NODE_KEYS[label]
             fresh = _absent(store, label, key, list(by_key))
             rows = [row for k, row in by_key.items() if k in fresh]
-            if getattr(store, "search_bigrams", False):  # the same properties as the writer's
-                rows = with_bigrams(label, rows)  # (graph/bigrams.py), made in the timed part
-            cypher = (
-                f"UNWIND $rows AS row CREATE (n:{label} {{{key}: row.key}}) "
-                f"SET n += row.props{set_bigrams('n', rows)}"
-            )
+            cypher = f"UNWIND $rows AS row CREATE (n:{label} {{{key}: row.key}}) SET n += row.props"
             for i in range(0, len(rows), BULK_CHUNK):
                 store.write([Statement(cypher, {"rows": rows[i : i + BULK_CHUNK]})])
         for (rtype, source, target), rows in rels.items():
-            if getattr(store, "search_bigrams", False):
-                rows = with_bigrams(rtype, rows)
             cypher = (
                 f"UNWIND $rows AS row MATCH (a:{source} {{{NODE_KEYS[source]}: row.from}}) "
                 f"MATCH (b:{target} {{{NODE_KEYS[target]}: row.to}}) "
-                f"CREATE (a)-[r:{rtype}]->(b) SET r += row.props{set_bigrams('r', rows)}"
+                f"CREATE (a)-[r:{rtype}]->(b) SET r += row.props"
             )
             for i in range(0, len(rows), BULK_CHUNK):
                 store.write([Statement(cypher, {"rows": rows[i : i + BULK_CHUNK]})])

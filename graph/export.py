@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import IO, Any
 
 import networkx as nx
-from policykg.graph.bigrams import BIGRAMS
 from policykg.graph.model import NODE_KEYS
 from policykg.graph.neo4j_csv import neo4j_csv_files
 from policykg.graph.store import GraphStore
@@ -87,14 +86,12 @@ def to_networkx(
     provinces, topics = _check_filters(provinces, topics)
     g = nx.MultiDiGraph(source="policykg")
     for label, props in store.read(_NODES).rows:
-        props.pop(BIGRAMS, None)  # FalkorDB's search pairs: derived from texts (graph/bigrams.py)
         key = props.get(NODE_KEYS.get(label, "id"))
         g.add_node(node_id(label, key), **{**props, "label": label})
     n = len(_KEY_PROPS)
     for row in store.read(_RELS).rows:
         a_label, a_keys = row[0], dict(zip(_KEY_PROPS, row[1 : 1 + n], strict=True))
         rtype, props, b_label = row[1 + n], row[2 + n], row[3 + n]
-        props.pop(BIGRAMS, None)
         b_keys = dict(zip(_KEY_PROPS, row[4 + n :], strict=True))
         u = node_id(a_label, a_keys[NODE_KEYS.get(a_label, "id")])
         v = node_id(b_label, b_keys[NODE_KEYS.get(b_label, "id")])

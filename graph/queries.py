@@ -33,8 +33,7 @@ from user input. Parameter values are checked and coerced here.
 A query may have an engine's own version, `queries/<backend>/<name>.cypher` (today
 `queries/neo4j/api_search.cypher` and `queries/neo4j/search.cypher`, which ask Neo4j's
 full-text index instead of scanning with CONTAINS, and `queries/falkordb/search.cypher`,
-candidates through the range indexes of the texts' ideograph pairs (graph/bigrams.py), else
-the same CONTAINS scan, gathered in one aggregation, which FalkorDB runs much faster). It
+the same CONTAINS scan gathered in one aggregation, which FalkorDB runs much faster). It
 keeps the portable query's name and parameters (checked when read), so
 callers stay the same; `get_query(name, backend)` picks it, and the registry, the API's
 listing and the Browser guide show the portable one.

@@ -21,7 +21,6 @@ import logging
 from collections.abc import Iterator
 from typing import Literal
 
-from policykg.graph.bigrams import set_bigrams, with_bigrams
 from policykg.graph.model import NODE_KEYS, OWNED_LABELS, DocumentGraph, NodeRows, RelRows
 from policykg.graph.reference import reference_graph
 from policykg.graph.store import GraphStore, Statement
@@ -51,8 +50,7 @@ def _batches(rows: list[dict], size: int = BATCH_SIZE) -> Iterator[list[dict]]:
 
 def node_statements(nodes: NodeRows) -> list[Statement]:
     cypher = (
-        f"UNWIND $rows AS row MERGE (n:{nodes.label} {{{nodes.key}: row.key}}) "
-        f"SET n += row.props{set_bigrams('n', nodes.rows)}"
+        f"UNWIND $rows AS row MERGE (n:{nodes.label} {{{nodes.key}: row.key}}) SET n += row.props"
     )
     return [Statement(cypher, {"rows": batch}) for batch in _batches(nodes.rows)]
 
@@ -64,7 +62,7 @@ def rel_statements(rels: RelRows) -> list[Statement]:
         f"UNWIND $rows AS row "
         f"MATCH (a:{rels.source} {{{NODE_KEYS[rels.source]}: row.from}}) "
         f"MATCH (b:{rels.target} {{{NODE_KEYS[rels.target]}: row.to}}) "
-        f"MERGE (a)-{rel}->(b) SET r += row.props{set_bigrams('r', rels.rows)}"
+        f"MERGE (a)-{rel}->(b) SET r += row.props"
     )
     return [Statement(cypher, {"rows": batch}) for batch in _batches(rels.rows)]
 
@@ -175,19 +173,11 @@ def surely_linked(graph: DocumentGraph | None) -> dict[str, set]:
     return out
 
 
-def graph_statements(graph: DocumentGraph, bigrams: bool = False) -> list[Statement]:
-    """The document's nodes and relationships; with `bigrams`, measures, targets, programs
-    and ESTABLISHES carry their search pairs (graph/bigrams.py: the stores that index them
-    ask for them, `search_bigrams`)."""
+def graph_statements(graph: DocumentGraph) -> list[Statement]:
     out: list[Statement] = []
     for nodes in graph.nodes:
-        if bigrams:
-            nodes = NodeRows(nodes.label, with_bigrams(nodes.label, nodes.rows))
         out += node_statements(nodes)
     for rels in graph.rels:
-        if bigrams:
-            rels = RelRows(rels.type, rels.source, rels.target,
-                           with_bigrams(rels.type, rels.rows), rels.identity)  # fmt: skip
         out += rel_statements(rels)
     return out
 
@@ -276,7 +266,7 @@ def write_document(store: GraphStore, graph: DocumentGraph) -> Outcome:
     if stored is not None:
         statements += document_statements(graph.document_id, -1)
         statements += delete_document_statements(graph.document_id)
-    statements += graph_statements(graph, bigrams=getattr(store, "search_bigrams", False))
+    statements += graph_statements(graph)
     statements += add_statements(graph, reference=summarised)
     statements += orphan_statements(unsure)
     statements += shared_delta_statements(candidates, "+", sure)

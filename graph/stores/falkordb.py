@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import redis
-from policykg.graph.bigrams import BIGRAM_REL_SOURCES, BIGRAM_SOURCES, BIGRAMS, search_bigrams
 from policykg.graph.cypher_text import final_columns, returns_rows, strip_comments, tokenize
 from policykg.graph.model import NODE_KEYS
 from policykg.graph.store import QueryResult, Statement
@@ -59,12 +58,6 @@ RANGE_INDEXES = {
 # queries/falkordb/search.cypher), and an index made by an earlier version is dropped by
 # ensure_schema. Neo4j's `cjk` bigrams do find them (queries/neo4j/api_search.cypher).
 FULLTEXT_LABELS_BEFORE = ("Measure", "Target", "Program")
-# Instead the writer stores on each measure, target, program and ESTABLISHES the ideograph
-# pairs of its texts (graph/bigrams.py) and a range index on that array finds search's
-# candidates (queries/falkordb/search.cypher). A store written before them gets the
-# property on every node and relationship first, then the index: the query asks the index
-# only where it exists, so it never reads a store that lacks some node's pairs through it.
-BIGRAM_BATCH = 2000
 
 
 def falkordb_schema(graph_name: str) -> list[str]:
@@ -75,14 +68,11 @@ def falkordb_schema(graph_name: str) -> list[str]:
         out.append(f"GRAPH.CONSTRAINT CREATE {graph_name} UNIQUE NODE {label} PROPERTIES 1 {key}")
     for label, props in RANGE_INDEXES.items():
         out += [f"CREATE INDEX FOR (n:{label}) ON (n.{p})" for p in props]
-    out += [f"CREATE INDEX FOR (n:{label}) ON (n.{BIGRAMS})" for label in BIGRAM_SOURCES]
-    out += [f"CREATE INDEX FOR ()-[r:{t}]-() ON (r.{BIGRAMS})" for t in BIGRAM_REL_SOURCES]
     return out
 
 
 class FalkorDBStore:
     backend = "falkordb"
-    search_bigrams = True  # the writer adds `bigrams` (graph/bigrams.py)
 
     def __init__(
         self,
@@ -179,39 +169,6 @@ class FalkorDBStore:
         for label, _ in self._index_rows(kind="FULLTEXT"):
             if label in FULLTEXT_LABELS_BEFORE:
                 graph.query(f"CALL db.idx.fulltext.drop('{label}')")
-        for label in BIGRAM_SOURCES:  # every node its pairs first, then the index
-            self.add_search_bigrams(label)
-            if (label, BIGRAMS) not in existing:
-                graph.create_node_range_index(label, BIGRAMS)
-        for rtype in BIGRAM_REL_SOURCES:
-            self.add_search_bigrams(rtype)
-            if (rtype, BIGRAMS) not in existing:
-                graph.create_edge_range_index(rtype, BIGRAMS)
-
-    def add_search_bigrams(self, name: str) -> None:
-        """Every node of the label (or relationship of the type) without search bigrams
-        gets them: a store written before they existed, or a load that bypassed the writer
-        (ensure_schema calls this; one read of the label when none lacks them). Batches of
-        BIGRAM_BATCH, each its own write; only this property is set, so an interrupted run
-        resumes where it stopped."""
-        graph = self._require(self._writer)
-        if name in BIGRAM_SOURCES:
-            fields = [f"n.{f}" for f in BIGRAM_SOURCES[name]]
-            read = f"MATCH (n:{name}) WHERE n.{BIGRAMS} IS NULL RETURN n.id, {', '.join(fields)}"
-            write = f"UNWIND $rows AS row MATCH (n:{name} {{id: row.at}}) SET n.{BIGRAMS} = row.b"
-        else:  # a relationship: found again by the internal ids of its ends and its own
-            fields = [f"r.{f}" for f in BIGRAM_REL_SOURCES[name]]
-            read = (
-                f"MATCH (a)-[r:{name}]->(b) WHERE r.{BIGRAMS} IS NULL "
-                f"RETURN [id(a), id(b), id(r)], {', '.join(fields)}"
-            )
-            write = (
-                f"UNWIND $rows AS row MATCH (a)-[r:{name}]->(b) WHERE id(a) = row.at[0] "
-                f"AND id(b) = row.at[1] AND id(r) = row.at[2] SET r.{BIGRAMS} = row.b"
-            )
-        while rows := graph.query(f"{read} LIMIT {BIGRAM_BATCH}").result_set:
-            batch = [{"at": r[0], "b": search_bigrams(*r[1:])} for r in rows]
-            graph.query(write, {"rows": batch})
 
     def _index_rows(self, kind: str = "RANGE") -> list[tuple[str, list[str]]]:
         if self.graph_name not in self._db.list_graphs():
