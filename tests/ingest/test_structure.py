@@ -110,6 +110,7 @@ def test_a_source_line_glued_after_a_reports_sentences_leaves_them_a_measure() -
     # a page glues its 来源 line to the last paragraph: the sentences stay; chrome alone goes
     assert not is_noise("检查初显成效。下一步，县农业农村局将继续加大检查力度。来源：某某农业网")
     assert is_noise("来源：某某农业网 发布时间：2021-05-14")
+    assert is_noise("如因版权和其它问题需要同本网联系的，请在文章刊发后15日内进行。联系电话：010-1")
 
 
 @pytest.mark.parametrize(
