@@ -116,9 +116,8 @@ def by_agent(text: str, offset: int) -> list[Mention]:
             out += mentions_of(found, post, offset)  # 由A主要负责同志担任召集人: A's post
             continue
         if any(role == "lead" for _, role in found) and _JOINT_DUTY.match(text, end):
-            out += mentions_of(
-                found, "responsible", offset
-            )  # 检查由A会同B开展: A leads, B supports
+            # 检查由A会同B开展: the list's roles stand (A leads, B supports)
+            out += mentions_of(found, "responsible", offset)
             continue
         if found and rules["agent_duty_rx"].match(text, end):
             role = role_after(text[end:]) or "responsible"
