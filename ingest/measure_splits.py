@@ -96,7 +96,8 @@ def by_assignment(m: DraftMeasure) -> list[DraftMeasure]:
     if m.ordinal.startswith("t") or find_statements(m.text) or roster_post(m.text):
         return [m]
     sentences = list(re.finditer(r"[^。！？!?]+[。！？!?]*", m.text))
-    if sentences and assigns_back(sentences[-1].group().strip()):
+    worded = [s for s in sentences if _HANZI.search(s.group())]  # (not a page's trailing " |")
+    if worded and assigns_back(worded[-1].group().strip()):
         return [m]  # …。此项工作由A负责，B协办。: the closing line assigns the whole item
     opens = [s.start() for s in sentences if find_assignments(s.group())]
     if len(opens) < 2:

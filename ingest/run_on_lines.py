@@ -20,8 +20,9 @@ MARKER = (
     rf"|专栏\s?\d{{1,2}}|附件\s?(?:\d{{1,2}}|[：:])|第[{_NUM}\d]+[章节条部])"
 )
 # (also a title run into its first heading, the 文种 word then 一、: …工作方案一、总体要求…)
+# (spaces a page left between the sentence end and the marker go with the cut: …协办。 6、…)
 _INLINE_HEADING = re.compile(
-    rf"(?<=[{SENT_END}{_CLOSERS}])(?={MARKER})"
+    rf"(?<=[{SENT_END}{_CLOSERS}])[ \t\u3000]*(?={MARKER})"
     r"|(?<=方案|意见|通知|办法|规划|计划|细则|要点|规定)(?=一、)"
 )
 _HEADING_CHAIN = re.compile(
@@ -38,8 +39,9 @@ def split_run_on(lines: list[Line]) -> list[Line]:
         if line.kind != "text" or len(line.text) < RUN_ON_MIN:
             out.append(line)
             continue
-        cuts = [m.start() for m in _INLINE_HEADING.finditer(line.text) if m.start() > 0]
-        for s, e in zip([0, *cuts], [*cuts, len(line.text)], strict=True):
+        found = [m for m in _INLINE_HEADING.finditer(line.text) if m.start() > 0]
+        starts = [0, *[m.end() for m in found]]
+        for s, e in zip(starts, [*[m.start() for m in found], len(line.text)], strict=True):
             piece = Line(line.text[s:e], line.offs[s:e])
             # "一、现状与形势（一）“十三五”时期…": a short heading directly followed by a sub-heading
             # (a rule's chapter by its first article: 第五章监督检查第三十五条…).

@@ -231,6 +231,17 @@ def test_run_on_inline_headings_get_their_own_lines():
     assert not [line for line in lines if inline.search(line)]
 
 
+def test_run_on_items_cut_where_spaces_stand_before_the_marker():
+    # a law database's page: the items of a work plan on one line, a space after each full stop
+    items = "".join(
+        f"{n}、加强第{n}项食品安全工作，落实属地管理责任，完善日常监督检查制度。 此项工作由县市场监管局负责。 "
+        for n in range(1, 9)
+    )
+    text = normalize(SourceText(path="t.txt", text=items, encoding="utf-8", format="text")).text
+    lines = text.split("\n")
+    assert [ln[:2] for ln in lines if ln] == [f"{n}、" for n in range(1, 9)]
+
+
 def test_run_on_scrape_duplicates_removed():
     result = seed("004")
     long = Counter(s for s in sentences(result.text) if len(HANZI.findall(s)) >= DUP_MIN_CJK)
