@@ -87,14 +87,6 @@ def bodies_set_up(text: str, offset: int) -> list[Mention]:
     return out
 
 
-# 由A会同/联合B + the act (X由A会同B开展, 由A联合B组织实施): the list gives A lead and B
-# support; the act, any verb of carrying out, makes it a task
-_JOINT_DUTY = re.compile(
-    r"\s*(?:等(?:多|[\d一二三四五六七八九十]+)?个?(?:有关|相关)?(?:部门|单位))?(?:共同|联合)?(?:组织)?"
-    r"(?:开展|实施|进行|负责|推进|完成|制定|起草|办理|查处|组织|检查)"
-)
-
-
 def by_agent(text: str, offset: int) -> list[Mention]:
     """由A + a standing duty inside a clause (此类申请可由省人民政府审批; 日常工作由A负责):
     A takes the duty's role; 由A组成 / 由A提出 (no duty) give none."""
@@ -115,7 +107,7 @@ def by_agent(text: str, offset: int) -> list[Mention]:
         if found and (post := post_after(text[end:])):
             out += mentions_of(found, post, offset)  # 由A主要负责同志担任召集人: A's post
             continue
-        if any(role == "lead" for _, role in found) and _JOINT_DUTY.match(text, end):
+        if any(role == "lead" for _, role in found) and rules["joint_act_rx"].match(text, end):
             # 检查由A会同B开展: the list's roles stand (A leads, B supports)
             out += mentions_of(found, "responsible", offset)
             continue
