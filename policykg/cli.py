@@ -388,7 +388,8 @@ def demo(
 # heldout_fiftyeighth: built by a helper from 17823f2, 15 documents (6 formal), untouched until b551609 (identical to its baseline), tuned on from b551609;
 # heldout_sixtyfirst: built by a helper from b551609, 15 documents (7 formal), untouched (identical to its baseline at 35f3281);
 # heldout_sixtysecond: built by a helper from b551609, 15 documents (2 formal), untouched (identical to its baseline at 35f3281);
-# heldout_sixtythird: built by a helper from b551609, 13 documents (4 formal), untouched (identical to its baseline at 35f3281)),
+# heldout_sixtythird: built by a helper from b551609, 13 documents (4 formal), untouched (identical to its baseline at 35f3281);
+# heldout_sixtysixth: built by a helper from c8ca2e5, 15 documents (3 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -453,6 +454,7 @@ GOLD_SETS = (
     "tests/heldout_sixtyfirst",
     "tests/heldout_sixtysecond",
     "tests/heldout_sixtythird",
+    "tests/heldout_sixtysixth",
     "tests/heldout",
 )
 
