@@ -390,7 +390,8 @@ def demo(
 # heldout_sixtysecond: built by a helper from b551609, 15 documents (2 formal), untouched (identical to its baseline at 35f3281);
 # heldout_sixtythird: built by a helper from b551609, 13 documents (4 formal), untouched (identical to its baseline at 35f3281);
 # heldout_sixtyfourth: built by a helper from c8ca2e5, 15 documents (0 formal), untouched (its baseline);
-# heldout_sixtyfifth: built by a helper from c8ca2e5, 15 documents (2 formal), untouched (its baseline)),
+# heldout_sixtyfifth: built by a helper from c8ca2e5, 15 documents (2 formal), untouched (its baseline);
+# heldout_sixtysixth: built by a helper from c8ca2e5, 15 documents (3 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -457,6 +458,7 @@ GOLD_SETS = (
     "tests/heldout_sixtythird",
     "tests/heldout_sixtyfourth",
     "tests/heldout_sixtyfifth",
+    "tests/heldout_sixtysixth",
     "tests/heldout",
 )
 
