@@ -18,7 +18,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from policykg.api.cypher_guard import check_params
 from policykg.api.deps import get_app_settings, get_store
-from policykg.api.models import ERRORS
+from policykg.api.models.common import ERRORS
 from policykg.graph.queries import CAP_MIN, enum_values, get_query, page_of
 from policykg.graph.store import GraphStore, QueryResult
 from policykg.ingest import vocab

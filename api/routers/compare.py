@@ -6,7 +6,9 @@ from collections import defaultdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from policykg.api.models import Page, Status, TargetRow, TopicProvinces
+from policykg.api.models.common import Page, Status
+from policykg.api.models.evidence import TargetRow
+from policykg.api.models.topics import TopicProvinces
 from policykg.api.routers.common import (
     AppSettings,
     Format,

@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter
 from policykg.api.cypher_guard import Limits, check, check_params
-from policykg.api.models import ERRORS, ErrorBody
+from policykg.api.models.common import ERRORS, ErrorBody
 from policykg.api.routers.common import AppSettings, Store, check_text, read
 from pydantic import BaseModel, Field
 

@@ -6,7 +6,12 @@ from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from policykg.api.models import DepartmentMeasureRow, DepartmentMeasures, DepartmentRow, Departments
+from policykg.api.models.departments import (
+    DepartmentMeasureRow,
+    DepartmentMeasures,
+    DepartmentRow,
+    Departments,
+)
 from policykg.api.routers.common import (
     AppSettings,
     Format,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from policykg.api.models import (
-    ERRORS,
+from policykg.api.models.common import ERRORS
+from policykg.api.models.documents import (
     DocumentDetail,
     DocumentRow,
     Documents,

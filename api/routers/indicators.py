@@ -5,13 +5,8 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from policykg.api.models import (
-    Indicators,
-    IndicatorSummary,
-    IndicatorTargets,
-    TargetRow,
-    Targets,
-)
+from policykg.api.models.evidence import TargetRow, Targets
+from policykg.api.models.indicators import Indicators, IndicatorSummary, IndicatorTargets
 from policykg.api.routers.common import (
     AppSettings,
     Format,

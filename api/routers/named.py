@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from policykg.api.deps import get_app_settings, get_store
-from policykg.api.models import ERRORS
+from policykg.api.models.common import ERRORS
 from policykg.api.routers.common import check_text, read, read_page
 from policykg.graph.queries import PAGE_PARAMS, enum_values, get_query, registry
 from policykg.graph.store import GraphStore

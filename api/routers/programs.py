@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from policykg.api.models import ProgramRow, Programs
+from policykg.api.models.programs import ProgramRow, Programs
 from policykg.api.routers.common import (
     AppSettings,
     Format,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from policykg.api.models import (
-    ERRORS,
+from policykg.api.models.common import ERRORS
+from policykg.api.models.provinces import (
     Coverage,
     CoverageRow,
     CoveredDocument,

@@ -17,7 +17,8 @@ from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from policykg.api.models import Evidence, Page
+from policykg.api.models.common import Page
+from policykg.api.models.evidence import Evidence
 from policykg.api.routers.common import (
     AppSettings,
     Format,

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
-from policykg.api.models import ERRORS
+from policykg.api.models.common import ERRORS
 from policykg.api.routers.common import AppSettings, Store, check_text
 from policykg.api.routers.common import run as run_query
 from pydantic import BaseModel, Field

@@ -13,13 +13,12 @@ from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from policykg.api.models import (
-    CoveredDocument,
-    Evidence,
+from policykg.api.models.common import Status
+from policykg.api.models.evidence import Evidence, TargetRow
+from policykg.api.models.provinces import CoveredDocument
+from policykg.api.models.topics import (
     Matrix,
     MatrixCell,
-    Status,
-    TargetRow,
     Timeline,
     TimelineRow,
     TopicGroup,
