@@ -130,6 +130,12 @@ def generate(n: int, out: Path, *, seed: int = 7, corpus: Path | None = None) ->
     return paths
 
 
+def province_of(path: Path) -> str:
+    """The province a corpus file was moved to (its code is in the file name)."""
+    code = path.name.split("_")[1]
+    return next(p.name for p in vocab.provinces() if p.code == code)
+
+
 def _variant(text: str, t: Template, dst: vocab.Province, k: int) -> str:
     """Give a repeated (template, province) pair its own identity."""
     if t.number:

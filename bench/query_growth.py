@@ -25,8 +25,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.__main__ import _env, _policykg, _province_of
-from bench.corpus import generate
+from bench.corpus import generate, province_of
+from bench.processes import policykg_command, policykg_env
 
 
 def build(n: int, work: Path) -> tuple[Path, str]:
@@ -36,12 +36,12 @@ def build(n: int, work: Path) -> tuple[Path, str]:
     paths = generate(n, corpus)  # deterministic: the same files again
     if not db.exists():
         subprocess.run(
-            [*_policykg(), "ingest", str(corpus), "--json"],
-            env=_env(db),
+            [*policykg_command(), "ingest", str(corpus), "--json"],
+            env=policykg_env(db),
             check=True,
             stdout=subprocess.DEVNULL,
         )
-    return db, _province_of(paths[0])
+    return db, province_of(paths[0])
 
 
 def _cases(
