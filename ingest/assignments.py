@@ -100,6 +100,11 @@ _COUNTED_BODIES = re.compile(r"[两二三四五六七八九十]{1,2}个?(?:部�
 _JOINT_CAMPAIGN = re.compile(
     r"(?:开展|组织|实施|部署|启动)(?:了|一次|为期[^，。；]{1,6}的)?联合(?:整治|执法|检查|行动|专项|督查|打击)"
 )
+# The bodies of a clause after the sentence's lead, acting with it (由A牵头，B、C等单位联合对…;
+# …，B、C共同开展…): they join the lead's work.
+_WITH_THE_LEAD = re.compile(
+    r"\s*(?:等(?:[\d一二三四五六七八九十]+个?|多个?)?(?:有关|相关)?(?:部门|单位))?(?:联合|共同|协同|一道|一起)"
+)
 # A team described by its make-up, the bodies' people in it (由A、B等部门相关领导组成的…组)
 # (the list may run on past what reads as a body, and the people be several: 由A、B、质监、
 # 工商等部门分管领导和执法人员组成的检查组 — the clause's 组成的 tells)
@@ -325,6 +330,12 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
                 convener = carried + found
             continue
         listed = all(r == "responsible" for _, r in carried + found)  # no 会同/联合 inside
+        if listed and any(m.role == "lead" for m in subject) and _WITH_THE_LEAD.match(rest):
+            # 由A牵头，B、C等单位联合对…开展…: the sentence named its lead, the others join it
+            # (…，四部门联合开展…: the bodies counted back to, already named)
+            joining = [f for f in carried + found if not _COUNTED_BODIES.search(f[0].text)]
+            out += mentions_of(joining, "support", offset)
+            continue
         # (A会同B、C联合开展…: 会同 gave the roles; 联合 after it adds none)
         jointly = JOINTLY.match(rest) or _JOINT_ISSUE.match(rest)
         if several and listed and (jointly or _joint_campaign(text, end, role)):

@@ -377,7 +377,13 @@ def body_at(text: str, pos: int) -> Body | None:
         g = None  # 各食品生产经营单位: the regulated, not a body of the system
     n = _named_at(text, pos)
     k = _known_rx().match(text, pos)
-    if not (g or n or k) and (station := _town_station(text, pos) or _level_sector(text, pos)):
+    if not (g or n or k) and (
+        station := _town_station(text, pos)
+        or _town_body(text, pos)
+        or _level_sector(text, pos)
+        or _sector_bureau(text, pos)
+        or _joined_sector(text, pos)
+    ):
         return station
     # no name opens here: None without jieba's part-of-speech look-up, the costly test
     if not (g or n or k) or opens_with_verb(text, pos):
@@ -413,6 +419,27 @@ def _town_station(text: str, pos: int) -> Body | None:
     return Body(m.start(), m.end(), m.group(), False) if m else None
 
 
+@cache
+def _town_body_rx() -> re.Pattern[str]:
+    f = _forms()
+    # (bare 某镇/某街道 only where a body's verb or a list goes on: 西屏街道联合…, 城关镇、新华镇要…)
+    after = r"(?=[、，,]|等|联合|会同|和|及|与|共同|要|将|负责|牵头|配合|组织|开展)"
+    return re.compile(
+        rf"(?![{f['not_place_start']}])(?!辖区|当地|属地|所在|基层|城乡|城镇|集镇|村镇|乡镇|相关|有关|其他|其它|全部|所有)"
+        rf"[\u4e00-\u9fff]{{2,3}}?(?:(?:{_alt(f['township_bodies'])})|(?:镇|乡|街道){after})"
+    )
+
+
+def _town_body(text: str, pos: int) -> Body | None:
+    """A township or sub-district by its own name, which no gazetteer of counties holds
+    (城关镇人民政府, 某某街道办事处; bare 某某街道 as the subject of an act), at a clause's
+    opening or after a joiner only, like a township's station."""
+    if not _after_boundary(text, pos):
+        return None
+    m = _town_body_rx().match(text, pos)
+    return Body(m.start(), m.end(), m.group(), False) if m else None
+
+
 def _after_boundary(text: str, pos: int) -> bool:
     """`pos` opens the text, follows punctuation, or follows a joiner of bodies."""
     return (
@@ -440,6 +467,29 @@ def listed_sector(text: str, pos: int) -> Body | None:
     公安、工商等多部门): that sector's department, generic, as written."""
     m = _bare_sector_rx().match(text, pos)
     return Body(m.start(), m.end(), m.group(), True) if m else None
+
+
+@cache
+def _sector_bureau_rx() -> re.Pattern[str]:
+    # (局长, 副局长, 委托, 委员, 办理 are a person or a verb, not the body)
+    kinds = r"(?:局(?!局?长)|委员会(?:办公室)?|委(?!托|员)|办公室|办(?!理|法|公)|中心|所)"
+    return re.compile(rf"(?:{_alt(_forms()['sectors'])}){kinds}(?!副|长)")
+
+
+def _sector_bureau(text: str, pos: int) -> Body | None:
+    """A sector's bureau named with no level at all (公安局、环保局、城管局联合…, county news
+    usage, where the level is the text's own): that department, as written, at a clause's
+    opening or after a joiner."""
+    if not _after_boundary(text, pos) or text[pos - 1 : pos] in ("）", ")"):
+        return None  # (各县（市、区）经信局: a level's bracket before it, the name goes back)
+    m = _sector_bureau_rx().match(text, pos)
+    return Body(m.start(), m.end(), m.group(), False) if m else None
+
+
+def _joined_sector(text: str, pos: int) -> Body | None:
+    """A bare sector opening the list a joining verb takes (联合质监、渔业等部门…): that sector's
+    department, generic; elsewhere a bare sector opening a clause is a field (农业、工业等)."""
+    return listed_sector(text, pos) if text[max(0, pos - 2) : pos] in ("联合", "会同") else None
 
 
 def _level_sector(text: str, pos: int) -> Body | None:

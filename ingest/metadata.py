@@ -317,6 +317,10 @@ def _of_place(issuer: str, title: str | None) -> str:
 _ISSUING_UNIT = re.compile(r"办公厅|办公室|秘书局|秘书处|[\u4e00-\u9fff]{1,8}?司")
 
 
+# A page's part number after a title a site split over pages (…的通知（3）, …的意见（上）): a
+# 文种 closes a title, so a bare small number or 上/中/下 after it is the page's
+_PAGE_PART = re.compile(r"(?<=[知见案则法告报定划要例])\s*[（(](?:\d{1,2}|[上中下])[）)]$")
+
 # A rule's issuing written in brackets after its title (…管理办法（2014年7月2日省食品安全委员会
 # 办公室印发）): the date and the issuer; a meeting that adopted it (…常务会议通过) is no issuer.
 _ISSUING_NOTE = re.compile(
@@ -340,6 +344,8 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     note = _ISSUING_NOTE.search(title) if title else None
     if title and note:  # 办法（2014年7月2日省食安办印发）: the rule's title, its issuing after it
         title = title[: note.start()].rstrip()
+    if title and (part := _PAGE_PART.search(title)):
+        title = title[: part.start()]  # …的通知（3）: the page's part of a long text, no title's
     meta.title = docnumber.without_announcement_number(title) if title else None
     meta.doc_number = find_doc_number(lines, labels, meta.warnings, entry)
     meta.doc_number = meta.doc_number or heading_number(lines)

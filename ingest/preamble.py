@@ -114,7 +114,8 @@ def assigning_sentences(text: str, offset: int) -> list[tuple[int, int, list[Men
             # a lead-in that does (区政府要…，主要承担以下工作：) is a measure
         worded = bool(word_targets(sentence)) or bool(_goal_item().match(sentence))
         seat = "设" in sentence and fills_posts(sentence)  # 办公室设在A: a standing duty
-        if not (worded or seat or arranged or _PRESCRIBES.search(sentence)):
+        told = narrated(sentence) and narrated_roles(sentence)  # A联合B开展了…: roles, told
+        if not (worded or seat or arranged or told or _PRESCRIBES.search(sentence)):
             continue  # a phase, deadline or bottom line prescribes by itself
         mentions = find_assignments(sentence, offset + s.start())
         if not mentions and not (

@@ -270,8 +270,11 @@ def _above_addressee(head: list[str]) -> str | None:
     title, opened, plain = "", None, None
     for k, line in enumerate(reversed(head[max(0, end - 4) : end])):
         stop = docnumber.NUMBER.search(line) or line.endswith(("。", "：", ":"))
-        if k and (stop or title_like(line) or _FURNITURE.search(line)):
+        if k and (stop or title_like(line) or _FURNITURE.search(line) or _COMMA.search(line)):
             break
+        tail = re.split(r"\s+", line.strip())[-1]
+        if not k and tail != line.strip() and title_like(tail) and _OPENS.match(tail):
+            return tail  # debris before the title on its line, a space between (在 X关于…的通告)
         title = line + title
         if len(title) > 90:
             break
@@ -286,6 +289,8 @@ def _above_addressee(head: list[str]) -> str | None:
 # never is part of a title (a site's slogan, a time, a menu separator).
 _OPENS = re.compile(r"^(?:[^，。：:\s]{2,30}?)?关于")
 _FURNITURE = re.compile(r"[-|/@>：:]|\s|\d{1,2}:\d{2}")
+# (a title has no sentence comma: a line with one above it is text, a slogan or an advert)
+_COMMA = re.compile(r"[，,]")
 
 
 def _looks_like_notice_of_other(line: str) -> bool:

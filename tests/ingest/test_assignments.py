@@ -252,8 +252,34 @@ ASSIGNMENTS = [
      [("县农业农村局", "lead"), ("县公安", "support"), ("检察院", "support"), ("法院", "support")]),
     ("湖南省质监、卫生监督等部门将开展联合抽检。",
      [("湖南省质监", "responsible"), ("卫生监督", "responsible")]),
+    # a township or sub-district by its own name (某某镇人民政府, 某某街道办事处, bare 某某街道 acting)
+    ("东林街道联合县城管局、县卫生健康局对辖区摊点开展整治。",
+     [("东林街道", "lead"), ("县城管局", "support"), ("县卫生健康局", "support")]),
+    ("县市场监管局联合青山街道办事处、白水镇人民政府开展检查。",
+     [("县市场监管局", "lead"), ("青山街道办事处", "support"), ("白水镇人民政府", "support")]),
+    ("由相关街道办事处会同县农业局、县卫生局等部门统一收集处理。",
+     [("相关街道办事处", "lead"), ("县农业局", "support"), ("县卫生局", "support")]),
+    # a sector's bureau with no level (county news usage), and bare sectors opening 联合's list
+    ("由城管局牵头，公安局、环保局等单位联合对夜市开展整治。",
+     [("城管局", "lead"), ("公安局", "support"), ("环保局", "support")]),
+    ("县市场监管局还联合质监、渔业等相关部门对码头开展检查。",
+     [("县市场监管局", "lead"), ("质监", "support"), ("渔业", "support")]),
+    ("由县商务局牵头，县公安局、县交通局共同开展整治。",
+     [("县商务局", "lead"), ("县公安局", "support"), ("县交通局", "support")]),
+    # the bodies counted back to after the lead's list join no one (…，三部门联合开展…)
+    ("县市场监管局联合县商务局和县公安局，三部门联合开展节前检查。",
+     [("县市场监管局", "lead"), ("县商务局", "support"), ("县公安局", "support")]),
+    # 由A、B确定: a decision is a duty; 各乡镇（街道）配合 a generic level supporting
+    ("经营时段由区商务局、区城管局确定。", [("区商务局", "responsible"), ("区城管局", "responsible")]),
+    ("县卫生局加强技术指导，各乡镇（街道）配合。", [("县卫生局", "responsible"), ("各乡镇（街道）", "support")]),
+    # a time adverb before the subject, an instruction passed on (按照…要求各地…)
+    ("下一步，各级市场监管部门将加强夜市检查。", [("各级市场监管部门", "responsible")]),
+    ("市市场监管局按照省局要求各县市场监管部门要开展自查。", [("各县市场监管部门", "responsible")]),
+    ("各县食品安全委员会办公室要于9月底前完成自查。", [("各县食品安全委员会办公室", "responsible")]),
     # not assignments: an object, an attribute, an issuing act, a verb phrase
     ("加强与省卫生健康委的协作。", []),
+    ("卫生局长到会讲话。", []),
+    ("在城关镇开展检查。", []),
     ("省药监局的监管职能进一步加强。", []),
     ("近日，省药监局印发了实施方案。", []),
     ("支持省药品检验研究院建设重点实验室。", []),

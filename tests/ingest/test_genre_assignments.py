@@ -1425,3 +1425,24 @@ def test_a_report_of_bodies_counted_back_to_acting_jointly(tmp_path) -> None:
         ("县公安局", "lead"),
         ("县市场监管局", "lead"),
     ]
+
+
+def test_a_news_report_of_a_sub_district_joining_bodies_and_a_case_handed_over(tmp_path) -> None:
+    # written for this test: a county news item; a sub-district (某某街道) joins two bureaus,
+    # and a case found is handed over (交由A) — role words of the narration, background
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "某街道开展校园周边食品安全整治\n"
+        "日前，东林街道联合县市场监管局、县城管局对校园周边流动摊点进行集中整治。"
+        "整治中共劝离摊点12个，发现涉嫌违法线索2条，已交由县公安局进一步调查处理。\n",
+        encoding="utf-8",
+    )
+    measures = [m for m in extract_file(path).measures if m.departments]
+    roles = [(d.mention, d.role) for m in measures for d in m.departments]
+    assert roles == [
+        ("东林街道", "lead"),
+        ("县市场监管局", "support"),
+        ("县城管局", "support"),
+        ("县公安局", "responsible"),
+    ]
+    assert measures[0].statement == "background"

@@ -1452,3 +1452,19 @@ def test_a_joint_bodys_working_rule_is_a_title_and_a_headline_reporting_it_is_no
         "某某省建立药品安全监管厅际联席会议制度\n近日，某某省药监局会同有关部门建立联席会议制度。\n"
     )
     assert headline.title != "某某省建立药品安全监管厅际联席会议制度"
+
+
+def test_debris_before_the_title_and_a_pages_part_number_are_no_part_of_it() -> None:
+    # an advert run onto the title's line (a space between), and lines of it above, before
+    # the addressees; a site's page number after a 文种 (…的通告（2）)
+    advert = (
+        "贷款就找某某银行，放心又省钱\n点击了解详情\n"
+        "看 某某县人民政府关于暂停活禽交易的通告\n各经营户、广大市民：\n为做好防控工作，现通告如下。\n"
+    )
+    assert _meta(advert).title == "某某县人民政府关于暂停活禽交易的通告"
+    paged = "某某市人民政府关于加强野生动物保护管理的通告（2）\n2020-05-20 来源：某某网\n七、加强执法。\n"
+    assert _meta(paged).title == "某某市人民政府关于加强野生动物保护管理的通告"
+    # a title wrapped with a space inside stays whole (the space as the page has it)
+    wrapped = "某某省人民政府关于食品安全示范城市创建 工作先进集体的通报\n各设区市人民政府：\n现予通报。\n"
+    title = _meta(wrapped).title or ""
+    assert title.replace(" ", "") == "某某省人民政府关于食品安全示范城市创建工作先进集体的通报"

@@ -138,6 +138,13 @@ GOLDEN = [
     ("监督检查覆盖辖区内100%的学校食堂、95%以上的养老机构食堂。",
      [("学校食堂", 100, "100%", None, "%", None, None, False),
       ("养老机构食堂", 95, "95%以上", ">=", "%", None, None, False)]),
+    # the act right before its count (每季度至少巡查一次; a report to a body), a weekday's report
+    ("各网格每季度至少巡查一次。", [("巡查", 1.0, "一次", ">=", "次", None, None, False)]),
+    ("协管员每月向镇监管所汇报一次工作情况。",
+     [("向镇监管所汇报", 1.0, "一次", None, "次", None, None, False)]),
+    ("信息员每周五上报本周宴席备案表。", [("上报本周宴席备案表", None, "每周五", None, None, None, None, False)]),
+    # a deadline to name or appoint (明确, 聘任) is one to complete
+    ("各乡镇于11月底前明确村级协管员。", [("明确村级协管员", None, "11月底前", "<=", None, None, None, False)]),
 ]  # fmt: skip
 
 
