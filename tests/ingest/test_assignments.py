@@ -270,7 +270,8 @@ ASSIGNMENTS = [
     ("县市场监管局联合县商务局和县公安局，三部门联合开展节前检查。",
      [("县市场监管局", "lead"), ("县商务局", "support"), ("县公安局", "support")]),
     # 由A、B确定: a decision is a duty; 各乡镇（街道）配合 a generic level supporting
-    ("经营时段由区商务局、区城管局确定。", [("区商务局", "responsible"), ("区城管局", "responsible")]),
+    ("经营时段由区商务局、区城管局、各镇街确定。",
+     [("区商务局", "responsible"), ("区城管局", "responsible"), ("各镇街", "responsible")]),
     ("县卫生局加强技术指导，各乡镇（街道）配合。", [("县卫生局", "responsible"), ("各乡镇（街道）", "support")]),
     # a time adverb before the subject, an instruction passed on (按照…要求各地…)
     ("下一步，各级市场监管部门将加强夜市检查。", [("各级市场监管部门", "responsible")]),

@@ -143,6 +143,11 @@ GOLDEN = [
     ("协管员每月向镇监管所汇报一次工作情况。",
      [("向镇监管所汇报", 1.0, "一次", None, "次", None, None, False)]),
     ("信息员每周五上报本周宴席备案表。", [("上报本周宴席备案表", None, "每周五", None, None, None, None, False)]),
+    # a closure's window, the day closing it in its month, and what it is done to
+    ("县政府决定于2021年3月1日至3月3日，对全县农贸市场实行临时性休市。",
+     [("临时性休市", None, "2021年3月1日至3月3日", None, None, 2021, None, False)]),
+    ("县指挥部决定从2月8日至10日对城区活禽市场进行休市消毒。",
+     [("休市消毒", None, "2月8日至10日", None, None, None, None, False)]),
     # a deadline to name or appoint (明确, 聘任) is one to complete
     ("各乡镇于11月底前明确村级协管员。", [("明确村级协管员", None, "11月底前", "<=", None, None, None, False)]),
 ]  # fmt: skip
