@@ -72,7 +72,11 @@ def _tail() -> str:
     # (two chunks: 省政府食品安全委员会办公室, a government's committee's office; a name never
     # ends in the 委 of 委托 or of 委员: 省卫健委委托省疾控中心…, 主任委员, 镇宣传委员, nor in the 部 of 部署
     # or the 办 of 办理 and 办法: 由县药安委统一部署, …中心统一办理, …管理办法)
-    return rf"{core}(?:{suffix})(?!托|署|理|法|员|士)(?:{more}(?!长|副?书记|成员|员|托|署|理|法|士)){{0,2}}"
+    # (nor in the 所 of 所有 and 所以: 辖区所有零售药店 names no 所)
+    return (
+        rf"{core}(?:{suffix})(?!托|署|理|法|员|士)(?!(?<=所)[有以])"
+        rf"(?:{more}(?!长|副?书记|成员|员|托|署|理|法|士)){{0,2}}"
+    )
 
 
 @lru_cache(maxsize=512)
@@ -311,7 +315,13 @@ def _named_at(text: str, pos: int) -> re.Match[str] | None:
     if n and n["place"] and not _one_word_place(n["place"], text, pos):
         # 县委县政府办公室, 地区市场监督管理局: 县委县 and 地区市 are no places, a level
         # prefix opens the name (沛县市场监管局: a county of two characters, 沛县 + 市场…)
-        return _short_county_body(text, pos) or _named_rx(False).match(text, pos)
+        # (福州高新区市场监管局: no place 福州高新区, the city's name opens its zone's body)
+        zone = n["place"].endswith(("高新区", "开发区", "经开区", "新区", "园区"))
+        return (
+            _short_county_body(text, pos)
+            or (_short_place_body(text, pos) if zone else None)
+            or _named_rx(False).match(text, pos)
+        )
     if n and n["place"] and _province_inside().search(n["place"], 1):
         return None  # …月福建省: a known province opens the name later, not here
     if n and n["place"] and n["place"].endswith("省"):

@@ -56,7 +56,7 @@ _SESSION = re.compile(
 
 # …and a headquarters' or a government's 通告 by its sequence alone, in brackets on its own line
 # under the title: （第21号）
-_SEQUENCE_ONLY = re.compile(r"[（(]\s*第\s*(?P<seq>\d{1,4})\s*号\s*[）)]")
+_SEQUENCE_ONLY = re.compile(r"[（(]\s*(?P<di>第)?\s*(?P<seq>\d{1,4})\s*号\s*[）)]")
 
 
 def announcement_number(line: str) -> str | None:
@@ -64,7 +64,7 @@ def announcement_number(line: str) -> str | None:
     if m := _SESSION.fullmatch(line.strip()):
         return f"〔{m['term']}届〕第{m['seq']}号"
     if m := _SEQUENCE_ONLY.fullmatch(line.strip()):
-        return f"第{int(m['seq'])}号"
+        return f"{m['di'] or ''}{int(m['seq'])}号"  # as written: （第3号） or （3号）
     body = line.strip().strip("（()）")
     m = ANNOUNCEMENT.fullmatch(body) or _ANNOUNCEMENT_AFTER_TITLE.search(line)
     return f"{m['year']}年第{int(m['seq'])}号" if m else None

@@ -11,6 +11,7 @@ A 成文日期 no signature gives, and the publication date: ingest/doc_dates.py
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,6 +117,12 @@ def find_doc_number(
     if own is None:  # a 公告's year number: under its title, or in brackets after it
         # (a line of its own: within the head's first lines, a two-line title above it)
         own = next((n for ln in zone[:6] if (n := docnumber.announcement_number(ln))), None)
+    if own is None:  # …or right under its title further down a page (a forum's chrome above)
+        own = next(
+            (n for above, ln in itertools.pairwise(zone)
+             if re.search(r"(?:通告|公告)\s*$", above) and (n := docnumber.announcement_number(ln))),
+            None,
+        )  # fmt: skip
     if own is None:
         own = next(
             (n for ln in lines[:HEAD_LINES] if (n := docnumber.titled_announcement(ln))), None

@@ -128,7 +128,9 @@ def infer_province(
     if not readings and not places and (hit := _headline_province(head)):
         readings.append(("headline", hit))
     if not readings and not places:
-        places = place_provinces(head)
+        # the places of the bodies that act in the head (福州高新区市场监管局…组织开展…) before
+        # the places a story passes through (近日，某省某市某事件引发关注…)
+        places = _body_places(head) or place_provinces(head)
     if places and len(places) >= document_patterns()["many_provinces"]:
         places = None  # the liaison points or pilots of a national text, all over the country
     if places:
@@ -249,6 +251,24 @@ _SITE_CHROME = re.compile(
 _SHORT_PLACE_ACTS = re.compile(
     r"^(?P<stem>[\u4e00-\u9fff]{2})(?:出台|印发|下发|开展|召开|启动|部署|举办|实施|推进|全面|扎实|多措并举)"
 )
+
+
+_FULL_NAME = re.compile(r"[\u4e00-\u9fff]{4,30}(?:局|委员会|委|厅|人民政府|政府|办公室)")
+
+
+def _body_places(head: str) -> Counter[str] | None:
+    """The provinces of the places that open the named bodies of the head, when they are one
+    province's: whose bodies act is whose report it is."""
+    from policykg.ingest.bodies import find_bodies, place_of  # (bodies read the gazetteer too)
+
+    # (a full name of a usual kind, 某市某区市场监管局: a short one may be a misreading, 确保定点
+    # 社会办… read as 保定 + 点社会办)
+    named = [b.text for b in find_bodies(head) if not b.generic and _FULL_NAME.fullmatch(b.text)]
+    found = Counter[str]()
+    for name in named:
+        if (place := place_of(name)) is not None:
+            found.update(place_provinces(place).keys())
+    return found if len(found) == 1 else None
 
 
 def _code(p: Province | None) -> str | None:

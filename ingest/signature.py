@@ -114,6 +114,13 @@ def stamped_for(lines: list[str]) -> bool:
     return any(re.search(r"[（(]代章[）)]\s*$", ln) for ln in lines[:HEAD_LINES])
 
 
+# The head of a long body's name on a signature line of its own (a place or level, then words,
+# no punctuation: 某省食品安全工作 / 领导小组办公室)
+_NAME_HEAD = re.compile(
+    r"(?:中共)?[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|县|区|旗)[\u4e00-\u9fff]{2,16}"
+)
+
+
 def signature(lines: list[str]) -> tuple[list[str], str | None] | None:
     """Issuer lines followed by the 成文日期 line (the last such block wins in a tail)."""
     found = None
@@ -146,6 +153,11 @@ def signature(lines: list[str]) -> tuple[list[str], str | None] | None:
             place + issuers[0]
         ):
             issuers[0] = place + issuers[0]  # 辽宁省 / 食品药品监督管理局: a broken signature
+        elif _NAME_HEAD.fullmatch(place) and split_issuers(place + issuers[0]) == [
+            place + issuers[0]
+        ]:
+            # 某市新冠肺炎疫情防控工作 / 领导小组办公室: a long name broken before its kind
+            issuers[0] = place + issuers[0]
         if issuers:
             found = (issuers, iso)
             if found and i < HEAD_LINES:  # in the head, the first block is the notice's

@@ -237,7 +237,7 @@ def _durations(sentence: str) -> list[WordTarget]:
         for m in rx.finditer(sentence):
             n, unit = m.groupdict().get("n"), m.groupdict().get("unit")
             unit = "个月" if unit == "月" else unit  # 为期一月: one month
-            value = count_value(n) if n else None
+            value = 0.5 if n == "半" else count_value(n) if n else None  # 为期半年: 0.5 年
             if value is not None and m.groupdict().get("half"):
                 value += 0.5  # 为期一年半: one and a half years
             out.append(WordTarget(m["task"].strip(), m["when"].strip(), None, None, m.start(),

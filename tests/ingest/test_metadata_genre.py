@@ -1468,3 +1468,26 @@ def test_debris_before_the_title_and_a_pages_part_number_are_no_part_of_it() -> 
     wrapped = "某某省人民政府关于食品安全示范城市创建 工作先进集体的通报\n各设区市人民政府：\n现予通报。\n"
     title = _meta(wrapped).title or ""
     assert title.replace(" ", "") == "某某省人民政府关于食品安全示范城市创建工作先进集体的通报"
+
+
+def test_a_long_signature_broken_before_its_kind_and_an_announcements_bare_number() -> None:
+    # a forum's page: chrome above the notice, its number （3号） under its title, and the
+    # signature's long name broken (with blank lines) before 指挥部办公室
+    text = (
+        "某某论坛\n找回密码\n立即注册\n只需一步，快速开始\n查看: 100|回复: 0\n发表于 2022-1-14 17:04\n\n"
+        "关于加强进口冷链食品疫情防控工作的通告\n\n（3号）\n\n为切实保障全县人民身体健康，现通告如下。\n"
+        "一、严格落实报备制度。\n\n某某县疫情防控应急综合\n\n指挥部办公室\n\n2022年1月13日\n"
+    )
+    meta = _meta(text)
+    assert meta.doc_number == "3号"
+    assert meta.issuer == "某某县疫情防控应急综合指挥部办公室"
+
+
+def test_the_province_of_the_body_that_acts_over_a_place_the_story_passes_through() -> None:
+    # a city's zone bureau acts; the lead opens with an event of another province
+    text = (
+        "近日，湖南某地一起固体饮料冒充特医食品事件引发关注。为加强婴幼儿配方乳粉监管，"
+        "福州高新区市场监管局于日前组织开展专项检查。\n此次检查重点对辖区母婴店进行检查。\n"
+    )
+    meta = _meta(text)
+    assert meta.province is not None and meta.province.name == "福建省"

@@ -148,6 +148,16 @@ GOLDEN = [
      [("临时性休市", None, "2021年3月1日至3月3日", None, None, 2021, None, False)]),
     ("县指挥部决定从2月8日至10日对城区活禽市场进行休市消毒。",
      [("休市消毒", None, "2月8日至10日", None, None, None, None, False)]),
+    # a test every N days for the people it covers: the interval the value, a range none
+    ("对于其他接触进口食品的从业人员，每7天进行一次核酸检测。",
+     [("其他接触进口食品的从业人员", 7.0, "每7天进行一次", None, "天", None, None, False)]),
+    ("搬运人员每3至5天进行一次核酸检测。", [("搬运人员", None, "每3至5天进行一次", None, "天", None, None, False)]),
+    ("对冷链从业人员每两周实行1次核酸检测。", [("冷链从业人员", 2.0, "每两周实行1次", None, "周", None, None, False)]),
+    # half a year's length after its campaign's clause; a notice given so long ahead
+    ("专项行动自2023年5月开始，为期半年。", [("专项行动自2023年5月开始", 0.5, "半年", None, "年", 2023, None, False)]),
+    ("货主须提前24小时向监管仓报备。", [("向监管仓报备", 24.0, "24小时", None, "小时", None, None, False)]),
+    ("举办者应在活动7个工作日前，向所在地县局报告。",
+     [("向所在地县局报告", 7.0, "7个工作日", None, "个工作日", None, None, False)]),
     # a deadline to name or appoint (明确, 聘任) is one to complete
     ("各乡镇于11月底前明确村级协管员。", [("明确村级协管员", None, "11月底前", "<=", None, None, None, False)]),
 ]  # fmt: skip
