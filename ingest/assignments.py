@@ -105,6 +105,12 @@ _JOINT_CAMPAIGN = re.compile(
 _WITH_THE_LEAD = re.compile(
     r"\s*(?:等(?:[\d一二三四五六七八九十]+个?|多个?)?(?:有关|相关)?(?:部门|单位))?(?:联合|共同|协同|一道|一起)"
 )
+# Bodies that set up a joint team, the clause ending there (A、B等11部门已成立联合工作组，将…):
+# what the sentence says they will do next is theirs.
+_FOUNDS = re.compile(
+    r"\s*(?:等(?:[\d一二三四五六七八九十]+个?)?(?:部门|单位))?(?:已|已经)?(?:共同|联合)?(?:成立|组建)了?"
+    r"[^，,。；;]{2,20}?(?:工作组|专班|小组|指挥部)[，,]\s*$"
+)
 # A team described by its make-up, the bodies' people in it (由A、B等部门相关领导组成的…组)
 # (the list may run on past what reads as a body, and the people be several: 由A、B、质监、
 # 工商等部门分管领导和执法人员组成的检查组 — the clause's 组成的 tells)
@@ -326,7 +332,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         if role is None and several and _JOINT_ISSUE.match(rest):
             role = "responsible"  # A、B等部门联合印发…方案: they issue it together, each leads
         if role is None:
-            if _CONVENES.match(text, end):
+            if _CONVENES.match(text, end) or _FOUNDS.match(rest):
+                # (A、B成立了联合工作组，将…: what the founders will do is their commitment)
                 convener = carried + found
             continue
         listed = all(r == "responsible" for _, r in carried + found)  # no 会同/联合 inside

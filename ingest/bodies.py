@@ -353,6 +353,8 @@ def _one_word_place(place: str, text: str, pos: int) -> bool:
     word = _first_word(text[pos : pos + 8])[0]
     if word == place:
         return True
+    if len(word) == 1 and is_place_name(place):
+        return True  # 颍东区…: a rare character jieba leaves alone; the gazetteer knows the place
     split = place.startswith(word) and place[len(word) :] in _forms()["division_words"]
     # a person's name before 省/市 (任某某省政府) splits the same way: the gazetteer decides
     return split and 2 <= len(word) <= 3 and is_place_name(place)

@@ -282,6 +282,12 @@ ASSIGNMENTS = [
     ("卫生局长到会讲话。", []),
     ("在城关镇开展检查。", []),
     ("城区所有药店要实行实名登记。", []),  # the 所 of 所有 closes no body
+    # a place whose rare first character jieba leaves alone (颍上县): the gazetteer decides
+    ("县市场监管局联合颍上县民政局、颍上县卫生健康委员会开展宣传。",
+     [("县市场监管局", "lead"), ("颍上县民政局", "support"), ("颍上县卫生健康委员会", "support")]),
+    # bodies that set up a joint team commit to what the sentence says they will do
+    ("县市场监管局、县公安局等5部门已成立联合工作专班，将重点开展保健食品整治。",
+     [("县市场监管局", "responsible"), ("县公安局", "responsible")]),
     ("省药监局的监管职能进一步加强。", []),
     ("近日，省药监局印发了实施方案。", []),
     ("支持省药品检验研究院建设重点实验室。", []),
