@@ -1435,7 +1435,8 @@ def test_a_news_report_of_a_sub_district_joining_bodies_and_a_case_handed_over(t
         "某街道开展校园周边食品安全整治\n"
         "日前，东林街道联合县市场监管局、县城管局对校园周边流动摊点进行集中整治。"
         "整治中共劝离摊点12个，发现涉嫌违法线索2条，已交由县公安局进一步调查处理。"
-        "此外，县市场监管局还联合质监、渔业等部门对码头开展了突击检查。\n",
+        "此外，县市场监管局还联合质监、渔业等部门对码头开展了突击检查。"
+        "近日，南山街道组织网格员，联合县城管局和县卫生监督所对夜市进行了巡查。\n",
         encoding="utf-8",
     )
     measures = [m for m in extract_file(path).measures if m.departments]
@@ -1448,5 +1449,8 @@ def test_a_news_report_of_a_sub_district_joining_bodies_and_a_case_handed_over(t
         ("县市场监管局", "lead"),
         ("质监", "support"),
         ("渔业", "support"),
+        ("南山街道", "lead"),
+        ("县城管局", "support"),
+        ("县卫生监督所", "support"),
     ]
     assert measures[0].statement == measures[-1].statement == "background"
