@@ -37,6 +37,7 @@ from policykg.ingest.lexicon import (
     resolve_national,
 )
 from policykg.ingest.patterns import document_patterns
+from policykg.ingest.places import full_autonomous_name, is_place_name
 from policykg.ingest.province import infer_province
 from policykg.ingest.reports import (
     find_order,
@@ -317,7 +318,21 @@ def _of_place(issuer: str, title: str | None) -> str:
     place = place_of(title) if title else None
     if place and issuer[:1] == place[-1] and not issuer.startswith(place):
         return place + issuer[1:]
+    if title and issuer[:1] in _LEVELS and not place:
+        # (市人民政府办公室关于做好2023年某某市…的通知: the one place of the issuer's level the
+        # title names is its own)
+        named = {
+            title[i : i + k]
+            for i in range(len(title))
+            for k in range(3, 5)
+            if title[i + k - 1 : i + k] == issuer[0] and is_place_name(title[i : i + k])
+        }
+        if len(named) == 1:
+            return named.pop() + issuer[1:]
     return issuer
+
+
+_LEVELS = frozenset("市县区镇乡旗")
 
 
 # The units of a body that issue in its name (GB/T 9704 发文机关: 办公厅, 秘书局, 综合司)
@@ -396,7 +411,10 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     )
     meta.province, meta.level = reading.province, reading.level
     meta.warnings += reading.warnings
-    meta.issuers = [canonical_issuer(_of_place(n, meta.title), meta.province) for n in meta.issuers]
+    meta.issuers = [
+        full_autonomous_name(canonical_issuer(_of_place(n, meta.title), meta.province))
+        for n in meta.issuers
+    ]
     meta.issuer = "、".join(meta.issuers) or None
     if not meta.title:
         meta.warnings.append(

@@ -154,6 +154,36 @@ def county_opening(name: str) -> str | None:
     return _short_counties().get(name[:2])
 
 
+@cache
+def _autonomous_short_names() -> dict[str, str]:
+    """An autonomous prefecture's or county's short name (阿坝州, 通道县) → its full official
+    name (阿坝藏族羌族自治州, 通道侗族自治县): documents sign with the short form."""
+    out: dict[str, str] = {}
+    for prov in _location_tree().values():
+        for city_name, city in prov.items():
+            if city_name.startswith("_") or not isinstance(city, dict):
+                continue
+            full = city.get("_full_name") or city_name
+            if full.endswith("自治州"):
+                out.update({a + "州": full for a in _aliases(city)})
+            for county_name, county in city.items():
+                if county_name.startswith("_") or not isinstance(county, dict):
+                    continue
+                county_full = county.get("_full_name") or county_name
+                if county_full.endswith(("自治县", "自治旗")):
+                    out.update({a + county_full[-1]: county_full for a in _aliases(county)})
+    return {short: full for short, full in out.items() if len(short) >= 3}
+
+
+def full_autonomous_name(name: str) -> str:
+    """A body's name opening with an autonomous area's short name, written with the full one
+    (阿坝州人民政府办公室 → 阿坝藏族羌族自治州人民政府办公室); else as it is."""
+    for k in (4, 3):
+        if (full := _autonomous_short_names().get(name[:k])) is not None:
+            return full + name[k:]
+    return name
+
+
 def _aliases(node: dict) -> list[str]:
     raw = node.get("_alias")
     return [raw] if isinstance(raw, str) else list(raw or [])

@@ -140,7 +140,7 @@ CASES = [
      "青海省药品监督管理局", "2021-08-09", "青海省", "provincial"),
     ("citations only", CITES_ONLY, None, None, None, None, "福建省", "provincial"),
     ("place name", PLACE_ONLY, "藏药材资源保护利用实施方案", None,
-     "甘南州人民政府办公室", None, "甘肃省", "local"),
+     "甘南藏族自治州人民政府办公室", None, "甘肃省", "local"),  # its short name written in full
     ("forwarding notice", FORWARD,
      "江西省人民政府办公厅转发省药监局关于加强化妆品安全监管工作意见的通知",
      "赣府厅字〔2019〕48号", "江西省人民政府办公厅", "2019-06-03", "江西省", "provincial"),
@@ -1491,3 +1491,18 @@ def test_the_province_of_the_body_that_acts_over_a_place_the_story_passes_throug
     )
     meta = _meta(text)
     assert meta.province is not None and meta.province.name == "福建省"
+
+
+def test_an_issuer_named_by_its_level_or_a_short_autonomous_name_is_written_in_full() -> None:
+    # a county-level city's office signs with its level alone, the title names the city;
+    # an autonomous prefecture signs with its short name (恩施州)
+    by_level = (
+        "市人民政府办公室关于做好2024年宜都市无偿献血工作的通知\n各乡镇人民政府：\n现就有关事项通知如下。\n"
+        "市人民政府办公室\n2024年3月1日\n"
+    )
+    assert _meta(by_level).issuer == "宜都市人民政府办公室"
+    short = (
+        "恩施州人民政府办公室关于加强农村集体聚餐管理的通知\n各县市人民政府：\n现就有关事项通知如下。\n"
+        "恩施州人民政府办公室\n2019年5月6日\n"
+    )
+    assert _meta(short).issuer == "恩施土家族苗族自治州人民政府办公室"
