@@ -253,20 +253,24 @@ _SHORT_PLACE_ACTS = re.compile(
 )
 
 
-_FULL_NAME = re.compile(r"[\u4e00-\u9fff]{4,30}(?:局|委员会|委|厅|人民政府|政府|办公室)")
+_OPENING_CHARS = 240
+# (a full name of a usual kind, 某市某区市场监管局: a short one may be a misreading, 确保定点
+# 社会办… read as 保定 + 点社会办)
+_FULL_NAME = re.compile(r"[\u4e00-\u9fff]{4,30}?(?:局|委员会|委|厅|人民政府|政府|办公室)")
 
 
 def _body_places(head: str) -> Counter[str] | None:
-    """The provinces of the places that open the named bodies of the head, when they are one
-    province's: whose bodies act is whose report it is."""
-    from policykg.ingest.bodies import find_bodies, place_of  # (bodies read the gazetteer too)
+    """The provinces of the places that open the full names of bodies in the head's opening
+    (某市某区市场监管局…组织开展…), when they are one province's: whose bodies act is whose
+    report it is."""
+    from policykg.ingest.bodies import place_of  # (bodies read the gazetteer too)
 
-    # (a full name of a usual kind, 某市某区市场监管局: a short one may be a misreading, 确保定点
-    # 社会办… read as 保定 + 点社会办)
-    named = [b.text for b in find_bodies(head) if not b.generic and _FULL_NAME.fullmatch(b.text)]
     found = Counter[str]()
-    for name in named:
-        if (place := place_of(name)) is not None:
+    for m in _FULL_NAME.finditer(head[:_OPENING_CHARS]):
+        name = m.group()
+        # (the match may open with the words before the name: 为加强监管某市…局)
+        place = next((p for k in range(min(8, len(name) - 4)) if (p := place_of(name[k:]))), None)
+        if place is not None:
             found.update(place_provinces(place).keys())
     return found if len(found) == 1 else None
 
