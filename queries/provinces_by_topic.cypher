@@ -28,6 +28,9 @@ CALL {
   }
   MATCH (x)-[a:ADDRESSES]->(t:Topic)
   WHERE t.key IN keys
+  // (in a stable order: the engine's plan decides the order the topics are matched in)
+  WITH p, d, x, t, a
+  ORDER BY t.key, a.matched
   WITH p, d, x, collect(DISTINCT t.key) AS topics, collect(DISTINCT a.matched) AS matched
   // its departments, in the order the statement writes them
   OPTIONAL MATCH (x)-[r:RESPONSIBLE]->(dep:Department)

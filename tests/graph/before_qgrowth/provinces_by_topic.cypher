@@ -24,6 +24,8 @@ WITH keys, p, collect(CASE WHEN pd IS NOT NULL THEN {
 // measures and targets that address the topic, one row each
 OPTIONAL MATCH (p)-[:ISSUED]->(d:Document)-[:CONTAINS|SETS]->(x)-[a:ADDRESSES]->(t:Topic)
 WHERE t.key IN keys
+WITH p, documents, d, x, t, a
+ORDER BY t.key, a.matched
 WITH p, documents, d, x, collect(DISTINCT t.key) AS topics, collect(DISTINCT a.matched) AS matched
 // its departments, in the order the statement writes them
 OPTIONAL MATCH (x)-[r:RESPONSIBLE]->(dep:Department)
