@@ -316,7 +316,7 @@ def _named_at(text: str, pos: int) -> re.Match[str] | None:
         # 县委县政府办公室, 地区市场监督管理局: 县委县 and 地区市 are no places, a level
         # prefix opens the name (沛县市场监管局: a county of two characters, 沛县 + 市场…)
         # (福州高新区市场监管局: no place 福州高新区, the city's name opens its zone's body)
-        zone = n["place"].endswith(("高新区", "开发区", "经开区", "新区", "园区"))
+        zone = n["place"].endswith(tuple(_forms()["zone_words"]))
         return (
             _short_county_body(text, pos)
             or (_short_place_body(text, pos) if zone else None)
