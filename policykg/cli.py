@@ -391,7 +391,8 @@ def demo(
 # heldout_sixtythird: built by a helper from b551609, 13 documents (4 formal), untouched until c8ca2e5 (identical to its baseline at 35f3281 and c8ca2e5), tuned on from c8ca2e5;
 # heldout_sixtyfourth: built by a helper from c8ca2e5, 15 documents (0 formal), untouched (0.931 → 0.937 at fa1fa3b);
 # heldout_sixtyfifth: built by a helper from c8ca2e5, 15 documents (2 formal), untouched until fb664e0 (identical to its baseline), tuned on from fb664e0;
-# heldout_sixtysixth: built by a helper from c8ca2e5, 15 documents (3 formal), untouched (identical to its baseline at fa1fa3b)),
+# heldout_sixtysixth: built by a helper from c8ca2e5, 15 documents (3 formal), untouched (identical to its baseline at fa1fa3b);
+# heldout_sixtyeighth: built by a helper from 8f36b44, 15 documents (4 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -459,6 +460,7 @@ GOLD_SETS = (
     "tests/heldout_sixtyfourth",
     "tests/heldout_sixtyfifth",
     "tests/heldout_sixtysixth",
+    "tests/heldout_sixtyeighth",
     "tests/heldout",
 )
 
