@@ -392,7 +392,8 @@ def demo(
 # heldout_sixtyfourth: built by a helper from c8ca2e5, 15 documents (0 formal), untouched (0.931 → 0.937 at fa1fa3b);
 # heldout_sixtyfifth: built by a helper from c8ca2e5, 15 documents (2 formal), untouched until fb664e0 (identical to its baseline), tuned on from fb664e0;
 # heldout_sixtysixth: built by a helper from c8ca2e5, 15 documents (3 formal), untouched (identical to its baseline at fa1fa3b);
-# heldout_sixtyseventh: built by a helper from 8f36b44, 14 documents (2 formal), untouched (its baseline)),
+# heldout_sixtyseventh: built by a helper from 8f36b44, 14 documents (2 formal), untouched (its baseline);
+# heldout_sixtyeighth: built by a helper from 8f36b44, 15 documents (4 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -461,6 +462,7 @@ GOLD_SETS = (
     "tests/heldout_sixtyfifth",
     "tests/heldout_sixtysixth",
     "tests/heldout_sixtyseventh",
+    "tests/heldout_sixtyeighth",
     "tests/heldout",
 )
 
