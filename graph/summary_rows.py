@@ -244,7 +244,7 @@ def indicator_dims(indicator: str, code: str, pname: str, target: dict[str, Any]
 
 def indicator_key(dims: dict[str, Any]) -> str:
     """`indicator|KEY|CODE` and `|=value` per INDICATOR_DIMS (`|` alone: no value), as the
-    Cypher source writes it (graph/summaries.py `_INDICATORS`)."""
+    Cypher source writes it (graph/summary_sources.py `_INDICATORS`)."""
     values = ["" if dims[k] is None else f"={dims[k]}" for k in INDICATOR_DIMS]
     return "|".join(["indicator", dims["indicator"], dims["province"], *values])
 

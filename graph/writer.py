@@ -30,10 +30,9 @@ from policykg.graph.summaries import (
     add_statements,
     document_statements,
     rebuild_statements,
-    shared_delta_statements,
-    shared_statements,
     stored_version,
 )
+from policykg.graph.summary_shared import shared_delta_statements, shared_statements
 
 from policykg.errors import IdentityConflict
 

@@ -485,8 +485,9 @@ def evaluate(
     """Score the extractor against gold annotations: P/R/F1 per entity type and per document,
     role accuracy (responsibility), targets found and value accuracy, metadata fields right."""
     from policykg.evaluation.gold import gold_files
+    from policykg.evaluation.report import format_report
     from policykg.evaluation.score import evaluate as score_documents
-    from policykg.evaluation.score import format_report, load_gold
+    from policykg.evaluation.score import load_gold
     from policykg.ingest.pipeline import extract_file
     from policykg.resources import data_path
 

@@ -11,14 +11,8 @@ from pathlib import Path
 
 import pytest
 from policykg.evaluation.gold import TOPIC_KEYS, GoldDocument
-from policykg.evaluation.score import (
-    Report,
-    TypeScore,
-    closed_topics,
-    committed_topics,
-    evaluate,
-    load_gold,
-)
+from policykg.evaluation.score import Report, TypeScore, evaluate, load_gold
+from policykg.evaluation.type_scores import closed_topics, committed_topics
 from policykg.ingest.pipeline import extract_file
 from policykg.ingest.record import ExtractionRecord
 from typer.testing import CliRunner
