@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 
 from policykg.ingest.assignment_rules import assignment_rules
-from policykg.ingest.bodies import Body, body_at, is_generic, opens_with_verb
+from policykg.ingest.bodies import body_at, is_generic, opens_with_verb
+from policykg.ingest.body_forms import Body
 from policykg.ingest.body_lists import (
     MEMBERS_END,
     NAME_AFTER_POST,

@@ -7,24 +7,21 @@ The clause loop (ingest/assignments.py) and the posts and groups (ingest/group_p
 both find their bodies through `body_list`, so the list grammar lives here once; the
 bodies themselves are read by form (ingest/bodies.py), the joiners are data
 (data/patterns/departments.yaml `assignments`: joiners, lead_joiners, joiner_adverbs).
+Items that are no bodies by themselves are read here too, as a list: sectors named bare
+before the departments they stand for (县级以上农业、卫生、工商等部门: `sector_list`) and
+places before the body they share (虎林市、同江市市场监管局: `places_before_body`).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from policykg.ingest.assignment_rules import assignment_rules
-from policykg.ingest.bodies import (
-    Body,
-    body_at,
-    inherited_at,
-    listed_sector,
-    place_of,
-    places_before_body,
-    sector_list,
-    shared_prefix,
-    sibling_division,
-)
+from policykg.ingest.bare_bodies import listed_sector
+from policykg.ingest.bodies import body_at, inherited_at, shared_prefix, sibling_division
+from policykg.ingest.body_forms import Body, alternation, body_forms
+from policykg.ingest.places import is_place_name, known_place, place_of
 from policykg.ingest.responsibility import Mention
 from policykg.ingest.vocab import provinces
 
@@ -272,3 +269,75 @@ def dedupe(mentions: list[Mention]) -> list[Mention]:
         for n in seen.values()
     )]  # fmt: skip
     return sorted(kept, key=lambda m: m.start)
+
+
+# Lists whose items are sectors or places standing for their departments.
+
+
+@cache
+def _sector_list_rx() -> re.Pattern[str]:
+    sector = alternation(body_forms()["sectors"])
+    # (a province by its name or short name before the first: 宁夏质监、卫生监督等部门)
+    province = alternation([n for p in provinces() for n in (p.name, *p.aliases) if len(n) >= 2])
+    return re.compile(
+        # (a county before the first: 某县农业、公安、市管办等多部门 — an office's short name
+        # among the sectors; a level before it: 市发改、财政等部门, the level's departments)
+        rf"(?:县级以上(?:地方)?(?:人民政府)?|(?:地方)?各级)?(?P<items>(?:{province}|[\u4e00-\u9fff]{{2,4}}[县区旗]|[省市州县区盟旗])?"
+        rf"(?:{sector})(?:、(?:{sector}|[\u4e00-\u9fff]{{1,3}}办))+)"
+        r"(?:等|以及其他|和其他)?(?:[\d一二三四五六七八九十]+个)?(?:有关|相关)?(?:[\u4e00-\u9fff]{0,6}?)部门"
+    )
+
+
+_PLACE_LIST = re.compile(
+    r"(?P<items>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4}){1,12})等[^，,。；;：:、]{0,16}?部门"
+)
+_DIVISIONS = ("", "区", "县", "市", "新区", "旗")
+
+
+def _place_list(text: str, pos: int) -> re.Match[str] | None:
+    """Places named bare before their departments (浦东、长宁、徐汇等中心城区监管部门): most
+    items are divisions the gazetteer knows (with or without their division word; a division
+    since merged may be missing)."""
+    m = _PLACE_LIST.match(text, pos)
+    if m is None:
+        return None
+    items = m["items"].split("、")
+    known = sum(any(is_place_name(i + d) for d in _DIVISIONS) for i in items)
+    return m if known * 3 >= len(items) * 2 and known >= 2 else None
+
+
+# Places named before the body they share (虎林市、同江市市场监管局): each place a gazetteer name
+# with its division word, the last one opening the body's full name.
+_PLACES_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,6}?(?:市|县|区|旗|州|盟)、){1,8}")
+
+
+def places_before_body(text: str, pos: int) -> list[Body] | None:
+    """The places listed before a body they share (虎林市、同江市市场监管局 → 虎林市, then the
+    body at the returned places' end + 1): each a named body of its place, as written."""
+    m = _PLACES_BEFORE.match(text, pos)
+    if m is None:
+        return None
+    items, at, out = m.group().rstrip("、").split("、"), pos, []
+    for item in items:
+        if not known_place(item):
+            return None
+        out.append(Body(at, at + len(item), item, False))
+        at += len(item) + 1
+    last = body_at(text, m.end())
+    if last is None or last.start != m.end() or place_of(last.text) is None:
+        return None
+    return out
+
+
+def sector_list(text: str, pos: int) -> tuple[list[Body], int] | None:
+    """Sectors named bare in a list of departments (县级以上农业、卫生、工商等监督管理部门), or
+    places before their departments (浦东、长宁等区监管部门): each a generic body of its sector
+    or place, as written; the end of the phrase."""
+    m = _sector_list_rx().match(text, pos) or _place_list(text, pos)
+    if m is None:
+        return None
+    out, at = [], m.start("items")
+    for item in m["items"].split("、"):
+        out.append(Body(at, at + len(item), item, True))
+        at += len(item) + 1
+    return out, m.end()

@@ -26,7 +26,7 @@ from policykg.ingest.assignments import (
     launches_campaign,
     narrated_roles,
 )
-from policykg.ingest.bodies import body_at, is_generic, known_place, place_of, shared_prefix
+from policykg.ingest.bodies import body_at, is_generic, shared_prefix
 from policykg.ingest.body_lists import SELF
 from policykg.ingest.duties import heading_duty
 from policykg.ingest.lexicon import (
@@ -37,6 +37,7 @@ from policykg.ingest.lexicon import (
 )
 from policykg.ingest.nlp import SpanIndex
 from policykg.ingest.patterns import pattern_file
+from policykg.ingest.places import known_place, place_of
 from policykg.ingest.preamble import passes_on, prescribes
 from policykg.ingest.record import Department, DepartmentMention
 from policykg.ingest.responsibility import Mention, find_statements

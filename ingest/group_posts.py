@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from policykg.ingest.assignment_rules import assignment_rules
-from policykg.ingest.bodies import Body, find_bodies, person_before
+from policykg.ingest.bodies import find_bodies, person_before
+from policykg.ingest.body_forms import Body
 from policykg.ingest.body_lists import (
     MEMBERS_END,
     body_list,

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from policykg.ingest import docnumber
-from policykg.ingest.bodies import place_of
 from policykg.ingest.cndate import find_dates, first_date, parse_date
 from policykg.ingest.doc_dates import date_without_signature, find_published
 from policykg.ingest.heads import (
@@ -37,7 +36,7 @@ from policykg.ingest.lexicon import (
     resolve_national,
 )
 from policykg.ingest.patterns import document_patterns
-from policykg.ingest.places import full_autonomous_name, is_place_name
+from policykg.ingest.places import full_autonomous_name, is_place_name, place_of
 from policykg.ingest.province import infer_province
 from policykg.ingest.reports import (
     find_order,

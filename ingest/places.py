@@ -5,7 +5,9 @@ GB/T 2260 codes, offline); data/reference/places.yaml adds the state-level new a
 forest districts and the special zones a province governs beside its prefectures, which it
 does not hold as divisions. A name shared by divisions of two
 provinces (鼓楼区, 朝阳区, 新城区 …) says nothing and is left out; so are short county
-aliases (two characters such as 新林, 城关 occur inside ordinary words).
+aliases (two characters such as 新林, 城关 occur inside ordinary words). `known_place` and
+`place_of` read the place a body's name opens with (同江市 of 同江市市场监管局), under its
+division word of today or a former one.
 """
 
 from __future__ import annotations
@@ -217,3 +219,22 @@ def place_provinces(text: str) -> Counter[str]:
             pos = start + longest[start]
             found[table[text[start:pos]]] += 1
     return found
+
+
+def known_place(name: str) -> bool:
+    """A division the gazetteer knows, also under its former division word (抚远县, a county
+    until it became 抚远市: 县改市 and 县改区 renamed many)."""
+    if is_place_name(name):
+        return True
+    stem, word = name[:-1], name[-1:]
+    return (
+        len(stem) >= 2 and word in "市县区旗" and any(is_place_name(stem + d) for d in "市县区旗")
+    )
+
+
+def place_of(name: str) -> str | None:
+    """The place a body's name opens with (同江市 of 同江市市场监管局), if the gazetteer knows it."""
+    for k in range(min(len(name) - 1, 8), 1, -1):
+        if known_place(name[:k]):
+            return name[:k]
+    return None

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from policykg.ingest.patterns import document_patterns
-from policykg.ingest.places import county_opening, place_provinces
+from policykg.ingest.places import county_opening, place_of, place_provinces
 from policykg.ingest.vocab import Province, provinces
 
 NATIONAL = "national"
@@ -263,8 +263,6 @@ def _body_places(head: str) -> Counter[str] | None:
     """The provinces of the places that open the full names of bodies in the head's opening
     (某市某区市场监管局…组织开展…), when they are one province's: whose bodies act is whose
     report it is."""
-    from policykg.ingest.bodies import place_of  # (bodies read the gazetteer too)
-
     found = Counter[str]()
     for m in _FULL_NAME.finditer(head[:_OPENING_CHARS]):
         name = m.group()

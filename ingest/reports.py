@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policykg.ingest.bodies import known_place
 from policykg.ingest.cndate import parse_date
 from policykg.ingest.docnumber import number_then_addressee
 from policykg.ingest.heads import (
@@ -21,6 +20,7 @@ from policykg.ingest.heads import (
     rx,
     title_like,
 )
+from policykg.ingest.places import known_place
 from policykg.ingest.signature import split_issuers
 from policykg.ingest.vocab import provinces
 

@@ -35,6 +35,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "non_measures.py",
     "line_cells.py", "row_targets.py",
     "assignment_rules.py", "body_lists.py", "subject_roles.py", "group_posts.py", "duties.py",
+    "body_forms.py", "named_bodies.py", "bare_bodies.py",
     "titles.py", "doc_dates.py",
     "line_contract.py", "char_folding.py", "punctuation_spacing.py", "tabbed_rows.py",
     "dropped_text.py", "run_on_lines.py",

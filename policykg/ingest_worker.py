@@ -128,7 +128,7 @@ _WARM_UP_TEXT = """广东省药品监督管理局关于印发广东省药品安�
 def warm() -> None:
     """Extract the notice above once: the loads it triggers stay in the process (and in
     processes forked from it). The result is thrown away; caches never change a record."""
-    import jieba.posseg  # noqa: F401  (its word-tag table: ingest/bodies.py, on some heads)
+    import jieba.posseg  # noqa: F401  (its word-tag table: ingest/body_forms.py, on some heads)
 
     from policykg.ingest.normalize import normalize
     from policykg.ingest.pipeline import extract_text
