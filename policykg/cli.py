@@ -394,7 +394,8 @@ def demo(
 # heldout_sixtysixth: built by a helper from c8ca2e5, 15 documents (3 formal), untouched (identical to its baseline at fa1fa3b);
 # heldout_sixtyseventh: built by a helper from 8f36b44, 14 documents (2 formal), untouched (its baseline);
 # heldout_sixtyeighth: built by a helper from 8f36b44, 15 documents (4 formal), untouched (its baseline);
-# heldout_seventieth: built by a helper from 18560ba, 10 documents (2 formal), untouched (its baseline)),
+# heldout_seventieth: built by a helper from 18560ba, 10 documents (2 formal), untouched (its baseline);
+# heldout_sixtyninth: built by a helper from 18560ba, 15 documents (3 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -465,6 +466,7 @@ GOLD_SETS = (
     "tests/heldout_sixtyseventh",
     "tests/heldout_sixtyeighth",
     "tests/heldout_seventieth",
+    "tests/heldout_sixtyninth",
     "tests/heldout",
 )
 
