@@ -55,9 +55,10 @@ def _tail() -> str:
     # (two chunks: 省政府食品安全委员会办公室, a government's committee's office; a name never
     # ends in the 委 of 委托 or of 委员: 省卫健委委托省疾控中心…, 主任委员, 镇宣传委员, nor in the 部 of 部署
     # or the 办 of 办理 and 办法: 由县药安委统一部署, …中心统一办理, …管理办法)
-    # (nor in the 所 of 所有 and 所以: 辖区所有零售药店 names no 所)
+    # (nor in the 所 of 所有 and 所以: 辖区所有零售药店 names no 所; nor in the 部 of 部门: 某市
+    # 海洋渔业部门 is a generic sector, not a ministry)
     return (
-        rf"{core}(?:{suffix})(?!托|署|理|法|员|士)(?!(?<=所)[有以])"
+        rf"{core}(?:{suffix})(?!托|署|理|法|员|士)(?!(?<=所)[有以])(?!(?<=部)门)"
         rf"(?:{more}(?!长|副?书记|成员|员|托|署|理|法|士)){{0,2}}"
     )
 

@@ -115,6 +115,34 @@ def text_targets(
     for t in row_deadline_targets(measures, blocks, out):
         t.key = f"X{len(out) + 1}"
         out.append(t)
+    for t in _narrated_campaigns(measures, blocks, period):
+        same = (t.indicator, t.value_text, t.unit, t.year)
+        if not any(o.start < t.end and t.start < o.end for o in out) and same not in stated:
+            stated.add(same)
+            t.key = f"X{len(out) + 1}"
+            out.append(t)
+    return out
+
+
+def _narrated_campaigns(
+    measures: list[Measure], blocks: Iterable[Block], period: str | None
+) -> list[DraftTarget]:
+    """A campaign's window and length where no measure holds the sentence: a report tells its
+    launch (…局开展了为期1个月的X专项行动; 决定从8月至次年1月，在全市开展为期半年的X), and the
+    rule book counts an announced length as a target. Only the campaign readers run on these
+    sentences, and not on a passage of background or on one that reports the past."""
+    held = [(m.start, m.start + len(m.text)) for m in measures]
+    out: list[DraftTarget] = []
+    for block in blocks:
+        if block.kind != "paragraph" or not commits(statement_of(block.path)):
+            continue
+        for s in _SENTENCE.finditer(block.text):
+            at = block.start + s.start()
+            if any(a <= at < b for a, b in held) or _reports_past(s.group(), period):
+                continue
+            year, _ = _year(s.group(), None)
+            out += draft_word_targets(s.group(), at, year, block.section, [], [],
+                                      campaigns_only=True)  # fmt: skip
     return out
 
 
@@ -203,6 +231,32 @@ def _sources(measures: list[Measure], blocks: Iterable[Block]) -> list[_Source]:
     return out
 
 
+def _reports_past(sentence: str, period: str | None) -> bool:
+    """A sentence that reports the past (its markers, a results report's forms, a year before
+    the plan's) states no target."""
+    cfg = config()
+    markers = cfg["past_markers"]
+    if _RECURRING.search(sentence):  # 每年1月20日前对上一年度…汇总: the year reported on, not past
+        markers = [w for w in markers if w != "上一年"]
+    if cfg["window_end_re"].search(sentence):  # 公示时间截至…: a window ahead, not a past count
+        markers = [w for w in markers if not w.startswith(("截至", "截止"))]
+    if cfg["period_ahead_re"].search(sentence) or cfg["period_baseline_re"].search(sentence):
+        # a text of that period aims at its end; a level compared with a period's end
+        # (比“十三五”末提高2个百分点) names the baseline, not the past
+        markers = [w for w in markers if not re.fullmatch(r"十[一二三四五六七八九]五", w)]
+    if _AIMED_AT.search(sentence):  # 力争到2027年末…达到…，同比增长…: a rise aimed at, not past
+        markers = [w for w in markers if w != "同比"]
+        # (“十三五”期间…，到2020年…达到…: the plan period ahead, its year aimed at)
+        markers = [w for w in markers if not re.fullmatch(r"十[一二三四五六七八九]五", w)]
+    told = cues("reported_requirement").search(sentence)  # 印发了《…》，要求…: what it requires
+    if any(w in (sentence[told.end() :] if told else sentence) for w in markers):
+        return True
+    if cfg["past_forms_re"].search(sentence) and not cfg["past_unless_re"].search(sentence):
+        return True  # 比2006年同期提高…; 抽检3881批次，其中…: a results report's figures
+    past = cfg["past_year_re"].match(sentence)
+    return bool(past and period and int(past.group("year")) < int(period[:4]))
+
+
 _RECURRING = re.compile(r"每(?:年|季度|月)")
 
 
@@ -228,27 +282,9 @@ def _sentence_drafts(
 ) -> tuple[DraftTarget, ...]:
     src, offset = _Source("", 0, None, []), 0  # filled in by _sentence_targets
     cfg = config()
-    markers = cfg["past_markers"]
-    if _RECURRING.search(sentence):  # 每年1月20日前对上一年度…汇总: the year reported on, not past
-        markers = [w for w in markers if w != "上一年"]
-    if cfg["window_end_re"].search(sentence):  # 公示时间截至…: a window ahead, not a past count
-        markers = [w for w in markers if not w.startswith(("截至", "截止"))]
-    if cfg["period_ahead_re"].search(sentence) or cfg["period_baseline_re"].search(sentence):
-        # a text of that period aims at its end; a level compared with a period's end
-        # (比“十三五”末提高2个百分点) names the baseline, not the past
-        markers = [w for w in markers if not re.fullmatch(r"十[一二三四五六七八九]五", w)]
-    if _AIMED_AT.search(sentence):  # 力争到2027年末…达到…，同比增长…: a rise aimed at, not past
-        markers = [w for w in markers if w != "同比"]
-        # (“十三五”期间…，到2020年…达到…: the plan period ahead, its year aimed at)
-        markers = [w for w in markers if not re.fullmatch(r"十[一二三四五六七八九]五", w)]
-    told = cues("reported_requirement").search(sentence)  # 印发了《…》，要求…: what it requires
-    if any(w in (sentence[told.end() :] if told else sentence) for w in markers):
+    if _reports_past(sentence, period):
         return ()
-    if cfg["past_forms_re"].search(sentence) and not cfg["past_unless_re"].search(sentence):
-        return ()  # 比2006年同期提高…; 抽检3881批次，其中…: a results report's figures
-    past = cfg["past_year_re"].match(sentence)
-    if past and period and int(past.group("year")) < int(period[:4]):
-        return ()
+
     year, cumulative = _year(sentence, period)
     cumulative = cumulative or any(w in sentence for w in targets_patterns()["cumulative_words"])
     if any(w in sentence for w in cfg["per_year"]):

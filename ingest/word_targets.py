@@ -286,6 +286,12 @@ def _only_year(sentence: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+def campaign_windows(sentence: str) -> list[WordTarget]:
+    """Only the windows and lengths of campaigns (`periods`, `durations`): what a news report
+    of a campaign launched states of it (…局开展了为期1个月的X专项行动)."""
+    return _first_of_overlaps(_periods(sentence) + _durations(sentence))
+
+
 def draft_word_targets(
     sentence: str,
     offset: int,
@@ -294,12 +300,14 @@ def draft_word_targets(
     departments: list[DepartmentMention],
     numeric: list[DraftTarget],
     heading: str | None = None,
+    campaigns_only: bool = False,
 ) -> list[DraftTarget]:
     """The sentence's word targets as drafts (`year`: the sentence's own, for a bottom line
     without one), where no numeric target of the sentence already covers them. `heading`: the
-    task an item's heading names, when the sentence elaborates it (二是…。要求…利用2周时间，…)."""
+    task an item's heading names, when the sentence elaborates it (二是…。要求…利用2周时间，…).
+    `campaigns_only`: a campaign's window and length only (`campaign_windows`)."""
     out = []
-    for w in word_targets(sentence):
+    for w in campaign_windows(sentence) if campaigns_only else word_targets(sentence):
         a, b = offset + w.start, offset + w.end
         if any(t.start < b and a < t.end for t in numeric):
             continue

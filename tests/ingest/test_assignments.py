@@ -60,6 +60,26 @@ def test_bodies_found_in_running_text_with_spans():
     assert all(text[b.start : b.end] == b.text for b in found)
 
 
+# sentence → the bodies found in it, in order (forms of the generic sector department)
+SECTOR_DEPARTMENTS = [
+    # a long sector with its level, and the body joined after 会同 (not its 同)
+    (
+        "由市食用农产品安全监管部门会同市教育部门负责。",
+        ["市食用农产品安全监管部门", "市教育部门"],
+    ),
+    # the 部 of 部门 ends no named body, a province before the place included
+    ("自即日起，江西某某市海洋渔业部门开展检查。", ["江西某某市海洋渔业部门"]),
+    # 经 before an approving body is no part of it; 经信部门 keeps its 经
+    ("经国家有关行政管理部门批准后生产。", ["国家有关行政管理部门"]),
+    ("市经信部门负责协调。", ["市经信部门"]),
+]
+
+
+@pytest.mark.parametrize("text,bodies", SECTOR_DEPARTMENTS, ids=[s[0] for s in SECTOR_DEPARTMENTS])
+def test_sector_departments_in_running_text(text, bodies):
+    assert [b.text for b in find_bodies(text)] == bodies
+
+
 # sentence → [(mention, role)]
 ASSIGNMENTS = [
     # an enumerator (一是/二是) opens the clause before its subject

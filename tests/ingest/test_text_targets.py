@@ -160,6 +160,11 @@ GOLDEN = [
      [("向所在地县局报告", 7.0, "7个工作日", None, "个工作日", None, None, False)]),
     # a deadline to name or appoint (明确, 聘任) is one to complete
     ("各乡镇于11月底前明确村级协管员。", [("明确村级协管员", None, "11月底前", "<=", None, None, None, False)]),
+    # half a month; the campaign its last 的 names; a 整顿 that opens
+    ("开展为期半个月的农村集市食品安全专项检查。",
+     [("农村集市食品安全专项检查", 0.5, "半个月", None, "个月", None, None, False)]),
+    ("联合开展为期60天的整治农资市场秩序的“春雷”行动。", [("“春雷”行动", 60, "60天", None, "天", None, None, False)]),
+    ("为期一个月的保健食品专项整顿拉开帷幕。", [("保健食品专项整顿", 1, "一个月", None, "个月", None, None, False)]),
 ]  # fmt: skip
 
 
@@ -228,6 +233,23 @@ def test_not_targets(sentence):
 def test_background_measures_give_no_targets():
     assert _targets("建成药物警戒哨点20个。", statement="background")[1] == []
     assert _targets("设立药物警戒哨点20个。", statement="commitment")[1] != []
+
+
+def test_a_reported_campaign_launch_outside_any_measure_gives_its_length():
+    # (a news lead: the launch is told, no measure holds it; its length is still the target)
+    text = "近日，某县市场监管局开展了为期两个月的校园周边食品安全专项整治。\n"
+    blocks = parse_blocks(text)
+    (t,) = text_targets([], blocks, None, text)
+    assert (t.indicator, t.value, t.unit, t.value_text) == (
+        "校园周边食品安全专项整治",
+        2,
+        "个月",
+        "两个月",
+    )
+    assert text[t.start : t.end] in t.text
+    # …but not one the report tells of a past year
+    past = "去年，某县市场监管局开展了为期两个月的校园周边食品安全专项整治。\n"
+    assert text_targets([], parse_blocks(past), None, past) == []
 
 
 def test_glossary_entry_is_no_commitment():
