@@ -165,6 +165,21 @@ GOLDEN = [
      [("农村集市食品安全专项检查", 0.5, "半个月", None, "个月", None, None, False)]),
     ("联合开展为期60天的整治农资市场秩序的“春雷”行动。", [("“春雷”行动", 60, "60天", None, "天", None, None, False)]),
     ("为期一个月的保健食品专项整顿拉开帷幕。", [("保健食品专项整顿", 1, "一个月", None, "个月", None, None, False)]),
+    # a window said to be a phase or a week; a campaign named back to, its window after a comma;
+    # a window after a lead-in, or before the place it runs in, or before 联合开展
+    ("3月至5月为企业自查阶段，6至9月为监督检查阶段。",
+     [("企业自查阶段", None, "3月至5月", None, None, None, None, False),
+      ("监督检查阶段", None, "6至9月", None, None, None, None, False)]),
+    ("省食安办确定9月1日至7日为今年的食品安全宣传周。",
+     [("食品安全宣传周", None, "9月1日至7日", None, None, None, None, False)]),
+    ("此次专项整治行动，从9月1日-10月20日，分阶段分区域推进。",
+     [("专项整治行动", None, "9月1日-10月20日", None, None, None, None, False)]),
+    ("根据方案，5月至10月，在全市范围开展食品安全科普宣传进社区活动。",
+     [("食品安全科普宣传进社区活动", None, "5月至10月", None, None, None, None, False)]),
+    ("决定从3月1日至5月1日在全县食品生产企业(包括小作坊)开展食品添加剂专项整治。",
+     [("食品添加剂专项整治", None, "3月1日至5月1日", None, None, None, None, False)]),
+    ("市局决定于2031年6月-12月联合开展打击非法渔具专项整治工作。",
+     [("打击非法渔具专项整治工作", None, "2031年6月-12月", None, None, 2031, None, False)]),
 ]  # fmt: skip
 
 
