@@ -67,7 +67,12 @@ def candidate_values(clause: str) -> list[ClauseValue]:
 def _plausible(x: re.Match[str], parsed: ParsedValue, before: str) -> bool:
     cfg = config()
     if parsed.kind == "range":
-        return True
+        # (ends in Chinese numerals count things or spans: 一至两个企业, 三至五年; not 一至二级)
+        return (
+            bool(re.match(r"\d", x.group("a")))
+            and bool(re.match(r"\d", x.group("b")))
+            or (x.group("unit") in (*COUNTS, *cfg["cn_numeral_units"]))
+        )
     if parsed.kind != "number" or not x.group("unit"):
         return False  # a bare number says nothing a reader could check
     raw_unit = x.group("unit")

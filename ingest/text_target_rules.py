@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from policykg.ingest.patterns import document_patterns, targets_patterns
-from policykg.ingest.values import ARABIC, value_patterns, value_regex
+from policykg.ingest.values import RANGE_END, value_patterns, value_regex
 
 
 @cache
@@ -34,8 +34,8 @@ def config() -> dict[str, Any]:
         "trailing": longest(t["trailing_words"]),
         "value": re.compile(rf"(?<![\dA-Za-z.．/])(?:{value_regex()})"),
         "range": re.compile(
-            rf"(?<![\dA-Za-z.．/])(?P<a>{ARABIC})\s*(?:{units})?\s*[-—–~～至到]\s*"
-            rf"(?P<b>{ARABIC})\s*(?P<unit>{units})"
+            rf"(?<![\dA-Za-z.．/一二两三四五六七八九十])(?P<a>{RANGE_END})\s*(?:{units})?\s*"
+            rf"[-—–~～至到]\s*(?P<b>{RANGE_END})\s*(?P<unit>{units})"
         ),
         "not_values": [re.compile(p) for p in t["not_values"]],
         "year_re": re.compile(t["year"]),

@@ -25,6 +25,9 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 CN_NUMERAL = "[零〇一二两三四五六七八九十百千万]+"
 ARABIC = r"\d+(?:\.\d+)?"
+# A range's ends may be written in Chinese numerals (引进一至两个企业, 新建1至两个市场): a range
+# states its ends exactly, unlike 一批 or 三个作用, so they are read there too.
+RANGE_END = rf"(?:{ARABIC}|[一二两三四五六七八九十]{{1,3}})"
 _NOTE = re.compile(r"[（(][^（）()]*[）)]")
 
 
@@ -120,7 +123,7 @@ def _value_full() -> re.Pattern[str]:
 def _range_full() -> re.Pattern[str]:
     p = value_patterns()
     return re.compile(
-        rf"^(?P<a>{ARABIC})\s*(?:{p['unit_re']})?\s*[-—–~～至到]\s*(?P<b>{ARABIC})\s*"
+        rf"^(?P<a>{RANGE_END})\s*(?:{p['unit_re']})?\s*[-—–~～至到]\s*(?P<b>{RANGE_END})\s*"
         rf"(?P<unit>{p['unit_re']})?\s*(?P<suffix>{p['suffix_re']})?$"
     )
 

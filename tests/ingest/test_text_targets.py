@@ -165,6 +165,13 @@ GOLDEN = [
      [("农村集市食品安全专项检查", 0.5, "半个月", None, "个月", None, None, False)]),
     ("联合开展为期60天的整治农资市场秩序的“春雷”行动。", [("“春雷”行动", 60, "60天", None, "天", None, None, False)]),
     ("为期一个月的保健食品专项整顿拉开帷幕。", [("保健食品专项整顿", 1, "一个月", None, "个月", None, None, False)]),
+    # a range whose ends are written in Chinese numerals counts things (not grades); a range of
+    # years to take
+    ("力争引进一至两个国内知名乳品加工企业落户我市。",
+     [("引进国内知名乳品加工企业落户我市", None, "一至两个", None, "个", None, None, False)]),
+    ("每个乡镇建设三至五个快检室。", [("建设快检室", None, "三至五个", None, "个", None, None, False)]),
+    ("争取用3至5年时间，建立起覆盖全市的检测体系。",
+     [("建立起覆盖全市的检测体系", None, "3至5年", "<=", None, None, None, False)]),
     # a window said to be a phase or a week; a campaign named back to, its window after a comma;
     # a window after a lead-in, or before the place it runs in, or before 联合开展
     ("3月至5月为企业自查阶段，6至9月为监督检查阶段。",
@@ -196,6 +203,7 @@ def test_golden_sentences(sentence, expected):
 
 
 NOT_TARGETS = [
+    "本标准将风险分为一至二级。",  # a range of grades in Chinese numerals is no count
     "“十三五”期间，全省药品抽检合格率达到99.2%。",  # the past
     "2020年，药品不良反应报告数分别达1260份/百万人口、265份/百万人口。",  # a past year
     "截至目前，已建成不良反应监测哨点医院116家。",
