@@ -120,7 +120,14 @@ def is_number_line(line: str) -> str | None:
     if m := re.fullmatch(r"[（(](.+)[）)]", body):
         body = m.group(1).strip()
     m = NUMBER.fullmatch(body)
+    if m is None and (clipped := _CLIPPED.fullmatch(body)):
+        return clipped.group()  # the page's own garble, as written (the rule book's reading)
     return canonical(body) if m and m["agency"] else None
+
+
+# A number line a mirror clipped of its closing bracket and 号 (X政发〔20165 for 〔2016〕5号):
+# still the line of the number, kept as written.
+_CLIPPED = re.compile(rf"{_AGENCY}〔(?:19|20)\d{{2}}\d{{1,4}}")
 
 
 def date_on_number_line(line: str) -> str | None:
@@ -130,8 +137,11 @@ def date_on_number_line(line: str) -> str | None:
 
 
 def titled_number(line: str) -> str | None:
-    """The number in brackets closing a title line (…的通知（闽政办〔2016〕66号）)."""
-    m = re.search(rf"{_KINDS_END}\s*[（(]\s*({NUMBER.pattern})\s*[）)]\s*$", line)
+    """The number in brackets closing a title line (…的通知（闽政办〔2016〕66号）), or after a
+    dash (…的通知-晋药监办〔2025〕19号, a news page's heading)."""
+    m = re.search(rf"{_KINDS_END}\s*[（(]\s*({NUMBER.pattern})\s*[）)]\s*$", line) or re.search(
+        rf"{_KINDS_END}\s*[-—－–]\s*({NUMBER.pattern})\s*$", line
+    )
     return canonical(m.group(1)) if m and m["agency"] else None
 
 
@@ -139,7 +149,7 @@ def labelled_number(lines: list[str]) -> str | None:
     """发文字号：X on one line, or a "发文字号" cell followed by a cell X."""
     for i, line in enumerate(lines):
         for lm in _LABEL.finditer(line):
-            rest = line[lm.end() :].strip()
+            rest = re.sub(r"^[\]］】]\s*", "", line[lm.end() :].strip())  # [ 发文字号 ] X
             if not rest and i + 1 < len(lines):
                 rest = lines[i + 1].strip()
             m = NUMBER.match(rest)

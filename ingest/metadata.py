@@ -135,6 +135,8 @@ def find_doc_number(
         labelled = next((n for ln in lines[:HEAD_LINES] if _BRACKET_LABEL.search(ln)
                          for cell in ln.split("|") if (n := docnumber.is_number_line(cell))),
                         None)  # fmt: skip
+    if own and labelled and not own.endswith("号"):  # a clipped number line (X〔20232), the
+        return labelled  # page's label whole
     if own and labelled and own != labelled:
         warnings.append(
             f"document number: the head says {own}, the page's label says {labelled}; kept {own}"
@@ -393,6 +395,11 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     if not meta.issuers and meta.title:  # a title wrapped over lines names its issuer whole
         # (the title found: X关于… names X, whatever its 文种)
         meta.issuers = _title_subject([meta.title], named=True) or lead_issuers(lines, meta.title)
+    elif meta.title and len(meta.issuers) == 1:  # a joint document's first issuer alone (a
+        # page's 发布机构 label names its publisher): the lead naming it first with the others
+        joint = lead_issuers(lines, meta.title)
+        if len(joint) > 1 and _same(meta.issuers, joint[:1]):
+            meta.issuers = joint
     meta.title = with_issuer(meta.title, meta.issuers, lines)
     if meta.issued_date is None and entry:
         meta.issued_date = entry.date

@@ -290,6 +290,36 @@ def test_every_bracket_style_is_one_number(line, number):
     assert is_number_line(line) == number
 
 
+def test_a_clipped_number_line_is_kept_as_written_and_yields_to_a_whole_label():
+    from policykg.ingest.docnumber import is_number_line, titled_number
+    from policykg.ingest.webmeta import page_labels
+
+    # a mirror dropped the closing bracket and 号: still the number line, as written
+    assert is_number_line("皖政办发〔20197") == "皖政办发〔20197"
+    assert is_number_line("关于做好2019年工作") is None
+    # a news page's heading closing with the number after a dash
+    assert (
+        titled_number("某省药监局关于印发检查计划的通知-皖药监办〔2031〕7号")
+        == "皖药监办〔2031〕7号"
+    )
+    # a portal's metadata table with its labels in square brackets
+    labels = page_labels(
+        ["[ 索引号 ] 0012/2031-0001 [ 发文字号 ] 皖农发(2031)9号", "[ 成文日期 ] 2031-03-02"]
+    )
+    assert labels.get("doc_number") == "皖农发(2031)9号"
+    assert labels.get("issued") == "2031-03-02"
+
+
+def test_a_joint_documents_page_label_naming_its_publisher_yields_to_the_lead_naming_all():
+    text = (
+        "发布机构：某某市农业农村委员会\n成文日期：2031-03-02\n\n某某市农产品质量提升方案\n\n"
+        "近日，某某市农业农村委、市财政局、市商务委印发《某某市农产品质量提升方案》，现将全文刊发如下。\n\n"
+        "为提升农产品质量，制定本方案。\n"
+    )
+    meta = _meta(text)
+    assert len(meta.issuers) == 3 and meta.issuers[0].startswith("某某市农业农村委")
+
+
 def test_conflicting_readings_keep_the_better_and_warn():
     text = FORMAL.replace("晋政办发[2020]8号", "陕政办发[2020]8号")
     meta = _meta(text)
