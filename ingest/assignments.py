@@ -21,6 +21,7 @@ divisions of work by heading (ingest/duties.py), the compiled rules
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from policykg.ingest.assignment_rules import assignment_rules
 from policykg.ingest.bodies import body_at, is_generic, opens_with_verb
@@ -150,6 +151,9 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
     # a slogan in quotes (落实“地方政府负总责，监管部门各负其责”的责任体系) names a principle,
     # not a task of this text; a quoted speech (“…。”某某说) is read
     slogans = [(m.start(), m.end()) for m in _SLOGAN.finditer(text)]
+    # (finditer's matches do not overlap and come in order: only the last slogan opening
+    # before a clause can hold its start; one bisect instead of a scan per clause)
+    slogan_starts = [s for s, _ in slogans]
     pending: list[tuple[Body, str]] = []  # a clause of bodies alone, the subject going on
     filled: set[int] = set()  # where a post's list names its bodies (成员：A、B… past a colon)
     convener: list[tuple[Body, str]] = []  # A召开会议，…，将…: the body that met, for 将/要
@@ -160,8 +164,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         if a < addressed:
             continue  # 各区人民政府，市政府各委、办、局：…: the notice's addressees take no task
         carried, pending = pending, []
-        if any(s < a < e for s, e in slogans):
-            continue
+        if (i := bisect_left(slogan_starts, a)) and a < slogans[i - 1][1]:
+            continue  # inside a slogan: slogans[i - 1] opens before a, ends after it
         clause = text[a:b]
         if a and text[a - 1] in "。！？!?\n":
             subject, convener = [], []

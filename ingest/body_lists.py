@@ -196,6 +196,8 @@ def _adverbs(text: str, pos: int) -> str:
     words = assignment_rules()["joiner_adverbs"]
     at = pos
     for _ in range(3):
+        if not text.startswith(words, at):  # one test in C first: most places hold none
+            break
         word = next((w for w in words if text.startswith(w, at)), "")
         if not word:
             break

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from types import MappingProxyType
 
 from policykg.ingest.vocab import (
+    HALF_WIDTH,
     DepartmentEntry,
     DepartmentName,
     Province,
@@ -28,10 +29,14 @@ from policykg.errors import InputError
 from policykg.resources import data_path
 
 _BLANKS = re.compile(r"[\s\u3000]+")  # compiled once: every surface of a province passes here
+# What `wide` or _BLANKS would change (vocab.HALF_WIDTH: what `wide` widens): a surface
+# holding none of it only loses its quotes (almost every surface: one scan, not two)
+_NOT_PLAIN = re.compile(rf"{HALF_WIDTH.pattern}|[\s\u3000]")
 
 
 def _norm_mention(text: str) -> str:
-    text = _BLANKS.sub("", wide(text))
+    if _NOT_PLAIN.search(text) is not None:
+        text = _BLANKS.sub("", wide(text))
     return text.strip("“”\"'‘’《》「」")
 
 
@@ -232,7 +237,8 @@ def _lexicon_by_first_char(code: str, divisions: bool) -> Mapping[str, tuple[str
     for surface in department_lexicon(code):
         if surface not in skip:
             index.setdefault(surface[0], []).append(surface)
-    return MappingProxyType({c: tuple(sorted(s, key=len, reverse=True)) for c, s in index.items()})
+    # (in no order: its readers, _surface_heads and _lexicon_by_first_pair, make sets of it)
+    return MappingProxyType({c: tuple(s) for c, s in index.items()})
 
 
 @cache
@@ -245,36 +251,40 @@ def _surface_heads(code: str, divisions: bool) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(heads, key=len, reverse=True))))
 
 
-Groups = tuple[tuple[int, frozenset[str]], ...]  # (length, surfaces of that length), longest first
+# (length, surfaces of that length), longest first. Trying surfaces longest first, one at a
+# time, takes the same one as asking, per length, whether the text's next n characters are
+# one of them (of one length only one can be), with one lookup per length.
+Groups = tuple[tuple[int, frozenset[str]], ...]
 
 
 @cache
 def _lexicon_by_first_pair(
     code: str, divisions: bool
 ) -> tuple[dict[str, Groups], dict[str, Groups]]:
-    """The first-character index split by the first two characters, as `_by_length`
-    groups: (pair → the surfaces opening with that pair and the one-character surfaces of
+    """The first-character index split by the first two characters, as `Groups`:
+    (pair → the surfaces opening with that pair and the one-character surfaces of
     its first character, character → its one-character surfaces). The surfaces of a common
     first character (省, 市, 国 …) are many, and most do not go on with the text's next one."""
-    by_pair: dict[str, list[str]] = {}
-    singles: dict[str, list[str]] = {}
+    # (a pair's surfaces grouped by length as they are read, all of two characters or
+    # more, then its first character's one group of length 1, made once and shared: was a
+    # list of each pair's surfaces and that character's grouped again for every pair)
+    by_pair: dict[str, dict[int, set[str]]] = {}
+    singles: dict[str, Groups] = {}
     for first, surfaces in _lexicon_by_first_char(code, divisions).items():
-        singles[first] = [s for s in surfaces if len(s) < 2]
+        ones = frozenset(s for s in surfaces if len(s) < 2)  # (a surface has a first character)
+        if ones:
+            singles[first] = ((1, ones),)
         for s in surfaces:
             if len(s) >= 2:
-                by_pair.setdefault(s[:2], []).append(s)
-    pairs = {h: _by_length([*singles.get(h[0], ()), *ss]) for h, ss in by_pair.items()}
-    return pairs, {c: _by_length(ss) for c, ss in singles.items() if ss}
-
-
-def _by_length(surfaces: list[str]) -> Groups:
-    """Surfaces grouped by length, longest first. Trying them longest first, one at a time,
-    takes the same one as asking, per length, whether the text's next n characters are
-    one of them (of one length only one can be), with one lookup per length."""
-    groups: dict[int, set[str]] = {}
-    for s in surfaces:
-        groups.setdefault(len(s), set()).add(s)
-    return tuple((n, frozenset(groups[n])) for n in sorted(groups, reverse=True))
+                by_pair.setdefault(s[:2], {}).setdefault(len(s), set()).add(s)
+    pairs = {
+        h: (
+            *((n, frozenset(groups[n])) for n in sorted(groups, reverse=True)),
+            *singles.get(h[0], ()),
+        )
+        for h, groups in by_pair.items()
+    }
+    return pairs, singles
 
 
 def find_departments(

@@ -268,8 +268,9 @@ def find_issuers_and_date(
             if dates and dates[0].start == 0:
                 issued = dates[0].iso
                 break
-    if issued is None and issuers:  # a lead "2019年12月26日，X关于发布…的通告"
-        # (or a report's "2020年3月30日，X、Y印发了《…》")
+    if issued is None and issuers and issuers[0] in text[:HEADER_CHARS]:
+        # a lead "2019年12月26日，X关于发布…的通告" (or a report's "2020年3月30日，X、Y印发了
+        # 《…》"); (a head without X has no such lead: no pattern compiled for the issuer)
         lead = re.search(
             rf"(?P<date>\S{{6,16}}日)[，,]\s*{re.escape(issuers[0])}"
             r"(?:关于|[^。；;《》]{0,24}?(?:印发|出台|发布|下发|颁布)了?《)",

@@ -14,7 +14,7 @@ needing to know how a name is built.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from policykg.ingest.body_forms import alternation, body_forms, first_word
 from policykg.ingest.places import county_opening, is_place_name, prefecture_aliases
@@ -63,10 +63,13 @@ def _tail() -> str:
     )
 
 
-@lru_cache(maxsize=512)
-def _short_place_rx(alias: str) -> re.Pattern[str]:
-    """A body opened by a prefecture's short name (大同盐务分局: 大同 for 大同市)."""
-    return re.compile(rf"(?P<place>{re.escape(alias)}){_tail()}")
+@cache
+def _short_place_rx(length: int) -> re.Pattern[str]:
+    """A body opened by a prefecture's short name of `length` characters (大同盐务分局: 大同
+    for 大同市). The callers have read the name at the position they match from, so any
+    `length` characters stand for it: the same match as the name spelled out, and one
+    pattern per length instead of one per name (each compiles the whole tail, ~14 ms)."""
+    return re.compile(rf"(?P<place>[\s\S]{{{length}}}){_tail()}")
 
 
 def _short_place_body(text: str, pos: int) -> re.Match[str] | None:
@@ -79,7 +82,7 @@ def _short_place_body(text: str, pos: int) -> re.Match[str] | None:
         if alias in aliases and text[pos + k : pos + k + 1] not in body_forms()["division_words"]:
             if first_word(text[pos : pos + 8])[0] != alias:
                 return None
-            return _short_place_rx(alias).match(text, pos)
+            return _short_place_rx(len(alias)).match(text, pos)  # alias is text[pos : …]
     return None
 
 
@@ -98,7 +101,7 @@ def _short_county_body(text: str, pos: int) -> re.Match[str] | None:
     before = text[pos - 1 : pos]
     if before and "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_SHORT_COUNTY:
         return None
-    return _short_place_rx(county).match(text, pos)
+    return _short_place_rx(len(county)).match(text, pos)  # county is text[pos : …]
 
 
 def named_at(text: str, pos: int) -> re.Match[str] | None:

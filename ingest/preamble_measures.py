@@ -58,11 +58,11 @@ def from_preamble(block: Block, counter: dict[str, int]) -> DraftMeasure | None:
     text = block.text
     if is_label_line(text):
         return None  # 责任部门：X in a page's label block names no task
+    if len(text) < MIN_MEASURE_CHARS or introduces_list(text):
+        return None  # (tested before the readers below: no measure whatever they find)
     mentions = mentions_in(text, block.start)
     assigned = find_assignments(text, block.start)
     if not (mentions or assigned or _commitment_cue().search(text)):
-        return None
-    if len(text) < MIN_MEASURE_CHARS or introduces_list(text):
         return None
     statement = sentence_statement(text)
     at = [m.start - block.start for m in assigned]

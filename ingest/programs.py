@@ -23,7 +23,7 @@ from policykg.ingest.program_names import canonical, merge_variants, no_program_
 from policykg.ingest.record import Program
 from policykg.ingest.responsibility import column_kind, find_statements
 from policykg.ingest.row_measures import is_indicator_table as is_target_row
-from policykg.ingest.vocab import wide
+from policykg.ingest.vocab import HALF_WIDTH, wide
 
 if TYPE_CHECKING:
     from policykg.ingest.context import Context
@@ -73,10 +73,13 @@ def kind_of(name: str) -> str | None:
 
 def key_of(name: str) -> str:
     """Identity of a program name: no quotes or spaces, brackets full-width."""
+    if _KEY_PLAIN.search(name) is None:  # nothing to widen or drop (ProgramFinder asks it
+        return name  # for every surface of a province's lexicon): one scan, not two
     return _KEY_DROP.sub("", wide(name))
 
 
 _KEY_DROP = re.compile(r"[\s“”\"'‘’《》「」『』]")
+_KEY_PLAIN = re.compile(rf"{HALF_WIDTH.pattern}|{_KEY_DROP.pattern}")
 
 
 def cue_spans(text: str) -> Iterator[tuple[int, int]]:

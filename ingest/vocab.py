@@ -458,6 +458,7 @@ def topic_narrower(key: str) -> frozenset[str]:
 
 _WIDE = str.maketrans({"(": "（", ")": "）", ":": "：", ";": "；", ",": "，"})
 _HALF_WIDTH = re.compile("[():;,]")
+HALF_WIDTH = _HALF_WIDTH  # what `wide` changes (a text without it is its own widening)
 
 
 def wide(text: str) -> str:
