@@ -85,7 +85,11 @@ def node_statements(nodes: NodeRows) -> list[Statement]:
         cypher = (
             f"UNWIND $rows AS row MERGE (n:{nodes.label} {{{nodes.key}: {key}}}) SET n += row[1]"
         )
-        params: dict = {"rows": [[row["key"][cut:], row["props"]] for row in batch]}
+        if cut:
+            rows = [[row["key"][cut:], row["props"]] for row in batch]
+        else:  # keys kept whole, whatever their type
+            rows = [[row["key"], row["props"]] for row in batch]
+        params: dict = {"rows": rows}
         if prefix:
             params["p"] = prefix
         out.append(Statement(cypher, params))
@@ -109,10 +113,11 @@ def rel_statements(rels: RelRows) -> list[Statement]:
             f"MATCH (b:{rels.target} {{{NODE_KEYS[rels.target]}: {_keyed('row[1]', target, 'q')}}}) "
             f"MERGE (a)-{rel}->(b)" + ("" if bare else " SET r += row[2]")
         )
-        if bare:
-            rows = [[row["from"][a:], row["to"][b:]] for row in batch]
-        else:
-            rows = [[row["from"][a:], row["to"][b:], row["props"]] for row in batch]
+        ends = [
+            [row["from"][a:] if a else row["from"], row["to"][b:] if b else row["to"]]
+            for row in batch
+        ]
+        rows = ends if bare else [e + [row["props"]] for e, row in zip(ends, batch, strict=True)]
         params: dict = {"rows": rows}
         if source:
             params["p"] = source
