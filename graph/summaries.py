@@ -79,9 +79,11 @@ def document_statements(document_id: str, sign: int) -> list[Statement]:
     return [Statement(cypher, params) for cypher in applied(anchored_sources(ONE), add=True)]
 
 
+# A summary made by this write takes its count at once (ON CREATE), one that exists adds it
+# (ON MATCH): the count a MERGE at 0 followed by an addition would leave, in one update.
 _APPLY_ROWS = (
-    "UNWIND $rows AS row MERGE (s:Summary {key: row.key}) "
-    "ON CREATE SET s += row.dims, s.kind = row.kind, s.n = 0 SET s.n = s.n + row.n"
+    "UNWIND $rows AS r MERGE (s:Summary {key: r[0]}) "
+    "ON CREATE SET s += r[2], s.kind = r[1], s.n = r[3] ON MATCH SET s.n = s.n + r[3]"
 )
 
 
@@ -89,14 +91,15 @@ _APPLY_PT = (
     "UNWIND $rows AS r MERGE (s:Summary {key: r[0]}) "
     "ON CREATE SET s.kind = r[1], s.province = r[2], s.province_name = r[3], s.topic = r[4], "
     f"s.part = 'items', s.leaf = r[{5 + len(ITEM_COUNTS)}], "
-    + ", ".join(f"s.{c} = 0" for c in ITEM_COUNTS)
-    + " SET "
+    + ", ".join(f"s.{c} = r[{5 + i}]" for i, c in enumerate(ITEM_COUNTS))
+    + " ON MATCH SET "
     + ", ".join(f"s.{c} = s.{c} + r[{5 + i}]" for i, c in enumerate(ITEM_COUNTS))
 )
 _APPLY_INDICATORS = (
     "UNWIND $rows AS r MERGE (s:Summary {key: r[0]}) "
     "ON CREATE SET s.kind = r[1], s.province = r[2], s.province_name = r[3], s.topic = r[4], "
-    "s.part = 'indicator', s.indicator = r[5], s.leaf = r[7], s.n = 0 SET s.n = s.n + r[6]"
+    "s.part = 'indicator', s.indicator = r[5], s.leaf = r[7], s.n = r[6] "
+    "ON MATCH SET s.n = s.n + r[6]"
 )
 
 

@@ -66,13 +66,13 @@ def _merged(graph: DocumentGraph, label: str) -> dict[str, dict[str, Any]]:
 
 def added_rows(
     graph: DocumentGraph,
-) -> tuple[list[dict[str, Any]], list[list[Any]], list[list[Any]], dict[str, list[dict[str, Any]]]]:
+) -> tuple[list[list[Any]], list[list[Any]], list[list[Any]], dict[str, list[dict[str, Any]]]]:
     """What a document adds to the `province`, `label` and `pt_*` summaries, computed from
     its rows (the same counts the Cypher sources take from the graph: tests/graph/
     test_summaries.py compares a load with a rebuild) and to the `rel` summaries; with the
-    relationships whose end only the graph knows, by label. The province × topic cells and
-    indicator rows are lists (`_APPLY_PT`, `_APPLY_INDICATORS`: a list's parameter text is
-    cheaper to make than a map's)."""
+    relationships whose end only the graph knows, by label. The rows are lists (`[key, kind,
+    dims, n]` for `_APPLY_ROWS`; `_APPLY_PT`, `_APPLY_INDICATORS`): a list's parameter text is
+    cheaper to make and to read than a map's."""
     names, closure, leaves = _reference()
     measures, targets = _merged(graph, "Measure"), _merged(graph, "Target")
     issued = [r["from"] for rels in graph.rels if rels.type == "ISSUED" for r in rels.rows]
@@ -226,9 +226,7 @@ def added_rows(
         if found:
             add(key, "rel", {"type": rels.type, "from_label": rels.source,
                              "to_label": rels.target}, found)  # fmt: skip
-    rows = [
-        {"key": k, "kind": dims[k][0], "dims": dims[k][1], "n": n} for k, n in counts.items() if n
-    ]
+    rows = [[k, dims[k][0], dims[k][1], n] for k, n in counts.items() if n]
     return rows, pt_rows, indicator_rows, unsure
 
 

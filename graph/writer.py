@@ -47,23 +47,84 @@ def _batches(rows: list[dict], size: int = BATCH_SIZE) -> Iterator[list[dict]]:
         yield rows[i : i + size]
 
 
+# A batch's rows travel as lists, not maps (`[key, props]`, `[from, to, props]`), and a key
+# prefix every row of the batch shares (a document's own nodes and relationships repeat its
+# id in every key) travels once, as `$p`/`$q`: the same MERGEs on the same keys, with a third
+# less parameter text for the client to write and the engine to read.
+MIN_PREFIX = 8
+
+
+def _shared_prefix(keys: list) -> str:
+    """The longest prefix of all the keys (strings, at least two), if MIN_PREFIX long."""
+    if len(keys) < 2:
+        return ""
+    try:
+        first, last = min(keys), max(keys)  # the prefix of these two is everyone's
+    except TypeError:  # keys of mixed types
+        return ""
+    if type(first) is not str or type(last) is not str:
+        return ""
+    n = 0
+    for a, b in zip(first, last, strict=False):
+        if a != b:
+            break
+        n += 1
+    return first[:n] if n >= MIN_PREFIX else ""
+
+
+def _keyed(value: str, prefix: str, param: str) -> str:
+    return f"${param} + {value}" if prefix else value
+
+
 def node_statements(nodes: NodeRows) -> list[Statement]:
-    cypher = (
-        f"UNWIND $rows AS row MERGE (n:{nodes.label} {{{nodes.key}: row.key}}) SET n += row.props"
-    )
-    return [Statement(cypher, {"rows": batch}) for batch in _batches(nodes.rows)]
+    out = []
+    for batch in _batches(nodes.rows):
+        prefix = _shared_prefix([row["key"] for row in batch])
+        cut = len(prefix)
+        key = _keyed("row[0]", prefix, "p")
+        cypher = (
+            f"UNWIND $rows AS row MERGE (n:{nodes.label} {{{nodes.key}: {key}}}) SET n += row[1]"
+        )
+        if cut:
+            rows = [[row["key"][cut:], row["props"]] for row in batch]
+        else:  # keys kept whole, whatever their type
+            rows = [[row["key"], row["props"]] for row in batch]
+        params: dict = {"rows": rows}
+        if prefix:
+            params["p"] = prefix
+        out.append(Statement(cypher, params))
+    return out
 
 
 def rel_statements(rels: RelRows) -> list[Statement]:
-    identity = ", ".join(f"{p}: row.props.{p}" for p in rels.identity)
+    identity = ", ".join(f"{p}: row[2].{p}" for p in rels.identity)
     rel = f"[r:{rels.type} {{{identity}}}]" if identity else f"[r:{rels.type}]"
-    cypher = (
-        f"UNWIND $rows AS row "
-        f"MATCH (a:{rels.source} {{{NODE_KEYS[rels.source]}: row.from}}) "
-        f"MATCH (b:{rels.target} {{{NODE_KEYS[rels.target]}: row.to}}) "
-        f"MERGE (a)-{rel}->(b) SET r += row.props"
-    )
-    return [Statement(cypher, {"rows": batch}) for batch in _batches(rels.rows)]
+    out = []
+    for batch in _batches(rels.rows):
+        source = _shared_prefix([row["from"] for row in batch])
+        target = _shared_prefix([row["to"] for row in batch])
+        a, b = len(source), len(target)
+        # a batch whose relationships carry no property (CONTAINS, SETS, BELONGS_TO …) sends
+        # none, and sets none: `SET r += {}` changes nothing
+        bare = not rels.identity and not any(row["props"] for row in batch)
+        cypher = (
+            f"UNWIND $rows AS row "
+            f"MATCH (a:{rels.source} {{{NODE_KEYS[rels.source]}: {_keyed('row[0]', source, 'p')}}}) "
+            f"MATCH (b:{rels.target} {{{NODE_KEYS[rels.target]}: {_keyed('row[1]', target, 'q')}}}) "
+            f"MERGE (a)-{rel}->(b)" + ("" if bare else " SET r += row[2]")
+        )
+        ends = [
+            [row["from"][a:] if a else row["from"], row["to"][b:] if b else row["to"]]
+            for row in batch
+        ]
+        rows = ends if bare else [e + [row["props"]] for e, row in zip(ends, batch, strict=True)]
+        params: dict = {"rows": rows}
+        if source:
+            params["p"] = source
+        if target:
+            params["q"] = target
+        out.append(Statement(cypher, params))
+    return out
 
 
 def delete_document_statements(document_id: str) -> list[Statement]:

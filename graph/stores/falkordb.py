@@ -330,10 +330,20 @@ def cypher_literal(value: Any) -> str:
     kind = type(value)
     if kind is str:
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    # strings inside a map or list are written here, not by a call each (most values are)
     if kind is dict:
-        return "{" + ",".join([f"`{_name(k)}`:{cypher_literal(v)}" for k, v in value.items()]) + "}"
+        return "{" + ",".join([
+            f"`{k if k in _NAMES else _name(k)}`:"
+            + ('"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' if type(v) is str
+               else cypher_literal(v))
+            for k, v in value.items()
+        ]) + "}"  # fmt: skip
     if kind is list or kind is tuple:
-        return "[" + ",".join([cypher_literal(v) for v in value]) + "]"
+        return "[" + ",".join([
+            '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' if type(v) is str
+            else cypher_literal(v)
+            for v in value
+        ]) + "]"  # fmt: skip
     if value is None:
         return "null"
     if kind is int or kind is float or kind is bool:
@@ -343,10 +353,17 @@ def cypher_literal(value: Any) -> str:
     return stringify_param_value(value)  # anything rarer (bytes, subclasses): the driver's way
 
 
+_NAMES: dict[str, str] = {}  # map keys and parameter names already checked (a few dozen)
+
+
 def _name(key: Any) -> str:
+    if type(key) is str and key in _NAMES:
+        return key
     name = key if type(key) is str else key.decode() if isinstance(key, bytes) else str(key)
     if not name or "`" in name:
         raise ValueError(f"a parameter or map key cannot be empty or hold a backtick: {name!r}")
+    if type(key) is str and len(_NAMES) < 4096:
+        _NAMES[key] = key
     return name
 
 

@@ -345,3 +345,26 @@ def _all_shared(store) -> set[tuple[str, str]]:
         "RETURN labels(s)[0], coalesce(s.id, s.key)"
     ).rows
     return {(label, key) for label, key in rows}
+
+
+def test_batch_key_prefix_travels_once():
+    """A prefix every key of a batch shares goes once as $p/$q; short, single or mixed keys
+    stay whole; a batch of relationships without properties sets none."""
+    from policykg.graph.model import NodeRows, RelRows
+    from policykg.graph.writer import _shared_prefix, node_statements, rel_statements
+
+    assert _shared_prefix(["310000:文件名称:t1", "310000:文件名称:t2"]) == "310000:文件名称:t"
+    assert _shared_prefix(["310000:a", "310000:b"]) == ""  # under MIN_PREFIX
+    assert _shared_prefix(["310000:文件名称:t1"]) == ""
+    assert _shared_prefix([1, "x"]) == "" and _shared_prefix([12345678, 12345679]) == ""
+    rows = [
+        {"key": "310000:文件名称:t1", "props": {"a": 1}},
+        {"key": "310000:文件名称:t2", "props": {}},
+    ]
+    (node,) = node_statements(NodeRows("Measure", rows))
+    assert "{id: $p + row[0]}" in node.cypher
+    assert node.params == {"rows": [["1", {"a": 1}], ["2", {}]], "p": "310000:文件名称:t"}
+    rels = [{"from": "310000", "to": r["key"], "props": {}} for r in rows]
+    (rel,) = rel_statements(RelRows("CONTAINS", "Province", "Measure", rels))
+    assert "SET" not in rel.cypher and "{code: row[0]}" in rel.cypher
+    assert rel.params == {"rows": [["310000", "1"], ["310000", "2"]], "q": "310000:文件名称:t"}
