@@ -572,6 +572,10 @@ def test_a_reprints_headline_names_the_province_over_a_place_in_the_story():
         ("贵州省药监局、省卫生健康委等五部门联合印发《贵州省疫苗流通监管工作方案》\n"
          "本网讯 方案明确了各部门的职责。\n",
          "贵州省疫苗流通监管工作方案", "贵州省药品监督管理局、贵州省卫生健康委员会"),
+        # (the count in digits, 等4部门: the same; a joint body's 会商制度 is a policy's kind)
+        ("近日，安庆市市场监管局、市公安局、市卫健委、市禁毒办等4部门联合印发"
+         "《安庆市药物滥用监测联席会议和风险会商制度》。\n本报讯 制度明确了各部门的职责。\n",
+         "安庆市药物滥用监测联席会议和风险会商制度", "安庆市市场监督管理局、安庆市公安局、安庆市卫健委、安庆市禁毒办"),
         # a body's name holding 电 (文化广电…) is no news byline; a stray comma a page left
         # before the list's 、 does not cut the list
         ("近日，湖南省株洲市市场监督管理局，、株洲市公安局、株洲市文化广电新闻出版局联合发布"
