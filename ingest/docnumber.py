@@ -30,9 +30,6 @@ NUMBER = guarded(
     rf"(?P<agency>(?:{_AGENCY})?)\s*{_OPEN}\s*(?P<year>(?:19|20)\d{{2}})\s*{_CLOSE}\s*"
     r"(?:第\s*)?(?P<seq>\d{1,5})\s*号"
 )
-# The labels of government sites' 政务公开 metadata blocks.
-NUMBER_LABELS = ("发文字号", "文号", "发文编号", "文件编号")
-_LABEL = re.compile(rf"(?:{'|'.join(NUMBER_LABELS)})\s*[:：]?\s*")
 # Words a greedy agency match may swallow in run-on text ("…的通知渝府办发").
 _RUN_ON_CUT = re.compile(r"^.*(?:通知|意见|规划|方案|办法|措施|决定|批复|的函|规定|细则|要点)")
 _SIGNER = re.compile(r"\s*签发人[:：].*$")
@@ -143,19 +140,6 @@ def titled_number(line: str) -> str | None:
         rf"{_KINDS_END}\s*[-—－–]\s*({NUMBER.pattern})\s*$", line
     )
     return canonical(m.group(1)) if m and m["agency"] else None
-
-
-def labelled_number(lines: list[str]) -> str | None:
-    """发文字号：X on one line, or a "发文字号" cell followed by a cell X."""
-    for i, line in enumerate(lines):
-        for lm in _LABEL.finditer(line):
-            rest = re.sub(r"^[\]］】]\s*", "", line[lm.end() :].strip())  # [ 发文字号 ] X
-            if not rest and i + 1 < len(lines):
-                rest = lines[i + 1].strip()
-            m = NUMBER.match(rest)
-            if m and m["agency"]:
-                return canonical(m.group())
-    return None
 
 
 def run_on_head_number(line: str) -> str | None:

@@ -396,8 +396,9 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     if not meta.issuers and meta.title:  # a title wrapped over lines names its issuer whole
         # (the title found: X关于… names X, whatever its 文种)
         meta.issuers = _title_subject([meta.title], named=True) or lead_issuers(lines, meta.title)
-    elif meta.title and len(meta.issuers) == 1:  # a joint document's first issuer alone (a
-        # page's 发布机构 label names its publisher): the lead naming it first with the others
+    elif meta.title and len(meta.issuers) == 1 and labels.get("issuer"):  # a joint document's
+        # first issuer alone (a page's 发布机构 label names its publisher): the lead naming it
+        # first with the others
         joint = lead_issuers(lines, meta.title)
         if len(joint) > 1 and _same(meta.issuers, joint[:1]):
             meta.issuers = joint

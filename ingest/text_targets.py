@@ -27,6 +27,7 @@ the same sentence; '十四五期间' and 累计 make the value a period total (c
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -45,7 +46,7 @@ from policykg.ingest.text_target_rules import config
 from policykg.ingest.values import (
     indicator_key,
 )
-from policykg.ingest.word_targets import draft_word_targets
+from policykg.ingest.word_targets import campaign_windows, draft_word_targets
 
 if TYPE_CHECKING:
     from policykg.ingest.context import Context
@@ -131,18 +132,34 @@ def _narrated_campaigns(
     launch (…局开展了为期1个月的X专项行动; 决定从8月至次年1月，在全市开展为期半年的X), and the
     rule book counts an announced length as a target. Only the campaign readers run on these
     sentences, and not on a passage of background or on one that reports the past."""
-    held = [(m.start, m.start + len(m.text)) for m in measures]
+    held = _covered([(m.start, m.start + len(m.text)) for m in measures])
+    starts = [a for a, _ in held]
     out: list[DraftTarget] = []
     for block in blocks:
         if block.kind != "paragraph" or not commits(statement_of(block.path)):
             continue
         for s in _SENTENCE.finditer(block.text):
             at = block.start + s.start()
-            if any(a <= at < b for a, b in held) or _reports_past(s.group(), period):
+            k = bisect_right(starts, at) - 1
+            if k >= 0 and at < held[k][1]:
+                continue  # a measure holds it: read with the measures
+            # (the campaign readers first: their literal gates reject most sentences at once)
+            if not campaign_windows(s.group()) or _reports_past(s.group(), period):
                 continue
             year, _ = _year(s.group(), None)
             out += draft_word_targets(s.group(), at, year, block.section, [], [],
                                       campaigns_only=True)  # fmt: skip
+    return out
+
+
+def _covered(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans merged where they overlap, in order: the stretches of text measures hold."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
     return out
 
 
