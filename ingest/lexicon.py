@@ -14,22 +14,21 @@ from collections.abc import Mapping
 from functools import cache, lru_cache
 from types import MappingProxyType
 
+from policykg.ingest.full_width import HALF_WIDTH, wide
 from policykg.ingest.vocab import (
-    HALF_WIDTH,
     DepartmentEntry,
     DepartmentName,
     Province,
     departments,
     province_by_code,
     provinces,
-    wide,
 )
 
 from policykg.errors import InputError
 from policykg.resources import data_path
 
 _BLANKS = re.compile(r"[\s\u3000]+")  # compiled once: every surface of a province passes here
-# What `wide` or _BLANKS would change (vocab.HALF_WIDTH: what `wide` widens): a surface
+# What `wide` or _BLANKS would change (full_width.HALF_WIDTH: what `wide` widens): a surface
 # holding none of it only loses its quotes (almost every surface: one scan, not two)
 _NOT_PLAIN = re.compile(rf"{HALF_WIDTH.pattern}|[\s\u3000]")
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import ahocorasick
+from policykg.ingest.full_width import wide
 from policykg.ingest.memo import memoized_list
 from policykg.ingest.vocab import (
     ExcludeRule,
@@ -23,7 +24,6 @@ from policykg.ingest.vocab import (
     indicators,
     topic_ancestors,
     topics,
-    wide,
 )
 
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")

@@ -36,9 +36,10 @@ from typing import Any
 import jieba
 import spacy
 from policykg.ingest import programs, references
+from policykg.ingest.full_width import wide
 from policykg.ingest.lexicon import department_lexicon, find_departments
 from policykg.ingest.matching import sentence_topic_hits, topic_candidates
-from policykg.ingest.vocab import regions, topics, wide
+from policykg.ingest.vocab import regions, topics
 from spacy.errors import Errors
 from spacy.lang.zh import Segmenter
 from spacy.language import Language

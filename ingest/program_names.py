@@ -19,8 +19,9 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
+from policykg.ingest.full_width import wide
 from policykg.ingest.patterns import pattern_file
-from policykg.ingest.vocab import Province, province_by_code, provinces, wide
+from policykg.ingest.vocab import Province, province_by_code, provinces
 
 _CLAUSE_END = "，。；：！？\n"
 

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from policykg.ingest.full_width import HALF_WIDTH, wide
 from policykg.ingest.non_measures import non_measure_blocks
 from policykg.ingest.patterns import pattern_file, structure_patterns
 from policykg.ingest.program_names import canonical, merge_variants, no_program_because
 from policykg.ingest.record import Program
 from policykg.ingest.responsibility import column_kind, find_statements
 from policykg.ingest.row_measures import is_indicator_table as is_target_row
-from policykg.ingest.vocab import HALF_WIDTH, wide
 
 if TYPE_CHECKING:
     from policykg.ingest.context import Context

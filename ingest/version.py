@@ -28,6 +28,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "runon_table.py", "scrape.py", "source_spans.py", "statements.py", "structure.py",
     "targets.py", "text_targets.py", "clause_targets.py", "topics.py", "values.py", "vocab.py", "webmeta.py",
     "word_targets.py",
+    "vocab_models.py", "vocab_loaders.py", "vocab_lookups.py", "full_width.py",
     "prefilter.py",
     "memo.py",
     "rewrap.py", "signature.py", "heads.py", "reports.py", "rosters.py", "measure_splits.py", "draft.py",
