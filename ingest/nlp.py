@@ -35,7 +35,7 @@ from typing import Any
 
 import jieba
 import spacy
-from policykg.ingest import programs, references
+from policykg.ingest import program_kinds, programs_in_text, references
 from policykg.ingest.full_width import wide
 from policykg.ingest.lexicon import department_lexicon, find_departments
 from policykg.ingest.matching import sentence_topic_hits, topic_candidates
@@ -143,7 +143,7 @@ def _region_finder(text: str) -> list[Found]:
 
 
 def _program_cues(text: str) -> list[Found]:
-    return [Found(a, b, "CUE") for a, b in programs.cue_spans(text)]
+    return [Found(a, b, "CUE") for a, b in program_kinds.cue_spans(text)]
 
 
 def _reference_finder(text: str) -> list[Found]:
@@ -204,8 +204,8 @@ class BoundaryTokenizer:
         starts += map(not_, map(SENTENCE_END.isdisjoint, out_words[:-1]))
         out = Doc(self.vocab, words=out_words, spaces=out_spaces, sent_starts=starts)
         out.user_data[_FOUND] = found
-        # the Doc's text is `text` (its words and spaces cover it): programs._text would
-        # join the tokens again
+        # the Doc's text is `text` (its words and spaces cover it): programs_in_text._text
+        # would join the tokens again
         out.user_data["policykg.text"] = text
         return out
 
@@ -349,11 +349,11 @@ class ProgramFinder:
 
     def __init__(self, code: str | None) -> None:
         lexicon = department_lexicon(code) if code else {}
-        self.bodies = frozenset(programs.key_of(s) for s in lexicon)
+        self.bodies = frozenset(program_kinds.key_of(s) for s in lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        found = programs.find_programs(doc, self.bodies)
-        doc.user_data[programs.PROGRAMS_KEY] = found  # with descriptions, for the enricher
+        found = programs_in_text.find_programs(doc, self.bodies)
+        doc.user_data[program_kinds.PROGRAMS_KEY] = found  # with descriptions, for the enricher
         spans = (
             doc.char_span(p.start, p.end, label=p.kind or "", kb_id=p.name, alignment_mode="expand")
             for p in found

@@ -31,7 +31,7 @@ def _rules() -> dict[str, Any]:
 
 
 def _key(name: str) -> str:
-    """No quotes or spaces, brackets full-width (the key form of ingest/programs.key_of)."""
+    """No quotes or spaces, brackets full-width (the key form of ingest/program_kinds.key_of)."""
     return re.sub(r"[\s“”\"'‘’《》「」『』]", "", wide(name))
 
 

@@ -23,6 +23,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "assignments.py", "bodies.py", "cndate.py", "context.py", "departments.py", "docnumber.py",
     "lexicon.py", "markup.py", "matching.py", "measures.py", "metadata.py", "nlp.py",
     "normalize.py", "patterns.py", "pipeline.py", "preamble.py", "places.py", "program_names.py", "programs.py",
+    "program_kinds.py", "programs_in_text.py", "programs_in_blocks.py",
     "province.py",
     "read.py", "record.py", "references.py", "regions.py", "responsibility.py",
     "runon_table.py", "scrape.py", "source_spans.py", "statements.py", "structure.py",

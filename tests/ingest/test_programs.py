@@ -6,11 +6,11 @@ import re
 
 import pytest
 from policykg.ingest.nlp import parse
-from policykg.ingest.programs import PROGRAMS_KEY, key_of, kind_of
+from policykg.ingest.program_kinds import PROGRAMS_KEY, key_of, kind_of
 
 from tests.ingest.seeds import all_records, record
 
-# (sentence, province, [(name, kind)]) — running text read by ingest/programs.py
+# (sentence, province, [(name, kind)]) — running text read by ingest/programs_in_text.py
 RUNNING = [
     ("执行国家标准，建设药品（疫苗）追溯平台，开展中药饮片全流程追溯试点。", "310000",
      [("药品（疫苗）追溯平台", "平台"), ("中药饮片全流程追溯试点", "项目")]),
