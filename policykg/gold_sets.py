@@ -72,7 +72,9 @@ from __future__ import annotations
 # heldout_sixtyeighth: built by a helper from 8f36b44, 15 documents (4 formal), untouched (its baseline);
 # heldout_seventieth: built by a helper from 18560ba, 10 documents (2 formal), untouched (its baseline);
 # heldout_sixtyninth: built by a helper from 18560ba, 15 documents (3 formal), untouched (its baseline);
-# heldout_seventyfirst: built by a helper from e957156, 11 documents (3 formal), untouched (its baseline)),
+# heldout_seventyfirst: built by a helper from e957156, 11 documents (3 formal), untouched (its baseline);
+# heldout_seventysecond: built by a helper from e957156, 13 documents (10 formal), untouched (its baseline);
+# heldout_seventythird: built by a helper from e957156, 14 documents (0 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -145,5 +147,7 @@ GOLD_SETS = (
     "tests/heldout_seventieth",
     "tests/heldout_sixtyninth",
     "tests/heldout_seventyfirst",
+    "tests/heldout_seventysecond",
+    "tests/heldout_seventythird",
     "tests/heldout",
 )
