@@ -71,7 +71,8 @@ from __future__ import annotations
 # heldout_sixtyseventh: built by a helper from 8f36b44, 14 documents (2 formal), untouched (its baseline);
 # heldout_sixtyeighth: built by a helper from 8f36b44, 15 documents (4 formal), untouched (its baseline);
 # heldout_seventieth: built by a helper from 18560ba, 10 documents (2 formal), untouched (its baseline);
-# heldout_sixtyninth: built by a helper from 18560ba, 15 documents (3 formal), untouched (its baseline)),
+# heldout_sixtyninth: built by a helper from 18560ba, 15 documents (3 formal), untouched (its baseline);
+# heldout_seventythird: built by a helper from e957156, 14 documents (0 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -143,5 +144,6 @@ GOLD_SETS = (
     "tests/heldout_sixtyeighth",
     "tests/heldout_seventieth",
     "tests/heldout_sixtyninth",
+    "tests/heldout_seventythird",
     "tests/heldout",
 )
