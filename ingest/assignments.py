@@ -106,6 +106,8 @@ _JOINT_CAMPAIGN = re.compile(
 # …，B、C共同开展…): they join the lead's work.
 _WITH_THE_LEAD = re.compile(
     r"\s*(?:等(?:[\d一二三四五六七八九十]+个?|多个?)?(?:有关|相关)?(?:部门|单位))?(?:联合|共同|协同|一道|一起)"
+    # (由A牵头，B、C等8个联席会议成员单位决定…: the others, called the members they are)
+    r"|\s*(?:等(?:[\d一二三四五六七八九十]+个?|多个?)?)?[^，,。；;、]{0,12}?成员单位"
 )
 # Bodies that set up a joint team, the clause ending there (A、B等11部门已成立联合工作组，将…):
 # what the sentence says they will do next is theirs.
@@ -219,6 +221,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             pos = due.end() if body_at(text, due.end()) else pos  # 6月底前各区报送…
         if body_at(text, pos) is None and (day := rules["news_day_rx"].match(text, pos)):
             pos = day.end() if body_at(text, day.end()) else pos  # 1月28日区发改局联合…
+        if body_at(text, pos) is None and (topic := rules["topic_by_rx"].match(text, pos)):
+            pos = topic.end()  # 此次专项治理由A牵头…: the topic before 由 and its agent
         opener = (  # one startswith(tuple) first: most clauses open with no opener
             next((w for w in rules["openers"] if text.startswith(w, pos)), None)
             if text.startswith(rules["openers"], pos)

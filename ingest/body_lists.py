@@ -41,7 +41,8 @@ NAME_AFTER_POST = re.compile(r"[\u4e00-\u9fff]{2,3}(?=[、和及，,]|担任|兼
 # what closes a list: its kind, with the count of its members (等12个部门, 等五家单位,
 # 等10个部门和单位)
 # (the count may be vague: A、B等多部门, 等多个部门)
-KIND = r"(?:\d+|[一二两三四五六七八九十]+|多)?(?:个|家)?(?:有关|相关|成员)?(?:部门|单位)?(?:[和及、](?:部门|单位))?"
+# (…等相关职能部门, 等执法部门: the kind of the bodies listed)
+KIND = r"(?:\d+|[一二两三四五六七八九十]+|多)?(?:个|家)?(?:有关|相关|成员)?(?:职能|执法|监管|行政)?(?:部门|单位)?(?:[和及、](?:部门|单位))?"
 _ETC = re.compile(rf"等{KIND}")
 _RELATED = re.compile(r"(?:有关|相关)(?:部门|单位)(?:[和及、](?:部门|单位))?")
 MEMBERS_END = re.compile(rf"(?:等)?{KIND}(?:组成|为成员)")
@@ -83,6 +84,26 @@ def body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[Bo
     may follow each body; the body then stands for its head (a government too: 省政府分管
     副省长 → 省政府, the reading of the held-out rule book).
     """
+    out, end = _one_list(text, pos, persons)
+    # (A、B等部门和各区政府要…: a list closed by 等 goes on over 和 with more bodies)
+    if (
+        out
+        and all(r == "responsible" for _, r in out)
+        and text.startswith("等", out[-1][0].end)
+        and (joiner := _AND.match(text, end))
+        and body_at(text, joiner.end())
+    ):
+        more, end = _one_list(text, joiner.end(), persons)
+        out += more if all(r == "responsible" for _, r in more) else []
+    return out, end
+
+
+# A plain joiner after a list closed by 等 (A、B等部门和C)
+_AND = re.compile(r"(?:和|及|以及)")
+
+
+def _one_list(text: str, pos: int, persons: bool) -> tuple[list[tuple[Body, str]], int]:
+    """One list of bodies from `pos` (body_list), up to its 等 or its last joiner."""
     rules = assignment_rules()
     out: list[tuple[Body, str]] = []
     role = "responsible"
@@ -285,7 +306,7 @@ def _sector_list_rx() -> re.Pattern[str]:
         # (a county before the first: 某县农业、公安、市管办等多部门 — an office's short name
         # among the sectors; a level before it: 市发改、财政等部门, the level's departments)
         rf"(?:县级以上(?:地方)?(?:人民政府)?|(?:地方)?各级)?(?P<items>(?:{province}|[\u4e00-\u9fff]{{2,4}}[县区旗]|[省市州县区盟旗])?"
-        rf"(?:{sector})(?:、(?:{sector}|[\u4e00-\u9fff]{{1,3}}办))+)"
+        rf"(?:{sector})(?:[、和及](?:{sector}|[\u4e00-\u9fff]{{1,3}}办))+)"
         r"(?:等|以及其他|和其他)?(?:[\d一二三四五六七八九十]+个)?(?:有关|相关)?(?:[\u4e00-\u9fff]{0,6}?)部门"
     )
 
@@ -339,7 +360,21 @@ def sector_list(text: str, pos: int) -> tuple[list[Body], int] | None:
     if m is None:
         return None
     out, at = [], m.start("items")
-    for item in m["items"].split("、"):
+    for item in _sector_items(m["items"]):
         out.append(Body(at, at + len(item), item, True))
         at += len(item) + 1
     return out, m.end()
+
+
+def _sector_items(items: str) -> list[str]:
+    """The items of a sector list, split at 、 and at 和/及 between two sectors (财政和卫生行政
+    部门), not inside a sector's own name (工业和信息化, 文化和旅游)."""
+    sectors = set(body_forms()["sectors"])
+    out = []
+    for chunk in items.split("、"):
+        core = re.sub(r"^[省市州县区盟旗]", "", chunk)
+        if core in sectors or not re.search("[和及]", chunk):
+            out.append(chunk)
+            continue
+        out += [part for part in re.split("[和及]", chunk) if part]
+    return out

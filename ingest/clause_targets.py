@@ -51,10 +51,11 @@ _ALL_DO = re.compile(r"(?:全部|均|都|一律)(?:要|将|应)?(?:建立|建成
 
 
 def clause_targets(
-    clause: str, previous: str, previous_had: bool, listing: bool = False
+    clause: str, previous: str, previous_had: bool, listing: bool = False, following: str = ""
 ) -> list[_Found]:
     """The commitment values of one clause, each with the phrase that names its indicator
-    (`listing`: the clause goes on a breakdown opened by 其中 in a clause before)."""
+    (`listing`: the clause goes on a breakdown opened by 其中 in a clause before; `following`:
+    the clause after it, where a limit's task may be stated)."""
     cfg = config()
     time_units = value_patterns()["time_units"]
     values = qualified_counts(clause, candidate_values(clause))
@@ -162,6 +163,16 @@ def clause_targets(
                 i + 1 == len(values) and cfg["task_after_re"].match(after)
             ):
                 phrase = after
+            elif (
+                i + 1 == len(values)
+                and (later := cfg["task_later_re"].match(rest := after.strip() or following))
+                and (
+                    cfg["limit_actor_re"].search(before := clean_indicator(phrase) or "")
+                    or before.endswith("后")
+                    and later["actor"]
+                )
+            ):
+                phrase = rest[later.start("task") :]
             found = _Found(phrase, v, "deadline")
         elif (
             unit == "%"

@@ -112,12 +112,26 @@ def by_agent(text: str, offset: int) -> list[Mention]:
             # 检查由A会同B开展: the list's roles stand (A leads, B supports)
             out += mentions_of(found, "responsible", offset)
             continue
+        if found and _EVENT_HOSTS.match(text, end) and _hosts_event(text, m.start(), end):
+            continue  # 此次活动由A主办，B承办: an event's hosts, no role (the rule book)
         if found and rules["agent_duty_rx"].match(text, end):
             role = role_after(text[end:]) or "responsible"
             out += mentions_of(found, role, offset)
             if role == "lead":  # 由A牵头，会同B、C负责落实: B and C support
                 out += _joined_after_lead(text, end, offset)
     return out
+
+
+# An event's hosts (主办, 承办, 协办): an event is named before 由 (此次活动由A主办) or after the
+# hosts' verb (由A主办的宣传活动)
+_EVENT_HOSTS = re.compile(r"\s*(?:共同|联合)?(?:主办|承办|协办)")
+_EVENT = r"(?:活动|会议|论坛|大会|大赛|竞赛|比赛|晚会|仪式|培训班|宣传周|宣传月|开幕式|展览|展会)"
+
+
+def _hosts_event(text: str, agent: int, end: int) -> bool:
+    before = re.split(r"[，,。；;]", text[:agent])[-1]
+    after = re.match(r"\s*(?:共同|联合)?(?:主办|承办|协办)(?:的)?([^，,。；;]{0,16})", text[end:])
+    return bool(re.search(_EVENT, before) or after and re.search(_EVENT, after.group(1)))
 
 
 def _joined_after_lead(text: str, end: int, offset: int) -> list[Mention]:

@@ -336,6 +336,16 @@ def national_surfaces() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)  # pure in the name, a scan of every department's stems per call
+def _place_or_district(place: str) -> bool:
+    """A place, or a city's district named with its city (厦门市思明区)."""
+    from policykg.ingest.places import is_place_name, place_of
+
+    if is_place_name(place):
+        return True
+    city = place_of(place)
+    return bool(city and city != place and is_place_name(place[len(city) :]))
+
+
 def expanded_below_province(name: str) -> str:
     """A city's or county's body written short after its place (拉萨市食药局): the place and
     the full name the vocabulary gives that kind of body (食品药品监督管理局), when the short
@@ -358,7 +368,7 @@ def expanded_below_province(name: str) -> str:
         full = d.stems[0] if d.stems else ""
         for stem in d.stems[1:]:
             place = name[: -len(stem)]
-            if name.endswith(stem) and _abbreviates(stem, full) and is_place_name(place):
+            if name.endswith(stem) and _abbreviates(stem, full) and _place_or_district(place):
                 return place + full
     return name
 

@@ -139,7 +139,8 @@ def _one_word_place(place: str, text: str, pos: int) -> bool:
         return True  # 颍东区…: a rare character jieba leaves alone; the gazetteer knows the place
     split = place.startswith(word) and place[len(word) :] in body_forms()["division_words"]
     # a person's name before 省/市 (任某某省政府) splits the same way: the gazetteer decides
-    return split and 2 <= len(word) <= 3 and is_place_name(place)
+    # (a place of four characters too: 大兴安岭 + 地区)
+    return split and 2 <= len(word) <= 4 and is_place_name(place)
 
 
 @cache

@@ -128,6 +128,8 @@ def infer_province(
     if not readings and not places and (hit := _headline_province(head)):
         readings.append(("headline", hit))
     if not readings and not places:
+        places = _headline_county(head)  # 泾县开展…: a county the headline opens with
+    if not readings and not places:
         # the places of the bodies that act in the head (福州高新区市场监管局…组织开展…) before
         # the places a story passes through (近日，某省某市某事件引发关注…)
         places = _body_places(head) or place_provinces(head)
@@ -220,12 +222,17 @@ def _opens_with_central(text: str) -> bool:
     return found and not re.match(r"(?:网站|官网|新闻网|所属|直属|的)", text[pos:])
 
 
+def _headline(head: str) -> str:
+    """The head's first line that is no site chrome."""
+    return next(
+        (ln.strip() for ln in head.split("\n") if ln.strip() and not _SITE_CHROME.match(ln)), ""
+    )
+
+
 def _headline_province(head: str) -> Province | None:
     """The one province a headline names: a short first line, not a sentence (a report of
     two provinces' joint work names both and is decided by the text)."""
-    line = next(
-        (ln.strip() for ln in head.split("\n") if ln.strip() and not _SITE_CHROME.match(ln)), ""
-    )
+    line = _headline(head)
     if len(line) > 40 or re.search(r"[。，；,;]", line):
         return None
     named = {p.code for p in provinces() for n in p.names if len(n) >= 2 and n in line}
@@ -236,6 +243,16 @@ def _headline_province(head: str) -> Province | None:
                 named = set(found)
                 break
     return _by_code(named.pop()) if len(named) == 1 else None
+
+
+def _headline_county(head: str) -> Counter[str] | None:
+    """The province of a county of two characters opening the headline (泾县开展…): the
+    gazetteer's short counties, too short to look for anywhere else."""
+    line = _headline(head)
+    if len(line) > 40 or re.search(r"[。，；,;]", line):
+        return None
+    code = county_opening(line)
+    return Counter({code: 1}) if code else None
 
 
 # A page's site name (海南食品安全网, 某某新闻网) or breadcrumb (首页 > 新闻 > 国内) above the
@@ -270,6 +287,8 @@ def _body_places(head: str) -> Counter[str] | None:
         place = next((p for k in range(min(8, len(name) - 4)) if (p := place_of(name[k:]))), None)
         if place is not None:
             found.update(place_provinces(place).keys())
+        elif code := county_opening(name):
+            found[code] += 1  # 睢县市场监督管理局: a county of two characters opens the name
     return found if len(found) == 1 else None
 
 

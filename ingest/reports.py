@@ -62,6 +62,7 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
             # (A、B等五部门: the bodies named; the count names none)
             who = re.sub(r"等(?:[\d一二三四五六七八九十]+个?)?(?:部门|单位|部委|厅局)?$", "", who)
             who = _RECIPIENTS.sub("", who)
+            who = re.sub(r"^(?:提请|报请|呈请)", "", who)  # A起草…，提请B出台了《Y》: B issues it
             if title_like(title) and (names := split_issuers(who)):
                 return names, (None if title in kinds() else title)
             if title_like(title) and title not in kinds() and _BARE_LEVEL.fullmatch(who):

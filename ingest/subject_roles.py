@@ -44,8 +44,10 @@ _BY_STAFF = re.compile(
     r"(?:要|应|须|将)?(?:由|安排|指定|明确)专(?:人|班|岗)(?=负责|承担|跟踪|对接)"
 )
 # The people of a body who lead a task (由A、B分管领导牵头): the body's role.
+# (or one of them by name and post: 由A某某副局长牵头)
 _PEOPLE_LEAD = re.compile(
-    r"(?:的)?(?:主要|分管|有关|相关)(?:领导同志|领导|负责同志|负责人)"
+    r"(?:(?:的)?(?:主要|分管|有关|相关)(?:领导同志|领导|负责同志|负责人)"
+    r"|[\u4e00-\u9fff]{2,3}(?:常务)?副?(?:局长|主任|书记|县长|市长|区长|所长|处长|科长|厅长|部长))"
     r"(?=牵头|负责(?!人|同志)|组织|(?:要|必须|须|应)(?!求)(?:亲自|带头|切实|靠前))"
 )
 # The bodies whose staff make up teams, as the sentence's main verb (A、B等单位人员组成4个检查组，

@@ -308,9 +308,11 @@ def _sentence_drafts(
         cumulative = False
     out: list[DraftTarget] = []
     previous, had_targets, listing = "", False, False
-    for c in _CLAUSE.finditer(sentence):
+    clauses = list(_CLAUSE.finditer(sentence))
+    for k, c in enumerate(clauses):
         clause = c.group()
-        found = clause_targets(clause, previous, had_targets, listing)
+        following = clauses[k + 1].group() if k + 1 < len(clauses) else ""
+        found = clause_targets(clause, previous, had_targets, listing, following)
         had_targets = bool(found)
         # (其中A39批，B5批，C5批: the breakdown goes on over the clauses after 其中)
         opens = clause.lstrip().startswith(tuple(cfg["breakdown_words"]))

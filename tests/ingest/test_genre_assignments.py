@@ -565,6 +565,27 @@ GENRE = [
     # the local divisions answering for their area (各乡镇对辖区…负总责): the genre's 属地 duty
     ("各乡镇对辖区内的集体聚餐负总责。", [("各乡镇", "responsible")]),
     ("各镇（街道）对本辖区的小作坊监管负属地责任。", [("各镇（街道）", "responsible")]),
+    # the work named before 由 and its lead; the others joining it (联合实施, the members of
+    # the mechanism), and the lead named by one of its officers
+    ("此次专项检查由县卫生健康局牵头，县公安局、县教育局、镇卫生院联合实施。",
+     [("县卫生健康局", "lead"), ("县公安局", "support"), ("县教育局", "support"), ("镇卫生院", "support")]),
+    ("近期由市商务局牵头，市公安局、市农业农村局等6个联席会议成员单位决定联合开展冷链食品专项检查。",
+     [("市商务局", "lead"), ("市公安局", "support"), ("市农业农村局", "support")]),
+    ("由县市场监管局李明副局长牵头，县交警中队配合。", [("县市场监管局", "lead"), ("县交警中队", "support")]),
+    # a list closed by 等 going on over 和; sectors joined by 和
+    ("公安、交通等部门和各乡镇人民政府要加强联合执法。",
+     [("公安", "responsible"), ("交通", "responsible"), ("各乡镇人民政府", "responsible")]),
+    ("救助资金由财政和民政部门管理。", [("财政", "responsible"), ("民政", "responsible")]),
+    # a breach dealt with by the bodies named (依法查处: no division 处)
+    ("违反本规定的，由县城市管理局、县市场监管局等相关职能部门依法查处。",
+     [("县城市管理局", "responsible"), ("县市场监管局", "responsible")]),
+    ("县医保局要发挥牵头作用，县卫健局、县公安局要密切配合。",
+     [("县医保局", "lead"), ("县卫健局", "support"), ("县公安局", "support")]),
+    # a prefecture (地区) of four letters opens the name
+    ("下一步，大兴安岭地区卫生健康委将加大监督检查力度。", [("大兴安岭地区卫生健康委", "responsible")]),
+    # an event's hosts take no role (the rule book); a task's 承办 does
+    ("此次活动由县科协、县市场监管局主办。", []),
+    ("由县科协、县市场监管局主办的宣传活动在广场举行。", []),
 ]  # fmt: skip
 
 

@@ -1540,3 +1540,35 @@ def test_an_issuer_named_by_its_level_or_a_short_autonomous_name_is_written_in_f
         "恩施州人民政府办公室\n2019年5月6日\n"
     )
     assert _meta(short).issuer == "恩施土家族苗族自治州人民政府办公室"
+
+
+def test_a_headline_opening_with_a_county_of_two_letters_gives_its_province() -> None:
+    """泾县开展…: a two-letter county (the gazetteer's) opening a report's headline."""
+    meta = _meta(
+        "泾县开展春季农资打假专项行动\n近日，县市场监管局联合县农业农村局开展农资打假检查。\n"
+    )
+    assert meta.province is not None and meta.province.name == "安徽省"
+    assert meta.level == "local"
+
+
+def test_a_body_asked_to_issue_the_policy_is_its_issuer() -> None:
+    """A起草了《X》，提请B出台了《Y》: B issues Y (提请 is the request, not part of B's name)."""
+    meta = _meta(
+        "某镇出台聚餐申报制度\n本报讯 春节前夕，某某镇食品药品监管所起草了《农村集体聚餐管理制度》，"
+        "提请平和镇政府出台了《关于推行农村集体聚餐管理制度的通知》。\n"
+    )
+    assert (meta.title, meta.issuer) == ("关于推行农村集体聚餐管理制度的通知", "平和镇政府")
+
+
+@pytest.mark.parametrize(
+    "written,full",
+    [
+        ("漳浦县市场监管局", "漳浦县市场监督管理局"),
+        ("厦门市思明区市场监管局", "厦门市思明区市场监督管理局"),  # a district with its city
+    ],
+)
+def test_an_issuer_below_a_city_is_its_full_official_name(written: str, full: str) -> None:
+    from policykg.ingest.metadata import canonical_issuer
+    from policykg.ingest.vocab import province_by_name
+
+    assert canonical_issuer(written, province_by_name("福建省")) == full

@@ -77,6 +77,23 @@ def test_page_chrome_and_commentary_are_dropped():
     assert any("page chrome" in w and "commentary" in w for w in result.warnings)
 
 
+def test_a_news_portals_channel_bar_is_chrome():
+    """要闻国际港澳台财经…: six channel names or more run together are the portal's bar, and
+    their place names (港澳台) are no clue to the story."""
+    page = "\n".join(
+        [
+            "要闻国际港澳台财经金融体育娱乐教育旅游",
+            "首页 | 新闻 | 政务 | 民生 | 教育 | 视频",
+            "某县开展药店专项检查",
+            "近日，某县市场监管局对辖区药店开展专项检查。",
+        ]
+    )
+    result = norm(page)
+    assert "港澳台" not in result.text and "政务" not in result.text
+    assert "近日，某县市场监管局对辖区药店开展专项检查。" in result.text
+    _maps_back(result, "近日，某县市场监管局")
+
+
 def test_garbled_characters_are_removed_and_counted():
     result = norm("省药监局锟斤拷负责\ufffd\ufffd疫苗监管。")
     assert result.text == "省药监局负责疫苗监管。"

@@ -358,6 +358,30 @@ WORDS = [
      [("校园周边食品专项检查", None, "即日起至11月30日", None, None)]),
     ("从6月中旬到9月底，县卫健局在全县开展饮用水卫生专项督查。",
      [("饮用水卫生专项督查", None, "6月中旬到9月底", None, None)]),
+    # a limit after a trigger, its actor named after it, or after its actor: the task done in
+    # the time (a trigger with its task and no actor stays the indicator)
+    ("在批准许可后20个工作日内，区市场监管局将对新设门店开展现场核查。",
+     [("开展现场核查", 20, "20个工作日内", "<=", None)]),
+    ("区市场监管局将在2个月内对辖区药店实行全覆盖检查。",
+     [("实行全覆盖检查", 2, "2个月内", "<=", None)]),
+    ("确保样品到达后5个工作日内完成检验。", [("完成检验", 5, "5个工作日内", "<=", None)]),
+    # a campaign's length: and a half, said to last, half a year, reported as run
+    ("本轮专项清理为期一年半。", [("本轮专项清理", 1.5, "一年半", None, None)]),
+    ("此次集中整治将持续三个月，以城乡结合部为重点。", [("此次集中整治", 3, "三个月", None, None)]),
+    ("在全区开展为期半年的农药市场专项整治行动。", [("农药市场专项整治行动", 0.5, "半年", None, None)]),
+    ("该局开展的为期3个月的校园食品专项整治取得明显成效。",
+     [("校园食品专项整治", 3, "3个月", None, None)]),
+    # a window before a long object of 对 and 展开
+    ("县药监局决定从5月至8月底对辖区内药店、诊所、村卫生室、个体门诊等“四类机构”药品购进和使用情况展开专项检查。",
+     [("专项检查", None, "5月至8月底", None, None)]),
+    # a schedule under its label; phases from the plan's issue or with their years
+    ("工作步骤：6月15日前完成摸底排查；7月31日前完成集中整治。",
+     [("完成摸底排查", None, "6月15日前", "<=", None), ("完成集中整治", None, "7月31日前", "<=", None)]),
+    ("自《方案》印发之日至2031年3月底为动员部署阶段，自2031年4月至2031年10月底为集中整治阶段。",
+     [("动员部署阶段", None, "《方案》印发之日至2031年3月底", None, 2031),
+      ("集中整治阶段", None, "2031年4月至2031年10月底", None, 2031)]),
+    # what is made public so often
+    ("各村每月公布一次集体聚餐备案情况。", [("集体聚餐备案情况", 1, "一次", None, None)]),
     # a campaign dated after its name, and the phases of a schedule opening their clauses
     ("此次专项检查从4月至10月在全县范围内全面展开。", [("专项检查", None, "4月至10月", None, None)]),
     ("4月-5月，各监管所开展药店自查培训；6月-8月，开展现场检查。",
