@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-import cn2an
+from policykg.ingest.cn_numerals import cn2an_value
 
 _ZERO_LIKE = "〇○◯零OoＯｏ0０Ø"
 _CN_DIGIT = "一二三四五六七八九十" + _ZERO_LIKE
@@ -41,10 +41,10 @@ def _number(raw: str, *, year: bool = False) -> int | None:
         return int(raw)
     text = "".join("〇" if ch in _ZERO_LIKE else ch for ch in raw)
     if year:  # digit by digit: 二〇一〇 → 2010
-        text = "".join(str(cn2an.cn2an(ch, "smart")) if ch != "〇" else "0" for ch in text)
+        text = "".join(str(cn2an_value(ch, "smart")) if ch != "〇" else "0" for ch in text)
         return int(text) if text.isdigit() else None
     try:
-        return int(cn2an.cn2an(text.replace("〇", "零"), "smart"))
+        return int(cn2an_value(text.replace("〇", "零"), "smart"))
     except ValueError:
         return None
 

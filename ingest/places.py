@@ -13,13 +13,16 @@ division word of today or a former one.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import io
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import ahocorasick
+from policykg.ingest import disk_cache
 from policykg.ingest.vocab import provinces
 
 from policykg.resources import data_path, load_yaml
@@ -47,12 +50,34 @@ def is_place_name(name: str) -> bool:
 
 @cache
 def _location_tree() -> dict:
-    """jionlp's gazetteer tree, read once (~0.5 s a read; _names and _short_counties both
-    walk it, neither changes it)."""
+    """jionlp's gazetteer tree, read once (_names and _short_counties both walk it, neither
+    changes it). Importing jionlp and reading its 12 MB gazetteer took ~0.5–1 s of every
+    cold start (issue 14): the tree is kept in the user's cache folder, keyed by the bytes of
+    the gazetteer and of jionlp's reader (ingest/disk_cache.py), and read back in ~2 ms."""
+    sources = _jionlp_sources()
+    if sources is None:
+        return _read_location_tree()
+    return disk_cache.load_or_build("china_location", sources, _read_location_tree)
+
+
+def _read_location_tree() -> dict:
     with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
         import jionlp
 
         return jionlp.china_location_loader()
+
+
+def _jionlp_sources() -> list[bytes] | None:
+    """The bytes of what jionlp's tree is read from (its gazetteer, its reader), found
+    without importing jionlp; None where jionlp is laid out otherwise (no cache then)."""
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "dictionary"
+    try:
+        return [(folder / f).read_bytes() for f in ("china_location.txt", "dictionary_loader.py")]
+    except OSError:
+        return None
 
 
 @cache

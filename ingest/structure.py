@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-import cn2an
+from policykg.ingest.cn_numerals import cn2an_value
 from policykg.ingest.patterns import structure_patterns
 from policykg.ingest.runon_table import find_runon_table
 
@@ -38,7 +38,7 @@ def cn_number(text: str) -> int | None:
     if not text or any(c not in CN_DIGITS and c != "十" for c in text):
         return None
     try:
-        return int(cn2an.cn2an(text, "normal"))
+        return int(cn2an_value(text, "normal"))
     except (ValueError, KeyError):
         return None
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
-import cn2an
+from policykg.ingest.cn_numerals import cn2an_value
 from policykg.ingest.matching import rank_indicators
 from policykg.ingest.patterns import targets_patterns
 
@@ -42,7 +42,7 @@ def cn_to_number(text: str) -> int | None:
     if len(text) > 1 and not any(c in CN_UNITS for c in text):
         return None  # two digits in a row (二〇二五): not a count
     try:
-        return int(cn2an.cn2an(text, "normal"))
+        return int(cn2an_value(text, "normal"))
     except (ValueError, KeyError):
         return None
 
@@ -63,7 +63,7 @@ def count_value(text: str) -> float | None:
 def cn_percent(text: str) -> float | None:
     """百分之九十八 → 98, 百分之九十九点五 → 99.5 (cn2an)."""
     try:
-        value = float(cn2an.cn2an(text.removeprefix("百分之"), "normal"))
+        value = float(cn2an_value(text.removeprefix("百分之"), "normal"))
     except (ValueError, KeyError):
         return None
     return float(int(value)) if value.is_integer() else value

@@ -30,7 +30,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "targets.py", "text_targets.py", "clause_targets.py", "topics.py", "values.py", "vocab.py", "webmeta.py",
     "word_targets.py",
     "vocab_models.py", "vocab_loaders.py", "vocab_lookups.py", "full_width.py",
-    "prefilter.py",
+    "prefilter.py", "disk_cache.py", "cn_numerals.py",
     "memo.py",
     "rewrap.py", "signature.py", "heads.py", "reports.py", "rosters.py", "measure_splits.py", "draft.py",
     "member_lists.py", "item_measures.py", "row_measures.py", "preamble_measures.py",
