@@ -6,6 +6,7 @@ lifespan or the CLI command), `close()` releases.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -14,6 +15,18 @@ from typing import Any, Protocol, runtime_checkable
 class Statement:
     cypher: str
     params: dict[str, Any] = field(default_factory=dict)
+
+
+def combine(statements: list[Statement]) -> tuple[str, dict[str, Any]]:
+    """Statements → one query of unit subqueries (`CALL { … }`, run in order, each seeing
+    what the ones before it wrote); each statement's $params get a unique prefix. FalkorDB
+    runs a transaction as one query this way; Neo4j sends it in one round trip."""
+    parts, params = [], {}
+    for i, s in enumerate(statements):
+        body = re.sub(r"\$(\w+)", lambda m, i=i: f"$s{i}_{m[1]}", s.cypher)  # type: ignore[misc]
+        parts.append(f"CALL {{ {body} }}")
+        params.update({f"s{i}_{k}": v for k, v in s.params.items()})
+    return "\n".join(parts) + "\nRETURN 1", params
 
 
 @dataclass

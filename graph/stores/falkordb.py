@@ -9,14 +9,13 @@ as one query, which FalkorDB applies whole or not at all.
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 from typing import Any
 
 import redis
 from policykg.graph.cypher_text import final_columns, returns_rows, strip_comments, tokenize
 from policykg.graph.model import NODE_KEYS
-from policykg.graph.store import QueryResult, Statement
+from policykg.graph.store import QueryResult, Statement, combine
 from policykg.graph.stores import embedded
 from policykg.graph.stores.embedded import EmbeddedServer, EngineLimits
 
@@ -304,16 +303,6 @@ def capped(cypher: str, limit: int) -> tuple[str, list[str] | None]:
     if tokens[0].upper == "WITH":  # a leading WITH in CALL {} would import, not project
         text = f"UNWIND [0] AS {CAP_VARIABLE} {text}"
     return f"CALL {{\n{text}\n}}\nRETURN * LIMIT {int(limit)}", order
-
-
-def combine(statements: list[Statement]) -> tuple[str, dict[str, Any]]:
-    """Statements → one query; each statement's $params get a unique prefix."""
-    parts, params = [], {}
-    for i, s in enumerate(statements):
-        body = re.sub(r"\$(\w+)", lambda m, i=i: f"$s{i}_{m[1]}", s.cypher)  # type: ignore[misc]
-        parts.append(f"CALL {{ {body} }}")
-        params.update({f"s{i}_{k}": v for k, v in s.params.items()})
-    return "\n".join(parts) + "\nRETURN 1", params
 
 
 def params_header(params: dict[str, Any]) -> str:

@@ -21,6 +21,7 @@ from policykg.graph.stores.neo4j import (
     WRITE_OPTIONS,
     Neo4jStore,
     _with_write_options,
+    _write_tx,
     to_plain,
 )
 
@@ -35,6 +36,42 @@ def test_writes_keep_their_plan_unless_they_give_their_own_options() -> None:
     assert _with_write_options("MATCH (n) SET n.x = 1") == WRITE_OPTIONS + "MATCH (n) SET n.x = 1"
     for own in ("CYPHER runtime=slotted MATCH (n) SET n.x = 1", " explain MATCH (n) DELETE n"):
         assert _with_write_options(own) == own
+
+
+class _RecordingTx:
+    """Stands in for a managed transaction: records what would be sent."""
+
+    def __init__(self) -> None:
+        self.runs: list[tuple[str, dict]] = []
+
+    def run(self, cypher: str, params: dict | None = None) -> _RecordingTx:
+        self.runs.append((cypher, dict(params or {})))
+        return self
+
+    def consume(self) -> None:
+        return None
+
+
+def test_a_write_goes_as_one_query_of_unit_subqueries() -> None:
+    """A document's statements in one round trip (each its own `CALL { … }`, its parameters
+    renamed apart); one that gives its own options or returns rows keeps them all apart."""
+    statements = [
+        Statement("UNWIND $rows AS k MERGE (n:X {id: k})", {"rows": [1, 2]}),
+        Statement("MATCH (n:X {id: $id}) SET n.y = 1", {"id": 1}),
+    ]
+    tx = _RecordingTx()
+    _write_tx(tx, statements)  # type: ignore[arg-type]
+    assert tx.runs == [(
+        WRITE_OPTIONS + "CALL { UNWIND $s0_rows AS k MERGE (n:X {id: k}) }\n"
+        "CALL { MATCH (n:X {id: $s1_id}) SET n.y = 1 }\nRETURN 1",
+        {"s0_rows": [1, 2], "s1_id": 1},
+    )]  # fmt: skip
+    for apart in ("MATCH (n:X) RETURN count(n)", "CYPHER runtime=slotted MATCH (n) SET n.z = 2"):
+        tx = _RecordingTx()
+        _write_tx(tx, [*statements, Statement(apart)])  # type: ignore[arg-type]
+        assert [c for c, _ in tx.runs] == [_with_write_options(s.cypher) for s in statements] + [
+            _with_write_options(apart)
+        ]
 
 
 def test_constructor_does_no_io_and_satisfies_the_protocol() -> None:
