@@ -583,6 +583,8 @@ GENRE = [
      [("县医保局", "lead"), ("县卫健局", "support"), ("县公安局", "support")]),
     # a prefecture (地区) of four letters opens the name
     ("下一步，大兴安岭地区卫生健康委将加大监督检查力度。", [("大兴安岭地区卫生健康委", "responsible")]),
+    # a time word of what comes next before the subject
+    ("后期县市场监管局将联合县公安局开展检查。", [("县市场监管局", "lead"), ("县公安局", "support")]),
     # an event's hosts take no role (the rule book); a task's 承办 does
     ("此次活动由县科协、县市场监管局主办。", []),
     ("由县科协、县市场监管局主办的宣传活动在广场举行。", []),
