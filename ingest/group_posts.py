@@ -129,6 +129,8 @@ _EVENT = r"(?:活动|会议|论坛|大会|大赛|竞赛|比赛|晚会|仪式|培
 
 
 def _hosts_event(text: str, agent: int, end: int) -> bool:
+    """The 由 at `agent` names the hosts of an event: an event word in its clause before 由, or
+    right after the hosts' verb (由A主办的…活动)."""
     before = re.split(r"[，,。；;]", text[:agent])[-1]
     after = re.match(r"\s*(?:共同|联合)?(?:主办|承办|协办)(?:的)?([^，,。；;]{0,16})", text[end:])
     return bool(re.search(_EVENT, before) or after and re.search(_EVENT, after.group(1)))
