@@ -191,7 +191,7 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         modifier = _MODIFIER.match(text, pos) if body_at(text, pos) is None else None
         if modifier and body_at(text, modifier.end()):  # 接到报告的A应当…: A is the subject
             pos = modifier.end()
-        if body_at(text, pos) is None and (day := rules["news_day_rx"].match(text, pos)):
+        if (day := rules["news_day_rx"].match(text, pos)) and body_at(text, pos) is None:
             pos = day.end() if body_at(text, day.end()) else pos  # 后期A将联合B…: A's clause
         if joined := joined_clause(text, pos, b, offset):
             # A今年将强化…，会同B建立…: the sentence's subject leads, B supports; without a
