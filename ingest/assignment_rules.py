@@ -46,6 +46,7 @@ def assignment_rules() -> dict[str, Any]:
         "posts_rx": with_role(r["posts"]),
         "post_after_rx": with_role(r["post_after"]),
         "roster_rx": with_role(r["roster"]),
+        "event_rx": re.compile("|".join(r["event_words"])),
         # 由A处、B室负责…: a bureau's units in a list before their duty
         "unit_agent_rx": re.compile(
             rf"(?:{r['unit']})(?:[、和及](?:{r['unit']}))*(?={r['unit_duty']})"

@@ -223,8 +223,9 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             pos = due.end() if body_at(text, due.end()) else pos  # 6月底前各区报送…
         if body_at(text, pos) is None and (day := rules["news_day_rx"].match(text, pos)):
             pos = day.end() if body_at(text, day.end()) else pos  # 1月28日区发改局联合…
-        if body_at(text, pos) is None and (topic := rules["topic_by_rx"].match(text, pos)):
-            pos = topic.end()  # 此次专项治理由A牵头…: the topic before 由 and its agent
+        topic = rules["topic_by_rx"].match(text, pos) if body_at(text, pos) is None else None
+        if topic and not topic.group().endswith(tuple(rules["event_words"])):
+            pos = topic.end()  # 此次专项治理由A牵头…: the topic before 由 and its agent (no event)
         opener = (  # one startswith(tuple) first: most clauses open with no opener
             next((w for w in rules["openers"] if text.startswith(w, pos)), None)
             if text.startswith(rules["openers"], pos)

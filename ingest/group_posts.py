@@ -122,10 +122,8 @@ def by_agent(text: str, offset: int) -> list[Mention]:
     return out
 
 
-# An event's hosts (主办, 承办, 协办): an event is named before 由 (此次活动由A主办) or after the
-# hosts' verb (由A主办的宣传活动)
+# An event's hosts (the `event_words` of data/patterns/departments.yaml)
 _EVENT_HOSTS = re.compile(r"\s*(?:共同|联合)?(?:主办|承办|协办)")
-_EVENT = r"(?:活动|会议|论坛|大会|大赛|竞赛|比赛|晚会|仪式|培训班|宣传周|宣传月|开幕式|展览|展会)"
 
 
 def _hosts_event(text: str, agent: int, end: int) -> bool:
@@ -133,7 +131,8 @@ def _hosts_event(text: str, agent: int, end: int) -> bool:
     right after the hosts' verb (由A主办的…活动)."""
     before = re.split(r"[，,。；;]", text[:agent])[-1]
     after = re.match(r"\s*(?:共同|联合)?(?:主办|承办|协办)(?:的)?([^，,。；;]{0,16})", text[end:])
-    return bool(re.search(_EVENT, before) or after and re.search(_EVENT, after.group(1)))
+    event = assignment_rules()["event_rx"]
+    return bool(event.search(before) or after and event.search(after.group(1)))
 
 
 def _joined_after_lead(text: str, end: int, offset: int) -> list[Mention]:
