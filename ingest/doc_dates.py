@@ -1,6 +1,6 @@
 """A document's dates where its signature gives none, and its publication date.
 
-GB/T 9704 puts the 成文日期 under the 发文机关署名; metadata.find_issuers_and_date reads it
+GB/T 9704 puts the 成文日期 under the 发文机关署名; issuers.find_issuers_and_date reads it
 there first. Without one, the date stands under the 发文字号 of a published text's head,
 under the notice's closing formula or 附件说明, or right after the formula of a notice a page
 ran into one line. The publication date (发布日期) is the page's: its label, a labelled line

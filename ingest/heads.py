@@ -1,7 +1,7 @@
 """What the head of an official document looks like (GB/T 9704-2012): where the head ends,
 what a title line is (发文机关 + 关于 + 事由 + 文种, never a sentence, a breadcrumb or a number
-line), its 文种, and the 主送机关 that closes it. Shared by ingest/metadata.py and
-ingest/reports.py.
+line), its 文种, and the 主送机关 that closes it. Shared by ingest/metadata.py,
+ingest/issuers.py and ingest/reports.py.
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ and 成文日期 (Arabic or Chinese numerals) under it. 版记: 印发机关和�
 Web pages add a labelled block (ingest/webmeta.py). Province: ingest/province.py.
 
 The policy's title and a catalogue entry line: ingest/titles.py.
+The issuers (each clue's reading) and the 成文日期 under them: ingest/issuers.py.
+An issuer's canonical name: ingest/issuer_names.py.
 A 成文日期 no signature gives, and the publication date: ingest/doc_dates.py.
 """
 
@@ -18,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from policykg.ingest import docnumber
-from policykg.ingest.cndate import find_dates, first_date, parse_date
-from policykg.ingest.doc_dates import date_without_signature, find_published
+from policykg.ingest.cndate import parse_date
+from policykg.ingest.doc_dates import find_published
 from policykg.ingest.heads import (
     HEAD_LINES,
     HEADER_CHARS,
@@ -27,50 +29,17 @@ from policykg.ingest.heads import (
     find_kind,
     head_lines,
     head_zone,
-    title_like,
 )
-from policykg.ingest.lexicon import (
-    body_and_unit,
-    expanded_below_province,
-    resolve_department,
-    resolve_national,
-)
+from policykg.ingest.issuer_names import canonical_issuer, with_title_place
+from policykg.ingest.issuers import TAIL_CHARS, find_issuers_and_date, same_issuers, title_subject
 from policykg.ingest.patterns import document_patterns
-from policykg.ingest.places import full_autonomous_name, is_place_name, place_of
+from policykg.ingest.places import full_autonomous_name
 from policykg.ingest.province import infer_province
-from policykg.ingest.reports import (
-    find_order,
-    formula_issuer,
-    lead_issuers,
-    reported_policy,
-    with_issuer,
-)
-from policykg.ingest.signature import (
-    RunOnSignature,
-    issuer_lines_above,
-    mark,
-    printed,
-    run_on_signature,
-    signature,
-    split_issuers,
-    stamped_for,
-    tail_date,
-)
-from policykg.ingest.titles import (
-    ATTACHMENT,
-    BULLET,
-    Entry,
-    find_entry,
-    find_title,
-    heading_number,
-    with_subject,
-)
+from policykg.ingest.reports import find_order, lead_issuers, reported_policy, with_issuer
+from policykg.ingest.signature import issuer_lines_above, printed, run_on_signature
+from policykg.ingest.titles import Entry, find_entry, find_title, heading_number, with_subject
 from policykg.ingest.vocab import Province
 from policykg.ingest.webmeta import PageLabels, page_labels
-
-from policykg.errors import InputError
-
-TAIL_CHARS = 1500  # signature, 成文日期 and 版记 of a document without a wrapper notice
 
 
 @dataclass
@@ -156,189 +125,7 @@ def find_period(title: str | None, text: str) -> str | None:
     return f"{m['year']}-{m['year']}" if m and find_kind(title) else None
 
 
-# --------------------------------------------------------------------------- issuers, dates
-
-
-# A web page's label before a headline ("政策解读：", "图解:"); the title follows it.
-_LABEL = re.compile(r"^[^：:]{1,12}[：:]\s*")
-# A reprint's lead opening with the date (2019年12月26日，X关于发布…的通告).
-_LEAD_DATE = re.compile(
-    r"^[\d〇○零一二三四五六七八九十]{4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日[，,]\s*"
-)
-
-
-def _title_subject(lines: list[str], named: bool = False) -> list[str]:
-    """The issuer a title names: GB/T 9704 §7.3.3 composes a title of 发文机关 + 关于 + 事由 +
-    文种, so "X关于…的意见" (a title line) and "X关于印发/转发…" name X as the issuer."""
-    for line in lines[:HEAD_LINES]:
-        if ATTACHMENT.match(line):
-            continue  # the attachment's own issuer, not this document's
-        line = entry.title if (entry := find_entry([line])) else BULLET.sub("", line)
-        line = _LEAD_DATE.sub("", _LABEL.sub("", line))
-        if (num := docnumber.NUMBER.match(line.strip())) and num["agency"]:
-            line = line.strip()[
-                num.end() :
-            ]  # 某办发〔2018〕27号《X关于印发…》: a reprint's heading
-        line = line.strip().removeprefix("《")  # 《X关于印发〈…〉的通知》: the title in 《》
-        # (X转发Y…的通知 / X印发…的通知: a forwarding or issuing notice names X without 关于)
-        m = re.match(r"(?P<who>.+?)(?:关于|(?=转发|印发))", line)
-        # (a work plan's title opens with its body and its year, no 关于: X2025年…检查方案)
-        yearly = re.match(
-            r"(?P<who>[^，,。；;：:\s]{4,40}?)(?=(?:19|20)\d{2}年[^，,。；;]{2,60}$)", line
-        )
-        if not m and yearly and title_like(line) and (names := split_issuers(yearly["who"])):
-            return names
-        if not m:
-            continue
-        if not m.group().endswith("关于") and not title_like(line):
-            continue  # X印发的《…》 in a report's sentence: not a title line
-        publishes = re.match(r"(?:印发|转发|颁布|发布)", line[m.end() :])
-        if (publishes or named or title_like(line)) and (names := split_issuers(m["who"])):
-            return names
-    return []
-
-
-def _issuer_over_title(lines: list[str]) -> list[str]:
-    """The issuer written on its own line over a 关于… title (GB/T 9704 §7.3.3's 发文机关 of
-    the title, broken off by the page: 某省人民政府办公厅 / 关于印发…的通知)."""
-    for line in lines[:HEAD_LINES]:
-        if line.startswith("关于") and title_like(line):
-            return issuer_lines_above(lines, line)
-    return []
-
-
-def _same(a: list[str], b: list[str]) -> bool:
-    return "".join(a) == "".join(b) or all(any(x in y or y in x for y in b) for x in a)
-
-
-def _fuller(a: list[str], b: list[str]) -> bool:
-    """b names a's bodies each with the place above them written before (天津市西青区人民政府
-    办公室 for a signature's 西青区人民政府办公室): the full names."""
-    return len(a) == len(b) and all(
-        y.endswith(x) and len(y) > len(x) and _PLACE_PREFIX.fullmatch(y[: -len(x)])
-        for x, y in zip(a, b, strict=True)
-    )
-
-
-_PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:省|自治区|市|自治州|州|盟|地区)")
-
-
-def find_issuers_and_date(
-    lines: list[str],
-    text: str,
-    labels: PageLabels,
-    warnings: list[str],
-    reported: tuple[list[str], str | None] | None = None,
-    run_on: RunOnSignature | None = None,
-) -> tuple[list[str], str | None]:
-    tail = [ln.strip() for ln in text[-TAIL_CHARS:].split("\n") if ln.strip()]
-    head_sig = signature(lines)
-    sig = head_sig or (signature(tail) if len(text) > HEADER_CHARS else None)
-    if sig is None and run_on:
-        sig = (run_on.issuers, run_on.date)
-    readings = [
-        ("signature", sig[0] if sig else []),
-        ("issuer's mark", mark(lines)),
-        ("title", _title_subject(lines)),
-        ("issuer line over the title", _issuer_over_title(lines)),
-        ("notice's formula", formula_issuer(lines)),
-        ("page label", split_issuers(labels.get("issuer") or "") or []),
-        ("reprint's lead", reported[0] if reported else []),
-    ]
-    if head_sig and stamped_for(lines):  # the office stamps for its body (代章): the body the
-        readings.insert(0, readings.pop(2))  # title names issues, where the title names one
-    issuers: list[str] = []
-    chosen = ""
-    for clue, names in readings:
-        if not names:
-            continue
-        if not issuers:
-            issuers, chosen = names, clue
-        elif _fuller(issuers, names):
-            issuers = names  # a signature drops the place above it (西青区… / 天津市西青区…)
-        elif not _same(issuers, names):
-            warnings.append(
-                f"issuer: the {chosen} says {'、'.join(issuers)}, the {clue} says "
-                f"{'、'.join(names)}; kept the {chosen}"
-            )
-    issued = sig[1] if sig else None
-    if issued is None and issuers:  # "…办公厅2021年11月1日" run together in scraped pages
-        for m in re.finditer(re.escape(issuers[-1]), text[:HEADER_CHARS]):
-            dates = find_dates(text[m.end() : m.end() + 16])
-            if dates and dates[0].start == 0:
-                issued = dates[0].iso
-                break
-    if issued is None and issuers and issuers[0] in text[:HEADER_CHARS]:
-        # a lead "2019年12月26日，X关于发布…的通告" (or a report's "2020年3月30日，X、Y印发了
-        # 《…》"); (a head without X has no such lead: no pattern compiled for the issuer)
-        lead = re.search(
-            rf"(?P<date>\S{{6,16}}日)[，,]\s*{re.escape(issuers[0])}"
-            r"(?:关于|[^。；;《》]{0,24}?(?:印发|出台|发布|下发|颁布)了?《)",
-            text[:HEADER_CHARS],
-        )
-        issued = first_date(lead["date"]) if lead else None
-    if issued is None:
-        issued = date_without_signature(lines, text)
-    if issued is None and not sig:
-        issued = tail_date(text)
-    label_date = first_date(labels.get("issued") or "")
-    if issued and label_date and issued != label_date:
-        warnings.append(
-            f"issued date: the signature says {issued}, the page's label says {label_date}; "
-            f"kept {issued}"
-        )
-    return issuers, issued or label_date
-
-
 # --------------------------------------------------------------------------- all
-
-
-def canonical_issuer(name: str, province: Province | None) -> str:
-    """An issuer as its full official name (国家药监局 → 国家药品监督管理局) when the department
-    vocabulary knows it (data/reference/departments.yaml); else as written."""
-    if (
-        province
-        and province.kind != "municipality"  # 天津市西青区…: a district is named with its city
-        and name.startswith(province.name)
-        and place_of(name[len(province.name) :])
-    ):
-        name = name[len(province.name) :]  # 某省某市市场监管局: the city's body, named as its own
-    try:
-        hit = resolve_department(name, province.code) if province else resolve_national(name)
-        if hit is None:  # a body's office or department (国家卫生健康委办公厅, 中央网信办秘书局)
-            found = body_and_unit(name, province.code if province else None, _ISSUING_UNIT)
-            if found is not None:
-                return found[0].name + found[1]
-    except InputError:  # a province outside the department system (HK, Macao)
-        return name
-    return hit.name if hit is not None else expanded_below_province(name)
-
-
-def _of_place(issuer: str, title: str | None) -> str:
-    """An issuer written with its level only (市市场监督管理局, from a page's label) in a
-    document whose title opens with its place (黑河市关于…): the place's body."""
-    place = place_of(title) if title else None
-    if place and issuer[:1] == place[-1] and not issuer.startswith(place):
-        return place + issuer[1:]
-    if title and issuer[:1] in _LEVELS and not place:
-        # (市人民政府办公室关于做好2023年某某市…的通知: the one place of the issuer's level the
-        # title names is its own)
-        named = {
-            title[i : i + k]
-            for i in range(len(title))
-            for k in range(3, 5)
-            if title[i + k - 1 : i + k] == issuer[0] and is_place_name(title[i : i + k])
-        }
-        if len(named) == 1:
-            return named.pop() + issuer[1:]
-    return issuer
-
-
-_LEVELS = frozenset("市县区镇乡旗")
-
-
-# The units of a body that issue in its name (GB/T 9704 发文机关: 办公厅, 秘书局, 综合司)
-_ISSUING_UNIT = re.compile(r"办公厅|办公室|秘书局|秘书处|[\u4e00-\u9fff]{1,8}?司")
 
 
 # A page's part number after a title a site split over pages (…的通知（3）, …的意见（上）): a
@@ -395,12 +182,12 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
         meta.issuers = meta.issuers or stacked
     if not meta.issuers and meta.title:  # a title wrapped over lines names its issuer whole
         # (the title found: X关于… names X, whatever its 文种)
-        meta.issuers = _title_subject([meta.title], named=True) or lead_issuers(lines, meta.title)
+        meta.issuers = title_subject([meta.title], named=True) or lead_issuers(lines, meta.title)
     elif meta.title and len(meta.issuers) == 1 and labels.get("issuer"):  # a joint document's
         # first issuer alone (a page's 发布机构 label names its publisher): the lead naming it
         # first with the others
         joint = lead_issuers(lines, meta.title)
-        if len(joint) > 1 and _same(meta.issuers, joint[:1]):
+        if len(joint) > 1 and same_issuers(meta.issuers, joint[:1]):
             meta.issuers = joint
     meta.title = with_issuer(meta.title, meta.issuers, lines)
     if meta.issued_date is None and entry:
@@ -420,7 +207,7 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     meta.province, meta.level = reading.province, reading.level
     meta.warnings += reading.warnings
     meta.issuers = [
-        full_autonomous_name(canonical_issuer(_of_place(n, meta.title), meta.province))
+        full_autonomous_name(canonical_issuer(with_title_place(n, meta.title), meta.province))
         for n in meta.issuers
     ]
     meta.issuer = "、".join(meta.issuers) or None

@@ -38,7 +38,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "line_cells.py", "row_targets.py",
     "assignment_rules.py", "body_lists.py", "subject_roles.py", "group_posts.py", "duties.py",
     "body_forms.py", "named_bodies.py", "bare_bodies.py",
-    "titles.py", "doc_dates.py",
+    "titles.py", "doc_dates.py", "issuers.py", "issuer_names.py",
     "line_contract.py", "char_folding.py", "punctuation_spacing.py", "tabbed_rows.py",
     "dropped_text.py", "run_on_lines.py",
     "text_target_rules.py", "clause_values.py", "clause_verbs.py", "qualifying_values.py",

@@ -1434,7 +1434,7 @@ def test_a_policy_reported_as_issued_and_one_cited_in_compliance() -> None:
 
 
 def test_the_state_councils_food_safety_office_and_a_lead_further_down_the_page() -> None:
-    from policykg.ingest.metadata import canonical_issuer
+    from policykg.ingest.issuer_names import canonical_issuer
 
     assert canonical_issuer("国务院食安办", None) == "国务院食品安全委员会办公室"
     # a page's chrome pushes the report's lead past the head: the lead still names the title's
@@ -1568,7 +1568,7 @@ def test_a_body_asked_to_issue_the_policy_is_its_issuer() -> None:
     ],
 )
 def test_an_issuer_below_a_city_is_its_full_official_name(written: str, full: str) -> None:
-    from policykg.ingest.metadata import canonical_issuer
+    from policykg.ingest.issuer_names import canonical_issuer
     from policykg.ingest.vocab import province_by_name
 
     assert canonical_issuer(written, province_by_name("福建省")) == full
