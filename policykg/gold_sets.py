@@ -76,6 +76,7 @@ from __future__ import annotations
 # heldout_seventysecond: built by a helper from e957156, 13 documents (10 formal), untouched (its baseline);
 # heldout_seventythird: built by a helper from e957156, 14 documents (0 formal), untouched (its baseline);
 # heldout_seventyfourth: built by a helper from 8b129ab, 14 documents (3 formal), untouched (its baseline)),
+# heldout_seventyfifth: built by a helper from 8b129ab, 12 documents (1 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -151,5 +152,6 @@ GOLD_SETS = (
     "tests/heldout_seventysecond",
     "tests/heldout_seventythird",
     "tests/heldout_seventyfourth",
+    "tests/heldout_seventyfifth",
     "tests/heldout",
 )
