@@ -74,7 +74,8 @@ from __future__ import annotations
 # heldout_sixtyninth: built by a helper from 18560ba, 15 documents (3 formal), untouched until e957156 (its baseline), tuned on from e957156;
 # heldout_seventyfirst: built by a helper from e957156, 11 documents (3 formal), untouched (its baseline);
 # heldout_seventysecond: built by a helper from e957156, 13 documents (10 formal), untouched (its baseline);
-# heldout_seventythird: built by a helper from e957156, 14 documents (0 formal), untouched (its baseline)),
+# heldout_seventythird: built by a helper from e957156, 14 documents (0 formal), untouched (its baseline);
+# heldout_seventysixth: built by a helper from 8b129ab, 15 documents (5 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -149,5 +150,6 @@ GOLD_SETS = (
     "tests/heldout_seventyfirst",
     "tests/heldout_seventysecond",
     "tests/heldout_seventythird",
+    "tests/heldout_seventysixth",
     "tests/heldout",
 )
