@@ -77,6 +77,7 @@ from __future__ import annotations
 # heldout_seventythird: built by a helper from e957156, 14 documents (0 formal), untouched (its baseline);
 # heldout_seventyfourth: built by a helper from 8b129ab, 14 documents (3 formal), untouched (its baseline)),
 # heldout_seventyfifth: built by a helper from 8b129ab, 12 documents (1 formal), untouched (its baseline)),
+# heldout_seventysixth: built by a helper from 8b129ab, 15 documents (5 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -153,5 +154,6 @@ GOLD_SETS = (
     "tests/heldout_seventythird",
     "tests/heldout_seventyfourth",
     "tests/heldout_seventyfifth",
+    "tests/heldout_seventysixth",
     "tests/heldout",
 )
