@@ -6,7 +6,7 @@ data/patterns/departments.yaml `forms` lists them. `find_bodies` reads them off 
 `is_body` and `is_generic` judge one mention. Generic bodies (有关部门, 各成员单位, 各县（市、区）
 人民政府, 商务部门) are recognised as such, so that they stay generic mentions and are never
 resolved to a named body. Resolving a named body to its canonical name is
-ingest/departments.py's job (the vocabulary, when the province is known).
+ingest/canonical_departments.py's job (the vocabulary, when the province is known).
 
 This module holds the readers the others call (`body_at`, `find_bodies`, `inherited_at`,
 `opens_with_verb`, `shared_prefix`, `person_before`) and what decides between readings:

@@ -42,7 +42,7 @@ class Context:
     # text, province code → spaCy Doc: ingest/nlp.parse, given by the pipeline (so that this
     # module does not import the spaCy components, which use the steps' finders)
     parser: Callable[[str, str | None], Doc]
-    # canonical name → Department: the document's registry (ingest/departments.register)
+    # canonical name → Department: the document's registry (ingest/department_registry.register)
     departments: dict[str, Department] = field(default_factory=dict)
 
     @property

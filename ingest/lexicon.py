@@ -171,7 +171,7 @@ def body_and_unit(
     the unit written after it, the longest body first; None when no cut gives both.
 
     Written once because an issuer's canonical name (issuer_names.canonical_issuer, units that
-    issue: 办公厅, …司) and a mentioned department (departments.resolve, divisions and field
+    issue: 办公厅, …司) and a mentioned department (canonical_departments.resolve, divisions and field
     units) read the same shape with their own unit patterns. May raise InputError, as
     resolve_department does, for a province outside the department system."""
     for cut in range(len(name) - 2, 1, -1):

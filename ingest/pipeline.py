@@ -15,7 +15,8 @@ from pathlib import Path
 from policykg.ingest import departments, programs, references, regions, text_targets, topics
 from policykg.ingest.assignments import first_leads
 from policykg.ingest.context import Context, Step, check_order
-from policykg.ingest.departments import register, self_referents
+from policykg.ingest.department_registry import register
+from policykg.ingest.departments import self_referents
 from policykg.ingest.draft import DraftMeasure
 from policykg.ingest.measures import build_measures
 from policykg.ingest.metadata import Metadata, extract_metadata

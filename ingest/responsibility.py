@@ -3,7 +3,7 @@
 Handles the forms the genre uses: （责任单位：A、B）, （牵头单位：A；配合单位：B）,
 "A牵头，B、C配合", and the task-division shorthand "A会B、C" (A leads, B and C
 support). Mentions keep their exact surface form and offset; resolving them to a
-canonical department is ingest/departments.py's job.
+canonical department is ingest/canonical_departments.py's job.
 """
 
 from __future__ import annotations

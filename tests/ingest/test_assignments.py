@@ -12,7 +12,7 @@ from policykg.ingest.assignments import (
     first_leads,
 )
 from policykg.ingest.bodies import find_bodies, is_body, is_generic
-from policykg.ingest.departments import resolve
+from policykg.ingest.canonical_departments import resolve
 from policykg.ingest.group_posts import roster_mentions
 from policykg.ingest.pipeline import extract_file
 from policykg.ingest.responsibility import Mention

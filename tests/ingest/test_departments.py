@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from policykg.graph.model import department_id
 from policykg.ingest.bodies import find_bodies
-from policykg.ingest.departments import register, resolve, subject_mentions
+from policykg.ingest.canonical_departments import resolve
+from policykg.ingest.clause_subjects import subject_mentions
+from policykg.ingest.department_registry import register
 from policykg.ingest.nlp import parse
 from policykg.ingest.pipeline import extract_file
 from policykg.ingest.record import Department
@@ -253,7 +255,7 @@ def test_a_place_below_its_province_names_the_body(text, expected):
     ],
 )
 def test_a_citys_body_written_short_is_named_in_full(mention: str, name: str) -> None:
-    from policykg.ingest.departments import resolve
+    from policykg.ingest.canonical_departments import resolve
     from policykg.ingest.vocab import provinces
 
     province = next(p for p in provinces() if p.code == "130000")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from policykg.ingest.assignments import find_assignments, first_leads
 from policykg.ingest.bodies import is_generic
-from policykg.ingest.departments import resolve
+from policykg.ingest.canonical_departments import resolve
 from policykg.ingest.pipeline import extract_file
 from policykg.ingest.responsibility import find_statements
 from policykg.ingest.vocab import provinces
