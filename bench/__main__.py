@@ -11,7 +11,8 @@ folder (nothing touches POLICYKG_DATA_DIR):
   same run, one plain `jieba.lcut` pass (the practical floor); `ingest_vs_jieba` is the
   time of a whole `policykg ingest` (extract + load) over the jieba time;
 - ingest as a user runs it (`policykg ingest FOLDER` in its own process): seconds and peak
-  RSS of that process and of its embedded database server;
+  RSS of that process and its children (the largest of them: the extraction workers or the
+  embedded database server), and each kind's own peak (`peak_rss_mb_by_process`);
 - graph load rows/s of the project's writer, a naive one-statement-per-row loader and the
   engine's bulk path (one UNWIND … CREATE per label and type into an empty graph) on the
   same rows: `writer_vs_naive`, `writer_vs_bulk`; the same on a real Neo4j when one can be
@@ -51,7 +52,13 @@ from bench.extraction_speed import extraction, jieba_floor
 from bench.figures import against_targets, loader_figures, ratio, summarise
 from bench.loaders import compare_loaders, falkordb_stores
 from bench.neo4j_scratch import neo4j_environment, neo4j_loaders, neo4j_server
-from bench.processes import cold_starts, last_json, policykg_command, policykg_env, timed_run
+from bench.processes import (
+    cold_starts,
+    last_json,
+    policykg_command,
+    policykg_env,
+    timed_run_by_process,
+)
 from bench.query_latency import (
     ENDPOINTS,
     engine_concurrent,
@@ -76,10 +83,11 @@ def measure(n: int, work: Path, args: argparse.Namespace, neo4j: Server | str) -
     print(f"[{n}] extract {extract_s:.1f} s ({mb / extract_s:.3f} MB/s); jieba {jieba_s:.2f} s")
 
     db = work / f"db_{n}"
-    ingest_s, ingest_rss, out = timed_run(
+    ingest_s, ingest_rss, out, rss_by_process = timed_run_by_process(
         [*policykg_command(), "ingest", str(corpus), "--json"], policykg_env(db)
     )
-    print(f"[{n}] policykg ingest {ingest_s:.1f} s, peak RSS {ingest_rss} MB", flush=True)
+    print(f"[{n}] policykg ingest {ingest_s:.1f} s, peak RSS {ingest_rss} MB "
+          f"({json.dumps(rss_by_process)})", flush=True)  # fmt: skip
 
     loaders = compare_loaders(
         records,
@@ -115,6 +123,7 @@ def measure(n: int, work: Path, args: argparse.Namespace, neo4j: Server | str) -
             "seconds": round(ingest_s, 3),
             "mb_per_s": round(mb / ingest_s, 4),
             "peak_rss_mb": ingest_rss,
+            "peak_rss_mb_by_process": rss_by_process,
             "outcome": last_json(out),
         },
         "ingest_vs_jieba": round(ingest_s / jieba_s, 2),

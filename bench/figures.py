@@ -71,6 +71,12 @@ def summarise(runs: dict[str, dict[str, Any]], cold: dict[str, float]) -> dict[s
             "ingest_peak_rss_4n_over_n": round(
                 big["ingest"]["peak_rss_mb"] / small["ingest"]["peak_rss_mb"], 2
             ),
+            # the same for each kind of process: the Python ones (the ingest, its workers)
+            # and the embedded database server, whose graph holds the corpus
+            "ingest_peak_rss_4n_over_n_by_process": {
+                kind: ratio(big["ingest"]["peak_rss_mb_by_process"].get(kind), mb)
+                for kind, mb in small["ingest"].get("peak_rss_mb_by_process", {}).items()
+            },
             "query_p50_4n_over_n": {
                 name: round(big["queries"][name]["engine"]["p50_ms"] / q["engine"]["p50_ms"], 2)
                 for name, q in small["queries"].items()

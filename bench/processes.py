@@ -65,8 +65,15 @@ def child_pids(pid: int) -> list[int]:
     return kids
 
 
-def timed_run(cmd: list[str], env: dict[str, str]) -> tuple[float, float | None, str]:
-    """Run a command to its end; (seconds, peak RSS MB of it and its children, stdout)."""
+def timed_run_by_process(
+    cmd: list[str], env: dict[str, str]
+) -> tuple[float, float | None, str, dict[str, float | None]]:
+    """Run a command to its end: (seconds, peak RSS MB of it and its children, stdout, the
+    peak RSS MB of each kind of process under it). The first peak is the kernel's, the
+    largest of any of them (getrusage of the wrapper's children), exact. The split is
+    sampled from /proc (`PeakSampler`), so a peak reached in the last half second is
+    missed: {"ingest": the command's own process, "workers": its other processes
+    (forkserver, extraction workers), "database": the embedded server and its forks}."""
     wrapper = (
         "import resource, subprocess, sys, json, time; t = time.perf_counter(); "
         "p = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
@@ -74,13 +81,79 @@ def timed_run(cmd: list[str], env: dict[str, str]) -> tuple[float, float | None,
         "r = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024; "
         "print(json.dumps({'s': s, 'rss': r, 'rc': p.returncode, 'out': p.stdout, 'err': p.stderr}))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", wrapper, *cmd], env=env, capture_output=True, text=True, check=True
-    )
-    info = json.loads(done.stdout)
+    with subprocess.Popen(
+        [sys.executable, "-c", wrapper, *cmd], env=env, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    ) as run:  # fmt: skip
+        sampler = PeakSampler(run.pid)
+        while True:
+            sampler.sample()
+            try:  # reads the pipes while it waits: a long output never blocks the wrapper
+                stdout, stderr = run.communicate(timeout=PeakSampler.EVERY_S)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+    if run.returncode:
+        raise subprocess.CalledProcessError(run.returncode, cmd, stdout, stderr)
+    info = json.loads(stdout)
     if info["rc"] != 0:
         raise RuntimeError(f"{' '.join(cmd)} exited {info['rc']}: {info['err'][-2000:]}")
-    return info["s"], round(info["rss"], 1), info["out"]
+    return info["s"], round(info["rss"], 1), info["out"], sampler.peaks()
+
+
+class PeakSampler:
+    """The largest VmHWM seen of each kind of process below the wrapper of
+    `timed_run_by_process`: the wrapper's child is the command ("ingest"); a redis-server
+    and the processes below it (the embedded FalkorDB and the forks it makes to save) are
+    "database"; any other is "workers". The process tree is read every RESCAN_S (a scan of
+    /proc), the known processes' status every EVERY_S: about 1 % of a core."""
+
+    EVERY_S = 0.5
+    RESCAN_S = 2.0
+
+    def __init__(self, wrapper: int):
+        self.wrapper = wrapper
+        self.kinds: dict[int, str] = {}
+        self.peak: dict[str, float] = {}
+        self.scanned = 0.0
+
+    def sample(self) -> None:
+        if time.monotonic() - self.scanned >= self.RESCAN_S:
+            self._scan()
+        for pid, kind in list(self.kinds.items()):
+            rss = peak_rss_mb(pid)
+            if rss is None:
+                del self.kinds[pid]
+            elif rss > self.peak.get(kind, 0.0):
+                self.peak[kind] = rss
+
+    def peaks(self) -> dict[str, float | None]:
+        return {kind: self.peak.get(kind) for kind in ("ingest", "workers", "database")}
+
+    def _scan(self) -> None:
+        self.scanned = time.monotonic()
+        children: dict[int, list[int]] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        todo = [(pid, "ingest") for pid in children.get(self.wrapper, [])]
+        while todo:
+            pid, kind = todo.pop()
+            if kind != "database" and _is_database(pid):
+                kind = "database"
+            self.kinds[pid] = kind
+            below = "workers" if kind == "ingest" else kind
+            todo += [(child, below) for child in children.get(pid, [])]
+
+
+def _is_database(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/exe").resolve().name == "redis-server"
+    except OSError:
+        return False
 
 
 def last_json(out: str) -> Any:

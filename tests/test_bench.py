@@ -29,6 +29,8 @@ def test_bench_runs_and_reports_every_figure(tmp_path: Path):
     assert big["ingest"]["outcome"]["added"] == 8  # the ingest really loaded the corpus
     for run in (small, big):
         assert run["ingest_vs_jieba"] > 0 and run["loaders"]["rows"] > 0
+        # each kind's peak is sampled (None when none was seen): the kinds are always there
+        assert set(run["ingest"]["peak_rss_mb_by_process"]) == {"ingest", "workers", "database"}
         assert set(run["loaders"]["rows_per_s"]) == {"writer", "naive", "bulk"}
         assert run["loaders_neo4j"] == {"skipped": "--neo4j off"}
         for name, q in run["queries"].items():
@@ -39,6 +41,7 @@ def test_bench_runs_and_reports_every_figure(tmp_path: Path):
         assert all(e["errors"] == 0 for e in run["endpoints"].values())
     growth = result["growth"]
     assert growth["ingest_time_4n_over_n"] > 0 and growth["query_p50_4n_over_n"]
+    assert set(growth["ingest_peak_rss_4n_over_n_by_process"]) == {"ingest", "workers", "database"}
     assert set(result["targets"]) == {
         "ingest_vs_jieba", "writer_vs_naive", "writer_vs_bulk", "max_http_p99_over_engine_8_clients_p99",
         "ingest_time_4n_over_n", "max_query_p50_4n_over_n", "ingest_peak_rss_4n_over_n",
