@@ -21,7 +21,7 @@ _REGEXES = ("first_leads", "first_leads_rest", "duty", "set_up", "cited_instruct
             "agent", "title_lead", "agent_duty", "members", "group_duties", "staffs", "launches",
             "overall", "aside", "listed_name", "unit", "post_words", "closing", "heading_body",
             "heading_duty", "heading_duty_opening", "speaks", "speaks_commits", "own_body", "drafted",
-            "deadline_lead", "own_head_group", "assigned_to", "bare_unit", "unit_duty", "news_day", "joint_act", "topic_by")  # fmt: skip
+            "deadline_lead", "own_head_group", "assigned_to", "bare_unit", "unit_duty", "news_day", "joint_act", "topic_by", "joiner_staff")  # fmt: skip
 
 
 @cache

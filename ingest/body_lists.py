@@ -135,8 +135,9 @@ def _one_list(text: str, pos: int, persons: bool) -> tuple[list[tuple[Body, str]
             pos = etc.end()
             break
         joiner = next((j for j in rules["joiners"] if text.startswith(j, pos)), None)
-        if joiner is None:  # A将会同B: an adverb before 会同
-            adverb = _adverbs(text, pos)
+        if joiner is None:  # A将会同B: an adverb before 会同 (or the people A sends)
+            staff = rules["joiner_staff_rx"].match(text, pos)
+            adverb = staff.group() if staff else _adverbs(text, pos)
             lead = next(
                 (j for j in rules["lead_joiners"] if text.startswith(j, pos + len(adverb))), None
             )

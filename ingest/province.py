@@ -193,7 +193,13 @@ def _national_report(head: str, opening: str, dateline: re.Pattern[str]) -> bool
         lead = lines[1]  # the headline, then the lead's first sentence (6月11日，X在…)
     else:
         return False
-    lead = re.sub(r"^[\s，,：:]*(?:近日|日前|今天|今日|\d{1,2}月\d{1,2}日)?[，,]?\s*", "", lead)
+    # (记者26日从A获悉…: the reporter learnt it from A, whose work it is)
+    lead = re.sub(
+        r"^[\s，,：:]*(?:近日|日前|今天|今日|\d{1,2}月\d{1,2}日)?[，,]?\s*"
+        r"(?:记者(?:\d{1,2}日|近日|日前|今天|今日)?从)?",
+        "",
+        lead,
+    )
     return _opens_with_central(lead)
 
 

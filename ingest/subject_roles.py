@@ -71,6 +71,8 @@ def role_after(rest: str) -> str | None:
     rest = rest.removeprefix("相互之间").removeprefix("之间")  # 各成员单位之间要…: they, jointly
     if not rest or rest[0] in "，,。；;！!？?\n" or _DUTIES_TITLE.fullmatch(rest.rstrip()):
         return None
+    if re.fullmatch(r"、[\u4e00-\u9fff]{1,5}", rest.rstrip()):
+        return None  # A、B、市商 (a list a page cut off): no verb, no role
     if _HEADED_BY.match(rest):
         return None  # 镇食安委由镇长任主任: the group's make-up, the posts give the roles
     if people := _PEOPLE_LEAD.match(rest):

@@ -83,14 +83,19 @@ def word_targets(sentence: str) -> list[WordTarget]:
                 ].strip()  # 10月底前，根据…标准，制定…细则: the task after the basis
             if task.startswith(("的", "之")):
                 continue  # 2025年底前的数据: a date, not a deadline
-            if not any(v in task for v in verbs) and not _verb_after(task, sentence, m.end()):
+            modal = _MODAL_TASK.match(task)  # 2012年2月底前必须赋码: a duty whatever its verb
+            if (
+                not modal
+                and not any(v in task for v in verbs)
+                and not _verb_after(task, sentence, m.end())
+            ):
                 continue
             if m["when"].startswith("自") and task.startswith(_IN_FORCE):
                 continue  # 《办法》自…起施行: a rule's effective date, not a target
             when = m["when"].strip()
             if when in _YEAR_ONLY and any(m.start() <= a < m.end() for a in states):
                 continue  # 年内力争实现…全覆盖: the state is the target, the year's window no date
-            if len(task) < 4 or _BARE_VERB.match(task):
+            if len(task) < 4 or _BARE_VERB.match(task) or (modal and len(modal["act"]) < 4):
                 # 制定…办法，2017年底前完成 / 本办法自…起施行: the task is before; 改革工作要在
                 # 2027年底前基本完成: the subject before its modal is the task
                 before = re.split(r"[，,；;：:]", sentence[: m.start()].rstrip(" ，,"))[-1]
@@ -141,6 +146,11 @@ _ONLY_DATE = re.compile(
 _BARE_VERB = re.compile(
     r"^(?:基本|全面|全部|如期|按时|按期)?(?:完成|结束|到位|建成|办结)(?:任务)?$"
 )
+
+
+# A task that opens with a modal of duty (必须赋码, 应当完成): the modal makes it one; a short
+# act after it (赋码) names no thing, so its subject before the date is the task
+_MODAL_TASK = re.compile(r"^(?:必须|务必|应当|须)(?P<act>[\u4e00-\u9fff]{2,})")
 
 
 def _verb_after(task: str, sentence: str, end: int) -> bool:

@@ -588,6 +588,24 @@ GENRE = [
     # an event's hosts take no role (the rule book); a task's 承办 does
     ("此次活动由县科协、县市场监管局主办。", []),
     ("由县科协、县市场监管局主办的宣传活动在广场举行。", []),
+    # the body itself saying what it will do
+    ("海淀区市场监管局表示，将建立网络销售平台联盟，促进行业自律。", [("海淀区市场监管局", "responsible")]),
+    ("县市场监管局表示，该局已查处案件3起。", []),
+    # the Youth League named bare among the people's organisations
+    ("县教育局要会同工会、共青团、妇联开展宣传。",
+     [("县教育局", "lead"), ("工会", "support"), ("共青团", "support"), ("妇联", "support")]),
+    # the people a body sends stand between it and 会同/联合: it still leads
+    ("县市场监管局抽调执法人员会同县公安局对辖区企业开展检查。", [("县市场监管局", "lead"), ("县公安局", "support")]),
+    ("县市场监管局派员联合县卫健局对诊所开展检查。", [("县市场监管局", "lead"), ("县卫健局", "support")]),
+    # the SAIC's sector by its full name in a list of sectors
+    ("各级公安、海关、工商行政管理等部门要加强协作。",
+     [("公安", "responsible"), ("海关", "responsible"), ("工商行政管理", "responsible")]),
+    # a list or a rule the body sets and publishes
+    ("具体办法由省卫生健康委员会另行制定。", [("省卫生健康委员会", "responsible")]),
+    ("企业名单由省商务厅核定。", [("省商务厅", "responsible")]),
+    # an emergency plan's command body, its short name after it, leads the response
+    ("县政府设立县药品安全事件应急指挥部（以下简称“县指挥部”），统一领导、指挥、协调全县应急处置工作。",
+     [("县药品安全事件应急指挥部", "responsible")]),
 ]  # fmt: skip
 
 
@@ -1477,3 +1495,37 @@ def test_a_news_report_of_a_sub_district_joining_bodies_and_a_case_handed_over(t
         ("县卫生监督所", "support"),
     ]
     assert measures[0].statement == measures[-1].statement == "background"
+
+
+def test_an_emergency_plans_decimal_outline_and_a_central_news_lead(tmp_path) -> None:
+    # written for this test: a county plan numbered 2.1 / 2.2 (the decimal outline of emergency
+    # plans): each body's duty under its heading is a measure, without a modal
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "某县药品安全突发事件应急预案\n"
+        "2 组织机构及职责\n"
+        "2.1 县级指挥机构\n"
+        "县药品安全委员会协调指导一般药品安全突发事件应急处置工作。\n"
+        "2.2 成员单位职责\n"
+        "县卫生健康局组织开展伤病人员的医疗救治工作。\n",
+        encoding="utf-8",
+    )
+    roles = [(d.mention, d.role) for m in extract_file(plan).measures for d in m.departments]
+    assert roles == [("县药品安全委员会", "responsible"), ("县卫生健康局", "responsible")]
+    # a news report whose lead says the reporter learnt it from a central body: national;
+    # the central bodies who jointly drew up an opinion lead, in the narration
+    news = tmp_path / "news.txt"
+    news.write_text(
+        "五部门联合制定意见加强疫苗流通管理\n"
+        "新华社北京3月2日电（记者王某）记者2日从国家卫生健康委获悉，为加强疫苗流通管理，"
+        "国家卫生健康委、工业和信息化部等五部门日前联合制定实施意见，规范疫苗储存运输。\n",
+        encoding="utf-8",
+    )
+    record = extract_file(news)
+    assert record.document.province is None
+    lead = next(m for m in record.measures if "获悉" in m.text)
+    assert [(d.mention, d.role) for d in lead.departments] == [
+        ("国家卫生健康委", "lead"),
+        ("工业和信息化部", "lead"),
+    ]
+    assert lead.statement == "background"

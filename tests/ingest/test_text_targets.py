@@ -397,6 +397,13 @@ WORDS = [
     ("本规定自2026年3月1日起施行。", []),
     ("自2026年3月1日起全面执行新标准。", [("全面执行新标准", None, "自2026年3月1日起", None, 2026)]),
     ("每年至少组织2次应急演练。", [("组织应急演练", 2, "2次", ">=", None)]),
+    # a quarter's least count in Arabic digits, and a plan's least count after it
+    ("每季度至少开展1次督查。", [("开展督查", 1, "1次", ">=", None)]),
+    ("将校园食堂列入年度监督检查计划，每月至少2次。",
+     [("将校园食堂列入年度监督检查计划", 2, "每月至少2次", ">=", None)]),
+    # a deadline with a modal of duty: its subject names the task
+    ("各类药品生产企业在2013年6月底前必须赋码。",
+     [("各类药品生产企业必须赋码", None, "2013年6月底前", "<=", 2013)]),
     ("药品抽检合格率稳定在百分之九十九以上。", [("药品抽检合格率", 99, "百分之九十九以上", ">=", None)]),
     ("2023年底前的抽检数据纳入年度报告。", []),
     # the year that opens a paragraph frames the sentences after it
