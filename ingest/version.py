@@ -37,6 +37,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "member_lists.py", "item_measures.py", "row_measures.py", "preamble_measures.py",
     "non_measures.py",
     "line_cells.py", "row_targets.py",
+    "cell_lines.py", "indicator_cell_tables.py", "task_cell_tables.py", "numbered_cell_rows.py",
     "assignment_rules.py", "body_lists.py", "subject_roles.py", "group_posts.py", "duties.py",
     "body_forms.py", "named_bodies.py", "bare_bodies.py",
     "titles.py", "doc_dates.py", "issuers.py", "issuer_names.py",
