@@ -2,7 +2,7 @@
 
 Vocabulary entries and the text matched against them are compared in full-width form, so
 （ and ( (or ： and :) in a name do not make two names. A text helper, not vocabulary data:
-separate so the matchers (ingest/lexicon.py, ingest/matching.py, ingest/nlp.py,
+separate so the matchers (ingest/lexicon.py, ingest/matching.py, ingest/char_finders.py,
 ingest/programs.py, ingest/program_names.py) import it without the vocabularies.
 """
 

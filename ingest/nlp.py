@@ -19,150 +19,33 @@ rulers here match characters with the data-driven matchers (ingest/lexicon.py,
 ingest/matching.py, the regex finders of programs/references) and the tokenizer cuts
 jieba's tokens at every match edge, so every span is exact and token-aligned, and the
 tokens around a span (与 / 的 / 牵头 …) are real words for the rules that read them.
+
+This module builds and runs the pipeline (the tokenizer, the components, `parse`) and
+indexes a parsed Doc's spans (`SpanIndex`); what the rulers match is in
+ingest/char_finders.py, jieba's words aligned with the text in ingest/jieba_words.py.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from collections.abc import Callable
+from functools import cache
 from itertools import accumulate
 from operator import add, not_
 from typing import Any
 
 import jieba
 import spacy
-from policykg.ingest import program_kinds, programs_in_text, references
-from policykg.ingest.full_width import wide
-from policykg.ingest.lexicon import department_lexicon, find_departments
-from policykg.ingest.matching import sentence_topic_hits, topic_candidates
-from policykg.ingest.vocab import regions, topics
-from spacy.errors import Errors
-from spacy.lang.zh import Segmenter
+from policykg.ingest import program_kinds, programs_in_text
+from policykg.ingest.char_finders import SENTENCE_END, Finder, span_finders, tokenizer_cuts
+from policykg.ingest.jieba_words import jieba_words
+from policykg.ingest.lexicon import department_lexicon
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 SPAN_KEYS = ("departments", "topics", "regions", "programs", "references")
-SENTENCE_END = frozenset("。；;！!？?\n")
 _FOUND = "policykg.found"  # Doc.user_data key: the finders' results, computed once
-
-
-@dataclass(frozen=True)
-class Found:
-    """One match of a finder: character offsets into the text, a label and an id."""
-
-    start: int
-    end: int
-    label: str
-    kb_id: str = ""
-
-
-Finder = Callable[[str], Iterable[Found]]
-
-
-def _department_finder(code: str | None) -> Finder:
-    def find(text: str) -> list[Found]:
-        if code is None:
-            return []
-        return [Found(s, e, d.name, d.key) for s, e, d in find_departments(text, code)]
-
-    return find
-
-
-_SENTENCE_END_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
-
-
-def _topic_finder(text: str) -> list[Found]:
-    out: list[Found] = []
-    widened = wide(text)
-    bounds, start = [], 0
-    for m in _SENTENCE_END_RE.finditer(widened):
-        if m.start() > start:
-            bounds.append((start, m.start()))
-        start = m.end()
-    if start < len(widened):
-        bounds.append((start, len(widened)))
-    for (a, b), items in zip(bounds, topic_candidates(widened, bounds), strict=True):
-        if items:  # a sentence no topic's term occurs in has no hit
-            out += [
-                Found(s + a, e + a, key, term)
-                for s, e, key, term in _topic_spans(a, b, widened, items)
-            ]
-    return out
-
-
-# Documents repeat their sentences (a plan restates its tasks in its division table; notices
-# share their formulas), and a sentence's topic hits depend only on the sentence and the
-# topics tried on it, named by their ids: the memo holds the taxonomy they come from (so no
-# id is reused while it is kept) and starts again when another is loaded.
-_TOPIC_SPANS: dict[tuple[str, tuple[int, ...]], tuple[tuple[int, int, str, str], ...]] = {}
-_TOPIC_SPANS_OF: list[tuple[Any, ...]] = []
-
-
-def _topic_spans(
-    a: int, b: int, widened: str, items: list[Any]
-) -> tuple[tuple[int, int, str, str], ...]:
-    """(start, end, topic key, term) of the hits in widened[a:b], offsets into the sentence."""
-    if not _TOPIC_SPANS_OF or _TOPIC_SPANS_OF[0] is not topics():
-        _TOPIC_SPANS.clear()
-        _TOPIC_SPANS_OF[:] = [topics()]
-    sentence = widened[a:b]
-    key = (sentence, tuple(map(id, items)))
-    spans = _TOPIC_SPANS.get(key)
-    if spans is None:
-        hits = sorted(sentence_topic_hits(sentence, items), key=lambda h: h.start)
-        spans = tuple((h.start, h.end, h.key, h.term) for h in hits)
-        if len(_TOPIC_SPANS) >= 1 << 15:  # bounded: a long ingest meets new sentences
-            _TOPIC_SPANS.clear()
-        _TOPIC_SPANS[key] = spans
-    return spans
-
-
-@cache
-def _region_triggers() -> tuple[tuple[str, str], ...]:
-    """(trigger, region key), longest trigger first."""
-    pairs = [(t, r.key) for r in regions() for t in r.triggers]
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
-
-
-def _region_finder(text: str) -> list[Found]:
-    out: list[Found] = []
-    taken: list[tuple[int, int]] = []
-    for trigger, key in _region_triggers():
-        pos = text.find(trigger)
-        while pos >= 0:
-            end = pos + len(trigger)
-            if all(end <= a or pos >= b for a, b in taken):  # 成渝地区 wins over 成渝
-                taken.append((pos, end))
-                out.append(Found(pos, end, key, trigger))
-            pos = text.find(trigger, pos + 1)
-    return sorted(out, key=lambda f: f.start)
-
-
-def _program_cues(text: str) -> list[Found]:
-    return [Found(a, b, "CUE") for a, b in program_kinds.cue_spans(text)]
-
-
-def _reference_finder(text: str) -> list[Found]:
-    return [Found(r.start, r.end, "REFERENCE", r.key) for r in references.find_references(text)]
-
-
-def _finders(code: str | None) -> dict[str, Finder]:
-    """The span groups made straight from character matches, by key."""
-    return {
-        "departments": _department_finder(code),
-        "topics": _topic_finder,
-        "regions": _region_finder,
-        "references": _reference_finder,
-    }
-
-
-def _cuts(code: str | None) -> dict[str, Finder]:
-    """Everything the tokenizer must cut at: the finders, and the words names end with."""
-    return {**_finders(code), "program_cues": _program_cues}
 
 
 class BoundaryTokenizer:
@@ -174,7 +57,7 @@ class BoundaryTokenizer:
         self.finders = finders
 
     def __call__(self, text: str) -> Doc:
-        words, spaces = _jieba_words(self.base, text)
+        words, spaces = jieba_words(self.base, text)
         found = {key: list(find(text)) for key, find in self.finders.items()}
         cuts = sorted({e for matches in found.values() for f in matches for e in (f.start, f.end)})
         # Split only the tokens a match edge falls inside, found from the cuts (far fewer
@@ -208,104 +91,6 @@ class BoundaryTokenizer:
         # would join the tokens again
         out.user_data["policykg.text"] = text
         return out
-
-
-def _jieba_words(base: Any, text: str) -> tuple[list[str], list[bool]]:
-    """The words and spaces of spaCy's jieba tokenizer (`base`), without its Doc.
-
-    Same segmentation and alignment as spacy.lang.zh.ChineseTokenizer with
-    spacy.util.get_words_and_spaces, whose `text[pos:].index(word)` copies the rest of the
-    text for every word (quadratic in a long document); `text.index(word, pos)` finds the
-    same offset. Another segmenter goes through spaCy's own tokenizer."""
-    if base.segmenter != Segmenter.jieba:
-        doc = base(text)
-        return [t.text for t in doc], [bool(t.whitespace_) for t in doc]
-    seg = base.jieba_seg
-    if seg is jieba:
-        return _aligned_blocks(text)
-    words = [x for x in seg.cut(text, cut_all=False) if x]
-    if "".join("".join(words).split()) != "".join(text.split()):
-        raise ValueError(Errors.E194.format(text=text, words=words))
-    text_words: list[str] = []
-    text_spaces: list[bool] = []
-    pos = 0
-    for word in words:
-        if word.isspace():
-            continue
-        try:
-            start = text.index(word, pos)
-        except ValueError:
-            raise ValueError(Errors.E194.format(text=text, words=words)) from None
-        if start > pos:
-            text_words.append(text[pos:start])
-            text_spaces.append(False)
-            pos = start
-        text_words.append(word)
-        pos += len(word)
-        space = pos < len(text) and text[pos] == " "
-        text_spaces.append(space)
-        pos += space
-    if pos < len(text):
-        text_words.append(text[pos:])
-        text_spaces.append(False)
-    return text_words, text_spaces
-
-
-# jieba.dt.cut(text, cut_all=False, HMM=True) splits the text into blocks of hanzi, letters
-# and digits (re_han) and segments each block alone (its DAG, route and HMM, pure Python
-# and most of a document's parse); the rest it yields as whitespace runs and characters.
-# A block's words depend on the block only (the dictionary is never changed here), and
-# documents repeat their blocks (各有关单位, 现将有关事项通知如下): each block is segmented once.
-@lru_cache(maxsize=1 << 16)
-def _block_words(block: str) -> tuple[str, ...]:
-    return tuple(jieba.dt._Tokenizer__cut_DAG(block))
-
-
-def _aligned_blocks(text: str) -> tuple[list[str], list[bool]]:
-    """`_jieba_words` for jieba itself (jieba 0.42's Tokenizer.cut, accurate mode, HMM on),
-    aligned block by block instead of word by word (the alignment loop cost more than the
-    cached segmentation). The same words and spaces: jieba's items tile the text, a word
-    never holds whitespace and never starts where a skipped whitespace item lies, so the
-    alignment puts each word where jieba cut it; a han block's words are contiguous (no
-    gap, no space between them); a whitespace item is skipped and lands in the gap before
-    the next word, except one " " right after a word, which becomes that word's space."""
-    words: list[str] = []
-    spaces: list[bool] = []
-    pos = 0  # the text up to here is in `words`
-    at = 0  # where the current block starts
-    n = len(text)
-    # re.split with one capturing group: the blocks of the han pattern are the odd parts
-    for i, block in enumerate(jieba.re_han_default.split(text)):
-        if i % 2:
-            if at > pos:
-                words.append(text[pos:at])
-                spaces.append(False)
-            cut = _block_words(block)
-            words += cut
-            spaces += [False] * len(cut)
-            pos = at + len(block)
-            if pos < n and text[pos] == " ":
-                spaces[-1] = True
-                pos += 1
-        else:  # whitespace items (skipped) and one-character words
-            for j, c in enumerate(block, at):
-                if j < pos or c.isspace():  # j < pos: the " " taken as the last word's space
-                    continue
-                if j > pos:
-                    words.append(text[pos:j])
-                    spaces.append(False)
-                words.append(c)
-                pos = j + 1
-                if pos < n and text[pos] == " ":
-                    spaces.append(True)
-                    pos += 1
-                else:
-                    spaces.append(False)
-        at += len(block)
-    if pos < n:
-        words.append(text[pos:])
-        spaces.append(False)
-    return words, spaces
 
 
 class SpanFinder:
@@ -377,11 +162,11 @@ def nlp_for(code: str | None) -> tuple[BoundaryTokenizer, tuple[Callable[[Doc], 
     (policykg_sentences, one SpanFinder per finder, ProgramFinder), called directly: a
     Language per province cost more to build than most documents cost to parse."""
     base = _chinese().tokenizer
-    finders = _finders(code)
+    finders = span_finders(code)
     components: list[Callable[[Doc], Doc]] = [policy_sentences]
     components += [SpanFinder(key, finder) for key, finder in finders.items()]
     components.append(ProgramFinder(code))
-    return BoundaryTokenizer(base, _cuts(code)), tuple(components)
+    return BoundaryTokenizer(base, tokenizer_cuts(code)), tuple(components)
 
 
 def parse(text: str, code: str | None) -> Doc:

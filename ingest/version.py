@@ -23,6 +23,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "assignments.py", "bodies.py", "cndate.py", "context.py", "departments.py", "docnumber.py",
     "canonical_departments.py", "department_registry.py", "clause_subjects.py",
     "lexicon.py", "markup.py", "matching.py", "measures.py", "metadata.py", "nlp.py",
+    "char_finders.py", "jieba_words.py",
     "normalize.py", "patterns.py", "pipeline.py", "preamble.py", "places.py", "program_names.py", "programs.py",
     "program_kinds.py", "programs_in_text.py", "programs_in_blocks.py",
     "province.py",
