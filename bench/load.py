@@ -61,8 +61,8 @@ def _rss_mb(pid: int) -> dict[str, float | None]:
 
 
 def _database_pid(data_dir: Path) -> int | None:
-    """The embedded database server's pid, as its owner records it (graph/stores/embedded.py)."""
-    from policykg.graph.stores.embedded import OWNER_FILE
+    """The embedded database server's pid, as its owner records it (graph/stores/embedded_start.py)."""
+    from policykg.graph.stores.embedded_server import OWNER_FILE
 
     try:
         return int(json.loads((data_dir / OWNER_FILE).read_text())["server_pid"])

@@ -17,7 +17,7 @@ def make_store(settings: Settings, backend: str | None = None) -> GraphStore:
             settings.neo4j_password,
             settings.neo4j_database,
         )
-    from policykg.graph.stores.embedded import EngineLimits
+    from policykg.graph.stores.embedded_server import EngineLimits
     from policykg.graph.stores.falkordb import FalkorDBStore
 
     limits = EngineLimits(

@@ -17,7 +17,7 @@ from policykg.graph.cypher_text import final_columns, returns_rows, strip_commen
 from policykg.graph.model import NODE_KEYS
 from policykg.graph.store import QueryResult, Statement, combine
 from policykg.graph.stores import embedded
-from policykg.graph.stores.embedded import EmbeddedServer, EngineLimits
+from policykg.graph.stores.embedded_server import EmbeddedServer, EngineLimits, client_name
 
 from policykg.errors import (
     PolicyKGError,
@@ -119,7 +119,7 @@ class FalkorDBStore:
         that timed out is not run again, a write is never applied twice)."""
         from falkordb import FalkorDB
 
-        common = {"retry": None, "client_name": embedded.client_name(),
+        common = {"retry": None, "client_name": client_name(),
                   "socket_connect_timeout": 10}  # fmt: skip
         read_s = self.limits.timeout_default_ms / 1000 + SOCKET_MARGIN_S
         write_s = self.limits.timeout_max_ms / 1000 + SOCKET_MARGIN_S

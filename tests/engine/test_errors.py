@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from policykg.api.app import status_of
 from policykg.graph.store import Statement
-from policykg.graph.stores.embedded import EngineLimits
+from policykg.graph.stores.embedded_server import EngineLimits
 from policykg.graph.stores.falkordb import SOCKET_MARGIN_S, FalkorDBStore
 from policykg.graph.stores.neo4j import Neo4jStore
 
