@@ -77,7 +77,8 @@ from __future__ import annotations
 # heldout_seventythird: built by a helper from e957156, 14 documents (0 formal), untouched (its baseline);
 # heldout_seventyfourth: built by a helper from 8b129ab, 14 documents (3 formal), untouched (its baseline)),
 # heldout_seventyfifth: built by a helper from 8b129ab, 12 documents (1 formal), untouched (its baseline)),
-# heldout_seventysixth: built by a helper from 8b129ab, 15 documents (5 formal), untouched (its baseline)),
+# heldout_seventysixth: built by a helper from 8b129ab, 15 documents (5 formal), untouched (its baseline);
+# heldout_seventyeighth: built by a helper from a3094f0, 13 documents (9 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -155,5 +156,6 @@ GOLD_SETS = (
     "tests/heldout_seventyfourth",
     "tests/heldout_seventyfifth",
     "tests/heldout_seventysixth",
+    "tests/heldout_seventyeighth",
     "tests/heldout",
 )
