@@ -36,6 +36,8 @@ _PRESCRIBES = re.compile(
 # A narrated sentence (a news lead, a past act) gives work only when it looks ahead.
 # (将 before a count is the preposition of a past act: 将126件违法广告公开曝光)
 _AHEAD = re.compile(
+    # (将 after 始终/一直/历来 is the object marker of a habit, 始终将X摆在…: nothing ahead)
+    r"(?<!始终)(?<!一直)(?<!历来)"
     r"将(?![\d一二两三四五六七八九十百千万几]+[余多]?(?:件|家|个|起|批|名|人|户|次|吨|公斤|千克|箱|盒|条|项|份|类|种|批次))|下一步|今后|力争|决定|即日起"
     r"|》[，,]\s*(?:要求|明确要求)"
     r"|(?:开展|实施|组织实施|启动|部署)为期"  # a campaign launched with its length runs ahead

@@ -125,7 +125,8 @@ def _narrated_only(text: str, assigned: bool) -> bool:
     return assigned and narrated_roles(text) and not assigning_sentences(text, 0)
 
 
-_REQUIRES = re.compile(r"要求|提出|明确|部署")
+# (部署 told as done, 部署开展了…行动, reports a launch, not a goal set)
+_REQUIRES = re.compile(r"要求|提出|明确|部署(?![^，,。；;]{0,6}了)")
 _PAST = re.compile(r"截至|截止|已经|已有|已达|已建成|已完成|已累计|共建成|累计建成")
 
 

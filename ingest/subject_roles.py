@@ -71,6 +71,8 @@ def role_after(rest: str) -> str | None:
     rest = rest.removeprefix("相互之间").removeprefix("之间")  # 各成员单位之间要…: they, jointly
     if not rest or rest[0] in "，,。；;！!？?\n" or _DUTIES_TITLE.fullmatch(rest.rstrip()):
         return None
+    if _OWN_PRODUCT.match(rest):
+        return None  # A“某某”APP已上线: the body's app or platform is the subject, not A
     if re.fullmatch(r"、[\u4e00-\u9fff]{1,5}", rest.rstrip()):
         return None  # A、B、市商 (a list a page cut off): no verb, no role
     if _HEADED_BY.match(rest):
@@ -100,6 +102,12 @@ def role_after(rest: str) -> str | None:
     ):
         return None  # an attribute, a past act, or a signature's date
     return explicit_role(rest) or "responsible"
+
+
+# A body's own product named after it, in quotes (国家药监局“化妆品监管”APP, 市局“某某”平台)
+_OWN_PRODUCT = re.compile(
+    r"[“\"][^”\"]{1,20}[”\"](?:APP|App|app|平台|系统|网站|公众号|小程序|热线|专栏|栏目)"
+)
 
 
 def post_after(rest: str) -> str | None:

@@ -255,6 +255,8 @@ def _reports_past(sentence: str, period: str | None) -> bool:
     markers = cfg["past_markers"]
     if _RECURRING.search(sentence):  # 每年1月20日前对上一年度…汇总: the year reported on, not past
         markers = [w for w in markers if w != "上一年"]
+    if _PHASE_ENTERED.search(sentence):  # 行动已经进入整治阶段，从…至…: the phase now, not past
+        markers = [w for w in markers if w != "已经"]
     if cfg["window_end_re"].search(sentence):  # 公示时间截至…: a window ahead, not a past count
         markers = [w for w in markers if not w.startswith(("截至", "截止"))]
     if cfg["period_ahead_re"].search(sentence) or cfg["period_baseline_re"].search(sentence):
@@ -275,6 +277,7 @@ def _reports_past(sentence: str, period: str | None) -> bool:
 
 
 _RECURRING = re.compile(r"每(?:年|季度|月)")
+_PHASE_ENTERED = re.compile(r"已经?进入[^，,。；;]{2,12}?阶段")
 
 
 def _sentence_targets(

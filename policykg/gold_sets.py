@@ -72,14 +72,13 @@ from __future__ import annotations
 # heldout_sixtyeighth: built by a helper from 8f36b44, 15 documents (4 formal), untouched until e957156 (its baseline), tuned on from e957156;
 # heldout_seventieth: built by a helper from 18560ba, 10 documents (2 formal), untouched until e957156 (its baseline), tuned on from e957156;
 # heldout_sixtyninth: built by a helper from 18560ba, 15 documents (3 formal), untouched until e957156 (its baseline), tuned on from e957156;
-# heldout_seventyfirst: built by a helper from e957156, 11 documents (3 formal), untouched (its baseline);
-# heldout_seventysecond: built by a helper from e957156, 13 documents (10 formal), untouched (its baseline);
-# heldout_seventythird: built by a helper from e957156, 14 documents (0 formal), untouched (its baseline);
-# heldout_seventyfourth: built by a helper from 8b129ab, 14 documents (3 formal), untouched (its baseline)),
-# heldout_seventyfifth: built by a helper from 8b129ab, 12 documents (1 formal), untouched (its baseline)),
-# heldout_seventysixth: built by a helper from 8b129ab, 15 documents (5 formal), untouched (its baseline)),
-# heldout_seventyseventh: built by a helper from a3094f0, 10 documents (5 formal), untouched (its baseline)),
+# heldout_seventyfirst: built by a helper from e957156, 11 documents (3 formal), untouched until 8b129ab (identical to its baseline at c1b81d7 and 8b129ab), tuned on from 8b129ab;
+# heldout_seventysecond: built by a helper from e957156, 13 documents (10 formal), untouched until 8b129ab (identical to its baseline at c1b81d7 and 8b129ab), tuned on from 8b129ab;
+# heldout_seventythird: built by a helper from e957156, 14 documents (0 formal), untouched until 8b129ab (identical to its baseline at c1b81d7 and 8b129ab), tuned on from 8b129ab;
+# heldout_seventyfourth: built by a helper from 8b129ab, 14 documents (3 formal), untouched (its baseline);
+# heldout_seventyfifth: built by a helper from 8b129ab, 12 documents (1 formal), untouched (its baseline);
 # heldout_seventysixth: built by a helper from 8b129ab, 15 documents (5 formal), untouched (its baseline);
+# heldout_seventyseventh: built by a helper from a3094f0, 10 documents (5 formal), untouched (its baseline);
 # heldout_seventyeighth: built by a helper from a3094f0, 13 documents (9 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (

@@ -588,6 +588,10 @@ GENRE = [
     # an event's hosts take no role (the rule book); a task's 承办 does
     ("此次活动由县科协、县市场监管局主办。", []),
     ("由县科协、县市场监管局主办的宣传活动在广场举行。", []),
+    # a body's app or platform named after it is the subject, not the body
+    ("目前，国家卫生健康委“健康中国”APP已经上线，具有查询功能。", []),
+    # help given in a task after 由
+    ("涉及食品安全的，由县市场监管局配合调查。", [("县市场监管局", "support")]),
     # the body itself saying what it will do
     ("海淀区市场监管局表示，将建立网络销售平台联盟，促进行业自律。", [("海淀区市场监管局", "responsible")]),
     ("县市场监管局表示，该局已查处案件3起。", []),
@@ -1529,3 +1533,34 @@ def test_an_emergency_plans_decimal_outline_and_a_central_news_lead(tmp_path) ->
         ("工业和信息化部", "lead"),
     ]
     assert lead.statement == "background"
+
+
+def test_a_launch_told_as_done_is_narration(tmp_path) -> None:
+    # written for this test: a provincial bureau's campaign told as launched (部署开展了…) is
+    # narration, no task; a goal it set (部署，要求到2027年…达到…) is a commitment, as reported
+    news = tmp_path / "news.txt"
+    news.write_text(
+        "某省整治网络订餐\n"
+        "今年3月，江苏省市场监督管理局部署开展了为期3个月的网络订餐专项检查行动。\n"
+        "江苏省市场监督管理局同时部署，要求到2027年全省入网餐饮单位公示率达到95%。\n",
+        encoding="utf-8",
+    )
+    measures = [m for m in extract_file(news).measures if m.departments]
+    assert [(m.text[:7], [d.role for d in m.departments]) for m in measures] == [
+        ("江苏省市场监督", ["responsible"])
+    ]
+    assert "公示率" in measures[0].text
+
+
+def test_a_habit_told_in_a_speech_is_narration(tmp_path) -> None:
+    # written for this test: 一直以来 and 始终将 tell what has been done all along (将 the
+    # object marker, nothing ahead); 将进一步 looks ahead
+    news = tmp_path / "news.txt"
+    news.write_text(
+        "某市举行药品安全应急演练\n"
+        "王某指出，一直以来，市委、市政府始终将药品安全摆在突出位置。\n"
+        "王某强调，市药监局将进一步完善应急预案。\n",
+        encoding="utf-8",
+    )
+    roles = [(d.mention, d.role) for m in extract_file(news).measures for d in m.departments]
+    assert roles == [("市药监局", "responsible")]
