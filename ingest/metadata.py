@@ -132,6 +132,14 @@ def find_period(title: str | None, text: str) -> str | None:
 # 文种 closes a title, so a bare small number or 上/中/下 after it is the page's
 _PAGE_PART = re.compile(r"(?<=[知见案则法告报定划要例])\s*[（(](?:\d{1,2}|[上中下])[）)]$")
 
+# An edition's year or issue after the title (…暂行办法（2006年）, …抽检结果公告（2017年第1期）,
+# …公告（200701）): the page's or database's edition label, no part of the title (a year range,
+# 规划（2021-2025年）, and a revision, 办法（2019年修订）, are kept)
+_EDITION = re.compile(
+    r"(?<=[知见案则法告报定划要例])\s*[（(](?:(?:19|20)\d{2}\s*年(?:\s*第\s*\d{1,3}\s*期)?"
+    r"|(?:19|20)\d{4}|第\s*\d{1,3}\s*期)[）)]$"
+)
+
 # A rule's issuing written in brackets after its title (…管理办法（2014年7月2日省食品安全委员会
 # 办公室印发）): the date and the issuer; a meeting that adopted it (…常务会议通过) is no issuer.
 _ISSUING_NOTE = re.compile(
@@ -157,6 +165,8 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
         title = title[: note.start()].rstrip()
     if title and (part := _PAGE_PART.search(title)):
         title = title[: part.start()]  # …的通知（3）: the page's part of a long text, no title's
+    if title and (edition := _EDITION.search(title)):
+        title = title[: edition.start()]  # …办法（2006年）: an edition's label
     meta.title = docnumber.without_announcement_number(title) if title else None
     meta.doc_number = find_doc_number(lines, labels, meta.warnings, entry)
     meta.doc_number = meta.doc_number or heading_number(lines)

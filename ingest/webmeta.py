@@ -68,6 +68,9 @@ _BARE_RX = re.compile(
     + "|".join(_SPACED[k] for k in sorted(LABELS, key=len, reverse=True))
     + r")\s+(?=\S)"
 )
+_ALONE_RX = re.compile(
+    "(?P<label>" + "|".join(_SPACED[k] for k in sorted(LABELS, key=len, reverse=True)) + ")"
+)
 MAX_VALUE = 120  # a longer "value" is running text after a colon, not a label's value
 
 
@@ -88,16 +91,22 @@ def page_labels(lines: list[str]) -> PageLabels:
     """Labels and values in `lines` (stripped lines of the head of a document)."""
     out = PageLabels()
     task_bodies = False
+    # (a label block flattened one cell a line, 索引号 / 0MB… / 发文日期 / 2021年…: a label alone
+    # on its line, its value on the next, read where two or more such lines stand in the head)
+    alone = [i for i, line in enumerate(lines) if _ALONE_RX.fullmatch(line.strip())]
     for i, line in enumerate(lines):
         found = list(_LABEL_RX.finditer(line))
         if not found and len(bare := list(_BARE_RX.finditer(line))) >= 2 and bare[0].start() == 0:
             found = bare
+        if not found and len(alone) >= 2 and i in alone:
+            found = [m for m in [_ALONE_RX.fullmatch(line.strip())] if m]
+            line = line.strip()
         for k, m in enumerate(found):
             end = found[k + 1].start() if k + 1 < len(found) else len(line)
             value = line[m.end() : end].strip(" \t　")
             if not value and k + 1 == len(found) and i + 1 < len(lines):
                 nxt = lines[i + 1].strip()
-                if not _LABEL_RX.match(nxt):
+                if not _LABEL_RX.match(nxt) and not _ALONE_RX.fullmatch(nxt):
                     value = nxt  # the value sits in the next table cell
             if not value or len(value) > MAX_VALUE or "。" in value or value in _PLACEHOLDERS:
                 continue  # (文号：未知 — a page's empty field; a later block may fill it)

@@ -1564,3 +1564,22 @@ def test_a_habit_told_in_a_speech_is_narration(tmp_path) -> None:
     )
     roles = [(d.mention, d.role) for m in extract_file(news).measures for d in m.departments]
     assert roles == [("市药监局", "responsible")]
+
+
+def test_a_procuratorates_office_joining_a_bureau_in_the_narration(tmp_path) -> None:
+    # written for this test: an office (…检察室) joins a bureau, told as done: its role word
+    # gives the roles in the narration; a delivery platform's name (饿了么) tells nothing past
+    news = tmp_path / "news.txt"
+    news.write_text(
+        "某县检查校园周边食品安全\n"
+        "近日，东平县检察院派驻城关检察室联合县市场监管局开展了校园周边食品安全检查。\n"
+        "县市场监管局要督促饿了么等平台落实主体责任。\n",
+        encoding="utf-8",
+    )
+    measures = [m for m in extract_file(news).measures if m.departments]
+    assert [(d.mention, d.role) for m in measures for d in m.departments] == [
+        ("东平县检察院派驻城关检察室", "lead"),
+        ("县市场监管局", "support"),
+        ("县市场监管局", "responsible"),
+    ]
+    assert [m.statement for m in measures] == ["background", "commitment"]

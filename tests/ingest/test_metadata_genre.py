@@ -208,6 +208,31 @@ def test_page_labels_are_read():
     assert meta.published_date == "2021-08-16"
 
 
+def test_a_label_block_one_cell_a_line_is_read():
+    # written for this test: a 信息公开 page's label table flattened one cell a line, each
+    # label alone on its line and its value on the next (a time after the date)
+    meta = _meta(
+        "某县人民政府办公室关于印发某县药品安全事件应急预案的通知\n"
+        "索引号\n011000/2022-00015\n发文日期\n2022年04月12日 10:30:00\n发布机构\n政府办\n"
+        "文号\n某政办发〔2022〕5号\n"
+        "各乡镇人民政府：\n现将《某县药品安全事件应急预案》印发给你们，请认真贯彻执行。\n"
+    )
+    assert meta.index_number == "011000/2022-00015"
+    assert meta.issued_date == "2022-04-12"
+    assert meta.doc_number == "某政办发〔2022〕5号"
+
+
+def test_an_editions_year_or_issue_after_the_title_is_no_part_of_it():
+    # written for this test: a database's copy labels its edition after the title; a year
+    # range and a revision belong to the title
+    for head, title in [
+        ("某省药品经营监督管理暂行办法（2009年）", "某省药品经营监督管理暂行办法"),
+        ("某省药品抽检结果公告（2021年第3期）", "某省药品抽检结果公告"),
+        ("某省医药产业发展规划（2021-2025年）", "某省医药产业发展规划（2021-2025年）"),
+    ]:
+        assert _meta(head + "\n第一条 为加强药品监督管理，制定本办法。\n").title == title
+
+
 def test_a_law_databases_bracketed_labels_are_read():
     # 【label】value front matter of a law database's copy, in Traditional with pinyin glosses
     meta = _meta(
