@@ -52,17 +52,21 @@ def peak_rss_mb(pid: int) -> float | None:
     return None
 
 
-def child_pids(pid: int) -> list[int]:
-    """Processes whose parent is pid (from /proc/*/stat; Linux)."""
-    kids = []
+def children_by_parent() -> dict[int, list[int]]:
+    """Every live process under its parent's pid (from /proc/*/stat; Linux)."""
+    children: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[1]) == pid:
-            kids.append(int(stat.parent.name))
-    return kids
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    return children
+
+
+def child_pids(pid: int) -> list[int]:
+    """Processes whose parent is pid."""
+    return children_by_parent().get(pid, [])
 
 
 def timed_run_by_process(
@@ -132,13 +136,7 @@ class PeakSampler:
 
     def _scan(self) -> None:
         self.scanned = time.monotonic()
-        children: dict[int, list[int]] = {}
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        children = children_by_parent()
         todo = [(pid, "ingest") for pid in children.get(self.wrapper, [])]
         while todo:
             pid, kind = todo.pop()

@@ -55,22 +55,15 @@ LABELS: dict[str, str] = {
     "废改立情况": "validity",
 }
 _SPACED = {label: r"\s*".join(map(re.escape, label)) for label in LABELS}
+_ANY_LABEL = "|".join(_SPACED[k] for k in sorted(LABELS, key=len, reverse=True))  # longest first
 _LABEL_RX = re.compile(
-    "(?<![\u4e00-\u9fff])(?:【|[\\[［]\\s*)?(?P<label>"
-    + "|".join(_SPACED[k] for k in sorted(LABELS, key=len, reverse=True))
-    + r")(?:\s*[:：]|】|\s*[\]］])"
+    "(?<![\u4e00-\u9fff])(?:【|[\\[［]\\s*)?(?P<label>" + _ANY_LABEL + r")(?:\s*[:：]|】|\s*[\]］])"
 )  # (【发文字号】, [ 发文字号 ]: a label in brackets, a portal's metadata table)
 # A label block laid out as a table whose cells a scrape ran together without colons
 # ("索 引 号 640105-214/2021-00030 文号 某发〔2021〕8号"): labels then values, read only on a
 # line that opens with a label and holds two or more of them (prose never does).
-_BARE_RX = re.compile(
-    r"(?:^|(?<=\s))(?P<label>"
-    + "|".join(_SPACED[k] for k in sorted(LABELS, key=len, reverse=True))
-    + r")\s+(?=\S)"
-)
-_ALONE_RX = re.compile(
-    "(?P<label>" + "|".join(_SPACED[k] for k in sorted(LABELS, key=len, reverse=True)) + ")"
-)
+_BARE_RX = re.compile(r"(?:^|(?<=\s))(?P<label>" + _ANY_LABEL + r")\s+(?=\S)")
+_ALONE_RX = re.compile("(?P<label>" + _ANY_LABEL + ")")
 MAX_VALUE = 120  # a longer "value" is running text after a colon, not a label's value
 
 
