@@ -79,7 +79,8 @@ from __future__ import annotations
 # heldout_seventyfifth: built by a helper from 8b129ab, 12 documents (1 formal), untouched (its baseline);
 # heldout_seventysixth: built by a helper from 8b129ab, 15 documents (5 formal), untouched (its baseline);
 # heldout_seventyseventh: built by a helper from a3094f0, 10 documents (5 formal), untouched (its baseline);
-# heldout_seventyeighth: built by a helper from a3094f0, 13 documents (9 formal), untouched (its baseline)),
+# heldout_seventyeighth: built by a helper from a3094f0, 13 documents (9 formal), untouched (its baseline);
+# heldout_eightythird: built by a helper from fde77c3, 14 documents (2 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -159,5 +160,6 @@ GOLD_SETS = (
     "tests/heldout_seventysixth",
     "tests/heldout_seventyseventh",
     "tests/heldout_seventyeighth",
+    "tests/heldout_eightythird",
     "tests/heldout",
 )
