@@ -80,7 +80,11 @@ from __future__ import annotations
 # heldout_seventysixth: built by a helper from 8b129ab, 15 documents (5 formal), untouched (its baseline);
 # heldout_seventyseventh: built by a helper from a3094f0, 10 documents (5 formal), untouched (its baseline);
 # heldout_seventyeighth: built by a helper from a3094f0, 13 documents (9 formal), untouched (its baseline);
-# heldout_seventyninth: built by a helper from fde77c3, 14 documents (4 formal), untouched (its baseline)),
+# heldout_seventyninth: built by a helper from fde77c3, 14 documents (4 formal), untouched (its baseline);
+# heldout_eightieth: built by a helper from fde77c3, 14 documents (1 formal), untouched (its baseline);
+# heldout_eightyfirst: built by a helper from fde77c3, 13 documents (6 formal), untouched (its baseline);
+# heldout_eightysecond: built by a helper from fde77c3, 14 documents (4 formal), untouched (its baseline);
+# heldout_eightythird: built by a helper from fde77c3, 14 documents (2 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -161,5 +165,9 @@ GOLD_SETS = (
     "tests/heldout_seventyseventh",
     "tests/heldout_seventyeighth",
     "tests/heldout_seventyninth",
+    "tests/heldout_eightieth",
+    "tests/heldout_eightyfirst",
+    "tests/heldout_eightysecond",
+    "tests/heldout_eightythird",
     "tests/heldout",
 )
