@@ -15,12 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from policykg.ingest.assignments import (
-    addressees_end,
-    find_assignments,
-    launches_campaign,
-    narrated_roles,
-)
+from policykg.ingest.assignments import addressees_end, find_assignments
 from policykg.ingest.bodies import body_at, is_generic
 from policykg.ingest.body_lists import SELF
 from policykg.ingest.clause_subjects import subject_mentions
@@ -29,6 +24,7 @@ from policykg.ingest.duties import heading_duty
 from policykg.ingest.nlp import SpanIndex
 from policykg.ingest.preamble import passes_on, prescribes
 from policykg.ingest.responsibility import Mention, find_statements
+from policykg.ingest.role_cues import launches_campaign, narrated_roles
 from policykg.ingest.statements import commits, cues
 
 if TYPE_CHECKING:

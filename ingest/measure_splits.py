@@ -10,12 +10,13 @@ import itertools
 import re
 from dataclasses import replace
 
-from policykg.ingest.assignments import find_assignments, narrated_roles
+from policykg.ingest.assignments import find_assignments
 from policykg.ingest.draft import DraftMeasure
 from policykg.ingest.group_posts import roster_post
 from policykg.ingest.item_measures import assigns_back
 from policykg.ingest.preamble import SENTENCE
 from policykg.ingest.responsibility import find_statements
+from policykg.ingest.role_cues import narrated_roles
 from policykg.ingest.statements import cues, sentence_statement
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-from policykg.ingest.assignments import apply_first_leads
 from policykg.ingest.draft import DraftMeasure
 from policykg.ingest.item_measures import (
     from_heading,
@@ -47,6 +46,7 @@ from policykg.ingest.preamble_measures import (
     preamble_sentences,
 )
 from policykg.ingest.responsibility import is_field_line
+from policykg.ingest.role_cues import apply_first_leads
 from policykg.ingest.rosters import merge_rosters
 from policykg.ingest.row_measures import from_row, is_indicator_table, task_row
 from policykg.ingest.structure import Block

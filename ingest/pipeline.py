@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 
 from policykg.ingest import departments, programs, references, regions, text_targets, topics
-from policykg.ingest.assignments import first_leads
 from policykg.ingest.context import Context, Step, check_order
 from policykg.ingest.department_registry import register
 from policykg.ingest.departments import self_referents
@@ -32,6 +31,7 @@ from policykg.ingest.record import (
     Target,
 )
 from policykg.ingest.responsibility import Mention
+from policykg.ingest.role_cues import first_leads
 from policykg.ingest.row_measures import is_indicator_table
 from policykg.ingest.source_spans import add_source_spans
 from policykg.ingest.statements import in_report

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from policykg.ingest.assignments import find_assignments, narrated_roles
+from policykg.ingest.assignments import find_assignments
 from policykg.ingest.group_posts import fills_posts
 from policykg.ingest.patterns import structure_patterns
 from policykg.ingest.responsibility import Mention
+from policykg.ingest.role_cues import narrated_roles
 from policykg.ingest.statements import cues, sentence_statement
 from policykg.ingest.word_targets import word_targets
 

@@ -14,11 +14,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from policykg.ingest.assignments import (
-    ARTICLE,
-    find_assignments,
-    narrated_roles,
-)
+from policykg.ingest.assignment_patterns import ARTICLE
+from policykg.ingest.assignments import find_assignments
 from policykg.ingest.draft import DraftMeasure
 from policykg.ingest.group_posts import fills_posts
 from policykg.ingest.item_measures import (
@@ -36,6 +33,7 @@ from policykg.ingest.preamble import (
     prescribes,
 )
 from policykg.ingest.responsibility import find_statements
+from policykg.ingest.role_cues import narrated_roles
 from policykg.ingest.statements import cues, sentence_statement
 from policykg.ingest.structure import Block
 from policykg.ingest.webmeta import is_label_line

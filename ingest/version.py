@@ -40,6 +40,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "line_cells.py", "row_targets.py",
     "cell_lines.py", "indicator_cell_tables.py", "task_cell_tables.py", "numbered_cell_rows.py",
     "assignment_rules.py", "body_lists.py", "subject_roles.py", "group_posts.py", "duties.py",
+    "assignment_patterns.py", "role_cues.py",
     "body_forms.py", "named_bodies.py", "bare_bodies.py",
     "titles.py", "doc_dates.py", "issuers.py", "issuer_names.py",
     "line_contract.py", "char_folding.py", "punctuation_spacing.py", "tabbed_rows.py",

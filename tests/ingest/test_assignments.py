@@ -6,16 +6,13 @@ Every sentence here was written for the test, in the genre (no held-out or seed 
 from __future__ import annotations
 
 import pytest
-from policykg.ingest.assignments import (
-    apply_first_leads,
-    find_assignments,
-    first_leads,
-)
+from policykg.ingest.assignments import find_assignments
 from policykg.ingest.bodies import find_bodies, is_body, is_generic
 from policykg.ingest.canonical_departments import resolve
 from policykg.ingest.group_posts import roster_mentions
 from policykg.ingest.pipeline import extract_file
 from policykg.ingest.responsibility import Mention
+from policykg.ingest.role_cues import apply_first_leads, first_leads
 
 # mention → (named or generic body?, generic?)
 BODIES = [

@@ -9,11 +9,12 @@ kind under their body, and a group's office seated without 在.
 from __future__ import annotations
 
 import pytest
-from policykg.ingest.assignments import find_assignments, first_leads
+from policykg.ingest.assignments import find_assignments
 from policykg.ingest.bodies import is_generic
 from policykg.ingest.canonical_departments import resolve
 from policykg.ingest.pipeline import extract_file
 from policykg.ingest.responsibility import find_statements
+from policykg.ingest.role_cues import first_leads
 from policykg.ingest.vocab import provinces
 
 
