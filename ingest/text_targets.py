@@ -22,6 +22,11 @@ Not targets: dates, year ranges, document numbers, ordinals (第1个), formulas 
 names like '1+3+N', and sentences that describe the past (data/patterns/targets.yaml,
 `text.past_markers`). The year comes from 到2025年 / 十四五期末 (the document's period) in
 the same sentence; '十四五期间' and 累计 make the value a period total (cumulative).
+
+Here: the step, the sentence loop and each sentence's drafts. The texts read and what frames
+a sentence (item heading, a campaign named back to, a goal's nature) are in
+ingest/text_target_sources.py; a sentence's year, period total and past report in
+ingest/text_target_years.py.
 """
 
 from __future__ import annotations
@@ -29,20 +34,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from policykg.ingest.clause_targets import clause_targets
-from policykg.ingest.indicator_phrases import GOAL_YEAR, clean_indicator
+from policykg.ingest.indicator_phrases import clean_indicator
 from policykg.ingest.patterns import targets_patterns
-from policykg.ingest.record import DepartmentMention, Measure
-from policykg.ingest.row_measures import is_indicator_table
-from policykg.ingest.row_targets import due_year, row_deadline_targets, row_deadlines
-from policykg.ingest.statements import commits, cues, statement_of
+from policykg.ingest.record import Measure
+from policykg.ingest.row_targets import row_deadline_targets
+from policykg.ingest.statements import commits, statement_of
 from policykg.ingest.structure import Block
-from policykg.ingest.targets import DraftTarget, binding_of, unique_id
+from policykg.ingest.targets import DraftTarget, unique_id
 from policykg.ingest.text_target_rules import config
+from policykg.ingest.text_target_sources import (
+    BACK_REFERENCE,
+    DIRECTIVE,
+    ITEM_HEADING,
+    TargetSource,
+    binding_after,
+    heading_before,
+    named_back,
+    target_sources,
+)
+from policykg.ingest.text_target_years import reports_past, sentence_year, year_before
 from policykg.ingest.values import (
     indicator_key,
 )
@@ -54,15 +69,6 @@ if TYPE_CHECKING:
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 # (a bracketed aside is part of its clause, commas and all: 餐馆（指面积150平方米以上，或座位80座以上）…)
 _CLAUSE = re.compile(r"(?:（[^（）]{0,60}）|[^，,；;：:（])+|（")
-
-
-@dataclass
-class _Source:
-    text: str
-    start: int
-    section: str | None
-    departments: list[DepartmentMention]
-    year: int | None = None  # a task table row's deadline column (完成时限: 2025年底前)
 
 
 def enrich(ctx: Context) -> None:
@@ -82,15 +88,15 @@ def text_targets(
     out: list[DraftTarget] = []
     seen: set[tuple[int, int]] = set()
     stated: set[tuple[str, str, str | None, int | None]] = set()  # a headline's repeated lead
-    for src in sorted(_sources(measures, blocks), key=lambda s: s.start):
+    for src in sorted(target_sources(measures, blocks), key=lambda s: s.start):
         frame: int | None = None  # 到2025年，…。…达到70%: a paragraph's year frames its sentences
-        heading = _heading_before(text, src.start)  # the item this paragraph elaborates
+        heading = heading_before(text, src.start)  # the item this paragraph elaborates
         for k, s in enumerate(_SENTENCE.finditer(src.text)):
-            own, _ = _year(s.group(), None)
+            own, _ = sentence_year(s.group(), None)
             frame = own or frame
-            elaborates = heading if _DIRECTIVE.match(s.group()) else None
+            elaborates = heading if DIRECTIVE.match(s.group()) else None
             for t in _sentence_targets(src, s.group(), src.start + s.start(), period, elaborates):
-                t.binding = t.binding or _binding_after(s.group(), t.end - src.start - s.start())
+                t.binding = t.binding or binding_after(s.group(), t.end - src.start - s.start())
                 if t.year is None and frame is not None:
                     t.year = frame
                 elif t.year is None and src.year is not None:
@@ -98,11 +104,11 @@ def text_targets(
                 elif t.year is None and period and period[:4] == period[-4:]:
                     t.year = int(period[:4])  # a yearly plan's targets are for its year
                 # (本次检查…为期50天 after …开展为期50天的X检查: the campaign named back to)
-                again = t.indicator.startswith(_BACK_REFERENCE) and any(
+                again = t.indicator.startswith(BACK_REFERENCE) and any(
                     (v, u) == (t.value_text, t.unit) for _, v, u, _ in stated
                 )
-                if t.indicator.startswith(_BACK_REFERENCE) and not again:
-                    t.indicator = _named_back(t.indicator, text[: t.start] or src.text)
+                if t.indicator.startswith(BACK_REFERENCE) and not again:
+                    t.indicator = named_back(t.indicator, text[: t.start] or src.text)
                 same = (t.indicator, t.value_text, t.unit, t.year)
                 if (t.start, t.end) not in seen and same not in stated and not again:
                     # (a row cell that is also a measure; the same target said again, as a
@@ -112,7 +118,7 @@ def text_targets(
                     t.key = f"X{len(out) + 1}"
                     out.append(t)
             # a paragraph opening with its heading: the next sentence may elaborate it
-            heading = m["task"] if k == 0 and (m := _ITEM_HEADING.match(s.group())) else None
+            heading = m["task"] if k == 0 and (m := ITEM_HEADING.match(s.group())) else None
     for t in row_deadline_targets(measures, blocks, out):
         t.key = f"X{len(out) + 1}"
         out.append(t)
@@ -144,9 +150,9 @@ def _narrated_campaigns(
             if k >= 0 and at < held[k][1]:
                 continue  # a measure holds it: read with the measures
             # (the campaign readers first: their literal gates reject most sentences at once)
-            if not campaign_windows(s.group()) or _reports_past(s.group(), period):
+            if not campaign_windows(s.group()) or reports_past(s.group(), period):
                 continue
-            year, _ = _year(s.group(), None)
+            year, _ = sentence_year(s.group(), None)
             out += draft_word_targets(s.group(), at, year, block.section, [], [],
                                       campaigns_only=True)  # fmt: skip
     return out
@@ -163,125 +169,8 @@ def _covered(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-# A sentence that aims at a year ahead (到2027年末, 力争到2027年): its 同比 compares with the year
-# before the one aimed at
-_AIMED_AT = re.compile(r"(?:力争|争取|确保)?到\s*20\d{2}\s*年")
-
-
-# An indicator that names back to what was said (本次检查, 此次行动): the same campaign.
-_BACK_REFERENCE = ("本次", "此次", "这次", "该次")
-
-
-def _named_back(indicator: str, before: str) -> str:
-    """此次专项行动 (…为期两个月) after the same sentence named the campaign (…排查整治专项行动
-    启动，): the campaign's name, the last one before it; the indicator as written when none is
-    (a sentence before may name another work: 制定了…检查工作方案。此次检查…)."""
-    rest = indicator[2:]
-    if not 2 <= len(rest) <= 6:
-        return indicator
-    sentence = re.split(r"[。！？!?\n]", before)[-1]
-    rx = rf"(?:^|[，,；;、“”\s的])([^，,。；;、“”\s的]{{2,30}}?{re.escape(rest)})"
-    names = [
-        m.group(1)
-        for m in re.finditer(rx, sentence)
-        if m.group(1) != rest and not any(r in m.group(1) for r in _BACK_REFERENCE)
-    ]
-    if names:
-        return names[-1]
-    # (or a sentence before launched it by name: …开展整治“某某”市场乱象百日行动，…。此次行动
-    # 从…开始，为期约100天 — the last campaign launched before, its quotes kept)
-    launched = re.findall(
-        rf"(?:开展|启动|部署|组织)(?:了)?(?:为期[^，,。的]{{1,6}}的)?([^，,。；;、\s的]{{2,30}}?{re.escape(rest)})(?=[，,。；;、]|$)",
-        before[-600:],
-    )
-    return launched[-1] if launched else indicator
-
-
-# A goal's nature written after its value (…达到98%以上（约束性）), as a plan's 主要目标 marks
-# its indicators in running text.
-_NATURE = re.compile(r"\s*[（(](?P<nature>[^（）()]{2,6})[）)]")
-
-
-def _binding_after(sentence: str, end: int) -> str | None:
-    m = _NATURE.match(sentence, max(0, end))
-    return binding_of(m["nature"].strip(), strict=True) if m else None
-
-
-# An item whose heading is its own sentence (二是集中开展业务培训。), and a sentence without a
-# subject that elaborates it (要求…, 各单位要…): the heading names the item's task.
-_ITEM_HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*"
-    r"(?:结合实际[，,]\s*)?(?P<task>[^。，,；;：:]{4,30})。$"
-)
-_LAST_SENTENCE = re.compile(r"([^。\n]+。)\s*$")
-
-
-def _heading_before(text: str, at: int) -> str | None:
-    """The item heading that ends right before `at` (二是开展自查。), if any."""
-    m = _LAST_SENTENCE.search(text[max(0, at - 40) : at])
-    return h["task"] if m and (h := _ITEM_HEADING.match(m.group(1))) else None
-
-
-_DIRECTIVE = re.compile(r"^\s*(?:要求|请|各[^，,。]{1,12}?(?:要|应|须))")
-
-
-def _sources(measures: list[Measure], blocks: Iterable[Block]) -> list[_Source]:
-    cfg = config()
-    blocks = list(blocks)
-    due = row_deadlines(blocks)
-    out = [
-        _Source(m.text, m.start, m.section or m.title, list(m.departments), due_year(due, m.start))
-        for m in measures
-        if commits(m.statement) and not cfg["definition_re"].match(m.text)
-    ]
-    for row in blocks:
-        if row.kind != "row" or is_indicator_table(row):
-            continue
-        if not commits(statement_of(row.path)):
-            continue
-        owner = next((m for m in measures if row.start <= m.start <= row.end), None)
-        for cell in row.cells:
-            if owner and owner.start <= cell.start < owner.end or not re.search(r"\d", cell.text):
-                continue
-            departments = list(owner.departments) if owner else []
-            out.append(_Source(cell.text, cell.start, row.section, departments))
-    return out
-
-
-def _reports_past(sentence: str, period: str | None) -> bool:
-    """A sentence that reports the past (its markers, a results report's forms, a year before
-    the plan's) states no target."""
-    cfg = config()
-    markers = cfg["past_markers"]
-    if _RECURRING.search(sentence):  # 每年1月20日前对上一年度…汇总: the year reported on, not past
-        markers = [w for w in markers if w != "上一年"]
-    if _PHASE_ENTERED.search(sentence):  # 行动已经进入整治阶段，从…至…: the phase now, not past
-        markers = [w for w in markers if w != "已经"]
-    if cfg["window_end_re"].search(sentence):  # 公示时间截至…: a window ahead, not a past count
-        markers = [w for w in markers if not w.startswith(("截至", "截止"))]
-    if cfg["period_ahead_re"].search(sentence) or cfg["period_baseline_re"].search(sentence):
-        # a text of that period aims at its end; a level compared with a period's end
-        # (比“十三五”末提高2个百分点) names the baseline, not the past
-        markers = [w for w in markers if not re.fullmatch(r"十[一二三四五六七八九]五", w)]
-    if _AIMED_AT.search(sentence):  # 力争到2027年末…达到…，同比增长…: a rise aimed at, not past
-        markers = [w for w in markers if w != "同比"]
-        # (“十三五”期间…，到2020年…达到…: the plan period ahead, its year aimed at)
-        markers = [w for w in markers if not re.fullmatch(r"十[一二三四五六七八九]五", w)]
-    told = cues("reported_requirement").search(sentence)  # 印发了《…》，要求…: what it requires
-    if any(w in (sentence[told.end() :] if told else sentence) for w in markers):
-        return True
-    if cfg["past_forms_re"].search(sentence) and not cfg["past_unless_re"].search(sentence):
-        return True  # 比2006年同期提高…; 抽检3881批次，其中…: a results report's figures
-    past = cfg["past_year_re"].match(sentence)
-    return bool(past and period and int(past.group("year")) < int(period[:4]))
-
-
-_RECURRING = re.compile(r"每(?:年|季度|月)")
-_PHASE_ENTERED = re.compile(r"已经?进入[^，,。；;]{2,12}?阶段")
-
-
 def _sentence_targets(
-    src: _Source, sentence: str, offset: int, period: str | None, heading: str | None = None
+    src: TargetSource, sentence: str, offset: int, period: str | None, heading: str | None = None
 ) -> list[DraftTarget]:
     """The sentence's targets, at `offset` in the text, of the source's section and bodies:
     fresh drafts (callers change them) of the memoized ones."""
@@ -300,12 +189,12 @@ def _sentence_targets(
 def _sentence_drafts(
     sentence: str, period: str | None, heading: str | None
 ) -> tuple[DraftTarget, ...]:
-    src, offset = _Source("", 0, None, []), 0  # filled in by _sentence_targets
+    src, offset = TargetSource("", 0, None, []), 0  # filled in by _sentence_targets
     cfg = config()
-    if _reports_past(sentence, period):
+    if reports_past(sentence, period):
         return ()
 
-    year, cumulative = _year(sentence, period)
+    year, cumulative = sentence_year(sentence, period)
     cumulative = cumulative or any(w in sentence for w in targets_patterns()["cumulative_words"])
     if any(w in sentence for w in cfg["per_year"]):
         cumulative = False
@@ -338,14 +227,14 @@ def _sentence_drafts(
                 out.append(DraftTarget(
                     key="", indicator=part, indicator_key=key, value_text=f.value.text.strip(),
                     value=v.value, comparator=v.comparator or f.comparator or (">=" if at_least else None),
-                    unit=v.unit, year=_year_before(sentence, a) or year,
+                    unit=v.unit, year=year_before(sentence, a) or year,
                     baseline=f.baseline, baseline_year=None, binding=None,
                     cumulative=cumulative or v.cumulative, section=src.section,
                     text=sentence.strip(), start=offset + start, end=offset + end,
                     departments=list(src.departments), warnings=[w for w in (tie, f.warning) if w],
                 ))  # fmt: skip
         previous = clause
-    year, _ = _year(sentence, None)
+    year, _ = sentence_year(sentence, None)
     words = draft_word_targets(sentence, offset, year, src.section, src.departments, out, heading)
     counted = [w for w in words if w.value_text.endswith("次")]  # 一至二次: not 二次
     out = [t for t in out if not any(w.start <= t.start and t.end <= w.end for w in counted)]
@@ -377,30 +266,3 @@ def _span(sentence: str, ind: str, a: int, b: int) -> tuple[int, int]:
         if (at := sentence.find(probe, b)) >= 0:
             return a, at + len(probe)
     return a, b
-
-
-def _year_before(sentence: str, at: int) -> int | None:
-    """Where a sentence names several years (到2010年…，到2011年全省有1000家…), a value takes
-    the last one before it; None where it names one year or none (the sentence's year)."""
-    found = [(m.start(), int(m.group("year") or m.group("year2")))
-             for m in config()["year_re"].finditer(sentence)]  # fmt: skip
-    if len({y for _, y in found}) < 2:
-        return None
-    before = [y for pos, y in found if pos < at]
-    return before[-1] if before else None
-
-
-@lru_cache(maxsize=1 << 14)  # pure: asked up to three times per sentence, and sentences repeat
-def _year(sentence: str, period: str | None) -> tuple[int | None, bool]:
-    """(year, period total?) of a sentence: 到2025年, 2025年底, 十四五期末, 十四五期间."""
-    cfg = config()
-    if m := cfg["year_re"].search(sentence):
-        return int(m.group("year") or m.group("year2")), False
-    if m := GOAL_YEAR.search(sentence):  # 提出的目标是，2027年，…达到…: the goals' year
-        return int(m.group(1)), False
-    ahead = cfg["period_baseline_re"].sub("", sentence)  # 比“十三五”末提高…: a baseline
-    for rx, whole in ((cfg["period_end_re"], False), (cfg["period_whole_re"], True)):
-        if m := rx.search(ahead):
-            named = cfg["periods"].get(m.group("name")) or period
-            return (int(named[-4:]) if named else None), whole
-    return None, False
