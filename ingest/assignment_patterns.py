@@ -56,6 +56,8 @@ ATTENDS = re.compile(
 )
 # A body convening a meeting (召开…会议), and a later clause of its sentence saying what it
 # will do (将…, 今年还要…; not 将于…施行, a rule's entry into force, nor 要求, an instruction).
+# (a body that will act with others: 下一步将联合B、C…, 将会同B…)
+JOINS = re.compile(r"(?:进一步|继续|积极)?(?:联合|会同)")
 CONVENES = re.compile(r"\s*(?:近日|日前|昨日|今天|今日)?(?:组织)?召开")
 WILL = re.compile(r"(?:今年|明年|下一步|下步)?(?:还|也|并)?(?:将|要)(?!于|求|点|闻)")
 # A clause opening with a generic subject told to act (各地要…, 各级…部门应…) before a group's posts

@@ -34,6 +34,7 @@ from policykg.ingest.assignment_patterns import (
     FOUNDS,
     INSTRUCTED_SUBJECT,
     ITS_MEETING,
+    JOINS,
     JOINT_ISSUE,
     MODIFIER,
     RUN_ON,
@@ -255,7 +256,14 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         if role is None and any(r == "lead" for _, r in found) and drafts_or_issues(rest):
             role = "responsible"  # A会同B印发了…: the role word gives the roles
         if role is None and (said := rules["speaks_rx"].match(text, end)):
-            role = "responsible" if rules["speaks_commits_rx"].match(text, said.end()) else None
+            commits = rules["speaks_commits_rx"].match(text, said.end())
+            role = "responsible" if commits else None
+            # (A表示，下一步将联合B、C…: the body leads what it will do with the others)
+            if commits and (joins := JOINS.match(text, commits.end())):
+                partners, _ = body_list(text, joins.end())
+                if partners:
+                    role = "lead"
+                    out += mentions_of(partners, "support", offset)
         if rules["drafted_rx"].match(rest) and all(r != "lead" for _, r in found):
             role = None  # A、B制定了《…》: drafting without a role word
         if opener in ("请", "并请", "同时请", "另请") and rules["closing_rx"].match(text, end):

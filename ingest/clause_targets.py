@@ -169,7 +169,7 @@ def clause_targets(
                 and (
                     cfg["limit_actor_re"].search(before := clean_indicator(phrase) or "")
                     or before.endswith("后")
-                    and later["actor"]
+                    and (later["actor"] or _DUTY_AT.search(before))
                 )
             ):
                 phrase = rest[later.start("task") :]
@@ -193,6 +193,12 @@ def clause_targets(
         ):
             # (全市)50%以上的养殖场实施…: the share of the things that reach what follows
             found = _Found((bare + _object_after(clause, values, i)).removeprefix("的"), v, "share")
+        elif unit == "%" and (part := _SHARE_OF_WHOLE.search(seg)):
+            # 第1季度检查企业数至少应为全年计划总数的20%: the share of a whole the quantity
+            # before it must reach
+            least = ">=" if re.search(r"至少|不少于|不低于|不得低于", part.group()) else None
+            found = _Found(clause[item_start : prev_end + part.start()], v, "limit",
+                           comparator=v.parsed.comparator or least)  # fmt: skip
         elif (
             v.parsed.comparator
             or (unit == "%" and bare.endswith(tuple(cfg["rate_endings"])))
@@ -215,6 +221,18 @@ def clause_targets(
         shape, pending, item_start = found.shape, None, v.end
         out.append(found)
     return _distribute(out)
+
+
+# The share of a whole a quantity must reach, between the quantity and the share (…检查企业数
+# 至少应为全年计划检查企业总数的 20%; …分别至少应为全年计划的 30%)
+_SHARE_OF_WHOLE = re.compile(
+    r"(?:分别)?(?:至少|不少于|不低于|不得低于)?(?:应当?|要|须)?(?:为|占)"
+    r"[^，,。；;]{1,24}?(?:总数|总量|总额|任务|计划|任务量)的\s*$"
+)
+
+
+# The subject's duty to act at a time (各市局应在完成检查后…): the task follows in the next clause
+_DUTY_AT = re.compile(r"(?:应|要|须|必须|应当)在")
 
 
 def _covered(clause: str, values: list[ClauseValue], i: int) -> str:

@@ -39,9 +39,13 @@ _GOAL_LEAD = re.compile(r"^[^，,；;]{0,16}?目标(?:为|是)")
 GOAL_YEAR = re.compile(r"目标(?:是|为)?\s*[，,：:]?\s*(20\d{2})\s*年\s*[，,]")
 
 
+_TAG_DEBRIS = re.compile(r"^\s*<?/?[A-Za-z][A-Za-z0-9]*\s*/?>")
+
+
 def clean_indicator(phrase: str) -> str | None:
     """The indicator as written, without leading verbs, qualifiers and trailing particles."""
     cfg = config()
+    phrase = _TAG_DEBRIS.sub("", phrase)  # a scraped page's broken markup (/font>5岁以下…)
     phrase = _DEFINITION_ASIDE.sub("", phrase)  # 餐馆（指…以上）…实施率: the class's definition
     phrase = _GOAL_LEAD.sub("", phrase)  # 设定2020年的预期目标为研制新药…: what follows 为
     p = _YEAR_LEAD.sub(

@@ -3,7 +3,9 @@
 ingest/text_targets.py asks, of each sentence, the year it aims at and whether its values are
 a period total (`sentence_year`: 到2025年, 十四五期末, 十四五期间), the year a value takes where
 the sentence names several (`year_before`), and whether it reports the past, so states no
-target (`reports_past`). Kept apart: these are pure readers of the sentence's words and the
+target (`reports_past`); and the year a paragraph without one takes from its dated heading
+((一)到2020年，…: `section_year`) or from the dated lead-in that announces its list of goals
+(到2020年，…实现以下目标：: `lead_in_year`). Kept apart: these are pure readers of the sentence's words and the
 document's period, with their own markers and exceptions.
 """
 
@@ -78,3 +80,26 @@ def sentence_year(sentence: str, period: str | None) -> tuple[int | None, bool]:
             named = cfg["periods"].get(m.group("name")) or period
             return (int(named[-4:]) if named else None), whole
     return None, False
+
+
+# A lead-in that announces a list of goals (实现以下目标：, 主要指标：, 具体目标如下：).
+LEADS_LIST = re.compile(r"(?:目标|指标)[^。；;，,：:]{0,6}[：:]\s*$")
+
+
+def lead_in_year(text: str, at: int) -> int | None:
+    """The year of the line right before `at` where it announces a list of goals."""
+    line = text[max(0, at - 300) : at].rstrip().rsplit("\n", 1)[-1]
+    if not LEADS_LIST.search(line) or not (m := config()["year_re"].search(line)):
+        return None
+    return int(m.group("year") or m.group("year2"))
+
+
+def in_section(section: str | None, base: str) -> bool:
+    return section == base or (section or "").startswith(base + " / ")
+
+
+def section_year(section: str | None) -> int | None:
+    """The year of the innermost heading, where it states one ((一)到2020年，…)."""
+    if not section or not (m := config()["year_re"].search(section.split(" / ")[-1])):
+        return None
+    return int(m.group("year") or m.group("year2"))

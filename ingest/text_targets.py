@@ -57,7 +57,14 @@ from policykg.ingest.text_target_sources import (
     named_back,
     target_sources,
 )
-from policykg.ingest.text_target_years import reports_past, sentence_year, year_before
+from policykg.ingest.text_target_years import (
+    in_section,
+    lead_in_year,
+    reports_past,
+    section_year,
+    sentence_year,
+    year_before,
+)
 from policykg.ingest.values import (
     indicator_key,
 )
@@ -88,8 +95,15 @@ def text_targets(
     out: list[DraftTarget] = []
     seen: set[tuple[int, int]] = set()
     stated: set[tuple[str, str, str | None, int | None]] = set()  # a headline's repeated lead
+    goals: tuple[str, int] | None = None  # 到2020年，…实现以下目标：— the list's section, year
     for src in sorted(target_sources(measures, blocks), key=lambda s: s.start):
-        frame: int | None = None  # 到2025年，…。…达到70%: a paragraph's year frames its sentences
+        if src.section and (year := lead_in_year(text, src.start)):
+            goals = (src.section, year)
+        elif goals and not in_section(src.section, goals[0]):
+            goals = None
+        # 到2025年，…。…达到70%: a paragraph's year frames its sentences; a paragraph under a
+        # dated heading ((一)到2020年，…) or in the list a dated lead-in announces has its year
+        frame = section_year(src.section) or (goals[1] if goals else None)
         heading = heading_before(text, src.start)  # the item this paragraph elaborates
         for k, s in enumerate(_SENTENCE.finditer(src.text)):
             own, _ = sentence_year(s.group(), None)

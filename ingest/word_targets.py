@@ -84,8 +84,10 @@ def word_targets(sentence: str) -> list[WordTarget]:
             if task.startswith(("的", "之")):
                 continue  # 2025年底前的数据: a date, not a deadline
             modal = _MODAL_TASK.match(task)  # 2012年2月底前必须赋码: a duty whatever its verb
+            sent = task.startswith(_SENDS) and _REPORTED_THING.search(sentence[: m.start()])
             if (
                 not modal
+                and not sent
                 and not any(v in task for v in verbs)
                 and not _verb_after(task, sentence, m.end())
             ):
@@ -103,6 +105,8 @@ def word_targets(sentence: str) -> list[WordTarget]:
                 subject = re.sub(r"(?:要|应|须|将|应当|必须|务必)$", "", before)
                 bare = _BARE_VERB.match(task) and len(subject) >= 4
                 task = subject if bare else before + task
+            elif sent:
+                task = sent["thing"]  # 自查结果于12月15日前报省局: what is sent is the task
             comparator = None if when.startswith("自") else "<="  # 自…起: from then on
             year = int(m["year"]) if m.groupdict().get("year") else None
             out.append(WordTarget(task, when, year, comparator, m.start(), m.end()))
@@ -111,6 +115,15 @@ def word_targets(sentence: str) -> list[WordTarget]:
     spread = [m.span() for rx in _rx("distributed") for m in rx.finditer(sentence)]
     out = [t for t in out if not any(a <= t.start < b for a, b in spread)]  # read whole below
     return _first_of_overlaps(sorted(_distributed(sentence) + out, key=lambda t: t.start))
+
+
+# What is sent by a date, named before it (各单位的工作方案请于7月10日前报…, 自查整改结果于…前
+# 报送…): the document or result, without the bodies that send it
+_SENDS = ("报", "上报", "报送", "送")
+_REPORTED_THING = re.compile(
+    r"(?:^|[，,；;：:。])\s*(?:各[^，,；;：:。]{1,24}?的|各(?:地|部门|单位|市|县|区|乡镇|镇)+)?(?P<thing>[^，,；;：:。各]{2,20}?"
+    r"(?:方案|结果|材料|报告|总结|情况|计划|名单|清单|台账|报表))(?:请|要|应|须|务必)?\s*$"
+)
 
 
 # The clause after a deadline's basis clause (…前，根据…，制定…)
@@ -233,7 +246,7 @@ def _frequencies(sentence: str) -> list[WordTarget]:
             n = found.get("n")  # none: a regular interval without a count (按季度调度)
             value = None if not n or re.search(r"[至到~-]", n) else count_value(n)
             comparator = {"以上": ">=", "以下": "<=", "以内": "<="}.get(found.get("cmp") or "")
-            if re.search(r"至少|不少于", m.group()):  # 每年至少开展一次
+            if re.search(r"至少|不得?少于", m.group()):  # 每年至少开展一次
                 comparator = ">="
             out.append(WordTarget(m["task"].strip(), m["when"], None, comparator, m.start(),
                                   m.end(), value=value, unit=found.get("unit") or ("次" if n else None)))  # fmt: skip

@@ -608,6 +608,22 @@ GENRE = [
     # a list or a rule the body sets and publishes
     ("具体办法由省卫生健康委员会另行制定。", [("省卫生健康委员会", "responsible")]),
     ("企业名单由省商务厅核定。", [("省商务厅", "responsible")]),
+    # work under a body's lead (在A牵头下), another's direction named first, and those who
+    # support it (在A、B等部门的配合下)
+    ("在县纪委监委牵头下，县医保局开展专项治理。",
+     [("县纪委监委", "lead"), ("县医保局", "responsible")]),
+    ("在县委部署和县政府牵头之下，全县开展专项整治。", [("县政府", "lead")]),
+    ("在县公安局、县卫健局等部门的大力配合下，县市场监管局查处一批案件。",
+     [("县公安局", "support"), ("县卫健局", "support"), ("县市场监管局", "responsible")]),
+    # an official's words on what the body will do with others (A局长表示，…下一步将联合B、C)
+    ("县医保局局长表示，此次宣传旨在提高群众意识，下一步将联合公安、卫健等部门加大查处力度。",
+     [("县医保局", "lead"), ("公安", "support"), ("卫健", "support")]),
+    # sectors written with 管理 in a list (市场监督管理、人社等部门)
+    ("县医保局将联合公安、市场监督管理、人社等部门开展检查。",
+     [("县医保局", "lead"), ("公安", "support"), ("市场监督管理", "support"), ("人社", "support")]),
+    # drafting and issuing a text is no task; what it requires of others is theirs
+    ("县卫健局制定并下发了《实施方案》，要求各医疗卫生单位认真落实。",
+     [("各医疗卫生单位", "responsible")]),
     # an emergency plan's command body, its short name after it, leads the response
     ("县政府设立县药品安全事件应急指挥部（以下简称“县指挥部”），统一领导、指挥、协调全县应急处置工作。",
      [("县药品安全事件应急指挥部", "responsible")]),

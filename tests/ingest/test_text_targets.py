@@ -27,6 +27,13 @@ def _targets(text: str, statement: str = "commitment", period: str | None = PERI
 
 # sentence → (indicator, value, value_text, comparator, unit, year, baseline, cumulative) each
 GOLDEN = [
+    # the share of a whole a quantity must reach, between the quantity and its share
+    ("上半年完成抽检批次至少应为全年任务总数的60%，三季度末分别至少应为全年计划的85%。",
+     [("上半年完成抽检批次", 60, "60%", ">=", "%", None, None, False),
+      ("三季度末", 85, "85%", ">=", "%", None, None, False)]),
+    # a time limit after the event that starts it: the report due, in the next clause
+    ("各县局应在完成案件调查后的15个工作日内，书面向市局报告。",
+     [("书面向市局报告", 15, "15个工作日内", "<=", "工作日", None, None, False)]),
     ("年底前，农贸市场快检覆盖率95%以上的目标全部实现。",  # a bound before 目标 is the goal
      [("农贸市场快检覆盖率", 95, "95%以上", ">=", "%", None, None, False)]),
     # levels aimed at a year's end, their rises over the year before (同比) listed with 分别
@@ -412,6 +419,31 @@ WORDS = [
     # the year that opens a paragraph frames the sentences after it
     ("到2026年，监管体系更加健全。县级监管机构执法人员持证率达到95%以上。",
      [("县级监管机构执法人员持证率", 95, "95%以上", ">=", 2026)]),
+    # a check's least count after its interval (…的监督检查每年不得少于两次)
+    ("确保对第三类医疗器械经营企业的监督检查每年不得少于两次。",
+     [("第三类医疗器械经营企业的监督检查", 2, "每年不得少于两次", ">=", None)]),
+    ("确保对药品批发企业的监督检查每年不得少于一次。",
+     [("对药品批发企业的监督检查", 1, "每年不得少于一次", ">=", None)]),
+    # a share bound with 在…以下 after a modal: the sentence is a commitment
+    ("要确保二级医院门诊患者抗菌药物使用率在20%以下。",
+     [("二级医院门诊患者抗菌药物使用率", 20, "20%以下", "<=", None)]),
+    # what is sent by a date is the task, not the sending (…的总结请于…前报…)
+    ("各乡镇、各有关单位的工作总结请于11月20日前报县食安办。",
+     [("工作总结", None, "11月20日前", "<=", None)]),
+    ("各地整改报告于6月30日前报送市局。", [("整改报告", None, "6月30日前", "<=", None)]),
+    # a scraped page's broken markup before the indicator is no part of it
+    ("到2031年，/span>城乡居民健康素养水平达到35%以上。",
+     [("城乡居民健康素养水平", 35, "35%以上", ">=", 2031)]),
+    # a regular interval with only a modal before it: what is done so often follows it
+    ("药品经营企业应当按季度统计含特殊药品复方制剂的购销数量。",
+     [("统计含特殊药品复方制剂的购销数量", None, "按季度", None, None)]),
+    # enumerated steps with their windows, no 阶段 word
+    ("本次检查分三步：一、单位自查（3月1日至3月20日）；二、抽查复核（3月21日至4月30日）。",
+     [("单位自查", None, "3月1日至3月20日", None, None),
+      ("抽查复核", None, "3月21日至4月30日", None, None)]),
+    # a year opening a plan's province-wide step; a state reached by a year, bare
+    ("2031年在全省选取5个县开展试点，其他县陆续推开，力争到2033年全部建成。",
+     [("选取县开展试点", 5, "5个", None, 2031), ("全部建成", None, "到2033年", "<=", 2033)]),
 ]  # fmt: skip
 
 
@@ -420,3 +452,21 @@ def test_word_targets_and_other_writings(text, expected):
     _, targets = _targets(text, period=None)
     got = [(t.indicator, t.value, t.value_text, t.comparator, t.year) for t in targets]
     assert got == expected
+
+
+def test_a_goals_list_takes_the_year_of_its_dated_lead_in_or_heading(tmp_path):
+    # (sentences written for the test: a plan whose goals are listed under a dated lead-in, and
+    # under a dated outline item)
+    doc = tmp_path / "plan.txt"
+    doc.write_text(
+        "某县全民健康素养提升行动方案\n\n一、总体目标\n"
+        "到2031年，全县健康促进工作体系基本健全，居民健康素养明显提升。主要实现以下目标：\n"
+        "——居民健康素养水平达到30%以上；\n——15岁以上人群吸烟率下降到20%以下。\n"
+        "二、具体目标\n（一）到2033年，重点人群健康状况明显改善。\n"
+        "——居民健康素养水平达到40%以上。\n",
+        encoding="utf-8",
+    )
+    got = {(t.indicator, t.value_text, t.year) for t in extract_file(doc).targets}
+    assert ("居民健康素养水平", "30%以上", 2031) in got
+    assert ("15岁以上人群吸烟率", "20%以下", 2031) in got
+    assert ("居民健康素养水平", "40%以上", 2033) in got
