@@ -61,6 +61,10 @@ def title_subject(lines: list[str], named: bool = False) -> list[str]:
         )
         if not m and yearly and title_like(line) and (names := split_issuers(yearly["who"])):
             return names
+        # (a government's own notice, no 关于: 某市人民政府加强…管理通告)
+        own = _GOVERNMENT_TITLE.match(line)
+        if not m and own and title_like(line) and (names := split_issuers(own["who"])):
+            return names
         if not m:
             continue
         if not m.group().endswith("关于") and not title_like(line):
@@ -69,6 +73,12 @@ def title_subject(lines: list[str], named: bool = False) -> list[str]:
         if (publishes or named or title_like(line)) and (names := split_issuers(m["who"])):
             return names
     return []
+
+
+_GOVERNMENT_TITLE = re.compile(
+    r"(?P<who>[\u4e00-\u9fff]{2,16}?人民政府(?:办公厅|办公室)?)"
+    r"(?=[\u4e00-\u9fff“”、]{4,60}(?:通告|公告|决定|命令)$)"
+)
 
 
 def _issuer_over_title(lines: list[str]) -> list[str]:

@@ -385,6 +385,8 @@ def _province_names() -> frozenset[str]:
 
 
 def _abbreviates(short: str, full: str) -> bool:
-    """`short` is `full` abbreviated: its characters occur in `full`, in order, ends alike."""
+    """`short` is `full` abbreviated: its characters occur in `full`, in order, ends alike (委
+    ends 委员会 alike: 卫健委 for 卫生健康委员会)."""
     it = iter(full)
-    return short[-1] == full[-1] and all(ch in it for ch in short)
+    ends = short[-1] == full[-1] or (short.endswith("委") and full.endswith("委员会"))
+    return ends and all(ch in it for ch in short)

@@ -248,7 +248,18 @@ def _headline_province(head: str) -> Province | None:
             if len(found := place_provinces(short["stem"] + division)) == 1:
                 named = set(found)
                 break
+    if not named and (abbr := _ABBREVIATION_ACTS.match(line)):
+        # 京开展…, 粤出台…: the province by its one-character abbreviation (简称), news style
+        named = {p.code for p in provinces() if abbr["short"] in (p.short, *p.short_alt)}
     return _by_code(named.pop()) if len(named) == 1 else None
+
+
+# (not the abbreviations that open common words or name a city too: 黑作坊, 青少年, 新出台, 宁 for
+# 南京, 桂 for 桂林, 吉 for 吉林市, 云/贵/琼/藏/蒙/秦/申)
+_ABBREVIATION_ACTS = re.compile(
+    r"^(?P<short>[京津沪渝冀晋辽苏浙皖闽赣鲁豫鄂湘粤川蜀黔滇陕甘陇])"
+    r"(?:出台|印发|下发|开展|召开|启动|部署|举办|实施|推进|严查|严打|整治|发布|公布|全面|多措并举)"
+)
 
 
 def _headline_county(head: str) -> Counter[str] | None:

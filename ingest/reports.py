@@ -156,7 +156,9 @@ def lead_issuers(lines: list[str], title: str) -> list[str]:
 # written "X人民政府令第11号", the 署名 is the head of government, the date under it.
 # (a department's rules are promulgated the same way: 国家市场监督管理总局令（第1号）)
 _ORDER = re.compile(
-    r"^(?P<issuer>[\u4e00-\u9fff]{2,24}?(?:人民政府|政府|部|总局|局|委员会|署))令\s*[（(]?\s*第\s*"
+    # (a document site's label may open the line: 文档介绍：某市人民政府令)
+    r"^(?:(?:文档介绍|文档简介|内容简介|文档内容|内容提要)\s*[:：]\s*)?"
+    r"(?P<issuer>[\u4e00-\u9fff]{2,24}?(?:人民政府|政府|部|总局|局|委员会|署))令\s*[（(]?\s*第\s*"
     r"(?P<n>[\d一二三四五六七八九十百零〇]+)\s*号\s*[）)]?$"
 )
 # A law database's heading: the rules' title and, in brackets, the order promulgating them

@@ -148,6 +148,9 @@ def find_title(
                 return wrapped
             if title_like(title):
                 return title
+    # (a title wrapped before its bracket, 关于印发X / (2019—2030年)实施方案的通知: one line, so
+    # that no candidate holds its head alone, 某局关于印发X, X ending in a kind word)
+    head = _bracket_tails_joined(head)
     for i, line in enumerate(head):  # each line, then it joined to the next (a wrapped title)
         nxt = head[i + 1] if i + 1 < len(head) else None
         if nxt is not None and nxt.startswith(("（", "(")):
@@ -194,6 +197,24 @@ def find_title(
         return reported[1]
     title = front_matter.get("title")
     return str(title).strip() if title and title_like(str(title)) else None
+
+
+_BRACKET_TAIL = re.compile(r"^[（(][^（）()]{1,24}[）)][^，,。；;：:]{1,40}$")
+
+
+def _bracket_tails_joined(head: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in head:
+        if (
+            out
+            and _BRACKET_TAIL.match(line)
+            and len(out[-1]) + len(line) <= 90
+            and not re.search(r"[，,。；;：:]$", out[-1])
+        ):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
 
 
 # A heading that is only its issuer and 文种 (某指挥部通告, 某局公告): the page's, when the

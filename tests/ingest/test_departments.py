@@ -210,7 +210,7 @@ def test_a_local_documents_own_bodies_named_by_their_level_are_the_places(tmp_pa
     found = [(d.mention, d.name) for m in extract_file(path).measures for d in m.departments]
     assert found[:2] == [
         ("市市场监管局", "营口市市场监督管理局"),
-        ("市卫生健康委", "营口市卫生健康委"),
+        ("市卫生健康委", "营口市卫生健康委员会"),
     ]
     assert found[2][0] == "市县两级政府" and not found[2][1].startswith("营口市")
 

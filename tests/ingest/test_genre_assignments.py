@@ -621,6 +621,10 @@ GENRE = [
     # sectors written with 管理 in a list (市场监督管理、人社等部门)
     ("县医保局将联合公安、市场监督管理、人社等部门开展检查。",
      [("县医保局", "lead"), ("公安", "support"), ("市场监督管理", "support"), ("人社", "support")]),
+    # the localities told to support (要求各地积极配合…); bodies told to work together (协同合作)
+    # each carry the task
+    ("要求各地积极配合省局开展调查。", [("各地", "support")]),
+    ("各成员单位要协同合作，形成监管合力。", [("各成员单位", "responsible")]),
     # drafting and issuing a text is no task; what it requires of others is theirs
     ("县卫健局制定并下发了《实施方案》，要求各医疗卫生单位认真落实。",
      [("各医疗卫生单位", "responsible")]),

@@ -168,6 +168,17 @@ CASES = [
     ("ministry order", "国家市场监督管理总局令\n（第9号）\n《食品召回管理规定》已经国家市场监督管理总局"
      "局务会议审议通过，现予公布，自2020年3月1日起施行。\n", "食品召回管理规定",
      "国家市场监督管理总局令第9号", "国家市场监督管理总局", None, None, "national"),
+    # a document site's label before a government's order, its number on the next line
+    ("labelled order", "文档介绍：某某市人民政府令\n第88号\n《某某市餐厨垃圾管理办法》已经2031年3月2日市政府"
+     "常务会议通过，现予公布。\n市长：张某\n二○三一年三月九日\n某某市餐厨垃圾管理办法\n第一条 为加强管理，制定本办法。\n",
+     "某某市餐厨垃圾管理办法", "某某市人民政府令第88号", "某某市人民政府", "2031-03-09", None, None),
+    # a government's own notice whose title opens with it, no 关于
+    ("government's notice", "杭州市人民政府加强废弃食用油脂管理通告\n一、本通告所称废弃油脂，是指……\n"
+     "二、任何单位不得使用废弃油脂加工食品。\n", "杭州市人民政府加强废弃食用油脂管理通告", None,
+     "杭州市人民政府", None, "浙江省", "local"),
+    # a headline naming its province by the abbreviation (京开展…)
+    ("abbreviated province", "京开展学校食堂食品安全专项检查\n记者昨天从市卫生局获悉，本市已开展专项检查。\n",
+     None, None, None, None, "北京市", "provincial"),
     # a government site's heading: the title in 《》 and its number in brackets
     ("numbered heading", "《广东省药品安全专项整治工作方案》（粤府办〔2021〕8号）\n一、工作目标\n",
      "广东省药品安全专项整治工作方案", "粤府办〔2021〕8号", None, None, "广东省", "provincial"),
@@ -249,6 +260,14 @@ def test_a_wrapped_title_split_before_its_year_range():
         "各区人民政府，市政府有关部门：\n现将《某某市药品安全提升行动计划（2024—2026年）》印发给你们。\n"
     )
     assert meta.title == "某某市药品安全提升行动计划（2024—2026年）"
+
+
+def test_a_title_wrapped_before_its_period_under_its_issuer_is_read_whole():
+    meta = _meta(
+        "某某县人民政府办公室\n关于印发某某县国民营养计划\n(2031—2035年)实施方案的通知\n"
+        "某府办发〔2031〕9号\n各乡镇人民政府，县政府有关部门：\n现将方案印发给你们。\n"
+    )
+    assert meta.title == "某某县国民营养计划（2031—2035年）实施方案"
 
 
 def test_a_companys_registered_place_is_no_clue_to_the_province():
@@ -600,7 +619,8 @@ def test_a_reprints_headline_names_the_province_over_a_place_in_the_story():
         # (the count in digits, 等4部门: the same; a joint body's 会商制度 is a policy's kind)
         ("近日，安庆市市场监管局、市公安局、市卫健委、市禁毒办等4部门联合印发"
          "《安庆市药物滥用监测联席会议和风险会商制度》。\n本报讯 制度明确了各部门的职责。\n",
-         "安庆市药物滥用监测联席会议和风险会商制度", "安庆市市场监督管理局、安庆市公安局、安庆市卫健委、安庆市禁毒办"),
+         "安庆市药物滥用监测联席会议和风险会商制度",
+         "安庆市市场监督管理局、安庆市公安局、安庆市卫生健康委员会、安庆市禁毒办"),
         # a body's name holding 电 (文化广电…) is no news byline; a stray comma a page left
         # before the list's 、 does not cut the list
         ("近日，湖南省株洲市市场监督管理局，、株洲市公安局、株洲市文化广电新闻出版局联合发布"
