@@ -233,6 +233,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             if not found:
                 continue
         rest = text[end:b]
+        if rest.lstrip().startswith("《"):
+            continue  # 根据…，省局《某办法》等有关要求: the body's text cited, no task of its own
         # (a list's manner before its act: A、B以“双随机”的方式，联合开展…)
         manner = (
             len(carried + found) > 1

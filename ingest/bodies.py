@@ -31,7 +31,7 @@ from policykg.ingest.bare_bodies import (
 )
 from policykg.ingest.body_forms import Body, alternation, body_forms, first_word
 from policykg.ingest.named_bodies import below_province, named_at, named_rx, split_joined
-from policykg.ingest.places import is_place_name, place_of, prefecture_aliases
+from policykg.ingest.places import county_opening, is_place_name, place_of, prefecture_aliases
 from policykg.ingest.vocab import provinces
 
 
@@ -125,6 +125,8 @@ def shared_prefix(name: str) -> str | None:
         if name.startswith(p.name):
             return next((w for w in ("自治区", "省", "市") if p.name.endswith(w)), None)
     place = place_of(name)
+    if place is None and county_opening(name):
+        return "县"  # 祁县市监局、卫计委: a county of two characters, its level 县
     return place[-1] if place and place[-1] in "市县区州盟旗" else None
 
 

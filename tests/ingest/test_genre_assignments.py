@@ -621,6 +621,13 @@ GENRE = [
     # sectors written with 管理 in a list (市场监督管理、人社等部门)
     ("县医保局将联合公安、市场监督管理、人社等部门开展检查。",
      [("县医保局", "lead"), ("公安", "support"), ("市场监督管理", "support"), ("人社", "support")]),
+    # a county of two characters opens the first name; the next shares its level
+    ("泾县市监局与卫健局联合组成检查组，对全县药店开展检查。", [("泾县市监局", "lead"), ("卫健局", "lead")]),
+    # the insurance agencies that run the funds are bodies of their own
+    ("市医保中心会同辖区医保经办机构对定点药店开展检查。",
+     [("市医保中心", "lead"), ("辖区医保经办机构", "support")]),
+    # a body's text cited by its name (省局《某办法》等有关要求) gives the body no task
+    ("根据有关法律法规和省药监局《医疗器械生产监督管理办法》等有关要求，特制定本计划。", []),
     # the localities told to support (要求各地积极配合…); bodies told to work together (协同合作)
     # each carry the task
     ("要求各地积极配合省局开展调查。", [("各地", "support")]),
