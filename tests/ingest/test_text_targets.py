@@ -434,6 +434,9 @@ WORDS = [
     # a scraped page's broken markup before the indicator is no part of it
     ("到2031年，/span>城乡居民健康素养水平达到35%以上。",
      [("城乡居民健康素养水平", 35, "35%以上", ">=", 2031)]),
+    # a record kept so long; a notice given so long ahead, to no body named
+    ("药品经营企业要建立购销台账，保存5年。", [("建立购销台账", 5, "5年", None, None)]),
+    ("举办单位要提前5个工作日申报备案。", [("申报备案", 5, "5个工作日", None, None)]),
     # a regular interval with only a modal before it: what is done so often follows it
     ("药品经营企业应当按季度统计含特殊药品复方制剂的购销数量。",
      [("统计含特殊药品复方制剂的购销数量", None, "按季度", None, None)]),
