@@ -84,7 +84,8 @@ from __future__ import annotations
 # heldout_eightieth: built by a helper from fde77c3, 14 documents (1 formal), untouched (its baseline);
 # heldout_eightyfirst: built by a helper from fde77c3, 13 documents (6 formal), untouched (its baseline);
 # heldout_eightysecond: built by a helper from fde77c3, 14 documents (4 formal), untouched (its baseline);
-# heldout_eightythird: built by a helper from fde77c3, 14 documents (2 formal), untouched (its baseline)),
+# heldout_eightythird: built by a helper from fde77c3, 14 documents (2 formal), untouched (its baseline);
+# heldout_eightyseventh: built by a helper from 33aea0b, 15 documents (4 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -169,5 +170,6 @@ GOLD_SETS = (
     "tests/heldout_eightyfirst",
     "tests/heldout_eightysecond",
     "tests/heldout_eightythird",
+    "tests/heldout_eightyseventh",
     "tests/heldout",
 )
