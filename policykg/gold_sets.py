@@ -85,7 +85,10 @@ from __future__ import annotations
 # heldout_eightyfirst: built by a helper from fde77c3, 13 documents (6 formal), untouched (its baseline);
 # heldout_eightysecond: built by a helper from fde77c3, 14 documents (4 formal), untouched (its baseline);
 # heldout_eightythird: built by a helper from fde77c3, 14 documents (2 formal), untouched (its baseline);
-# heldout_eightyfourth: built by a helper from 33aea0b, 15 documents (7 formal), untouched (its baseline)),
+# heldout_eightyfourth: built by a helper from 33aea0b, 15 documents (7 formal), untouched (its baseline);
+# heldout_eightyfifth: built by a helper from 33aea0b, 12 documents (1 formal), untouched (its baseline);
+# heldout_eightysixth: built by a helper from 33aea0b, 15 documents (1 formal), untouched (its baseline);
+# heldout_eightyseventh: built by a helper from 33aea0b, 15 documents (4 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -171,5 +174,8 @@ GOLD_SETS = (
     "tests/heldout_eightysecond",
     "tests/heldout_eightythird",
     "tests/heldout_eightyfourth",
+    "tests/heldout_eightyfifth",
+    "tests/heldout_eightysixth",
+    "tests/heldout_eightyseventh",
     "tests/heldout",
 )
