@@ -75,11 +75,11 @@ from __future__ import annotations
 # heldout_seventyfirst: built by a helper from e957156, 11 documents (3 formal), untouched until 8b129ab (identical to its baseline at c1b81d7 and 8b129ab), tuned on from 8b129ab;
 # heldout_seventysecond: built by a helper from e957156, 13 documents (10 formal), untouched until 8b129ab (identical to its baseline at c1b81d7 and 8b129ab), tuned on from 8b129ab;
 # heldout_seventythird: built by a helper from e957156, 14 documents (0 formal), untouched until 8b129ab (identical to its baseline at c1b81d7 and 8b129ab), tuned on from 8b129ab;
-# heldout_seventyfourth: built by a helper from 8b129ab, 14 documents (3 formal), untouched (its baseline);
-# heldout_seventyfifth: built by a helper from 8b129ab, 12 documents (1 formal), untouched (its baseline);
-# heldout_seventysixth: built by a helper from 8b129ab, 15 documents (5 formal), untouched (its baseline);
-# heldout_seventyseventh: built by a helper from a3094f0, 10 documents (5 formal), untouched (its baseline);
-# heldout_seventyeighth: built by a helper from a3094f0, 13 documents (9 formal), untouched (its baseline);
+# heldout_seventyfourth: built by a helper from 8b129ab, 14 documents (3 formal), untouched until fde77c3 (0.815 → 0.832 at 50159a0 and fde77c3), tuned on from fde77c3;
+# heldout_seventyfifth: built by a helper from 8b129ab, 12 documents (1 formal), untouched until fde77c3 (identical to its baseline at 50159a0 and fde77c3), tuned on from fde77c3;
+# heldout_seventysixth: built by a helper from 8b129ab, 15 documents (5 formal), untouched until fde77c3 (identical to its baseline at 50159a0 and fde77c3), tuned on from fde77c3;
+# heldout_seventyseventh: built by a helper from a3094f0, 10 documents (5 formal), untouched until fde77c3 (identical to its baseline at 50159a0 and fde77c3), tuned on from fde77c3;
+# heldout_seventyeighth: built by a helper from a3094f0, 13 documents (9 formal), untouched until fde77c3 (identical to its baseline at 50159a0 and fde77c3), tuned on from fde77c3;
 # heldout_seventyninth: built by a helper from fde77c3, 14 documents (4 formal), untouched (its baseline);
 # heldout_eightieth: built by a helper from fde77c3, 14 documents (1 formal), untouched (its baseline);
 # heldout_eightyfirst: built by a helper from fde77c3, 13 documents (6 formal), untouched (its baseline);
