@@ -32,7 +32,7 @@ GOLDEN = [
      [("上半年完成抽检批次", 60, "60%", ">=", "%", None, None, False),
       ("三季度末", 85, "85%", ">=", "%", None, None, False)]),
     # (or the act made public so soon after it)
-    ("各乡镇要在方案印发后10个工作日内，主动公开本辖区包保责任清单。",
+    ("各乡镇要在方案印发后10个工作日内，在政府网站主动公开本辖区包保责任清单。",
      [("主动公开本辖区包保责任清单", 10, "10个工作日内", "<=", "工作日", None, None, False)]),
     # a time limit after the event that starts it: the report due, in the next clause
     ("各县局应在完成案件调查后的15个工作日内，书面向市局报告。",
