@@ -52,7 +52,8 @@ ITS_MEETING = re.compile(
 # The bodies' people attending an event (A、B有关负责同志参加会议; A纪检监察组组长出席): no task.
 ATTENDS = re.compile(
     r"[^，,。；;]{0,16}?(?:负责同志|负责人|领导同志|领导|同志|代表|人员|组长|局长|主任|书记)?(?:等)?"
-    r"(?:应邀)?(?:参加|出席|列席)(?:了)?(?:会议|活动|座谈会?|仪式|启动仪式)?(?:[，,。；;]|$)"
+    # (a visit and its talks too: …有关负责同志参加调研座谈)
+    r"(?:应邀)?(?:参加|出席|列席)(?:了)?(?:调研)?(?:会议|活动|座谈会?|仪式|启动仪式)?(?:[，,。；;]|$)"
 )
 # A body convening a meeting (召开…会议), and a later clause of its sentence saying what it
 # will do (将…, 今年还要…; not 将于…施行, a rule's entry into force, nor 要求, an instruction).

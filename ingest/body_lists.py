@@ -100,6 +100,8 @@ def body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[Bo
 
 # A plain joiner after a list closed by 等 (A、B等部门和C)
 _AND = re.compile(r"(?:和|及|以及)")
+_WITH = re.compile(r"与|同|和")
+_TOGETHER = re.compile(r"(?:等[^，,。；;]{0,8}?)?(?:共同|联合)")
 
 
 def _one_list(text: str, pos: int, persons: bool) -> tuple[list[tuple[Body, str]], int]:
@@ -143,6 +145,11 @@ def _one_list(text: str, pos: int, persons: bool) -> tuple[list[tuple[Body, str]
             )
             if adverb and lead:
                 pos, joiner = pos + len(adverb), lead
+            elif adverb and (plain := _WITH.match(text, pos + len(adverb))):
+                # A还将与B联合开展…: adverbs before a plain 与, the two acting together
+                partner = body_at(text, plain.end())
+                if partner is not None and _TOGETHER.match(text, partner.end):
+                    pos, joiner = pos + len(adverb), plain.group()
         nxt = pos + len(joiner) if joiner else pos
         if joiner in rules["lead_joiners"] and (listed := sector_list(text, nxt)):
             # A会同工信、科技、医保等部门: the sectors listed bare after 会同 support

@@ -23,6 +23,9 @@ _SPACES = set(
 )
 _INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _STRAY = re.compile(r"[\u0100-\u02af]+")
+# The letter O typed for a zero inside a number (1O个, 2O19年): after a digit, before a digit or a
+# count word; not in a code (ISO9001: no digit before the O)
+_LETTER_ZERO = re.compile(r"(?<=\d)[Oo](?=\d|[个家项户所座件名万亿年月日])")
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +67,8 @@ def fold_chars(text: str, offs: list[int], stats: dict[str, int]) -> tuple[str, 
     else:
         out, out_offs = _fold_loop(text, offs, stats)
     text = "".join(out)
+    if _LETTER_ZERO.search(text):  # 建设1O个基地: a zero typed as the letter (same length)
+        text = _LETTER_ZERO.sub("0", text)
     buf = Mapped(text, out_offs)
 
     def stray(m: re.Match[str]) -> str:

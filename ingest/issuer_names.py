@@ -44,6 +44,27 @@ def canonical_issuer(name: str, province: Province | None) -> str:
     return hit.name if hit is not None else expanded_below_province(name)
 
 
+def with_listed_place(names: list[str], province: Province | None) -> list[str]:
+    """Joint issuers written after the first without its province (河南省食品药品监督管理局、
+    财政厅): the province's own body of that name, where the vocabulary knows it."""
+    if not province or len(names) < 2 or not names[0].startswith(province.name):
+        return names
+    out = [names[0]]
+    for name in names[1:]:
+        if (
+            not name.startswith(province.name)
+            and not place_of(name)
+            and not is_place_name(name[:2])
+        ):
+            try:
+                hit = resolve_department(province.name + name, province.code)
+            except InputError:
+                hit = None
+            name = province.name + name if hit is not None else name
+        out.append(name)
+    return out
+
+
 def with_title_place(issuer: str, title: str | None) -> str:
     """An issuer written with its level only (市市场监督管理局, from a page's label) in a
     document whose title opens with its place (黑河市关于…): the place's body."""

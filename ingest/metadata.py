@@ -30,7 +30,7 @@ from policykg.ingest.heads import (
     head_lines,
     head_zone,
 )
-from policykg.ingest.issuer_names import canonical_issuer, with_title_place
+from policykg.ingest.issuer_names import canonical_issuer, with_listed_place, with_title_place
 from policykg.ingest.issuers import TAIL_CHARS, find_issuers_and_date, same_issuers, title_subject
 from policykg.ingest.patterns import document_patterns
 from policykg.ingest.places import full_autonomous_name
@@ -218,7 +218,7 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     meta.warnings += reading.warnings
     meta.issuers = [
         full_autonomous_name(canonical_issuer(with_title_place(n, meta.title), meta.province))
-        for n in meta.issuers
+        for n in with_listed_place(meta.issuers, meta.province)
     ]
     meta.issuer = "、".join(meta.issuers) or None
     if not meta.title:

@@ -22,6 +22,8 @@ source                                             normalized
 full-width digits/letters ０-９ Ａ-Ｚ ａ-ｚ           0-9 A-Z a-z
 full-width ％ ＋ － ＝ ＜ ＞ ／ ＆ ＃ ＠ ＊ ＿ ＼ ｜ ＄   % + - = < > / & # @ * _ \\ | $
 full-width ． between two digits                   .   (other ． stays: "1．" is a heading)
+letter O/o after a digit, before a digit or a      0   (1O个 → 10个; ISO9001 stays)
+  count word
 U+3000, NBSP, U+2000-200A, U+202F, U+205F, TAB     space (a TAB that starts a line is kept)
   inside a line
 U+200B-200D, U+2060, U+FEFF, soft hyphen           removed

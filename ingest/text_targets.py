@@ -39,6 +39,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from policykg.ingest.clause_targets import clause_targets
+from policykg.ingest.headed_windows import headed_windows
 from policykg.ingest.indicator_phrases import clean_indicator
 from policykg.ingest.patterns import targets_patterns
 from policykg.ingest.record import Measure
@@ -91,7 +92,7 @@ def text_targets(
 ) -> list[DraftTarget]:
     """Targets stated in the text of commitment measures and table rows, in document order
     (`text`: the document's, where an item's heading stands before its paragraph)."""
-    measures = list(measures)
+    measures, blocks = list(measures), list(blocks)
     out: list[DraftTarget] = []
     seen: set[tuple[int, int]] = set()
     stated: set[tuple[str, str, str | None, int | None]] = set()  # a headline's repeated lead
@@ -136,6 +137,12 @@ def text_targets(
     for t in row_deadline_targets(measures, blocks, out):
         t.key = f"X{len(out) + 1}"
         out.append(t)
+    for t in headed_windows(blocks):  # 一、回收时间 / 2025年9月8日—9月18日
+        same = (t.indicator, t.value_text, t.unit, t.year)
+        if not any(o.start < t.end and t.start < o.end for o in out) and same not in stated:
+            stated.add(same)
+            t.key = f"X{len(out) + 1}"
+            out.append(t)
     for t in _narrated_campaigns(measures, blocks, period):
         same = (t.indicator, t.value_text, t.unit, t.year)
         if not any(o.start < t.end and t.start < o.end for o in out) and same not in stated:

@@ -45,7 +45,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "titles.py", "doc_dates.py", "issuers.py", "issuer_names.py",
     "line_contract.py", "char_folding.py", "punctuation_spacing.py", "tabbed_rows.py",
     "dropped_text.py", "run_on_lines.py",
-    "text_target_rules.py", "text_target_sources.py", "text_target_years.py",
+    "text_target_rules.py", "text_target_sources.py", "text_target_years.py", "headed_windows.py",
     "clause_values.py", "clause_verbs.py", "qualifying_values.py",
     "indicator_phrases.py",
     "readers/docx.py", "readers/layout.py", "readers/ofd.py", "readers/office.py",

@@ -86,19 +86,20 @@ def page_labels(lines: list[str]) -> PageLabels:
     task_bodies = False
     # (a label block flattened one cell a line, 索引号 / 0MB… / 发文日期 / 2021年…: a label alone
     # on its line, its value on the next, read where two or more such lines stand in the head)
-    alone = [i for i, line in enumerate(lines) if _ALONE_RX.fullmatch(line.strip())]
+    # (a page may list the cells as bullets: • 索引号 / • 0MB…)
+    alone = [i for i, line in enumerate(lines) if _ALONE_RX.fullmatch(_cell(line))]
     for i, line in enumerate(lines):
         found = list(_LABEL_RX.finditer(line))
         if not found and len(bare := list(_BARE_RX.finditer(line))) >= 2 and bare[0].start() == 0:
             found = bare
         if not found and len(alone) >= 2 and i in alone:
-            found = [m for m in [_ALONE_RX.fullmatch(line.strip())] if m]
-            line = line.strip()
+            found = [m for m in [_ALONE_RX.fullmatch(_cell(line))] if m]
+            line = _cell(line)
         for k, m in enumerate(found):
             end = found[k + 1].start() if k + 1 < len(found) else len(line)
             value = line[m.end() : end].strip(" \t　")
             if not value and k + 1 == len(found) and i + 1 < len(lines):
-                nxt = lines[i + 1].strip()
+                nxt = _cell(lines[i + 1]) if i in alone else lines[i + 1].strip()
                 if not _LABEL_RX.match(nxt) and not _ALONE_RX.fullmatch(nxt):
                     value = nxt  # the value sits in the next table cell
             if not value or len(value) > MAX_VALUE or "。" in value or value in _PLACEHOLDERS:
@@ -115,6 +116,10 @@ def page_labels(lines: list[str]) -> PageLabels:
         # bodies (an excerpt opening on a plan's item), not the page's publisher
         return PageLabels()
     return out
+
+
+def _cell(line: str) -> str:
+    return line.strip().lstrip("•·●▪◦ ").strip()
 
 
 _PLACEHOLDERS = frozenset({"未知", "无", "暂无", "空", "-", "—", "/", "／", "null", "None"})

@@ -628,6 +628,23 @@ GENRE = [
      [("市医保中心", "lead"), ("辖区医保经办机构", "support")]),
     # a body's text cited by its name (省局《某办法》等有关要求) gives the body no task
     ("根据有关法律法规和省药监局《医疗器械生产监督管理办法》等有关要求，特制定本计划。", []),
+    # a list closed by its count, no 等, acting jointly where it names (A、B、C 3部门将在全市联合…)
+    ("市农业农村局、市场监管局、公安局3部门将在全市联合实施为期半年的专项行动。",
+     [("市农业农村局", "lead"), ("市场监管局", "lead"), ("公安局", "lead")]),
+    # a plan to act with another (计划联合); adverbs before a plain 与 and a joint act
+    ("县市场监管局计划联合县城市管理局开展集中回收活动。",
+     [("县市场监管局", "lead"), ("县城市管理局", "support")]),
+    ("县农业农村局还将与县市场监管局联合开展检查。",
+     [("县农业农村局", "lead"), ("县市场监管局", "lead")]),
+    # a level's law-enforcement body named by its kind
+    ("县渔业执法机构要全面掌握辖区养殖情况。", [("县渔业执法机构", "responsible")]),
+    # the lead's part with 的 (发挥牵头抓总的作用); the others' mutual support (互相配合)
+    ("县食安办要充分发挥牵头抓总的作用，各职能部门要互相配合。",
+     [("县食安办", "lead"), ("各职能部门", "support")]),
+    # a level's treasury named by its sector as funds are assigned to it (由县财政列支)
+    ("举报奖励资金由县财政列支，专款专用。", [("县财政", "responsible")]),
+    # officials attending a visit's talks give their bodies no task
+    ("省发展改革委、科技厅、省药监局和某市有关负责同志参加调研座谈。", []),
     # the localities told to support (要求各地积极配合…); bodies told to work together (协同合作)
     # each carry the task
     ("要求各地积极配合省局开展调查。", [("各地", "support")]),

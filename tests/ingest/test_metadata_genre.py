@@ -233,6 +233,18 @@ def test_a_label_block_one_cell_a_line_is_read():
     assert meta.doc_number == "某政办发〔2022〕5号"
 
 
+def test_a_label_block_listed_as_bullets_is_read():
+    # written for this test: the same block, each cell a bullet; the text a township's rules
+    meta = _meta(
+        "  • 索引号\n  • 011000/2031-00021\n  • 成文日期\n  • 2031-01-06\n  • 标题\n"
+        "  • 某某乡人民政府关于印发《某某乡食品药品投诉举报制度》的通知\n  • 发文字号\n"
+        "  • 某乡府发〔2031〕3号\n各村（社区）委员会：\n现将制度印发给你们，请认真执行。\n"
+    )
+    assert meta.issued_date == "2031-01-06"
+    assert meta.doc_number == "某乡府发〔2031〕3号"
+    assert meta.title == "某某乡食品药品投诉举报制度"
+
+
 def test_an_editions_year_or_issue_after_the_title_is_no_part_of_it():
     # written for this test: a database's copy labels its edition after the title; a year
     # range and a revision belong to the title
@@ -260,6 +272,14 @@ def test_a_wrapped_title_split_before_its_year_range():
         "各区人民政府，市政府有关部门：\n现将《某某市药品安全提升行动计划（2024—2026年）》印发给你们。\n"
     )
     assert meta.title == "某某市药品安全提升行动计划（2024—2026年）"
+
+
+def test_joint_issuers_after_the_first_share_its_province():
+    meta = _meta(
+        "甘肃省药品监督管理局、财政厅关于印发《甘肃省药品安全举报奖励实施细则》的通知\n"
+        "各市州局：\n现将细则印发给你们，请认真执行。\n"
+    )
+    assert meta.issuer == "甘肃省药品监督管理局、甘肃省财政厅"
 
 
 def test_a_title_wrapped_before_its_period_under_its_issuer_is_read_whole():

@@ -73,6 +73,8 @@ FOLDING = [
     ("健全追溯制度. (市商务局负责)", "健全追溯制度。（市商务局负责）"),
     ("（市卫生健康委牵头，市农业农 村委配 合）", "（市卫生健康委牵头，市农业农村委配合）"),
     ("第一章 总则", "第一章 总则"),
+    # a zero typed as the letter O inside a number; a code keeps its letter
+    ("建设1O个示范基地，通过ISO9001认证", "建设10个示范基地，通过ISO9001认证"),
 ]
 
 
@@ -347,6 +349,7 @@ def squash(text: str) -> str:
     text = text.translate({c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B) if chr(c).isalnum()})
     text = text.translate(str.maketrans("％＋＞＜／．()，,:;!?", "%+></.（）,,：；！？"))
     text = text.replace(".", "。")  # (a half-width full stop between sentences becomes 。)
+    text = re.sub(r"^[Oo]$", "0", text)  # (a zero typed as the letter O inside a number)
     return re.sub(r"[\s\u3000\u200b\ufeff]", "", text).replace("，", ",")
 
 

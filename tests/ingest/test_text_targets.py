@@ -437,6 +437,9 @@ WORDS = [
     # a scraped page's broken markup before the indicator is no part of it
     ("到2031年，/span>城乡居民健康素养水平达到35%以上。",
      [("城乡居民健康素养水平", 35, "35%以上", ">=", 2031)]),
+    # a regular act marked by 定期, no count
+    ("县市场监管局将联合县城管局每季度定期开展集中回收活动。",
+     [("集中回收活动", None, "每季度", None, None)]),
     # a record kept so long; a notice given so long ahead, to no body named
     ("药品经营企业要建立购销台账，保存5年。", [("建立购销台账", 5, "5年", None, None)]),
     ("举办单位要提前5个工作日申报备案。", [("申报备案", 5, "5个工作日", None, None)]),
@@ -476,3 +479,16 @@ def test_a_goals_list_takes_the_year_of_its_dated_lead_in_or_heading(tmp_path):
     assert ("居民健康素养水平", "30%以上", 2031) in got
     assert ("15岁以上人群吸烟率", "20%以下", 2031) in got
     assert ("居民健康素养水平", "40%以上", 2033) in got
+
+
+def test_a_window_written_alone_under_its_labelling_heading_is_a_target(tmp_path):
+    # (a notice written for the test: its schedule set out as headed items)
+    doc = tmp_path / "notice.txt"
+    doc.write_text(
+        "某县市场监督管理局关于开展家庭过期药品回收活动的公告\n\n"
+        "为防止过期药品污染环境，县市场监督管理局将开展过期药品回收活动。现将有关事项公告如下：\n"
+        "一、回收时间\n2031年3月8日—3月18日\n二、回收地点\n各乡镇定点药店。\n",
+        encoding="utf-8",
+    )
+    got = {(t.indicator, t.value_text, t.year) for t in extract_file(doc).targets}
+    assert ("回收时间", "2031年3月8日—3月18日", 2031) in got
