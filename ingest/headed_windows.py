@@ -19,10 +19,12 @@ from policykg.ingest.values import indicator_key
 # The heading's label: what is scheduled and the word that makes it a time (回收时间, 报名日期,
 # 整治期限); a period's phases (第一阶段) are read by the `periods` patterns instead
 _LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,12}?(?:时间|日期|期限|时段))")
-# The paragraph: one window of days and nothing else (自2025年9月8日起至9月18日止)
+# The paragraph: one window of days or of months and nothing else (自2025年9月8日起至9月18日止;
+# 2025年4月至2026年3月)
 _WINDOW = re.compile(
-    r"\s*(?:自|从)?\s*(?P<when>(?:(?P<year>20\d{2})\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
-    r"(?:起)?\s*(?:至|到|—|-|－|～|~)\s*(?:(?:20\d{2})\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)"
+    r"\s*(?:自|从)?\s*(?P<when>(?:(?P<year>20\d{2})\s*年\s*)?\d{1,2}\s*月\s*"
+    r"(?:\d{1,2}\s*日\s*(?:起)?\s*(?:至|到|—|-|－|～|~)\s*(?:20\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?"
+    r"\d{1,2}\s*日|(?:起)?\s*(?:至|到|—|-|－|～|~)\s*(?:20\d{2}\s*年\s*)?\d{1,2}\s*月(?:底|末)?))"
     r"\s*(?:止)?\s*[。；;]?\s*"
 )
 

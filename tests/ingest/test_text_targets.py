@@ -440,6 +440,9 @@ WORDS = [
     # a regular act marked by 定期, no count
     ("县市场监管局将联合县城管局每季度定期开展集中回收活动。",
      [("集中回收活动", None, "每季度", None, None)]),
+    # a phase's window with its years (…年…月-…年…月为全面整治阶段)
+    ("2031年6月-2032年12月为全面整治阶段，各地要结合实际开展整治。",
+     [("全面整治阶段", None, "2031年6月-2032年12月", None, 2031)]),
     # a record kept so long; a notice given so long ahead, to no body named
     ("药品经营企业要建立购销台账，保存5年。", [("建立购销台账", 5, "5年", None, None)]),
     ("举办单位要提前5个工作日申报备案。", [("申报备案", 5, "5个工作日", None, None)]),
@@ -487,8 +490,10 @@ def test_a_window_written_alone_under_its_labelling_heading_is_a_target(tmp_path
     doc.write_text(
         "某县市场监督管理局关于开展家庭过期药品回收活动的公告\n\n"
         "为防止过期药品污染环境，县市场监督管理局将开展过期药品回收活动。现将有关事项公告如下：\n"
-        "一、回收时间\n2031年3月8日—3月18日\n二、回收地点\n各乡镇定点药店。\n",
+        "一、回收时间\n2031年3月8日—3月18日\n二、回收地点\n各乡镇定点药店。\n"
+        "三、集中整治时间\n2031年4月至2032年3月。\n",
         encoding="utf-8",
     )
     got = {(t.indicator, t.value_text, t.year) for t in extract_file(doc).targets}
     assert ("回收时间", "2031年3月8日—3月18日", 2031) in got
+    assert ("集中整治时间", "2031年4月至2032年3月", 2031) in got
