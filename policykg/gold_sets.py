@@ -80,11 +80,11 @@ from __future__ import annotations
 # heldout_seventysixth: built by a helper from 8b129ab, 15 documents (5 formal), untouched until fde77c3 (identical to its baseline at 50159a0 and fde77c3), tuned on from fde77c3;
 # heldout_seventyseventh: built by a helper from a3094f0, 10 documents (5 formal), untouched until fde77c3 (identical to its baseline at 50159a0 and fde77c3), tuned on from fde77c3;
 # heldout_seventyeighth: built by a helper from a3094f0, 13 documents (9 formal), untouched until fde77c3 (identical to its baseline at 50159a0 and fde77c3), tuned on from fde77c3;
-# heldout_seventyninth: built by a helper from fde77c3, 14 documents (4 formal), untouched (its baseline);
-# heldout_eightieth: built by a helper from fde77c3, 14 documents (1 formal), untouched (its baseline);
-# heldout_eightyfirst: built by a helper from fde77c3, 13 documents (6 formal), untouched (its baseline);
-# heldout_eightysecond: built by a helper from fde77c3, 14 documents (4 formal), untouched (its baseline);
-# heldout_eightythird: built by a helper from fde77c3, 14 documents (2 formal), untouched (its baseline);
+# heldout_seventyninth: built by a helper from fde77c3, 14 documents (4 formal), untouched until 45767b5 (identical to its baseline at fde77c3 and 45767b5), tuned on from 45767b5;
+# heldout_eightieth: built by a helper from fde77c3, 14 documents (1 formal), untouched until 45767b5 (identical to its baseline at fde77c3 and 45767b5), tuned on from 45767b5;
+# heldout_eightyfirst: built by a helper from fde77c3, 13 documents (6 formal), untouched until 45767b5 (identical to its baseline at fde77c3 and 45767b5), tuned on from 45767b5;
+# heldout_eightysecond: built by a helper from fde77c3, 14 documents (4 formal), untouched until 45767b5 (identical to its baseline at fde77c3 and 45767b5), tuned on from 45767b5;
+# heldout_eightythird: built by a helper from fde77c3, 14 documents (2 formal), untouched until 45767b5 (identical to its baseline at fde77c3 and 45767b5), tuned on from 45767b5;
 # heldout_eightyfourth: built by a helper from 33aea0b, 15 documents (7 formal), untouched (its baseline);
 # heldout_eightyfifth: built by a helper from 33aea0b, 12 documents (1 formal), untouched (its baseline);
 # heldout_eightysixth: built by a helper from 33aea0b, 15 documents (1 formal), untouched (its baseline);
