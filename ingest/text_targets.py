@@ -26,7 +26,8 @@ the same sentence; '十四五期间' and 累计 make the value a period total (c
 Here: the step, the sentence loop and each sentence's drafts. The texts read and what frames
 a sentence (item heading, a campaign named back to, a goal's nature) are in
 ingest/text_target_sources.py; a sentence's year, period total and past report in
-ingest/text_target_years.py.
+ingest/text_target_years.py; a window written alone under its labelling heading in
+ingest/headed_windows.py.
 """
 
 from __future__ import annotations
