@@ -10,35 +10,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
+from policykg.ingest.patterns import targets_patterns
 from policykg.ingest.statements import commits, statement_of
 from policykg.ingest.structure import Block
 from policykg.ingest.targets import DraftTarget
 from policykg.ingest.values import indicator_key
 
-# The heading's label: what is scheduled and the word that makes it a time (回收时间, 报名日期,
-# 整治期限); a period's phases (第一阶段) are read by the `periods` patterns instead
-_LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,12}?(?:时间|日期|期限|时段))")
-# The paragraph: one window of days or of months and nothing else (自2025年9月8日起至9月18日止;
-# 2025年4月至2026年3月)
-_WINDOW = re.compile(
-    r"\s*(?:自|从)?\s*(?P<when>(?:(?P<year>20\d{2})\s*年\s*)?\d{1,2}\s*月\s*"
-    r"(?:\d{1,2}\s*日\s*(?:起)?\s*(?:至|到|—|-|－|～|~)\s*(?:20\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?"
-    r"\d{1,2}\s*日|(?:起)?\s*(?:至|到|—|-|－|～|~)\s*(?:20\d{2}\s*年\s*)?\d{1,2}\s*月(?:底|末)?))"
-    r"\s*(?:止)?\s*[。；;]?\s*"
-)
+
+@cache
+def _rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The heading's label and the lone window (data/patterns/targets.yaml `headed_windows`)."""
+    rules = targets_patterns()["headed_windows"]
+    return re.compile(rules["label"]), re.compile(rules["window"])
 
 
 def headed_windows(blocks: Iterable[Block]) -> list[DraftTarget]:
     """The windows written alone under a heading that labels them, each with the label as its
     indicator and the dates as written (value null, as for the other windows)."""
+    label_rx, window_rx = _rules()
     out = []
     for block in blocks:
         if block.kind != "paragraph" or not block.path:
             continue
-        if not (window := _WINDOW.fullmatch(block.text)):
+        if not (window := window_rx.fullmatch(block.text)):
             continue
-        if not (label := _LABEL.fullmatch(block.path[-1].strip())):
+        if not (label := label_rx.fullmatch(block.path[-1].strip())):
             continue
         if not commits(statement_of(block.path)):
             continue

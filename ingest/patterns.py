@@ -204,6 +204,7 @@ class TargetsPatterns(_File):
     durations: Words
     time_limits: Words
     dated_states: dict[str, Regex]
+    headed_windows: dict[str, Regex]
     deadline_verbs: Words
     count_at_least: Words
     cn_percent: Regex

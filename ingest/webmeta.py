@@ -87,7 +87,7 @@ def page_labels(lines: list[str]) -> PageLabels:
     # (a label block flattened one cell a line, 索引号 / 0MB… / 发文日期 / 2021年…: a label alone
     # on its line, its value on the next, read where two or more such lines stand in the head)
     # (a page may list the cells as bullets: • 索引号 / • 0MB…)
-    alone = [i for i, line in enumerate(lines) if _ALONE_RX.fullmatch(_cell(line))]
+    alone = {i for i, line in enumerate(lines) if _ALONE_RX.fullmatch(_cell(line))}
     for i, line in enumerate(lines):
         found = list(_LABEL_RX.finditer(line))
         if not found and len(bare := list(_BARE_RX.finditer(line))) >= 2 and bare[0].start() == 0:
