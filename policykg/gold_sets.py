@@ -88,7 +88,8 @@ from __future__ import annotations
 # heldout_eightyfourth: built by a helper from 33aea0b, 15 documents (7 formal), untouched (its baseline);
 # heldout_eightyfifth: built by a helper from 33aea0b, 12 documents (1 formal), untouched (its baseline);
 # heldout_eightysixth: built by a helper from 33aea0b, 15 documents (1 formal), untouched (its baseline);
-# heldout_eightyseventh: built by a helper from 33aea0b, 15 documents (4 formal), untouched (its baseline)),
+# heldout_eightyseventh: built by a helper from 33aea0b, 15 documents (4 formal), untouched (its baseline);
+# heldout_ninetyfirst: built by a helper from 6063a45, 11 documents (7 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -177,5 +178,6 @@ GOLD_SETS = (
     "tests/heldout_eightyfifth",
     "tests/heldout_eightysixth",
     "tests/heldout_eightyseventh",
+    "tests/heldout_ninetyfirst",
     "tests/heldout",
 )
