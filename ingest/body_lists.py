@@ -98,6 +98,11 @@ def body_list(text: str, pos: int, persons: bool = False) -> tuple[list[tuple[Bo
     return out, end
 
 
+# A firm or an association joined to a body by 会同/联合 (某市粮食局会同某储备库有限公司…)
+_FIRM = re.compile(
+    r"[\u4e00-\u9fff（）()]{2,30}?(?:有限责任公司|有限公司|公司|集团|协会|学会|商会)"
+)
+
 # A plain joiner after a list closed by 等 (A、B等部门和C)
 _AND = re.compile(r"(?:和|及|以及)")
 _WITH = re.compile(r"与|同|和")
@@ -160,6 +165,15 @@ def _one_list(text: str, pos: int, persons: bool) -> tuple[list[tuple[Body, str]
             out += [(b, role) for b in places]  # A、虎林市、同江市市场监管局: one body each
             pos = places[-1].end + 1  # the body they share opens the next turn
             continue
+        if (
+            joiner
+            and joiner in rules["lead_joiners"]
+            and _list_item(text, nxt, prefix, body, joiner) is None
+            and (firm := _FIRM.match(text, nxt))
+        ):  # A会同某某有限公司…: A leads; a firm is no body
+            out = [(b, "lead") for b, _ in out]
+            pos = firm.end()
+            break
         if joiner is None or _list_item(text, nxt, prefix, body, joiner) is None:
             break
         if joiner in rules["lead_joiners"]:

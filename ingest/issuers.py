@@ -25,6 +25,7 @@ from policykg.ingest.signature import (
     split_issuers,
     stamped_for,
     tail_date,
+    undated_signature,
 )
 from policykg.ingest.titles import ATTACHMENT, BULLET, find_entry
 from policykg.ingest.webmeta import PageLabels
@@ -127,6 +128,7 @@ def find_issuers_and_date(
         ("notice's formula", formula_issuer(lines)),
         ("page label", split_issuers(labels.get("issuer") or "") or []),
         ("reprint's lead", reported[0] if reported else []),
+        ("undated signature", undated_signature(tail)),
     ]
     if head_sig and stamped_for(lines):  # the office stamps for its body (代章): the body the
         readings.insert(0, readings.pop(2))  # title names issues, where the title names one

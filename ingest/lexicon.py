@@ -335,17 +335,19 @@ def national_surfaces() -> tuple[str, ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
-@lru_cache(maxsize=4096)  # pure in the name, a scan of every department's stems per call
 def _place_or_district(place: str) -> bool:
-    """A place, or a city's district named with its city (厦门市思明区)."""
-    from policykg.ingest.places import is_place_name, place_of
+    """A place, or a city's district named with its city (厦门市思明区), or a township or
+    street (某某镇, 某某街道: the gazetteer stops at counties; their 食安办 is a committee's
+    office like the county's)."""
+    from policykg.ingest.places import TOWNSHIP, is_place_name, place_of
 
-    if is_place_name(place):
+    if is_place_name(place) or TOWNSHIP.fullmatch(place):
         return True
     city = place_of(place)
     return bool(city and city != place and is_place_name(place[len(city) :]))
 
 
+@lru_cache(maxsize=4096)  # pure in the name, a scan of every department's stems per call
 def expanded_below_province(name: str) -> str:
     """A city's or county's body written short after its place (拉萨市食药局): the place and
     the full name the vocabulary gives that kind of body (食品药品监督管理局), when the short
@@ -388,5 +390,9 @@ def _abbreviates(short: str, full: str) -> bool:
     """`short` is `full` abbreviated: its characters occur in `full`, in order, ends alike (委
     ends 委员会 alike: 卫健委 for 卫生健康委员会)."""
     it = iter(full)
-    ends = short[-1] == full[-1] or (short.endswith("委") and full.endswith("委员会"))
+    ends = (
+        short[-1] == full[-1]
+        or (short.endswith("委") and full.endswith("委员会"))
+        or (short.endswith("办") and full.endswith("办公室"))  # 食安办: 食品安全委员会办公室
+    )
     return ends and all(ch in it for ch in short)

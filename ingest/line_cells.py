@@ -31,7 +31,8 @@ cells in order (ragged rows). The first row that cannot be placed ends the table
 
 The step is read in parts: the line it reads and the cells it writes back
 (ingest/cell_lines.py), indicator tables by their header and 属性 cells
-(ingest/indicator_cell_tables.py), task-division tables (ingest/task_cell_tables.py), and rows
+(ingest/indicator_cell_tables.py), task-division tables (ingest/task_cell_tables.py), an
+inspection plan's table placed by its cells' forms (ingest/plan_cell_tables.py), and rows
 cut at their numbers, ragged rows among them (ingest/numbered_cell_rows.py).
 """
 
@@ -41,6 +42,7 @@ from collections.abc import Callable
 
 from policykg.ingest.cell_lines import LineLike
 from policykg.ingest.indicator_cell_tables import indicator_head_kind, indicator_table_at
+from policykg.ingest.plan_cell_tables import plan_table_at
 from policykg.ingest.task_cell_tables import despaced, task_table_at
 
 
@@ -55,7 +57,7 @@ def cell_line_tables[L: LineLike](
     while i < len(lines):
         table = None
         if despaced(lines[i].text) == "序号" or lines[i].text.startswith("序号 "):
-            table = task_table_at(lines, i, make)
+            table = task_table_at(lines, i, make) or plan_table_at(lines, i, make)
         if table is None and indicator_head_kind(lines[i].text):
             table = indicator_table_at(lines, i, make)
         if table is None:

@@ -113,6 +113,19 @@ def find_doc_number(
     return own or labelled
 
 
+def _reported_number(lines: list[str], title: str) -> str | None:
+    """The number a lead gives in brackets after the policy it reports (…印发了《Y》（某政发
+    〔2023〕47号，以下简称《方案》）): Y's own number."""
+    for line in lines[:HEAD_LINES]:
+        at = line.find("《" + title + "》")
+        if at >= 0 and (m := _BRACKETED.match(line, at + len(title) + 2)):
+            return docnumber.is_number_line(m["number"])
+    return None
+
+
+_BRACKETED = re.compile(r"\s*[（(](?P<number>[^，,；;）)]{4,30})")
+
+
 def find_period(title: str | None, text: str) -> str | None:
     for source in (title or "", text[:HEADER_CHARS]):
         m = re.search(document_patterns()["explicit_period"], source)
@@ -170,6 +183,8 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     meta.title = docnumber.without_announcement_number(title) if title else None
     meta.doc_number = find_doc_number(lines, labels, meta.warnings, entry)
     meta.doc_number = meta.doc_number or heading_number(lines)
+    if meta.doc_number is None and reported and reported[1] and meta.title == reported[1]:
+        meta.doc_number = _reported_number(lines, meta.title)
     order = find_order(lines)
     # (the order's number on a line of its own, （第1号）, is read as the number: the order's
     # head gives it whole)

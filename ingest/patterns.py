@@ -182,6 +182,18 @@ class StructurePatterns(_File):
     arrangement_lead: Regex
 
 
+class PlanTables(_File):
+    """An inspection plan's table (ingest/plan_cell_tables.py, ingest/row_targets.py)."""
+
+    item: Words
+    window: Words
+    ratio: Words
+    frequency: Words
+    window_cell: Regex
+    ratio_cell: Regex
+    frequency_cell: Regex
+
+
 class TargetsPatterns(_File):
     units: Words
     magnitudes: Words
@@ -205,6 +217,7 @@ class TargetsPatterns(_File):
     time_limits: Words
     dated_states: dict[str, Regex]
     headed_windows: dict[str, Regex]
+    plan_tables: PlanTables
     deadline_verbs: Words
     count_at_least: Words
     cn_percent: Regex

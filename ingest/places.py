@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import io
+import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
@@ -41,6 +42,10 @@ _STOP = frozenset({"安康", "中山", "海南", "吉林", "长城", "和平", "
 def _gazetteer() -> dict[str, str]:
     """Unambiguous place name → province code."""
     return {n: next(iter(c)) for n, c in _names().items() if len(c) == 1}
+
+
+# A township or a street office named (某某镇, 某某乡, 某某街道): below the gazetteer's counties
+TOWNSHIP = re.compile(r"(?![各全本该])[\u4e00-\u9fff]{2,6}?(?:街道|镇|乡)")
 
 
 def is_place_name(name: str) -> bool:

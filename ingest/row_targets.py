@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from policykg.ingest.patterns import responsibility_patterns
+from policykg.ingest.patterns import responsibility_patterns, targets_patterns
+from policykg.ingest.plan_cell_tables import plan_column
 from policykg.ingest.record import Measure
 from policykg.ingest.responsibility import column_kind
 from policykg.ingest.row_measures import is_indicator_table
@@ -57,6 +58,58 @@ def row_deadline_targets(
         start = line.start + m.start("value")
         out.append(_due_target(task.text, value, start, start + len(value), line, task))
     return out
+
+
+def plan_row_targets(measures: list[Measure], blocks: Iterable[Block]) -> list[DraftTarget]:
+    """An inspection plan's row (检查事项 | 检查时间 | 抽查比例 | 抽查频次): the item's window of
+    months, the share checked and the count of checks, each a target of the item as its cell
+    writes it (不低于5%, 至少2次, 3月-6月); year null, as the row attaches none (the plan's year
+    is its title's, ingest/text_targets.py dates a yearly plan's targets)."""
+    words = targets_patterns()["plan_tables"]
+    comparators = targets_patterns()["comparators"]["prefix"]
+    out = []
+    for row in blocks:
+        kinds = [plan_column(h) for h in row.header or []] if row.kind == "row" else []
+        if kinds.count("item") != 1 or not {"ratio", "frequency"} & set(kinds):
+            continue
+        cells = list(zip(row.cells, kinds, strict=False))
+        item = next((c.text.strip() for c, k in cells if k == "item"), "")
+        task = next((m for m in measures if row.start <= m.start <= row.end), None)
+        if not item:
+            continue
+        key, tie = indicator_key(item)
+        for cell, kind in cells:
+            if kind not in ("window", "ratio", "frequency"):
+                continue
+            m = re.match(words[f"{kind}_cell"], cell.text)
+            if m is None:
+                continue
+            at = (
+                m.start("when")
+                if kind == "window"
+                else m.start("cmp")
+                if m["cmp"]
+                else m.start("value")
+            )
+            written = cell.text[at : m.end("when")] if kind == "window" else cell.text[at:].strip()
+            out.append(DraftTarget(
+                key="", indicator=item, indicator_key=key, value_text=written,
+                value=None if kind == "window" else float(m["value"]),
+                comparator=None if kind == "window" else _comparator(m["cmp"], comparators),
+                unit={"window": None, "ratio": "%", "frequency": "次"}[kind], year=None,
+                baseline=None, baseline_year=None, binding=None, cumulative=False,
+                section=row.section, text=row.text, start=cell.start + at,
+                end=cell.start + at + len(written),
+                departments=list(task.departments) if task else [], warnings=[tie] if tie else [],
+            ))  # fmt: skip
+    return out
+
+
+def _comparator(word: str | None, comparators: dict[str, str]) -> str | None:
+    """至少 / 不少于 / 不低于 …: ">="; a bare value: None."""
+    if word in targets_patterns()["count_at_least"]:
+        return ">="
+    return comparators.get(word or "") or None
 
 
 def _dated(text: str) -> bool:

@@ -13,6 +13,7 @@ from functools import cache
 from policykg.ingest.cndate import find_dates, parse_date
 from policykg.ingest.heads import HEAD_LINES, title_like
 from policykg.ingest.patterns import document_patterns
+from policykg.ingest.places import TOWNSHIP, place_of
 
 
 @cache
@@ -163,6 +164,28 @@ def signature(lines: list[str]) -> tuple[list[str], str | None] | None:
             if found and i < HEAD_LINES:  # in the head, the first block is the notice's
                 return found
     return found
+
+
+def undated_signature(tail: list[str]) -> list[str]:
+    """A signature without its 成文日期 (a tip or warning posted by its body, a news item's
+    credit in brackets: （某县卫生健康局）): one body alone on the line after the text's last
+    sentence, only a page's short debris (a share button, a counter, a link) after it."""
+    for i in range(len(tail) - 1, max(0, len(tail) - 5), -1):
+        credit = _CREDIT.fullmatch(tail[i].strip())
+        names = split_issuers(credit["who"]) if credit else None
+        after = tail[i + 1 :]
+        if (
+            names
+            and len(names) == 1
+            and (place_of(names[0]) or TOWNSHIP.match(names[0]))  # a site's 客服中心: no
+            and tail[i - 1].rstrip().endswith(("。", "！", "!"))
+            and all(len(x) <= 40 and not x.endswith(("。", "！")) for x in after)
+        ):
+            return names
+    return []
+
+
+_CREDIT = re.compile(r"[（(]?(?P<who>[\u4e00-\u9fff]{4,30})[）)]?")
 
 
 def mark(lines: list[str]) -> list[str]:

@@ -44,7 +44,7 @@ from policykg.ingest.headed_windows import headed_windows
 from policykg.ingest.indicator_phrases import clean_indicator
 from policykg.ingest.patterns import targets_patterns
 from policykg.ingest.record import Measure
-from policykg.ingest.row_targets import row_deadline_targets
+from policykg.ingest.row_targets import plan_row_targets, row_deadline_targets
 from policykg.ingest.statements import commits, statement_of
 from policykg.ingest.structure import Block
 from policykg.ingest.targets import DraftTarget, unique_id
@@ -138,6 +138,12 @@ def text_targets(
     for t in row_deadline_targets(measures, blocks, out):
         t.key = f"X{len(out) + 1}"
         out.append(t)
+    if planned := plan_row_targets(measures, blocks):  # 检查事项 | 抽查比例 | 抽查频次: the
+        # cells read by their columns, in place of what the cells' words gave
+        out = [o for o in out if not any(p.start < o.end and o.start < p.end for p in planned)]
+        for t in planned:
+            t.key = f"X{len(out) + 1}"
+            out.append(t)
     for t in headed_windows(blocks):  # 一、回收时间 / 2025年9月8日—9月18日
         same = (t.indicator, t.value_text, t.unit, t.year)
         if not any(o.start < t.end and t.start < o.end for o in out) and same not in stated:

@@ -28,6 +28,7 @@ from policykg.ingest.heads import (
     rx,
     title_like,
 )
+from policykg.ingest.patterns import document_patterns
 from policykg.ingest.signature import RunOnSignature, split_issuers
 from policykg.ingest.webmeta import PageLabels, unlabelled_title
 
@@ -87,7 +88,14 @@ def _wrapped(line: str) -> str | None:
     if re.search(r"的(?:公告|通告)(?:[（(][^（）()]*[）)])?$", title):
         return None  # X关于发布…清单的公告: the 公告 is the document (its number, 2025年第12号)
     core = re.sub(r"（[^（）]*）$", "", title)
-    if any(core.endswith(k) for k in kinds()) or re.search(r"（\d{4}\D+\d{4}年）$", title):
+    kind = next((k for k in kinds() if core.endswith(k)), None)
+    if (
+        kind
+        and kind in document_patterns()["kinds_with_subject"]
+        and not core.endswith("的" + kind)
+    ):
+        return None  # X发布夏季…安全提示: a headline of a tip, no title (关于…的提示 is one)
+    if kind or re.search(r"（\d{4}\D+\d{4}年）$", title):
         return title
     return None
 
@@ -140,6 +148,8 @@ def find_title(
             return m["title"].strip()  # named a title by the page: any 文种 (…的公示)
     if annexed:
         return annexed
+    if reported and reported[1] and any(_EXPLAINS.match(ln) for ln in head[:6]):
+        return reported[1]  # a 政策解读 page: the policy it explains, as its lead names it
     candidates = [labels.get("title") or ""]
     for line in head[:3]:  # a page's heading: 《Y》 with its number in brackets, or after it
         if m := _NUMBERED_TITLE.match(line):
@@ -197,6 +207,14 @@ def find_title(
         return reported[1]
     title = front_matter.get("title")
     return str(title).strip() if title and title_like(str(title)) else None
+
+
+# A page explaining a policy (政策解读, since 2016 published with each policy): its heading is
+# the page's (【文字解读】X, 政策解读：X, 关于《X》的解读), the policy is the one its lead reports
+_EXPLAINS = re.compile(
+    r"^(?:[【\[](?:文字|政策|图文|图片|视频)?解读[】\]]|(?:文字|政策|图文)?解读\s*[:：]|图解\s*[:：])"
+    r"|解读$"
+)
 
 
 _BRACKET_TAIL = re.compile(r"^[（(][^（）()]{1,24}[）)][^，,。；;：:]{1,40}$")

@@ -39,6 +39,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "non_measures.py",
     "line_cells.py", "row_targets.py",
     "cell_lines.py", "indicator_cell_tables.py", "task_cell_tables.py", "numbered_cell_rows.py",
+    "plan_cell_tables.py",
     "assignment_rules.py", "body_lists.py", "subject_roles.py", "group_posts.py", "duties.py",
     "assignment_patterns.py", "role_cues.py",
     "body_forms.py", "named_bodies.py", "bare_bodies.py",

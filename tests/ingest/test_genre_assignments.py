@@ -52,6 +52,8 @@ GENRE = [
      [("各县区局", "lead"), ("卫生健康部门", "support")]),
     # (a body named by its role keeps that role: each leading unit leads its tasks)
     ("各牵头单位要细化工作措施。", [("各牵头单位", "lead")]),
+    # a firm joined by 会同 is no body; the body before it still leads
+    ("县粮食局将会同某某粮油储备有限公司对库存粮食开展检查。", [("县粮食局", "lead")]),
     # a name never ends in the 部 of 部署 or the 办 of 办理
     ("由县药安委统一部署实施。", [("县药安委", "responsible")]),
     ("由县政务服务中心统一办理。", [("县政务服务中心", "responsible")]),

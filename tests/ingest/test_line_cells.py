@@ -207,3 +207,30 @@ def test_an_items_own_deadline_line_is_its_deadline_target(tmp_path: Path):
         ("2031年12月底前", 2031, "<=")
     ]
     assert targets[0].indicator.startswith("推进智慧监管")
+
+
+def test_an_inspection_plans_table_gives_each_items_window_share_and_count(tmp_path: Path):
+    """A yearly inspection plan (检查事项 / 检查时间 / 抽查比例 / 抽查频次 …) one cell a line, its
+    empty cells left out: each cell goes to its column by what it holds, and the item's window,
+    share and count are its targets; 根据…确定 is none."""
+    head = ["序号", "检查事项", "检查时间", "抽查比例", "抽查频次", "是否联合检查", "备注"]
+    table = _cells(
+        head,
+        ["1", "药品零售企业监督检查", "4月-10月", "不低于10%", "至少1次", "否"],
+        ["2", "医疗器械使用单位检查", "根据工作需要确定", "至少2次"],
+        ["3", "化妆品经营者抽查", "9月-次年2月", "5%", "是"],
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text("某某县市场监督管理局2031年监督检查计划\n\n" + table + "\n", encoding="utf-8")
+    got = {
+        (t.indicator, t.value_text, t.value, t.comparator, t.unit)
+        for t in extract_file(path).targets
+    }
+    assert got == {
+        ("药品零售企业监督检查", "4月-10月", None, None, None),
+        ("药品零售企业监督检查", "不低于10%", 10.0, ">=", "%"),
+        ("药品零售企业监督检查", "至少1次", 1.0, ">=", "次"),
+        ("医疗器械使用单位检查", "至少2次", 2.0, ">=", "次"),
+        ("化妆品经营者抽查", "9月-次年2月", None, None, None),
+        ("化妆品经营者抽查", "5%", 5.0, None, "%"),
+    }

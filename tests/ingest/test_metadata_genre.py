@@ -182,6 +182,28 @@ CASES = [
     # a government site's heading: the title in 《》 and its number in brackets
     ("numbered heading", "《广东省药品安全专项整治工作方案》（粤府办〔2021〕8号）\n一、工作目标\n",
      "广东省药品安全专项整治工作方案", "粤府办〔2021〕8号", None, None, "广东省", "provincial"),
+    # a regulator's tip to its bureaus, titled after its subject (…的工作提示)
+    ("work tip", "某某新闻网 > 正文\n\n兰州市市场监督管理局关于做好夏季食品安全防范的工作提示\n\n"
+     "各县区市场监管局：\n当前气温升高，请各单位加强检查。\n",
+     "兰州市市场监督管理局关于做好夏季食品安全防范的工作提示", None, "兰州市市场监督管理局", None,
+     "甘肃省", "local"),
+    # a tip signed by its body alone on the last line, no date; page debris after it
+    ("undated signature", "温馨提示：近期天气炎热，请各镇（街）加强宣传。\n各镇街要加强巡查。\n"
+     "（宜宾县卫生健康局）\n分享到：\n", None, None, "宜宾县卫生健康局", None, "四川省", "local"),
+    # a street office's 食安办 signs: its committee's office, named in full
+    ("street office", "关于防范食物中毒的预警信息\n\n一、各单位要加强宣传。\n二、各社区要落实责任。\n"
+     "城关街道食安办\n", "关于防范食物中毒的预警信息", None, "城关街道食品安全委员会办公室", None,
+     None, None),
+    # a news item on a regulator's 通告: the body that 发布通告 issues it
+    ("reported notice", "3月2日，南宁市市场监督管理局发布通告，禁止经营野生河豚。\n"
+     "通告要求各经营者严格遵守。\n", None, None, "南宁市市场监督管理局", None, "广西壮族自治区",
+     "local"),
+    # a 政策解读 page: the policy its lead reports, with the number after it and the date before
+    ("explained policy", "当前位置：首页 > 政策解读\n\n【文字解读】某某镇2031年食品安全方案\n\n"
+     "2031年5月6日，某某镇人民政府印发了《某某镇2031年食品安全工作方案》（某政发〔2031〕9号，"
+     "以下简称《方案》），现就《方案》解读如下：\n一、出台背景\n",
+     "某某镇2031年食品安全工作方案", "某政发〔2031〕9号", "某某镇人民政府", "2031-05-06", None,
+     None),
 ]  # fmt: skip
 
 
@@ -1622,7 +1644,8 @@ def test_a_body_asked_to_issue_the_policy_is_its_issuer() -> None:
         "某镇出台聚餐申报制度\n本报讯 春节前夕，某某镇食品药品监管所起草了《农村集体聚餐管理制度》，"
         "提请平和镇政府出台了《关于推行农村集体聚餐管理制度的通知》。\n"
     )
-    assert (meta.title, meta.issuer) == ("关于推行农村集体聚餐管理制度的通知", "平和镇政府")
+    # (the town's government by its full name: a township's 政府 is its 人民政府)
+    assert (meta.title, meta.issuer) == ("关于推行农村集体聚餐管理制度的通知", "平和镇人民政府")
 
 
 @pytest.mark.parametrize(
