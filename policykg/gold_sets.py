@@ -92,7 +92,9 @@ from __future__ import annotations
 # heldout_eightyeighth: built by a helper from 6063a45, 15 documents (3 formal), untouched (its baseline);
 # heldout_eightyninth: built by a helper from 6063a45, 9 documents (3 formal), untouched (its baseline);
 # heldout_ninetieth: built by a helper from 6063a45, 15 documents (5 formal), untouched (its baseline);
-# heldout_ninetyfirst: built by a helper from 6063a45, 11 documents (7 formal), untouched (its baseline)),
+# heldout_ninetyfirst: built by a helper from 6063a45, 11 documents (7 formal), untouched (its baseline);
+# heldout_ninetythird: built by a helper from 7f92e3a, 14 documents (2 formal), untouched (its baseline);
+# heldout_ninetyfourth: built by a helper from 7f92e3a, 14 documents (3 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -185,5 +187,7 @@ GOLD_SETS = (
     "tests/heldout_eightyninth",
     "tests/heldout_ninetieth",
     "tests/heldout_ninetyfirst",
+    "tests/heldout_ninetythird",
+    "tests/heldout_ninetyfourth",
     "tests/heldout",
 )
