@@ -89,7 +89,8 @@ from __future__ import annotations
 # heldout_eightyfifth: built by a helper from 33aea0b, 12 documents (1 formal), untouched (its baseline);
 # heldout_eightysixth: built by a helper from 33aea0b, 15 documents (1 formal), untouched (its baseline);
 # heldout_eightyseventh: built by a helper from 33aea0b, 15 documents (4 formal), untouched (its baseline);
-# heldout_eightyeighth: built by a helper from 6063a45, 15 documents (3 formal), untouched (its baseline)),
+# heldout_eightyeighth: built by a helper from 6063a45, 15 documents (3 formal), untouched (its baseline);
+# heldout_ninetysecond: built by a helper from 7f92e3a, 12 documents (8 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -179,5 +180,6 @@ GOLD_SETS = (
     "tests/heldout_eightysixth",
     "tests/heldout_eightyseventh",
     "tests/heldout_eightyeighth",
+    "tests/heldout_ninetysecond",
     "tests/heldout",
 )
