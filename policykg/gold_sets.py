@@ -89,7 +89,10 @@ from __future__ import annotations
 # heldout_eightyfifth: built by a helper from 33aea0b, 12 documents (1 formal), untouched (its baseline);
 # heldout_eightysixth: built by a helper from 33aea0b, 15 documents (1 formal), untouched (its baseline);
 # heldout_eightyseventh: built by a helper from 33aea0b, 15 documents (4 formal), untouched (its baseline);
-# heldout_eightyeighth: built by a helper from 6063a45, 15 documents (3 formal), untouched (its baseline)),
+# heldout_eightyeighth: built by a helper from 6063a45, 15 documents (3 formal), untouched (its baseline);
+# heldout_eightyninth: built by a helper from 6063a45, 9 documents (3 formal), untouched (its baseline);
+# heldout_ninetieth: built by a helper from 6063a45, 15 documents (5 formal), untouched (its baseline);
+# heldout_ninetyfirst: built by a helper from 6063a45, 11 documents (7 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -179,5 +182,8 @@ GOLD_SETS = (
     "tests/heldout_eightysixth",
     "tests/heldout_eightyseventh",
     "tests/heldout_eightyeighth",
+    "tests/heldout_eightyninth",
+    "tests/heldout_ninetieth",
+    "tests/heldout_ninetyfirst",
     "tests/heldout",
 )
