@@ -85,6 +85,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
     rules = assignment_rules()
     out: list[Mention] = []
     subject: list[Mention] = []  # the last subject of the sentence, for a clause without one
+    agent: list[Mention] = []  # the sentence's own actor (not a body it instructs), for 联合
+    instructed = False  # the last subject is a body the sentence instructs (要求B…)
     # a slogan in quotes (落实“地方政府负总责，监管部门各负其责”的责任体系) names a principle,
     # not a task of this text; a quoted speech (“…。”某某说) is read
     slogans = [(m.start(), m.end()) for m in SLOGAN.finditer(text)]
@@ -105,7 +107,7 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             continue  # inside a slogan: slogans[i - 1] opens before a, ends after it
         clause = text[a:b]
         if a and text[a - 1] in "。！？!?\n":
-            subject, convener = [], []
+            subject, convener, agent = [], [], []
         if offset + a + len(clause) - len(clause.lstrip()) in filled:
             continue  # the list a post opened goes on in this clause: no subject of a task
         posted = posts_filled(text, a, b, offset)
@@ -135,13 +137,20 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             # ones (…，联合相关部门对…进行督查) names no body of its own
             # (in a duty list, A：负责…；会同有关部门…, the list's body is the subject, also
             # where its duty opens a passage of its own)
+            # (A制定…，要求B…；同时，联合C…: past the semicolon A acts again, not B; A制定…；
+            # 同时，联合C…: A, no task of its own before, still the one who joins C)
+            leads = (
+                agent
+                if agent and (not subject or instructed and _after_semicolon(text, a))
+                else subject
+            )
             if (
-                subject
+                leads
                 or duties
                 or DUTY_OPENS.match(text)
                 or not all(is_generic(m.text) for m in joined)
             ):
-                out += [Mention(m.text, "lead", m.start, m.end) for m in subject] + joined
+                out += [Mention(m.text, "lead", m.start, m.end) for m in leads] + joined
             continue
         composed = COMPOSED.match(text, pos) if body_at(text, pos) is None else None
         if composed:
@@ -171,6 +180,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         elif opener and body_at(text, pos) is None:
             pos += len(opener)
         found, end = body_list(text, pos)
+        if found and opener is None:
+            agent = [Mention(x.text, "lead", offset + x.start, offset + x.end) for x, _ in found]
         bare = rules["bare_unit_rx"].match(text, pos) if not found else None
         if bare and not opens_with_verb(text, pos):  # (督促…办牵头: no unit of that name)
             found, end = [(Body(pos, bare.end(), bare.group(), False), "responsible")], bare.end()
@@ -307,6 +318,7 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             found = [(b, "lead") for b, _ in carried + found]
             carried = []
         subject = mentions_of(carried + found, role, offset)
+        instructed = opener in rules["instructing_openers"]
         out += subject + supporters_after_lead(text, end, b, role, offset)
         if role == "responsible":
             out += duty_chain(text, end, b, offset)
@@ -314,4 +326,11 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
     assigned = assigned_to(text, offset)
     return dedupe(
         out + bodies_set_up(text, offset) + by_agent(text, offset) + duties + overall + assigned
+    )
+
+
+def _after_semicolon(text: str, at: int) -> bool:
+    """The clause at `at` follows a ； (同时 or another opener between)."""
+    return bool(
+        re.search(r"[；;]\s*(?:同时|此外|另外|并|还)?[，,]?\s*$", text[max(0, at - 8) : at])
     )

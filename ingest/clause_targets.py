@@ -226,9 +226,9 @@ def clause_targets(
 # The share of a whole a quantity must reach, between the quantity and the share (…检查企业数
 # 至少应为全年计划检查企业总数的 20%; …分别至少应为全年计划的 30%)
 _SHARE_OF_WHOLE = re.compile(
-    r"(?:分别)?(?:至少|不少于|不低于|不得低于)?(?:应当?|要|须)?(?:为|占)"
+    r"(?:(?:分别)?(?:至少|不少于|不低于|不得低于)?(?:应当?|要|须)?(?:为|占)|不低于|不少于|不得低于)"
     r"[^，,。；;]{1,24}?(?:总数|总量|总额|任务|计划|任务量)的\s*$"
-)
+)  # (…比例不低于食堂总数的35%: the bound before the whole)
 
 
 # The subject's duty to act at a time (各市局应在完成检查后…): the task follows in the next clause

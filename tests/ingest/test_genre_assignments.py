@@ -52,6 +52,17 @@ GENRE = [
      [("各县区局", "lead"), ("卫生健康部门", "support")]),
     # (a body named by its role keeps that role: each leading unit leads its tasks)
     ("各牵头单位要细化工作措施。", [("各牵头单位", "lead")]),
+    # past a semicolon the sentence's own actor joins the others, not the body it instructed
+    ("市卫生健康委印发了宣传册，要求各区县组织学习；同时，联合市教育局开展校园宣传。",
+     [("市卫生健康委", "lead"), ("各区县", "responsible"), ("市教育局", "support")]),
+    # …and an actor with no task before its 联合 clause leads it all the same
+    ("县文旅局制作了宣传海报；同时，联合县商务局发放倡议书。",
+     [("县文旅局", "lead"), ("县商务局", "support")]),
+    # the divisions below a county told to act, the task right after them
+    ("会议要求各乡镇加强对集体聚餐的指导。", [("各乡镇", "responsible")]),
+    ("要求各村一旦发现病例立即报告。", [("各村", "responsible")]),
+    ("要求各村（居）利用广播宣传防范知识。", [("各村（居）", "responsible")]),
+    ("各村委会要落实专人负责信息报告。", [("各村委会", "responsible")]),
     # a firm joined by 会同 is no body; the body before it still leads
     ("县粮食局将会同某某粮油储备有限公司对库存粮食开展检查。", [("县粮食局", "lead")]),
     # a name never ends in the 部 of 部署 or the 办 of 办理
