@@ -53,9 +53,12 @@ def config() -> dict[str, Any]:
         "window_end_re": re.compile(t["window_end"]),
         "past_forms_re": re.compile("|".join(f"(?:{p})" for p in t["past_forms"])),
         "period_baseline_re": re.compile(t["period_baseline"]),
-        # (a verb, then its object of two letters or more)
+        # (a verb, then its object of two letters or more; or a report sent to someone, 逐级向
+        # 上级政府和卫生部门报告, the verb last)
         "task_after_re": re.compile(
             rf"^\s*(?:{'|'.join(t['task_after_verbs'])})[\u4e00-\u9fff“”《》]{{2,}}"
+            r"|^\s*(?:逐级|及时|立即|迅速|直接|书面)?向[\u4e00-\u9fff、和及]{2,24}?"
+            r"(?:报告|报送|上报|通报|反馈)[。！]?\s*$"
         ),
         "task_later_re": re.compile(t["task_later"]),
         "limit_actor_re": re.compile(t["limit_actor"]),

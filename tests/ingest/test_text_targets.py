@@ -197,6 +197,19 @@ GOLDEN = [
      [("食品添加剂专项整治", None, "3月1日至5月1日", None, None, None, None, False)]),
     ("市局决定于2031年6月-12月联合开展打击非法渔具专项整治工作。",
      [("打击非法渔具专项整治工作", None, "2031年6月-12月", None, None, 2031, None, False)]),
+    # a body's regular assessment without a count, coverage every few years, a bound before
+    # the whole it is a share of
+    ("县级及以上机关每季度实施内部评估。",
+     [("内部评估", None, "每季度", None, None, None, None, False)]),
+    ("对机关食堂抽查比例不低于食堂总数的30%，每三年实现评估全覆盖。",
+     [("机关食堂抽查比例", 30, "30%", ">=", "%", None, None, False),
+      ("实现评估全覆盖", None, "每三年", None, None, None, None, False)]),
+    # a report due within hours, to the bodies named after the limit (the verb last)
+    ("发生疑似中毒事件后，要按照有关规定2小时内逐级向上级政府和卫生部门报告。",
+     [("逐级向上级政府和卫生部门报告", 2, "2小时内", "<=", "小时", None, None, False)]),
+    # a quota to fulfil, in 斤
+    ("要全力以赴完成今年粮食收购3.5亿斤。",
+     [("完成今年粮食收购", 3.5, "3.5亿斤", None, "亿斤", None, None, False)]),
 ]  # fmt: skip
 
 
@@ -283,6 +296,23 @@ def test_a_reported_campaign_launch_outside_any_measure_gives_its_length():
     # …but not one the report tells of a past year
     past = "去年，某县市场监管局开展了为期两个月的校园周边食品安全专项整治。\n"
     assert text_targets([], parse_blocks(past), None, past) == []
+
+
+def test_a_campaign_launched_where_it_runs_gives_its_length():
+    # (为期…的X在…展开: the campaign told where it is launched, the list of its products kept)
+    text = "今天，为期三天的全省酒精、消毒剂专项整治行动在省市县同步展开。\n"
+    (t,) = text_targets([], parse_blocks(text), None, text)
+    assert (t.indicator, t.value_text) == ("全省酒精、消毒剂专项整治行动", "三天")
+
+
+def test_a_reported_instruction_with_its_day_gives_the_deadline(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "某市开展专项检查\n\n昨日，某市工商局向各商场下达通知，要求各超市在3月15日前设立临期食品专柜。\n",
+        encoding="utf-8",
+    )
+    got = [(t.indicator, t.value_text) for t in extract_file(path).targets]
+    assert got == [("设立临期食品专柜", "3月15日前")]
 
 
 def test_glossary_entry_is_no_commitment():
