@@ -63,6 +63,8 @@ GENRE = [
     ("要求各村一旦发现病例立即报告。", [("各村", "responsible")]),
     ("要求各村（居）利用广播宣传防范知识。", [("各村（居）", "responsible")]),
     ("各村委会要落实专人负责信息报告。", [("各村委会", "responsible")]),
+    # a sector's bodies of all levels as a system
+    ("全市粮食系统要加大储备粮轮换检查力度。", [("全市粮食系统", "responsible")]),
     # a firm joined by 会同 is no body; the body before it still leads
     ("县粮食局将会同某某粮油储备有限公司对库存粮食开展检查。", [("县粮食局", "lead")]),
     # a name never ends in the 部 of 部署 or the 办 of 办理

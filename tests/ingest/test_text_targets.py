@@ -207,6 +207,12 @@ GOLDEN = [
     # a report due within hours, to the bodies named after the limit (the verb last)
     ("发生疑似中毒事件后，要按照有关规定2小时内逐级向上级政府和卫生部门报告。",
      [("逐级向上级政府和卫生部门报告", 2, "2小时内", "<=", "小时", None, None, False)]),
+    # sampling by the quantity handled: the quantity is the interval
+    ("各收储库点每入仓300吨，要进行一次抽检。",
+     [("进行一次抽检", 300, "每入仓300吨", None, "吨", None, None, False)]),
+    # a list's lead-in is no glossary entry: what follows still commits
+    ("检查方式包括：日常检查和专项检查等，各区局每季度开展专项检查。",
+     [("专项检查", None, "每季度", None, None, None, None, False)]),
     # a quota to fulfil, in 斤
     ("要全力以赴完成今年粮食收购3.5亿斤。",
      [("完成今年粮食收购", 3.5, "3.5亿斤", None, "亿斤", None, None, False)]),
