@@ -1,7 +1,8 @@
 """Targets of a task table's rows: a row's deadline cell (完成时限, 时间节点, 实施时间) makes the
 row's task due then, where the row states no other target; the year of such a cell also dates
 the targets of the row's own text (ingest/text_targets.py). An item's own 完成时限：line under
-its 责任单位 line (the list form of the same table) is read the same way.
+its 责任单位 line (the list form of the same table) is read the same way. An inspection plan's
+rows (检查事项 | 检查时间 | 抽查比例 | 抽查频次) give each item's window, share and count.
 
 The rule book (tests/heldout_real/README.md): a dated cell (2025年底前, 2025年6月) is a deadline
 target, `comparator` <=, `year` its year; a day of the year the table is for (5月21日前) or an
