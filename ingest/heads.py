@@ -80,6 +80,8 @@ _SETS_UP = re.compile(r"建立|出台|印发|制定|实行|推行|启动")
 def title_like(line: str) -> bool:
     if len(line) > 90 or "。" in line or line.startswith(("—", "（", "(", "为", "根据")):
         return False
+    if re.match(r"[-–]?\s*[·•]", line):
+        return False  # - ·X方案: an item of a page's list of related links, not the title
     if re.search(r"https?://|www\.|\.(?:com|cn|net)\b", line):
         return False  # a page's address line (官网：http://…/主要职责), not a title
     if _SECTION_NUMBER.match(line) or _ITEM_NUMBER.match(line):

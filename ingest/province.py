@@ -339,6 +339,7 @@ def _from_places(text: str, out: ProvinceReading) -> ProvinceReading:
 def _from_mentions(text: str, out: ProvinceReading) -> ProvinceReading:
     text = re.sub(document_patterns()["national_units"], "", text)  # 中科院上海药物研究所
     text = re.sub(document_patterns()["enterprise_names"], "", text)  # 吉林某某药业有限公司
+    text = _LINK_LIST.sub("", text)  # ·北京某某食堂托管2025-12-17: a page's list of links
     counts = Counter(
         {p.code: sum(text.count(n) for n in p.names if len(n) >= 2) for p in provinces()}
     )
@@ -356,6 +357,11 @@ def _from_mentions(text: str, out: ProvinceReading) -> ProvinceReading:
         return out
     return _inferred(out, ranked[0][0], "mentions", "provincial",
                      "no issuer, document number or title names it")  # fmt: skip
+
+
+# A line of a page's lists of links (- ·X, • X, 上一条 ·X, 下一篇：X): other pages' headlines,
+# whose places say nothing of this text's province
+_LINK_LIST = re.compile(r"(?m)^\s*(?:[-–]\s*)?(?:[·•]|(?:上一|下一)(?:条|篇)\s*[:：]?\s*[·•]?).*$")
 
 
 def _from_division_words(text: str, out: ProvinceReading) -> ProvinceReading | None:

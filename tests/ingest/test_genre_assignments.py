@@ -63,6 +63,12 @@ GENRE = [
     ("要求各村一旦发现病例立即报告。", [("各村", "responsible")]),
     ("要求各村（居）利用广播宣传防范知识。", [("各村（居）", "responsible")]),
     ("各村委会要落实专人负责信息报告。", [("各村委会", "responsible")]),
+    # land administration among the bare sectors of a list
+    ("要求各级药品监管部门和发改委、土地、农业等相关部门通力协作。",
+     [("各级药品监管部门", "responsible"), ("发改委", "responsible"), ("土地", "responsible"),
+      ("农业", "responsible")]),
+    # units and departments named together as one generic body
+    ("各相关单位部门要带头落实节约措施。", [("各相关单位部门", "responsible")]),
     # a sector's bodies of all levels as a system
     ("全市粮食系统要加大储备粮轮换检查力度。", [("全市粮食系统", "responsible")]),
     # a firm joined by 会同 is no body; the body before it still leads

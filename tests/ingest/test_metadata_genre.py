@@ -8,6 +8,7 @@ import pytest
 from policykg.ingest.metadata import extract_metadata
 from policykg.ingest.normalize import normalize
 from policykg.ingest.pipeline import document_id, extract_file
+from policykg.ingest.province import infer_province
 from policykg.ingest.read import SourceText
 
 FORMAL = """山西省人民政府办公厅文件
@@ -1660,3 +1661,24 @@ def test_an_issuer_below_a_city_is_its_full_official_name(written: str, full: st
     from policykg.ingest.vocab import province_by_name
 
     assert canonical_issuer(written, province_by_name("福建省")) == full
+
+
+def test_the_places_of_a_pages_link_lists_say_nothing_of_the_province():
+    """A news item on a county's work, the page's lists of other headlines after it (上一条 ·…,
+    - ·…): their places are not counted against the county's."""
+    text = (
+        "某某网讯 昨天，如皋市区菜场内张贴了禁售通告，如皋市将加强监管。\n"
+        "如皋市市场监管局提醒广大市民，不购买河豚。\n"
+        "上一条 ·北京某区开展检查 2031-11-10\n下一条 ·河南某地召回化肥 2031-11-10\n"
+        "- ·北京员工食堂托管2031-12-17\n·北京学校食堂承包2031-12-17\n·河南某某食堂配送2031-12-17\n"
+    )
+    reading = infer_province([], None, None, "", text, None)
+    assert reading.province is not None and reading.province.name == "江苏省"
+
+
+def test_an_item_of_a_pages_link_list_is_no_title():
+    meta = _meta(
+        "某县加强野生菌中毒防控\n记者昨天获悉，某县将加强监管。\n- ·某某流量计选型及解决方案\n"
+        "·某某食堂托管实施方案2031-12-17\n"
+    )
+    assert meta.title is None
