@@ -234,3 +234,26 @@ def test_an_inspection_plans_table_gives_each_items_window_share_and_count(tmp_p
         ("化妆品经营者抽查", "9月-次年2月", None, None, None),
         ("化妆品经营者抽查", "5%", 5.0, None, "%"),
     }
+
+
+def test_an_inspection_plans_html_table_gives_the_same_targets(tmp_path: Path):
+    """The plan's table as the page's own <table>: read by its columns the same way."""
+    rows = [
+        ["序号", "抽查事项", "检查时间", "抽查比例", "抽查频次", "备注"],
+        ["1", "药品零售企业监督检查", "4月-10月", "不低于10%", "至少1次", ""],
+        ["2", "化妆品经营者抽查", "根据工作需要确定", "5%", "至少2次", ""],
+    ]
+    table = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    path = tmp_path / "plan.html"
+    path.write_text(
+        f"<html><body><h1>某县市场监督管理局2031年双随机抽查计划</h1><table>{table}</table></body></html>",
+        encoding="utf-8",
+    )
+    got = {(t.indicator, t.value_text) for t in extract_file(path).targets}
+    assert got == {
+        ("药品零售企业监督检查", "4月-10月"),
+        ("药品零售企业监督检查", "不低于10%"),
+        ("药品零售企业监督检查", "至少1次"),
+        ("化妆品经营者抽查", "5%"),
+        ("化妆品经营者抽查", "至少2次"),
+    }
