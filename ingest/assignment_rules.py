@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from policykg.ingest.patterns import pattern_file
-from policykg.ingest.prefilter import guarded
+from policykg.ingest.prefilter import Rules, guarded
 
 # The single regexes of departments.yaml `assignments`, each compiled as "<name>_rx".
 _REGEXES = ("first_leads", "first_leads_rest", "duty", "set_up", "cited_instructs", "instructs",
@@ -43,7 +43,10 @@ def assignment_rules() -> dict[str, Any]:
         "issued_acts": longest(r["issued_acts"]),
         "lead_rx": [re.compile(x) for x in r["lead"]],
         "support_rx": [re.compile(x) for x in r["support"]],
-        "posts_rx": with_role(r["posts"]),
+        "posts_rx": (posts := with_role(r["posts"])),
+        # the post rules as one Rules (prefilter.Rules.among): a clause is shown only the
+        # rules whose words it holds, one pass for all 11 instead of a guard call each
+        "posts_rules": Rules(rx for rx, _role in posts),
         "post_after_rx": with_role(r["post_after"]),
         "roster_rx": with_role(r["roster"]),
         "event_rx": re.compile("|".join(r["event_words"])),

@@ -32,7 +32,9 @@ from policykg.ingest.subject_roles import post_after, role_after
 def posts_filled(text: str, a: int, b: int, offset: int) -> list[Mention]:
     """组长由A担任 / 成员单位包括A、B / 办公室设在A: the bodies filling a group's posts."""
     out: list[Mention] = []
-    for rx, role in assignment_rules()["posts_rx"]:
+    rules = assignment_rules()
+    for i in rules["posts_rules"].indices(text, a, b):  # (a only grows: the window shrinks)
+        rx, role = rules["posts_rx"][i]
         for m in rx.finditer(text, a, b):
             found, end = body_list(text, m.end(), persons=True)
             if role == "support":  # 成员由A、B，C、D组成: a member list runs on over a comma

@@ -15,8 +15,10 @@ from __future__ import annotations
 import importlib
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
+
+import ahocorasick
 
 try:  # the stdlib's own pattern parser (re._parser since Python 3.11), no public API
     _p: Any = importlib.import_module("re._parser")
@@ -126,3 +128,45 @@ class Guarded:
 def guarded(pattern: str | re.Pattern[str]) -> Guarded:
     """`pattern` compiled (if it is not) and guarded by its needed literals."""
     return Guarded(re.compile(pattern) if isinstance(pattern, str) else pattern)
+
+
+class Rules(tuple[Guarded, ...]):
+    """Guarded rules a caller tries in order over the same text: `among(text)` gives the
+    ones that may match there, in their order, from one Aho-Corasick pass over the text
+    instead of one guard call per rule (a sentence meets 20-40 rules of a kind, and 97 % of
+    the guards said no: ~1 µs each, 500 000 calls over 300 short documents).
+
+    A rule is left out only when none of the strings of its first literal set (the one its
+    own guard checks first) occurs in the [pos, endpos) window, so its own guard, and the
+    regex, would have found nothing there, nor in any window inside it; the rules given
+    still run their own guard. Iterating the tuple gives every rule, as before."""
+
+    def __new__(cls, rules: Iterable[Guarded]) -> Rules:
+        return super().__new__(cls, rules)
+
+    def __init__(self, rules: Iterable[Guarded]) -> None:
+        self.always = tuple(i for i, g in enumerate(self) if not g.needs)
+        by_literal: dict[str, set[int]] = {}
+        for i, g in enumerate(self):
+            for s in g.needs[0] if g.needs else ():
+                by_literal.setdefault(s, set()).add(i)
+        self.automaton: Any = None
+        if by_literal:
+            self.automaton = ahocorasick.Automaton()
+            for s, found in by_literal.items():
+                self.automaton.add_word(s, frozenset(found))
+            self.automaton.make_automaton()
+
+    def indices(self, text: str, pos: int = 0, endpos: int = _END) -> list[int]:
+        """The positions of the rules that may match in text[pos:endpos], in order."""
+        if self.automaton is None:
+            return list(self.always)
+        if pos > 0 or endpos < len(text):  # the window as Guarded._may reads it
+            text = text[max(pos, 0) : endpos]
+        found = {i for _end, rules in self.automaton.iter(text) for i in rules}
+        found.update(self.always)
+        return sorted(found)
+
+    def among(self, text: str, pos: int = 0, endpos: int = _END) -> list[Guarded]:
+        """The rules that may match in text[pos:endpos], in order."""
+        return [self[i] for i in self.indices(text, pos, endpos)]

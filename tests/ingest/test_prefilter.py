@@ -7,7 +7,7 @@ import re
 
 import pytest
 from policykg.ingest.patterns import pattern_file, targets_patterns
-from policykg.ingest.prefilter import guarded, needed_literals
+from policykg.ingest.prefilter import Rules, guarded, needed_literals
 
 SENTENCES = [
     "领导小组办公室设在市市场监管局，主要职责为统筹协调全市药品安全工作。",
@@ -79,3 +79,23 @@ def test_every_target_and_assignment_rule_finds_the_same_with_and_without_its_gu
                     assert got == [m.span() for m in rx.finditer(s, pos, end)]
                     a, b = g.search(s, pos, end), rx.search(s, pos, end)
                     assert (a and a.span()) == (b and b.span())
+
+
+def test_rules_among_leave_out_only_rules_that_find_nothing() -> None:
+    kinds = [v for v in targets_patterns().values() if isinstance(v, list) and v]
+    kinds = [v for v in kinds if all(isinstance(x, str) for x in v)]
+    kinds.append([p["regex"] for p in pattern_file("departments.yaml")["assignments"]["posts"]])
+    for kind in kinds:
+        try:
+            rules = Rules(guarded(x) for x in kind)
+        except re.error:
+            continue  # a word list, not a regex
+        assert list(rules) == [*rules] and len(rules) == len(kind)
+        for s in SENTENCES:
+            for pos, end in ((0, len(s) + 5), (-2, len(s)), (3, len(s) - 2), (7, 12)):
+                shown = rules.among(s, pos, end)
+                assert shown == [rules[i] for i in rules.indices(s, pos, end)]
+                assert rules.indices(s, pos, end) == sorted(set(rules.indices(s, pos, end)))
+                for rule in rules:
+                    if rule not in shown:
+                        assert list(rule.rx.finditer(s, pos, end)) == []
