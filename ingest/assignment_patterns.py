@@ -55,6 +55,10 @@ ATTENDS = re.compile(
     # (a visit and its talks too: …有关负责同志参加调研座谈)
     r"(?:应邀)?(?:参加|出席|列席)(?:了)?(?:调研)?(?:会议|活动|座谈会?|仪式|启动仪式)?(?:[，,。；;]|$)"
 )
+# The bodies reporting at a meeting (会上，A、B分别汇报了…; A作了交流发言): an event, no task.
+REPORTS_AT_MEETING = re.compile(
+    r"\s*(?:分别|先后|依次)?(?:汇报|通报|介绍|交流|发言)(?:了)?(?![^，,。；;]{0,4}(?:工作|情况)?(?:制度|机制))"
+)
 # A body convening a meeting (召开…会议), and a later clause of its sentence saying what it
 # will do (将…, 今年还要…; not 将于…施行, a rule's entry into force, nor 要求, an instruction).
 # (a body that will act with others: 下一步将联合B、C…, 将会同B…)

@@ -37,6 +37,7 @@ from policykg.ingest.assignment_patterns import (
     JOINS,
     JOINT_ISSUE,
     MODIFIER,
+    REPORTS_AT_MEETING,
     RUN_ON,
     SLOGAN,
     TEAM_OF,
@@ -290,6 +291,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             role = None  # A成立B: a structure stated; B's duty is read by bodies_set_up
         if ATTENDS.match(rest) or ITS_MEETING.match(rest):
             role = None  # A有关负责同志参加会议: attending an event is no task (the rule book)
+        if REPORTS_AT_MEETING.match(rest) and _AT_MEETING.search(text, max(0, a - 4), a + 4):
+            role = None  # 会上，A、B分别汇报了…: reports given at a meeting, an event
         # (A等26个部门联合…: one body named, the others counted, several all the same)
         several = len(carried + found) > 1 or "等" in text[(carried + found)[-1][0].end : end]
         last = (carried + found)[-1][0]
@@ -327,6 +330,9 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
     return dedupe(
         out + bodies_set_up(text, offset) + by_agent(text, offset) + duties + overall + assigned
     )
+
+
+_AT_MEETING = re.compile(r"会上|会议上|座谈会上")
 
 
 def _after_semicolon(text: str, at: int) -> bool:

@@ -67,6 +67,8 @@ GENRE = [
     ("要求各级药品监管部门和发改委、土地、农业等相关部门通力协作。",
      [("各级药品监管部门", "responsible"), ("发改委", "responsible"), ("土地", "responsible"),
       ("农业", "responsible")]),
+    # bodies reporting at a meeting: an event, no task
+    ("会上，县卫生健康局、县医疗保障局分别汇报了监管情况。", []),
     # units and departments named together as one generic body
     ("各相关单位部门要带头落实节约措施。", [("各相关单位部门", "responsible")]),
     # a sector's bodies of all levels as a system
