@@ -85,10 +85,10 @@ from __future__ import annotations
 # heldout_eightyfirst: built by a helper from fde77c3, 13 documents (6 formal), untouched until 45767b5 (identical to its baseline at fde77c3 and 45767b5), tuned on from 45767b5;
 # heldout_eightysecond: built by a helper from fde77c3, 14 documents (4 formal), untouched until 45767b5 (identical to its baseline at fde77c3 and 45767b5), tuned on from 45767b5;
 # heldout_eightythird: built by a helper from fde77c3, 14 documents (2 formal), untouched until 45767b5 (identical to its baseline at fde77c3 and 45767b5), tuned on from 45767b5;
-# heldout_eightyfourth: built by a helper from 33aea0b, 15 documents (7 formal), untouched (its baseline);
-# heldout_eightyfifth: built by a helper from 33aea0b, 12 documents (1 formal), untouched (its baseline);
-# heldout_eightysixth: built by a helper from 33aea0b, 15 documents (1 formal), untouched (its baseline);
-# heldout_eightyseventh: built by a helper from 33aea0b, 15 documents (4 formal), untouched (its baseline);
+# heldout_eightyfourth: built by a helper from 33aea0b, 15 documents (7 formal), untouched until 6063a45 (identical to its baseline at 33aea0b and 6063a45), tuned on from 6063a45;
+# heldout_eightyfifth: built by a helper from 33aea0b, 12 documents (1 formal), untouched until 6063a45 (identical to its baseline at 33aea0b and 6063a45), tuned on from 6063a45;
+# heldout_eightysixth: built by a helper from 33aea0b, 15 documents (1 formal), untouched until 6063a45 (identical to its baseline at 33aea0b and 6063a45), tuned on from 6063a45;
+# heldout_eightyseventh: built by a helper from 33aea0b, 15 documents (4 formal), untouched until 6063a45 (identical to its baseline at 33aea0b and 6063a45), tuned on from 6063a45;
 # heldout_eightyeighth: built by a helper from 6063a45, 15 documents (3 formal), untouched (its baseline);
 # heldout_eightyninth: built by a helper from 6063a45, 9 documents (3 formal), untouched (its baseline);
 # heldout_ninetieth: built by a helper from 6063a45, 15 documents (5 formal), untouched (its baseline);
