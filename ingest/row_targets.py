@@ -23,7 +23,7 @@ from policykg.ingest.row_measures import is_indicator_table
 from policykg.ingest.statements import commits, statement_of
 from policykg.ingest.structure import Block
 from policykg.ingest.targets import DraftTarget
-from policykg.ingest.values import indicator_key
+from policykg.ingest.values import indicator_key, parse_value
 
 
 def row_deadline_targets(
@@ -67,7 +67,7 @@ def plan_row_targets(measures: list[Measure], blocks: Iterable[Block]) -> list[D
     writes it (不低于5%, 至少2次, 3月-6月); year null, as the row attaches none (the plan's year
     is its title's, ingest/text_targets.py dates a yearly plan's targets)."""
     words = targets_patterns()["plan_tables"]
-    comparators = targets_patterns()["comparators"]["prefix"]
+    at_least = targets_patterns()["count_at_least"]
     out = []
     for row in blocks:
         kinds = [plan_column(h) for h in row.header or []] if row.kind == "row" else []
@@ -93,24 +93,21 @@ def plan_row_targets(measures: list[Measure], blocks: Iterable[Block]) -> list[D
                 else m.start("value")
             )
             written = cell.text[at : m.end("when")] if kind == "window" else cell.text[at:].strip()
+            # (the value read as any value is, values.parse_value; 至少N次 is a least count, as
+            # in running text: count_at_least)
+            least = next((w for w in at_least if written.startswith(w)), "")
+            v = parse_value(written[len(least) :]) if kind != "window" else None
             out.append(DraftTarget(
                 key="", indicator=item, indicator_key=key, value_text=written,
-                value=None if kind == "window" else float(m["value"]),
-                comparator=None if kind == "window" else _comparator(m["cmp"], comparators),
-                unit={"window": None, "ratio": "%", "frequency": "次"}[kind], year=None,
+                value=v.value if v else None,
+                comparator=(v.comparator or (">=" if least else None)) if v else None,
+                unit=v.unit if v else None, year=None,
                 baseline=None, baseline_year=None, binding=None, cumulative=False,
                 section=row.section, text=row.text, start=cell.start + at,
                 end=cell.start + at + len(written),
                 departments=list(task.departments) if task else [], warnings=[tie] if tie else [],
             ))  # fmt: skip
     return out
-
-
-def _comparator(word: str | None, comparators: dict[str, str]) -> str | None:
-    """至少 / 不少于 / 不低于 …: ">="; a bare value: None."""
-    if word in targets_patterns()["count_at_least"]:
-        return ">="
-    return comparators.get(word or "") or None
 
 
 def _dated(text: str) -> bool:
