@@ -96,7 +96,8 @@ from __future__ import annotations
 # heldout_ninetythird: built by a helper from 7f92e3a, 14 documents (2 formal), untouched (its baseline);
 # heldout_ninetyfourth: built by a helper from 7f92e3a, 14 documents (3 formal), untouched (its baseline);
 # heldout_ninetysecond: built by a helper from 7f92e3a, 12 documents (8 formal), untouched (its baseline);
-# heldout_ninetyfifth: built by a helper from 7f92e3a, 12 documents (8 formal), untouched (its baseline)),
+# heldout_ninetyfifth: built by a helper from 7f92e3a, 12 documents (8 formal), untouched (its baseline);
+# heldout_hundredthird: built by a helper from a6c6d8f, 12 documents (5 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -193,5 +194,6 @@ GOLD_SETS = (
     "tests/heldout_ninetyfourth",
     "tests/heldout_ninetysecond",
     "tests/heldout_ninetyfifth",
+    "tests/heldout_hundredthird",
     "tests/heldout",
 )
