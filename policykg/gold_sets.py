@@ -97,7 +97,14 @@ from __future__ import annotations
 # heldout_ninetyfourth: built by a helper from 7f92e3a, 14 documents (3 formal), untouched (its baseline);
 # heldout_ninetysecond: built by a helper from 7f92e3a, 12 documents (8 formal), untouched (its baseline);
 # heldout_ninetyfifth: built by a helper from 7f92e3a, 12 documents (8 formal), untouched (its baseline);
-# heldout_ninetysixth: built by a helper from a6c6d8f, 11 documents (2 formal), untouched (its baseline)),
+# heldout_ninetysixth: built by a helper from a6c6d8f, 11 documents (2 formal), untouched (its baseline);
+# heldout_ninetyseventh: built by a helper from a6c6d8f, 9 documents (2 formal), untouched (its baseline);
+# heldout_ninetyeighth: built by a helper from a6c6d8f, 13 documents (3 formal), untouched (its baseline);
+# heldout_ninetyninth: built by a helper from a6c6d8f, 12 documents (2 formal), untouched (its baseline);
+# heldout_hundredth: built by a helper from a6c6d8f, 10 documents (4 formal), untouched (its baseline);
+# heldout_hundredfirst: built by a helper from a6c6d8f, 12 documents (3 formal), untouched (its baseline);
+# heldout_hundredsecond: built by a helper from a6c6d8f, 12 documents (0 formal), untouched (its baseline);
+# heldout_hundredthird: built by a helper from a6c6d8f, 12 documents (5 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -195,5 +202,12 @@ GOLD_SETS = (
     "tests/heldout_ninetysecond",
     "tests/heldout_ninetyfifth",
     "tests/heldout_ninetysixth",
+    "tests/heldout_ninetyseventh",
+    "tests/heldout_ninetyeighth",
+    "tests/heldout_ninetyninth",
+    "tests/heldout_hundredth",
+    "tests/heldout_hundredfirst",
+    "tests/heldout_hundredsecond",
+    "tests/heldout_hundredthird",
     "tests/heldout",
 )
