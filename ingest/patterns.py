@@ -88,6 +88,7 @@ class DocumentPatterns(_File):
     national_units: Regex
     enterprise_names: Regex
     many_provinces: int
+    cross_provincial_regions: Regex
     addressee: Regex
     printed_suffix: Regex
     published_labels: Words

@@ -82,7 +82,15 @@ def describe(
     text = normalized.text
     source = normalized.source.path
     meta = extract_metadata(text, normalized.front_matter, source)
-    if province is not None and meta.province is None and meta.level != "national":
+    if (
+        province is not None
+        and meta.province is None
+        and meta.level
+        not in (
+            "national",
+            "regional",
+        )
+    ):
         meta.province, meta.level = province, meta.level or "provincial"
     info = DocumentInfo(
         id=document_id(meta, source),

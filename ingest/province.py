@@ -21,11 +21,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from policykg.ingest.cross_provincial import names_several_provinces
 from policykg.ingest.patterns import document_patterns
 from policykg.ingest.places import county_opening, place_of, place_provinces
 from policykg.ingest.vocab import Province, provinces
 
 NATIONAL = "national"
+REGIONAL = "regional"  # several provincial-level units' document (ingest/cross_provincial.py)
 # A 主送机关 of every province (各省、自治区、直辖市…): only a central body writes to them.
 _NATIONAL_ADDRESSEE = re.compile(r"各省、?自治区、?直辖市")
 
@@ -33,7 +35,9 @@ _NATIONAL_ADDRESSEE = re.compile(r"各省、?自治区、?直辖市")
 @dataclass
 class ProvinceReading:
     province: Province | None = None
-    level: str | None = None  # national | provincial | local (below the province: a place name)
+    # national | regional (several provinces', no province) | provincial | local (below the
+    # province: a place name)
+    level: str | None = None
     clue: str | None = None
     warnings: list[str] = field(default_factory=list)
 
@@ -95,6 +99,8 @@ def infer_province(
     if issuer:
         if is_national_issuer(issuer):
             readings.append(("issuer", None))
+        elif names_several_provinces(issuer):
+            return _regional("issuer", issuer)
         elif hit := first_province(issuer):
             readings.append(("issuer", hit))
     by_number, national_number = number_province(doc_number)
@@ -109,6 +115,8 @@ def infer_province(
         readings.append(("document number", by_number))
     if not readings and addressee and _NATIONAL_ADDRESSEE.match(addressee):
         readings.append(("addressee", None))  # sent to every province: a central body's
+    if not readings and names_several_provinces(title):
+        return _regional("title", title)
     if hit := first_province(title):
         readings.append(("title", hit))
     elif title and is_national_issuer(re.split(r"关于", title)[0] or None):
@@ -125,6 +133,8 @@ def infer_province(
             places = Counter({code: 1})  # 渠县…指挥部: a county of two characters opens it
     # then a reprint's headline (the head's first line), which names the province whose policy
     # it reports (江苏将集中整顿…) more surely than a place the story passes through.
+    if not readings and not places and _regional_headline(head):
+        return _regional("headline", _headline(head))
     if not readings and not places and (hit := _headline_province(head)):
         readings.append(("headline", hit))
     if not readings and not places:
@@ -159,6 +169,20 @@ def infer_province(
                 )
         return out
     return _from_mentions(text, out)
+
+
+def _regional(clue: str, line: str | None) -> ProvinceReading:
+    return ProvinceReading(None, REGIONAL, clue, [
+        f"province: the {clue} ({(line or '')[:30]}) names several provinces; left empty "
+        "(a cross-provincial document is none of theirs)"])  # fmt: skip
+
+
+def _regional_headline(head: str) -> bool:
+    """The headline names several provinces' document; a lead sentence standing first (no
+    headline) is read with its whole opening."""
+    line = _headline(head)
+    sentence = len(line) > 40 or bool(re.search(r"[。，；,;]", line))
+    return names_several_provinces(line, headline=not sentence)
 
 
 _REPORTER = re.compile(

@@ -26,7 +26,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "char_finders.py", "jieba_words.py",
     "normalize.py", "patterns.py", "pipeline.py", "preamble.py", "places.py", "program_names.py", "programs.py",
     "program_kinds.py", "programs_in_text.py", "programs_in_blocks.py",
-    "province.py",
+    "province.py", "cross_provincial.py",
     "read.py", "record.py", "references.py", "regions.py", "responsibility.py",
     "runon_table.py", "scrape.py", "source_spans.py", "statements.py", "structure.py",
     "targets.py", "text_targets.py", "clause_targets.py", "topics.py", "values.py", "vocab.py", "webmeta.py",

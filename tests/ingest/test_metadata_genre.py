@@ -1682,3 +1682,46 @@ def test_an_item_of_a_pages_link_list_is_no_title():
         "·某某食堂托管实施方案2031-12-17\n"
     )
     assert meta.title is None
+
+
+@pytest.mark.parametrize(
+    "text,province",
+    [
+        # two provinces' abbreviations before a joint word (a signing report)
+        ("湘赣签署药品稽查协作协议\n两省药监部门将共享案件线索。\n", None),
+        # a region of several provinces in the headline, no province of its own
+        ("京津冀召开食品安全联席会议\n会议在某地召开，三地将联合抽检。\n", None),
+        # two provinces' bodies side by side open the lead
+        ("为推进区域协作，江西省药品监督管理局、湖南省药品监督管理局近日联合开展检查，"
+         "检查组对两地企业进行了检查。\n", None),
+        # one province named before the region: that province's report
+        ("安徽省推进长三角药品监管一体化\n安徽省药监局近日召开会议。\n", "安徽省"),
+        # a lead naming the region in its purpose clause, then one province acting
+        ("为落实京津冀协同发展要求，河北省药监局近日部署专项检查，全省各地开展排查。\n", "河北省"),
+        # a province's body holding a meeting on a region's work
+        ("四川省药监局召开川渝药品监管一体化推进会\n会议部署了下一步工作。\n", "四川省"),
+        # two provinces' abbreviations acting together, one of them named after
+        ("本报讯 6月2日，湘赣双方在湖南省长沙市签订合作协议，两省将加强协作。\n", None),
+    ],
+)  # fmt: skip
+def test_a_document_of_several_provinces_has_none(text: str, province: str | None) -> None:
+    """The rule book: a document concerning several provincial-level units (an agreement, a
+    joint plan, a report of their joint work) has province null, level `regional`."""
+    meta = _meta(text)
+    assert (meta.province.name if meta.province else None) == province
+    if province is None:
+        assert meta.level == "regional"
+        assert any("names several provinces" in w for w in meta.warnings)
+
+
+def test_joint_issuers_of_two_provinces_make_a_regional_document() -> None:
+    reading = infer_province(
+        ["江西省人民政府办公厅", "湖南省人民政府办公厅"],
+        None,
+        "湘赣边区域合作示范区建设方案",
+        "",
+        "",
+    )
+    assert reading.province is None and reading.level == "regional"
+    reading = infer_province(["江西省人民政府办公厅", "江西省卫生健康委员会"], None, None, "", "")
+    assert reading.province is not None and reading.province.name == "江西省"
