@@ -592,8 +592,8 @@ def test_a_number_line_under_an_announcement_title() -> None:
 def test_a_text_naming_two_provinces_alike_has_none() -> None:
     """A cross-provincial report (no issuer, number or title naming one) is not assigned to
     whichever province happens to be named once more."""
-    text = ("会议指出，河南省与山东省将共同推进药品检查互认。\n河南省药品监管部门与山东省药品监管部门"
-            "签署合作备忘录，河南省表示将加快落实。\n")  # fmt: skip
+    text = ("会议指出，两省将共同推进药品检查互认。\n河南省药品监管部门与山东省药品监管部门"
+            "签署合作备忘录，山东省、河南省表示将加快落实。\n")  # fmt: skip
     meta = _meta(text)
     assert meta.province is None
     assert any("nearly as often" in w for w in meta.warnings)
