@@ -69,4 +69,5 @@ def config() -> dict[str, Any]:
         "past_unless_re": re.compile(t["past_unless"]),
         "periods": document_patterns()["periods"],
         "cn_percent": re.compile(targets_patterns()["cn_percent"]),
+        "score_deduction_re": re.compile(t["score_deduction"]),
     }

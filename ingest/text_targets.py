@@ -227,6 +227,7 @@ def _sentence_drafts(
     if any(w in sentence for w in cfg["per_year"]):
         cumulative = False
     out: list[DraftTarget] = []
+    deducts = bool(cfg["score_deduction_re"].search(sentence))
     previous, had_targets, listing = "", False, False
     clauses = list(_CLAUSE.finditer(sentence))
     for k, c in enumerate(clauses):
@@ -245,6 +246,8 @@ def _sentence_drafts(
             if not ind:
                 continue
             v = f.value.parsed
+            if _scoring_rule(v.unit, v.comparator or f.comparator, deducts, cfg["score_unit"]):
+                continue
             at_least = any(
                 w in clause[: f.value.start] for w in targets_patterns()["count_at_least"]
             )
@@ -267,6 +270,13 @@ def _sentence_drafts(
     counted = [w for w in words if w.value_text.endswith("次")]  # 一至二次: not 二次
     out = [t for t in out if not any(w.start <= t.start and t.end <= w.end for w in counted)]
     return (*out, *words)
+
+
+def _scoring_rule(unit: str | None, comparator: str | None, deducts: bool, score: str) -> bool:
+    """A scoring table's weight, deduction or failing condition (targets.yaml `score_unit`)."""
+    if unit == score:
+        return deducts or comparator is None
+    return deducts and comparator in ("<", "<=")
 
 
 def _shared_level(ind: str, values: int) -> list[str]:

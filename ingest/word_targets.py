@@ -77,12 +77,10 @@ def word_targets(sentence: str) -> list[WordTarget]:
     for rx in _rx("deadlines").among(sentence):
         for m in rx.finditer(sentence):
             task = m["task"].strip()
-            if task.startswith(("根据", "按照", "依据")) and (
-                nxt := _CLAUSE_AFTER.match(sentence, m.end())
-            ):
-                task = nxt[
-                    "clause"
-                ].strip()  # 10月底前，根据…标准，制定…细则: the task after the basis
+            if task.startswith(_BASIS) and (nxt := _CLAUSE_AFTER.match(sentence, m.end())):
+                task = (
+                    nxt["clause"].strip()
+                )  # 10月底前，根据…标准，制定…细则 (依托…平台，推进…): the task after the basis
             if task.startswith(("的", "之")):
                 continue  # 2025年底前的数据: a date, not a deadline
             modal = _MODAL_TASK.match(task)  # 2012年2月底前必须赋码: a duty whatever its verb
@@ -157,6 +155,8 @@ _ONLY_DATE = re.compile(
 )
 
 
+# A clause of the basis or the means a task goes by (根据…, 依托…平台, 围绕…), not the task
+_BASIS = ("根据", "按照", "依据", "依托", "围绕", "结合", "对照", "参照", "遵循")
 # A task that is only its verb of completion (基本完成, 全面结束, 到位): its subject is before
 _BARE_VERB = re.compile(
     r"^(?:基本|全面|全部|如期|按时|按期)?(?:完成|结束|到位|建成|办结)(?:任务)?$"

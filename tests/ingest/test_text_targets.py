@@ -216,6 +216,21 @@ GOLDEN = [
     # a quota to fulfil, in 斤
     ("要全力以赴完成今年粮食收购3.5亿斤。",
      [("完成今年粮食收购", 3.5, "3.5亿斤", None, "亿斤", None, None, False)]),
+    # a score striven for keeps its bound (not a scoring table's weight)
+    ("到2030年，群众对食品安全的满意度评分达到85分以上。",
+     [("群众对食品安全的满意度评分", 85, "85分以上", ">=", "分", 2030, None, False)]),
+    # a timetable's year, its subject before the verb; the modal before the verb is no part of
+    # the indicator
+    ("2031年，全县规模养殖场总数达到60个；2033年，规模养殖场达到90个。",
+     [("全县规模养殖场总数", 60, "60个", ">=", "个", 2031, None, False),
+      ("规模养殖场", 90, "90个", ">=", "个", 2033, None, False)]),
+    ("到2031年，全县肉牛年出栏量力争达到2万头。",
+     [("全县肉牛年出栏量", 2.0, "2万头", ">=", "万头", 2031, None, False)]),
+    # a deadline's task after the means it goes by (依托…); a system linked up by a date
+    ("2031年9月底前，依托市级平台，逐步推进监测、预警等应用。",
+     [("逐步推进监测、预警等应用", None, "2031年9月底前", "<=", None, 2031, None, False)]),
+    ("2031年6月底前，县级监管平台与市级平台初步联通。",
+     [("县级监管平台与市级平台初步联通", None, "2031年6月底前", "<=", None, 2031, None, False)]),
 ]  # fmt: skip
 
 
@@ -266,6 +281,11 @@ NOT_TARGETS = [
     "每个行政村确定1至2名协管员，学校食堂确定1名食品安全管理员。",
     # each unit's establishment or staffing: a quota of the structure (as 设主任1名)
     "每个乡镇设置1个药品监管分所，每个村配备1名协管员。",
+    # a scoring table's points: an item's weight, a deduction, the failing condition a
+    # deduction names
+    "村（社区）建立食品安全工作台账，制度上墙； 5分",
+    "未制定工作方案的扣2分，组织不健全的扣3分。",
+    "每年研究药品安全工作少于2次，每少1次扣1分。",
 ]
 
 
