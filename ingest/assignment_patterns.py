@@ -90,3 +90,9 @@ FOUNDS = re.compile(
 # (the list may run on past what reads as a body, and the people be several: 由A、B、质监、
 # 工商等部门分管领导和执法人员组成的检查组 — the clause's 组成的 tells)
 TEAM_OF = re.compile(r"(?:(?!负责(?!同志|人)|牵头|担任|由)[^，,。；;：:]){0,40}?组成的")
+# The members of a group whose lead the sentence named, listed after it (小组由A牵头，B、C组成;
+# …，B、C等部门参加): the group's members, support.
+MEMBERS_OF_THE_LED = re.compile(
+    r"\s*(?:等(?:[\d一二三四五六七八九十]+个?|多个?)?(?:有关|相关)?(?:部门|单位)?)?"
+    r"(?:共同)?(?:组成|参加|参与|为成员(?:单位)?)\s*(?:[。；;]|$)"
+)

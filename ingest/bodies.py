@@ -165,6 +165,11 @@ def _level_prefix() -> re.Pattern[str]:
     places = [n for p in provinces() for n in (p.name, *p.aliases)]
     generic = [
         "县级以上",
+        "县级及以上",
+        "省级以上",
+        "省级及以上",
+        "市级以上",
+        "市级及以上",
         "各级",
         "各地",
         "各有关",

@@ -93,11 +93,11 @@ def sibling_unit(text: str, pos: int, subject: list[Mention]) -> re.Match[str] |
 
 
 def assigned_to(text: str, offset: int) -> list[Mention]:
-    """A body given a responsibility (对各村明确了…责任, 向各乡镇下达了…任务) or ordered to act
-    (责成某局查明…): responsible."""
+    """A body given a responsibility (对各村明确了…责任, 向各乡镇下达了…任务), ordered to act
+    (责成某局查明…) or designated for a duty (增加A为…部门，承担…): responsible."""
     out = []
     for m in assignment_rules()["assigned_to_rx"].finditer(text):
-        group = "body" if m["body"] else "ordered"
+        group = next(g for g in ("body", "ordered", "designated") if m[g])
         a, b = m.span(group)
         body = body_at(text, a)
         if (body is not None and body.end == b) or is_generic(m[group]):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from policykg.ingest.assignment_patterns import MEMBERS_OF_THE_LED
 from policykg.ingest.assignment_rules import assignment_rules
 from policykg.ingest.bodies import find_bodies, person_before
 from policykg.ingest.body_forms import Body
@@ -138,10 +139,14 @@ def _hosts_event(text: str, agent: int, end: int) -> bool:
 
 
 def _joined_after_lead(text: str, end: int, offset: int) -> list[Mention]:
-    """由A牵头，会同B、C负责…: the bodies joined after the lead's 牵头 and a comma, supporting."""
+    """由A牵头，会同B、C负责…: the bodies joined after the lead's 牵头 and a comma, supporting;
+    小组由A牵头，B、C组成 (…等部门参加): the members of the group A leads, supporting too."""
     m = re.compile(r"\s*(?:负责)?牵头[，,]\s*").match(text, end)
     if m is None:
         return []
+    found, after = body_list(text, m.end())
+    if found and MEMBERS_OF_THE_LED.match(text, after):
+        return mentions_of(found, "support", offset)  # 小组由A牵头，B、C组成
     stop = next((i for i, ch in enumerate(text[m.end() :], m.end()) if ch in "。；;"), len(text))
     return joined_clause(text, m.end(), stop, offset)
 

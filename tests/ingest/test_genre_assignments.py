@@ -201,6 +201,12 @@ GENRE = [
     ("县级以上地方人民政府药品监督管理部门、卫生健康主管部门应当加强协作。",
      [("县级以上地方人民政府药品监督管理部门", "responsible"), ("卫生健康主管部门", "responsible")]),
     ("省级药品不良反应监测机构应当对报告进行评价。", [("省级药品不良反应监测机构", "responsible")]),
+    # a level and those above it (省级及以上, 县级及以上), a city under the province (省辖市)
+    ("监测方案由省级及以上药品监督管理部门会同同级卫生健康部门制定。",
+     [("省级及以上药品监督管理部门", "lead"), ("同级卫生健康部门", "support")]),
+    ("县级及以上药品监督管理部门负责组织实施。", [("县级及以上药品监督管理部门", "responsible")]),
+    ("省辖市医疗器械不良事件监测技术机构应当对报告进行审核。",
+     [("省辖市医疗器械不良事件监测技术机构", "responsible")]),
     ("收到投诉的市场监管部门应当在5个工作日内处理。", [("市场监管部门", "responsible")]),
     ("发改部门要做好价格监测，工信部门要保障生产。",
      [("发改部门", "responsible"), ("工信部门", "responsible")]),
@@ -521,6 +527,17 @@ GENRE = [
     ("由省药监局、省卫生厅分管领导牵头，省药监局、省商务厅、省教育厅等单位人员组成3个检查组，分赴各市检查。",
      [("省药监局", "lead"), ("省卫生厅", "lead"), ("省商务厅", "support"), ("省教育厅", "support")]),
     ("市公安局、市农业局等部门执法人员共同组成联合督查组。", [("市公安局", "support"), ("市农业局", "support")]),
+    # a body designated for a duty (增加/确定A为…部门，承担/负责…)
+    ("确定洛阳市市场监督管理局为口岸药品监督管理部门，承担口岸药品进口备案工作。",
+     [("洛阳市市场监督管理局", "responsible")]),
+    # 食品 among the sectors of a list (the food regulator of 2004–2013)
+    ("农业、质检、工商、食品等部门按照职责分工，协同作战。",
+     [("农业", "responsible"), ("质检", "responsible"), ("工商", "responsible"), ("食品", "responsible")]),
+    # a group whose lead 由…牵头 names, its members listed after (组成 / 参加): members support
+    ("协调小组由市农业农村局牵头，市教育局、市卫生健康委、市财政局组成。",
+     [("市农业农村局", "lead"), ("市教育局", "support"), ("市卫生健康委", "support"), ("市财政局", "support")]),
+    ("工作专班由县市场监管局牵头，县公安局、县商务局等部门参加。",
+     [("县市场监管局", "lead"), ("县公安局", "support"), ("县商务局", "support")]),
     # the teams of an assessment as subjects; a time before the subject
     ("考核结束后，各考核组要形成书面报告报送市食安委。", [("各考核组", "responsible")]),
     ("数据按月统计，次月市药监局将对各县上月抽检情况进行通报。", [("市药监局", "responsible")]),

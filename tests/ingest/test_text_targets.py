@@ -226,6 +226,12 @@ GOLDEN = [
       ("规模养殖场", 90, "90个", ">=", "个", 2033, None, False)]),
     ("到2031年，全县肉牛年出栏量力争达到2万头。",
      [("全县肉牛年出栏量", 2.0, "2万头", ">=", "万头", 2031, None, False)]),
+    # states reached by a year (基本统一); a year's subject before its verb of completion
+    ("到2031年，区域市场规则基本统一。",
+     [("区域市场规则基本统一", None, "到2031年", "<=", None, 2031, None, False)]),
+    ("某区2031年基本达到示范区创建标准，2033年全市全域达到示范区创建标准。",
+     [("达到示范区创建标准", None, "2031年", "<=", None, 2031, None, False),
+      ("全市全域达到示范区创建标准", None, "2033年", "<=", None, 2033, None, False)]),
     # a deadline's task after the means it goes by (依托…); a system linked up by a date
     ("2031年9月底前，依托市级平台，逐步推进监测、预警等应用。",
      [("逐步推进监测、预警等应用", None, "2031年9月底前", "<=", None, 2031, None, False)]),
