@@ -130,6 +130,11 @@ def _names() -> dict[str, set[str]]:
     for name, codes in former.items():
         if name not in names and name[:-1] not in _STOP:
             names[name] = codes
+    # A division renamed or merged away (横县 → 横州市, 柳州地区 → 来宾市; jionlp's change
+    # records): documents written before still name it, in the same province.
+    for name, code in _renamed():
+        if len(name) >= 3 and name not in names and name[:-1] not in _STOP:
+            names[name] = {code}
     # A province's own name is no place below it: the gazetteer lists 香港 and 澳门 also as
     # their own subdivisions, which made a text naming Hong Kong as a partner a local one.
     for p in provinces():
@@ -154,13 +159,39 @@ def _county_names() -> Iterator[tuple[str, str]]:
 
 
 @cache
+def _renamed() -> tuple[tuple[str, str], ...]:
+    """(former name, province code) of the divisions jionlp records as renamed or merged
+    away (its china_location_change.txt, read without importing jionlp: a few kB)."""
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        return ()
+    path = Path(next(iter(spec.submodule_search_locations))) / "dictionary"
+    try:
+        lines = (path / "china_location_change.txt").read_text("utf-8").splitlines()
+    except OSError:
+        return ()
+    codes = {p.name: p.code for p in provinces()}
+    out: list[tuple[str, str]] = []
+    for line in lines:
+        old, _, new = line.partition("=>")
+        fields, province = old.split("\t"), new.split("\t")[0]
+        if len(fields) >= 6 and province in codes:
+            out.append((fields[-2], codes[province]))  # the full name of the level renamed
+    return tuple(out)
+
+
+@cache
 def _short_counties() -> dict[str, str]:
-    """Counties whose whole name is two characters (渠县, 沛县, 歙县): too short to look for
-    inside running text, sure at the start of a body's name (渠县…指挥部)."""
+    """Counties whose whole name is two characters (渠县, 沛县, 歙县; and 横县, renamed since):
+    too short to look for inside running text, sure at the start of a body's name
+    (渠县…指挥部)."""
     found: dict[str, set[str]] = {}
     for code, full in _county_names():
         if len(full) == 2 and full.endswith("县"):
             found.setdefault(full, set()).add(code)
+    for full, code in _renamed():
+        if len(full) == 2 and full.endswith("县") and full not in found:
+            found[full] = {code}
     return {n: next(iter(c)) for n, c in found.items() if len(c) == 1}
 
 

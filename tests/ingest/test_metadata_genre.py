@@ -446,6 +446,8 @@ def test_dates_in_arabic_and_chinese_numerals(written, iso):
         ("萧山县卫生局", "浙江省"),
         ("江宁县人民政府", "江苏省"),
         ("屈原管理区农业农村局", "湖南省"),  # a county-level 管理区 of a city
+        # a division renamed or merged away (jionlp's change records: 柳州地区 → 来宾市)
+        ("柳州地区行政公署", "广西壮族自治区"),
     ],
 )
 def test_places_below_the_province(place, province):
@@ -1725,3 +1727,9 @@ def test_joint_issuers_of_two_provinces_make_a_regional_document() -> None:
     assert reading.province is None and reading.level == "regional"
     reading = infer_province(["江西省人民政府办公厅", "江西省卫生健康委员会"], None, None, "", "")
     assert reading.province is not None and reading.province.name == "江西省"
+
+
+def test_a_county_renamed_since_still_names_its_province():
+    """横县 became 横州市 (2021): a report written before opens its bodies with the old name."""
+    meta = _meta("横县开展校园食品安全检查\n横县市场监督管理局近日对全县学校食堂开展检查。\n")
+    assert meta.province is not None and meta.province.name == "广西壮族自治区"
