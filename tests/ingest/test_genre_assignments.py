@@ -527,6 +527,14 @@ GENRE = [
     ("由省药监局、省卫生厅分管领导牵头，省药监局、省商务厅、省教育厅等单位人员组成3个检查组，分赴各市检查。",
      [("省药监局", "lead"), ("省卫生厅", "lead"), ("省商务厅", "support"), ("省教育厅", "support")]),
     ("市公安局、市农业局等部门执法人员共同组成联合督查组。", [("市公安局", "support"), ("市农业局", "support")]),
+    # the divisions as subjects with 都/均 before the modal, and 各个/所有 and the whole
+    # area's before them
+    ("今年，全市各个区县都将成立食品安全委员会。", [("全市各个区县", "responsible")]),
+    ("各乡镇均要建立食品安全工作站。", [("各乡镇", "responsible")]),
+    # the members of a working group (工作专班各成员单位) as a subject
+    ("工作专班各成员单位要加强沟通，形成合力。", [("工作专班各成员单位", "responsible")]),
+    # 属地 before a place's body after 由 (the local one, no part of its name)
+    ("监管仓由属地息烽县政府统筹管理。", [("息烽县政府", "responsible")]),
     # a body designated for a duty (增加/确定A为…部门，承担/负责…)
     ("确定洛阳市市场监督管理局为口岸药品监督管理部门，承担口岸药品进口备案工作。",
      [("洛阳市市场监督管理局", "responsible")]),
