@@ -52,9 +52,12 @@ def change_verb(bare: str) -> tuple[str | None, int]:
     return None, 0
 
 
-# A growing verb as a modifier of a noun (种植面积, 种植基地, 推广应用): no count verb there.
+# A growing verb as a modifier of a noun (种植面积, 种植基地, 推广应用), or a developing one
+# inside a body's or a noun's name (发展改革委, 发展规划, 开发区, 研发中心): no count verb there.
 _GROWN_NOUN = re.compile(
     r"(?:种植|栽种|栽培|推广)(?:面积|基地|规模|结构|技术|模式|应用|大户|户|业|区)"
+    r"|发展(?:和?改革|规划|中心|研究|目标|水平|环境|战略|阶段|成果|方式|需要|需求|的)"
+    r"|(?:开发|研发)(?:区|园区|中心|机构|平台|投入|能力)"
 )
 
 

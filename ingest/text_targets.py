@@ -240,6 +240,8 @@ def _sentence_drafts(
         listing = had_targets and (opens or listing)
         for f in found:
             ind = clean_indicator(f.phrase)
+            if out and ind in targets_patterns()["cumulative_words"]:
+                ind = out[-1].indicator  # 新发展龙头企业4家，累计达40家: the same thing's total
             if out and (not ind or out[-1].value_text in ind):
                 # 覆盖面年内达50%，到2027年达100%: a later value of the same indicator
                 ind = out[-1].indicator

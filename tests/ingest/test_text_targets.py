@@ -232,6 +232,12 @@ GOLDEN = [
     ("某区2031年基本达到示范区创建标准，2033年全市全域达到示范区创建标准。",
      [("达到示范区创建标准", None, "2031年", "<=", None, 2031, None, False),
       ("全市全域达到示范区创建标准", None, "2033年", "<=", None, 2033, None, False)]),
+    # firms and products to develop, counted after the verb; a total of the same thing
+    # (累计达…) after the year's new ones
+    ("今年新发展中药饮片龙头企业3家，累计达25家，研发并投产5个新产品。",
+     [("新发展中药饮片龙头企业", 3, "3家", None, "家", None, None, True),
+      ("新发展中药饮片龙头企业", 25, "25家", ">=", "家", None, None, True),
+      ("投产新产品", 5, "5个", None, "个", None, None, True)]),
     # a deadline's task after the means it goes by (依托…); a system linked up by a date
     ("2031年9月底前，依托市级平台，逐步推进监测、预警等应用。",
      [("逐步推进监测、预警等应用", None, "2031年9月底前", "<=", None, 2031, None, False)]),
@@ -281,6 +287,9 @@ NOT_TARGETS = [
     "推进日供水500吨以上和服务人口5000人以上农村水源保护区的划定工作。",  # before its noun
     # bodies closed by their count (等N个成员单位), and a list of examples as a subject
     "联席会议由省药监局、省卫健委等12个成员单位组成。",
+    # 发展 inside a body's name or as a noun (发展改革委, 产业发展的…) counts nothing
+    "会商机制由省医保局牵头，省发展改革委、省药监局等9个部门组成。",
+    "涵盖药品监管和医药产业发展的18个相关部门。",
     "《甲标准》等3项地方标准正在征求意见。",
     "制定区领导食品安全工作职责提醒清单12张。",  # sheets made, no level
     # the staff each kind of unit names (食堂确定1名…管理员): a staffing quota
