@@ -96,3 +96,5 @@ MEMBERS_OF_THE_LED = re.compile(
     r"\s*(?:等(?:[\d一二三四五六七八九十]+个?|多个?)?(?:有关|相关)?(?:部门|单位)?)?"
     r"(?:共同)?(?:组成|参加|参与|为成员(?:单位)?)\s*(?:[。；;]|$)"
 )
+# The clause before a subject naming its role (作为牵头单位，A将…; 作为牵头部门，A要…): A leads.
+AS_THE_LEAD = re.compile(r"作为(?:牵头|总牵头|主牵头)(?:单位|部门)[，,]\s*$")

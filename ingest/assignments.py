@@ -25,6 +25,7 @@ from bisect import bisect_left
 from policykg.ingest.assignment_patterns import (
     ADDRESSEES,
     ARTICLE,
+    AS_THE_LEAD,
     ATTENDS,
     CLAUSE,
     COMPOSED,
@@ -319,6 +320,13 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             # A、B、C联合开展…: every body before the role word leads, as before 会同 (the rule
             # book's 「A、B会C」); 联合 with an object body (A联合B…) is read by body_list
             found = [(b, "lead") for b, _ in carried + found]
+            carried = []
+        if (
+            role == "responsible"
+            and all(r == "responsible" for _, r in carried + found)
+            and AS_THE_LEAD.search(text, max(0, a - 12), a)
+        ):
+            found = [(b, "lead") for b, _ in carried + found]  # 作为牵头单位，A将…: A leads
             carried = []
         subject = mentions_of(carried + found, role, offset)
         instructed = opener in rules["instructing_openers"]

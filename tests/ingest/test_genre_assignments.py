@@ -535,6 +535,11 @@ GENRE = [
     ("工作专班各成员单位要加强沟通，形成合力。", [("工作专班各成员单位", "responsible")]),
     # 属地 before a place's body after 由 (the local one, no part of its name)
     ("监管仓由属地息烽县政府统筹管理。", [("息烽县政府", "responsible")]),
+    # the clause before the subject naming its role (作为牵头单位，A将…)
+    ("作为牵头单位，县市场监管局将继续做好组织协调工作。", [("县市场监管局", "lead")]),
+    ("作为牵头部门，市卫健委要会同市药监局开展检查。", [("市卫健委", "lead"), ("市药监局", "support")]),
+    # the lead's work under way (正/继续 before 牵头)
+    ("目前，省食安办正牵头组织评估。", [("省食安办", "lead")]),
     # a body designated for a duty (增加/确定A为…部门，承担/负责…)
     ("确定洛阳市市场监督管理局为口岸药品监督管理部门，承担口岸药品进口备案工作。",
      [("洛阳市市场监督管理局", "responsible")]),
