@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
 from policykg.ingest.assignment_patterns import (
     ADDRESSEES,
@@ -68,6 +69,7 @@ from policykg.ingest.duties import (
 )
 from policykg.ingest.group_posts import bodies_set_up, by_agent, held_posts, posts_filled
 from policykg.ingest.memo import memoized_at_zero
+from policykg.ingest.patterns import targets_patterns
 from policykg.ingest.responsibility import Mention
 from policykg.ingest.role_cues import drafts_or_issues, joint_campaign, supporters_after_lead
 from policykg.ingest.subject_roles import JOINTLY, MANNER_ONLY, explicit_role, role_after
@@ -100,10 +102,15 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
     convener: list[tuple[Body, str]] = []  # A召开会议，…，将…: the body that met, for 将/要
     addressed = addressees_end(text)
     duties = group_duties(text, offset)  # a duty list's bodies (A：负责…), the subject of its lines
+    # a scoring table's criteria (…未出台…的，扣2分; 每年研究少于2次，每少1次扣1分): the
+    # conditions of a deduction give no body a task
+    criteria = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if deducts(m.group())]
     for c in CLAUSE.finditer(text):
         a, b = c.start(), c.end()
         if a < addressed:
             continue  # 各区人民政府，市政府各委、办、局：…: the notice's addressees take no task
+        if any(s <= a < e for s, e in criteria):
+            continue
         carried, pending = pending, []
         if (i := bisect_left(slogan_starts, a)) and a < slogans[i - 1][1]:
             continue  # inside a slogan: slogans[i - 1] opens before a, ends after it
@@ -341,6 +348,18 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
 
 
 _AT_MEETING = re.compile(r"会上|会议上|座谈会上")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
+
+
+@cache
+def _deduction() -> re.Pattern[str]:
+    return re.compile(targets_patterns()["text"]["score_deduction"])
+
+
+def deducts(sentence: str) -> bool:
+    """The sentence deducts points (a scoring table's criterion: data/patterns/targets.yaml
+    `score_deduction`, the rule the target readers also follow)."""
+    return ("扣" in sentence or "不得分" in sentence) and bool(_deduction().search(sentence))
 
 
 def _after_semicolon(text: str, at: int) -> bool:

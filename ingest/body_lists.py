@@ -324,10 +324,11 @@ def _sector_list_rx() -> re.Pattern[str]:
     sector = alternation(body_forms()["sectors"])
     # (a province by its name or short name before the first: 宁夏质监、卫生监督等部门)
     province = alternation([n for p in provinces() for n in (p.name, *p.aliases) if len(n) >= 2])
+    start = body_forms()["not_place_start"]  # (要到县农业和畜牧部门: 要到 opens no county)
     return re.compile(
         # (a county before the first: 某县农业、公安、市管办等多部门 — an office's short name
         # among the sectors; a level before it: 市发改、财政等部门, the level's departments)
-        rf"(?:县级以上(?:地方)?(?:人民政府)?|(?:地方)?各级)?(?P<items>(?:{province}|[\u4e00-\u9fff]{{2,4}}[县区旗]|[省市州县区盟旗])?"
+        rf"(?:县级以上(?:地方)?(?:人民政府)?|(?:地方)?各级)?(?P<items>(?:{province}|(?![{start}])[\u4e00-\u9fff]{{2,4}}[县区旗]|[省市州县区盟旗])?"
         rf"(?:{sector})(?:[、和及](?:{sector}|[\u4e00-\u9fff]{{1,3}}办))+)"
         r"(?:等|以及其他|和其他)?(?:[\d一二三四五六七八九十]+个)?(?:有关|相关)?(?:[\u4e00-\u9fff]{0,6}?)部门"
     )

@@ -538,6 +538,17 @@ GENRE = [
     # the clause before the subject naming its role (作为牵头单位，A将…)
     ("作为牵头单位，县市场监管局将继续做好组织协调工作。", [("县市场监管局", "lead")]),
     ("作为牵头部门，市卫健委要会同市药监局开展检查。", [("市卫健委", "lead"), ("市药监局", "support")]),
+    # a scoring table's criteria: the conditions of a deduction give no task (扣押 is no deduction)
+    ("县级党委、政府未出台落实党政同责相关文件的，扣2分。", []),
+    ("县政府每年研究食品安全工作少于2次，每少1次扣1分。", []),
+    ("县市场监管局要依法扣押违法产品。", [("县市场监管局", "responsible")]),
+    # the divisions asked to attach importance (请各市高度重视…)
+    ("请各县高度重视此次抽检工作，及早组织实施。", [("各县", "responsible")]),
+    # a tally (某省共有…站点N个) and a place to go to (要到县X和Y部门申领…) name no subject
+    ("清理整顿前，某省共有收奶站点3000个，其中企业自建100个。", []),
+    ("经营者要到县农业和畜牧部门申领收购许可证。", []),
+    # the departments and units of a level written 部门（单位）
+    ("县级各部门（单位）要及时登录省监管平台。", [("县级各部门（单位）", "responsible")]),
     # the lead's work under way (正/继续 before 牵头)
     ("目前，省食安办正牵头组织评估。", [("省食安办", "lead")]),
     # a body designated for a duty (增加/确定A为…部门，承担/负责…)
@@ -762,6 +773,20 @@ def test_the_first_listed_leads_and_the_others_keep_the_role_the_rule_gives_them
     assert first_leads("各项任务列第一位者为牵头单位，其他为配合单位。") == "support"
     assert first_leads("排在第一位的为牵头单位，下同。") == "responsible"
     assert first_leads("各单位要按职责分工抓好落实。") is None
+
+
+def test_a_documents_rule_for_several_units_in_a_bracket_is_no_body(tmp_path):
+    """（责任单位：A、B；若工作涉及多个处室的，列第一的为牵头责任处室，下同）: the rule's pieces
+    name no body, and the first listed leads."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某省市场监管局2031年工作要点\n（一）强化标准助推。对地方标准予以优先立项。（责任单位："
+        "标准化处、计量处；若工作涉及多个处室的，列第一的为牵头责任处室，下同）\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    found = [(d.mention, d.role) for m in record.measures for d in m.departments]
+    assert found == [("标准化处", "lead"), ("计量处", "responsible")]
 
 
 def test_a_bracketed_list_holds_names_with_brackets_and_the_documents_rule():
