@@ -21,7 +21,10 @@ DUTY_OPENS = re.compile(r"\s*(?:主要|具体)?(?:负责|承担)(?!人|同志)")
 # database copy of a notice: …名单：甲市：乙县 丙市：丁县 各地要…): the subject after the space
 RUN_ON = re.compile(r"[^\s，,。；;：:]{1,8}[ \u3000]+(?=各)")
 # A regulation's article number opening its sentence (第十二条, 第 3 条).
-ARTICLE = re.compile(r"第\s*[一二三四五六七八九十百零〇\d]+\s*条\s*")
+# (with the article's own heading in brackets, as local regulations title them: 第九条（…职责）)
+ARTICLE = re.compile(
+    r"第\s*[一二三四五六七八九十百零〇\d]+\s*条\s*(?:[（(][^（）()]{2,20}[）)]\s*)?"
+)
 # A relative clause before the subject (接到报告的卫生主管部门应当…, 发现问题的单位要…); not a
 # prepositional phrase (按照…的, 根据…的).
 MODIFIER = re.compile(r"(?!按照|根据|依照|依据|按|对|为|在|与|加强|支持)[\u4e00-\u9fff]{2,10}?的")

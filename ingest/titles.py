@@ -312,8 +312,17 @@ def _above_addressee(head: list[str]) -> str | None:
         if k and (stop or title_like(line) or _FURNITURE.search(line) or _COMMA.search(line)):
             break
         tail = re.split(r"\s+", line.strip())[-1]
-        if not k and tail != line.strip() and title_like(tail) and _OPENS.match(tail):
-            return tail  # debris before the title on its line, a space between (在 X关于…的通告)
+        before = line.strip()[: -len(tail)].strip()
+        if (
+            not k
+            and tail != line.strip()
+            and title_like(tail)
+            and _OPENS.match(tail)
+            and not split_issuers(before)
+        ):
+            # debris before the title on its line, a space between (在 X关于…的通告); not the
+            # joint issuers that open a joint title (A综合司 B办公厅关于…的通知)
+            return tail
         title = line + title
         if len(title) > 90:
             break

@@ -538,6 +538,9 @@ GENRE = [
     # the clause before the subject naming its role (作为牵头单位，A将…)
     ("作为牵头单位，县市场监管局将继续做好组织协调工作。", [("县市场监管局", "lead")]),
     ("作为牵头部门，市卫健委要会同市药监局开展检查。", [("市卫健委", "lead"), ("市药监局", "support")]),
+    # an article with its heading in brackets before the subject (第九条（…职责）A和B…)
+    ("第九条（主管部门职责）市卫生健康委和区卫生健康委在职责范围内开展指导。",
+     [("市卫生健康委", "responsible"), ("区卫生健康委", "responsible")]),
     # a scoring table's criteria: the conditions of a deduction give no task (扣押 is no deduction)
     ("县级党委、政府未出台落实党政同责相关文件的，扣2分。", []),
     ("县政府每年研究食品安全工作少于2次，每少1次扣1分。", []),

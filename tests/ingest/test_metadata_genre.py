@@ -1733,3 +1733,13 @@ def test_a_county_renamed_since_still_names_its_province():
     """横县 became 横州市 (2021): a report written before opens its bodies with the old name."""
     meta = _meta("横县开展校园食品安全检查\n横县市场监督管理局近日对全县学校食堂开展检查。\n")
     assert meta.province is not None and meta.province.name == "广西壮族自治区"
+
+
+def test_a_joint_title_keeps_its_issuers_written_apart_by_a_space():
+    """GB/T 9704 joint issuers open a joint title (A综合司 B办公厅关于…的通知): not debris before a
+    title on its line (在 X关于…的通告)."""
+    meta = _meta(
+        "某某局综合司 某某署办公厅关于增设某港口岸为药品进口口岸的通知\n某药监综〔2031〕12号\n"
+        "各省、自治区、直辖市药品监督管理局：\n现将有关事项通知如下。\n"
+    )
+    assert meta.title == "某某局综合司 某某署办公厅关于增设某港口岸为药品进口口岸的通知"
