@@ -323,7 +323,7 @@ def test_first_listed_leads_when_the_document_says_so():
     assert first_leads("排在第一位的为牵头部门。")
     assert first_leads("（责任单位：县农业农村局、县商务局，排名第一位的为牵头单位，下同）")
     assert first_leads("各项任务的责任单位排序第一的为牵头单位。")
-    assert first_leads("若工作涉及多个处室的，列第一的为牵头责任处室，下同。")
+    assert first_leads("如任务涉及两个以上处室，列第一位的为牵头责任处室。")
     assert not first_leads("各单位要按职责分工抓好落实。")
     listed = [Mention("省药监局", "responsible", 0, 4), Mention("省公安厅", "responsible", 5, 9)]
     assert [m.role for m in apply_first_leads(listed)] == ["lead", "support"]

@@ -779,12 +779,12 @@ def test_the_first_listed_leads_and_the_others_keep_the_role_the_rule_gives_them
 
 
 def test_a_documents_rule_for_several_units_in_a_bracket_is_no_body(tmp_path):
-    """（责任单位：A、B；若工作涉及多个处室的，列第一的为牵头责任处室，下同）: the rule's pieces
+    """（责任单位：A、B；如任务涉及两个以上处室，列第一位的为牵头责任处室）: the rule's pieces
     name no body, and the first listed leads."""
     path = tmp_path / "plan.txt"
     path.write_text(
         "某省市场监管局2031年工作要点\n（一）强化标准助推。对地方标准予以优先立项。（责任单位："
-        "标准化处、计量处；若工作涉及多个处室的，列第一的为牵头责任处室，下同）\n",
+        "标准化处、计量处；如任务涉及两个以上处室，列第一位的为牵头责任处室）\n",
         encoding="utf-8",
     )
     record = extract_file(path)
