@@ -28,9 +28,8 @@ class DocumentInfo(Strict):
     title: str | None = None
     province: str | None = None
     province_code: str | None = None
-    level: str | None = (
-        None  # national | regional (several provinces', no province) | provincial | local
-    )
+    # national | regional (several provinces', no province) | provincial | local
+    level: str | None = None
     issuer: str | None = None  # 发文机关; a joint document's issuers joined with 、
     issuers: list[str] = Field(default_factory=list)
     doc_number: str | None = None  # the document's own 发文字号, brackets as 〔〕
