@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
 
 from policykg.ingest.assignment_patterns import (
     ADDRESSEES,
@@ -69,10 +68,10 @@ from policykg.ingest.duties import (
 )
 from policykg.ingest.group_posts import bodies_set_up, by_agent, held_posts, posts_filled
 from policykg.ingest.memo import memoized_at_zero
-from policykg.ingest.patterns import targets_patterns
 from policykg.ingest.responsibility import Mention
 from policykg.ingest.role_cues import drafts_or_issues, joint_campaign, supporters_after_lead
 from policykg.ingest.subject_roles import JOINTLY, MANNER_ONLY, explicit_role, role_after
+from policykg.ingest.text_target_rules import SENTENCE, deducts
 
 
 def addressees_end(text: str) -> int:
@@ -104,7 +103,11 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
     duties = group_duties(text, offset)  # a duty list's bodies (A：负责…), the subject of its lines
     # a scoring table's criteria (…未出台…的，扣2分; 每年研究少于2次，每少1次扣1分): the
     # conditions of a deduction give no body a task
-    criteria = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if deducts(m.group())]
+    criteria = (
+        [(m.start(), m.end()) for m in SENTENCE.finditer(text) if deducts(m.group())]
+        if "扣" in text or "不得分" in text
+        else []
+    )
     for c in CLAUSE.finditer(text):
         a, b = c.start(), c.end()
         if a < addressed:
@@ -348,18 +351,6 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
 
 
 _AT_MEETING = re.compile(r"会上|会议上|座谈会上")
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
-
-
-@cache
-def _deduction() -> re.Pattern[str]:
-    return re.compile(targets_patterns()["text"]["score_deduction"])
-
-
-def deducts(sentence: str) -> bool:
-    """The sentence deducts points (a scoring table's criterion: data/patterns/targets.yaml
-    `score_deduction`, the rule the target readers also follow)."""
-    return ("扣" in sentence or "不得分" in sentence) and bool(_deduction().search(sentence))
 
 
 def _after_semicolon(text: str, at: int) -> bool:

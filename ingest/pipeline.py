@@ -21,6 +21,7 @@ from policykg.ingest.measures import build_measures
 from policykg.ingest.metadata import Metadata, extract_metadata
 from policykg.ingest.nlp import parse
 from policykg.ingest.normalize import NormalizedText, normalize
+from policykg.ingest.province import NATIONAL, REGIONAL
 from policykg.ingest.read import read_source
 from policykg.ingest.record import (
     DepartmentMention,
@@ -82,15 +83,7 @@ def describe(
     text = normalized.text
     source = normalized.source.path
     meta = extract_metadata(text, normalized.front_matter, source)
-    if (
-        province is not None
-        and meta.province is None
-        and meta.level
-        not in (
-            "national",
-            "regional",
-        )
-    ):
+    if province is not None and meta.province is None and meta.level not in (NATIONAL, REGIONAL):
         meta.province, meta.level = province, meta.level or "provincial"
     info = DocumentInfo(
         id=document_id(meta, source),

@@ -72,13 +72,20 @@ def _read_location_tree() -> dict:
         return jionlp.china_location_loader()
 
 
-def _jionlp_sources() -> list[bytes] | None:
-    """The bytes of what jionlp's tree is read from (its gazetteer, its reader), found
-    without importing jionlp; None where jionlp is laid out otherwise (no cache then)."""
+def _jionlp_dictionary() -> Path | None:
+    """jionlp's data folder, found without importing jionlp (its import costs ~0.5 s)."""
     spec = importlib.util.find_spec("jionlp")
     if spec is None or not spec.submodule_search_locations:
         return None
-    folder = Path(next(iter(spec.submodule_search_locations))) / "dictionary"
+    return Path(next(iter(spec.submodule_search_locations))) / "dictionary"
+
+
+def _jionlp_sources() -> list[bytes] | None:
+    """The bytes of what jionlp's tree is read from (its gazetteer, its reader), found
+    without importing jionlp; None where jionlp is laid out otherwise (no cache then)."""
+    folder = _jionlp_dictionary()
+    if folder is None:
+        return None
     try:
         return [(folder / f).read_bytes() for f in ("china_location.txt", "dictionary_loader.py")]
     except OSError:
@@ -162,12 +169,11 @@ def _county_names() -> Iterator[tuple[str, str]]:
 def _renamed() -> tuple[tuple[str, str], ...]:
     """(former name, province code) of the divisions jionlp records as renamed or merged
     away (its china_location_change.txt, read without importing jionlp: a few kB)."""
-    spec = importlib.util.find_spec("jionlp")
-    if spec is None or not spec.submodule_search_locations:
+    folder = _jionlp_dictionary()
+    if folder is None:
         return ()
-    path = Path(next(iter(spec.submodule_search_locations))) / "dictionary"
     try:
-        lines = (path / "china_location_change.txt").read_text("utf-8").splitlines()
+        lines = (folder / "china_location_change.txt").read_text("utf-8").splitlines()
     except OSError:
         return ()
     codes = {p.name: p.code for p in provinces()}

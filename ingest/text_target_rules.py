@@ -71,3 +71,16 @@ def config() -> dict[str, Any]:
         "cn_percent": re.compile(targets_patterns()["cn_percent"]),
         "score_deduction_re": re.compile(t["score_deduction"]),
     }
+
+
+# A sentence of running text: up to its end mark, or a line's end
+SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
+
+
+def deducts(sentence: str) -> bool:
+    """The sentence deducts points: a scoring table's criterion (data/patterns/targets.yaml
+    `score_deduction`), no target and no task. (Every form holds 扣 or 不得分: the literal
+    gate spares the regex on most sentences.)"""
+    return ("扣" in sentence or "不得分" in sentence) and bool(
+        config()["score_deduction_re"].search(sentence)
+    )

@@ -48,7 +48,7 @@ from policykg.ingest.row_targets import plan_row_targets, row_deadline_targets
 from policykg.ingest.statements import commits, statement_of
 from policykg.ingest.structure import Block
 from policykg.ingest.targets import DraftTarget, unique_id
-from policykg.ingest.text_target_rules import config
+from policykg.ingest.text_target_rules import SENTENCE, config, deducts
 from policykg.ingest.text_target_sources import (
     BACK_REFERENCE,
     DIRECTIVE,
@@ -75,7 +75,6 @@ from policykg.ingest.word_targets import campaign_windows, draft_word_targets
 if TYPE_CHECKING:
     from policykg.ingest.context import Context
 
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 # (a bracketed aside is part of its clause, commas and all: 餐馆（指面积150平方米以上，或座位80座以上）…)
 _CLAUSE = re.compile(r"(?:（[^（）]{0,60}）|[^，,；;：:（])+|（")
 
@@ -107,7 +106,7 @@ def text_targets(
         # dated heading ((一)到2020年，…) or in the list a dated lead-in announces has its year
         frame = section_year(src.section) or (goals[1] if goals else None)
         heading = heading_before(text, src.start)  # the item this paragraph elaborates
-        for k, s in enumerate(_SENTENCE.finditer(src.text)):
+        for k, s in enumerate(SENTENCE.finditer(src.text)):
             own, _ = sentence_year(s.group(), None)
             frame = own or frame
             elaborates = heading if DIRECTIVE.match(s.group()) else None
@@ -172,7 +171,7 @@ def _narrated_campaigns(
     for block in blocks:
         if block.kind != "paragraph" or not commits(statement_of(block.path)):
             continue
-        for s in _SENTENCE.finditer(block.text):
+        for s in SENTENCE.finditer(block.text):
             at = block.start + s.start()
             k = bisect_right(starts, at) - 1
             if k >= 0 and at < held[k][1]:
@@ -227,7 +226,7 @@ def _sentence_drafts(
     if any(w in sentence for w in cfg["per_year"]):
         cumulative = False
     out: list[DraftTarget] = []
-    deducts = bool(cfg["score_deduction_re"].search(sentence))
+    deduction = deducts(sentence)
     previous, had_targets, listing = "", False, False
     clauses = list(_CLAUSE.finditer(sentence))
     for k, c in enumerate(clauses):
@@ -248,7 +247,7 @@ def _sentence_drafts(
             if not ind:
                 continue
             v = f.value.parsed
-            if _scoring_rule(v.unit, v.comparator or f.comparator, deducts, cfg["score_unit"]):
+            if _scoring_rule(v.unit, v.comparator or f.comparator, deduction, cfg["score_unit"]):
                 continue
             at_least = any(
                 w in clause[: f.value.start] for w in targets_patterns()["count_at_least"]

@@ -78,9 +78,8 @@ def word_targets(sentence: str) -> list[WordTarget]:
         for m in rx.finditer(sentence):
             task = m["task"].strip()
             if task.startswith(_BASIS) and (nxt := _CLAUSE_AFTER.match(sentence, m.end())):
-                task = (
-                    nxt["clause"].strip()
-                )  # 10月底前，根据…标准，制定…细则 (依托…平台，推进…): the task after the basis
+                # 10月底前，根据…标准，制定…细则 (依托…平台，推进…): the task after the basis
+                task = nxt["clause"].strip()
             if task.startswith(("的", "之")):
                 continue  # 2025年底前的数据: a date, not a deadline
             modal = _MODAL_TASK.match(task)  # 2012年2月底前必须赋码: a duty whatever its verb
