@@ -104,7 +104,8 @@ from __future__ import annotations
 # heldout_hundredth: built by a helper from a6c6d8f, 10 documents (4 formal), untouched (its baseline);
 # heldout_hundredfirst: built by a helper from a6c6d8f, 12 documents (3 formal), untouched (its baseline);
 # heldout_hundredsecond: built by a helper from a6c6d8f, 12 documents (0 formal), untouched (its baseline);
-# heldout_hundredthird: built by a helper from a6c6d8f, 12 documents (5 formal), untouched (its baseline)),
+# heldout_hundredthird: built by a helper from a6c6d8f, 12 documents (5 formal), untouched (its baseline);
+# heldout_hundredeleventh: built by a helper from 023409f, 13 documents (7 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -209,5 +210,6 @@ GOLD_SETS = (
     "tests/heldout_hundredfirst",
     "tests/heldout_hundredsecond",
     "tests/heldout_hundredthird",
+    "tests/heldout_hundredeleventh",
     "tests/heldout",
 )
