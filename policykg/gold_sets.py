@@ -105,7 +105,14 @@ from __future__ import annotations
 # heldout_hundredfirst: built by a helper from a6c6d8f, 12 documents (3 formal), untouched (its baseline);
 # heldout_hundredsecond: built by a helper from a6c6d8f, 12 documents (0 formal), untouched (its baseline);
 # heldout_hundredthird: built by a helper from a6c6d8f, 12 documents (5 formal), untouched (its baseline);
-# heldout_hundredfourth: built by a helper from 023409f, 15 documents (7 formal), untouched (its baseline)),
+# heldout_hundredfourth: built by a helper from 023409f, 15 documents (7 formal), untouched (its baseline);
+# heldout_hundredfifth: built by a helper from 023409f, 13 documents (1 formal), untouched (its baseline);
+# heldout_hundredsixth: built by a helper from 023409f, 13 documents (3 formal), untouched (its baseline);
+# heldout_hundredseventh: built by a helper from 023409f, 12 documents (3 formal), untouched (its baseline);
+# heldout_hundredeighth: built by a helper from 023409f, 12 documents (5 formal), untouched (its baseline);
+# heldout_hundredninth: built by a helper from 023409f, 15 documents (3 formal), untouched (its baseline);
+# heldout_hundredtenth: built by a helper from 023409f, 13 documents (1 formal), untouched (its baseline);
+# heldout_hundredeleventh: built by a helper from 023409f, 13 documents (7 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -211,5 +218,12 @@ GOLD_SETS = (
     "tests/heldout_hundredsecond",
     "tests/heldout_hundredthird",
     "tests/heldout_hundredfourth",
+    "tests/heldout_hundredfifth",
+    "tests/heldout_hundredsixth",
+    "tests/heldout_hundredseventh",
+    "tests/heldout_hundredeighth",
+    "tests/heldout_hundredninth",
+    "tests/heldout_hundredtenth",
+    "tests/heldout_hundredeleventh",
     "tests/heldout",
 )
