@@ -39,6 +39,14 @@ _GOAL_LEAD = re.compile(r"^[^，,；;]{0,16}?目标(?:为|是)")
 GOAL_YEAR = re.compile(r"目标(?:是|为)?\s*[，,：:]?\s*(20\d{2})\s*年\s*[，,]")
 
 
+# A subject and its disposal 将/把 before the thing it changes (某市将办理时限压缩至…, 该局已把…):
+# the indicator is what is changed, not who changes it
+_DISPOSAL = re.compile(
+    r"^[\u4e00-\u9fff]{0,10}?(?:市|县|区|省|州|旗|局|委|厅|部门|政府|中心)(?:还|也|已|已经)?(?:将|把)"
+    r"(?=[\u4e00-\u9fff]{2})"
+)
+
+
 _TAG_DEBRIS = re.compile(r"^\s*<?/?[A-Za-z][A-Za-z0-9]*\s*/?>")
 
 
@@ -48,6 +56,7 @@ def clean_indicator(phrase: str) -> str | None:
     phrase = _TAG_DEBRIS.sub("", phrase)  # a scraped page's broken markup (/font>5岁以下…)
     phrase = _DEFINITION_ASIDE.sub("", phrase)  # 餐馆（指…以上）…实施率: the class's definition
     phrase = _GOAL_LEAD.sub("", phrase)  # 设定2020年的预期目标为研制新药…: what follows 为
+    phrase = _DISPOSAL.sub("", phrase.lstrip())
     p = _YEAR_LEAD.sub(
         "", phrase.strip(" 、，,：:；;。—-－")
     )  # 到2025年，…: the year is the target's

@@ -51,8 +51,8 @@ def _tail() -> str:
     # (省药监局各检查分局: the units of a kind, under their body)
     # (省药监局药品注册处: a body's internal division, 处/科/室/司, only after a body)
     inner = alternation([*f["suffixes"], *f["unit_suffixes"]])
-    # (not a verb of the body's own right after its name: 县公安局查处…; 稽查处 is a division)
-    more = rf"(?!查处|惩处)各?(?:{keep}|(?!{more_stop})[\u4e00-\u9fff]){{0,8}}?(?:{inner})"
+    # (not a verb of the body's own right after its name: 县公安局查处…, 县局强化办证…)
+    more = rf"(?!{alternation(f['unit_not_open'])})各?(?:{keep}|(?!{more_stop})[\u4e00-\u9fff]){{0,8}}?(?:{inner})"
     # (two chunks: 省政府食品安全委员会办公室, a government's committee's office; a name never
     # ends in the 委 of 委托 or of 委员: 省卫健委委托省疾控中心…, 主任委员, 镇宣传委员, nor in the 部 of 部署
     # or the 办 of 办理 and 办法: 由县药安委统一部署, …中心统一办理, …管理办法)

@@ -109,6 +109,8 @@ def infer_province(
         # issuer names a place of another province, the number is that city's.
         readings.append(("issuer's place", city))
         by_number = None
+    if by_number and not readings and _own_prefix(doc_number, issuer):
+        by_number = None  # 新政〔2023〕5号 of 新发镇政府: the town's own 代字, not 新疆's
     if national_number:
         readings.append(("document number", None))
     elif by_number:
@@ -188,6 +190,17 @@ def _regional_headline(head: str) -> bool:
 _REPORTER = re.compile(
     r"^\s*[（(][^（）()]{1,24}[）)]\s*|^\s*(?:记者|通讯员)[\u4e00-\u9fff、 ]{2,20}?报道\s*"
 )
+
+
+# A body below the province whose name opens with its level within three letters (新发镇
+# 政府, 和平县卫健局, 城关街道办事处)
+_LOCAL_ISSUER = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:镇|乡|街道|县|区|旗)")
+
+
+def _own_prefix(number: str | None, issuer: str | None) -> bool:
+    """A town's, county's or district's document number opens with the first letter of its
+    own name, which may be a province's 代字 too (新发镇政府's 新政〔2023〕5号 is not 新疆's)."""
+    return bool(number and issuer and number[:1] == issuer[:1] and _LOCAL_ISSUER.match(issuer))
 
 
 def _city_of_number(by_number: Province, issuer: str | None) -> Province | None:

@@ -63,6 +63,7 @@ def reported_policy(lines: list[str]) -> tuple[list[str], str | None] | None:
             who = re.sub(r"等(?:[\d一二三四五六七八九十]+个?)?(?:部门|单位|部委|厅局)?$", "", who)
             who = _RECIPIENTS.sub("", who)
             who = re.sub(r"^(?:提请|报请|呈请)", "", who)  # A起草…，提请B出台了《Y》: B issues it
+            who = _NEWS_DAY.sub("", who)  # 昨日省政府发布《Y》: the day the report tells, no name
             if title_like(title) and (names := split_issuers(who)):
                 return names, (None if title in kinds() else title)
             if title_like(title) and title not in kinds() and _BARE_LEVEL.fullmatch(who):
@@ -115,6 +116,12 @@ def _province(name: str) -> bool:
     return any(name in (p.name, *p.names) for p in provinces())
 
 
+# The day a report tells before its body (昨日省政府发布…, 今天上午市局印发…)
+_NEWS_DAY = re.compile(
+    r"^(?:昨日|昨天|今日|今天|前日|前天|日前|近日|近期|最近|前不久)(?:上午|下午|晚间|晚)?[，,]?"
+)
+
+
 # A preposition of compliance before the body (按照A印发的《Y》, 根据A制定的《Y》): Y is cited
 _CITES = re.compile(r"(?:按照|根据|依据|依照|遵照|贯彻|落实|执行)")
 
@@ -146,7 +153,7 @@ def lead_issuers(lines: list[str], title: str) -> list[str]:
     for line in lines[:30]:
         for name in ("reported_bare", "reported_title"):
             for m in rx(name).finditer(line):
-                who = _RECIPIENTS.sub("", m["who"])
+                who = _NEWS_DAY.sub("", _RECIPIENTS.sub("", m["who"]))
                 if re.sub(r"\s", "", m["title"]) == want and (names := split_issuers(who)):
                     return names
     return []

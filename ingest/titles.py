@@ -80,6 +80,11 @@ def _wrapped(line: str) -> str | None:
     )  # 〈〉: a title nested in a 《》 title (…印发〈X〉的通知》)
     if "《" not in m.group() and m.group().endswith(("，", "。")):
         return None  # 将于…前发布抽检报告，…: a clause of running text, no title in 《》
+    opened = line[m.start("title") - 1 : m.start("title")] == "《"
+    if opened and "》" not in line[m.start("title") : m.end()] and "》" in line[m.end() :]:
+        # 印发《关于建立…制度的通知》: the 《》 runs past the 的通知 the pattern stopped at; the
+        # text it names is a notice read elsewhere, not one this notice wraps (no …制度)
+        return None
     sentence = re.split(r"[。！？!?]", line[: m.start()])[-1]
     if re.search(_CITED_ISSUER, sentence):
         return None  # 根据《A》；B印发《C》，…: C is cited beside A, not the text's title

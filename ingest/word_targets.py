@@ -106,6 +106,10 @@ def word_targets(sentence: str) -> list[WordTarget]:
                 task = subject if bare else before + task
             elif sent:
                 task = sent["thing"]  # 自查结果于12月15日前报省局: what is sent is the task
+            elif len(clause := _CLAUSE.split(sentence[m.start("task") :], 1)[0].strip()) > len(
+                task
+            ) and (act := _ACT_ON.search(clause)):
+                task = act["act"]  # 9月底前，A将对辖区…单位进行摸底调查 (cut at 40): the act
             comparator = None if when.startswith("自") else "<="  # 自…起: from then on
             year = int(m["year"]) if m.groupdict().get("year") else None
             out.append(WordTarget(task, when, year, comparator, m.start(), m.end()))
@@ -122,6 +126,15 @@ _SENDS = ("报", "上报", "报送", "送")
 _REPORTED_THING = re.compile(
     r"(?:^|[，,；;：:。])\s*(?:各[^，,；;：:。]{1,24}?的|各(?:地|部门|单位|市|县|区|乡镇|镇)+)?(?P<thing>[^，,；;：:。各]{2,20}?"
     r"(?:方案|结果|材料|报告|总结|情况|计划|名单|清单|台账|报表))(?:请|要|应|须|务必)?\s*$"
+)
+
+
+# A deadline's clause whose subject, by its modal, does an act to an object (A将组织人员对辖区内…
+# 单位进行摸底调查): the act, where the object is too long for the task pattern's 40 letters
+# (the clause read whole); a clause that fits stays the task (市局将对创建单位进行验收评估)
+_CLAUSE = re.compile(r"[，,。；;]")
+_ACT_ON = re.compile(
+    r"(?:将|要|应)(?:组织[^，,。；;对]{0,8})?对[^，,。；;]{2,60}?进行(?P<act>[\u4e00-\u9fff]{2,10})$"
 )
 
 

@@ -722,6 +722,40 @@ GENRE = [
     # an emergency plan's command body, its short name after it, leads the response
     ("县政府设立县药品安全事件应急指挥部（以下简称“县指挥部”），统一领导、指挥、协调全县应急处置工作。",
      [("县药品安全事件应急指挥部", "responsible")]),
+    # a body's name ends at its suffix when its verb follows with no modal (强化办 is no unit,
+    # 将强化部门 no generic department); a division named after its body still is one
+    ("县市场监管局强化办证前指导，提升服务效率。", [("县市场监管局", "responsible")]),
+    ("区卫健委将强化部门协作，加大督查力度。", [("区卫健委", "responsible")]),
+    ("省药监局稽查局负责组织案件查办。", [("省药监局稽查局", "responsible")]),
+    # a second subject with 也应 (各市局也应…) is no name running on to the next body
+    ("各承接单位应按新流程办理，各市局也应参照省局的做法调整。",
+     [("各承接单位", "responsible"), ("各市局", "responsible")]),
+    # the surveillance posts a monitoring plan gives a duty; hospitals a regulator addresses are
+    # regulated parties
+    ("各哨点医院要按时报送监测数据。", [("各哨点医院", "responsible")]),
+    ("各监测机构按要求报送监测结果。", [("各监测机构", "responsible")]),
+    ("各医疗机构要严格落实进货查验制度。", []),
+    # an act the body carries out for the task, after 由
+    ("收缴的假劣药品由县市场监管局组织集中销毁。", [("县市场监管局", "responsible")]),
+    ("对每个回收点由县财政部门给予一次性补助。", [("县财政部门", "responsible")]),
+    ("新聘的协管员将由区市场监管分局进行岗前培训。", [("区市场监管分局", "responsible")]),
+    # a level's governments' department (市级人民政府…部门) is one body; the one a plan is
+    # reported to (报A备案) receives it
+    ("市级人民政府卫生行政部门制定本地监测方案，报省卫生行政部门备案。",
+     [("市级人民政府卫生行政部门", "responsible")]),
+    # the sector's body of the place concerned (辖区…局), generic; the requiring bureau gives the task
+    ("市局要求辖区市场监管局组织执法人员开展检查。", [("辖区市场监管局", "responsible")]),
+    # a body deciding on its campaign's window runs it
+    ("县农业农村局决定从今年5月上旬至明年春节前，在全县开展畜禽屠宰专项整治行动。",
+     [("县农业农村局", "responsible")]),
+    # the organs of a kind at every level (各级工商机关); a duty as needed (由各地根据需要确定)
+    ("各级工商机关应加强对农村市场的巡查。", [("各级工商机关", "responsible")]),
+    ("协管员的人数由各地根据需要确定。", [("各地", "responsible")]),
+    # a work group made of the bodies' officials (由A、B等部门相关负责人组成): the bodies are members
+    ("此次行动设工作专班，由县委宣传部、县市场监管局、县卫健局等部门相关负责人组成。",
+     [("县委宣传部", "support"), ("县市场监管局", "support"), ("县卫健局", "support")]),
+    # advice to the public in a report is no task of the body that gives it
+    ("市场监管部门提醒，过期药品不要随意丢弃。", []),
 ]  # fmt: skip
 
 

@@ -123,6 +123,15 @@ STACKED = (
 APPEAL = "黑龙江省药品监督管理局\n2021-06-01\n安全用药倡议书\n全省各药品经营企业：\n为保障用药安全，我们倡议：\n"
 
 
+TOWN_PREFIX = """云台镇人民政府关于印发云台镇食品安全包保工作方案的通知
+云政〔2031〕12号
+各村委会：
+现将《云台镇食品安全包保工作方案》印发给你们，请认真贯彻执行。
+云台镇人民政府
+2031年3月2日
+"""
+
+
 def _meta(text: str):
     src = SourceText(path="case.txt", text=text, encoding="utf-8", format="text")
     normalized = normalize(src)
@@ -205,6 +214,12 @@ CASES = [
      "以下简称《方案》），现就《方案》解读如下：\n一、出台背景\n",
      "某某镇2031年食品安全工作方案", "某政发〔2031〕9号", "某某镇人民政府", "2031-05-06", None,
      None),
+    # the day a report tells before the issuing body is no part of its name
+    ("a report's day", "昨日广州市市场监管局印发《关于加强校园食品安全管理的通知》，要求各区局加强检查。\n",
+     "关于加强校园食品安全管理的通知", None, "广州市市场监督管理局", None, "广东省", "local"),
+    # a town's number opens with its own name's first letter, which is also 云南's 代字
+    ("town's own prefix", TOWN_PREFIX, "云台镇食品安全包保工作方案", "云政〔2031〕12号", "云台镇人民政府",
+     "2031-03-02", None, None),
 ]  # fmt: skip
 
 

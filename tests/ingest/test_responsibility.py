@@ -149,6 +149,9 @@ ROLES = [
     # one member list broken by a comma before its 配合
     ("（县公安局、县教育局，县卫健局配合）",
      [("县公安局", "support"), ("县教育局", "support"), ("县卫健局", "support")]),
+    # two generic bodies joined by 及 after 部门: two, not one name (but 有关单位及其人员 stays)
+    ("（市商务局牵头，市级各有关部门及各县区政府按职责分工负责）",
+     [("市商务局", "lead"), ("市级各有关部门", "responsible"), ("各县区政府", "responsible")]),
 ]  # fmt: skip
 
 

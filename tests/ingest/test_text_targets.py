@@ -27,6 +27,27 @@ def _targets(text: str, statement: str = "commitment", period: str | None = PERI
 
 # sentence → (indicator, value, value_text, comparator, unit, year, baseline, cumulative) each
 GOLDEN = [
+    # a problem curbed within the time given for it
+    ("用一年时间，使违法使用禁用兽药问题得到有效遏制。",
+     [("使违法使用禁用兽药问题得到有效遏制", None, "一年", "<=", None, None, None, False)]),
+    # a year's end ahead with 到 and no 前, the subject before its modal: by then
+    ("到2027年底，各乡镇卫生院要设立过期药品回收箱。",
+     [("各乡镇卫生院要设立过期药品回收箱", None, "到2027年底", "<=", None, 2027, None, False)]),
+    # a deadline's clause doing an act to an object too long for one task (A将组织人员对…进行摸底
+    # 调查): the act
+    ("9月15日前，县市场监管部门将组织执法人员对辖区内各旅游景区（点）及周边所有食品销售单位进行摸底调查，建立主体台账。",
+     [("摸底调查", None, "9月15日前", "<=", None, None, None, False)]),
+    # a campaign's window opened by a month's end, or by a month of this year and closed by a
+    # holiday of the next (not a deadline 8月底 and a task 至…)
+    ("某县将于8月底至10月30日全面开展景区食品安全专项整治。",
+     [("景区食品安全专项整治", None, "8月底至10月30日", None, None, None, None, False)]),
+    ("县农业农村局决定从今年5月上旬至明年春节前，在全县开展畜禽屠宰专项整治行动。",
+     [("畜禽屠宰专项整治行动", None, "今年5月上旬至明年春节前", None, None, None, None, False)]),
+    # a subject and its disposal 将/把 before the time limit it cuts: the limit is the indicator
+    ("某县将食品经营许可办理时限由20个工作日压缩至8个工作日。",
+     [("食品经营许可办理时限", 8, "8个工作日", "<=", "工作日", None, 20, False)]),
+    ("该局还将把药品零售许可审批时限缩短为7个工作日。",
+     [("药品零售许可审批时限", 7, "7个工作日", "<=", "工作日", None, None, False)]),
     # the share of a whole a quantity must reach, between the quantity and its share
     ("上半年完成抽检批次至少应为全年任务总数的60%，三季度末分别至少应为全年计划的85%。",
      [("上半年完成抽检批次", 60, "60%", ">=", "%", None, None, False),
@@ -354,6 +375,18 @@ def test_a_reported_instruction_with_its_day_gives_the_deadline(tmp_path):
     )
     got = [(t.indicator, t.value_text) for t in extract_file(path).targets]
     assert got == [("设立临期食品专柜", "3月15日前")]
+
+
+def test_a_reported_cut_of_time_limits_commits_to_them(tmp_path):
+    # (a news report of an approval reform: no body is assigned, the cut limits are the goals)
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "某市压缩许可时限\n\n为优化营商环境，某市将食品经营许可办理时限由20个工作日压缩至"
+        "10个工作日，现场核查时限由原来的10个工作日缩短为5个工作日。\n",
+        encoding="utf-8",
+    )
+    got = [(t.indicator, t.value_text) for t in extract_file(path).targets]
+    assert got == [("食品经营许可办理时限", "10个工作日"), ("现场核查时限", "5个工作日")]
 
 
 def test_glossary_entry_is_no_commitment():
