@@ -754,6 +754,14 @@ GENRE = [
     # a work group made of the bodies' officials (由A、B等部门相关负责人组成): the bodies are members
     ("此次行动设工作专班，由县委宣传部、县市场监管局、县卫健局等部门相关负责人组成。",
      [("县委宣传部", "support"), ("县市场监管局", "support"), ("县卫健局", "support")]),
+    # an adverb of all or also before the role word (均将参与, 也要配合); a connective before a
+    # level's body is no place (另外 + 镇政府)
+    ("全区各相关单位均将参与联合检查。", [("全区各相关单位", "support")]),
+    ("县公安局也要积极配合。", [("县公安局", "support")]),
+    ("另外镇政府每年安排专项资金。", [("镇政府", "responsible")]),
+    # bodies counted by their kinds (等9个厅局) after their list, issuing a plan together
+    ("省卫生健康委、省发改委、省工信厅等9个厅局联合印发了《某省中医药发展规划》。",
+     [("省卫生健康委", "lead"), ("省发改委", "lead"), ("省工信厅", "lead")]),
     # advice to the public in a report is no task of the body that gives it
     ("市场监管部门提醒，过期药品不要随意丢弃。", []),
 ]  # fmt: skip

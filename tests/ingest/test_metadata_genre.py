@@ -217,6 +217,10 @@ CASES = [
     # the day a report tells before the issuing body is no part of its name
     ("a report's day", "昨日广州市市场监管局印发《关于加强校园食品安全管理的通知》，要求各区局加强检查。\n",
      "关于加强校园食品安全管理的通知", None, "广州市市场监督管理局", None, "广东省", "local"),
+    # the issuers counted by their kind after the list (等9个厅局联合印发了《Y》)
+    ("issuers counted", "某省中医药规划印发\n12月30日，甘肃省卫生健康委、甘肃省发改委、甘肃省工信厅等9个厅局联合印发了《甘肃省中医药发展规划》。\n",
+     "甘肃省中医药发展规划", None, "甘肃省卫生健康委员会、甘肃省发展和改革委员会、甘肃省工业和信息化厅", None,
+     "甘肃省", "provincial"),
     # a town's number opens with its own name's first letter, which is also 云南's 代字
     ("town's own prefix", TOWN_PREFIX, "云台镇食品安全包保工作方案", "云政〔2031〕12号", "云台镇人民政府",
      "2031-03-02", None, None),

@@ -27,6 +27,14 @@ def _targets(text: str, statement: str = "commitment", period: str | None = PERI
 
 # sentence → (indicator, value, value_text, comparator, unit, year, baseline, cumulative) each
 GOLDEN = [
+    # a level reached with 实现, as with 达到; a range of years used (利用…的时间), as 用
+    ("各类执法人员年度培训比例实现100%。",
+     [("各类执法人员年度培训比例", 100, "100%", ">=", "%", None, None, False)]),
+    ("省局将利用3~5年的时间，推进基层监管能力建设。",
+     [("推进基层监管能力建设", None, "3~5年", "<=", None, None, None, False)]),
+    # a window opening the clause with a month's end, the city's campaign after it
+    ("8月底至10月30日，我市将全面开展景区食品安全专项整治。",
+     [("景区食品安全专项整治", None, "8月底至10月30日", None, None, None, None, False)]),
     # a problem curbed within the time given for it
     ("用一年时间，使违法使用禁用兽药问题得到有效遏制。",
      [("使违法使用禁用兽药问题得到有效遏制", None, "一年", "<=", None, None, None, False)]),
