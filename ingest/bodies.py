@@ -267,5 +267,13 @@ def body_at(text: str, pos: int) -> Body | None:
         a = below_province(text, a, b)
         return Body(a, b, text[a:b], False)
     if g:
-        return Body(g.start(), g.end(), g.group(), True)
+        # (a generic department's own divisions after it, 县市场监管部门相关业务科室要…: one body)
+        end = d.end() if (d := _DIVISIONS_AFTER.match(text, g.end())) else g.end()
+        return Body(g.start(), end, text[g.start() : end], True)
     return None
+
+
+# The divisions of a body named after it (…部门相关业务科室, …部门各执法大队)
+_DIVISIONS_AFTER = re.compile(
+    r"(?:各|相关|有关)[\u4e00-\u9fff]{0,4}?(?:处室|科室|股室|执法大队|执法队|分局)(?=要|应|须|负责|按照|切实|认真|[、，,])"
+)

@@ -762,6 +762,19 @@ GENRE = [
     # bodies counted by their kinds (等9个厅局) after their list, issuing a plan together
     ("省卫生健康委、省发改委、省工信厅等9个厅局联合印发了《某省中医药发展规划》。",
      [("省卫生健康委", "lead"), ("省发改委", "lead"), ("省工信厅", "lead")]),
+    # 这是A…的举措 describes a measure: no task, and 这是 no part of a name
+    ("这是某市药监部门杜绝过期药品流入市场的又一举措。", []),
+    # the bureaus of several levels listed without 各, their kinds bracketed: one generic body
+    ("省、市（州）、县（区）局都要确定新闻发言人。", [("省、市（州）、县（区）局", "responsible")]),
+    ("各市、县局都要明确专人负责。", [("各市、县局", "responsible")]),
+    # a sector list after 会同, the quality supervisors named 质量监督 as the 2000s' texts do
+    ("省卫生行政部门会同省食品药品监督管理、质量监督、农业等部门制定监测计划。",
+     [("省卫生行政部门", "lead"), ("省食品药品监督管理", "support"), ("质量监督", "support"),
+      ("农业", "support")]),
+    # a generic department's own divisions after it: one body
+    ("县市场监管部门相关业务科室要加强对供餐单位的检查。", [("县市场监管部门相关业务科室", "responsible")]),
+    # a body's seat names a place (县政府所在地城镇要…): no task of the government's
+    ("各县（市、区）政府所在地城镇要建立回收服务点。", []),
     # advice to the public in a report is no task of the body that gives it
     ("市场监管部门提醒，过期药品不要随意丢弃。", []),
 ]  # fmt: skip

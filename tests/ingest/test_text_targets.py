@@ -300,6 +300,8 @@ NOT_TARGETS = [
     "深化促进医药产业发展的“1+3+N”服务措施。",  # a name made of numbers
     "建设一批中医药产业园，打造三个作用。",  # Chinese numerals that count nothing
     "即利用3年时间，推动工作开展。",  # a bare duration
+    # 实现 with the level's name after the value is not read (no indicator before it to take)
+    "到2030年实现20万亩的中药材种植总规模。",
     "全市共有药品生产企业137家。",  # a statement, no commitment verb
     # a results report's figures: a tally broken down after 其中, a rise over a past year's
     # same period, what monitoring showed, what was set up
