@@ -22,7 +22,10 @@ _PREDICTS = re.compile(
     r"(?:必将|必然|势必|将会)(?:进一步)?(?:发挥|起到|产生)[^，。；]{0,12}(?:作用|效果|影响)"
 )
 # A news report's day before the act it reports (A近日下发通知…: the act is still 下发)
-_WHEN_NEWS = re.compile(r"^(?:已于近日|于近日|近日|日前|近期|昨日|昨天|今天|今日)[，,]?")
+# (the day in brackets after it: 今天（21日）)
+_WHEN_NEWS = re.compile(
+    r"^(?:已于近日|于近日|近日|日前|近期|昨日|昨天|今天|今日)(?:[（(]\d{1,2}日[）)])?[，,]?"
+)
 # Bodies acting jointly (A、B近日联合印发…): 联合 after a list of subjects.
 JOINTLY = re.compile(
     # (where they will act may come first: A、B等7部门将在全市联合实施…)

@@ -221,6 +221,14 @@ CASES = [
     ("issuers counted", "某省中医药规划印发\n12月30日，甘肃省卫生健康委、甘肃省发改委、甘肃省工信厅等9个厅局联合印发了《甘肃省中医药发展规划》。\n",
      "甘肃省中医药发展规划", None, "甘肃省卫生健康委员会、甘肃省发展和改革委员会、甘肃省工业和信息化厅", None,
      "甘肃省", "provincial"),
+    # an explanation of a joint notice the bodies 联合制定出台了: its title and issuers
+    ("jointly drafted and issued", "某市某区农业农村局、某市市场监督管理局某分局联合制定出台了《关于进一步完善食用农产品产地准出制度的通知》，现解读如下：\n一、制定背景\n",
+     "关于进一步完善食用农产品产地准出制度的通知", None, "某市某区农业农村局、某市市场监督管理局某分局", None,
+     None, None),
+    # A会同B印发《Y》: both issue it
+    ("issued with another", "近日，甘肃省卫生健康委会同省工业和信息化厅印发《甘肃省2031年食品安全风险监测方案》。\n",
+     "甘肃省2031年食品安全风险监测方案", None, "甘肃省卫生健康委员会、甘肃省工业和信息化厅", None, "甘肃省",
+     "provincial"),
     # a town's number opens with its own name's first letter, which is also 云南's 代字
     ("town's own prefix", TOWN_PREFIX, "云台镇食品安全包保工作方案", "云政〔2031〕12号", "云台镇人民政府",
      "2031-03-02", None, None),
