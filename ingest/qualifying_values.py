@@ -36,7 +36,10 @@ def threshold(clause: str, values: list, i: int) -> bool:
 # of change or count before it), never before 目标/水平 (…达到90%以上的目标 is a goal).
 # Nothing, or only the area, before a share (全省80%以上的县…): the share is the goal's value.
 SHARE_SCOPE = re.compile(r"\s*(?:全[国省市县区州盟旗乡镇]|各地|全部)?(?:共|有)?\s*")
-_CLASS_BOUND = re.compile(r"\s*(?:[（(]含[^（）()]{1,12}[）)])?\s*的(?!目标|水平|要求|标准)")
+# (or another condition joined by 或者 before the 的: 对日死亡30头以上或者死亡率超过…的，由…)
+_CLASS_BOUND = re.compile(
+    r"\s*(?:[（(]含[^（）()]{1,12}[）)])?\s*(?:(?:或者|或)[^，,。；;\d]{1,16}?)?的(?!目标|水平|要求|标准)"
+)
 
 
 def class_bound(clause: str, values: list, i: int) -> bool:

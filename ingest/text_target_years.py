@@ -38,6 +38,8 @@ def reports_past(sentence: str, period: str | None) -> bool:
         # a text of that period aims at its end; a level compared with a period's end
         # (比“十三五”末提高2个百分点) names the baseline, not the past
         markers = [w for w in markers if not re.fullmatch(r"十[一二三四五六七八九]五", w)]
+    if _PART_AHEAD.search(sentence):  # 今年上半年，某县将设立…: a part of the year ahead
+        markers = [w for w in markers if w not in ("年上半年，", "年前三季度，", "年一季度，")]
     if _AIMED_AT.search(sentence):  # 力争到2027年末…达到…，同比增长…: a rise aimed at, not past
         markers = [w for w in markers if w != "同比"]
         # (“十三五”期间…，到2020年…达到…: the plan period ahead, its year aimed at)
@@ -52,6 +54,10 @@ def reports_past(sentence: str, period: str | None) -> bool:
 
 
 _RECURRING = re.compile(r"每(?:年|季度|月)")
+# A part of the year with a modal ahead after it (今年上半年，某县将…; 2031年一季度，要…)
+_PART_AHEAD = re.compile(
+    r"年(?:上半年|前三季度|一季度)，[^，,。；;]{0,12}?(?:将|要|力争|争取|计划|拟)"
+)
 _PHASE_ENTERED = re.compile(r"已经?进入[^，,。；;]{2,12}?阶段")
 
 

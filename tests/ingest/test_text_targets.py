@@ -27,6 +27,9 @@ def _targets(text: str, statement: str = "commitment", period: str | None = PERI
 
 # sentence → (indicator, value, value_text, comparator, unit, year, baseline, cumulative) each
 GOLDEN = [
+    # a part of this year with a modal after it looks ahead (not a report of the half-year)
+    ("今年上半年，某县将在城区大型药店设立4个过期药品回收服务点。",
+     [("设立过期药品回收服务点", 4, "4个", None, "个", None, None, False)]),
     # a level reached with 实现, as with 达到; a range of years used (利用…的时间), as 用
     ("各类执法人员年度培训比例实现100%。",
      [("各类执法人员年度培训比例", 100, "100%", ">=", "%", None, None, False)]),
@@ -300,6 +303,8 @@ NOT_TARGETS = [
     "深化促进医药产业发展的“1+3+N”服务措施。",  # a name made of numbers
     "建设一批中医药产业园，打造三个作用。",  # Chinese numerals that count nothing
     "即利用3年时间，推动工作开展。",  # a bare duration
+    # a class's bound with another condition joined by 或者 before its 的
+    "对日死亡30头以上或者死亡率超过正常范围的，由县动物卫生监督所派人到现场核查。",
     # 实现 with the level's name after the value is not read (no indicator before it to take)
     "到2030年实现20万亩的中药材种植总规模。",
     "全市共有药品生产企业137家。",  # a statement, no commitment verb
