@@ -95,6 +95,7 @@ def infer_province(
     head, text = dateline.sub("", head), dateline.sub("", text)
     byline = re.compile(document_patterns()["news_byline"])  # 记者 王长春: no place
     head, text = byline.sub("", head), byline.sub("", text)
+    head = _FOOTER_LINE.sub("", head)  # a short page's footer within its head: the site's address
     readings: list[tuple[str, Province | None]] = []  # (clue, province or None = national)
     if issuer:
         if is_national_issuer(issuer):
@@ -377,6 +378,7 @@ def _from_mentions(text: str, out: ProvinceReading) -> ProvinceReading:
     text = re.sub(document_patterns()["national_units"], "", text)  # 中科院上海药物研究所
     text = re.sub(document_patterns()["enterprise_names"], "", text)  # 吉林某某药业有限公司
     text = _LINK_LIST.sub("", text)  # ·北京某某食堂托管2025-12-17: a page's list of links
+    text = _FOOTER_LINE.sub("", text)  # 第一办公区：北京市西城区…: the site's own address
     counts = Counter(
         {p.code: sum(text.count(n) for n in p.names if len(n) >= 2) for p in provinces()}
     )
@@ -394,6 +396,13 @@ def _from_mentions(text: str, out: ProvinceReading) -> ProvinceReading:
         return out
     return _inferred(out, ranked[0][0], "mentions", "provincial",
                      "no issuer, document number or title names it")  # fmt: skip
+
+
+# A line of a page's footer: the site's addresses and contacts (地址：…, 第一办公区：…, 电话：…),
+# whose places are the site's, not the text's
+_FOOTER_LINE = re.compile(
+    r"(?m)^.*(?:办公区|地址|邮编|邮政编码|联系电话|传真|版权所有|ICP备|网站标识码|技术支持)\s*[:：].*$"
+)
 
 
 # A line of a page's lists of links (- ·X, • X, 上一条 ·X, 下一篇：X): other pages' headlines,

@@ -346,6 +346,15 @@ def test_a_companys_registered_place_is_no_clue_to_the_province():
     assert _meta("广东省药监局检查了某某药业有限公司。\n" + text).province.name == "广东省"
 
 
+def test_a_sites_address_in_its_footer_is_no_clue_to_the_province():
+    text = (
+        "关于开展私屠滥宰专项整治的报道\n为保障节日期间猪肉产品质量安全，市农业农村局、市公安局联合开展专项整治。\n"
+        "第一办公区:北京市西城区某胡同甲3号;第二办公区:北京市东城区某大街26号\n"
+    )
+    assert _meta(text).province is None
+    assert _meta(text.replace("市农业农村局", "湖北省农业农村厅")).province.name == "湖北省"
+
+
 def test_a_ministrys_department_signs_its_letter_and_its_last_item_is_a_measure(tmp_path):
     text = (
         "国家药监局综合司关于加强疫苗储存运输检查的通知\n药监综药管函〔2024〕31号\n"
