@@ -42,7 +42,8 @@ NAME_AFTER_POST = re.compile(r"[\u4e00-\u9fff]{2,3}(?=[、和及，,]|担任|兼
 # 等10个部门和单位)
 # (the count may be vague: A、B等多部门, 等多个部门)
 # (…等相关职能部门, 等执法部门, 等9个厅局: the kind of the bodies listed)
-KIND = r"(?:\d+|[一二两三四五六七八九十]+|多)?(?:个|家)?(?:有关|相关|成员)?(?:职能|执法|监管|行政)?(?:部门|单位|厅局|委局|部委|委办局|厅委)?(?:[和及、](?:部门|单位))?"
+BODY_KINDS = "部门|单位|厅局|委局|部委|委办局|厅委"  # what a count of listed bodies counts
+KIND = rf"(?:\d+|[一二两三四五六七八九十]+|多)?(?:个|家)?(?:有关|相关|成员)?(?:职能|执法|监管|行政)?(?:{BODY_KINDS})?(?:[和及、](?:部门|单位))?"
 _ETC = re.compile(rf"等{KIND}")
 _RELATED = re.compile(r"(?:有关|相关)(?:部门|单位)(?:[和及、](?:部门|单位))?")
 MEMBERS_END = re.compile(rf"(?:等)?{KIND}(?:组成|为成员)")

@@ -400,8 +400,10 @@ def _from_mentions(text: str, out: ProvinceReading) -> ProvinceReading:
 
 # A line of a page's footer: the site's addresses and contacts (地址：…, 第一办公区：…, 电话：…),
 # whose places are the site's, not the text's
+# (the label opens the line: a paragraph run on into 联系电话：… keeps its places)
 _FOOTER_LINE = re.compile(
-    r"(?m)^.*(?:办公区|地址|邮编|邮政编码|联系电话|传真|版权所有|ICP备|网站标识码|技术支持)\s*[:：].*$"
+    r"(?m)^\s*[\u4e00-\u9fff]{0,4}?(?:办公区|地址|邮编|邮政编码|联系电话|电话|传真|版权所有|ICP备|网站标识码|技术支持)"
+    r"\s*[:：].*$"
 )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from policykg.ingest.assignment_rules import assignment_rules
-from policykg.ingest.body_lists import KIND
+from policykg.ingest.body_lists import BODY_KINDS, KIND
 
 # "A（工作）职责" alone: the title of A's duty list, not a task (A职责： opens the list).
 _DUTIES_TITLE = re.compile(r"(?:工作|主要)?职责(?:分工)?")
@@ -31,7 +31,7 @@ JOINTLY = re.compile(
     # (where they will act may come first: A、B等7部门将在全市联合实施…)
     # (and the list's count after it, no 等: A、B、C 3部门将…联合)
     # (the count in the kind of the bodies listed: A、B等9个厅局联合印发…)
-    r"\s*(?:[\d两二三四五六七八九十]{1,2}个?(?:部门|单位|厅局|委局|部委|委办局|厅委))?(?:近日|日前|近期|已|将)?(?:在[^，。；、]{1,10}?)?"
+    rf"\s*(?:[\d两二三四五六七八九十]{{1,2}}个?(?:{BODY_KINDS}))?(?:近日|日前|近期|已|将)?(?:在[^，。；、]{{1,10}}?)?"
     r"(?:共同)?联合(?!国)"
     # (A、B决定于2031年6月至12月联合开展…: the decision and its window before 联合)
     r"|\s*(?:决定|拟|计划|商定)(?:于|在|从|自)?[^，。；、]{0,20}?联合(?=开展|组织|实施|印发|发布|部署|启动|举办|进行)"

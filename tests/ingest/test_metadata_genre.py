@@ -353,6 +353,9 @@ def test_a_sites_address_in_its_footer_is_no_clue_to_the_province():
     )
     assert _meta(text).province is None
     assert _meta(text.replace("市农业农村局", "湖北省农业农村厅")).province.name == "湖北省"
+    # (a paragraph run on into its contact number keeps its places)
+    run_on = "会议强调，要做好寿光市食品安全风险分析研判工作。联系电话:0536-1234567\n"
+    assert _meta(run_on).province.name == "山东省"
 
 
 def test_a_ministrys_department_signs_its_letter_and_its_last_item_is_a_measure(tmp_path):

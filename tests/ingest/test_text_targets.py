@@ -382,26 +382,28 @@ def test_a_campaign_launched_where_it_runs_gives_its_length():
     assert (t.indicator, t.value_text) == ("全省酒精、消毒剂专项整治行动", "三天")
 
 
-def test_a_reported_instruction_with_its_day_gives_the_deadline(tmp_path):
+def _news_targets(tmp_path, text: str) -> list[tuple[str, str]]:
+    """(indicator, value as written) of a news page's text extracted whole."""
     path = tmp_path / "news.txt"
-    path.write_text(
-        "某市开展专项检查\n\n昨日，某市工商局向各商场下达通知，要求各超市在3月15日前设立临期食品专柜。\n",
-        encoding="utf-8",
-    )
-    got = [(t.indicator, t.value_text) for t in extract_file(path).targets]
-    assert got == [("设立临期食品专柜", "3月15日前")]
+    path.write_text(text, encoding="utf-8")
+    return [(t.indicator, t.value_text) for t in extract_file(path).targets]
+
+
+def test_a_reported_instruction_with_its_day_gives_the_deadline(tmp_path):
+    text = "某市开展专项检查\n\n昨日，某市工商局向各商场下达通知，要求各超市在3月15日前设立临期食品专柜。\n"
+    assert _news_targets(tmp_path, text) == [("设立临期食品专柜", "3月15日前")]
 
 
 def test_a_reported_cut_of_time_limits_commits_to_them(tmp_path):
     # (a news report of an approval reform: no body is assigned, the cut limits are the goals)
-    path = tmp_path / "news.txt"
-    path.write_text(
+    text = (
         "某市压缩许可时限\n\n为优化营商环境，某市将食品经营许可办理时限由20个工作日压缩至"
-        "10个工作日，现场核查时限由原来的10个工作日缩短为5个工作日。\n",
-        encoding="utf-8",
+        "10个工作日，现场核查时限由原来的10个工作日缩短为5个工作日。\n"
     )
-    got = [(t.indicator, t.value_text) for t in extract_file(path).targets]
-    assert got == [("食品经营许可办理时限", "10个工作日"), ("现场核查时限", "5个工作日")]
+    assert _news_targets(tmp_path, text) == [
+        ("食品经营许可办理时限", "10个工作日"),
+        ("现场核查时限", "5个工作日"),
+    ]
 
 
 def test_glossary_entry_is_no_commitment():
