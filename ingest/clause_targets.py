@@ -113,7 +113,7 @@ def clause_targets(
         if change or (own_cmp and not count):
             end = pending[1] if pending else v.start - len(change or "") - qualifier
             phrase = clause[item_start:end]
-            if change == "实现" and not clean_indicator(phrase):
+            if change in cfg["own_indicator_verbs"] and not clean_indicator(phrase):
                 continue  # 到2020年实现58.2万亩的…总规模: the level named after it, not before
             phrase = phrase if clean_indicator(phrase) else previous
             if _PERIOD_ONLY.match(clean_indicator(phrase) or "") and clean_indicator(
