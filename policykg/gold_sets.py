@@ -105,14 +105,14 @@ from __future__ import annotations
 # heldout_hundredfirst: built by a helper from a6c6d8f, 12 documents (3 formal), untouched until 023409f (identical to its baseline at a6c6d8f, a4f7966 and 023409f), tuned on from 023409f;
 # heldout_hundredsecond: built by a helper from a6c6d8f, 12 documents (0 formal), untouched until 023409f (identical to its baseline at a6c6d8f, a4f7966 and 023409f), tuned on from 023409f;
 # heldout_hundredthird: built by a helper from a6c6d8f, 12 documents (5 formal), untouched until 023409f (identical to its baseline at a6c6d8f, a4f7966 and 023409f), tuned on from 023409f;
-# heldout_hundredfourth: built by a helper from 023409f, 15 documents (7 formal), untouched (its baseline);
-# heldout_hundredfifth: built by a helper from 023409f, 13 documents (1 formal), untouched (its baseline);
-# heldout_hundredsixth: built by a helper from 023409f, 13 documents (3 formal), untouched (its baseline);
-# heldout_hundredseventh: built by a helper from 023409f, 12 documents (3 formal), untouched (its baseline);
-# heldout_hundredeighth: built by a helper from 023409f, 12 documents (5 formal), untouched (its baseline);
-# heldout_hundredninth: built by a helper from 023409f, 15 documents (3 formal), untouched (its baseline);
-# heldout_hundredtenth: built by a helper from 023409f, 13 documents (1 formal), untouched (its baseline);
-# heldout_hundredeleventh: built by a helper from 023409f, 13 documents (7 formal), untouched (its baseline)),
+# heldout_hundredfourth: built by a helper from 023409f, 15 documents (7 formal), untouched until c2490c8 (measured at b8d7a2d and c2490c8, summary only), tuned on from c2490c8;
+# heldout_hundredfifth: built by a helper from 023409f, 13 documents (1 formal), untouched until c2490c8 (measured at b8d7a2d and c2490c8, summary only), tuned on from c2490c8;
+# heldout_hundredsixth: built by a helper from 023409f, 13 documents (3 formal), untouched until c2490c8 (measured at b8d7a2d and c2490c8, summary only), tuned on from c2490c8;
+# heldout_hundredseventh: built by a helper from 023409f, 12 documents (3 formal), untouched until c2490c8 (measured at b8d7a2d and c2490c8, summary only), tuned on from c2490c8;
+# heldout_hundredeighth: built by a helper from 023409f, 12 documents (5 formal), untouched until c2490c8 (measured at b8d7a2d and c2490c8, summary only), tuned on from c2490c8;
+# heldout_hundredninth: built by a helper from 023409f, 15 documents (3 formal), untouched until c2490c8 (measured at b8d7a2d and c2490c8, summary only), tuned on from c2490c8;
+# heldout_hundredtenth: built by a helper from 023409f, 13 documents (1 formal), untouched until c2490c8 (measured at b8d7a2d and c2490c8, summary only), tuned on from c2490c8;
+# heldout_hundredeleventh: built by a helper from 023409f, 13 documents (7 formal), untouched until c2490c8 (measured at b8d7a2d and c2490c8, summary only), tuned on from c2490c8),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
