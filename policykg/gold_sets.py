@@ -112,7 +112,8 @@ from __future__ import annotations
 # heldout_hundredeighth: built by a helper from 023409f, 12 documents (5 formal), untouched (its baseline);
 # heldout_hundredninth: built by a helper from 023409f, 15 documents (3 formal), untouched (its baseline);
 # heldout_hundredtenth: built by a helper from 023409f, 13 documents (1 formal), untouched (its baseline);
-# heldout_hundredeleventh: built by a helper from 023409f, 13 documents (7 formal), untouched (its baseline)),
+# heldout_hundredeleventh: built by a helper from 023409f, 13 documents (7 formal), untouched (its baseline);
+# heldout_hundrednineteenth: built by a helper from c2490c8, 13 documents (4 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -225,5 +226,6 @@ GOLD_SETS = (
     "tests/heldout_hundredninth",
     "tests/heldout_hundredtenth",
     "tests/heldout_hundredeleventh",
+    "tests/heldout_hundrednineteenth",
     "tests/heldout",
 )
