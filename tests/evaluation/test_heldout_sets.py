@@ -21,7 +21,7 @@ heldout_seventyninth, heldout_eightieth, heldout_eightyfirst, heldout_eightyseco
 heldout_eightyfourth, heldout_eightyfifth, heldout_eightysixth, heldout_eightyseventh,
 heldout_eightyeighth, heldout_eightyninth, heldout_ninetieth, heldout_ninetyfirst, heldout_ninetythird, heldout_ninetyfourth, heldout_ninetysecond, heldout_ninetyfifth,
 heldout_ninetysixth, heldout_ninetyseventh, heldout_ninetyeighth, heldout_ninetyninth, heldout_hundredth, heldout_hundredfirst, heldout_hundredsecond, heldout_hundredthird,
-heldout_hundredfourth, heldout_hundredfifth, heldout_hundredsixth, heldout_hundredseventh, heldout_hundredeighth, heldout_hundredninth, heldout_hundredtenth, heldout_hundredeleventh),
+heldout_hundredfourth, heldout_hundredfifth, heldout_hundredsixth, heldout_hundredseventh, heldout_hundredeighth, heldout_hundredninth, heldout_hundredtenth, heldout_hundredeleventh, heldout_hundredtwelfth, heldout_hundredthirteenth, heldout_hundredfourteenth, heldout_hundredfifteenth, heldout_hundredsixteenth, heldout_hundredseventeenth, heldout_hundredeighteenth, heldout_hundrednineteenth),
 checked without running the extractor: each is scored by `policykg evaluate` by default, each gold
 file reads true to its source, and no other file of the project quotes a held-out sentence
 (held-out discipline: unit tests use sentences written for the test)."""
