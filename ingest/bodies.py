@@ -248,6 +248,14 @@ def body_at(text: str, pos: int) -> Body | None:
     if g and g.group().endswith(tuple(body_forms()["regulated_parties"])):
         g = None  # 各食品生产经营单位: the regulated, not a body of the system
     n = named_at(text, pos)
+    firms = body_forms()["firm_branches"]
+    if (
+        n
+        and n.group().endswith(firms["suffix"])
+        and not n.group().startswith(tuple(firms["opens"]))
+        and not n.group().endswith(tuple(firms["kinds"]))
+    ):  # 县医药公司分公司: a firm, not a body of the system (中国电信某市分公司, 某市盐业分公司 are)
+        n = None
     k = _known_rx().match(text, pos)
     if not (g or n or k) and (
         station := town_station(text, pos)

@@ -117,7 +117,9 @@ def _one_list(text: str, pos: int, persons: bool) -> tuple[list[tuple[Body, str]
     role = "responsible"
     if listed := sector_list(text, pos):  # 农业、卫生、工商等部门: one body per sector
         return [(b, role) for b in listed[0]], listed[1]
-    if re.match(r"[该本我][省市县区州]", text[pos : pos + 2]):
+    if re.match(r"[该本我][省市县区州]", text[pos : pos + 2]) and not (
+        (own := body_at(text, pos)) and own.generic
+    ):  # (该市药监部门, 本市各级…部门: a generic body named with its place, as written)
         pos += 1  # 该市宣传部、监察局: the body of the place the text speaks of, its level
     if (levels := _place_levels(text, pos)) is not None:  # 某省各级…部门: one generic body
         return [(levels, role)], levels.end

@@ -50,6 +50,16 @@ _BODIES_COUNTED = re.compile(
 _ALL_DO = re.compile(r"(?:全部|均|都|一律)(?:要|将|应)?(?:建立|建成|实现|完成|达到|配备|设立|通过)")
 
 
+# A filing due so long before an event, where it is filed (…前3日内（丧事除外）到村信息员处申报备案)
+_FILED_AHEAD = re.compile(
+    r"\s*(?:[（(][^（）()]{1,12}[）)])?\s*[，,]?\s*(?P<task>(?:向|到)[^，。；]{1,30}?"
+    r"(?:进行|办理)?(?:申报备案|报备|报告|申报|备案|登记))"
+)
+
+# The next value's label in a distributed list (…150克/吨、鸡肉100克/吨): a short word after 、
+_NEXT_LABEL = re.compile(r"\s*、\s*[\u4e00-\u9fff]{1,4}\s*")
+
+
 def clause_targets(
     clause: str, previous: str, previous_had: bool, listing: bool = False, following: str = ""
 ) -> list[_Found]:
@@ -66,6 +76,7 @@ def clause_targets(
         return shares
     out: list[_Found] = []
     item_start, shape, verb, pending = 0, None, "", None
+    labelled = False  # 分别控制在猪肉150克/吨、鸡肉100克/吨: each value after its label
     for i, v in enumerate(values):
         if threshold(clause, values, i):
             continue  # 产值超过50亿元的企业3家: the 50亿元 is part of what is counted
@@ -88,13 +99,17 @@ def clause_targets(
         bare = seg.strip(" 、")
         unit = v.parsed.unit
         counted = unit not in time_units and unit != "%"
-        chained = i > 0 and seg.strip() in ("", "、", "和", "及")
+        chained = i > 0 and (
+            seg.strip() in ("", "、", "和", "及") or labelled and _NEXT_LABEL.fullmatch(seg)
+        )
         marker = cfg["baseline_re"].search(seg)
         nxt = clause[v.end : values[i + 1].start].strip() if i + 1 < len(values) else ""
         if marker and verb_at_end(nxt, cfg["change"]):
             pending = (v.parsed.value, prev_end + marker.start())  # 由30个工作日 缩减至…
             continue
         change, qualifier = change_verb(bare)
+        if change:
+            labelled = qualifier > 0 and bare[: len(bare) - qualifier].endswith("分别" + change)
         by = None if change else verb_at_end(bare, cfg["by"])
         # (确定至少1家…: the least word between the count verb and the count)
         count = count_verb(re.sub(r"(?:至少|不少于)$", "", bare)) if counted else None
@@ -175,6 +190,10 @@ def clause_targets(
                 )
             ):
                 phrase = rest[later.start("task") :]
+            elif (clean_indicator(phrase) or "").endswith("前") and (
+                filed := _FILED_AHEAD.match(after)
+            ):  # 举办前3日内到村信息员处申报备案: the filing is what is done in the time
+                phrase = filed["task"]
             found = _Found(phrase, v, "deadline")
         elif (
             unit == "%"

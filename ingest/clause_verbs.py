@@ -45,6 +45,13 @@ def change_verb(bare: str) -> tuple[str | None, int]:
     verbs = config()["change"]
     if verb := verb_at_end(bare, verbs):
         return verb, 0
+    # (分别控制在猪肉150克/吨、鸡肉100克/吨以内: the first value's label after a distributing verb)
+    for k in range(1, 5):
+        label = bare[-k:]
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", label):
+            break
+        if (verb := verb_at_end(bare[:-k], verbs)) and bare[:-k].endswith("分别" + verb):
+            return verb, k
     if bare.endswith("的"):
         for k in range(2, min(len(bare), 10)):  # the shortest qualifier after a verb
             if "、" not in bare[-k:] and (verb := verb_at_end(bare[:-k], verbs)):

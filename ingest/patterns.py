@@ -195,6 +195,16 @@ class PlanTables(_File):
     frequency_cell: Regex
 
 
+class HeadedWindows(_File):
+    """A window under the heading that labels it (ingest/headed_windows.py)."""
+
+    label: Regex
+    window: Regex
+    labelled: Regex
+    activity_labels: Words
+    title_activity: Regex
+
+
 class TargetsPatterns(_File):
     units: Words
     magnitudes: Words
@@ -217,7 +227,7 @@ class TargetsPatterns(_File):
     durations: Words
     time_limits: Words
     dated_states: dict[str, Regex]
-    headed_windows: dict[str, Regex]
+    headed_windows: HeadedWindows
     plan_tables: PlanTables
     deadline_verbs: Words
     count_at_least: Words

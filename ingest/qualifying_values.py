@@ -51,6 +51,9 @@ def class_bound(clause: str, values: list, i: int) -> bool:
     attribute = re.split(r"[、，,：:；;和及与或]|对", before)[-1]
     if v.parsed.unit == "%" and SHARE_SCOPE.fullmatch(attribute):
         return False  # (全市)50%以上的养殖场实施…: a share of the things to reach, no class
+    stem = _REACHES.sub("", attribute)
+    if stem != attribute and _bare_attribute(stem) and _CONDITION.match(clause, v.end):
+        return True  # 聚餐人数达到50人以上的，举办者需…: the condition of a rule, no goal
     if not (before.endswith(("在", "，", ",", "：", ":")) or _bare_attribute(attribute)):
         return False
     if _CLASS_BOUND.match(clause, v.end):
@@ -67,6 +70,12 @@ def class_bound(clause: str, values: list, i: int) -> bool:
 
 # a noun straight after a bound (…以上水源地, …以下企业), not a joiner, 的 or a verb of the goal
 _NOUN_AFTER = re.compile(r"(?![的和及与或等并且为是])[\u4e00-\u9fff]")
+
+
+# A bound reached as the condition a rule opens with (聚餐人数达到50人以上的，…需提前报备): the
+# attribute with its verb of reaching, the bound, then 的 and a comma
+_REACHES = re.compile(r"(?:达到|超过|满)$")
+_CONDITION = re.compile(r"\s*的\s*(?:[，,]|$)")
 
 
 def _bare_attribute(text: str) -> bool:

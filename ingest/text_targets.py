@@ -82,13 +82,19 @@ _CLAUSE = re.compile(r"(?:（[^（）]{0,60}）|[^，,；;：:（])+|（")
 def enrich(ctx: Context) -> None:
     """The text_targets step (ingest/pipeline.py STEPS): add the running-text targets."""
     seen = {t.id for t in ctx.record.targets}
-    for t in text_targets(ctx.record.measures, ctx.blocks, ctx.meta.period, ctx.normalized.text):
+    for t in text_targets(
+        ctx.record.measures, ctx.blocks, ctx.meta.period, ctx.normalized.text, ctx.meta.title
+    ):
         ctx.record.warnings.extend(t.warnings)
         ctx.record.targets.append(t.to_record(unique_id(t.key, seen), t.departments))
 
 
 def text_targets(
-    measures: Iterable[Measure], blocks: Iterable[Block], period: str | None, text: str = ""
+    measures: Iterable[Measure],
+    blocks: Iterable[Block],
+    period: str | None,
+    text: str = "",
+    title: str | None = None,
 ) -> list[DraftTarget]:
     """Targets stated in the text of commitment measures and table rows, in document order
     (`text`: the document's, where an item's heading stands before its paragraph)."""
@@ -143,7 +149,7 @@ def text_targets(
         for t in planned:
             t.key = f"X{len(out) + 1}"
             out.append(t)
-    for t in headed_windows(blocks):  # 一、回收时间 / 2025年9月8日—9月18日
+    for t in headed_windows(blocks, title):  # 一、回收时间 / 2025年9月8日—9月18日
         same = (t.indicator, t.value_text, t.unit, t.year)
         if not any(o.start < t.end and t.start < o.end for o in out) and same not in stated:
             stated.add(same)

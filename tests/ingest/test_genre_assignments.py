@@ -784,6 +784,21 @@ GENRE = [
     ("各县（市、区）政府所在地城镇要建立回收服务点。", []),
     # advice to the public in a report is no task of the body that gives it
     ("市场监管部门提醒，过期药品不要随意丢弃。", []),
+    # a joint meeting's members, state carriers' and the central bank's branches among them
+    ("联席会议由县市场监管局、县公安局、人民银行某县支行、中国移动某县分公司等6个部门组成。",
+     [("县市场监管局", "support"), ("县公安局", "support"), ("人民银行某县支行", "support"),
+      ("中国移动某县分公司", "support")]),
+    # …but a trading firm's branch is a regulated party, no body
+    ("县医药公司分公司要落实主体责任。", []),
+    # the lead's part named with its coordinating words
+    ("县商务局要发挥统筹协调牵头抓总作用，县公安局密切配合。",
+     [("县商务局", "lead"), ("县公安局", "support")]),
+    # a finance department named by its sector, the funds put in its budget
+    ("所需工作经费由县财政纳入年度预算。", [("县财政", "responsible")]),
+    # a generic body named with the place the text speaks of, as written
+    ("该县农业部门将于年内完成检测站建设。", [("该县农业部门", "responsible")]),
+    # a township office of the 2019 reform, whole
+    ("联络组办公室设在镇应急管理办公室，负责日常联络。", [("镇应急管理办公室", "responsible")]),
 ]  # fmt: skip
 
 

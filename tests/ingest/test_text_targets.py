@@ -275,6 +275,23 @@ GOLDEN = [
      [("逐步推进监测、预警等应用", None, "2031年9月底前", "<=", None, 2031, None, False)]),
     ("2031年6月底前，县级监管平台与市级平台初步联通。",
      [("县级监管平台与市级平台初步联通", None, "2031年6月底前", "<=", None, 2031, None, False)]),
+    # a level per category after a distributing verb, each value after its label, one bound closing
+    ("试点企业单位产品能耗分别控制在甲类80克/吨、乙类60克/吨以内。",
+     [("试点企业单位产品能耗", 80, "80克/吨", "<=", "克/吨", None, None, False),
+      ("试点企业单位产品能耗", 60, "60克/吨以内", "<=", "克/吨", None, None, False)]),
+    # a filing due so long before an event, where it is filed: the filing is what is timed
+    ("举办者应在活动举办前5日内（节假日除外）到街道服务站申报备案。",
+     [("到街道服务站申报备案", 5, "5日内", "<=", "日", None, None, False)]),
+    # an activity held in a window, before or after its name (定于…举行; 将于…中旬至…底开展)
+    ("经研究，我市定于10月11日~20日举行2031年药品安全宣传周活动。",
+     [("2031年药品安全宣传周活动", None, "10月11日~20日", None, None, 2031, None, False)]),
+    ("今年全县“科普宣传月”活动将于10月中旬至11月底开展。",
+     [("全县“科普宣传月”活动", None, "10月中旬至11月底", None, None, None, None, False)]),
+    # a plan's or a pilot's term
+    ("试点期为自方案印发之日起2年。", [("试点期", 2, "2年", None, "年", None, None, False)]),
+    # firms and centres drawn in, a yearly count striven for
+    ("力争集聚15家以上区域研发中心。",
+     [("集聚区域研发中心", 15, "15家以上", ">=", "家", None, None, False)]),
 ]  # fmt: skip
 
 
@@ -291,6 +308,11 @@ def test_golden_sentences(sentence, expected):
 
 
 NOT_TARGETS = [
+    # the terms of a grant or a reward: what it pays, no goal
+    "对新获批的产品，给予研发投入最高20%且不超过800万元的资金支持。",
+    "举报奖励金额最高不超过30万元，最低不少于100元。",
+    # a bound reached as the condition a rule opens with
+    "就餐人数达到80人以上的，举办者应当提前报告。",
     "本标准将风险分为一至二级。",  # a range of grades in Chinese numerals is no count
     "“十三五”期间，全省药品抽检合格率达到99.2%。",  # the past
     "2020年，药品不良反应报告数分别达1260份/百万人口、265份/百万人口。",  # a past year
@@ -618,3 +640,19 @@ def test_a_window_written_alone_under_its_labelling_heading_is_a_target(tmp_path
     got = {(t.indicator, t.value_text, t.year) for t in extract_file(doc).targets}
     assert ("回收时间", "2031年3月8日—3月18日", 2031) in got
     assert ("集中整治时间", "2031年4月至2032年3月", 2031) in got
+
+
+def test_a_window_under_a_label_that_only_says_time_is_the_titled_activitys(tmp_path):
+    # (written for the test: 活动时间 says only that it is a time; the title names the activity;
+    # a label on the window's own line, and a stray comma a scraped page left)
+    doc = tmp_path / "notice.txt"
+    doc.write_text(
+        "某街道关于开展2031年食品安全宣传周活动的实施方案\n\n"
+        "一、活动时间\n6月10日至6月25日，。\n二、活动时间及地点\n时间：2031年9月5日至2031年9月9日\n"
+        "三、报名时间\n3月1日至3月15日\n",
+        encoding="utf-8",
+    )
+    got = {(t.indicator, t.value_text) for t in extract_file(doc).targets}
+    assert ("2031年食品安全宣传周活动", "6月10日至6月25日") in got
+    assert ("2031年食品安全宣传周活动", "2031年9月5日至2031年9月9日") in got
+    assert ("报名时间", "3月1日至3月15日") in got  # a label that names what is timed stays
