@@ -44,7 +44,9 @@ def _town_body_rx() -> re.Pattern[str]:
     after = r"(?=[、，,]|等|联合|会同|和|及|与|共同|要|将|负责|牵头|配合|组织|开展)"
     return re.compile(
         rf"(?![{f['not_place_start']}])(?!辖区|当地|属地|所在|基层|城乡|城镇|集镇|村镇|乡镇|相关|有关|其他|其它|全部|所有)"
-        rf"[\u4e00-\u9fff]{{2,3}}?(?:(?:{alternation(f['township_bodies'])})|(?:镇|乡|街道){after})"
+        # (no function word inside the name: 一份由镇政府自存 names the township's government)
+        rf"(?:(?![由的对在将把被给])[\u4e00-\u9fff]){{2,3}}?"
+        rf"(?:(?:{alternation(f['township_bodies'])})|(?:镇|乡|街道){after})"
     )
 
 

@@ -124,8 +124,9 @@ def _names() -> dict[str, set[str]]:
                     if county_full.endswith(("自治县", "自治旗")):
                         add(alias + county_full[-1], code, 3)  # 通道县 for 通道侗族自治县
     # A county turned into a district or a city (撤县设区, 撤县设市: 沾益县 → 沾益区, 1990s–2020s,
-    # the GB/T 2260 change records) is still named a county by the documents written before:
-    # its former name, where no division holds it, names the same province.
+    # the GB/T 2260 change records) is still named a county by the documents written before,
+    # and a county-level city turned into a district (撤市设区: 藁城市 → 藁城区) a city: its
+    # former name, where no division holds it, names the same province.
     former: dict[str, set[str]] = {}
     for code, full in _county_names():
         if (
@@ -134,6 +135,8 @@ def _names() -> dict[str, set[str]]:
             and not full.endswith(("新区", "林区", "矿区"))
         ):
             former.setdefault(full[:-1] + "县", set()).add(code)
+            if full.endswith("区"):
+                former.setdefault(full[:-1] + "市", set()).add(code)
     for name, codes in former.items():
         if name not in names and name[:-1] not in _STOP:
             names[name] = codes

@@ -72,10 +72,10 @@ def class_bound(clause: str, values: list, i: int) -> bool:
 _NOUN_AFTER = re.compile(r"(?![的和及与或等并且为是])[\u4e00-\u9fff]")
 
 
-# A bound reached as the condition a rule opens with (聚餐人数达到50人以上的，…需提前报备): the
-# attribute with its verb of reaching, the bound, then 的 and a comma
-_REACHES = re.compile(r"(?:达到|超过|满)$")
-_CONDITION = re.compile(r"\s*的\s*(?:[，,]|$)")
+# A bound reached as the condition a rule opens with (聚餐人数达到50人以上的，…需提前报备; 就餐人数
+# 达1000人以上者，…): the attribute with its verb of reaching, the bound, then 的 (者) and a comma
+_REACHES = re.compile(r"(?:达到|超过|达|满)$")
+_CONDITION = re.compile(r"\s*(?:的|者)\s*(?:[，,]|$)")
 
 
 def _bare_attribute(text: str) -> bool:

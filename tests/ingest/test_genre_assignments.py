@@ -797,6 +797,12 @@ GENRE = [
     ("所需工作经费由县财政纳入年度预算。", [("县财政", "responsible")]),
     # a generic body named with the place the text speaks of, as written
     ("该县农业部门将于年内完成检测站建设。", [("该县农业部门", "responsible")]),
+    # the lead's part after its coordinating words and a 、
+    ("县商务局发挥统筹协调、牵头抓总作用；县公安局密切配合。", [("县商务局", "lead"), ("县公安局", "support")]),
+    # a copy kept by the township government: no township named 一份由
+    ("责任书一式两份，一份由镇政府留存。", []),
+    # a verb of reference is no part of a body's name (各地市参照省局方案…)
+    ("各地市参照省局活动方案组织开展宣传。", []),
     # a township office of the 2019 reform, whole
     ("联络组办公室设在镇应急管理办公室，负责日常联络。", [("镇应急管理办公室", "responsible")]),
 ]  # fmt: skip

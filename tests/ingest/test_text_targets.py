@@ -287,6 +287,9 @@ GOLDEN = [
      [("2031年药品安全宣传周活动", None, "10月11日~20日", None, None, 2031, None, False)]),
     ("今年全县“科普宣传月”活动将于10月中旬至11月底开展。",
      [("全县“科普宣传月”活动", None, "10月中旬至11月底", None, None, None, None, False)]),
+    # records kept so long by a modal's duty
+    ("入库记录和相关票据应至少留存3年。",
+     [("入库记录和相关票据应至少留存", 3, "3年", None, "年", None, None, False)]),
     # a plan's or a pilot's term
     ("试点期为自方案印发之日起2年。", [("试点期", 2, "2年", None, "年", None, None, False)]),
     # firms and centres drawn in, a yearly count striven for
@@ -313,6 +316,10 @@ NOT_TARGETS = [
     "举报奖励金额最高不超过30万元，最低不少于100元。",
     # a bound reached as the condition a rule opens with
     "就餐人数达到80人以上的，举办者应当提前报告。",
+    "一次性就餐人数达500人以上者，乡镇政府应当派员指导。",
+    "每起案件的奖励原则上不超过3万元。",
+    # a results report's rise over last year
+    "2031年，该局热线接收信息总量4200件，较上年增长12.5%。",
     "本标准将风险分为一至二级。",  # a range of grades in Chinese numerals is no count
     "“十三五”期间，全省药品抽检合格率达到99.2%。",  # the past
     "2020年，药品不良反应报告数分别达1260份/百万人口、265份/百万人口。",  # a past year
