@@ -79,8 +79,9 @@ def _plausible(x: re.Match[str], parsed: ParsedValue, before: str) -> bool:
     if not re.match(r"\d", x.group("num")) and raw_unit not in cfg["cn_numeral_units"]:
         return False  # 一批, 三个作用: Chinese numerals count only time spans here
     if raw_unit in value_patterns()["time_units"] and parsed.comparator is None:
-        # a bare duration ("利用3年时间") is a value only after a change verb or as a baseline
-        return any(before.endswith(w) for w in cfg["change"]) or bool(
+        # a bare duration ("利用3年时间") is a value only after a change verb, as the size of a
+        # cut (再注册时限缩减50个工作日) or as a baseline
+        return any(before.endswith(w) for w in (*cfg["change"], *cfg["by"])) or bool(
             re.search(f"{cfg['baseline_re'].pattern}[^，]{{0,12}}$", before)
         )
     return True

@@ -287,6 +287,9 @@ GOLDEN = [
      [("2031年药品安全宣传周活动", None, "10月11日~20日", None, None, 2031, None, False)]),
     ("今年全县“科普宣传月”活动将于10月中旬至11月底开展。",
      [("全县“科普宣传月”活动", None, "10月中旬至11月底", None, None, None, None, False)]),
+    # a time limit cut by so many days
+    ("变更备案时限缩减10个工作日。",
+     [("变更备案时限缩减", 10, "10个工作日", None, "工作日", None, None, False)]),
     # records kept so long by a modal's duty
     ("入库记录和相关票据应至少留存3年。",
      [("入库记录和相关票据应至少留存", 3, "3年", None, "年", None, None, False)]),
