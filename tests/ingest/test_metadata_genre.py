@@ -229,6 +229,12 @@ CASES = [
     ("issued with another", "近日，甘肃省卫生健康委会同省工业和信息化厅印发《甘肃省2031年食品安全风险监测方案》。\n",
      "甘肃省2031年食品安全风险监测方案", None, "甘肃省卫生健康委员会、甘肃省工业和信息化厅", None, "甘肃省",
      "provincial"),
+    # A出台的《Y》 said to come into force: Y is the text reported, A its issuer
+    ("issued, coming into force", "日前，甘肃省市场监管局出台的《甘肃省食品安全举报奖励实施细则》（以下简称《细则》）将正式施行。\n",
+     "甘肃省食品安全举报奖励实施细则", None, "甘肃省市场监督管理局", None, "甘肃省", "provincial"),
+    # …but 根据A印发的《Y》 cites an older text: no title
+    ("an older text cited", "根据某省市场监管局印发的《某省食品安全举报奖励办法》，结合实际，制定本细则。\n",
+     None, None, None, None, None, None),
     # a town's number opens with its own name's first letter, which is also 云南's 代字
     ("town's own prefix", TOWN_PREFIX, "云台镇食品安全包保工作方案", "云政〔2031〕12号", "云台镇人民政府",
      "2031-03-02", None, None),

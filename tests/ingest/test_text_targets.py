@@ -293,6 +293,9 @@ GOLDEN = [
     # records kept so long by a modal's duty
     ("入库记录和相关票据应至少留存3年。",
      [("入库记录和相关票据应至少留存", 3, "3年", None, "年", None, None, False)]),
+    # a campaign's length said as its means
+    ("力争通过6个月的集中整治，全面规范苗种生产秩序。",
+     [("集中整治", 6, "6个月", None, "个月", None, None, False)]),
     # a plan's or a pilot's term
     ("试点期为自方案印发之日起2年。", [("试点期", 2, "2年", None, "年", None, None, False)]),
     # firms and centres drawn in, a yearly count striven for
