@@ -293,6 +293,9 @@ GOLDEN = [
     # records kept so long by a modal's duty
     ("入库记录和相关票据应至少留存3年。",
      [("入库记录和相关票据应至少留存", 3, "3年", None, "年", None, None, False)]),
+    # a quarter of the year's schedule as the label of its task
+    ("第三季度前：完成追溯平台与省级平台对接。",
+     [("完成追溯平台与省级平台对接", None, "第三季度前", "<=", None, None, None, False)]),
     # a campaign's length said as its means
     ("力争通过6个月的集中整治，全面规范苗种生产秩序。",
      [("集中整治", 6, "6个月", None, "个月", None, None, False)]),
