@@ -53,9 +53,7 @@ def headed_windows(blocks: Iterable[Block], title: str | None = None) -> list[Dr
             continue
         if not commits(statement_of(block.path)):
             continue
-        if label in generic or (
-            block.path and block.path[-1].strip() in generic and label == "时间"
-        ):
+        if label in generic:
             if not named:
                 continue  # 时间 of what: the title does not say
             label = named["activity"]
