@@ -248,14 +248,8 @@ def body_at(text: str, pos: int) -> Body | None:
     if g and g.group().endswith(tuple(body_forms()["regulated_parties"])):
         g = None  # 各食品生产经营单位: the regulated, not a body of the system
     n = named_at(text, pos)
-    firms = body_forms()["firm_branches"]
-    if (
-        n
-        and n.group().endswith(firms["suffix"])
-        and not n.group().startswith(tuple(firms["opens"]))
-        and not n.group().endswith(tuple(firms["kinds"]))
-    ):  # 县医药公司分公司: a firm, not a body of the system (中国电信某市分公司, 某市盐业分公司 are)
-        n = None
+    if n and _firm_branch(n.group()):
+        n = None  # 县医药公司分公司: a firm, not a body of the system (中国电信某市分公司 is one)
     k = _known_rx().match(text, pos)
     if not (g or n or k) and (
         station := town_station(text, pos)
@@ -279,6 +273,22 @@ def body_at(text: str, pos: int) -> Body | None:
         end = d.end() if (d := _DIVISIONS_AFTER.match(text, g.end())) else g.end()
         return Body(g.start(), end, text[g.start() : end], True)
     return None
+
+
+@cache
+def _firm_kinds() -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The branch suffix, the openings that make a branch the state's, and the kinds of
+    branch the suffixes list as bodies (盐业分公司)."""
+    firms = body_forms()["firm_branches"]
+    kinds = tuple(
+        s for s in body_forms()["suffixes"] if s.endswith(firms["suffix"]) and s != firms["suffix"]
+    )
+    return firms["suffix"], tuple(firms["opens"]), kinds
+
+
+def _firm_branch(name: str) -> bool:
+    suffix, opens, kinds = _firm_kinds()
+    return name.endswith(suffix) and not name.startswith(opens) and not name.endswith(kinds)
 
 
 # The divisions of a body named after it (…部门相关业务科室, …部门各执法大队)
