@@ -113,14 +113,14 @@ from __future__ import annotations
 # heldout_hundredninth: built by a helper from 023409f, 15 documents (3 formal), untouched until c2490c8 (measured at b8d7a2d and c2490c8, summary only), tuned on from c2490c8;
 # heldout_hundredtenth: built by a helper from 023409f, 13 documents (1 formal), untouched until c2490c8 (measured at b8d7a2d and c2490c8, summary only), tuned on from c2490c8;
 # heldout_hundredeleventh: built by a helper from 023409f, 13 documents (7 formal), untouched until c2490c8 (measured at b8d7a2d and c2490c8, summary only), tuned on from c2490c8;
-# heldout_hundredtwelfth: built by a helper from c2490c8, 13 documents (2 formal), untouched (its baseline);
-# heldout_hundredthirteenth: built by a helper from c2490c8, 14 documents (1 formal), untouched (its baseline);
-# heldout_hundredfourteenth: built by a helper from c2490c8, 15 documents (4 formal), untouched (its baseline);
-# heldout_hundredfifteenth: built by a helper from c2490c8, 13 documents (3 formal), untouched (its baseline);
-# heldout_hundredsixteenth: built by a helper from c2490c8, 15 documents (5 formal), untouched (its baseline);
-# heldout_hundredseventeenth: built by a helper from c2490c8, 15 documents (2 formal), untouched (its baseline);
-# heldout_hundredeighteenth: built by a helper from c2490c8, 12 documents (2 formal), untouched (its baseline);
-# heldout_hundrednineteenth: built by a helper from c2490c8, 13 documents (4 formal), untouched (its baseline)),
+# heldout_hundredtwelfth: built by a helper from c2490c8, 13 documents (2 formal), untouched until 666b2b4 (measured at 55f7253 and 666b2b4, summary only), tuned on from 666b2b4;
+# heldout_hundredthirteenth: built by a helper from c2490c8, 14 documents (1 formal), untouched until 666b2b4 (measured at 55f7253 and 666b2b4, summary only), tuned on from 666b2b4;
+# heldout_hundredfourteenth: built by a helper from c2490c8, 15 documents (4 formal), untouched until 666b2b4 (measured at 55f7253 and 666b2b4, summary only), tuned on from 666b2b4;
+# heldout_hundredfifteenth: built by a helper from c2490c8, 13 documents (3 formal), untouched until 666b2b4 (measured at 55f7253 and 666b2b4, summary only), tuned on from 666b2b4;
+# heldout_hundredsixteenth: built by a helper from c2490c8, 15 documents (5 formal), untouched until 666b2b4 (measured at 55f7253 and 666b2b4, summary only), tuned on from 666b2b4;
+# heldout_hundredseventeenth: built by a helper from c2490c8, 15 documents (2 formal), untouched until 666b2b4 (measured at 55f7253 and 666b2b4, summary only), tuned on from 666b2b4;
+# heldout_hundredeighteenth: built by a helper from c2490c8, 12 documents (2 formal), untouched until 666b2b4 (measured at 55f7253 and 666b2b4, summary only), tuned on from 666b2b4;
+# heldout_hundrednineteenth: built by a helper from c2490c8, 13 documents (4 formal), untouched until 666b2b4 (measured at 55f7253 and 666b2b4, summary only), tuned on from 666b2b4),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
