@@ -283,6 +283,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         if role is None and (said := rules["speaks_rx"].match(text, end)):
             commits = rules["speaks_commits_rx"].match(text, said.end())
             role = "responsible" if commits else None
+            if commits and role_after(text[commits.end() :]) == "support":
+                role = "support"  # A表示，将积极配合B…: the body's own support
             # (A表示，下一步将联合B、C…: the body leads what it will do with the others)
             if commits and (joins := JOINS.match(text, commits.end())):
                 partners, _ = body_list(text, joins.end())

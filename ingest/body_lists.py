@@ -122,7 +122,10 @@ def _one_list(text: str, pos: int, persons: bool) -> tuple[list[tuple[Body, str]
     ):  # (该市药监部门, 本市各级…部门: a generic body named with its place, as written)
         pos += 1  # 该市宣传部、监察局: the body of the place the text speaks of, its level
     if (levels := _place_levels(text, pos)) is not None:  # 某省各级…部门: one generic body
-        return [(levels, role)], levels.end
+        if not text.startswith("、", levels.end) or body_at(text, levels.end + 1) is None:
+            return [(levels, role)], levels.end
+        out.append((levels, role))  # 某省各级检察机关、公安机关…: the list goes on
+        pos = levels.end + 1
     if places := places_before_body(text, pos):  # 虎林市、同江市市场监管局: one body each
         out += [(b, role) for b in places]
         pos = places[-1].end + 1

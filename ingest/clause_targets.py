@@ -129,7 +129,23 @@ def clause_targets(
             end = pending[1] if pending else v.start - len(change or "") - qualifier
             phrase = clause[item_start:end]
             if change in cfg["own_indicator_verbs"] and not clean_indicator(phrase):
-                continue  # 到2020年实现58.2万亩的…总规模: the level named after it, not before
+                thing = _object_after(clause, values, i)
+                listed = i + 1 < len(values) and values[i + 1].parsed.unit == unit == "%"
+                if (
+                    listed
+                    and clean_indicator(thing)
+                    and clause[v.end : values[i + 1].start].rstrip().endswith("、")
+                ):
+                    # 实现100%来源可追溯、100%去向可跟踪: each share before the state it measures
+                    out.append(_Found(thing.strip(), v, "share_first"))
+                    shape, pending, item_start = "share_first", None, v.end
+                    continue
+                if not (unit in COUNTS and clean_indicator(thing) and not thing.startswith("的")):
+                    continue  # 到2020年实现58.2万亩的…总规模: the level named after it, not before
+                # (实现800家以上门诊数字化: the units counted and the state they reach)
+                out.append(_Found(f"{change}{thing}", v, "count_before"))
+                shape, pending, item_start = "count_before", None, v.end
+                continue
             phrase = phrase if clean_indicator(phrase) else previous
             if _PERIOD_ONLY.match(clean_indicator(phrase) or "") and clean_indicator(
                 after := _object_after(clause, values, i)
@@ -176,20 +192,35 @@ def clause_targets(
             # 收到举报后应在24小时内赶赴现场: what is done in the time is the verb phrase after
             # the limit when one follows; else the phrase before (检验报告应在10个工作日内出具)
             phrase, after = clause[item_start : v.start], clause[v.end :]
-            if not clean_indicator(phrase) or (
-                i + 1 == len(values) and cfg["task_after_re"].match(after)
-            ):
+            own = clause[v.end : values[i + 1].start] if i + 1 < len(values) else ""
+            if own.rstrip().endswith("、") and cfg["task_after_re"].match(own.rstrip("、 ")):
+                # 30分钟内向市政府电话报告、1小时内书面报告: each limit and its own task after it
+                phrase = own.rstrip("、 ")
+            elif out and out[-1].phrase == phrase.rstrip("、 ") and clean_indicator(after):
+                phrase = after  # (…, the next limit's task is the one after it)
+            elif (
+                not clean_indicator(phrase)
+                or (i + 1 == len(values) and cfg["task_after_re"].match(after))
+                or (_MODAL_ONLY.fullmatch(phrase.strip(" ，,")) and clean_indicator(after))
+            ):  # (必须在30分钟内向…报告: the modal before the limit names nothing)
                 phrase = after
             elif (
                 i + 1 == len(values)
                 and (later := cfg["task_later_re"].match(rest := after.strip() or following))
                 and (
                     cfg["limit_actor_re"].search(before := clean_indicator(phrase) or "")
-                    or before.endswith("后")
-                    and (later["actor"] or _DUTY_AT.search(before))
+                    or before.endswith(("后", "后的"))
+                    and (later["actor"] or _DUTY_AT.search(phrase))
                 )
             ):
                 phrase = rest[later.start("task") :]
+            elif (
+                i + 1 == len(values)
+                and cfg["limit_since_re"].search(clean_indicator(phrase) or "")
+                and (since := cfg["task_since_re"].match(after.strip() or following))
+                and clean_indicator(since["task"])
+            ):  # 自受理之日起3日内作出决定: the task, not the event the time starts at
+                phrase = since["task"]
             elif (clean_indicator(phrase) or "").endswith("前") and (
                 filed := _FILED_AHEAD.match(after)
             ):  # 举办前3日内到村信息员处申报备案: the filing is what is done in the time
@@ -220,7 +251,7 @@ def clause_targets(
             least = ">=" if re.search(r"至少|不少于|不低于|不得低于", part.group()) else None
             found = _Found(clause[item_start : prev_end + part.start()], v, "limit",
                            comparator=v.parsed.comparator or least)  # fmt: skip
-        elif (
+        elif not (counted and bare == "为") and (  # (为800家以上门诊配置…: read below)
             v.parsed.comparator
             or (unit == "%" and bare.endswith(tuple(cfg["rate_endings"])))
             or (counted and unit and bare.endswith(tuple(cfg["amount_endings"])))
@@ -228,6 +259,19 @@ def clause_targets(
             found = _Found(clause[item_start : v.start], v, "limit")
         elif counted and bare in cfg["object_first_words"]:
             found = _Found(clause[v.end :], v, "object_first")
+        elif (
+            unit == "%"
+            and (obj := _object_after(clause, values, i).strip())
+            and clean_indicator(obj)
+            and (
+                i == 0
+                and bare.endswith(_SHARES_FIRST)
+                or out
+                and out[-1].shape == "share_first"
+                and seg.rstrip().endswith("、")
+            )
+        ):  # 实现100%来源可追溯、100%去向可跟踪: each share before the state it measures
+            found = _Found(obj, v, "share_first")
         elif unit == "%" and clean_indicator(clause[v.end :]) and clean_indicator(bare):
             # 省级审批事项100%“全程网办”: the share of the subject that meets the goal after it
             found = _Found(bare + _object_after(clause, values, i), v, "share")
@@ -252,8 +296,16 @@ _SHARE_OF_WHOLE = re.compile(
 )  # (…比例不低于食堂总数的35%: the bound before the whole)
 
 
+# The verbs before a list of shares each written before its state (实现100%A、100%B)
+_SHARES_FIRST = ("实现", "达到", "做到", "确保")
+
+
+# A modal alone before a limit (必须在, 应当在)
+_MODAL_ONLY = re.compile(r"(?:必须|应当|应该|务必|应|须|要)(?:在|于)?")
+
+
 # The subject's duty to act at a time (各市局应在完成检查后…): the task follows in the next clause
-_DUTY_AT = re.compile(r"(?:应|要|须|必须|应当)在")
+_DUTY_AT = re.compile(r"(?:应|要|须|必须|应当|并)在")
 
 
 def _covered(clause: str, values: list[ClauseValue], i: int) -> str:

@@ -64,6 +64,9 @@ def candidate_values(clause: str) -> list[ClauseValue]:
     return sorted(found, key=lambda v: v.start)
 
 
+_RATE_HELD = re.compile(r"率(?:要|应|须)?(?:控制在|降至|降到|保持在)$")
+
+
 def _plausible(x: re.Match[str], parsed: ParsedValue, before: str) -> bool:
     cfg = config()
     if parsed.kind == "range":
@@ -73,6 +76,9 @@ def _plausible(x: re.Match[str], parsed: ParsedValue, before: str) -> bool:
             and bool(re.match(r"\d", x.group("b")))
             or (x.group("unit") in (*COUNTS, *cfg["cn_numeral_units"]))
         )
+    if parsed.kind == "number" and not x.group("unit") and parsed.comparator:
+        # (a rate held under a bound written as a bare number: 亿元GDP事故死亡率控制在0.05以内)
+        return _RATE_HELD.search(before) is not None
     if parsed.kind != "number" or not x.group("unit"):
         return False  # a bare number says nothing a reader could check
     raw_unit = x.group("unit")

@@ -108,16 +108,28 @@ def by_assignment(m: DraftMeasure) -> list[DraftMeasure]:
     return [_piece(m, n, "a", a, b, m.statement) for n, (a, b) in pieces]
 
 
+# A level or a state reached: a goal sentence going on (控制在…以内, 达100%, 实现全覆盖)
+_GOAL_GOES_ON = re.compile(r"\d|全覆盖|达到|控制在|实现|建成|形成")
+
+
 def goals_in_framing(m: DraftMeasure) -> list[DraftMeasure]:
     """A framing section (总体要求) may state the plan period's goals (到2025年…达到100%):
     those sentences are commitments (ingest/statements.py); the rest stays vision."""
     if m.statement != "vision" or m.ordinal.startswith("t"):
         return [m]
-    kinds = [
-        ("commitment" if cues("future").search(s.group()) and not cues("vision").search(s.group())
-         else "vision", s.start(), s.end())
-        for s in re.finditer(r"[^。！？!?]+[。！？!?]*", m.text)
-    ]  # fmt: skip
+    kinds: list[tuple[str, int, int]] = []
+    for s in re.finditer(r"[^。！？!?]+[。！？!?]*", m.text):
+        said = s.group()
+        ahead = cues("future").search(said) and not cues("vision").search(said)
+        # (到2025年，初步形成…。全市…控制在1%以内，…达100%。: the goals go on in the next
+        # sentence of the paragraph, under the same year)
+        goes_on = (
+            bool(kinds)
+            and kinds[-1][0] == "commitment"
+            and _GOAL_GOES_ON.search(said) is not None
+            and cues("vision").search(said) is None  # (到2035年…: the long range)
+        )
+        kinds.append(("commitment" if ahead or goes_on else "vision", s.start(), s.end()))
     if all(k == "vision" for k, _, _ in kinds):
         return [m]
     return _split_runs(m, kinds)

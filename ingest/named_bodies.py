@@ -58,9 +58,14 @@ def _tail() -> str:
     # or the 办 of 办理 and 办法: 由县药安委统一部署, …中心统一办理, …管理办法)
     # (nor in the 所 of 所有 and 所以: 辖区所有零售药店 names no 所; nor in the 部 of 部门: 某市
     # 海洋渔业部门 is a generic sector, not a ministry)
+    # (a working group of a command or a leading group: 省疫情防控指挥部物资保障组, not its 组长)
+    group = (
+        rf"(?:(?<=指挥部)|(?<=领导小组)|(?<=工作专班))(?:(?!{more_stop})[\u4e00-\u9fff]){{2,6}}?组"
+        r"(?![长织成建合员])"
+    )
     return (
         rf"{core}(?:{suffix})(?!托|署|理|法|员|士)(?!(?<=所)[有以])(?!(?<=部)门)"
-        rf"(?:{more}(?!长|副?书记|成员|员|托|署|理|法|士)){{0,2}}"
+        rf"(?:{more}(?!长|副?书记|成员|员|托|署|理|法|士)){{0,2}}(?:{group})?"
     )
 
 

@@ -237,7 +237,8 @@ def _autonomous_short_names() -> dict[str, str]:
                 continue
             full = city.get("_full_name") or city_name
             if full.endswith("自治州"):
-                out.update({a + "州": full for a in _aliases(city)})
+                # (阿坝州, and 湘西自治州: the short name with 州 or with 自治州)
+                out.update({a + w: full for a in _aliases(city) for w in ("州", "自治州")})
             for county_name, county in city.items():
                 if county_name.startswith("_") or not isinstance(county, dict):
                     continue
@@ -250,7 +251,7 @@ def _autonomous_short_names() -> dict[str, str]:
 def full_autonomous_name(name: str) -> str:
     """A body's name opening with an autonomous area's short name, written with the full one
     (阿坝州人民政府办公室 → 阿坝藏族羌族自治州人民政府办公室); else as it is."""
-    for k in (4, 3):
+    for k in (6, 5, 4, 3):
         if (full := _autonomous_short_names().get(name[:k])) is not None:
             return full + name[k:]
     return name

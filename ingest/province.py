@@ -314,7 +314,7 @@ def _headline_county(head: str) -> Counter[str] | None:
 # headline: the site's place is not the report's
 _SITE_CHROME = re.compile(
     r"\s*(?:[\u4e00-\u9fff]{2,14}(?:网|网站|门户网站|官网|在线|频道|客户端)\s*$"
-    r"|(?:首页|当前位置|您的位置|所在位置)[^。，]*?[>＞»›]"
+    r"|(?:首页|当前位置|您的位置|所在位置|您现在的位置|现在的位置)[^。，]*?[>＞»›]"
     # a site's greeting to its logged-in user (您好：某某公司) or visitor (欢迎来到…)
     r"|\s*(?:您好|你好|欢迎(?:来到|访问|光临|您))"
     r")"

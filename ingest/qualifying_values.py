@@ -37,6 +37,8 @@ def threshold(clause: str, values: list, i: int) -> bool:
 # Nothing, or only the area, before a share (全省80%以上的县…): the share is the goal's value.
 SHARE_SCOPE = re.compile(r"\s*(?:全[国省市县区州盟旗乡镇]|各地|全部)?(?:共|有)?\s*")
 # (or another condition joined by 或者 before the 的: 对日死亡30头以上或者死亡率超过…的，由…)
+# (the verbs that count units: a count after them is the units' number)
+_COUNT_VERBS = ("实现", "改造", "建设", "建成", "配置", "配备")
 _CLASS_BOUND = re.compile(
     r"\s*(?:[（(]含[^（）()]{1,12}[）)])?\s*(?:(?:或者|或)[^，,。；;\d]{1,16}?)?的(?!目标|水平|要求|标准)"
 )
@@ -49,6 +51,8 @@ def class_bound(clause: str, values: list, i: int) -> bool:
     before = clause[values[i - 1].end if i else 0 : v.start].rstrip()
     # (the object of 对 opens the class: 开展对年出栏生猪50头以上的养殖场的检查)
     attribute = re.split(r"[、，,：:；;和及与或]|对", before)[-1]
+    if attribute.strip() in config()["object_first_words"] or attribute.endswith(_COUNT_VERBS):
+        return False  # 为800家以上门诊配置…, 实现800家以上门诊…: how many units, not a class
     if v.parsed.unit == "%" and SHARE_SCOPE.fullmatch(attribute):
         return False  # (全市)50%以上的养殖场实施…: a share of the things to reach, no class
     stem = _REACHES.sub("", attribute)

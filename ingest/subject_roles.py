@@ -37,14 +37,26 @@ JOINTLY = re.compile(
     r"|\s*(?:决定|拟|计划|商定)(?:于|在|从|自)?[^，。；、]{0,20}?联合(?=开展|组织|实施|印发|发布|部署|启动|举办|进行)"
     # (the manner before it: A、B以“双随机”的方式，联合开展…; A、B采取…方式联合…)
     r"|\s*(?:以|采取|采用|通过)[^，。；、]{1,20}?(?:方式|形式|办法)[，,]?\s*(?:共同)?联合(?=开展|组织|实施|进行|检查|执法|行动)"
+    # (how they share the work first: A与B各司其职，联合开展了…)
+    r"|\s*(?:各司其职|各负其责|分工协作|通力合作|密切协作)[，,]?\s*(?:共同)?联合(?=开展|组织|实施|进行|检查|执法|行动)"
 )
 # A clause holding only the manner of what follows (以…的方式, 采取…形式)
-MANNER_ONLY = re.compile(r"(?:以|采取|采用|通过)[^，。；、]{1,20}?(?:方式|形式|办法)[，,]?")
+# (or how the work is shared: 各司其职，)
+MANNER_ONLY = re.compile(
+    r"(?:以|采取|采用|通过)[^，。；、]{1,20}?(?:方式|形式|办法)[，,]?"
+    r"|(?:各司其职|各负其责|分工协作|通力合作|密切协作)[，,]?"
+)
 # A member list's close (…，C、D等部门组成。): the rest of the list, no task
 _COMPOSES = re.compile(rf"(?:等)?{KIND}组成\s*(?:[，,。；;]|$)")
 # A group described by who heads it (X由A任主任…): no task of X's.
 _HEADED_BY = re.compile(
     r"由[^，,。；;]{0,20}?(?:任|担任|兼任)(?:常务)?副?(?:组长|主任|召集人|指挥长|总指挥)"
+)
+# An official of the body by name and post, acting or speaking (A王某处长在…上对…提出要求; A李某局长
+# 指出，…): no task of the body's (what the official says it will do is read by `speaks`)
+_NAMED_OFFICIAL = re.compile(
+    r"[\u4e00-\u9fff]{2,3}(?:常务)?副?(?:局长|处长|科长|主任|所长|厅长|部长|书记|县长|市长|区长|站长|队长|院长)"
+    r"(?=在|表示|介绍|指出|强调|说|称|对|就|带队|率队|一行|[，,：:])"
 )
 # A body's own staff named for a task (A由专人负责…, A要安排专人跟踪…): the body's task.
 _BY_STAFF = re.compile(
@@ -90,6 +102,8 @@ def role_after(rest: str) -> str | None:
         rest = rest[staff.end() :]  # A由专人负责…: A's own staff, A's task
     if post := post_after(rest):
         return post
+    if _NAMED_OFFICIAL.match(rest):
+        return None  # A某某处长在培训班上对…提出要求: the official's words, no task of A's
     if _STAFF_FORM.match(rest):
         return "support"  # A、B等单位人员组成检查组: the bodies whose staff make up the teams
     if _TEAM_FORM.match(rest):

@@ -62,6 +62,8 @@ def config() -> dict[str, Any]:
         ),
         "task_later_re": re.compile(t["task_later"]),
         "limit_actor_re": re.compile(t["limit_actor"]),
+        "limit_since_re": re.compile(t["limit_since"]),
+        "task_since_re": re.compile(t["task_since"]),
         "covers_re": re.compile(t["covers"]),
         # 均/都 before the change the rates share; each rate's span is its own words
         "both_change_re": re.compile(rf"(?:均|都|分别)(?P<change>{t['change_over_last_year']})$"),

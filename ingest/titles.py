@@ -72,6 +72,8 @@ _CITED_ISSUER = re.compile(CITED_CHAIN.pattern + r"[\u4e00-\u9fff、]{2,40}$")
 
 
 def _wrapped(line: str) -> str | None:
+    if _LISTED_CITATION.match(line):
+        return None  # 起草依据 / 5.《某市关于印发X的通知》: a basis cited in a list, no title
     m = rx("wrapper_title").search(line)
     if not m or rx("forward_title").search(line[: m.start() + 4]) or cited(line, m.start()):
         return None
@@ -103,6 +105,12 @@ def _wrapped(line: str) -> str | None:
     if kind or re.search(r"（\d{4}\D+\d{4}年）$", title):
         return title
     return None
+
+
+# A document cited as an item of a numbered list (the 起草依据 of a 起草说明: 1.《某法》 … 5.《X》)
+_LISTED_CITATION = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,2}、)\s*《"
+)
 
 
 # A reprint's note of the original title under its own headline (（原标题：X）).

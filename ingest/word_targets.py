@@ -103,6 +103,9 @@ def word_targets(sentence: str) -> list[WordTarget]:
                 before = before.strip(" “”\"'")
                 subject = re.sub(r"(?:要|应|须|将|应当|必须|务必)$", "", before)
                 bare = _BARE_VERB.match(task) and len(subject) >= 4
+                # (a project's month of completion told ahead, 项目9月将全面建成: the project and
+                # its completion, not the project alone)
+                bare = bare and re.search(r"前|内", when) is not None
                 task = subject if bare else before + task
             elif sent:
                 task = sent["thing"]  # 自查结果于12月15日前报省局: what is sent is the task

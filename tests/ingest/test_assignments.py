@@ -69,6 +69,9 @@ SECTOR_DEPARTMENTS = [
     # 经 before an approving body is no part of it; 经信部门 keeps its 经
     ("经国家有关行政管理部门批准后生产。", ["国家有关行政管理部门"]),
     ("市经信部门负责协调。", ["市经信部门"]),
+    # a verb or a speaker before 部门 opens no body (畅通部门信息, 可拨打…部门电话, 连同…送…部门)
+    ("要畅通部门监管信息，可拨打市场监管部门投诉电话。", ["市场监管部门"]),
+    ("公安机关填写委托书，连同检品送稽查部门。", ["公安机关", "稽查部门"]),
 ]
 
 
@@ -233,6 +236,26 @@ ASSIGNMENTS = [
     ("检查县卫生院的药品储存。", []),
     # a list's manner before its joint act (A、B以…的方式，联合开展…): each leads, as 联合 after them
     ("县粮食局、县物价局以暗访的方式，联合开展夏粮收购检查。", [("县粮食局", "lead"), ("县物价局", "lead")]),
+    # …or how they share the work (A与B各司其职，联合开展了…): each leads; 各司 is no unit of B
+    ("县卫健局与县医保局各司其职，联合开展了定点药店检查。", [("县卫健局", "lead"), ("县医保局", "lead")]),
+    # the townships of an area as subjects, the area before them (辖区各乡镇要…)
+    ("辖区各乡镇要落实属地巡查责任。", [("各乡镇", "responsible")]),
+    # a province's generic bodies of all levels opening a list that goes on after 、
+    ("今后河北省各级检察机关、公安机关、药品监管部门将共享案件信息。",
+     [("河北省各级检察机关", "responsible"), ("公安机关", "responsible"), ("药品监管部门", "responsible")]),
+    # a police unit's official name holds 与 (食品药品与环境犯罪侦查大队); 召开 ends a name
+    ("平湖市公安局食品药品与环境犯罪侦查大队将承担打击食药犯罪的职责。",
+     [("平湖市公安局食品药品与环境犯罪侦查大队", "responsible")]),
+    ("县卫健局和县医保局定期召开联席会议。", [("县卫健局", "responsible"), ("县医保局", "responsible")]),
+    # a body's official by name and post at an event: the official's words, no task of the body's
+    ("市局稽查处某某某处长在培训班上对检查员提出了要求。", []),
+    # a sector of the 2018 reform named by its short form in a 会同 list (林草 for 林业和草原)
+    ("甘孜州食安办会同公安、林草、市场监管等部门开展联合检查。",
+     [("甘孜州食安办", "lead"), ("公安", "support"), ("林草", "support"), ("市场监管", "support")]),
+    # a command's working group after its name (指挥部物资保障组): the group, not its command
+    ("县疫情防控指挥部物资保障组负责统一调配防护物资。", [("县疫情防控指挥部物资保障组", "responsible")]),
+    # a body speaking of its own support (A表示，将积极配合B…)
+    ("县教育局表示，将积极配合县疾控中心开展学校传染病防控。", [("县教育局", "support")]),
     # a sector named bare inside a list of bodies (A、B、公安、工商等多部门)
     ("县食安委、县经信局、公安、工商等多部门将联合整治食盐市场。",
      [("县食安委", "lead"), ("县经信局", "lead"), ("公安", "lead"), ("工商", "lead")]),

@@ -1788,3 +1788,48 @@ def test_a_joint_title_keeps_its_issuers_written_apart_by_a_space():
         "各省、自治区、直辖市药品监督管理局：\n现将有关事项通知如下。\n"
     )
     assert meta.title == "某某局综合司 某某署办公厅关于增设某港口岸为药品进口口岸的通知"
+
+
+def test_a_sites_column_tag_before_the_title_is_no_part_of_it():
+    """【栏目】X应急预案: the site files the page under a column; the document's name follows."""
+    meta = _meta(
+        "【食药预案】某县药品安全突发事件应急预案\n1 总则\n为有效预防药品安全事件，制定本预案。\n"
+    )
+    assert meta.title == "某县药品安全突发事件应急预案"
+
+
+def test_a_breadcrumb_of_another_provinces_site_does_not_place_the_report():
+    """您现在的位置: 某省某网 >> 新闻 — the site's place, not the report's."""
+    meta = _meta(
+        "您现在的位置: 江西某某物流网 >> 物流资讯 >> 正文\n某地医药物流中心落户\n"
+        "昨日，四川省药品监督管理局与某市人民政府签署合作备忘录。\n"
+    )
+    assert meta.province is not None and meta.province.name == "四川省"
+
+
+def test_a_reported_joint_issue_with_lianhe_names_each_issuer():
+    """A局联合B、C发布了《Y》: three issuers (联合 joins them; a 联合会 keeps its name)."""
+    meta = _meta(
+        "某市出台药品行刑衔接办法\n"
+        "近日，无锡市市场监管局联合无锡市人民检察院、无锡市公安局发布了《药品行政执法与刑事司法衔接办法》。\n"
+    )
+    assert meta.issuer == "无锡市市场监督管理局、无锡市人民检察院、无锡市公安局"  # (full names)
+
+
+def test_a_notice_cited_in_a_numbered_list_of_bases_is_no_title():
+    """一、起草依据 / 1.《某法》 / 2.《某市人民政府办公室关于印发X的通知》: bases cited, not the text's title."""
+    meta = _meta(
+        "一、起草依据\n1.《中华人民共和国药品管理法》\n"
+        "2.《某市人民政府办公室关于印发某市药品安全事件应急预案的通知》\n"
+        "二、主要内容\n本预案适用于本区药品安全事件的应对处置。\n"
+    )
+    assert meta.title != "某市药品安全事件应急预案"
+
+
+def test_an_autonomous_prefectures_short_name_with_zizhizhou_is_written_in_full():
+    """恩施自治州… signs with the short name and 自治州: the issuer keeps the official full name."""
+    meta = _meta(
+        "关于加强药品零售监管的通告\n为加强药品零售监管，现通告如下。\n一、药品零售企业应当凭处方销售处方药。\n"
+        "恩施自治州市场监督管理局\n2022年3月1日\n"
+    )
+    assert meta.issuer == "恩施土家族苗族自治州市场监督管理局"

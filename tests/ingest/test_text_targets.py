@@ -304,6 +304,47 @@ GOLDEN = [
     # firms and centres drawn in, a yearly count striven for
     ("力争集聚15家以上区域研发中心。",
      [("集聚区域研发中心", 15, "15家以上", ">=", "家", None, None, False)]),
+    # a limit counted from a starting event: what is done in the time, not the event
+    ("卫生监督机构应当自收到线索之日起5日内作出是否立案的决定。",
+     [("作出是否立案的决定", 5, "5日内", "<=", "日", None, None, False)]),
+    ("对复核结果有异议的，自收到结果之日起10个工作日内，可向上级机关申请复议。",
+     [("可向上级机关申请复议", 10, "10个工作日内", "<=", "工作日", None, None, False)]),
+    # …or from a decision, the duty going on with 并在: the act after the limit
+    ("县市场监管局应作出移送决定，并在作出决定后的48小时内向县公安局移送。",
+     [("向县公安局移送", 48, "48小时内", "<=", "小时", None, None, False)]),
+    # a rate held under a bound written as a bare number
+    ("到2030年，万车死亡率控制在1.2以内。",
+     [("万车死亡率", 1.2, "1.2以内", "<=", None, 2030, None, False)]),
+    # units counted after 为 or 实现 and sites rebuilt: the units and what they get or reach
+    ("到2026年，为600家以上村卫生室配置冷藏箱，实现600家以上村卫生室信息化。",
+     [("村卫生室配置冷藏箱", 600, "600家以上", ">=", "家", 2026, None, False),
+      ("村卫生室信息化", 600, "600家以上", ">=", "家", 2026, None, False)]),
+    ("到2026年，新建和改造40家乡镇卫生院冷链设施。",
+     [("改造乡镇卫生院冷链设施", 40, "40家", None, "家", 2026, None, False)]),
+    # a plan's dated states: an industrial chain grown, a long list of systems basically built
+    ("到2030年，培育形成以中药饮片为核心的完整产业链。",
+     [("培育形成以中药饮片为核心的完整产业链", None, "到2030年", "<=", None, 2030, None, False)]),
+    ("到2030年，基本建成能够有效应对重大突发事件的药品应急指挥体系、应急检验体系和应急物资储备体系。",
+     [("基本建成能够有效应对重大突发事件的药品应急指挥体系、应急检验体系和应急物资储备体系", None, "到2030年",
+       "<=", None, 2030, None, False)]),
+    # a modal alone before the limit: the report after it is what is done in the time
+    ("发生疑似食物中毒的学校，必须在20分钟内向所在地乡镇卫生院以及负责学校卫生工作的有关部门报告。",
+     [("向所在地乡镇卫生院以及负责学校卫生工作的有关部门报告", 20, "20分钟内", "<=", "分钟", None, None, False)]),
+    # shares each written before the state they measure, listed after 实现
+    ("定点经营网点实行实名购买，实现100%购买可登记、100%流向可查询。",
+     [("购买可登记", 100, "100%", None, "%", None, None, False),
+      ("流向可查询", 100, "100%", None, "%", None, None, False)]),
+    # two limits of one report, each with its own task after it; minutes are a time unit
+    ("发生较大事件的，县卫健局20分钟内向县政府电话报告、2小时内书面报告。",
+     [("向县政府电话报告", 20, "20分钟内", "<=", "分钟", None, None, False),
+      ("书面报告", 2, "2小时内", "<=", "小时", None, None, False)]),
+    # a project's month of completion told ahead, no 前: the month as written
+    ("该冷链物流中心将于10月底完工并投入试运营。",
+     [("完工并投入试运营", None, "10月底", "<=", None, None, None, False)]),
+    ("某县疫苗配送中心预计今年11月正式投用。",
+     [("正式投用", None, "今年11月", "<=", None, None, None, False)]),
+    ("该仓储项目7月将全面建成。",
+     [("该仓储项目全面建成", None, "7月", "<=", None, None, None, False)]),
 ]  # fmt: skip
 
 
@@ -320,6 +361,8 @@ def test_golden_sentences(sentence, expected):
 
 
 NOT_TARGETS = [
+    # a project's forecast and size as a report describes it
+    "该冷链仓储中心总建筑面积3.2万平方米，预计年收益可达800万元。",
     # the terms of a grant or a reward: what it pays, no goal
     "对新获批的产品，给予研发投入最高20%且不超过800万元的资金支持。",
     "举报奖励金额最高不超过30万元，最低不少于100元。",
@@ -672,3 +715,21 @@ def test_a_window_under_a_label_that_only_says_time_is_the_titled_activitys(tmp_
     assert ("2031年食品安全宣传周活动", "6月10日至6月25日") in got
     assert ("2031年食品安全宣传周活动", "2031年9月5日至2031年9月9日") in got
     assert ("报名时间", "3月1日至3月15日") in got  # a label that names what is timed stays
+
+
+def test_a_framing_sections_goal_paragraph_keeps_its_year_over_its_sentences(tmp_path):
+    # (总体要求 is framing; its dated goals are commitments, and the sentence after the dated one
+    # goes on with the same goals: its levels take the year)
+    text = (
+        "某县食品安全提升行动计划\n一、总体要求\n"
+        "到2026年，初步形成覆盖城乡的食品安全监管体系框架。全县食品抽检合格率稳定在97%以上，"
+        "食源性疾病暴发事件报告率达100%。坚持以人民为中心。\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    got = [(t.indicator, t.value_text, t.year) for t in extract_file(path).targets]
+    assert got == [
+        ("初步形成覆盖城乡的食品安全监管体系框架", "到2026年", 2026),
+        ("全县食品抽检合格率", "97%以上", 2026),
+        ("食源性疾病暴发事件报告率", "100%", 2026),
+    ]
