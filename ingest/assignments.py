@@ -235,6 +235,13 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             # 我局将…: the text's own body (or the one whose statement it reports) commits
             out.append(Mention(own.group(), "responsible", offset + pos, offset + own.end()))
             continue
+        if not found and (own := SELF.match(text, pos)) and text.startswith("与", own.end()):
+            partner = body_at(text, own.end() + 1)
+            if partner is not None and text.startswith("联合", partner.end):
+                # 我局与省公安厅联合起草了…: the text's own body and its partner, each leads
+                out.append(Mention(own.group(), "lead", offset + pos, offset + own.end()))
+                out += mentions_of([(partner, "lead")], "lead", offset)
+                continue
         if not found:
             continue
         if composed and MEMBERS_END.match(text, end):

@@ -219,12 +219,21 @@ def clause_targets(
                 and cfg["limit_since_re"].search(clean_indicator(phrase) or "")
                 and (since := cfg["task_since_re"].match(after.strip() or following))
                 and clean_indicator(since["task"])
-            ):  # 自受理之日起3日内作出决定: the task, not the event the time starts at
+            ):  # 自受理之日起3日内作出立案决定: the task, not the event the time starts at
                 phrase = since["task"]
             elif (clean_indicator(phrase) or "").endswith("前") and (
                 filed := _FILED_AHEAD.match(after)
             ):  # 举办前3日内到村信息员处申报备案: the filing is what is done in the time
                 phrase = filed["task"]
+            if (
+                _BARE_DECISION.fullmatch(phrase.strip(" 。；;，,"))
+                and cfg["limit_since_re"].search(
+                    clean_indicator(clause[item_start : v.start]) or ""
+                )
+                and clean_indicator(previous)
+            ):  # (重大疑难案件，应当自受理之日起30日内作出决定: the class of case the clause
+                # before names tells this limit from the rule's others)
+                phrase = previous
             found = _Found(phrase, v, "deadline")
         elif (
             unit == "%"
@@ -298,6 +307,10 @@ _SHARE_OF_WHOLE = re.compile(
 
 # The verbs before a list of shares each written before its state (实现100%A、100%B)
 _SHARES_FIRST = ("实现", "达到", "做到", "确保")
+
+
+# A decision named bare (作出决定): the same words for every limit of a rule
+_BARE_DECISION = re.compile(r"(?:依法)?(?:作出|做出)(?:处理)?决定")
 
 
 # A modal alone before a limit (必须在, 应当在)

@@ -52,6 +52,7 @@ def config() -> dict[str, Any]:
         "past_year_re": re.compile(t["past_year"]),
         "window_end_re": re.compile(t["window_end"]),
         "past_forms_re": re.compile("|".join(f"(?:{p})" for p in t["past_forms"])),
+        "sampling_results_re": re.compile(t["sampling_results"]),
         "period_baseline_re": re.compile(t["period_baseline"]),
         # (a verb, then its object of two letters or more; or a report sent to someone, 逐级向
         # 上级政府和卫生部门报告, the verb last)

@@ -234,6 +234,7 @@ def _sentence_drafts(
     out: list[DraftTarget] = []
     deduction = deducts(sentence)
     previous, had_targets, listing = "", False, False
+    results = [m.span() for m in cfg["sampling_results_re"].finditer(sentence)]
     clauses = list(_CLAUSE.finditer(sentence))
     for k, c in enumerate(clauses):
         clause = c.group()
@@ -244,6 +245,8 @@ def _sentence_drafts(
         opens = clause.lstrip().startswith(tuple(cfg["breakdown_words"]))
         listing = had_targets and (opens or listing)
         for f in found:
+            if any(a <= c.start() + f.value.start < b for a, b in results):
+                continue  # 合格168批、不合格9批，合格率94.91%: a sampling's results
             ind = clean_indicator(f.phrase)
             if out and ind in targets_patterns()["cumulative_words"]:
                 ind = out[-1].indicator  # 新发展龙头企业4家，累计达40家: the same thing's total

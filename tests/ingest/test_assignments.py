@@ -254,6 +254,10 @@ ASSIGNMENTS = [
      [("甘孜州食安办", "lead"), ("公安", "support"), ("林草", "support"), ("市场监管", "support")]),
     # a command's working group after its name (指挥部物资保障组): the group, not its command
     ("县疫情防控指挥部物资保障组负责统一调配防护物资。", [("县疫情防控指挥部物资保障组", "responsible")]),
+    # the text's own body with its partner, acting jointly (我局与B联合起草了…): each leads
+    ("我局与市公安局联合起草了《药品检验认定办法》。", [("我局", "lead"), ("市公安局", "lead")]),
+    # bodies speaking together of their support (A一致表示，将积极配合B…)
+    ("各成员单位一致表示，将积极配合县检察院开展衔接工作。", [("各成员单位", "support")]),
     # a body speaking of its own support (A表示，将积极配合B…)
     ("县教育局表示，将积极配合县疾控中心开展学校传染病防控。", [("县教育局", "support")]),
     # a sector named bare inside a list of bodies (A、B、公安、工商等多部门)

@@ -309,6 +309,11 @@ GOLDEN = [
      [("作出是否立案的决定", 5, "5日内", "<=", "日", None, None, False)]),
     ("对复核结果有异议的，自收到结果之日起10个工作日内，可向上级机关申请复议。",
      [("可向上级机关申请复议", 10, "10个工作日内", "<=", "工作日", None, None, False)]),
+    # …the class of case before it where the task is a bare decision; a start after an act (自…后)
+    ("情节复杂的案件，应当自立案之日起60日内作出决定。",
+     [("情节复杂的案件", 60, "60日内", "<=", "日", None, None, False)]),
+    ("卫生监督机构应当自作出处罚决定后5日内将结果报告县卫健局。",
+     [("结果报告县卫健局", 5, "5日内", "<=", "日", None, None, False)]),
     # …or from a decision, the duty going on with 并在: the act after the limit
     ("县市场监管局应作出移送决定，并在作出决定后的48小时内向县公安局移送。",
      [("向县公安局移送", 48, "48小时内", "<=", "小时", None, None, False)]),
@@ -327,6 +332,9 @@ GOLDEN = [
     ("到2030年，基本建成能够有效应对重大突发事件的药品应急指挥体系、应急检验体系和应急物资储备体系。",
      [("基本建成能够有效应对重大突发事件的药品应急指挥体系、应急检验体系和应急物资储备体系", None, "到2030年",
        "<=", None, 2030, None, False)]),
+    # a sampling's results in the genre's formula are no targets; the sentence's own goal is
+    ("在全年快检不少于20000批次的基础上，合格48批、不合格2批，合格率96%。",
+     [("全年快检", 20000, "不少于20000批次", ">=", "批次", None, None, False)]),
     # a modal alone before the limit: the report after it is what is done in the time
     ("发生疑似食物中毒的学校，必须在20分钟内向所在地乡镇卫生院以及负责学校卫生工作的有关部门报告。",
      [("向所在地乡镇卫生院以及负责学校卫生工作的有关部门报告", 20, "20分钟内", "<=", "分钟", None, None, False)]),
@@ -361,6 +369,8 @@ def test_golden_sentences(sentence, expected):
 
 
 NOT_TARGETS = [
+    # a sampling's results in the genre's formula, whatever is said of the failures after it
+    "对蔬菜抽检60批次，合格57批、不合格3批，合格率95%，不合格产品将依法处置。",
     # a project's forecast and size as a report describes it
     "该冷链仓储中心总建筑面积3.2万平方米，预计年收益可达800万元。",
     # the terms of a grant or a reward: what it pays, no goal
