@@ -26,6 +26,8 @@ _PREDICTS = re.compile(
 _WHEN_NEWS = re.compile(
     r"^(?:已于近日|于近日|近日|日前|近期|昨日|昨天|今天|今日)(?:[（(]\d{1,2}日[）)])?[，,]?"
 )
+# How bodies share the work before acting jointly (A与B各司其职，联合开展了…)
+_SHARED_WORK = r"(?:各司其职|各负其责|分工协作|通力合作|密切协作)"
 # Bodies acting jointly (A、B近日联合印发…): 联合 after a list of subjects.
 JOINTLY = re.compile(
     # (where they will act may come first: A、B等7部门将在全市联合实施…)
@@ -38,13 +40,13 @@ JOINTLY = re.compile(
     # (the manner before it: A、B以“双随机”的方式，联合开展…; A、B采取…方式联合…)
     r"|\s*(?:以|采取|采用|通过)[^，。；、]{1,20}?(?:方式|形式|办法)[，,]?\s*(?:共同)?联合(?=开展|组织|实施|进行|检查|执法|行动)"
     # (how they share the work first: A与B各司其职，联合开展了…)
-    r"|\s*(?:各司其职|各负其责|分工协作|通力合作|密切协作)[，,]?\s*(?:共同)?联合(?=开展|组织|实施|进行|检查|执法|行动)"
+    rf"|\s*{_SHARED_WORK}[，,]?\s*(?:共同)?联合(?=开展|组织|实施|进行|检查|执法|行动)"
 )
 # A clause holding only the manner of what follows (以…的方式, 采取…形式)
 # (or how the work is shared: 各司其职，)
 MANNER_ONLY = re.compile(
     r"(?:以|采取|采用|通过)[^，。；、]{1,20}?(?:方式|形式|办法)[，,]?"
-    r"|(?:各司其职|各负其责|分工协作|通力合作|密切协作)[，,]?"
+    rf"|{_SHARED_WORK}[，,]?"
 )
 # A member list's close (…，C、D等部门组成。): the rest of the list, no task
 _COMPOSES = re.compile(rf"(?:等)?{KIND}组成\s*(?:[，,。；;]|$)")
