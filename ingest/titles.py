@@ -152,7 +152,8 @@ def find_title(
         lines = [_FILE_NAME.sub("", lines[0]), *lines[1:]]  # a shared file's name (not an annex)
     annexed = _annexed(lines[:HEAD_LINES])  # (read before the attachment lines are dropped)
     lines = [ln for ln in lines if ln not in cells and not ATTACHMENT.match(ln)]
-    lines = [unlabelled_title(ln) for ln in lines]  # 标题：X above the 主送机关: X
+    # 标题：X above the 主送机关: X; 【栏目】X on a line of its own: X
+    lines = [x if (x := unlabelled_title(ln)) is not ln else _untagged(ln) for ln in lines]
     head = lines[:HEAD_LINES]
     for line in head:  # a reprint gives the text's own title: (原标题：X)
         if (m := _ORIGINAL_TITLE.match(line)) and not re.search(r"[。，,；;]", m["title"]):
@@ -220,6 +221,20 @@ def find_title(
         return reported[1]
     title = front_matter.get("title")
     return str(title).strip() if title and title_like(str(title)) else None
+
+
+def _untagged(line: str) -> str:
+    """A page's heading after a site's column tag (【食药方案】某县…应急预案: the title after it)."""
+    tagged = _COLUMN_TAG.match(line.strip())
+    return line.strip()[tagged.end() :] if tagged else line
+
+
+# A column's tag in 【】 opening a page's heading, the heading a document's name after it (its
+# kind word last: 预案, 方案, 通知 …); a commentary's tag (【解读】) is read by _EXPLAINS below
+_COLUMN_TAG = re.compile(
+    r"【(?!(?:文字|政策|图文|图片|视频)?解读)[\u4e00-\u9fff]{2,6}】"
+    r"(?=[\u4e00-\u9fff（）()\d—-]{6,60}(?:预案|方案|规划|计划|办法|细则|规定|意见|通知|通告|公告)$)"
+)
 
 
 # A page explaining a policy (政策解读, since 2016 published with each policy): its heading is

@@ -137,15 +137,5 @@ def unlabelled_title(line: str) -> str:
     any other line as it is."""
     m = _LABEL_RX.match(line.strip())
     if m is None or _field(m["label"]) != "title":
-        # (a site's column tag before the title: 【食药方案】某县…应急预案 — the title after it)
-        tagged = _COLUMN_TAG.match(line.strip())
-        return line.strip()[tagged.end() :] if tagged else line
+        return line
     return line.strip()[m.end() :].strip(" \t　") or line
-
-
-# A column's tag in 【】 opening a page's heading, the heading a document's name after it (its
-# kind word last: 预案, 方案, 通知 …); a commentary's tag (【解读】) is read elsewhere
-_COLUMN_TAG = re.compile(
-    r"【(?!(?:文字|政策|图文|图片|视频)?解读)[\u4e00-\u9fff]{2,6}】"
-    r"(?=[\u4e00-\u9fff（）()\d—-]{6,60}(?:预案|方案|规划|计划|办法|细则|规定|意见|通知|通告|公告)$)"
-)
