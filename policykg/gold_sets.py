@@ -121,14 +121,14 @@ from __future__ import annotations
 # heldout_hundredseventeenth: built by a helper from c2490c8, 15 documents (2 formal), untouched until 666b2b4 (measured at 55f7253 and 666b2b4, summary only), tuned on from 666b2b4;
 # heldout_hundredeighteenth: built by a helper from c2490c8, 12 documents (2 formal), untouched until 666b2b4 (measured at 55f7253 and 666b2b4, summary only), tuned on from 666b2b4;
 # heldout_hundrednineteenth: built by a helper from c2490c8, 13 documents (4 formal), untouched until 666b2b4 (measured at 55f7253 and 666b2b4, summary only), tuned on from 666b2b4;
-# heldout_hundredtwentieth: built by a helper from 9c8c4e5, 15 documents (6 formal), untouched (its baseline);
-# heldout_hundredtwentyfirst: built by a helper from 9c8c4e5, 12 documents (0 formal), untouched (its baseline);
-# heldout_hundredtwentysecond: built by a helper from 9c8c4e5, 12 documents (2 formal), untouched (its baseline);
-# heldout_hundredtwentythird: built by a helper from 9c8c4e5, 15 documents (3 formal), untouched (its baseline);
-# heldout_hundredtwentyfourth: built by a helper from 9c8c4e5, 15 documents (4 formal), untouched (its baseline);
-# heldout_hundredtwentyfifth: built by a helper from 9c8c4e5, 14 documents (2 formal), untouched (its baseline);
-# heldout_hundredtwentysixth: built by a helper from 9c8c4e5, 15 documents (3 formal), untouched (its baseline);
-# heldout_hundredtwentyseventh: built by a helper from 9c8c4e5, 14 documents (2 formal), untouched (its baseline)),
+# heldout_hundredtwentieth: built by a helper from 9c8c4e5, 15 documents (6 formal), untouched until f5d5e43 (measured at 98eb402 and f5d5e43, summary only), tuned on from f5d5e43;
+# heldout_hundredtwentyfirst: built by a helper from 9c8c4e5, 12 documents (0 formal), untouched until f5d5e43 (measured at 98eb402 and f5d5e43, summary only), tuned on from f5d5e43;
+# heldout_hundredtwentysecond: built by a helper from 9c8c4e5, 12 documents (2 formal), untouched until f5d5e43 (measured at 98eb402 and f5d5e43, summary only), tuned on from f5d5e43;
+# heldout_hundredtwentythird: built by a helper from 9c8c4e5, 15 documents (3 formal), untouched until f5d5e43 (measured at 98eb402 and f5d5e43, summary only), tuned on from f5d5e43;
+# heldout_hundredtwentyfourth: built by a helper from 9c8c4e5, 15 documents (4 formal), untouched until f5d5e43 (measured at 98eb402 and f5d5e43, summary only), tuned on from f5d5e43;
+# heldout_hundredtwentyfifth: built by a helper from 9c8c4e5, 14 documents (2 formal), untouched until f5d5e43 (measured at 98eb402 and f5d5e43, summary only), tuned on from f5d5e43;
+# heldout_hundredtwentysixth: built by a helper from 9c8c4e5, 15 documents (3 formal), untouched until f5d5e43 (measured at 98eb402 and f5d5e43, summary only), tuned on from f5d5e43;
+# heldout_hundredtwentyseventh: built by a helper from 9c8c4e5, 14 documents (2 formal), untouched until f5d5e43 (measured at 98eb402 and f5d5e43, summary only), tuned on from f5d5e43),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
