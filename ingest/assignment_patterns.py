@@ -45,7 +45,7 @@ ADDRESSEES = re.compile(
 )
 # Bodies issuing a text together (A、B联合印发…; A等26个部门联合制定…)
 JOINT_ISSUE = re.compile(
-    r"\s*(?:近日|日前|于?(?:\d{1,2}月)?\d{1,2}日)?联合(?:研究)?(?:印发|制定|出台|发布|下发|发文)"
+    r"\s*(?:近日|日前|于?(?:\d{1,2}月)?\d{1,2}日)?(?:首次|再次)?联合(?:研究)?(?:印发|制定|出台|发布|下发|发文)"
 )
 # A body's meeting as the subject (联席会议第一次会议在…召开; 领导小组全体会议召开): an event held,
 # no task of the body's (what the meeting 要求 is read as its own clause)

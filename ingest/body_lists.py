@@ -335,7 +335,7 @@ def _sector_list_rx() -> re.Pattern[str]:
         # (a county before the first: 某县农业、公安、市管办等多部门 — an office's short name
         # among the sectors; a level before it: 市发改、财政等部门, the level's departments)
         rf"(?:县级以上(?:地方)?(?:人民政府)?|(?:地方)?各级)?(?P<items>(?:{province}|(?![{start}])[\u4e00-\u9fff]{{2,4}}[县区旗]|[省市州县区盟旗])?"
-        rf"(?:{sector})(?:[、和及](?:{sector}|[\u4e00-\u9fff]{{1,3}}办))+)"
+        rf"(?:{sector})(?:(?:、|以及|和|及)(?:{sector}|[\u4e00-\u9fff]{{1,3}}办))+)"
         r"(?:等|以及其他|和其他)?(?:[\d一二三四五六七八九十]+个)?(?:有关|相关)?(?:[\u4e00-\u9fff]{0,6}?)部门"
     )
 
@@ -390,17 +390,18 @@ def sector_list(text: str, pos: int) -> tuple[list[Body], int] | None:
         return None
     out, at = [], m.start("items")
     for item in _sector_items(m["items"]):
+        at = text.index(item, at)  # (after 、, 和, 及 or 以及)
         out.append(Body(at, at + len(item), item, True))
-        at += len(item) + 1
+        at += len(item)
     return out, m.end()
 
 
 def _sector_items(items: str) -> list[str]:
-    """The items of a sector list, split at 、 and at 和/及 between two sectors (财政和卫生行政
-    部门), not inside a sector's own name (工业和信息化, 文化和旅游)."""
+    """The items of a sector list, split at 、 and at 和/及/以及 between two sectors (财政和卫生行政
+    部门, 市场监管以及财政等部门), not inside a sector's own name (工业和信息化, 文化和旅游)."""
     sectors = set(body_forms()["sectors"])
     out = []
-    for chunk in items.split("、"):
+    for chunk in re.split("、|以及", items):
         core = re.sub(r"^[省市州县区盟旗]", "", chunk)
         if core in sectors or not re.search("[和及]", chunk):
             out.append(chunk)

@@ -146,10 +146,11 @@ def find_period(title: str | None, text: str) -> str | None:
 _PAGE_PART = re.compile(r"(?<=[知见案则法告报定划要例])\s*[（(](?:\d{1,2}|[上中下])[）)]$")
 
 # An edition's year or issue after the title (…暂行办法（2006年）, …抽检结果公告（2017年第1期）,
-# …公告（200701）): the page's or database's edition label, no part of the title (a year range,
+# …公告（200701）, a law site's version …条例（2025）): the page's or database's edition label,
+# no part of the title (a year range,
 # 规划（2021-2025年）, and a revision, 办法（2019年修订）, are kept)
 _EDITION = re.compile(
-    r"(?<=[知见案则法告报定划要例])\s*[（(](?:(?:19|20)\d{2}\s*年(?:\s*第\s*\d{1,3}\s*期)?"
+    r"(?<=[知见案则法告报定划要例])\s*[（(](?:(?:19|20)\d{2}\s*年?(?:\s*第\s*\d{1,3}\s*期)?"
     r"|(?:19|20)\d{4}|第\s*\d{1,3}\s*期)[）)]$"
 )
 
@@ -160,6 +161,26 @@ _ISSUING_NOTE = re.compile(
     r"[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*(?P<issuer>[\u4e00-\u9fff、]{2,40}?)"
     r"(?:印发|发布|公布)\s*[）)]$"
 )
+
+# A local regulation's passage note opening its text (（2031年7月30日某省第十一届人民代表大会
+# 常务委员会第十六次会议通过…）): the standing committee that passed it issues it (地方性法规,
+# 《立法法》), on that day; a government's 常务会议 adopting its own rules is no issuer (above).
+_PASSAGE_NOTE = re.compile(
+    r"^\s*[（(]\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*"
+    r"(?P<body>[\u4e00-\u9fff]{2,20}?)第[一二三四五六七八九十]+届人民代表大会常务委员会"
+    r"第[一二三四五六七八九十百]+次会议通过"
+)
+
+
+HEAD_PASSAGE_LINES = 6  # the note stands under the title, before 第一章 / 第一条
+
+
+def _passage_note(lines: list[str]) -> tuple[str, str] | None:
+    """The committee and the day of a regulation's passage note in the head, if any."""
+    for line in lines:
+        if m := _PASSAGE_NOTE.match(line):
+            return m["body"] + "人民代表大会常务委员会", re.sub(r"\s+", "", m["date"])
+    return None
 
 
 def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Metadata:
@@ -200,6 +221,9 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     if note:
         meta.issuers = meta.issuers or [note["issuer"]]
         meta.issued_date = meta.issued_date or parse_date(re.sub(r"\s+", "", note["date"]))
+    if not meta.issuers and (passed := _passage_note(lines[:HEAD_PASSAGE_LINES])):
+        meta.issuers = [passed[0]]
+        meta.issued_date = meta.issued_date or parse_date(passed[1])
     if stacked := issuer_lines_above(lines, meta.title):
         # the issuers each on a line of their own above 关于… (a joint 公示's heading): the
         # title is written with them (发文机关 + 关于 + 事由 + 文种), and they issue it

@@ -30,13 +30,17 @@ _WHEN_NEWS = re.compile(
 _SHARED_WORK = r"(?:各司其职|各负其责|分工协作|通力合作|密切协作)"
 # Bodies acting jointly (A、B近日联合印发…): 联合 after a list of subjects.
 JOINTLY = re.compile(
-    # (where they will act may come first: A、B等7部门将在全市联合实施…)
+    # (where they will act may come first: A、B等7部门将在全市联合实施…; for the first time:
+    # A、B等五部门首次联合印发…)
     # (and the list's count after it, no 等: A、B、C 3部门将…联合)
     # (the count in the kind of the bodies listed: A、B等9个厅局联合印发…)
-    rf"\s*(?:[\d两二三四五六七八九十]{{1,2}}个?(?:{BODY_KINDS}))?(?:近日|日前|近期|已|将)?(?:在[^，。；、]{{1,10}}?)?"
+    rf"\s*(?:[\d两二三四五六七八九十]{{1,2}}个?(?:{BODY_KINDS}))?(?:近日|日前|近期|已|将)?(?:首次|再次)?(?:在[^，。；、]{{1,10}}?)?"
     r"(?:共同)?联合(?!国)"
     # (A、B决定于2031年6月至12月联合开展…: the decision and its window before 联合)
     r"|\s*(?:决定|拟|计划|商定)(?:于|在|从|自)?[^，。；、]{0,20}?联合(?=开展|组织|实施|印发|发布|部署|启动|举办|进行)"
+    # (the act named joint: A、B等部门开展联合专项检查…, 开展了一次联合执法行动)
+    rf"|\s*(?:[\d两二三四五六七八九十]{{1,2}}个?(?:{BODY_KINDS}))?(?:近日|日前|近期|已|将)?(?:首次|再次)?开展了?(?:一次|一场|多次)?(?:专项)?联合"
+    r"(?=[\u4e00-\u9fff]{0,6}?(?:检查|执法|行动|整治|督查|巡查|抽查|督导))"
     # (the manner before it: A、B以“双随机”的方式，联合开展…; A、B采取…方式联合…)
     r"|\s*(?:以|采取|采用|通过)[^，。；、]{1,20}?(?:方式|形式|办法)[，,]?\s*(?:共同)?联合(?=开展|组织|实施|进行|检查|执法|行动)"
     # (how they share the work first: A与B各司其职，联合开展了…)

@@ -297,6 +297,12 @@ def _annexed(head: list[str]) -> str | None:
     return None
 
 
+# A place's level word alone opening a title (县食品药品安全…计划: the county's own) and the
+# dashes a title's years are written with
+_LEVEL_WORDS = "省市县区州旗盟"
+_DASHES = re.compile(r"[―—–－‐-]")
+
+
 def _own_line(cited: str, head: list[str]) -> str:
     """The published text's own title line where the notice's formula cites it with a slip
     (a character doubled or dropped: 《2019年—2020年年…安排》 over the line 2019年—2020年…安排):
@@ -307,9 +313,17 @@ def _own_line(cited: str, head: list[str]) -> str:
 
     named = [c for ln in head for c in [ln.strip("《》"), *re.findall(r"《([^《》]{4,60})》", ln)]]
     for line in named:
-        place = line[: len(line) - len(cited)]
-        if line.endswith(cited) and 2 <= len(place) <= 8 and is_place_name(place):
-            return line
+        # (the notice may keep the place's level alone, 县X over 《某某自治县X》, and write
+        # another dash in the years: (2011―2015) over (2011-2015))
+        for kept in (0, 1) if cited[:1] in _LEVEL_WORDS else (0,):
+            place = line[: len(line) - len(cited) + kept]
+            if (
+                _DASHES.sub("-", line).endswith(_DASHES.sub("-", cited[kept:]))
+                and 2 <= len(place) <= 9
+                and place.endswith(cited[:kept])
+                and is_place_name(place)
+            ):
+                return line
     if any(ln.strip("《》") == cited for ln in head):
         return cited  # the text's own line as cited: another near it is no slip (洛阳… over 新乡…)
     for line in (ln.strip("《》") for ln in head):

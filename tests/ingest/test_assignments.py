@@ -41,6 +41,9 @@ BODIES = [
     ("朔州盐务分局", True, False),
     ("省盐业公司", True, False),
     ("长治久安局", False, False),
+    ("市不断发挥互联网医院", False, False),
+    ("旗县级以上人民政府", True, True),
+    ("市、县（市、区）人民政府", True, True),
 ]
 
 
@@ -335,6 +338,39 @@ ASSIGNMENTS = [
     ("省药监局的监管职能进一步加强。", []),
     ("近日，省药监局印发了实施方案。", []),
     ("支持省药品检验研究院建设重点实验室。", []),
+    # members named by the officers of their bodies for the work (A、B卫生分管领导为成员)
+    ("成立防治工作领导小组，由县卫生局局长为组长，各乡镇人民政府、县教育局防治分管领导为成员。",
+     [("县卫生局", "lead"), ("各乡镇人民政府", "support"), ("县教育局", "support")]),
+    # a decision to act jointly announced (A决定联合B开展…) and a body's staff named alone
+    # before 联合 (A执法人员联合B…): A leads, B supports
+    ("为加强儿童用药安全，市药监局决定联合市教育局开展校园用药知识普及行动。",
+     [("市药监局", "lead"), ("市教育局", "support")]),
+    ("日前，县卫健局执法人员联合县市场监管局对辖区诊所开展突击检查。",
+     [("县卫健局", "lead"), ("县市场监管局", "support")]),
+    # the act named joint after the list (A、B等部门开展联合专项检查): every body leads
+    ("上月，县卫生监督所、县医保局、县市场监管局等部门开展联合专项检查，重点检查处方管理。",
+     [("县卫生监督所", "lead"), ("县医保局", "lead"), ("县市场监管局", "lead")]),
+    # a regulation's generic levels of government: Inner Mongolia's 旗县级, and levels listed
+    # with the bracket of their kinds (市、县（市、区）人民政府)
+    ("第六条 旗县级以上人民政府应当将蒙医药事业纳入本级发展规划。",
+     [("旗县级以上人民政府", "responsible")]),
+    ("第八条 旗县级以上人民政府卫生健康主管部门负责本行政区域内的蒙医药管理工作。",
+     [("旗县级以上人民政府卫生健康主管部门", "responsible")]),
+    ("第五条 市、县（市、区）人民政府应当将民族医药保护所需经费纳入本级财政预算。",
+     [("市、县（市、区）人民政府", "responsible")]),
+    # an event named only as the occasion (以正在举办的…为契机) is no event the bodies host
+    ("6月26日，纳雍县禁毒办联合县公安局以正在举办的全民健身运动会为契机，开展禁毒宣传活动。",
+     [("纳雍县禁毒办", "lead"), ("县公安局", "support")]),
+    # support given (要给予全力支持和配合), the bodies of the other provinces named by their levels
+    ("其他省（区、市）药品监督管理部门要给予全力支持和配合。",
+     [("其他省（区、市）药品监督管理部门", "support")]),
+    # sectors listed with 以及 before the last (…、市场监管以及财政等部门), a sector's own 和 kept
+    ("县卫生健康、公安、文化和旅游以及财政等部门要按职责抓好禁毒宣传。",
+     [("县卫生健康", "responsible"), ("公安", "responsible"), ("文化和旅游", "responsible"),
+      ("财政", "responsible")]),
+    # a joint issuing for the first time (等四部门首次联合印发《…》): each body leads
+    ("近日，襄阳市市场监管局、市公安局、市司法局、市卫健委等四部门首次联合印发《关于加强药物滥用监测工作的通知》。",
+     [("襄阳市市场监管局", "lead"), ("市公安局", "lead"), ("市司法局", "lead"), ("市卫健委", "lead")]),
 ]  # fmt: skip
 
 

@@ -238,6 +238,17 @@ CASES = [
     # a town's number opens with its own name's first letter, which is also 云南's 代字
     ("town's own prefix", TOWN_PREFIX, "云台镇食品安全包保工作方案", "云政〔2031〕12号", "云台镇人民政府",
      "2031-03-02", None, None),
+    # the notice keeps the place's level alone (县X) and writes another dash in the years:
+    # the text's name cited in full in the body is its title
+    ("level word alone", "峨边彝族自治县人民政府办公室关于印发县药品安全宣传教育行动计划（2031―2035）的通知\n各乡、镇人民政府：\n《峨边彝族自治县药品安全宣传教育行动计划（2031-2035）》已经县政府同意，现印发给你们。\n",
+     "峨边彝族自治县药品安全宣传教育行动计划（2031-2035）", None, "峨边彝族自治县人民政府办公室", None, "四川省",
+     "local"),
+    # a local regulation's passage note: the standing committee that passed it, on that day
+    ("passage note", "福建省民族医药促进条例\n（2031年7月30日福建省第十一届人民代表大会常务委员会第十六次会议通过）\n第一条 为了促进民族医药发展，制定本条例。\n",
+     "福建省民族医药促进条例", None, "福建省人民代表大会常务委员会", "2031-07-30", "福建省", "provincial"),
+    # 下发 publishes as 印发 does: the headline reports the issuing, the text named in 《》 is the title
+    ("headline of 下发", "某省三部门下发《美沙酮维持治疗门诊管理办法》\n3月11日，某省卫生健康委、某省公安厅、某省药品监督管理局联合下发《美沙酮维持治疗门诊管理办法》。\n",
+     "美沙酮维持治疗门诊管理办法", None, "某省卫生健康委、某省公安厅、某省药品监督管理局", None, None, None),
 ]  # fmt: skip
 
 
@@ -307,6 +318,7 @@ def test_an_editions_year_or_issue_after_the_title_is_no_part_of_it():
     for head, title in [
         ("某省药品经营监督管理暂行办法（2009年）", "某省药品经营监督管理暂行办法"),
         ("某省药品抽检结果公告（2021年第3期）", "某省药品抽检结果公告"),
+        ("某市民族医药保护条例（2032）", "某市民族医药保护条例"),
         ("某省医药产业发展规划（2021-2025年）", "某省医药产业发展规划（2021-2025年）"),
     ]:
         assert _meta(head + "\n第一条 为加强药品监督管理，制定本办法。\n").title == title

@@ -428,6 +428,8 @@ NOT_TARGETS = [
     "村（社区）建立食品安全工作台账，制度上墙； 5分",
     "未制定工作方案的扣2分，组织不健全的扣3分。",
     "每年研究药品安全工作少于2次，每少1次扣1分。",
+    # the half-year's ongoing work is no deadline (继续加强…、深化…)
+    "下半年，某省将继续加强药品监管、深化审评审批制度改革。",
 ]
 
 
@@ -437,6 +439,21 @@ def test_a_plans_rise_and_breakdown_stay_targets():
     assert [(t.value, t.unit, t.year) for t in rise] == [(2, "百分点", 2025)]
     _, tally = _targets("全年完成食品抽检6000批次，其中农产品2000批次。")
     assert [(t.value, t.unit) for t in tally] == [(6000, "批次"), (2000, "批次")]
+
+
+def test_a_reported_level_in_sheets_or_copies_looks_ahead(tmp_path):
+    # (written for the test: a report of the levels a notice sets, no modal word; 张 and 份
+    # are counted as 家 is)
+    doc = tmp_path / "report.txt"
+    doc.write_text(
+        "记者从某市卫健委获悉，各级医院每月点评处方量不少于200张，病区医嘱单抽查不少于50份。\n",
+        encoding="utf-8",
+    )
+    got = [(t.indicator, t.value, t.value_text) for t in extract_file(doc).targets]
+    assert got == [
+        ("各级医院每月点评处方量", 200, "不少于200张"),
+        ("病区医嘱单抽查", 50, "不少于50份"),
+    ]
 
 
 @pytest.mark.parametrize("sentence", NOT_TARGETS, ids=[s[:12] for s in NOT_TARGETS])
@@ -668,6 +685,18 @@ WORDS = [
     # a year opening a plan's province-wide step; a state reached by a year, bare
     ("2031年在全省选取5个县开展试点，其他县陆续推开，力争到2033年全部建成。",
      [("选取县开展试点", 5, "5个", None, 2031), ("全部建成", None, "到2033年", "<=", 2033)]),
+    # a half of this year ahead without its year, a modal after it (a report of the half-year
+    # done, 下半年共检查…, is none)
+    ("下半年，某县卫健局将组织开展全县诊所专项检查。",
+     [("全县诊所专项检查", None, "下半年", "<=", None)]),
+    ("在今年下半年，某市还要为偏远乡镇配备疫苗冷藏车。",
+     [("为偏远乡镇配备疫苗冷藏车", None, "今年下半年", "<=", None)]),
+    # a check ahead covering all of its object: the object is the indicator
+    ("下一步，县市场监管局还将加大执法力度，对辖区内所有眼镜店进行全覆盖监督检查。",
+     [("辖区内所有眼镜店", None, "全覆盖", None, None)]),
+    # the problems of a kind to be zero (做到…问题“零出现”): the problems are the indicator
+    ("要全力以赴做到校园食品安全问题“零出现”。",
+     [("校园食品安全问题", None, "零出现", None, None)]),
 ]  # fmt: skip
 
 
