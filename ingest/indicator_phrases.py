@@ -29,9 +29,11 @@ def _last_item(phrase: str) -> str:
 
 
 _YEAR_LEAD = re.compile(
-    r"^(?:力争|争取)?(?:到|至)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?"
+    r"^(?:全[省市区县州盟旗国]|[我该本][省市区县州盟旗])?(?:计划|预计|拟)?(?:力争|争取)?(?:在|于)?"
+    r"(?:到|至)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?"
     r"|[“\"]?十[一二三四五六七八九]五[”\"]?\s*(?:期末|末|时期末))[，,]?\s*"
-)  # (到“十四五”末，…: the period's end is the target's year too)
+)  # (到“十四五”末，…: the period's end is the target's year too; a plan of the place before
+# it, 全省计划在“十二五”末实现…, is no part of the indicator)
 
 
 _DEFINITION_ASIDE = re.compile(r"（\s*(?:指|即)[^（）]*）")

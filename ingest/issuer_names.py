@@ -46,7 +46,14 @@ def canonical_issuer(name: str, province: Province | None) -> str:
 
 def with_listed_place(names: list[str], province: Province | None) -> list[str]:
     """Joint issuers written after the first without its province (河南省食品药品监督管理局、
-    财政厅): the province's own body of that name, where the vocabulary knows it."""
+    财政厅): the province's own body of that name, where the vocabulary knows it; after a
+    city's or county's body, its level word alone (武汉市市场监管局、市公安局): that place's."""
+    place = place_of(names[0]) if len(names) >= 2 else None
+    if place and place != (province.name if province else None):
+        names = [names[0]] + [
+            place + n[1:] if n[:1] == place[-1] and not n.startswith(place) else n
+            for n in names[1:]
+        ]
     if not province or len(names) < 2 or not names[0].startswith(province.name):
         return names
     out = [names[0]]

@@ -371,6 +371,8 @@ ASSIGNMENTS = [
     # a joint issuing for the first time (等四部门首次联合印发《…》): each body leads
     ("近日，襄阳市市场监管局、市公安局、市司法局、市卫健委等四部门首次联合印发《关于加强药物滥用监测工作的通知》。",
      [("襄阳市市场监管局", "lead"), ("市公安局", "lead"), ("市司法局", "lead"), ("市卫健委", "lead")]),
+    # the townships given a task with 由, bare (由乡镇负责…; Shanghai's 街镇)
+    ("居家隔离人员的药品配送，由街镇负责统一收集需求并对接定点药店。", [("街镇", "responsible")]),
 ]  # fmt: skip
 
 

@@ -249,6 +249,10 @@ CASES = [
     # 下发 publishes as 印发 does: the headline reports the issuing, the text named in 《》 is the title
     ("headline of 下发", "某省三部门下发《美沙酮维持治疗门诊管理办法》\n3月11日，某省卫生健康委、某省公安厅、某省药品监督管理局联合下发《美沙酮维持治疗门诊管理办法》。\n",
      "美沙酮维持治疗门诊管理办法", None, "某省卫生健康委、某省公安厅、某省药品监督管理局", None, None, None),
+    # joint issuers after a city's body written with the level word alone: the city's bodies
+    ("joint issuers by level", "近日，襄阳市市场监管局、市公安局、市卫健委等三部门联合印发《关于加强药物滥用监测工作的通知》。\n",
+     "关于加强药物滥用监测工作的通知", None, "襄阳市市场监督管理局、襄阳市公安局、襄阳市卫生健康委员会", None, "湖北省",
+     "local"),
 ]  # fmt: skip
 
 

@@ -353,6 +353,12 @@ GOLDEN = [
      [("正式投用", None, "今年11月", "<=", None, None, None, False)]),
     ("该仓储项目7月将全面建成。",
      [("该仓储项目全面建成", None, "7月", "<=", None, None, None, False)]),
+    # a plan of the place before a period's end is no part of the indicator
+    ("全省计划在“十四五”末实现中药材产业综合产值800亿元的发展目标。",
+     [("中药材产业综合产值", 800, "800亿元", None, "亿元", 2025, None, False)]),
+    # events held (场), the period of a yearly count no part of the indicator
+    ("举办药品安全知识讲座每年不少于2场。",
+     [("举办药品安全知识讲座", 2, "不少于2场", ">=", "场", None, None, False)]),
 ]  # fmt: skip
 
 
@@ -430,6 +436,14 @@ NOT_TARGETS = [
     "每年研究药品安全工作少于2次，每少1次扣1分。",
     # the half-year's ongoing work is no deadline (继续加强…、深化…)
     "下半年，某省将继续加强药品监管、深化审评审批制度改革。",
+    # the year's outcome forecast (预计今年…达…): figures expected, no level committed to
+    "预计今年全市中药材种植面积达8万亩，中药产业产值将突破15亿元，增速达9%以上。",
+    # statistics of two past years' levels (由2012年的…增加至2021年的…): a report of the past
+    "据统计，全州蒙医医疗机构和床位数由2013年的12家、600张，分别增加至2022年的30家、1500张。",
+    # a survey's finding (根据…普查结果，…达到…)
+    "根据第四次全国中药资源普查结果，某省中药资源物种总数达到5000种。",
+    # the members of a scheme counted as its scope (参与创建的6个城市): who takes part
+    "参与创建的6个城市要结合实际制定创建方案。",
 ]
 
 
@@ -439,6 +453,16 @@ def test_a_plans_rise_and_breakdown_stay_targets():
     assert [(t.value, t.unit, t.year) for t in rise] == [(2, "百分点", 2025)]
     _, tally = _targets("全年完成食品抽检6000批次，其中农产品2000批次。")
     assert [(t.value, t.unit) for t in tally] == [(6000, "批次"), (2000, "批次")]
+
+
+def test_a_reported_goal_by_a_plan_periods_end_looks_ahead(tmp_path):
+    # (written for the test: a report of a province's goal by the end of a plan period)
+    doc = tmp_path / "report.txt"
+    doc.write_text(
+        "某省提出，到“十四五”末，实现道地药材种植面积300万亩的发展目标。\n", encoding="utf-8"
+    )
+    got = [(t.indicator, t.value, t.year) for t in extract_file(doc).targets]
+    assert got == [("道地药材种植面积", 300, 2025)]
 
 
 def test_a_reported_level_in_sheets_or_copies_looks_ahead(tmp_path):
@@ -691,12 +715,12 @@ WORDS = [
      [("全县诊所专项检查", None, "下半年", "<=", None)]),
     ("在今年下半年，某市还要为偏远乡镇配备疫苗冷藏车。",
      [("为偏远乡镇配备疫苗冷藏车", None, "今年下半年", "<=", None)]),
-    # a check ahead covering all of its object: the object is the indicator
-    ("下一步，县市场监管局还将加大执法力度，对辖区内所有眼镜店进行全覆盖监督检查。",
-     [("辖区内所有眼镜店", None, "全覆盖", None, None)]),
     # the problems of a kind to be zero (做到…问题“零出现”): the problems are the indicator
     ("要全力以赴做到校园食品安全问题“零出现”。",
      [("校园食品安全问题", None, "零出现", None, None)]),
+    # what is sent so often, no body named: the thing sent after the count
+    ("各试点县每半年报送一次创建工作总结。",
+     [("创建工作总结", 1, "一次", None, None)]),
 ]  # fmt: skip
 
 
