@@ -183,6 +183,23 @@ def _passage_note(lines: list[str]) -> tuple[str, str] | None:
     return None
 
 
+# A law database's line under the title with the number and the date in brackets
+# (（某府办函〔2008〕20号 二〇〇八年一月三十一日）): the document's own number and date
+_NUMBER_AND_DATE = re.compile(
+    r"^\s*[（(]\s*(?P<number>[^\s（）()〔〕]{2,20}?〔\s*\d{4}\s*〕\s*\d{1,4}\s*号)\s*"
+    r"(?P<date>[〇○零一二三四五六七八九十\d]{4}\s*年\s*[〇○零一二三四五六七八九十\d]{1,3}\s*月"
+    r"\s*[〇○零一二三四五六七八九十\d]{1,3}\s*日)\s*[）)]\s*$"
+)
+
+
+def _number_and_date(lines: list[str]) -> tuple[str, str | None] | None:
+    """The number and the date of a bracketed line in the head, if any."""
+    for line in lines:
+        if m := _NUMBER_AND_DATE.match(line):
+            return docnumber.canonical(m["number"]), parse_date(re.sub(r"\s+", "", m["date"]))
+    return None
+
+
 def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Metadata:
     lines = head_lines(text)
     labels = page_labels(lines)
@@ -221,6 +238,11 @@ def extract_metadata(text: str, front_matter: dict[str, Any], source: str) -> Me
     if note:
         meta.issuers = meta.issuers or [note["issuer"]]
         meta.issued_date = meta.issued_date or parse_date(re.sub(r"\s+", "", note["date"]))
+    if (meta.doc_number is None or meta.issued_date is None) and (
+        bracketed := _number_and_date(lines[:HEAD_PASSAGE_LINES])
+    ):
+        meta.doc_number = meta.doc_number or bracketed[0]
+        meta.issued_date = meta.issued_date or bracketed[1]
     if not meta.issuers and (passed := _passage_note(lines[:HEAD_PASSAGE_LINES])):
         meta.issuers = [passed[0]]
         meta.issued_date = meta.issued_date or parse_date(passed[1])

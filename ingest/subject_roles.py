@@ -59,10 +59,11 @@ _HEADED_BY = re.compile(
     r"由[^，,。；;]{0,20}?(?:任|担任|兼任)(?:常务)?副?(?:组长|主任|召集人|指挥长|总指挥)"
 )
 # An official of the body by name and post, acting or speaking (A王某处长在…上对…提出要求; A李某局长
-# 指出，…): no task of the body's (what the official says it will do is read by `speaks`)
+# 指出，…; A李某局长结合…，要求B…): no task of the body's (what the official says it will do is
+# read by `speaks`; what it asks of B is B's)
 _NAMED_OFFICIAL = re.compile(
     r"[\u4e00-\u9fff]{2,3}(?:常务)?副?(?:局长|处长|科长|主任|所长|厅长|部长|书记|县长|市长|区长|站长|队长|院长)"
-    r"(?=在|表示|介绍|指出|强调|说|称|对|就|带队|率队|一行|[，,：:])"
+    r"(?=在|表示|介绍|指出|强调|说|称|对|就|带队|率队|一行|结合|根据|针对|围绕|要求|[，,：:])"
 )
 # A body's own staff named for a task (A由专人负责…, A要安排专人跟踪…): the body's task.
 _BY_STAFF = re.compile(

@@ -373,6 +373,12 @@ ASSIGNMENTS = [
      [("襄阳市市场监管局", "lead"), ("市公安局", "lead"), ("市司法局", "lead"), ("市卫健委", "lead")]),
     # the townships given a task with 由, bare (由乡镇负责…; Shanghai's 街镇)
     ("居家隔离人员的药品配送，由街镇负责统一收集需求并对接定点药店。", [("街镇", "responsible")]),
+    # the team named with the post (任专班组长, 任专班组成员)
+    ("市药监局副局长王某某任专班组长，市检验中心主任李某某任副组长，区市场监管局负责人等任专班组成员。",
+     [("市药监局", "lead"), ("市检验中心", "lead"), ("区市场监管局", "support")]),
+    # the official of a body by name and post, then what the official asks of others: they act
+    ("会上，县卫健局王某某局长结合往年经验，要求各乡镇（街道）要高度重视，合理调配疫苗。",
+     [("各乡镇（街道）", "responsible")]),
 ]  # fmt: skip
 
 

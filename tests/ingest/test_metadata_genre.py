@@ -253,6 +253,9 @@ CASES = [
     ("joint issuers by level", "近日，襄阳市市场监管局、市公安局、市卫健委等三部门联合印发《关于加强药物滥用监测工作的通知》。\n",
      "关于加强药物滥用监测工作的通知", None, "襄阳市市场监督管理局、襄阳市公安局、襄阳市卫生健康委员会", None, "湖北省",
      "local"),
+    # a law database's line under the title: the number and the date in Chinese numerals
+    ("number and date in brackets", "某州人民政府办公室关于做好2031年疫苗接种工作的通知\n（某府办函〔2031〕20号 二〇三一年一月三十一日）\n各县人民政府：\n",
+     "某州人民政府办公室关于做好2031年疫苗接种工作的通知", "某府办函〔2031〕20号", "某州人民政府办公室", "2031-01-31", None, None),
 ]  # fmt: skip
 
 
