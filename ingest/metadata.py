@@ -147,8 +147,7 @@ _PAGE_PART = re.compile(r"(?<=[知见案则法告报定划要例])\s*[（(](?:\d
 
 # An edition's year or issue after the title (…暂行办法（2006年）, …抽检结果公告（2017年第1期）,
 # …公告（200701）, a law site's version …条例（2025）): the page's or database's edition label,
-# no part of the title (a year range,
-# 规划（2021-2025年）, and a revision, 办法（2019年修订）, are kept)
+# no part of the title (a year range, 规划（2021-2025年）, and a revision, 办法（2019年修订）, are kept)
 _EDITION = re.compile(
     r"(?<=[知见案则法告报定划要例])\s*[（(](?:(?:19|20)\d{2}\s*年?(?:\s*第\s*\d{1,3}\s*期)?"
     r"|(?:19|20)\d{4}|第\s*\d{1,3}\s*期)[）)]$"
@@ -170,7 +169,6 @@ _PASSAGE_NOTE = re.compile(
     r"(?P<body>[\u4e00-\u9fff]{2,20}?)第[一二三四五六七八九十]+届人民代表大会常务委员会"
     r"第[一二三四五六七八九十百]+次会议通过"
 )
-
 
 HEAD_PASSAGE_LINES = 6  # the note stands under the title, before 第一章 / 第一条
 
