@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from policykg.ingest import docnumber
-from policykg.ingest.cndate import parse_date
+from policykg.ingest.cndate import DATE, parse_date
 from policykg.ingest.doc_dates import find_published
 from policykg.ingest.heads import (
     HEAD_LINES,
@@ -165,7 +165,7 @@ _ISSUING_NOTE = re.compile(
 # 常务委员会第十六次会议通过…）): the standing committee that passed it issues it (地方性法规,
 # 《立法法》), on that day; a government's 常务会议 adopting its own rules is no issuer (above).
 _PASSAGE_NOTE = re.compile(
-    r"^\s*[（(]\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*"
+    rf"^\s*[（(]\s*(?P<date>{DATE.pattern})\s*"
     r"(?P<body>[\u4e00-\u9fff]{2,20}?)第[一二三四五六七八九十]+届人民代表大会常务委员会"
     r"第[一二三四五六七八九十百]+次会议通过"
 )
@@ -183,10 +183,9 @@ def _passage_note(lines: list[str]) -> tuple[str, str] | None:
 
 # A law database's line under the title with the number and the date in brackets
 # (（某府办函〔2008〕20号 二〇〇八年一月三十一日）): the document's own number and date
+# (the number and the date as docnumber and cndate read them anywhere)
 _NUMBER_AND_DATE = re.compile(
-    r"^\s*[（(]\s*(?P<number>[^\s（）()〔〕]{2,20}?〔\s*\d{4}\s*〕\s*\d{1,4}\s*号)\s*"
-    r"(?P<date>[〇○零一二三四五六七八九十\d]{4}\s*年\s*[〇○零一二三四五六七八九十\d]{1,3}\s*月"
-    r"\s*[〇○零一二三四五六七八九十\d]{1,3}\s*日)\s*[）)]\s*$"
+    rf"^\s*[（(]\s*(?P<number>{docnumber.NUMBER.pattern})\s*(?P<date>{DATE.pattern})\s*[）)]\s*$"
 )
 
 
