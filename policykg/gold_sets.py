@@ -129,14 +129,14 @@ from __future__ import annotations
 # heldout_hundredtwentyfifth: built by a helper from 9c8c4e5, 14 documents (2 formal), untouched until f5d5e43 (measured at 98eb402 and f5d5e43, summary only), tuned on from f5d5e43;
 # heldout_hundredtwentysixth: built by a helper from 9c8c4e5, 15 documents (3 formal), untouched until f5d5e43 (measured at 98eb402 and f5d5e43, summary only), tuned on from f5d5e43;
 # heldout_hundredtwentyseventh: built by a helper from 9c8c4e5, 14 documents (2 formal), untouched until f5d5e43 (measured at 98eb402 and f5d5e43, summary only), tuned on from f5d5e43;
-# heldout_hundredtwentyeighth: built by a helper from f5d5e43, 10 documents (0 formal), untouched (its baseline);
-# heldout_hundredtwentyninth: built by a helper from f5d5e43, 7 documents (1 formal), untouched (its baseline);
-# heldout_hundredthirtieth: built by a helper from f5d5e43, 11 documents (2 formal), untouched (its baseline);
-# heldout_hundredthirtyfirst: built by a helper from f5d5e43, 10 documents (0 formal), untouched (its baseline);
-# heldout_hundredthirtysecond: built by a helper from f5d5e43, 6 documents (4 formal), untouched (its baseline);
-# heldout_hundredthirtythird: built by a helper from f5d5e43, 11 documents (2 formal), untouched (its baseline);
-# heldout_hundredthirtyfourth: built by a helper from f5d5e43, 14 documents (2 formal), untouched (its baseline);
-# heldout_hundredthirtyfifth: built by a helper from f5d5e43, 15 documents (0 formal), untouched (its baseline)),
+# heldout_hundredtwentyeighth: built by a helper from f5d5e43, 10 documents (0 formal), untouched until 9ad2929 (measured at 68bfed7 and 9ad2929, summary only), tuned on from 9ad2929;
+# heldout_hundredtwentyninth: built by a helper from f5d5e43, 7 documents (1 formal), untouched until 9ad2929 (measured at 68bfed7 and 9ad2929, summary only), tuned on from 9ad2929;
+# heldout_hundredthirtieth: built by a helper from f5d5e43, 11 documents (2 formal), untouched until 9ad2929 (measured at 68bfed7 and 9ad2929, summary only), tuned on from 9ad2929;
+# heldout_hundredthirtyfirst: built by a helper from f5d5e43, 10 documents (0 formal), untouched until 9ad2929 (measured at 68bfed7 and 9ad2929, summary only), tuned on from 9ad2929;
+# heldout_hundredthirtysecond: built by a helper from f5d5e43, 6 documents (4 formal), untouched until 9ad2929 (measured at 68bfed7 and 9ad2929, summary only), tuned on from 9ad2929;
+# heldout_hundredthirtythird: built by a helper from f5d5e43, 11 documents (2 formal), untouched until 9ad2929 (measured at 68bfed7 and 9ad2929, summary only), tuned on from 9ad2929;
+# heldout_hundredthirtyfourth: built by a helper from f5d5e43, 14 documents (2 formal), untouched until 9ad2929 (measured at 68bfed7 and 9ad2929, summary only), tuned on from 9ad2929;
+# heldout_hundredthirtyfifth: built by a helper from f5d5e43, 15 documents (0 formal), untouched until 9ad2929 (measured at 68bfed7 and 9ad2929, summary only), tuned on from 9ad2929),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
