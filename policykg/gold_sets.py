@@ -136,7 +136,15 @@ from __future__ import annotations
 # heldout_hundredthirtysecond: built by a helper from f5d5e43, 6 documents (4 formal), untouched until 9ad2929 (measured at 68bfed7 and 9ad2929, summary only), tuned on from 9ad2929;
 # heldout_hundredthirtythird: built by a helper from f5d5e43, 11 documents (2 formal), untouched until 9ad2929 (measured at 68bfed7 and 9ad2929, summary only), tuned on from 9ad2929;
 # heldout_hundredthirtyfourth: built by a helper from f5d5e43, 14 documents (2 formal), untouched until 9ad2929 (measured at 68bfed7 and 9ad2929, summary only), tuned on from 9ad2929;
-# heldout_hundredthirtyfifth: built by a helper from f5d5e43, 15 documents (0 formal), untouched until 9ad2929 (measured at 68bfed7 and 9ad2929, summary only), tuned on from 9ad2929),
+# heldout_hundredthirtyfifth: built by a helper from f5d5e43, 15 documents (0 formal), untouched until 9ad2929 (measured at 68bfed7 and 9ad2929, summary only), tuned on from 9ad2929;
+# heldout_hundredthirtysixth: built by a helper from 9ad2929, 15 documents (4 formal), untouched (its baseline);
+# heldout_hundredthirtyseventh: built by a helper from 9ad2929, 15 documents (0 formal), untouched (its baseline);
+# heldout_hundredthirtyeighth: built by a helper from 9ad2929, 12 documents (5 formal), untouched (its baseline);
+# heldout_hundredthirtyninth: built by a helper from 9ad2929, 12 documents (2 formal), untouched (its baseline);
+# heldout_hundredfortieth: built by a helper from 9ad2929, 15 documents (0 formal), untouched (its baseline);
+# heldout_hundredfortyfirst: built by a helper from 9ad2929, 11 documents (5 formal), untouched (its baseline);
+# heldout_hundredfortysecond: built by a helper from 9ad2929, 15 documents (3 formal), untouched (its baseline);
+# heldout_hundredfortythird: built by a helper from 9ad2929, 15 documents (0 formal), untouched (its baseline)),
 # the team's synthetic held-out documents.
 GOLD_SETS = (
     "tests/gold",
@@ -273,5 +281,13 @@ GOLD_SETS = (
     "tests/heldout_hundredthirtythird",
     "tests/heldout_hundredthirtyfourth",
     "tests/heldout_hundredthirtyfifth",
+    "tests/heldout_hundredthirtysixth",
+    "tests/heldout_hundredthirtyseventh",
+    "tests/heldout_hundredthirtyeighth",
+    "tests/heldout_hundredthirtyninth",
+    "tests/heldout_hundredfortieth",
+    "tests/heldout_hundredfortyfirst",
+    "tests/heldout_hundredfortysecond",
+    "tests/heldout_hundredfortythird",
     "tests/heldout",
 )
