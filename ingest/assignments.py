@@ -26,11 +26,13 @@ from policykg.ingest.assignment_patterns import (
     ADDRESSEES,
     ARTICLE,
     AS_THE_LEAD,
+    ASSISTS,
     ATTENDS,
     CLAUSE,
     COMPOSED,
     CONVENES,
     COUNTED_BODIES,
+    DOES,
     DUTY_OPENS,
     FOUNDS,
     INSTRUCTED_SUBJECT,
@@ -352,6 +354,12 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         out += subject + supporters_after_lead(text, end, b, role, offset)
         if role == "responsible":
             out += duty_chain(text, end, b, offset)
+        if role == "support" and not instructed and (helps := ASSISTS.match(text, end)):
+            # A还将配合B做好…: the body helped does the work (要求A配合省局开展…: the
+            # instruction's own author, not a task the sentence gives it)
+            helped, past = body_list(text, helps.end())
+            if helped and DOES.match(text, past):
+                out += mentions_of(helped, "responsible", offset)
     overall = overall_responsibility(text, offset, slogans)
     assigned = assigned_to(text, offset)
     return dedupe(

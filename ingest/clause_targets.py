@@ -128,7 +128,7 @@ def clause_targets(
         if change or (own_cmp and not count):
             end = pending[1] if pending else v.start - len(change or "") - qualifier
             phrase = clause[item_start:end]
-            if change in cfg["own_indicator_verbs"] and not clean_indicator(phrase):
+            if change in cfg["own_indicator_verbs"] and _who_or_when(phrase):
                 thing = _object_after(clause, values, i)
                 listed = i + 1 < len(values) and values[i + 1].parsed.unit == unit == "%"
                 if (
@@ -335,6 +335,18 @@ _QUOTA_EACH = re.compile(
     r"每(?:个|一个|一)?(?:(?!至少|不少于)[\u4e00-\u9fff（）()]){1,10}(?:都|均)?$"
 )
 _QUOTA_VERBS = ("设置", "设立", "配备", "配置", "确定", "选聘", "聘请", "设")
+
+
+# A phrase naming only who or by when (四川到2027年, 全省): the indicator of 实现 is none of it
+_WHO_OR_WHEN = re.compile(
+    r"[全本我][省市县区州旗]|(?:[\u4e00-\u9fff]{2,4}?)?(?:到|至|在)?(?:19|20)\d{2}年(?:底|末)?前?"
+)
+
+
+def _who_or_when(phrase: str) -> bool:
+    """No indicator in `phrase`, or only the subject and the year (四川到2027年要实现…)."""
+    clean = clean_indicator(phrase)
+    return not clean or bool(_WHO_OR_WHEN.fullmatch(clean))
 
 
 _PERIOD_ONLY = re.compile(r"^(?:每|至少每)(?:年|季度|季|月|半年|周|天|日)$")

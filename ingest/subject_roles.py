@@ -27,7 +27,8 @@ _WHEN_NEWS = re.compile(
     r"^(?:已于近日|于近日|近日|日前|近期|昨日|昨天|今天|今日)(?:[（(]\d{1,2}日[）)])?[，,]?"
 )
 # How bodies share the work before acting jointly (A与B各司其职，联合开展了…)
-_SHARED_WORK = r"(?:各司其职|各负其责|分工协作|通力合作|密切协作)"
+# (or how they agreed on it first: A与B沟通协商，联合组织开展了…)
+_SHARED_WORK = r"(?:各司其职|各负其责|分工协作|通力合作|密切协作|沟通协商|经协商|协商一致)"
 # Bodies acting jointly (A、B近日联合印发…): 联合 after a list of subjects.
 JOINTLY = re.compile(
     # (where they will act may come first: A、B等7部门将在全市联合实施…; for the first time:

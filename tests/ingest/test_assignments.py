@@ -379,6 +379,20 @@ ASSIGNMENTS = [
     # the official of a body by name and post, then what the official asks of others: they act
     ("会上，县卫健局王某某局长结合往年经验，要求各乡镇（街道）要高度重视，合理调配疫苗。",
      [("各乡镇（街道）", "responsible")]),
+    # a joint document reported by its act alone (联合发文, 联合发出《…》): each issuer leads
+    ("日前，宁晋县卫生局和县药监局联合发文，公布了首批可调剂使用的制剂名单。",
+     [("宁晋县卫生局", "lead"), ("县药监局", "lead")]),
+    ("近日，宁晋县质监局与县卫生局、县药监局联合发出《关于加强血压计检定工作的通知》。",
+     [("宁晋县质监局", "lead"), ("县卫生局", "lead"), ("县药监局", "lead")]),
+    # work done under the bodies' joint organisation (在A、B联合组织下): each leads
+    ("名录的遴选是在省卫生厅、省药监局联合组织下，由专家评审确定的。",
+     [("省卫生厅", "lead"), ("省药监局", "lead")]),
+    # the year a report opens with, then bodies that agreed and acted together
+    ("2019年省中医药管理局与省药监局沟通协商，联合组织开展了首批制剂评估。",
+     [("省中医药管理局", "lead"), ("省药监局", "lead")]),
+    # a body that will help another with named work: the one helped does it
+    ("同时，市计量测试所还将配合市市场监管局做好卫生院血压计的建档工作。",
+     [("市计量测试所", "support"), ("市市场监管局", "responsible")]),
 ]  # fmt: skip
 
 

@@ -855,6 +855,30 @@ def test_a_reprint_paragraph_yields_one_measure_per_assigning_sentence(tmp_path)
     }
 
 
+# written for this test: a reprint that reports past joint acts (a joint document by its act,
+# work under joint organisation, a year before the bodies), each issuer or organiser leads
+JOINT_ACTS = (
+    "近日，宁晋县卫生局和县药监局日前联合发文，公布了首批可调剂使用的制剂名单，共有40种。"
+    "名单的遴选是在县卫生局、县药监局联合组织下，由专家评审确定的。"
+    "2019年县中医药管理局与县药监局沟通协商，联合组织开展了首批评估，8家机构通过。\n"
+)
+
+
+def test_a_reprint_reports_past_joint_acts_with_each_body_leading(tmp_path):
+    path = tmp_path / "joint.txt"
+    path.write_text(JOINT_ACTS, encoding="utf-8")
+    record = extract_file(path)
+    found = {(m.text[:4], d.mention, d.role) for m in record.measures for d in m.departments}
+    assert found == {
+        ("近日，宁", "宁晋县卫生局", "lead"),
+        ("近日，宁", "县药监局", "lead"),
+        ("名单的遴", "县卫生局", "lead"),
+        ("名单的遴", "县药监局", "lead"),
+        ("2019", "县中医药管理局", "lead"),
+        ("2019", "县药监局", "lead"),
+    }
+
+
 def test_the_first_listed_leads_and_the_others_keep_the_role_the_rule_gives_them():
     assert first_leads("各项任务列第一位者为牵头单位，其他为配合单位。") == "support"
     assert first_leads("排在第一位的为牵头单位，下同。") == "responsible"

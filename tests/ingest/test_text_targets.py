@@ -359,6 +359,12 @@ GOLDEN = [
     # events held (场), the period of a yearly count no part of the indicator
     ("举办药品安全知识讲座每年不少于2场。",
      [("举办药品安全知识讲座", 2, "不少于2场", ">=", "场", None, None, False)]),
+    # 实现 with only the subject and the year before it: the things counted after the value
+    ("到2028年，全市要实现6种以上常用短缺药品本地储备。",
+     [("常用短缺药品本地储备", 6, "6种以上", ">=", "种", 2028, None, False)]),
+    # a level held (巩固在), as 保持在
+    ("到2027年，全县儿童免疫规划疫苗接种率巩固在95%以上。",
+     [("全县儿童免疫规划疫苗接种率", 95, "95%以上", ">=", "%", 2027, None, False)]),
 ]  # fmt: skip
 
 
