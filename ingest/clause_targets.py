@@ -260,6 +260,15 @@ def clause_targets(
             least = ">=" if re.search(r"至少|不少于|不低于|不得低于", part.group()) else None
             found = _Found(clause[item_start : prev_end + part.start()], v, "limit",
                            comparator=v.parsed.comparator or least)  # fmt: skip
+        elif (
+            counted
+            and i == 0
+            and not bare
+            and previous_had
+            and v.parsed.comparator
+            and clean_indicator(thing := _object_after(clause, values, i))
+        ):  # 实现10种以上A，5个以上B完成…: the list's next count, the things after it
+            found = _Found(thing, v, "count_before")
         elif not (counted and bare == "为") and (  # (为800家以上门诊配置…: read below)
             v.parsed.comparator
             or (unit == "%" and bare.endswith(tuple(cfg["rate_endings"])))
@@ -337,9 +346,11 @@ _QUOTA_EACH = re.compile(
 _QUOTA_VERBS = ("设置", "设立", "配备", "配置", "确定", "选聘", "聘请", "设")
 
 
-# A phrase naming only who or by when (四川到2027年, 全省): the indicator of 实现 is none of it
+# A phrase naming only who or by when (四川到2027年, 全省; who said it: 省政府提出到2027年): the
+# indicator of 实现 is none of it
 _WHO_OR_WHEN = re.compile(
-    r"[全本我][省市县区州旗]|(?:[\u4e00-\u9fff]{2,4}?)?(?:到|至|在)?(?:19|20)\d{2}年(?:底|末)?前?"
+    r"[全本我][省市县区州旗]|(?:[\u4e00-\u9fff]{2,12}?(?:提出|明确))?(?:[\u4e00-\u9fff]{2,4}?)?"
+    r"(?:到|至|在)?(?:19|20)\d{2}年(?:底|末)?前?"
 )
 
 

@@ -25,9 +25,11 @@ def _issuer_line() -> re.Pattern[str]:
 def split_issuers(line: str) -> list[str] | None:
     """A signature or mark line: one or several issuing bodies, nothing else."""
     # (A会同B印发…: two issuers, 会同 never inside a name; nor 联合 after a body's last letter,
-    # A局联合B、C发布了…, where a name's 联合会 is no joiner)
+    # A局联合B、C发布了…, where a name's 联合会 is no joiner; nor 与/和 there: A局与B局联合发文)
     parts = [
-        p for p in re.split(r"[\s、，]+|(?<=[委局厅办府部署院])(?:会同|联合(?!会))", line) if p
+        p
+        for p in re.split(r"[\s、，]+|(?<=[委局厅办府部署院])(?:会同|联合(?!会)|与|和)", line)
+        if p
     ]
     if not parts or len(line) > 80 or re.search(r"[。；：:！？]", line):
         return None

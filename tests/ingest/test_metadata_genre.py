@@ -1852,3 +1852,17 @@ def test_an_autonomous_prefectures_short_name_with_zizhizhou_is_written_in_full(
         "恩施自治州市场监督管理局\n2022年3月1日\n"
     )
     assert meta.issuer == "恩施土家族苗族自治州市场监督管理局"
+
+
+def test_joint_issuers_joined_with_yu_or_he_are_each_an_issuer() -> None:
+    # written for this test: a report of a joint notice whose issuers are joined with 与 and 和
+    meta = _meta(
+        "日前，宁晋县质监局与县卫生局联合印发《关于加强医用计量器具管理的通知》，"
+        "并对全县卫生院的血压计进行检定。\n"
+    )
+    assert meta.issuers == ["宁晋县质量技术监督局", "宁晋县卫生局"]
+    meta = _meta(
+        "近日，深圳市卫生健康委和深圳市市场监管局联合印发《深圳市中药制剂使用工作指南》，"
+        "自印发之日起施行。\n"
+    )
+    assert meta.issuers == ["深圳市卫生健康委员会", "深圳市市场监督管理局"]

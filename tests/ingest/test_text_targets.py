@@ -365,6 +365,13 @@ GOLDEN = [
     # a level held (巩固在), as 保持在
     ("到2027年，全县儿童免疫规划疫苗接种率巩固在95%以上。",
      [("全县儿童免疫规划疫苗接种率", 95, "95%以上", ">=", "%", 2027, None, False)]),
+    # the list's next count opening its clause: the things counted after it
+    ("到2028年，全市要实现6种以上常用药品本地储备，3个以上新品种完成或进入临床试验。",
+     [("常用药品本地储备", 6, "6种以上", ">=", "种", 2028, None, False),
+      ("新品种完成或进入临床试验", 3, "3个以上", ">=", "个", 2028, None, False)]),
+    # a digest's bracketed headline before the sentence is no glossary entry
+    ("【某省：建成医药产业高地】，省政府提出到2029年要实现5个以上新药上市。",
+     [("新药上市", 5, "5个以上", ">=", "个", 2029, None, False)]),
 ]  # fmt: skip
 
 
