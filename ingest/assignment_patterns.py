@@ -106,3 +106,8 @@ ASSISTS = re.compile(
     r"\s*(?:均|都|也|还|并)?(?:要|应|应当|将|须)?(?:积极|密切|主动|全力)?(?:配合|协助)(?=[\u4e00-\u9fff])"
 )
 DOES = re.compile(r"(?:做好|开展|实施|完成|推进|落实|组织|进行|做)")
+# A contact or address label before a body (联系单位及电话：A 1234567; 材料递交地址：A三楼): where
+# to call or send, no task
+CONTACT_LABEL = re.compile(
+    r"(?:联系|电话|地址|邮箱|信箱|热线|咨询|受理)[\u4e00-\u9fff]{0,8}[：:]\s*$"
+)

@@ -30,6 +30,7 @@ from policykg.ingest.assignment_patterns import (
     ATTENDS,
     CLAUSE,
     COMPOSED,
+    CONTACT_LABEL,
     CONVENES,
     COUNTED_BODIES,
     DOES,
@@ -116,6 +117,8 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
             continue  # 各区人民政府，市政府各委、办、局：…: the notice's addressees take no task
         if any(s <= a < e for s, e in criteria):
             continue
+        if a and text[a - 1] in "：:" and CONTACT_LABEL.search(text, max(0, a - 20), a):
+            continue  # 联系单位：A 电话…: where to call, no task
         carried, pending = pending, []
         if (i := bisect_left(slogan_starts, a)) and a < slogans[i - 1][1]:
             continue  # inside a slogan: slogans[i - 1] opens before a, ends after it

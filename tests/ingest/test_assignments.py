@@ -393,6 +393,9 @@ ASSIGNMENTS = [
     # a body that will help another with named work: the one helped does it
     ("同时，市计量测试所还将配合市市场监管局做好卫生院血压计的建档工作。",
      [("市计量测试所", "support"), ("市市场监管局", "responsible")]),
+    # a contact or address label before a body: where to call or send, no task
+    ("联系单位及电话：宁晋县卫生健康局 0311-1234567", []),
+    ("（申报材料递交地址：邢台市医疗保障局经办中心二楼窗口）", []),
 ]  # fmt: skip
 
 
