@@ -842,12 +842,16 @@ REPRINT = (
 )
 
 
-def test_a_reprint_paragraph_yields_one_measure_per_assigning_sentence(tmp_path):
+def _roles_by_measure(tmp_path, text: str, opening: int) -> set[tuple[str, str, str]]:
+    """(the measure's first `opening` letters, mention, role) of each role the text gives."""
     path = tmp_path / "reprint.txt"
-    path.write_text(REPRINT, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     record = extract_file(path)
-    found = {(m.text[:6], d.mention, d.role) for m in record.measures for d in m.departments}
-    assert found == {
+    return {(m.text[:opening], d.mention, d.role) for m in record.measures for d in m.departments}
+
+
+def test_a_reprint_paragraph_yields_one_measure_per_assigning_sentence(tmp_path):
+    assert _roles_by_measure(tmp_path, REPRINT, 6) == {
         ("各市（州）政", "各市（州）政府", "responsible"),
         ("下一步，省药", "省药监局", "lead"),
         ("下一步，省药", "省卫生健康委", "support"),
@@ -865,11 +869,7 @@ JOINT_ACTS = (
 
 
 def test_a_reprint_reports_past_joint_acts_with_each_body_leading(tmp_path):
-    path = tmp_path / "joint.txt"
-    path.write_text(JOINT_ACTS, encoding="utf-8")
-    record = extract_file(path)
-    found = {(m.text[:4], d.mention, d.role) for m in record.measures for d in m.departments}
-    assert found == {
+    assert _roles_by_measure(tmp_path, JOINT_ACTS, 4) == {
         ("近日，宁", "宁晋县卫生局", "lead"),
         ("近日，宁", "县药监局", "lead"),
         ("名单的遴", "县卫生局", "lead"),
