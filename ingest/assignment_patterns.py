@@ -101,10 +101,7 @@ MEMBERS_OF_THE_LED = re.compile(
 )
 # The clause before a subject naming its role (作为牵头单位，A将…; 作为牵头部门，A要…): A leads.
 AS_THE_LEAD = re.compile(r"作为(?:牵头|总牵头|主牵头)(?:单位|部门)[，,]\s*$")
-# A body helping another with named work (A还将配合B做好…, A要协助B开展…): B does the work.
-ASSISTS = re.compile(
-    r"\s*(?:均|都|也|还|并)?(?:要|应|应当|将|须)?(?:积极|密切|主动|全力)?(?:配合|协助)(?=[\u4e00-\u9fff])"
-)
+# The work a helped body does after its name (A还将配合B做好…, A要协助B开展…): B's task.
 DOES = re.compile(r"(?:做好|开展|实施|完成|推进|落实|组织|进行|做)")
 # A contact or address label before a body (联系单位及电话：A 1234567; 材料递交地址：A三楼): where
 # to call or send, no task

@@ -26,7 +26,6 @@ from policykg.ingest.assignment_patterns import (
     ADDRESSEES,
     ARTICLE,
     AS_THE_LEAD,
-    ASSISTS,
     ATTENDS,
     CLAUSE,
     COMPOSED,
@@ -357,10 +356,10 @@ def find_assignments(text: str, offset: int = 0) -> list[Mention]:
         out += subject + supporters_after_lead(text, end, b, role, offset)
         if role == "responsible":
             out += duty_chain(text, end, b, offset)
-        if role == "support" and not instructed and (helps := ASSISTS.match(text, end)):
+        if role == "support" and not instructed and (helps := _helps_whom(text, end)):
             # A还将配合B做好…: the body helped does the work (要求A配合省局开展…: the
             # instruction's own author, not a task the sentence gives it)
-            helped, past = body_list(text, helps.end())
+            helped, past = body_list(text, helps)
             if helped and DOES.match(text, past):
                 out += mentions_of(helped, "responsible", offset)
     overall = overall_responsibility(text, offset, slogans)
@@ -378,3 +377,14 @@ def _after_semicolon(text: str, at: int) -> bool:
     return bool(
         re.search(r"[；;]\s*(?:同时|此外|另外|并|还)?[，,]?\s*$", text[max(0, at - 8) : at])
     )
+
+
+def _helps_whom(text: str, end: int) -> int | None:
+    """Where the body a subject helps is named (A还将配合B做好…: after 配合), read with the
+    support rule that gave the subject its role (data/patterns/departments.yaml `support`)."""
+    rest = text[end:]
+    lead = len(rest) - len(rest.lstrip())
+    for rx in assignment_rules()["support_rx"]:
+        if (m := rx.match(rest.lstrip())) and m.group().endswith(("配合", "协助")):
+            return end + lead + m.end()
+    return None

@@ -23,32 +23,15 @@ from policykg.ingest.text_target_rules import config
 _AIMED_AT = re.compile(r"(?:力争|争取|确保)?到\s*20\d{2}\s*年")
 
 
-# A sentence opening with the year's forecast (预计今年全州…达…; 据预计，全年…将…): figures
-# expected of the year under way, as a results report gives them, not levels a body commits to
-_FORECAST = re.compile(
-    r"^\s*(?:据|经)?(?:初步)?预计[，,]?\s*(?:今年|全年|本年度?|年底|到年底|至年底)"
-)
-# A survey's or statistics' finding opening the sentence (根据…普查结果，…达到7506种; 据统计数据，…)
-_SURVEY_RESULT = re.compile(
-    r"^\s*(?:根据|据|从)[^，,。；]{0,30}?(?:普查|调查|统计|监测)(?:结果|数据)(?:显示|表明)?[，,]"
-)
-# Statistics of a change between two years' levels, each year with 的 (由2012年的28家、2230人，分别
-# 增加至2021年的49家、3800人): a report of the past; a goal names its year ahead (到2030年，由…增加到…)
-_YEARS_CHANGE = re.compile(
-    r"(?:由|从)\s*(?:19|20)\d{2}\s*年的[^。；]{1,60}?(?:分别)?(?:提高|增加|增长|上升|下降|降低|减少|提升)"
-    r"(?:至|到)\s*(?:19|20)\d{2}\s*年的"
-)
-
-
 def reports_past(sentence: str, period: str | None) -> bool:
     """A sentence that reports the past (its markers, a results report's forms, a year before
     the plan's) states no target."""
     cfg = config()
-    if _FORECAST.match(sentence):
+    if cfg["forecast_re"].match(sentence):
         return True  # 预计今年…达10万亩，…增速达8.5%以上: the year's outcome forecast, no goal set
-    if _SURVEY_RESULT.match(sentence) and not cfg["past_unless_re"].search(sentence):
+    if cfg["survey_result_re"].match(sentence) and not cfg["past_unless_re"].search(sentence):
         return True  # 根据第四次全国中药资源普查结果，…总数达到7506种: a survey's finding
-    if _YEARS_CHANGE.search(sentence):
+    if cfg["years_change_re"].search(sentence):
         return True  # 由2012年的28家…增加至2021年的49家: statistics of two past years
     markers = cfg["past_markers"]
     if _RECURRING.search(sentence):  # 每年1月20日前对上一年度…汇总: the year reported on, not past
